@@ -1,0 +1,45 @@
+# pushback: one binary, one test command.
+GO      ?= go
+FUZZTIME ?= 5s
+
+.PHONY: all build test vet unit fuzz fuzz-long bench run eval clean
+
+all: build
+
+build:
+	$(GO) build -o bin/pushback ./cmd/pushback
+
+# make test: everything CI runs: vet, race-enabled tests, a short fuzz of every target.
+test: vet unit fuzz
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+# Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
+fuzz:
+	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' internal); do \
+	  dir=$$(dirname $$f); \
+	  for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$f | sed 's/^func //'); do \
+	    echo "fuzz $$t ($$dir, $(FUZZTIME))"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./$$dir || exit 1; \
+	  done; \
+	done
+
+fuzz-long:
+	$(MAKE) fuzz FUZZTIME=5m
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# make run: the MCP server over stdio on its offline default.
+run:
+	$(GO) run ./cmd/pushback serve
+
+eval:
+	$(GO) run ./cmd/pushback eval
+
+clean:
+	rm -rf bin

@@ -1,0 +1,72 @@
+package check
+
+import (
+	"github.com/pushback/pushback/internal/draft"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// Input is what the checker judges. Only Draft is required.
+type Input struct {
+	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=20000,description=The message you intend to send (up to 20000 characters)."`
+	Audience  guide.Audience `json:"audience,omitempty"`
+	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked that you are pushing back on."`
+	Stakes    guide.Stakes   `json:"stakes,omitempty"`
+	Level     guide.Level    `json:"level,omitempty" jsonschema:"description=The level you intend the draft to read at; omit to judge against the stakes alone."`
+}
+
+// Severity of a finding, Vale-style.
+const (
+	SeverityError      = "error"
+	SeverityWarning    = "warning"
+	SeveritySuggestion = "suggestion"
+)
+
+// Finding kinds.
+const (
+	KindAntiPattern = "anti_pattern" // Rule is an anti-pattern id from the guide
+	KindMissingStep = "missing_step" // Rule is "missing_<step id>"
+	KindCalibration = "calibration"  // Rule is "miscalibrated"
+)
+
+// Report is the checker's verdict on a draft. Its JSON form is the stable,
+// documented output of `pushback check --json` and of the MCP check tool.
+type Report struct {
+	Score         int         `json:"score" jsonschema:"minimum=0,maximum=100,description=Overall quality of the pushback from 0 to 100."`
+	Pass          bool        `json:"pass" jsonschema:"description=Whether a seasoned professional would send this as is."`
+	Level         guide.Level `json:"level" jsonschema:"description=The level the draft actually reads at."`
+	IntendedLevel guide.Level `json:"intended_level,omitempty" jsonschema:"description=The level asked for, or the one the stakes call for."`
+	Components    []Component `json:"components" jsonschema:"description=The five formula parts, in order, each present or not with the spans that show it."`
+	Signals       []Signal    `json:"signals" jsonschema:"description=Supporting signals: we_framing, evidence, alternative, question."`
+	Findings      []Finding   `json:"findings" jsonschema:"description=Problems found, most severe first."`
+	TopFixes      []string    `json:"top_fixes" jsonschema:"description=Up to three fixes, most important first."`
+	Summary       string      `json:"summary" jsonschema:"description=One-sentence verdict."`
+}
+
+// Component is one formula step as found in the draft.
+type Component struct {
+	Step    string       `json:"step" jsonschema:"enum=acknowledge,enum=context,enum=impact,enum=alternative,enum=invite"`
+	Present bool         `json:"present"`
+	Spans   []draft.Span `json:"spans"`
+}
+
+// Signal is a supporting quality of a good pushback.
+type Signal struct {
+	Name    string       `json:"name" jsonschema:"enum=we_framing,enum=evidence,enum=alternative,enum=question"`
+	Present bool         `json:"present"`
+	Spans   []draft.Span `json:"spans"`
+}
+
+// Finding is one problem, with where it is, why it matters (in the
+// documents' words) and what to do instead.
+type Finding struct {
+	Rule       string `json:"rule" jsonschema:"description=Anti-pattern id (e.g. dismissive_no), missing_<step> or miscalibrated."`
+	Kind       string `json:"kind" jsonschema:"enum=anti_pattern,enum=missing_step,enum=calibration"`
+	Severity   string `json:"severity" jsonschema:"enum=error,enum=warning,enum=suggestion"`
+	Message    string `json:"message"`
+	Why        string `json:"why,omitempty" jsonschema:"description=The source document's reason."`
+	Source     string `json:"source,omitempty" jsonschema:"description=Which document: client or leadership."`
+	Start      int    `json:"start" jsonschema:"description=Character offset where the problem starts (0 and 0 when it is about the whole draft)."`
+	End        int    `json:"end" jsonschema:"description=Character offset just past the problem (exclusive)."`
+	Excerpt    string `json:"excerpt,omitempty"`
+	Suggestion string `json:"suggestion"`
+}

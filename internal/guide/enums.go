@@ -1,0 +1,150 @@
+package guide
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+)
+
+// ErrUnknownValue is wrapped by every enum parse error, so callers can tell a
+// bad enum value (a usage error) from other failures.
+var ErrUnknownValue = errors.New("unknown value")
+
+// Audience is who the pushback is addressed to.
+type Audience string
+
+// The audiences the documents speak to.
+const (
+	AudienceClient     Audience = "client"
+	AudienceLeadership Audience = "leadership"
+	AudiencePeer       Audience = "peer"
+	AudienceReport     Audience = "report"
+)
+
+// Audiences lists every audience in a stable order.
+var Audiences = []Audience{AudienceClient, AudienceLeadership, AudiencePeer, AudienceReport}
+
+// Stakes is how much rides on the decision being pushed back on.
+type Stakes string
+
+// The stakes scale, from a trivial change to a safety or integrity issue.
+const (
+	StakesLow      Stakes = "low"
+	StakesMedium   Stakes = "medium"
+	StakesHigh     Stakes = "high"
+	StakesCritical Stakes = "critical"
+)
+
+// AllStakes lists every stakes value in ascending order.
+var AllStakes = []Stakes{StakesLow, StakesMedium, StakesHigh, StakesCritical}
+
+// Level is how direct a pushback is, from the documents' calibration scale.
+type Level string
+
+// The calibration levels, in ascending directness.
+const (
+	LevelMild      Level = "mild"
+	LevelModerate  Level = "moderate"
+	LevelStrong    Level = "strong"
+	LevelEscalated Level = "escalated"
+)
+
+// Levels lists every level in ascending directness.
+var Levels = []Level{LevelMild, LevelModerate, LevelStrong, LevelEscalated}
+
+// Rank orders levels: mild=1 ... escalated=4; the empty level is 0.
+func (l Level) Rank() int {
+	for i, v := range Levels {
+		if v == l {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Rank orders stakes: low=1 ... critical=4; the empty value is 0.
+func (s Stakes) Rank() int {
+	for i, v := range AllStakes {
+		if v == s {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// ParseAudience parses an audience; the empty string is allowed and means "not given".
+func ParseAudience(s string) (Audience, error) { return parseEnum("audience", s, Audiences) }
+
+// ParseStakes parses a stakes value; the empty string means "not given".
+func ParseStakes(s string) (Stakes, error) { return parseEnum("stakes", s, AllStakes) }
+
+// ParseLevel parses a level; the empty string means "not given".
+func ParseLevel(s string) (Level, error) { return parseEnum("level", s, Levels) }
+
+func parseEnum[T ~string](what, s string, valid []T) (T, error) {
+	v := T(strings.ToLower(strings.TrimSpace(s)))
+	if v == "" {
+		return v, nil
+	}
+	for _, ok := range valid {
+		if v == ok {
+			return v, nil
+		}
+	}
+	return "", fmt.Errorf("%w for %s: %q (use one of %s)", ErrUnknownValue, what, s, join(valid))
+}
+
+func join[T ~string](vs []T) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// UnmarshalText validates the audience while decoding JSON or flags.
+func (a *Audience) UnmarshalText(b []byte) error {
+	v, err := ParseAudience(string(b))
+	*a = v
+	return err
+}
+
+// UnmarshalText validates the stakes while decoding JSON or flags.
+func (s *Stakes) UnmarshalText(b []byte) error {
+	v, err := ParseStakes(string(b))
+	*s = v
+	return err
+}
+
+// UnmarshalText validates the level while decoding JSON or flags.
+func (l *Level) UnmarshalText(b []byte) error {
+	v, err := ParseLevel(string(b))
+	*l = v
+	return err
+}
+
+func enumSchema[T ~string](desc string, vs []T) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string", Description: desc}
+	for _, v := range vs {
+		s.Enum = append(s.Enum, string(v))
+	}
+	return s
+}
+
+// JSONSchema gives invopop/jsonschema the enum, so every schema built from a
+// struct holding an Audience lists the same values the parser accepts.
+func (Audience) JSONSchema() *jsonschema.Schema {
+	return enumSchema("Who the message is addressed to: client, leadership (your manager, VP or executives), peer (a colleague) or report (someone who reports to you).", Audiences)
+}
+
+// JSONSchema describes the stakes enum.
+func (Stakes) JSONSchema() *jsonschema.Schema {
+	return enumSchema("How much rides on the decision: low (a preference or trivial change), medium (a real trade-off), high (significant risk to quality, timeline, budget, deal or team), critical (safety, security, legal or integrity).", AllStakes)
+}
+
+// JSONSchema describes the level enum.
+func (Level) JSONSchema() *jsonschema.Schema {
+	return enumSchema("Directness of the pushback: mild (a question), moderate (stated reservations), strong (significant risk, said plainly), escalated (critical, after gentle pushback failed).", Levels)
+}

@@ -1,0 +1,268 @@
+// Package guide holds the domain of pushback as data: the Pushback Decision
+// Framework, choosing battles, the calibration levels, the five-step formula,
+// the phrase lists, the anti-patterns, the scenarios and the documents' own
+// good and bad examples. It is loaded once from the embedded JSON files under
+// data/; every other package interprets it and none restates it.
+package guide
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"sync"
+)
+
+//go:embed data/*.json
+var dataFS embed.FS
+
+// Guide is the whole domain, as loaded from data/.
+type Guide struct {
+	Sources      []Source      `json:"sources"`
+	Principles   []Principle   `json:"principles"`
+	Framework    Framework     `json:"framework"`
+	Battles      Battles       `json:"battles"`
+	Levels       []LevelInfo   `json:"levels"`
+	StakesLevels []StakesLevel `json:"stakes_levels"`
+	Formula      Formula       `json:"formula"`
+	Phrases      Phrases       `json:"phrases"`
+	AntiPatterns []AntiPattern `json:"anti_patterns"`
+	Examples     []Example     `json:"examples"`
+	Scenarios    []Scenario    `json:"scenarios"`
+}
+
+// Source is one of the two documents the domain comes from.
+type Source struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+}
+
+// Principle is a named piece of the documents' guidance, quoted.
+type Principle struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Name   string `json:"name"`
+	Text   string `json:"text"`
+}
+
+// Framework is the Pushback Decision Framework checklist.
+type Framework struct {
+	Source          string           `json:"source"`
+	Intro           string           `json:"intro"`
+	Questions       []Question       `json:"questions"`
+	Recommendations []Recommendation `json:"recommendations"`
+}
+
+// Question is one row of the framework table.
+type Question struct {
+	ID         string `json:"id"`
+	Question   string `json:"question"`
+	IfYes      string `json:"if_yes"`
+	IfNo       string `json:"if_no"`
+	YesOutcome string `json:"yes_outcome"`
+	NoOutcome  string `json:"no_outcome"`
+	YesMeans   string `json:"yes_means,omitempty"`
+	NoMeans    string `json:"no_means,omitempty"`
+}
+
+// Recommendation is one overall verdict the framework can reach.
+type Recommendation struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// Battles is the "choose your battles" guidance from both documents.
+type Battles struct {
+	Sources           []string    `json:"sources"`
+	Question          string      `json:"question"`
+	PushBackOn        BattleGroup `json:"push_back_on"`
+	LetGo             BattleGroup `json:"let_go"`
+	ConsiderCarefully BattleGroup `json:"consider_carefully"`
+	Capital           string      `json:"capital"`
+	Stakes            []Stake     `json:"stakes"`
+}
+
+// BattleGroup is one of push back on / let go / consider carefully.
+type BattleGroup struct {
+	Text     string   `json:"text"`
+	Stakes   []string `json:"stakes,omitempty"`
+	Examples []string `json:"examples,omitempty"`
+}
+
+// Stake is something a decision can put at risk (quality, capacity, ...).
+type Stake struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Source   string `json:"source"`
+	Material bool   `json:"material"`
+}
+
+// LevelInfo describes one calibration level.
+type LevelInfo struct {
+	ID      Level    `json:"id"`
+	Rank    int      `json:"rank"`
+	Name    string   `json:"name"`
+	Source  string   `json:"source"`
+	When    string   `json:"when"`
+	Phrases []string `json:"phrases"`
+	Stakes  []Stakes `json:"stakes"`
+	Cues    []Cue    `json:"cues"`
+}
+
+// StakesLevel maps a stakes value to the level to start at and the levels
+// that fit it.
+type StakesLevel struct {
+	Stakes                   Stakes  `json:"stakes"`
+	Level                    Level   `json:"level"`
+	EscalateWhenGentleFailed Level   `json:"escalate_when_gentle_failed,omitempty"`
+	Allowed                  []Level `json:"allowed"`
+}
+
+// Formula is the five-step pushback formula.
+type Formula struct {
+	Source string `json:"source"`
+	Name   string `json:"name"`
+	Steps  []Step `json:"steps"`
+}
+
+// Step is one part of the formula.
+type Step struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Template string `json:"template"`
+	Purpose  string `json:"purpose"`
+	Cues     []Cue  `json:"cues"`
+}
+
+// Cue is one textual signal the checker looks for. Pattern is an RE2
+// expression matched case-insensitively; Weight is how strongly a match
+// counts (1 when zero).
+type Cue struct {
+	Pattern string  `json:"pattern"`
+	Weight  float64 `json:"weight,omitempty"`
+	Note    string  `json:"note,omitempty"`
+}
+
+// Phrases are the documents' phrase lists.
+type Phrases struct {
+	Softening     PhraseList `json:"softening"`
+	Offer         PhraseList `json:"offer"`
+	Escalation    PhraseList `json:"escalation"`
+	Collaborative PhraseList `json:"collaborative"`
+	Understanding PhraseList `json:"understanding"`
+}
+
+// PhraseList is a list of phrases with the documents' reason for them.
+type PhraseList struct {
+	Source string   `json:"source"`
+	Why    string   `json:"why"`
+	Items  []string `json:"items"`
+}
+
+// AntiPattern is one way pushback goes wrong, with the documents' reason.
+type AntiPattern struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Source     string `json:"source"`
+	Severity   string `json:"severity"`
+	Example    string `json:"example"`
+	Why        string `json:"why"`
+	Suggestion string `json:"suggestion"`
+	Cues       []Cue  `json:"cues"`
+}
+
+// Example is one of the documents' good or bad examples, with its labels.
+// Rendered examples are the documents' bracketed descriptions written out as
+// a message; Original then keeps the documents' words.
+type Example struct {
+	ID          string   `json:"id"`
+	Source      string   `json:"source"`
+	Kind        string   `json:"kind"` // "good" or "bad"
+	Name        string   `json:"name"`
+	Audience    Audience `json:"audience"`
+	Scenario    string   `json:"scenario"`
+	Stakes      Stakes   `json:"stakes"`
+	Situation   string   `json:"situation"`
+	Text        string   `json:"text"`
+	Original    string   `json:"original,omitempty"`
+	Rendered    bool     `json:"rendered,omitempty"`
+	Why         string   `json:"why"`
+	AntiPattern string   `json:"anti_pattern,omitempty"`
+	Level       Level    `json:"level"`
+	LevelsOK    []Level  `json:"levels_ok,omitempty"`
+	Facts       []string `json:"facts"`
+}
+
+// Scenario is a named situation from the documents with a fill-in template.
+type Scenario struct {
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	Source      string          `json:"source"`
+	Description string          `json:"description"`
+	Fields      []ScenarioField `json:"fields"`
+	// Template is a text/template rendered with the fields (by name) and
+	// .Level; see package formula.
+	Template string `json:"template"`
+	Example  string `json:"example,omitempty"`
+}
+
+// ScenarioField is one input a scenario template needs.
+type ScenarioField struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Required    bool   `json:"required"`
+	Example     string `json:"example,omitempty"`
+}
+
+var loadDefault = sync.OnceValues(func() (*Guide, error) { return Load(dataFS) })
+
+// Default returns the embedded guide, parsed once. The embedded data is
+// validated by tests, so an error here means a broken build.
+func Default() *Guide {
+	g, err := loadDefault()
+	if err != nil {
+		panic(fmt.Sprintf("guide: embedded data is invalid: %v", err))
+	}
+	return g
+}
+
+// Load reads every data/*.json file of fsys into one Guide and validates it.
+// Each file holds some of the Guide's top-level keys; a key may appear in one
+// file only.
+func Load(fsys fs.FS) (*Guide, error) {
+	names, err := fs.Glob(fsys, "data/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("list guide data: %w", err)
+	}
+	sort.Strings(names)
+	seen := map[string]string{}
+	g := &Guide{}
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(b, &keys); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", name, err)
+		}
+		for k := range keys {
+			if prev, dup := seen[k]; dup {
+				return nil, fmt.Errorf("key %q is in both %s and %s", k, prev, name)
+			}
+			seen[k] = name
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(g); err != nil {
+			return nil, fmt.Errorf("decode %s: %w", name, err)
+		}
+	}
+	if err := g.validate(); err != nil {
+		return nil, fmt.Errorf("validate guide data: %w", err)
+	}
+	return g, nil
+}

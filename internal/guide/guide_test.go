@@ -1,0 +1,82 @@
+package guide
+
+import (
+	"errors"
+	"testing"
+	"testing/fstest"
+)
+
+func TestDefaultLoads(t *testing.T) {
+	g, err := Load(dataFS)
+	if err != nil {
+		t.Fatalf("embedded guide data: %v", err)
+	}
+	var good, bad int
+	for _, e := range g.Examples {
+		if e.Kind == "good" {
+			good++
+		} else {
+			bad++
+		}
+	}
+	if good < 9 || bad < 7 {
+		t.Errorf("examples: %d good, %d bad; the documents have at least 9 good and 7 bad", good, bad)
+	}
+	for _, id := range []string{"dismissive_no", "passive_aggressive_agreement", "abdication", "aggressive_expert", "endless_debate", "objection_without_proposal", "passive_resistance", "hiding_limitation"} {
+		if _, ok := g.AntiPattern(id); !ok {
+			t.Errorf("anti-pattern %s missing", id)
+		}
+	}
+}
+
+func TestLoadRejectsBrokenData(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+	}{
+		{"syntax", map[string]string{"data/a.json": `{"sources": [`}},
+		{"unknown field", map[string]string{"data/a.json": `{"sourcez": []}`}},
+		{"duplicate key", map[string]string{"data/a.json": `{"sources": []}`, "data/b.json": `{"sources": []}`}},
+		{"incomplete", map[string]string{"data/a.json": `{"sources": []}`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, body := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(body)}
+			}
+			if _, err := Load(fsys); err == nil {
+				t.Fatal("Load accepted broken data")
+			}
+		})
+	}
+}
+
+func TestParseEnums(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Level
+		wantErr bool
+	}{
+		{"", "", false},
+		{"mild", LevelMild, false},
+		{" Strong ", LevelStrong, false},
+		{"ESCALATED", LevelEscalated, false},
+		{"loud", "", true},
+	}
+	for _, tt := range tests {
+		got, err := ParseLevel(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("ParseLevel(%q) = %q, %v", tt.in, got, err)
+		}
+		if err != nil && !errors.Is(err, ErrUnknownValue) {
+			t.Errorf("ParseLevel(%q) error %v does not wrap ErrUnknownValue", tt.in, err)
+		}
+	}
+	if _, err := ParseAudience("board"); err == nil {
+		t.Error("ParseAudience accepted board")
+	}
+	if got, _ := ParseStakes("critical"); got.Rank() != 4 {
+		t.Errorf("critical rank = %d", got.Rank())
+	}
+}

@@ -1,0 +1,150 @@
+package guide
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+)
+
+// AntiPattern returns the anti-pattern with the given id.
+func (g *Guide) AntiPattern(id string) (AntiPattern, bool) {
+	for _, a := range g.AntiPatterns {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return AntiPattern{}, false
+}
+
+// Level returns the description of a level.
+func (g *Guide) Level(l Level) (LevelInfo, bool) {
+	for _, li := range g.Levels {
+		if li.ID == l {
+			return li, true
+		}
+	}
+	return LevelInfo{}, false
+}
+
+// Step returns a formula step by id.
+func (g *Guide) Step(id string) (Step, bool) {
+	for _, s := range g.Formula.Steps {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Step{}, false
+}
+
+// Scenario returns a scenario by id.
+func (g *Guide) Scenario(id string) (Scenario, bool) {
+	for _, s := range g.Scenarios {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Scenario{}, false
+}
+
+// StakesLevel returns the calibration row for a stakes value.
+func (g *Guide) StakesLevel(s Stakes) (StakesLevel, bool) {
+	for _, r := range g.StakesLevels {
+		if r.Stakes == s {
+			return r, true
+		}
+	}
+	return StakesLevel{}, false
+}
+
+// Source returns a source document by id.
+func (g *Guide) Source(id string) (Source, bool) {
+	for _, s := range g.Sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+func (g *Guide) validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	sources := map[string]bool{}
+	for _, s := range g.Sources {
+		sources[s.ID] = true
+	}
+	checkSource := func(where, id string) {
+		if !sources[id] {
+			bad("%s: unknown source %q", where, id)
+		}
+	}
+	checkCues := func(where string, cues []Cue) {
+		for _, c := range cues {
+			if _, err := regexp.Compile("(?i)" + c.Pattern); err != nil {
+				bad("%s: cue %q: %v", where, c.Pattern, err)
+			}
+		}
+	}
+	if len(g.Framework.Questions) != 5 {
+		bad("framework: want 5 questions, have %d", len(g.Framework.Questions))
+	}
+	if len(g.Levels) != len(Levels) {
+		bad("levels: want %d, have %d", len(Levels), len(g.Levels))
+	}
+	for i, l := range g.Levels {
+		if l.ID != Levels[i] || l.Rank != i+1 {
+			bad("levels[%d]: want %s with rank %d, have %s rank %d", i, Levels[i], i+1, l.ID, l.Rank)
+		}
+		checkSource("level "+string(l.ID), l.Source)
+		checkCues("level "+string(l.ID), l.Cues)
+	}
+	for _, s := range AllStakes {
+		if _, ok := g.StakesLevel(s); !ok {
+			bad("stakes_levels: no row for %s", s)
+		}
+	}
+	wantSteps := []string{"acknowledge", "context", "impact", "alternative", "invite"}
+	if len(g.Formula.Steps) != len(wantSteps) {
+		bad("formula: want %d steps, have %d", len(wantSteps), len(g.Formula.Steps))
+	} else {
+		for i, s := range g.Formula.Steps {
+			if s.ID != wantSteps[i] {
+				bad("formula step %d: want %s, have %s", i, wantSteps[i], s.ID)
+			}
+			checkCues("step "+s.ID, s.Cues)
+		}
+	}
+	for _, a := range g.AntiPatterns {
+		checkSource("anti-pattern "+a.ID, a.Source)
+		checkCues("anti-pattern "+a.ID, a.Cues)
+		switch a.Severity {
+		case "error", "warning", "suggestion":
+		default:
+			bad("anti-pattern %s: severity %q", a.ID, a.Severity)
+		}
+	}
+	ids := map[string]bool{}
+	for _, e := range g.Examples {
+		if ids[e.ID] {
+			bad("example %s: duplicate id", e.ID)
+		}
+		ids[e.ID] = true
+		checkSource("example "+e.ID, e.Source)
+		switch e.Kind {
+		case "good":
+		case "bad":
+			if _, ok := g.AntiPattern(e.AntiPattern); !ok {
+				bad("example %s: unknown anti_pattern %q", e.ID, e.AntiPattern)
+			}
+		default:
+			bad("example %s: kind %q", e.ID, e.Kind)
+		}
+		if e.Text == "" {
+			bad("example %s: empty text", e.ID)
+		}
+	}
+	for _, s := range g.Scenarios {
+		checkSource("scenario "+s.ID, s.Source)
+	}
+	return errors.Join(errs...)
+}
