@@ -25,6 +25,8 @@ type Env struct {
 	Getenv func(string) string
 	// Terminal reports whether Stdout is a terminal (colour, progress bars).
 	Terminal bool
+
+	cmd string // the running subcommand, for usageErr
 }
 
 type command struct {
@@ -63,6 +65,7 @@ func (env *Env) Main(args []string) int {
 		fmt.Fprintf(env.Stderr, "pushback: unknown command %q; run 'pushback help' for the list\n", args[0])
 		return ExitUsage
 	}
+	env.cmd = c.name
 	return c.run(env, args[1:])
 }
 
