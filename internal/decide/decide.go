@@ -1,10 +1,38 @@
 // Package decide runs the Pushback Decision Framework ("should I push back at
 // all?"), the choosing-battles guidance and the calibration rules that say
 // which level to start at.
+//
+// The framework's five questions each carry an outcome in the guide, but the
+// documents do not say which answer wins when they disagree. Decide weighs
+// them the way a seasoned mentor would, first match wins:
+//
+//  1. Pushing back because you are uncomfortable, not because you are right
+//     (motive = no): reflect_first. A bad motive taints everything else.
+//  2. It does not materially affect outcomes (material = no, or everything at
+//     stake is a personal preference): let_it_go. Save your pushback capital.
+//  3. Material, but no evidence for your alternative (evidence = no):
+//     wait_for_evidence. Numbers beat opinions; get them first.
+//  4. No better alternative (alternative = no): build_alternative_first. An
+//     objection without a proposal is complaint.
+//  5. Not a hill worth dying on (hill = no) and gentle pushback has already
+//     failed: let_it_go. You made your case; disagree and commit.
+//  6. A hill worth dying on (hill = yes), gentle pushback failed and the
+//     stakes are critical: escalate.
+//  7. Otherwise: push_back_with_data, at the calibrated level.
+//
+// When material is unanswered it is inferred from what is at stake (any
+// material stake: yes; only preference: no). When stakes are unanswered they
+// are inferred from what is at stake too: integrity is critical, any other
+// material stake medium, a preference low. Strong feelings against someone's
+// valid reasoning put the battle in "consider carefully" and start you at
+// the mildest allowed level.
 package decide
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -43,10 +71,267 @@ type Result struct {
 	NextSteps      []string    `json:"next_steps"`
 }
 
+// Recommendations, as ids in guide.Framework.Recommendations.
+const (
+	PushBackWithData      = "push_back_with_data"
+	LetItGo               = "let_it_go"
+	WaitForEvidence       = "wait_for_evidence"
+	BuildAlternativeFirst = "build_alternative_first"
+	ReflectFirst          = "reflect_first"
+	Escalate              = "escalate"
+)
+
+// Battles, as in guide.Battles.
+const (
+	BattlePushBackOn        = "push_back_on"
+	BattleLetGo             = "let_go"
+	BattleConsiderCarefully = "consider_carefully"
+)
+
+// Answers in a Row.
+const (
+	AnswerYes        = "yes"
+	AnswerNo         = "no"
+	AnswerUnanswered = "unanswered"
+)
+
 // Decide runs the framework. Unknown at_stake, stakes or audience values are
 // errors wrapping guide.ErrUnknownValue.
 func Decide(g *guide.Guide, in Input) (Result, error) {
-	return Result{}, errors.New("decide: not implemented yet")
+	if _, err := guide.ParseStakes(string(in.Stakes)); err != nil {
+		return Result{}, fmt.Errorf("decide: %w", err)
+	}
+	if _, err := guide.ParseAudience(string(in.Audience)); err != nil {
+		return Result{}, fmt.Errorf("decide: %w", err)
+	}
+	at, err := stakesAt(g, in.At)
+	if err != nil {
+		return Result{}, err
+	}
+	var reasons []string
+
+	// Infer what was not answered from what is at stake.
+	material := in.Material
+	if material == nil && len(at) > 0 {
+		m := slices.ContainsFunc(at, func(s guide.Stake) bool { return s.Material })
+		material = &m
+		reasons = append(reasons, fmt.Sprintf("Material inferred from what is at stake (%s).", names(at)))
+	}
+	stakes := guide.Stakes(strings.ToLower(strings.TrimSpace(string(in.Stakes))))
+	if stakes == "" && len(at) > 0 {
+		stakes = inferStakes(at)
+		reasons = append(reasons, fmt.Sprintf("Stakes inferred as %s from what is at stake.", stakes))
+	}
+
+	rows := make([]Row, 0, len(g.Framework.Questions))
+	answers := map[string]*bool{
+		"material": material, "evidence": in.Evidence, "hill": in.Hill,
+		"alternative": in.Alternative, "motive": in.Right,
+	}
+	for _, q := range g.Framework.Questions {
+		rows = append(rows, row(q, answers[q.ID]))
+	}
+
+	battle := BattleConsiderCarefully
+	switch {
+	case material != nil && !*material:
+		battle = BattleLetGo
+	case in.StrongFeelings:
+		battle = BattleConsiderCarefully
+	case material != nil && *material:
+		battle = BattlePushBackOn
+	}
+
+	isNo := func(b *bool) bool { return b != nil && !*b }
+	isYes := func(b *bool) bool { return b != nil && *b }
+	var rec string
+	switch {
+	case isNo(in.Right):
+		rec = ReflectFirst
+		reasons = append(reasons, outcomeReason(g, "motive", false))
+	case isNo(material):
+		rec = LetItGo
+		reasons = append(reasons, outcomeReason(g, "material", false), g.Battles.LetGo.Text, g.Battles.Capital)
+	case isNo(in.Evidence):
+		rec = WaitForEvidence
+		reasons = append(reasons, outcomeReason(g, "evidence", false))
+	case isNo(in.Alternative):
+		rec = BuildAlternativeFirst
+		reasons = append(reasons, outcomeReason(g, "alternative", false))
+	case isNo(in.Hill) && in.GentleFailed:
+		rec = LetItGo
+		reasons = append(reasons, outcomeReason(g, "hill", false), "You have already made your case and it is not a hill worth dying on: accept the decision gracefully (disagree and commit).")
+	case isYes(in.Hill) && in.GentleFailed && stakes == guide.StakesCritical:
+		rec = Escalate
+		reasons = append(reasons, outcomeReason(g, "hill", true), "The stakes are critical and gentler pushback has not worked.")
+	default:
+		rec = PushBackWithData
+		if isYes(material) {
+			reasons = append(reasons, outcomeReason(g, "material", true), g.Battles.PushBackOn.Text)
+		}
+		if isYes(in.Evidence) {
+			reasons = append(reasons, outcomeReason(g, "evidence", true))
+		}
+		if isYes(in.Alternative) {
+			reasons = append(reasons, outcomeReason(g, "alternative", true))
+		}
+		if material == nil {
+			reasons = append(reasons, "Whether this materially affects outcomes is unanswered: "+g.Battles.Question)
+		}
+	}
+	if battle == BattleConsiderCarefully && in.StrongFeelings {
+		reasons = append(reasons, g.Battles.ConsiderCarefully.Text)
+	}
+
+	res := Result{
+		Recommendation: rec,
+		Headline:       headline(g, rec),
+		Battle:         battle,
+		Rows:           rows,
+		Reasons:        reasons,
+	}
+	if rec == PushBackWithData || rec == Escalate {
+		lvl := guide.LevelModerate
+		if stakes != "" {
+			lr, err := RecommendLevel(g, LevelInput{Stakes: stakes, Audience: in.Audience, GentleFailed: in.GentleFailed})
+			if err != nil {
+				return Result{}, err
+			}
+			lvl = lr.Level
+			if in.StrongFeelings && len(lr.Allowed) > 0 {
+				lvl = lr.Allowed[0]
+			}
+		} else if in.StrongFeelings {
+			lvl = guide.LevelMild
+		}
+		if rec == Escalate {
+			lvl = guide.LevelEscalated
+		}
+		res.StartLevel = lvl
+	}
+	res.NextSteps = nextSteps(g, rec, res.StartLevel, rows)
+	return res, nil
+}
+
+// stakesAt resolves at_stake ids (case-insensitive, spaces or hyphens for
+// underscores) against guide.Battles.Stakes.
+func stakesAt(g *guide.Guide, ids []string) ([]guide.Stake, error) {
+	var out []guide.Stake
+	for _, raw := range ids {
+		id := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(raw)))
+		if id == "" {
+			continue
+		}
+		i := slices.IndexFunc(g.Battles.Stakes, func(s guide.Stake) bool { return s.ID == id })
+		if i < 0 {
+			valid := make([]string, len(g.Battles.Stakes))
+			for j, s := range g.Battles.Stakes {
+				valid[j] = s.ID
+			}
+			return nil, fmt.Errorf("decide: %w for at_stake: %q (use one of %s)", guide.ErrUnknownValue, raw, strings.Join(valid, ", "))
+		}
+		if !slices.ContainsFunc(out, func(s guide.Stake) bool { return s.ID == id }) {
+			out = append(out, g.Battles.Stakes[i])
+		}
+	}
+	return out, nil
+}
+
+func inferStakes(at []guide.Stake) guide.Stakes {
+	s := guide.StakesLow
+	for _, a := range at {
+		switch {
+		case a.ID == "integrity":
+			return guide.StakesCritical
+		case a.Material:
+			s = guide.StakesMedium
+		}
+	}
+	return s
+}
+
+func names(at []guide.Stake) string {
+	n := make([]string, len(at))
+	for i, s := range at {
+		n[i] = s.ID
+	}
+	return strings.Join(n, ", ")
+}
+
+func row(q guide.Question, ans *bool) Row {
+	r := Row{ID: q.ID, Question: q.Question}
+	switch {
+	case ans == nil:
+		r.Answer = AnswerUnanswered
+		r.Outcome = fmt.Sprintf("Not answered (yes: %s; no: %s).", q.IfYes, q.IfNo)
+	case *ans:
+		r.Answer, r.Outcome = AnswerYes, q.IfYes
+	default:
+		r.Answer, r.Outcome = AnswerNo, q.IfNo
+	}
+	return r
+}
+
+// outcomeReason quotes one framework row: "<question> yes → <outcome>".
+func outcomeReason(g *guide.Guide, id string, yes bool) string {
+	for _, q := range g.Framework.Questions {
+		if q.ID != id {
+			continue
+		}
+		ans, out, means := "Yes", q.IfYes, q.YesMeans
+		if !yes {
+			ans, out, means = "No", q.IfNo, q.NoMeans
+		}
+		if means != "" {
+			ans += " (" + means + ")"
+		}
+		return fmt.Sprintf("%s %s: %s.", q.Question, ans, out)
+	}
+	return ""
+}
+
+func headline(g *guide.Guide, rec string) string {
+	for _, r := range g.Framework.Recommendations {
+		if r.ID == rec {
+			return r.Text
+		}
+	}
+	return rec
+}
+
+func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string {
+	var steps []string
+	switch rec {
+	case ReflectFirst:
+		steps = append(steps, "Write down what outcome you are protecting and the evidence for it; if you cannot, the discomfort may be yours, not the decision's.")
+	case LetItGo:
+		steps = append(steps, "Go along with it without resistance, and save your pushback capital for decisions that matter.")
+	case WaitForEvidence:
+		steps = append(steps, "Gather the data that supports your alternative (numbers, discovery notes, past projects), then run this again.")
+	case BuildAlternativeFirst:
+		if s, ok := g.Step("alternative"); ok {
+			steps = append(steps, fmt.Sprintf("Build a counter-proposal that serves their goal: %q", s.Template))
+		}
+	case PushBackWithData, Escalate:
+		parts := make([]string, len(g.Formula.Steps))
+		for i, s := range g.Formula.Steps {
+			parts[i] = s.Name
+		}
+		steps = append(steps, "Write it with the formula: "+strings.Join(parts, ", ")+".")
+		if li, ok := g.Level(lvl); ok {
+			steps = append(steps, fmt.Sprintf("Start at %s (%s): %s", lvl, li.Name, strings.Join(li.Phrases, " / ")))
+		}
+		if rec == Escalate {
+			steps = append(steps, "Put the risks in writing so you are both clear on them, and leave the decision with them.")
+		}
+		steps = append(steps, "Check the draft with `pushback check` before you send it.")
+	}
+	for _, r := range rows {
+		if r.Answer == AnswerUnanswered {
+			steps = append(steps, "Answer: "+r.Question)
+		}
+	}
+	return steps
 }
 
 // LevelInput is what the calibration rules need.
@@ -65,7 +350,50 @@ type LevelResult struct {
 	Phrases []string      `json:"phrases" jsonschema:"description=The documents' phrases for this level."`
 }
 
-// RecommendLevel applies the calibration rules.
+// ErrNoStakes is returned by RecommendLevel when stakes are not given.
+var ErrNoStakes = errors.New("stakes are required")
+
+// RecommendLevel applies the calibration rules: the stakes give the level to
+// start at; escalated directness only for critical stakes where gentle
+// pushback has failed (never on a first raise).
 func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
-	return LevelResult{}, errors.New("decide: not implemented yet")
+	s, err := guide.ParseStakes(string(in.Stakes))
+	if err != nil {
+		return LevelResult{}, fmt.Errorf("recommend level: %w", err)
+	}
+	if s == "" {
+		return LevelResult{}, fmt.Errorf("recommend level: %w (use one of %s)", ErrNoStakes, joinStakes())
+	}
+	if _, err := guide.ParseAudience(string(in.Audience)); err != nil {
+		return LevelResult{}, fmt.Errorf("recommend level: %w", err)
+	}
+	row, ok := g.StakesLevel(s)
+	if !ok {
+		return LevelResult{}, fmt.Errorf("recommend level: no calibration for stakes %s", s)
+	}
+	lvl := row.Level
+	why := fmt.Sprintf("Stakes %s: start at %s.", s, lvl)
+	if in.GentleFailed && !in.FirstRaise && row.EscalateWhenGentleFailed != "" {
+		lvl = row.EscalateWhenGentleFailed
+		why = fmt.Sprintf("Stakes %s and gentler pushback has not worked: %s.", s, lvl)
+	}
+	li, ok := g.Level(lvl)
+	if !ok {
+		return LevelResult{}, fmt.Errorf("recommend level: unknown level %s in calibration data", lvl)
+	}
+	why += " " + li.Name + ": " + li.When
+	return LevelResult{
+		Level:   lvl,
+		Allowed: append([]guide.Level{}, row.Allowed...),
+		Why:     why,
+		Phrases: append([]string{}, li.Phrases...),
+	}, nil
+}
+
+func joinStakes() string {
+	s := make([]string, len(guide.AllStakes))
+	for i, v := range guide.AllStakes {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
 }

@@ -1,0 +1,243 @@
+package decide
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+func yes() *bool { b := true; return &b }
+func no() *bool  { b := false; return &b }
+
+func TestDecide(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		name       string
+		in         Input
+		rec        string
+		battle     string
+		level      guide.Level
+		reasonHas  string
+		stepHas    string
+		unanswered int
+	}{
+		{
+			name:   "meeting format: preference, let it go",
+			in:     Input{At: []string{"preference"}},
+			rec:    LetItGo,
+			battle: BattleLetGo, reasonHas: "pushback capital", unanswered: 4,
+		},
+		{
+			name:   "CRM fields: not material, let it go",
+			in:     Input{Material: no(), Right: yes()},
+			rec:    LetItGo,
+			battle: BattleLetGo, reasonHas: "Let it go", unanswered: 3,
+		},
+		{
+			name:   "over-committed team: capacity, push back with data",
+			in:     Input{At: []string{"capacity"}, Evidence: yes(), Alternative: yes(), Right: yes(), Stakes: guide.StakesHigh},
+			rec:    PushBackWithData,
+			battle: BattlePushBackOn, level: guide.LevelStrong, reasonHas: "Push back — with data", stepHas: "Acknowledge", unanswered: 1,
+		},
+		{
+			name:   "hidden limitation: integrity, push back (critical, first raise)",
+			in:     Input{At: []string{"integrity"}, Evidence: yes(), Alternative: yes(), Hill: yes()},
+			rec:    PushBackWithData,
+			battle: BattlePushBackOn, level: guide.LevelStrong, reasonHas: "Stakes inferred as critical",
+			unanswered: 1,
+		},
+		{
+			name:   "security review skipped again: escalate",
+			in:     Input{At: []string{"quality", "integrity"}, Material: yes(), Evidence: yes(), Alternative: yes(), Hill: yes(), Right: yes(), GentleFailed: true, Stakes: guide.StakesCritical},
+			rec:    Escalate,
+			battle: BattlePushBackOn, level: guide.LevelEscalated, reasonHas: "Escalate if needed", stepHas: "in writing",
+		},
+		{
+			name:   "deal forecast without discovery data: wait",
+			in:     Input{At: []string{"deal_outcome"}, Evidence: no()},
+			rec:    WaitForEvidence,
+			battle: BattlePushBackOn, reasonHas: "Wait until you do", unanswered: 3,
+		},
+		{
+			name:   "objection only: build an alternative",
+			in:     Input{Material: yes(), Evidence: yes(), Alternative: no()},
+			rec:    BuildAlternativeFirst,
+			battle: BattlePushBackOn, reasonHas: "Go back and build one", stepHas: "What if we tried", unanswered: 2,
+		},
+		{
+			name:   "uncomfortable, not right: reflect first even when material",
+			in:     Input{Material: yes(), Evidence: yes(), Alternative: yes(), Right: no()},
+			rec:    ReflectFirst,
+			battle: BattlePushBackOn, reasonHas: "uncomfortable", unanswered: 1,
+		},
+		{
+			name:   "not a hill and gentle failed: disagree and commit",
+			in:     Input{At: []string{"timeline"}, Hill: no(), GentleFailed: true, Evidence: yes(), Alternative: yes()},
+			rec:    LetItGo,
+			battle: BattlePushBackOn, reasonHas: "disagree and commit", unanswered: 1,
+		},
+		{
+			name:   "hill but stakes only high: push back, no escalation",
+			in:     Input{Material: yes(), Hill: yes(), GentleFailed: true, Stakes: guide.StakesHigh},
+			rec:    PushBackWithData,
+			battle: BattlePushBackOn, level: guide.LevelStrong, unanswered: 3,
+		},
+		{
+			name:   "strong feelings, valid reasoning: consider carefully, start mild",
+			in:     Input{Material: yes(), StrongFeelings: true, Stakes: guide.StakesMedium},
+			rec:    PushBackWithData,
+			battle: BattleConsiderCarefully, level: guide.LevelMild, reasonHas: "valid reasoning", unanswered: 4,
+		},
+		{
+			name:   "nothing answered",
+			in:     Input{},
+			rec:    PushBackWithData,
+			battle: BattleConsiderCarefully, level: guide.LevelModerate, reasonHas: "What's really at stake", stepHas: "Answer: Does this decision", unanswered: 5,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Decide(g, tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Recommendation != tt.rec {
+				t.Errorf("recommendation = %s, want %s (reasons %q)", got.Recommendation, tt.rec, got.Reasons)
+			}
+			if got.Battle != tt.battle {
+				t.Errorf("battle = %s, want %s", got.Battle, tt.battle)
+			}
+			if got.StartLevel != tt.level {
+				t.Errorf("start level = %q, want %q", got.StartLevel, tt.level)
+			}
+			if len(got.Rows) != 5 {
+				t.Fatalf("rows = %d, want 5", len(got.Rows))
+			}
+			n := 0
+			for _, r := range got.Rows {
+				if r.Answer == AnswerUnanswered {
+					n++
+					if !strings.HasPrefix(r.Outcome, "Not answered") {
+						t.Errorf("row %s unanswered but outcome %q", r.ID, r.Outcome)
+					}
+				}
+			}
+			if n != tt.unanswered {
+				t.Errorf("unanswered rows = %d, want %d", n, tt.unanswered)
+			}
+			if got.Headline == "" || got.Headline == got.Recommendation {
+				t.Errorf("headline %q not taken from the guide", got.Headline)
+			}
+			if tt.reasonHas != "" && !strings.Contains(strings.Join(got.Reasons, "\n"), tt.reasonHas) {
+				t.Errorf("reasons %q lack %q", got.Reasons, tt.reasonHas)
+			}
+			if tt.stepHas != "" && !strings.Contains(strings.Join(got.NextSteps, "\n"), tt.stepHas) {
+				t.Errorf("next steps %q lack %q", got.NextSteps, tt.stepHas)
+			}
+			if len(got.NextSteps) == 0 {
+				t.Error("no next steps")
+			}
+		})
+	}
+}
+
+func TestDecideRowsFollowAnswers(t *testing.T) {
+	g := guide.Default()
+	got, err := Decide(g, Input{Material: yes(), Evidence: no(), Right: yes()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"material": "Push back — with data", "evidence": "Wait until you do", "motive": "Proceed"}
+	for _, r := range got.Rows {
+		if w, ok := want[r.ID]; ok && r.Outcome != w {
+			t.Errorf("row %s outcome = %q, want %q", r.ID, r.Outcome, w)
+		}
+	}
+}
+
+func TestDecideErrors(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		name string
+		in   Input
+		msg  string
+	}{
+		{"unknown at_stake", Input{At: []string{"vibes"}}, "capacity"},
+		{"unknown stakes", Input{Stakes: "huge"}, "critical"},
+		{"unknown audience", Input{Audience: "board"}, "leadership"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decide(g, tt.in)
+			if !errors.Is(err, guide.ErrUnknownValue) {
+				t.Fatalf("err = %v, want ErrUnknownValue", err)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("err %q does not list valid values (%s)", err, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDecideAtStakeSpelling(t *testing.T) {
+	got, err := Decide(guide.Default(), Input{At: []string{" Deal-Outcome ", "deal outcome", ""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Battle != BattlePushBackOn {
+		t.Errorf("battle = %s", got.Battle)
+	}
+}
+
+func TestRecommendLevel(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		in      LevelInput
+		want    guide.Level
+		phrase  string
+		allowed int
+	}{
+		{LevelInput{Stakes: guide.StakesLow}, guide.LevelMild, "Have we considered", 2},
+		{LevelInput{Stakes: guide.StakesMedium}, guide.LevelModerate, "reservations", 3},
+		{LevelInput{Stakes: guide.StakesHigh}, guide.LevelStrong, "transparent", 3},
+		{LevelInput{Stakes: guide.StakesHigh, GentleFailed: true}, guide.LevelStrong, "transparent", 3},
+		{LevelInput{Stakes: guide.StakesCritical}, guide.LevelStrong, "transparent", 2},
+		{LevelInput{Stakes: guide.StakesCritical, GentleFailed: true}, guide.LevelEscalated, "in writing", 2},
+		{LevelInput{Stakes: guide.StakesCritical, GentleFailed: true, FirstRaise: true}, guide.LevelStrong, "transparent", 2},
+	}
+	for _, tt := range tests {
+		name := string(tt.in.Stakes)
+		if tt.in.GentleFailed {
+			name += "/gentle-failed"
+		}
+		if tt.in.FirstRaise {
+			name += "/first"
+		}
+		t.Run(name, func(t *testing.T) {
+			got, err := RecommendLevel(g, tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Level != tt.want {
+				t.Errorf("level = %s, want %s", got.Level, tt.want)
+			}
+			if !strings.Contains(strings.Join(got.Phrases, " "), tt.phrase) {
+				t.Errorf("phrases %q lack %q", got.Phrases, tt.phrase)
+			}
+			if len(got.Allowed) != tt.allowed {
+				t.Errorf("allowed = %v", got.Allowed)
+			}
+			if got.Why == "" {
+				t.Error("no why")
+			}
+		})
+	}
+	if _, err := RecommendLevel(g, LevelInput{}); !errors.Is(err, ErrNoStakes) {
+		t.Errorf("no stakes: err = %v", err)
+	}
+	if _, err := RecommendLevel(g, LevelInput{Stakes: "extreme"}); !errors.Is(err, guide.ErrUnknownValue) {
+		t.Errorf("bad stakes: err = %v", err)
+	}
+}
