@@ -6,9 +6,14 @@ package rewrite
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/decide"
+	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -47,12 +52,22 @@ type Feedback struct {
 	Previous     string          `json:"previous"`
 	Findings     []check.Finding `json:"findings"`
 	MissingFacts []string        `json:"missing_facts"`
+	// Issues are problems outside the checker's findings: over length,
+	// an invalid previous reply.
+	Issues []string `json:"issues,omitempty"`
 }
 
-// Engine proposes a rewrite. fb is nil on the first attempt.
+// Engine proposes a rewrite. fb is nil on the first attempt. Generate gets
+// the resolved request: Level is the target level, Facts every fact that
+// must survive (given and found), Channel and MaxChars the length limit.
 type Engine interface {
 	Name() string
 	Generate(ctx context.Context, req Request, level guide.Level, fb *Feedback) (Generation, error)
+}
+
+// Checker judges a candidate; *check.Checker satisfies it.
+type Checker interface {
+	Check(in check.Input) (check.Report, error)
 }
 
 // Attempt records one round of generate-and-check.
@@ -61,8 +76,12 @@ type Attempt struct {
 	Text         string          `json:"text"`
 	Pass         bool            `json:"pass"`
 	Score        int             `json:"score"`
+	Level        guide.Level     `json:"level,omitempty" jsonschema:"description=The level the candidate reads at."`
 	MissingFacts []string        `json:"missing_facts"`
 	Findings     []check.Finding `json:"findings"`
+	Issues       []string        `json:"issues,omitempty" jsonschema:"description=Problems outside the checker: over the length limit."`
+	Mode         string          `json:"mode,omitempty"`
+	Usage        Usage           `json:"usage"`
 	Error        string          `json:"error,omitempty"`
 	LatencyMS    int64           `json:"latency_ms"`
 }
@@ -73,8 +92,10 @@ type Result struct {
 	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker at the target level and keeps every fact."`
 	Engine    string       `json:"engine" jsonschema:"enum=rules,enum=openai"`
 	Model     string       `json:"model,omitempty"`
-	Mode      string       `json:"mode"`
-	Level     guide.Level  `json:"level"`
+	Mode      string       `json:"mode" jsonschema:"enum=rules,enum=json_schema,enum=json_object,enum=text,description=How the text was obtained: the offline rules, or the model's structured-output mode."`
+	Level     guide.Level  `json:"level" jsonschema:"description=The target level."`
+	Channel   string       `json:"channel,omitempty"`
+	MaxChars  int          `json:"max_chars,omitempty" jsonschema:"description=The length limit applied (0 = none)."`
 	Facts     []string     `json:"facts" jsonschema:"description=Facts that had to survive."`
 	Missing   []string     `json:"missing_facts" jsonschema:"description=Facts the returned text lost (empty when none)."`
 	Check     check.Report `json:"check"`
@@ -92,7 +113,239 @@ type Options struct {
 	Progress func(attempt, total int, message string)
 }
 
-// Run rewrites req with eng, checking every candidate.
-func Run(ctx context.Context, eng Engine, chk *check.Checker, req Request, opts Options) (Result, error) {
-	return Result{}, errors.New("rewrite: not implemented yet")
+// Channels a rewrite can be written for.
+var Channels = []string{"email", "chat", "spoken"}
+
+// ChatMaxChars is the length limit of the chat channel when no smaller
+// MaxChars is given: chat messages stay short.
+const ChatMaxChars = 600
+
+// Errors Run returns; they wrap the detail.
+var (
+	// ErrNoCandidate: every attempt failed to produce text (the attempts
+	// in the Result say why).
+	ErrNoCandidate = errors.New("no rewrite produced")
+)
+
+// Resolve validates req and fills what Run and the engines need: the target
+// level (auto from the stakes), the channel's length limit and every fact
+// that must survive. Input errors wrap draft's sentinels or
+// guide.ErrUnknownValue.
+func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
+	if err := draft.Validate(req.Draft); err != nil {
+		return req, "", err
+	}
+	if utf8.RuneCountInString(req.Situation) > draft.MaxChars {
+		return req, "", fmt.Errorf("situation: %w: the limit is %d characters", draft.ErrTooLong, draft.MaxChars)
+	}
+	if _, err := guide.ParseAudience(string(req.Audience)); err != nil {
+		return req, "", err
+	}
+	if _, err := guide.ParseStakes(string(req.Stakes)); err != nil {
+		return req, "", err
+	}
+	req.Channel = strings.ToLower(strings.TrimSpace(req.Channel))
+	switch req.Channel {
+	case "", "email", "chat", "spoken":
+	default:
+		return req, "", fmt.Errorf("%w for channel: %q (use one of %s)", guide.ErrUnknownValue, req.Channel, strings.Join(Channels, ", "))
+	}
+	if req.MaxChars < 0 || req.MaxChars > draft.MaxChars {
+		return req, "", fmt.Errorf("max chars %d: %w: use 0 (no limit) up to %d", req.MaxChars, guide.ErrUnknownValue, draft.MaxChars)
+	}
+	if req.Channel == "chat" && (req.MaxChars == 0 || req.MaxChars > ChatMaxChars) {
+		req.MaxChars = ChatMaxChars
+	}
+	level, err := targetLevel(g, req)
+	if err != nil {
+		return req, "", err
+	}
+	req.Level = string(level)
+	req.Facts = MergeFacts(req.Facts, req.Draft)
+	return req, level, nil
 }
+
+func targetLevel(g *guide.Guide, req Request) (guide.Level, error) {
+	s := strings.ToLower(strings.TrimSpace(req.Level))
+	if s != "" && s != "auto" {
+		return guide.ParseLevel(s)
+	}
+	stakes := req.Stakes
+	if stakes == "" {
+		stakes = guide.StakesMedium
+	}
+	if r, err := decide.RecommendLevel(g, decide.LevelInput{Stakes: stakes, Audience: req.Audience}); err == nil && r.Level != "" {
+		return r.Level, nil
+	}
+	row, ok := g.StakesLevel(stakes)
+	if !ok {
+		return "", fmt.Errorf("%w for stakes: %q", guide.ErrUnknownValue, stakes)
+	}
+	return row.Level, nil
+}
+
+// Run rewrites req with eng, checking every candidate with chk at the target
+// level and for the facts; a failing candidate goes back to the engine with
+// the findings for up to opts.MaxAttempts attempts in all. It returns the
+// best candidate (passing first, then fewest lost facts, then highest score).
+// The error is non-nil for bad input, when ctx ends, or when no attempt
+// produced any text (ErrNoCandidate); the Result then still holds the
+// attempts made.
+func Run(ctx context.Context, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
+	return run(ctx, guide.Default(), eng, chk, req, opts)
+}
+
+func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
+	start := time.Now()
+	res := Result{Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}}
+	req, level, err := Resolve(g, req)
+	if err != nil {
+		return res, err
+	}
+	res.Level, res.Channel, res.MaxChars, res.Facts = level, req.Channel, req.MaxChars, req.Facts
+	if opts.MaxAttempts <= 0 {
+		opts.MaxAttempts = 3
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 60 * time.Second
+	}
+	var fb *Feedback
+	best := -1
+	var bestReport check.Report
+	notes := map[string]bool{}
+	for n := 1; n <= opts.MaxAttempts; n++ {
+		if err := ctx.Err(); err != nil {
+			res.LatencyMS = time.Since(start).Milliseconds()
+			return res, fmt.Errorf("rewrite: %w", err)
+		}
+		if opts.Progress != nil {
+			msg := "drafting"
+			if fb != nil {
+				msg = "repairing"
+			}
+			opts.Progress(n, opts.MaxAttempts, msg)
+		}
+		a, rep := attempt(ctx, eng, chk, req, level, fb, n, opts.Timeout)
+		res.Usage.add(a.Usage)
+		if a.gen.Model != "" {
+			res.Model = a.gen.Model
+		}
+		for _, note := range a.gen.Notes {
+			if !notes[note] {
+				notes[note] = true
+				res.Notes = append(res.Notes, note)
+			}
+		}
+		res.Attempts = append(res.Attempts, a.Attempt)
+		if a.fatal != nil {
+			res.LatencyMS = time.Since(start).Milliseconds()
+			return res, a.fatal
+		}
+		if a.Error != "" {
+			// No text this round: try again with the same feedback plus
+			// what went wrong.
+			if fb == nil {
+				fb = &Feedback{Findings: []check.Finding{}, MissingFacts: []string{}}
+			}
+			fb.Issues = []string{"the previous reply was unusable: " + a.Error}
+			continue
+		}
+		i := len(res.Attempts) - 1
+		if best < 0 || better(a.Attempt, res.Attempts[best]) {
+			best, bestReport = i, rep
+			res.Mode = a.Mode
+		}
+		if a.Pass {
+			break
+		}
+		fb = &Feedback{Previous: a.Text, Findings: a.Findings, MissingFacts: a.MissingFacts, Issues: a.Issues}
+	}
+	res.LatencyMS = time.Since(start).Milliseconds()
+	if best < 0 {
+		last := res.Attempts[len(res.Attempts)-1].Error
+		return res, fmt.Errorf("%w by the %s engine after %d attempts; last error: %s", ErrNoCandidate, eng.Name(), len(res.Attempts), last)
+	}
+	b := res.Attempts[best]
+	res.Text, res.Pass, res.Check, res.Missing = b.Text, b.Pass, bestReport, b.MissingFacts
+	if !res.Pass {
+		res.Notes = append(res.Notes, fmt.Sprintf("no candidate passed in %d attempts; returning the best one with its findings", len(res.Attempts)))
+	}
+	return res, nil
+}
+
+type attemptResult struct {
+	Attempt
+	gen   Generation
+	fatal error
+}
+
+func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report) {
+	t0 := time.Now()
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	gen, err := eng.Generate(cctx, req, level, fb)
+	cancel()
+	a := attemptResult{Attempt: Attempt{N: n, MissingFacts: []string{}, Findings: []check.Finding{}, Mode: gen.Mode, Usage: gen.Usage}, gen: gen}
+	a.LatencyMS = time.Since(t0).Milliseconds()
+	if err != nil {
+		switch {
+		case ctx.Err() != nil:
+			a.fatal = fmt.Errorf("rewrite: %w", ctx.Err())
+			a.Error = ctx.Err().Error()
+		case errors.Is(err, context.DeadlineExceeded):
+			a.Error = fmt.Sprintf("the %s engine did not answer within %s", eng.Name(), timeout)
+		case errors.Is(err, ErrPermanent):
+			a.fatal = fmt.Errorf("rewrite with %s: %w", eng.Name(), err)
+			a.Error = err.Error()
+		default:
+			a.Error = err.Error()
+		}
+		return a, check.Report{}
+	}
+	text := strings.TrimSpace(gen.Text)
+	a.Text = text
+	if err := draft.Validate(text); err != nil {
+		a.Error = "the candidate is unusable: " + err.Error()
+		return a, check.Report{}
+	}
+	rep, err := chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
+	if err != nil {
+		a.fatal = fmt.Errorf("check the candidate: %w", err)
+		a.Error = err.Error()
+		return a, check.Report{}
+	}
+	a.Score, a.Level = rep.Score, rep.Level
+	if rep.Findings != nil {
+		a.Findings = rep.Findings
+	}
+	a.MissingFacts = MissingFacts(text, req.Facts)
+	if n := utf8.RuneCountInString(text); req.MaxChars > 0 && n > req.MaxChars {
+		a.Issues = append(a.Issues, fmt.Sprintf("%d characters, over the limit of %d", n, req.MaxChars))
+	}
+	a.Pass = rep.Pass && len(a.MissingFacts) == 0 && len(a.Issues) == 0
+	a.LatencyMS = time.Since(t0).Milliseconds()
+	return a, rep
+}
+
+// better reports whether a beats b.
+func better(a, b Attempt) bool {
+	if a.Pass != b.Pass {
+		return a.Pass
+	}
+	if len(a.MissingFacts) != len(b.MissingFacts) {
+		return len(a.MissingFacts) < len(b.MissingFacts)
+	}
+	if len(a.Issues) != len(b.Issues) {
+		return len(a.Issues) < len(b.Issues)
+	}
+	return a.Score > b.Score
+}
+
+func (u *Usage) add(v Usage) {
+	u.PromptTokens += v.PromptTokens
+	u.CompletionTokens += v.CompletionTokens
+	u.TotalTokens += v.TotalTokens
+}
+
+// ErrPermanent is wrapped by engine errors that another attempt cannot fix
+// (bad credentials, unknown model, a request the endpoint rejects).
+var ErrPermanent = errors.New("permanent engine error")
