@@ -1,26 +1,189 @@
 // Package check is the draft checker: it finds the formula's parts, the
 // level a draft reads at, the anti-patterns and the supporting signals, with
 // character spans, and scores the draft.
+//
+// The phrase knowledge lives in the guide's cues (RE2 patterns); this
+// package implements a handful of rule kinds over them (existence,
+// occurrence, conditional on other features, weighted counter-evidence) and
+// the scoring policy.
 package check
 
 import (
-	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
+	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
 
 // Checker judges drafts against a guide. It is safe for concurrent use.
 type Checker struct {
-	g *guide.Guide
+	g       *guide.Guide
+	steps   []rule // formula steps, in order
+	signals []signalRule
+	levels  []rule // in ascending directness
+	antis   []antiRule
+}
+
+type signalRule struct {
+	id   string
+	step int // index into steps when the signal mirrors a step, else -1
+	rule rule
+}
+
+type antiRule struct {
+	ap   guide.AntiPattern
+	rule rule
 }
 
 // New compiles the guide's cues into a Checker.
 func New(g *guide.Guide) (*Checker, error) {
-	return &Checker{g: g}, nil
+	if g == nil {
+		return nil, fmt.Errorf("check: nil guide")
+	}
+	c := &Checker{g: g}
+	for _, s := range g.Formula.Steps {
+		r, err := compileRule(s.ID, s.Cues)
+		if err != nil {
+			return nil, fmt.Errorf("compile step cues: %w", err)
+		}
+		c.steps = append(c.steps, r)
+	}
+	for _, s := range g.Signals {
+		sr := signalRule{id: s.ID, step: -1}
+		if s.Step != "" {
+			for i, st := range g.Formula.Steps {
+				if st.ID == s.Step {
+					sr.step = i
+				}
+			}
+			if sr.step < 0 {
+				return nil, fmt.Errorf("compile signal %s: unknown step %q", s.ID, s.Step)
+			}
+		} else {
+			r, err := compileRule(s.ID, s.Cues)
+			if err != nil {
+				return nil, fmt.Errorf("compile signal cues: %w", err)
+			}
+			sr.rule = r
+		}
+		c.signals = append(c.signals, sr)
+	}
+	for _, l := range g.Levels {
+		r, err := compileRule(string(l.ID), l.Cues)
+		if err != nil {
+			return nil, fmt.Errorf("compile level cues: %w", err)
+		}
+		c.levels = append(c.levels, r)
+	}
+	for _, a := range g.AntiPatterns {
+		r, err := compileRule(a.ID, a.Cues)
+		if err != nil {
+			return nil, fmt.Errorf("compile anti-pattern cues: %w", err)
+		}
+		c.antis = append(c.antis, antiRule{ap: a, rule: r})
+	}
+	return c, nil
 }
+
+var defaultChecker = sync.OnceValue(func() *Checker {
+	c, err := New(guide.Default())
+	if err != nil {
+		panic(fmt.Sprintf("check: embedded guide cues do not compile: %v", err))
+	}
+	return c
+})
+
+// Default returns a Checker for the embedded guide, compiled once. The
+// embedded cues are covered by tests, so a panic here means a broken build.
+func Default() *Checker { return defaultChecker() }
+
+// Guide returns the guide the checker was built from.
+func (c *Checker) Guide() *guide.Guide { return c.g }
 
 // Check judges one draft. Input errors wrap draft.ErrEmpty, draft.ErrTooLong,
 // draft.ErrInvalidUTF8 or guide.ErrUnknownValue.
 func (c *Checker) Check(in Input) (Report, error) {
-	return Report{}, errors.New("check: not implemented yet")
+	in, err := c.validate(in)
+	if err != nil {
+		return Report{}, err
+	}
+	a := c.analyse(in)
+	return c.report(in, a), nil
+}
+
+func (c *Checker) validate(in Input) (Input, error) {
+	if err := draft.Validate(in.Draft); err != nil {
+		return in, fmt.Errorf("check draft: %w", err)
+	}
+	if !utf8.ValidString(in.Situation) {
+		return in, fmt.Errorf("check situation: %w", draft.ErrInvalidUTF8)
+	}
+	if n := utf8.RuneCountInString(in.Situation); n > draft.MaxChars {
+		return in, fmt.Errorf("check situation: %w: %d characters, the limit is %d", draft.ErrTooLong, n, draft.MaxChars)
+	}
+	var err error
+	if in.Audience, err = guide.ParseAudience(string(in.Audience)); err != nil {
+		return in, fmt.Errorf("check: %w", err)
+	}
+	if in.Stakes, err = guide.ParseStakes(string(in.Stakes)); err != nil {
+		return in, fmt.Errorf("check: %w", err)
+	}
+	if in.Level, err = guide.ParseLevel(string(in.Level)); err != nil {
+		return in, fmt.Errorf("check: %w", err)
+	}
+	return in, nil
+}
+
+// analysis is what the rules found in one draft.
+type analysis struct {
+	text     text
+	sents    [][2]int
+	steps    []result
+	signals  []result
+	levels   []result
+	antis    []result
+	features map[string]bool
+	read     guide.Level
+}
+
+func (c *Checker) analyse(in Input) analysis {
+	t := text{raw: in.Draft, lower: strings.ToLower(in.Draft)}
+	a := analysis{
+		text:     t,
+		sents:    sentences(in.Draft),
+		steps:    make([]result, len(c.steps)),
+		signals:  make([]result, len(c.signals)),
+		levels:   make([]result, len(c.levels)),
+		antis:    make([]result, len(c.antis)),
+		features: make(map[string]bool, len(c.steps)+len(c.signals)),
+	}
+	// Pass 1: steps and signals from their unconditional cues.
+	for i, r := range c.steps {
+		a.steps[i] = r.eval(t, nil)
+		a.features[r.id] = a.steps[i].present()
+	}
+	for i, s := range c.signals {
+		if s.step >= 0 {
+			a.signals[i] = a.steps[s.step]
+		} else {
+			a.signals[i] = s.rule.eval(t, nil)
+		}
+		a.features[s.id] = a.signals[i].present()
+	}
+	// Pass 2: levels and anti-patterns, whose conditional cues look at the
+	// features pass 1 found.
+	a.read = guide.LevelMild
+	for i, r := range c.levels {
+		a.levels[i] = r.eval(t, a.features)
+		if a.levels[i].present() {
+			a.read = c.g.Levels[i].ID
+		}
+	}
+	for i, r := range c.antis {
+		a.antis[i] = r.rule.eval(t, a.features)
+	}
+	return a
 }

@@ -31,6 +31,7 @@ type Guide struct {
 	AntiPatterns []AntiPattern `json:"anti_patterns"`
 	Examples     []Example     `json:"examples"`
 	Scenarios    []Scenario    `json:"scenarios"`
+	Signals      []SignalDef   `json:"signals"`
 }
 
 // Source is one of the two documents the domain comes from.
@@ -139,11 +140,38 @@ type Step struct {
 
 // Cue is one textual signal the checker looks for. Pattern is an RE2
 // expression matched case-insensitively; Weight is how strongly a match
-// counts (1 when zero).
+// counts (1 when zero; negative weights are counter-evidence).
+//
+// Kind says how matches count, Vale-style: "existence" (the default: the
+// cue counts once if it matches), "occurrence" (every match counts) or
+// "conditional" (the cue counts only when none of the features in Unless is
+// present in the draft and all those in Requires are). Features are formula
+// step ids and signal names.
 type Cue struct {
-	Pattern string  `json:"pattern"`
-	Weight  float64 `json:"weight,omitempty"`
-	Note    string  `json:"note,omitempty"`
+	Pattern  string   `json:"pattern"`
+	Weight   float64  `json:"weight,omitempty"`
+	Kind     string   `json:"kind,omitempty"`
+	Unless   []string `json:"unless,omitempty"`
+	Requires []string `json:"requires,omitempty"`
+	Note     string   `json:"note,omitempty"`
+}
+
+// Cue kinds.
+const (
+	CueExistence   = "existence"
+	CueOccurrence  = "occurrence"
+	CueConditional = "conditional"
+)
+
+// SignalDef is a supporting quality of a good pushback the checker reports
+// (we_framing, evidence, alternative, question). A signal either mirrors a
+// formula step (Step) or has its own cues.
+type SignalDef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Why  string `json:"why"`
+	Step string `json:"step,omitempty"`
+	Cues []Cue  `json:"cues,omitempty"`
 }
 
 // Phrases are the documents' phrase lists.

@@ -78,10 +78,27 @@ func (g *Guide) validate() error {
 			bad("%s: unknown source %q", where, id)
 		}
 	}
+	features := map[string]bool{}
+	for _, s := range g.Formula.Steps {
+		features[s.ID] = true
+	}
+	for _, s := range g.Signals {
+		features[s.ID] = true
+	}
 	checkCues := func(where string, cues []Cue) {
 		for _, c := range cues {
 			if _, err := regexp.Compile("(?i)" + c.Pattern); err != nil {
 				bad("%s: cue %q: %v", where, c.Pattern, err)
+			}
+			switch c.Kind {
+			case "", CueExistence, CueOccurrence, CueConditional:
+			default:
+				bad("%s: cue %q: kind %q", where, c.Pattern, c.Kind)
+			}
+			for _, f := range append(append([]string{}, c.Unless...), c.Requires...) {
+				if !features[f] {
+					bad("%s: cue %q: unknown feature %q", where, c.Pattern, f)
+				}
 			}
 		}
 	}
@@ -145,6 +162,16 @@ func (g *Guide) validate() error {
 	}
 	for _, s := range g.Scenarios {
 		checkSource("scenario "+s.ID, s.Source)
+	}
+	for _, s := range g.Signals {
+		checkCues("signal "+s.ID, s.Cues)
+		if s.Step != "" {
+			if _, ok := g.Step(s.Step); !ok {
+				bad("signal %s: unknown step %q", s.ID, s.Step)
+			}
+		} else if len(s.Cues) == 0 {
+			bad("signal %s: no cues and no step", s.ID)
+		}
 	}
 	return errors.Join(errs...)
 }

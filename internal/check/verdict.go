@@ -1,0 +1,383 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pushback/pushback/internal/draft"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// PassScore is the lowest score a draft with no anti-pattern and no error
+// can pass with.
+const PassScore = 60
+
+// Score weights. A pushback earns its points from substance (a reason,
+// evidence, a consequence), direction (an alternative or a question that
+// hands the decision back), relationship (acknowledging, inviting, "we") and
+// calibration; anti-patterns cost points.
+const (
+	pointsReason       = 30
+	pointsEvidence     = 10
+	pointsImpact       = 10
+	pointsAlternative  = 25
+	pointsQuestion     = 18
+	pointsAcknowledge  = 8
+	pointsInvite       = 7
+	pointsWe           = 3
+	pointsRelationship = 15 // cap
+	pointsCalibration  = 10
+	penaltyError       = 35
+	penaltyWarning     = 20
+)
+
+var severityRank = map[string]int{SeverityError: 0, SeverityWarning: 1, SeveritySuggestion: 2}
+var kindRank = map[string]int{KindAntiPattern: 0, KindCalibration: 1, KindMissingStep: 2}
+
+func (c *Checker) report(in Input, a analysis) Report {
+	ix := draft.NewIndex(in.Draft)
+	r := Report{
+		Level:      a.read,
+		Components: make([]Component, len(c.steps)),
+		Signals:    make([]Signal, len(c.signals)),
+		Findings:   []Finding{},
+		TopFixes:   []string{},
+	}
+	for i, s := range c.steps {
+		r.Components[i] = Component{Step: s.id, Present: a.steps[i].present(), Spans: spans(ix, a.steps[i].hits)}
+	}
+	for i, s := range c.signals {
+		r.Signals[i] = Signal{Name: s.id, Present: a.signals[i].present(), Spans: spans(ix, a.signals[i].hits)}
+	}
+	f := a.features
+
+	// Anti-patterns.
+	strength := map[int]float64{} // finding index -> rule score, for ordering
+	for i, ar := range c.antis {
+		res := a.antis[i]
+		if !res.present() {
+			continue
+		}
+		start, end := findingRange(a.sents, res.hits)
+		sp := ix.Span(start, end)
+		strength[len(r.Findings)] = res.score
+		r.Findings = append(r.Findings, Finding{
+			Rule:       ar.ap.ID,
+			Kind:       KindAntiPattern,
+			Severity:   ar.ap.Severity,
+			Message:    fmt.Sprintf("%s: %q", ar.ap.Name, clip(sp.Text, 120)),
+			Why:        ar.ap.Why,
+			Source:     ar.ap.Source,
+			Start:      sp.Start,
+			End:        sp.End,
+			Excerpt:    sp.Text,
+			Suggestion: ar.ap.Suggestion,
+		})
+	}
+
+	// Calibration.
+	r.IntendedLevel = in.Level
+	if r.IntendedLevel == "" && in.Stakes != "" {
+		if sl, ok := c.g.StakesLevel(in.Stakes); ok {
+			r.IntendedLevel = sl.Level
+		}
+	}
+	calib := c.calibration(in, a.read)
+	if calib != nil {
+		r.Findings = append(r.Findings, *calib)
+	}
+
+	// Missing steps.
+	for i, s := range c.g.Formula.Steps {
+		if r.Components[i].Present {
+			continue
+		}
+		sev := missingSeverity(in.Audience, s.ID, f)
+		if sev == "" {
+			continue
+		}
+		r.Findings = append(r.Findings, Finding{
+			Rule:       "missing_" + s.ID,
+			Kind:       KindMissingStep,
+			Severity:   sev,
+			Message:    fmt.Sprintf("No %s step: %s", strings.ToLower(s.Name), s.Purpose),
+			Source:     c.g.Formula.Source,
+			Suggestion: fmt.Sprintf("Add the %s step, e.g. %q", strings.ToLower(s.Name), s.Template),
+		})
+	}
+
+	// Order: most severe first, anti-patterns before calibration before
+	// missing steps, stronger matches first, then by position.
+	idx := make([]int, len(r.Findings))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		p, q := r.Findings[idx[x]], r.Findings[idx[y]]
+		if severityRank[p.Severity] != severityRank[q.Severity] {
+			return severityRank[p.Severity] < severityRank[q.Severity]
+		}
+		if kindRank[p.Kind] != kindRank[q.Kind] {
+			return kindRank[p.Kind] < kindRank[q.Kind]
+		}
+		if strength[idx[x]] != strength[idx[y]] {
+			return strength[idx[x]] > strength[idx[y]]
+		}
+		return p.Start < q.Start
+	})
+	sorted := make([]Finding, len(idx))
+	for i, j := range idx {
+		sorted[i] = r.Findings[j]
+	}
+	r.Findings = sorted
+
+	r.Score = score(in.Audience, f, r.Findings)
+	r.Pass = r.Score >= PassScore
+	for _, fd := range r.Findings {
+		if fd.Kind == KindAntiPattern || fd.Severity == SeverityError {
+			r.Pass = false
+		}
+	}
+	seen := map[string]bool{}
+	for _, fd := range r.Findings {
+		if len(r.TopFixes) == 3 {
+			break
+		}
+		if fd.Suggestion == "" || seen[fd.Suggestion] || fd.Severity == SeveritySuggestion && r.Pass {
+			continue
+		}
+		seen[fd.Suggestion] = true
+		r.TopFixes = append(r.TopFixes, fd.Suggestion)
+	}
+	r.Summary = c.summary(r)
+	return r
+}
+
+// calibration judges the read level against the intended level and the
+// stakes, and returns a finding when it does not fit.
+func (c *Checker) calibration(in Input, read guide.Level) *Finding {
+	sev, why := "", ""
+	if in.Level != "" && in.Level != read {
+		d := abs(in.Level.Rank() - read.Rank())
+		sev = SeveritySuggestion
+		if d >= 2 {
+			sev = SeverityWarning
+		}
+		why = fmt.Sprintf("you meant it to read %s", in.Level)
+	}
+	if in.Stakes != "" {
+		if sl, ok := c.g.StakesLevel(in.Stakes); ok {
+			d := 99
+			for _, l := range sl.Allowed {
+				d = min(d, abs(l.Rank()-read.Rank()))
+			}
+			if d > 0 {
+				s := SeverityWarning
+				if d >= 2 {
+					s = SeverityError
+				}
+				if sev == "" || severityRank[s] < severityRank[sev] {
+					sev = s
+				}
+				if why != "" {
+					why += " and "
+				}
+				why += fmt.Sprintf("%s stakes call for %s", in.Stakes, joinLevels(sl.Allowed))
+			}
+		}
+	}
+	if sev == "" {
+		return nil
+	}
+	target := in.Level
+	if target == "" {
+		if sl, ok := c.g.StakesLevel(in.Stakes); ok {
+			target = sl.Level
+		}
+	}
+	readInfo, _ := c.g.Level(read)
+	tInfo, _ := c.g.Level(target)
+	sugg := fmt.Sprintf("Aim for %s: %s", strings.ToLower(tInfo.Name), tInfo.When)
+	if len(tInfo.Phrases) > 0 {
+		sugg += fmt.Sprintf(" For example: %q", tInfo.Phrases[0])
+	}
+	return &Finding{
+		Rule:       "miscalibrated",
+		Kind:       KindCalibration,
+		Severity:   sev,
+		Message:    fmt.Sprintf("Reads as %s (%s), but %s.", read, strings.ToLower(readInfo.Name), why),
+		Why:        "Different situations require different intensities: alarm over a trivial change is as wrong as a shrug over a critical issue.",
+		Source:     readInfo.Source,
+		Suggestion: sugg,
+	}
+}
+
+// missingSeverity says how much a missing step matters for an audience, or
+// "" when it is not worth reporting. To a client, leading with understanding
+// and leaving the decision with them matter; to leadership, data and a
+// counter-proposal carry the message.
+func missingSeverity(aud guide.Audience, step string, f map[string]bool) string {
+	reason := f["context"] || f["impact"] || f["evidence"]
+	switch step {
+	case "acknowledge":
+		if aud == guide.AudienceClient && !f["we_framing"] {
+			return SeverityWarning
+		}
+		return SeveritySuggestion
+	case "context":
+		if !reason {
+			return SeverityWarning
+		}
+		return SeveritySuggestion
+	case "impact":
+		return SeveritySuggestion
+	case "alternative":
+		if f["question"] && aud != guide.AudienceLeadership {
+			return SeveritySuggestion
+		}
+		return SeverityWarning
+	case "invite":
+		if aud == guide.AudienceClient {
+			return SeverityWarning
+		}
+		return SeveritySuggestion
+	}
+	return ""
+}
+
+func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
+	s := 0
+	if f["context"] || f["impact"] || f["evidence"] {
+		s += pointsReason
+		if f["evidence"] {
+			s += pointsEvidence
+		}
+		if f["impact"] {
+			s += pointsImpact
+		}
+	}
+	switch {
+	case f["alternative"]:
+		s += pointsAlternative
+	case f["question"]:
+		s += pointsQuestion
+	}
+	if aud == guide.AudienceLeadership {
+		s += pointsRelationship
+	} else {
+		rel := 0
+		if f["acknowledge"] {
+			rel += pointsAcknowledge
+		}
+		if f["invite"] {
+			rel += pointsInvite
+		}
+		if f["we_framing"] {
+			rel += pointsWe
+		}
+		s += min(rel, pointsRelationship)
+	}
+	calib := pointsCalibration
+	for _, fd := range findings {
+		switch {
+		case fd.Kind == KindCalibration:
+			calib = map[string]int{SeveritySuggestion: pointsCalibration / 2}[fd.Severity]
+		case fd.Kind == KindAntiPattern && fd.Severity == SeverityError:
+			s -= penaltyError
+		case fd.Kind == KindAntiPattern:
+			s -= penaltyWarning
+		}
+	}
+	s += calib
+	return max(0, min(100, s))
+}
+
+func (c *Checker) summary(r Report) string {
+	var parts []string
+	for _, comp := range r.Components {
+		if comp.Present {
+			if st, ok := c.g.Step(comp.Step); ok {
+				parts = append(parts, strings.ToLower(st.Name))
+			}
+		}
+	}
+	has := "no formula steps"
+	if len(parts) > 0 {
+		has = strings.Join(parts, ", ")
+	}
+	if r.Pass {
+		return fmt.Sprintf("Ready to send (score %d): reads %s; has %s.", r.Score, r.Level, has)
+	}
+	if len(r.Findings) > 0 {
+		return fmt.Sprintf("Not ready (score %d): %s", r.Score, r.Findings[0].Message)
+	}
+	return fmt.Sprintf("Not ready (score %d): reads %s; has %s.", r.Score, r.Level, has)
+}
+
+// spans turns the positive hits into character spans, merging overlaps.
+func spans(ix *draft.Index, hits []hit) []draft.Span {
+	out := []draft.Span{}
+	ls, le := -1, -1
+	flush := func() {
+		if ls >= 0 {
+			out = append(out, ix.Span(ls, le))
+		}
+	}
+	for _, h := range hits {
+		if h.weight <= 0 {
+			continue
+		}
+		if ls >= 0 && h.start <= le {
+			le = max(le, h.end)
+			continue
+		}
+		flush()
+		ls, le = h.start, h.end
+	}
+	flush()
+	return out
+}
+
+// findingRange covers the sentences from the first to the last positive hit.
+func findingRange(sents [][2]int, hits []hit) (int, int) {
+	start, end := -1, -1
+	for _, h := range hits {
+		if h.weight <= 0 {
+			continue
+		}
+		s := sentenceAt(sents, h.start)
+		if start < 0 || s[0] < start {
+			start = min(s[0], h.start)
+		}
+		e := sentenceAt(sents, max(h.start, h.end-1))
+		end = max(end, e[1], h.end)
+	}
+	if start < 0 {
+		return 0, 0
+	}
+	return start, end
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func joinLevels(ls []guide.Level) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = string(l)
+	}
+	return strings.Join(parts, " or ")
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
