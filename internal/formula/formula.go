@@ -1,9 +1,46 @@
 // Package formula renders pushbacks from the five-step formula and from the
 // documents' named scenarios, at a chosen level.
+//
+// Render builds the message from the guide's formula step templates
+// ("I hear you wanting [their goal]...") and the level's phrases
+// (mild: "Have we considered...?", moderate: "I have some reservations...",
+// strong: "I need to be transparent with you...", escalated: the escalation
+// phrases, including putting it in writing). Fields read best as:
+//
+//	goal         a noun phrase in their terms: "a launch on the 1st"
+//	concern      a clause: "QA needs two weeks for a release this size"
+//	impact       a clause: "we ship payment code nobody has tested"
+//	alternative  a noun or -ing phrase: "a phased launch with the core flows on the 1st"
+//	invitation   optional; a question that hands the decision back
+//
+// RenderScenario fills a scenario template from guide.Default().Scenarios
+// (data/scenarios.json). Templates are text/template with
+// Option("missingkey=error"); users' values are data, never parsed as
+// template, so "{{" in a value stays text. Template functions:
+//
+//	part "step"   marks where a formula step starts (for Result.Parts)
+//	opener        the level's opening sentence ("" at mild)
+//	writing       at escalated, the "put this in writing" sentence; "" otherwise
+//	agency        at strong and escalated, "But ultimately, it's your call. "; "" otherwise
+//	invite        the default invitation for the level
+//
+// A scenario whose fields include team_size, items and capacity gets the
+// capacity arithmetic: per_person (items / team_size), capacity_max,
+// covered (team_size × capacity_max), shortfall (items − covered) and
+// needed (people needed at capacity_max).
 package formula
 
 import (
 	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -12,12 +49,22 @@ import (
 // message names the field.
 var ErrMissingField = errors.New("missing required field")
 
+// ErrInvalidField is wrapped by the error for a field whose value cannot be
+// used (not a number where one is needed, an unknown field name).
+var ErrInvalidField = errors.New("invalid field")
+
+// ErrUnknownScenario is wrapped by the error for a scenario id not in the guide.
+var ErrUnknownScenario = errors.New("unknown scenario")
+
+// MaxFieldChars bounds each field, in characters.
+const MaxFieldChars = 2000
+
 // Fields are the formula's inputs.
 type Fields struct {
-	Goal        string         `json:"goal" jsonschema:"description=Their goal, in their terms (acknowledge): e.g. launching on the 1st."`
-	Concern     string         `json:"concern" jsonschema:"description=What you are concerned about and why (context)."`
-	Impact      string         `json:"impact" jsonschema:"description=What happens if we go this route, quantified where possible (impact)."`
-	Alternative string         `json:"alternative" jsonschema:"description=The approach you propose instead, which still serves their goal."`
+	Goal        string         `json:"goal" jsonschema:"description=Their goal, in their terms (acknowledge), as a noun phrase: e.g. a launch on the 1st."`
+	Concern     string         `json:"concern" jsonschema:"description=What you are concerned about and why (context), as a clause: e.g. QA needs two weeks for a release this size."`
+	Impact      string         `json:"impact" jsonschema:"description=What happens if we go this route, quantified where possible (impact), as a clause: e.g. we ship payment code nobody has tested."`
+	Alternative string         `json:"alternative" jsonschema:"description=The approach you propose instead, which still serves their goal: e.g. a phased launch with the core flows on the 1st."`
 	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=How you hand the decision back; a default question fits the level when omitted."`
 	Level       guide.Level    `json:"level,omitempty"`
 	Audience    guide.Audience `json:"audience,omitempty"`
@@ -40,10 +87,454 @@ type Result struct {
 
 // Render fills the formula at f.Level (moderate when empty).
 func Render(g *guide.Guide, f Fields) (Result, error) {
-	return Result{}, errors.New("formula: not implemented yet")
+	lvl, err := guide.ParseLevel(string(f.Level))
+	if err != nil {
+		return Result{}, fmt.Errorf("formula: %w", err)
+	}
+	if lvl == "" {
+		lvl = guide.LevelModerate
+	}
+	if _, err := guide.ParseAudience(string(f.Audience)); err != nil {
+		return Result{}, fmt.Errorf("formula: %w", err)
+	}
+	vals := map[string]string{}
+	for _, kv := range []struct {
+		name, v  string
+		required bool
+	}{
+		{"goal", f.Goal, true}, {"concern", f.Concern, true}, {"impact", f.Impact, true},
+		{"alternative", f.Alternative, true}, {"invitation", f.Invitation, false},
+	} {
+		v, err := cleanValue(kv.name, kv.v)
+		if err != nil {
+			return Result{}, err
+		}
+		if v == "" && kv.required {
+			return Result{}, fmt.Errorf("formula: %w: %s", ErrMissingField, kv.name)
+		}
+		vals[kv.name] = v
+	}
+	ph := newPhrasing(g, lvl)
+	step := func(id string) string {
+		s, _ := g.Step(id)
+		return s.Template
+	}
+	goal := vals["goal"]
+
+	var b builder
+	b.part("acknowledge", fill(step("acknowledge"), goal)+".")
+	if ph.question != "" { // mild: the concern as a question
+		b.part("context", ph.question+" that "+lowerFirst(vals["concern"])+"?")
+	} else {
+		ctx := ph.opener
+		if ph.filler != "" {
+			ctx = join(ctx, ph.filler+": "+vals["concern"]+".")
+		} else {
+			ctx = join(ctx, fill(pickSlash(step("context")), "")+": "+vals["concern"]+".")
+		}
+		b.part("context", ctx)
+	}
+	b.part("impact", join(fill(step("impact"), "")+": "+vals["impact"]+".", ph.writing))
+	b.part("alternative", fill(step("alternative"), vals["alternative"], goal))
+	inv := vals["invitation"]
+	if inv == "" {
+		inv = ph.invite
+	} else if r, _ := utf8.DecodeLastRuneInString(inv); !strings.ContainsRune(".?!", r) {
+		inv += "?"
+	}
+	b.part("invite", join(ph.agency, inv))
+	return Result{Text: b.text.String(), Level: lvl, Parts: b.parts}, nil
 }
+
+// builder joins parts with single spaces and records their rune spans.
+type builder struct {
+	text  strings.Builder
+	n     int
+	parts []Part
+}
+
+func (b *builder) part(step, s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	if b.n > 0 {
+		b.text.WriteByte(' ')
+		b.n++
+	}
+	start := b.n
+	b.text.WriteString(s)
+	b.n += utf8.RuneCountInString(s)
+	b.parts = append(b.parts, Part{Step: step, Start: start, End: b.n})
+}
+
+func join(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+var placeholderRE = regexp.MustCompile(`\[[^\]]*\]`)
+
+// fill replaces the bracketed placeholders of a guide template, in order,
+// with vals (the last value repeats) and turns a trailing "..." into nothing
+// so the caller can end the sentence.
+func fill(tmpl string, vals ...string) string {
+	i := 0
+	out := placeholderRE.ReplaceAllStringFunc(tmpl, func(string) string {
+		if len(vals) == 0 {
+			return ""
+		}
+		v := vals[min(i, len(vals)-1)]
+		i++
+		return v
+	})
+	out = strings.TrimSuffix(strings.TrimSpace(out), "...")
+	out = strings.TrimSuffix(out, "…")
+	return strings.TrimSpace(out)
+}
+
+var slashRE = regexp.MustCompile(`\b\w+/(\w+)\b`)
+
+// pickSlash turns "considering/concerned" into "concerned".
+func pickSlash(s string) string { return slashRE.ReplaceAllString(s, "$1") }
+
+// lowerFirst lowercases the first letter of a clause unless the first word
+// is "I" or an acronym.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return s
+	}
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	if !unicode.IsLower(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// cleanValue trims a field, strips the private-use markers the templates use
+// and trailing sentence punctuation, and bounds its length.
+func cleanValue(name, v string) (string, error) {
+	if !utf8.ValidString(v) {
+		return "", fmt.Errorf("formula: %w: %s is not valid UTF-8", ErrInvalidField, name)
+	}
+	v = strings.Map(func(r rune) rune {
+		if r == markStart || r == markEnd {
+			return -1
+		}
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return -1
+		}
+		return r
+	}, v)
+	v = strings.Join(strings.Fields(v), " ")
+	v = strings.TrimRight(v, ".!?,;: …")
+	if n := utf8.RuneCountInString(v); n > MaxFieldChars {
+		return "", fmt.Errorf("formula: %w: %s is %d characters, the limit is %d", ErrInvalidField, name, n, MaxFieldChars)
+	}
+	return v, nil
+}
+
+// phrasing is how a level sounds, read from the guide's level and phrase lists.
+type phrasing struct {
+	opener   string // a full opening sentence ("I have some reservations about this approach.")
+	filler   string // a lead-in that takes the concern ("Here's why")
+	question string // mild: "Have we considered"
+	writing  string // escalated: the put-it-in-writing sentence
+	agency   string // strong, escalated: "But ultimately, it's your call."
+	invite   string // the default invitation
+}
+
+var sentenceRE = regexp.MustCompile(`[^.?!…]+(?:\.\.\.\??|…\??|[.?!])`)
+
+func newPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
+	var p phrasing
+	li, _ := g.Level(lvl)
+	if len(li.Phrases) > 0 {
+		for _, s := range sentenceRE.FindAllString(li.Phrases[0], -1) {
+			s = strings.TrimSpace(s)
+			switch {
+			case strings.HasSuffix(s, "...?"):
+				if p.question == "" && p.opener == "" {
+					p.question = strings.TrimSuffix(s, "...?")
+				}
+			case strings.HasSuffix(s, "..."):
+				if p.filler == "" {
+					p.filler = strings.TrimSuffix(s, "...")
+				}
+			case p.opener == "":
+				p.opener = s
+			}
+		}
+	}
+	if lvl == guide.LevelEscalated && len(li.Phrases) > 1 {
+		for _, ph := range li.Phrases[1:] {
+			if strings.Contains(ph, "writing") {
+				p.writing = strings.TrimSuffix(ph, "...") + "."
+			}
+		}
+	}
+	if lvl.Rank() >= guide.LevelStrong.Rank() {
+		for _, ph := range g.Phrases.Offer.Items {
+			if i := strings.Index(ph, "But ultimately"); i >= 0 {
+				p.agency = strings.TrimSpace(ph[i:])
+				break
+			}
+		}
+	}
+	invites := []string{"What do you think?"}
+	if s, ok := g.Step("invite"); ok {
+		invites = strings.Split(s.Template, " / ")
+	}
+	p.invite = strings.TrimSpace(invites[0])
+	if lvl == guide.LevelModerate && len(invites) > 1 {
+		p.invite = strings.TrimSpace(invites[1])
+	}
+	return p
+}
+
+// Scenarios lists the guide's scenarios in their data order.
+func Scenarios(g *guide.Guide) []guide.Scenario {
+	return slices.Clone(g.Scenarios)
+}
+
+// DefaultLevel is the level a scenario renders at when none is asked for:
+// the level of the documents' own good example of it, else moderate.
+func DefaultLevel(g *guide.Guide, id string) guide.Level {
+	for _, e := range g.Examples {
+		if e.Kind == "good" && e.Scenario == id && e.Level != "" {
+			return e.Level
+		}
+	}
+	return guide.LevelModerate
+}
+
+const (
+	markStart = '\uE000'
+	markEnd   = '\uE001'
+)
 
 // RenderScenario fills a named scenario's template with values by field name.
 func RenderScenario(g *guide.Guide, id string, values map[string]string, level guide.Level) (Result, error) {
-	return Result{}, errors.New("formula: not implemented yet")
+	sc, ok := g.Scenario(id)
+	if !ok {
+		ids := make([]string, len(g.Scenarios))
+		for i, s := range g.Scenarios {
+			ids[i] = s.ID
+		}
+		return Result{}, fmt.Errorf("formula: %w %q (use one of %s)", ErrUnknownScenario, id, strings.Join(ids, ", "))
+	}
+	lvl, err := guide.ParseLevel(string(level))
+	if err != nil {
+		return Result{}, fmt.Errorf("formula: %w", err)
+	}
+	if lvl == "" {
+		lvl = DefaultLevel(g, id)
+	}
+	data := map[string]any{"Level": string(lvl)}
+	known := map[string]bool{}
+	for _, f := range sc.Fields {
+		known[f.Name] = true
+		v, err := cleanValue(f.Name, values[f.Name])
+		if err != nil {
+			return Result{}, err
+		}
+		if v == "" && f.Required {
+			return Result{}, fmt.Errorf("formula: scenario %s: %w: %s (%s)", id, ErrMissingField, f.Name, f.Description)
+		}
+		data[f.Name] = v
+	}
+	for k := range values {
+		if !known[k] {
+			names := make([]string, len(sc.Fields))
+			for i, f := range sc.Fields {
+				names[i] = f.Name
+			}
+			return Result{}, fmt.Errorf("formula: scenario %s: %w: unknown field %q (fields: %s)", id, ErrInvalidField, k, strings.Join(names, ", "))
+		}
+	}
+	if known["team_size"] && known["items"] && known["capacity"] {
+		if err := capacity(data); err != nil {
+			return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
+		}
+	}
+	ph := newPhrasing(g, lvl)
+	funcs := template.FuncMap{
+		"part":    func(step string) string { return string(markStart) + step + string(markEnd) },
+		"opener":  func() string { return ph.opener },
+		"writing": func() string { return ph.writing },
+		"agency":  func() string { return ph.agency },
+		"invite":  func() string { return ph.invite },
+	}
+	t, err := template.New(id).Funcs(funcs).Option("missingkey=error").Parse(sc.Template)
+	if err != nil {
+		return Result{}, fmt.Errorf("formula: scenario %s: parse template: %w", id, err)
+	}
+	var out strings.Builder
+	if err := t.Execute(&out, data); err != nil {
+		return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
+	}
+	res := extractParts(out.String())
+	res.Level, res.Scenario = lvl, id
+	if p := leftover(res.Text, data); p != "" {
+		return Result{}, fmt.Errorf("formula: scenario %s: output has an unfilled placeholder %q", id, p)
+	}
+	return res, nil
+}
+
+// leftover returns a placeholder left in text that no value supplied.
+func leftover(text string, data map[string]any) string {
+	var given strings.Builder
+	for _, v := range data {
+		fmt.Fprint(&given, v, "\n")
+	}
+	for _, p := range Placeholders {
+		if strings.Contains(text, p) && !strings.Contains(given.String(), p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// Placeholders are the marks of an unfilled template; rendered output never
+// contains them unless the user's own values do.
+var Placeholders = []string{"{{", "}}", "<no value>", "[", "]"}
+
+// extractParts removes the part markers, collapses runs of spaces (and of
+// more than one blank line) that empty template branches leave, and records
+// where each marked part starts and ends in the result, in characters.
+func extractParts(s string) Result {
+	var out []rune
+	var parts []Part
+	pending := 0  // parts whose start is the next character written
+	space := false // a space is owed before the next character
+	newlines := 0  // newlines owed before the next character
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
+		switch {
+		case r == markStart:
+			j := strings.IndexRune(s, markEnd)
+			if j < 0 {
+				continue
+			}
+			parts = append(parts, Part{Step: s[:j]})
+			pending++
+			s = s[j+len(string(markEnd)):]
+		case r == '\n':
+			newlines++
+		case unicode.IsSpace(r):
+			space = true
+		default:
+			if len(out) > 0 {
+				switch {
+				case newlines > 0:
+					for range min(newlines, 2) {
+						out = append(out, '\n')
+					}
+				case space:
+					out = append(out, ' ')
+				}
+			}
+			space, newlines = false, 0
+			for k := len(parts) - pending; k < len(parts); k++ {
+				parts[k].Start = len(out)
+			}
+			pending = 0
+			out = append(out, r)
+		}
+	}
+	for k := len(parts) - pending; k < len(parts); k++ {
+		parts[k].Start = len(out)
+	}
+	for i := range parts {
+		end := len(out)
+		if i+1 < len(parts) {
+			end = parts[i+1].Start
+		}
+		for end > parts[i].Start && unicode.IsSpace(out[end-1]) {
+			end--
+		}
+		parts[i].End = end
+	}
+	parts = slices.DeleteFunc(parts, func(p Part) bool { return p.End <= p.Start })
+	if parts == nil {
+		parts = []Part{}
+	}
+	return Result{Text: string(out), Parts: parts}
+}
+
+// capacity adds the capacity arithmetic to data (see the package comment).
+func capacity(data map[string]any) error {
+	team, err := positiveInt("team_size", data["team_size"].(string))
+	if err != nil {
+		return err
+	}
+	items, err := positiveInt("items", data["items"].(string))
+	if err != nil {
+		return err
+	}
+	capStr := data["capacity"].(string)
+	lo, hi, err := parseRange(capStr)
+	if err != nil {
+		return err
+	}
+	per := float64(items) / float64(team)
+	covered := team * hi
+	if per <= float64(hi) {
+		return fmt.Errorf("%w: %d for %d is %s each, within the capacity of %s: the team is not over-committed", ErrInvalidField, items, team, number(per), capStr)
+	}
+	data["team_size"] = strconv.Itoa(team)
+	data["items"] = strconv.Itoa(items)
+	data["per_person"] = number(per)
+	data["capacity"] = strconv.Itoa(lo)
+	if lo != hi {
+		data["capacity"] = fmt.Sprintf("%d–%d", lo, hi)
+	}
+	data["capacity_max"] = strconv.Itoa(hi)
+	data["covered"] = strconv.Itoa(covered)
+	data["shortfall"] = strconv.Itoa(items - covered)
+	data["needed"] = strconv.Itoa(int(math.Ceil(float64(items) / float64(hi))))
+	return nil
+}
+
+func positiveInt(name, s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n <= 0 || n > 1_000_000 {
+		return 0, fmt.Errorf("%w: %s must be a whole number above 0, not %q", ErrInvalidField, name, s)
+	}
+	return n, nil
+}
+
+var rangeRE = regexp.MustCompile(`^\s*(\d+)\s*(?:(?:-|–|—|to)\s*(\d+))?\s*$`)
+
+// parseRange reads "6", "5-6", "5–6" or "5 to 6".
+func parseRange(s string) (lo, hi int, err error) {
+	m := rangeRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, fmt.Errorf("%w: capacity must be a number or a range like 5-6, not %q", ErrInvalidField, s)
+	}
+	lo, _ = strconv.Atoi(m[1])
+	hi = lo
+	if m[2] != "" {
+		hi, _ = strconv.Atoi(m[2])
+	}
+	if lo <= 0 || hi < lo || hi > 1_000_000 {
+		return 0, 0, fmt.Errorf("%w: capacity must be above 0, low to high, not %q", ErrInvalidField, s)
+	}
+	return lo, hi, nil
+}
+
+// number formats a load: whole numbers plainly, else one decimal.
+func number(f float64) string {
+	if f == math.Trunc(f) {
+		return strconv.FormatFloat(f, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64)
 }

@@ -1,0 +1,420 @@
+package formula
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// checkResult asserts what every rendering must satisfy.
+func checkResult(t *testing.T, r Result, inputs ...string) {
+	t.Helper()
+	all := strings.Join(inputs, "\n")
+	for _, p := range Placeholders {
+		if strings.Contains(r.Text, p) && !strings.Contains(all, p) {
+			t.Errorf("text has placeholder %q: %s", p, r.Text)
+		}
+	}
+	n := utf8.RuneCountInString(r.Text)
+	prev := 0
+	for _, p := range r.Parts {
+		if p.Start < prev || p.End <= p.Start || p.End > n {
+			t.Errorf("part %+v out of order or outside text of %d characters", p, n)
+		}
+		prev = p.End
+	}
+}
+
+func show(r Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "level: %s\n%s\n", r.Level, r.Text)
+	runes := []rune(r.Text)
+	for _, p := range r.Parts {
+		fmt.Fprintf(&b, "  %-11s [%d,%d) %s\n", p.Step, p.Start, p.End, string(runes[p.Start:p.End]))
+	}
+	return b.String()
+}
+
+var launch = Fields{
+	Goal:        "a launch on the 1st",
+	Concern:     "QA needs two weeks for a release this size",
+	Impact:      "we ship payment code nobody has tested",
+	Alternative: "a phased launch with the core checkout flow on the 1st",
+}
+
+func TestRender(t *testing.T) {
+	g := guide.Default()
+	for _, lvl := range guide.Levels {
+		t.Run(string(lvl), func(t *testing.T) {
+			f := launch
+			f.Level = lvl
+			r, err := Render(g, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkResult(t, r)
+			if r.Level != lvl {
+				t.Errorf("level = %s", r.Level)
+			}
+			var steps []string
+			for _, p := range r.Parts {
+				steps = append(steps, p.Step)
+			}
+			if got := strings.Join(steps, ","); got != "acknowledge,context,impact,alternative,invite" {
+				t.Errorf("parts = %s", got)
+			}
+			golden(t, "render_"+string(lvl), show(r))
+		})
+	}
+}
+
+func TestRenderLevelPhrasing(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		level guide.Level
+		has   []string
+		not   []string
+	}{
+		{guide.LevelMild, []string{"Have we considered that QA needs", "?"}, []string{"reservations", "transparent", "writing"}},
+		{"", []string{"I have some reservations about this approach."}, []string{"writing"}},
+		{guide.LevelStrong, []string{"I need to be transparent with you", "Here's why: QA", "your call"}, []string{"writing"}},
+		{guide.LevelEscalated, []string{"I need to be very direct with you", "put this in writing", "your call"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.level), func(t *testing.T) {
+			f := launch
+			f.Level = tt.level
+			r, err := Render(g, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tt.has {
+				if !strings.Contains(r.Text, s) {
+					t.Errorf("text lacks %q: %s", s, r.Text)
+				}
+			}
+			for _, s := range tt.not {
+				if strings.Contains(r.Text, s) {
+					t.Errorf("text has %q: %s", s, r.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderInvitation(t *testing.T) {
+	f := launch
+	f.Invitation = "  Can we decide by Friday  "
+	r, err := Render(guide.Default(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(r.Text, "Can we decide by Friday?") {
+		t.Errorf("text = %s", r.Text)
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		name  string
+		edit  func(*Fields)
+		is    error
+		field string
+	}{
+		{"no goal", func(f *Fields) { f.Goal = "" }, ErrMissingField, "goal"},
+		{"blank concern", func(f *Fields) { f.Concern = " \n\t" }, ErrMissingField, "concern"},
+		{"only punctuation impact", func(f *Fields) { f.Impact = "..." }, ErrMissingField, "impact"},
+		{"no alternative", func(f *Fields) { f.Alternative = "" }, ErrMissingField, "alternative"},
+		{"bad level", func(f *Fields) { f.Level = "loud" }, guide.ErrUnknownValue, "mild"},
+		{"bad audience", func(f *Fields) { f.Audience = "board" }, guide.ErrUnknownValue, "client"},
+		{"too long", func(f *Fields) { f.Goal = strings.Repeat("x", MaxFieldChars+1) }, ErrInvalidField, "goal"},
+		{"bad utf-8", func(f *Fields) { f.Concern = "\xff" }, ErrInvalidField, "concern"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := launch
+			tt.edit(&f)
+			_, err := Render(g, f)
+			if !errors.Is(err, tt.is) {
+				t.Fatalf("err = %v, want %v", err, tt.is)
+			}
+			if !strings.Contains(err.Error(), tt.field) {
+				t.Errorf("err %q does not name %q", err, tt.field)
+			}
+		})
+	}
+}
+
+func TestRenderUserBracesAreText(t *testing.T) {
+	f := launch
+	f.Goal = `{{.Level}} and {{printf "x"}}`
+	r, err := Render(guide.Default(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Text, `{{.Level}} and {{printf "x"}}`) {
+		t.Errorf("user text was interpreted: %s", r.Text)
+	}
+}
+
+// examples returns each field's example value.
+func examples(s guide.Scenario, requiredOnly bool) map[string]string {
+	v := map[string]string{}
+	for _, f := range s.Fields {
+		if f.Example != "" && (f.Required || !requiredOnly) {
+			v[f.Name] = f.Example
+		}
+	}
+	return v
+}
+
+func TestScenariosData(t *testing.T) {
+	g := guide.Default()
+	want := []string{"added_scope", "unrealistic_timeline", "questionable_technical_choice", "meeting_off_track", "why_so_long", "hidden_limitation", "overcommitted_team", "leadership_memo"}
+	var got []string
+	for _, s := range Scenarios(g) {
+		got = append(got, s.ID)
+		if s.Name == "" || s.Description == "" || s.Template == "" {
+			t.Errorf("scenario %s: empty name, description or template", s.ID)
+		}
+		seen := map[string]bool{}
+		for _, f := range s.Fields {
+			if f.Name == "" || seen[f.Name] || f.Description == "" || f.Example == "" {
+				t.Errorf("scenario %s: field %+v: empty, duplicate, or no description/example", s.ID, f)
+			}
+			seen[f.Name] = true
+		}
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("scenarios = %v, want %v", got, want)
+	}
+}
+
+func TestRenderScenario(t *testing.T) {
+	g := guide.Default()
+	for _, s := range Scenarios(g) {
+		for _, lvl := range append([]guide.Level{""}, guide.Levels...) {
+			for _, requiredOnly := range []bool{false, true} {
+				name := fmt.Sprintf("%s/%s/required-only=%v", s.ID, lvl, requiredOnly)
+				t.Run(name, func(t *testing.T) {
+					vals := examples(s, requiredOnly)
+					r, err := RenderScenario(g, s.ID, vals, lvl)
+					if err != nil {
+						t.Fatal(err)
+					}
+					checkResult(t, r)
+					if r.Scenario != s.ID {
+						t.Errorf("scenario = %q", r.Scenario)
+					}
+					if lvl == "" && r.Level != DefaultLevel(g, s.ID) {
+						t.Errorf("level = %s, want the default %s", r.Level, DefaultLevel(g, s.ID))
+					}
+					steps := map[string]bool{}
+					for _, p := range r.Parts {
+						steps[p.Step] = true
+					}
+					for _, st := range g.Formula.Steps {
+						if !steps[st.ID] {
+							t.Errorf("no %s part: %s", st.ID, show(r))
+						}
+					}
+					for _, v := range vals {
+						if !strings.Contains(r.Text, strings.TrimRight(v, ".")) && !strings.ContainsAny(v, "0123456789") {
+							t.Errorf("value %q not in text: %s", v, r.Text)
+						}
+					}
+					if strings.Contains(r.Text, "  ") || strings.Contains(r.Text, " .") || strings.Contains(r.Text, "..") {
+						t.Errorf("bad spacing or punctuation: %q", r.Text)
+					}
+					if lvl == guide.LevelEscalated && !strings.Contains(r.Text, "in writing") {
+						t.Errorf("escalated without putting it in writing: %s", r.Text)
+					}
+					if !requiredOnly && lvl == "" {
+						golden(t, "scenario_"+s.ID, show(r))
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestOvercommittedArithmetic(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		team, items, capacity string
+		has                   []string
+	}{
+		{"6", "48", "5-6", []string{"We have 6 SEs covering 48 deals. That's 8 deals per SE.", "each SE can effectively manage 5–6 deals", "That leaves 12 deals"}},
+		{"4", "30", "6", []string{"We have 4 SEs covering 30 deals. That's 7.5 deals per SE.", "That leaves 6 deals"}},
+		{" 3 ", "10", "2 to 3", []string{"That's 3.3 deals per SE", "manage 2–3 deals", "That leaves 1 deals"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.team+"/"+tt.items+"/"+tt.capacity, func(t *testing.T) {
+			r, err := RenderScenario(g, "overcommitted_team", map[string]string{"team_size": tt.team, "items": tt.items, "capacity": tt.capacity, "role": "SE", "item": "deal"}, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tt.has {
+				if !strings.Contains(r.Text, s) {
+					t.Errorf("text lacks %q:\n%s", s, r.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderScenarioErrors(t *testing.T) {
+	g := guide.Default()
+	over := map[string]string{"team_size": "6", "items": "48", "capacity": "5-6"}
+	with := func(m map[string]string, k, v string) map[string]string {
+		c := map[string]string{}
+		for a, b := range m {
+			c[a] = b
+		}
+		if v == "" {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+		return c
+	}
+	tests := []struct {
+		name   string
+		id     string
+		vals   map[string]string
+		level  guide.Level
+		is     error
+		naming string
+	}{
+		{"unknown scenario", "scope_creep", nil, "", ErrUnknownScenario, "added_scope"},
+		{"missing items", "overcommitted_team", with(over, "items", ""), "", ErrMissingField, "items"},
+		{"blank team", "overcommitted_team", with(over, "team_size", "   "), "", ErrMissingField, "team_size"},
+		{"team not a number", "overcommitted_team", with(over, "team_size", "six"), "", ErrInvalidField, "team_size"},
+		{"zero team", "overcommitted_team", with(over, "team_size", "0"), "", ErrInvalidField, "team_size"},
+		{"bad capacity", "overcommitted_team", with(over, "capacity", "lots"), "", ErrInvalidField, "capacity"},
+		{"reversed capacity", "overcommitted_team", with(over, "capacity", "6-5"), "", ErrInvalidField, "capacity"},
+		{"not over capacity", "overcommitted_team", with(over, "items", "30"), "", ErrInvalidField, "not over-committed"},
+		{"unknown field", "overcommitted_team", with(over, "colour", "red"), "", ErrInvalidField, "colour"},
+		{"bad level", "overcommitted_team", over, "loud", guide.ErrUnknownValue, "escalated"},
+		{"missing memo cost", "leadership_memo", map[string]string{"support": "x", "request": "y"}, "", ErrMissingField, "cost"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := RenderScenario(g, tt.id, tt.vals, tt.level)
+			if !errors.Is(err, tt.is) {
+				t.Fatalf("err = %v, want %v", err, tt.is)
+			}
+			if !strings.Contains(err.Error(), tt.naming) {
+				t.Errorf("err %q does not name %q", err, tt.naming)
+			}
+		})
+	}
+}
+
+func TestRenderScenarioUserBraces(t *testing.T) {
+	g := guide.Default()
+	vals := map[string]string{"topic": `{{template "x"}} <no value> [TBD]`}
+	r, err := RenderScenario(g, "meeting_off_track", vals, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Text, `finish discussing {{template "x"}} <no value> [TBD]`) {
+		t.Errorf("user text was not kept as text: %s", r.Text)
+	}
+	checkResult(t, r, vals["topic"])
+}
+
+func FuzzRender(f *testing.F) {
+	f.Add("a launch on the 1st", "QA needs two weeks", "we ship untested code", "a phased launch", "", "strong")
+	f.Add("{{.Level}}", "[x]", "<no value>", "\uE000acknowledge\uE001", "?", "mild")
+	f.Add("ü", "😀", "\x00", "\xff", "…", "escalated")
+	g := guide.Default()
+	f.Fuzz(func(t *testing.T, goal, concern, impact, alt, inv, level string) {
+		r, err := Render(g, Fields{Goal: goal, Concern: concern, Impact: impact, Alternative: alt, Invitation: inv, Level: guide.Level(level)})
+		if err != nil {
+			if !errors.Is(err, ErrMissingField) && !errors.Is(err, ErrInvalidField) && !errors.Is(err, guide.ErrUnknownValue) {
+				t.Fatalf("unexpected error kind: %v", err)
+			}
+			return
+		}
+		if !utf8.ValidString(r.Text) {
+			t.Fatal("invalid UTF-8 output")
+		}
+		checkResult(t, r, goal, concern, impact, alt, inv)
+	})
+}
+
+func FuzzScenario(f *testing.F) {
+	g := guide.Default()
+	for i, s := range g.Scenarios {
+		ex := examples(s, false)
+		var a, b, c string
+		for j, fl := range s.Fields {
+			switch j {
+			case 0:
+				a = ex[fl.Name]
+			case 1:
+				b = ex[fl.Name]
+			case 2:
+				c = ex[fl.Name]
+			}
+		}
+		f.Add(i, a, b, c, "")
+	}
+	f.Add(6, "7", "100", "3-4", "{{")
+	f.Fuzz(func(t *testing.T, i int, a, b, c, level string) {
+		if len(g.Scenarios) == 0 {
+			t.Skip()
+		}
+		s := g.Scenarios[(i%len(g.Scenarios)+len(g.Scenarios))%len(g.Scenarios)]
+		vals := examples(s, false)
+		inputs := []string{}
+		for j, v := range []string{a, b, c} {
+			if j < len(s.Fields) {
+				vals[s.Fields[j].Name] = v
+			}
+		}
+		for _, v := range vals {
+			inputs = append(inputs, v)
+		}
+		r, err := RenderScenario(g, s.ID, vals, guide.Level(level))
+		if err != nil {
+			if !errors.Is(err, ErrMissingField) && !errors.Is(err, ErrInvalidField) && !errors.Is(err, guide.ErrUnknownValue) {
+				t.Fatalf("unexpected error kind: %v", err)
+			}
+			return
+		}
+		checkResult(t, r, inputs...)
+	})
+}
