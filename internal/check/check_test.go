@@ -1,0 +1,277 @@
+package check
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pushback/pushback/internal/draft"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+func TestCheckInputErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Input
+		want error
+	}{
+		{"empty", Input{Draft: ""}, draft.ErrEmpty},
+		{"blank", Input{Draft: " \n\t "}, draft.ErrEmpty},
+		{"too long", Input{Draft: strings.Repeat("é", draft.MaxChars+1)}, draft.ErrTooLong},
+		{"invalid utf8", Input{Draft: "ok \xff"}, draft.ErrInvalidUTF8},
+		{"situation too long", Input{Draft: "Could we wait?", Situation: strings.Repeat("a", draft.MaxChars+1)}, draft.ErrTooLong},
+		{"situation invalid utf8", Input{Draft: "Could we wait?", Situation: "\xc3"}, draft.ErrInvalidUTF8},
+		{"bad audience", Input{Draft: "Could we wait?", Audience: "board"}, guide.ErrUnknownValue},
+		{"bad stakes", Input{Draft: "Could we wait?", Stakes: "huge"}, guide.ErrUnknownValue},
+		{"bad level", Input{Draft: "Could we wait?", Level: "loud"}, guide.ErrUnknownValue},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Default().Check(tt.in)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
+			}
+		})
+	}
+	// Enum values are normalised, not rejected, when only their case differs.
+	if _, err := Default().Check(Input{Draft: "Could we wait?", Audience: "Client", Stakes: " LOW ", Level: "Mild"}); err != nil {
+		t.Errorf("mixed-case enums: %v", err)
+	}
+}
+
+func TestNewRejectsBadCues(t *testing.T) {
+	if _, err := New(nil); err == nil {
+		t.Error("New(nil) succeeded")
+	}
+	g := *guide.Default()
+	g.AntiPatterns = append([]guide.AntiPattern{}, g.AntiPatterns...)
+	g.AntiPatterns[0].Cues = []guide.Cue{{Pattern: "(unclosed"}}
+	if _, err := New(&g); err == nil {
+		t.Error("New accepted a broken pattern")
+	}
+}
+
+// checkSpans asserts every span in r is inside text and says what it covers.
+func checkSpans(t *testing.T, text string, r Report) {
+	t.Helper()
+	runes := []rune(text)
+	check := func(where string, s draft.Span) {
+		if s.Start < 0 || s.Start > s.End || s.End > len(runes) {
+			t.Fatalf("%s: span [%d,%d) outside text of %d characters", where, s.Start, s.End, len(runes))
+		}
+		if got := string(runes[s.Start:s.End]); got != s.Text {
+			t.Fatalf("%s: span [%d,%d) text %q, rune slice %q", where, s.Start, s.End, s.Text, got)
+		}
+	}
+	for _, c := range r.Components {
+		for _, s := range c.Spans {
+			check("component "+c.Step, s)
+		}
+	}
+	for _, sg := range r.Signals {
+		for _, s := range sg.Spans {
+			check("signal "+sg.Name, s)
+		}
+	}
+	for _, f := range r.Findings {
+		check("finding "+f.Rule, draft.Span{Start: f.Start, End: f.End, Text: f.Excerpt})
+	}
+}
+
+func TestSpansNonASCII(t *testing.T) {
+	tests := []struct {
+		name, text, wantStep, wantSpan, wantRule string
+	}{
+		{"accents", "Je comprends, café owners want speed. Because the café’s Wi‑Fi drops at noon, what if we ship offline mode first? What do you think?", "alternative", "what if we", ""},
+		{"emoji", "🚀🚀 I hear you 🙏 — but no, we’re not doing that. 😅", "acknowledge", "I hear you", "dismissive_no"},
+		{"curly quotes", "“Trust me,” I’ve been doing this for 10 years — it’s “the only way”.", "", "", "aggressive_expert"},
+		{"cjk", "我明白。 Based on 3 tests, the API fails at 2× load. Could we run a 1-week pilot instead? 谢谢", "alternative", "instead", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Default().Check(Input{Draft: tt.text, Audience: guide.AudienceClient})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSpans(t, tt.text, r)
+			if tt.wantStep != "" {
+				found := false
+				for _, c := range r.Components {
+					for _, s := range c.Spans {
+						if c.Step == tt.wantStep && s.Text == tt.wantSpan {
+							found = true
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no %s span %q in %+v", tt.wantStep, tt.wantSpan, r.Components)
+				}
+			}
+			if tt.wantRule != "" && firstAnti(r) != tt.wantRule {
+				t.Errorf("first anti-pattern %q, want %q", firstAnti(r), tt.wantRule)
+			}
+		})
+	}
+}
+
+// TestReportShape checks the invariants every report keeps.
+func TestReportShape(t *testing.T) {
+	texts := []string{"No.", "ok", "Could we wait a week? We have 3 open bugs.", "I disagree with this approach.", "¿Y si esperamos?"}
+	for _, e := range guide.Default().Examples {
+		texts = append(texts, e.Text)
+	}
+	steps := guide.Default().Formula.Steps
+	for _, text := range texts {
+		r, err := Default().Check(Input{Draft: text, Stakes: guide.StakesMedium})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("null")) {
+			t.Errorf("%q: report JSON has null: %s", text, b)
+		}
+		if len(r.Components) != len(steps) {
+			t.Fatalf("%q: %d components", text, len(r.Components))
+		}
+		for i, c := range r.Components {
+			if c.Step != steps[i].ID || c.Present != (len(c.Spans) > 0) && c.Present {
+				t.Errorf("%q: component %d = %+v", text, i, c)
+			}
+		}
+		if len(r.Signals) != 4 {
+			t.Errorf("%q: %d signals", text, len(r.Signals))
+		}
+		if r.Score < 0 || r.Score > 100 || len(r.TopFixes) > 3 || r.Summary == "" || r.Level == "" {
+			t.Errorf("%q: bad report %+v", text, r)
+		}
+		for i := 1; i < len(r.Findings); i++ {
+			if severityRank[r.Findings[i-1].Severity] > severityRank[r.Findings[i].Severity] {
+				t.Errorf("%q: findings not sorted by severity: %+v", text, r.Findings)
+			}
+		}
+		if r.Pass && len(r.Findings) > 0 && r.Findings[0].Severity == SeverityError {
+			t.Errorf("%q: passes with an error finding", text)
+		}
+		checkSpans(t, text, r)
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     Input
+		want   string // severity of the miscalibrated finding, "" for none
+		intend guide.Level
+	}{
+		{"alarm over trivial", Input{Draft: "I need to be very direct with you because I believe this is critical: the font is wrong. Can we change it?", Stakes: guide.StakesLow}, SeverityError, guide.LevelMild},
+		{"shrug over critical", Input{Draft: "Have we considered maybe looking at the SQL injection at some point?", Stakes: guide.StakesCritical}, SeverityError, guide.LevelStrong},
+		{"fits", Input{Draft: "Have we considered testing on Safari first?", Stakes: guide.StakesLow}, "", guide.LevelMild},
+		{"level one off", Input{Draft: "Have we considered testing on Safari first?", Level: guide.LevelModerate}, SeveritySuggestion, guide.LevelModerate},
+		{"level two off", Input{Draft: "Have we considered testing on Safari first?", Level: guide.LevelStrong}, SeverityWarning, guide.LevelStrong},
+		{"no stakes no level", Input{Draft: "Have we considered testing on Safari first?"}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Default().Check(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, f := range r.Findings {
+				if f.Rule == "miscalibrated" {
+					got = f.Severity
+				}
+			}
+			if got != tt.want {
+				t.Errorf("miscalibrated severity %q, want %q (reads %s)", got, tt.want, r.Level)
+			}
+			if r.IntendedLevel != tt.intend {
+				t.Errorf("intended level %q, want %q", r.IntendedLevel, tt.intend)
+			}
+		})
+	}
+}
+
+// TestGolden keeps the full JSON report of a handful of the documents'
+// examples under review: go test ./internal/check -run TestGolden -update.
+func TestGolden(t *testing.T) {
+	ids := []string{"client-good-expert-perspective", "client-bad-dismissive-no", "client-bad-abdication", "leadership-good-overcommit", "leadership-bad-objection-only", "client-good-escalated"}
+	g := guide.Default()
+	for _, id := range ids {
+		t.Run(id, func(t *testing.T) {
+			var ex *guide.Example
+			for i := range g.Examples {
+				if g.Examples[i].ID == id {
+					ex = &g.Examples[i]
+				}
+			}
+			if ex == nil {
+				t.Fatalf("no example %s", id)
+			}
+			r, err := Default().Check(exampleInput(*ex))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(r, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", id+".golden")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("report for %s differs from %s (run with -update after review):\n%s", id, path, got)
+			}
+		})
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	for _, e := range guide.Default().Examples {
+		f.Add(e.Text, string(e.Audience), string(e.Stakes), string(e.Level))
+	}
+	f.Add("🚀 “no,” café…", "", "", "")
+	f.Fuzz(func(t *testing.T, text, aud, stakes, level string) {
+		r, err := Default().Check(Input{Draft: text, Audience: guide.Audience(aud), Stakes: guide.Stakes(stakes), Level: guide.Level(level)})
+		if err != nil {
+			return
+		}
+		if r.Score < 0 || r.Score > 100 {
+			t.Fatalf("score %d", r.Score)
+		}
+		checkSpans(t, text, r)
+	})
+}
+
+// benchDraft is a realistic ~1,000-character pushback.
+const benchDraft = `I understand wanting to launch before the conference, and I agree the timing would be great for visibility. I want to share some perspective from similar projects: we have 3 engineers on the payments flow, and the security review alone typically takes 2 weeks. If we skip it, we'd be launching with customer card data that hasn't been penetration-tested, and one incident would cost far more than the conference exposure is worth. Based on last quarter's numbers, about 40% of our sign-ups come in the first week after an event, so a late launch does hurt. What if we launch the read-only dashboard at the conference, which doesn't touch payments, and turn on billing on the 14th once the review is done? That way we still get the announcement and the sign-ups, without the risk. I'd recommend that path, but it's ultimately your call. Could we talk it through tomorrow morning? I'm happy to put together a one-page plan with dates so the team can see exactly what ships when.`
+
+func BenchmarkCheck(b *testing.B) {
+	c := Default()
+	in := Input{Draft: benchDraft, Audience: guide.AudienceClient, Stakes: guide.StakesHigh}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchDraft)))
+	for b.Loop() {
+		if _, err := c.Check(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package check
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// labelledCase is one case of a labelled set (testdata/dev.json, and the
+// blind held-out set evals/checker/heldout.json, which share this schema).
+type labelledCase struct {
+	ID          string         `json:"id"`
+	Audience    guide.Audience `json:"audience"`
+	Stakes      guide.Stakes   `json:"stakes"`
+	Situation   string         `json:"situation"`
+	Text        string         `json:"text"`
+	Label       string         `json:"label"` // pass or fail
+	AntiPattern string         `json:"anti_pattern"`
+	Note        string         `json:"note"`
+}
+
+type accuracy struct {
+	n, correct       int // pass/fail verdicts
+	nAnti, antiRight int // fail cases with an anti_pattern label: first anti-pattern named right
+}
+
+func (a accuracy) verdict() float64 { return float64(a.correct) / float64(max(a.n, 1)) }
+func (a accuracy) anti() float64    { return float64(a.antiRight) / float64(max(a.nAnti, 1)) }
+
+// scoreSet runs the checker over a labelled set and logs every miss.
+func scoreSet(t *testing.T, path string) accuracy {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	var set struct {
+		Cases []labelledCase `json:"cases"`
+	}
+	if err := json.Unmarshal(b, &set); err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	if len(set.Cases) == 0 {
+		t.Fatalf("%s: no cases", path)
+	}
+	c := Default()
+	var acc accuracy
+	for _, k := range set.Cases {
+		r, err := c.Check(Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
+		if err != nil {
+			t.Errorf("%s: %v", k.ID, err)
+			continue
+		}
+		acc.n++
+		want := k.Label == "pass"
+		if r.Pass == want {
+			acc.correct++
+		} else {
+			t.Logf("MISS %s: want %s, got pass=%v score=%d level=%s first=%q findings=%d", k.ID, k.Label, r.Pass, r.Score, r.Level, firstAnti(r), len(r.Findings))
+		}
+		if k.Label == "fail" && k.AntiPattern != "" {
+			acc.nAnti++
+			if got := firstAnti(r); got == k.AntiPattern {
+				acc.antiRight++
+			} else {
+				t.Logf("ANTI %s: want %s, got %q", k.ID, k.AntiPattern, got)
+			}
+		}
+	}
+	return acc
+}
+
+func TestDevSet(t *testing.T) {
+	acc := scoreSet(t, "testdata/dev.json")
+	t.Logf("dev set: verdict accuracy %.3f (%d/%d), anti-pattern accuracy %.3f (%d/%d)", acc.verdict(), acc.correct, acc.n, acc.anti(), acc.antiRight, acc.nAnti)
+	if acc.n < 40 {
+		t.Errorf("dev set has %d cases, want at least 40", acc.n)
+	}
+	if acc.verdict() < 0.9 || acc.anti() < 0.85 {
+		t.Errorf("dev set accuracy fell: verdict %.3f (floor 0.90), anti-pattern %.3f (floor 0.85)", acc.verdict(), acc.anti())
+	}
+}
