@@ -412,7 +412,7 @@ var Placeholders = []string{"{{", "}}", "<no value>", "[", "]"}
 func extractParts(s string) Result {
 	var out []rune
 	var parts []Part
-	pending := 0  // parts whose start is the next character written
+	pending := 0   // parts whose start is the next character written
 	space := false // a space is owed before the next character
 	newlines := 0  // newlines owed before the next character
 	for len(s) > 0 {
