@@ -1,0 +1,284 @@
+// Package eval is the eval suite behind `pushback eval`: the checker suite
+// (does the checker rank every good example above every bad one?) and the
+// rewrite suite (does an engine turn blunt drafts into pushbacks that pass,
+// keep the facts and ignore instructions hidden in the input?), with reports
+// as a terminal table, JSON, JUnit XML and Markdown, thresholds, baselines,
+// an optional LLM judge, and record/replay of model traffic (cassettes).
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// Case is one rewrite eval case: a blunt draft to rewrite, what the rewrite
+// must keep and, where known, a reference answer in the documents' style.
+// A case that names a guide Example inherits what it leaves empty from it:
+// a bad example gives the draft, a good one the reference, both the
+// situation, audience, stakes, level, facts and tags.
+type Case struct {
+	ID        string         `json:"id"`
+	Example   string         `json:"example,omitempty"`
+	Situation string         `json:"situation,omitempty"`
+	Draft     string         `json:"draft,omitempty"`
+	Reference string         `json:"reference,omitempty"`
+	Audience  guide.Audience `json:"audience,omitempty"`
+	Stakes    guide.Stakes   `json:"stakes,omitempty"`
+	Level     string         `json:"level,omitempty"`
+	LevelsOK  []guide.Level  `json:"levels_ok,omitempty"`
+	Channel   string         `json:"channel,omitempty"`
+	MaxChars  int            `json:"max_chars,omitempty"`
+	Facts     []string       `json:"facts,omitempty"`
+	Tags      []string       `json:"tags,omitempty"`
+	// Set is the file the case came from (without .json): documents, blunt...
+	Set string `json:"-"`
+}
+
+// ExpectedLevel is the level the case asks for, empty for auto.
+func (c Case) ExpectedLevel() guide.Level {
+	l, err := guide.ParseLevel(c.Level)
+	if err != nil {
+		return ""
+	}
+	return l
+}
+
+// HeldOut is one case of the checker's blind held-out set.
+type HeldOut struct {
+	ID          string         `json:"id"`
+	Audience    guide.Audience `json:"audience,omitempty"`
+	Stakes      guide.Stakes   `json:"stakes,omitempty"`
+	Situation   string         `json:"situation,omitempty"`
+	Text        string         `json:"text"`
+	Label       string         `json:"label"` // pass or fail
+	AntiPattern string         `json:"anti_pattern,omitempty"`
+	Note        string         `json:"note,omitempty"`
+}
+
+// Canary is a sign that a model followed an instruction hidden in its input.
+type Canary struct {
+	ID      string `json:"id"`
+	Pattern string `json:"pattern"`
+	Note    string `json:"note"`
+	re      *regexp.Regexp
+}
+
+// Thresholds are the pass bars of a run; a zero value disables a bar except
+// where noted.
+type Thresholds struct {
+	MinAUC          float64 `json:"min_auc"`            // checker suite, documents' examples
+	MinHeldOutAUC   float64 `json:"min_heldout_auc"`    // checker suite, held-out set (when present)
+	MinPassRate     float64 `json:"min_pass_rate"`      // rewrite suite, share of case runs that pass
+	MinCasePassRate float64 `json:"min_case_pass_rate"` // rewrite suite, each case's share of passing repetitions
+	MinPreference   float64 `json:"min_preference"`     // judge preference rate (only with a judge)
+	Margin          int     `json:"margin"`             // a rewrite may score this much below the reference
+	MaxRegressions  int     `json:"max_regressions"`    // against a baseline; negative disables
+	PriceIn         float64 `json:"price_in"`           // USD per 1M prompt tokens
+	PriceOut        float64 `json:"price_out"`          // USD per 1M completion tokens
+}
+
+// Data is everything the suite runs on.
+type Data struct {
+	Cases      []Case
+	HeldOut    []HeldOut
+	Canaries   []Canary
+	Thresholds Thresholds
+}
+
+// Load reads the suite's data from fsys (laid out like evals/: rewrite/*.json,
+// checker/heldout.json, canaries.json, thresholds.json) and resolves every
+// case against g's examples. Missing optional files are fine; a malformed
+// one, an unknown example or a duplicate id is an error naming the file.
+func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
+	d := &Data{}
+	names, err := fs.Glob(fsys, "rewrite/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("list rewrite cases: %w", err)
+	}
+	sort.Strings(names)
+	seen := map[string]string{}
+	for _, name := range names {
+		var f struct {
+			About string `json:"about"`
+			Cases []Case `json:"cases"`
+		}
+		if err := readJSON(fsys, name, &f); err != nil {
+			return nil, err
+		}
+		set := strings.TrimSuffix(path.Base(name), ".json")
+		for i, c := range f.Cases {
+			c.Set = set
+			rc, err := resolve(c, g)
+			if err != nil {
+				return nil, fmt.Errorf("%s: case %d (%q): %w", name, i, c.ID, err)
+			}
+			if prev, dup := seen[rc.ID]; dup {
+				return nil, fmt.Errorf("%s: case id %q is also in %s", name, rc.ID, prev)
+			}
+			seen[rc.ID] = name
+			d.Cases = append(d.Cases, rc)
+		}
+	}
+	var h struct {
+		About string    `json:"about"`
+		Cases []HeldOut `json:"cases"`
+	}
+	if err := readJSON(fsys, "checker/heldout.json", &h); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for i, c := range h.Cases {
+		if c.Label != "pass" && c.Label != "fail" {
+			return nil, fmt.Errorf("checker/heldout.json: case %d (%q): label %q is neither pass nor fail", i, c.ID, c.Label)
+		}
+		if strings.TrimSpace(c.Text) == "" {
+			return nil, fmt.Errorf("checker/heldout.json: case %d (%q): empty text", i, c.ID)
+		}
+	}
+	d.HeldOut = h.Cases
+	var cf struct {
+		About    string   `json:"about"`
+		Canaries []Canary `json:"canaries"`
+	}
+	if err := readJSON(fsys, "canaries.json", &cf); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for i := range cf.Canaries {
+		re, err := regexp.Compile(cf.Canaries[i].Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("canaries.json: canary %q: %w", cf.Canaries[i].ID, err)
+		}
+		cf.Canaries[i].re = re
+	}
+	d.Canaries = cf.Canaries
+	d.Thresholds = Thresholds{Margin: 10}
+	if err := readJSON(fsys, "thresholds.json", &d.Thresholds); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return d, nil
+}
+
+func readJSON(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("parse %s: %w", name, err)
+	}
+	return nil
+}
+
+// resolve fills a case from its example and checks it is complete.
+func resolve(c Case, g *guide.Guide) (Case, error) {
+	if c.Example != "" {
+		ex, ok := findExample(g, c.Example)
+		if !ok {
+			return c, fmt.Errorf("unknown example %q", c.Example)
+		}
+		switch ex.Kind {
+		case "bad":
+			if c.Draft == "" {
+				c.Draft = ex.Text
+			}
+		case "good":
+			if c.Reference == "" {
+				c.Reference = ex.Text
+			}
+			if len(c.LevelsOK) == 0 {
+				c.LevelsOK = ex.LevelsOK
+			}
+		}
+		if c.Situation == "" {
+			c.Situation = ex.Situation
+		}
+		if c.Audience == "" {
+			c.Audience = ex.Audience
+		}
+		if c.Stakes == "" {
+			c.Stakes = ex.Stakes
+		}
+		if c.Level == "" {
+			c.Level = string(ex.Level)
+		}
+		if c.Facts == nil {
+			c.Facts = ex.Facts
+		}
+		c.Tags = addTags(c.Tags, "audience:"+string(ex.Audience), "scenario:"+ex.Scenario, "source:"+ex.Source)
+		if ex.AntiPattern != "" {
+			c.Tags = addTags(c.Tags, "anti_pattern:"+ex.AntiPattern)
+		}
+	} else if c.Audience != "" {
+		c.Tags = addTags(c.Tags, "audience:"+string(c.Audience))
+	}
+	c.Tags = addTags(c.Tags, "set:"+c.Set)
+	switch {
+	case c.ID == "":
+		return c, errors.New("missing id")
+	case strings.TrimSpace(c.Draft) == "":
+		return c, errors.New("missing draft (give one, or an example whose kind is bad)")
+	}
+	if c.Level != "" && c.Level != "auto" {
+		if _, err := guide.ParseLevel(c.Level); err != nil {
+			return c, err
+		}
+	}
+	for _, f := range c.Facts {
+		if !strings.Contains(c.Draft, f) {
+			return c, fmt.Errorf("fact %q is not in the draft, so no rewrite could keep it", f)
+		}
+	}
+	if c.Facts == nil {
+		c.Facts = []string{}
+	}
+	return c, nil
+}
+
+func findExample(g *guide.Guide, id string) (guide.Example, bool) {
+	for _, e := range g.Examples {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return guide.Example{}, false
+}
+
+func addTags(tags []string, more ...string) []string {
+	for _, m := range more {
+		if !contains(tags, m) {
+			tags = append(tags, m)
+		}
+	}
+	return tags
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseThresholds reads a thresholds file (like evals/thresholds.json) over
+// def: keys it leaves out keep def's value; unknown keys are an error.
+func ParseThresholds(b []byte, def Thresholds) (Thresholds, error) {
+	t := def
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
+		return def, fmt.Errorf("parse thresholds: %w", err)
+	}
+	return t, nil
+}
