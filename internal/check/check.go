@@ -10,7 +10,6 @@ package check
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -139,7 +138,7 @@ func (c *Checker) validate(in Input) (Input, error) {
 
 // analysis is what the rules found in one draft.
 type analysis struct {
-	text     text
+	text     *text
 	sents    [][2]int
 	steps    []result
 	signals  []result
@@ -150,10 +149,10 @@ type analysis struct {
 }
 
 func (c *Checker) analyse(in Input) analysis {
-	t := text{raw: in.Draft, lower: strings.ToLower(in.Draft)}
+	t := newText(in.Draft)
 	a := analysis{
 		text:     t,
-		sents:    sentences(in.Draft),
+		sents:    t.sents,
 		steps:    make([]result, len(c.steps)),
 		signals:  make([]result, len(c.signals)),
 		levels:   make([]result, len(c.levels)),

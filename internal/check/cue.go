@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"unicode"
 
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -14,16 +15,24 @@ import (
 const threshold = 1.0
 
 // cue is one compiled guide.Cue.
+//
+// Matching is the hot path, and Go's regexp scans text at tens of ns per
+// byte, so a cue is matched the way a search engine would: most patterns
+// start at a word boundary with one of a few literal prefixes (lead); the
+// checker indexes the draft's word starts once and runs the anchored
+// pattern only where a lead occurs. Other patterns are prefiltered by the
+// literals every match must contain (need) and run on the sentences that
+// hold them.
 type cue struct {
-	re       *regexp.Regexp
+	re       *regexp.Regexp // unanchored, case-insensitive
+	anchored *regexp.Regexp // ^(?:pattern): for matching at a lead position
 	weight   float64
 	kind     string
+	sentence bool
 	unless   []string
 	requires []string
-	// need lists lower-cased literals one of which must occur in the
-	// lower-cased text for re to have a chance to match; nil when unknown.
-	// It lets most cues skip the regexp entirely.
-	need []string
+	lead     []string   // lower-cased ASCII prefixes, each starting with a word character; nil when unknown
+	need     [][]string // conjunction of disjunctions of lower-cased literals
 }
 
 // rule is a named group of cues scored together (Vale's "extends").
@@ -61,20 +70,74 @@ func compileRule(id string, cs []guide.Cue) (rule, error) {
 		if kind == "" {
 			kind = guide.CueExistence
 		}
-		r.cues = append(r.cues, cue{re: re, weight: w, kind: kind, unless: c.Unless, requires: c.Requires, need: literals(c.Pattern)})
+		cu := cue{re: re, weight: w, kind: kind, sentence: c.Scope == guide.ScopeSentence, unless: c.Unless, requires: c.Requires}
+		if ast, err := syntax.Parse("(?i)"+c.Pattern, syntax.Perl); err == nil {
+			ast = ast.Simplify()
+			cu.need = required(ast)
+			if !cu.sentence {
+				cu.lead = wordLead(ast)
+			}
+		}
+		if cu.lead != nil {
+			if cu.anchored, err = regexp.Compile("(?i)^(?:" + c.Pattern + ")"); err != nil {
+				return rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
+			}
+		}
+		r.cues = append(r.cues, cu)
 	}
 	return r, nil
 }
 
-// text is a draft prepared for matching.
+// text is a draft prepared for matching: its ASCII-lower-cased copy (same
+// byte offsets), sentences, and word starts indexed by first byte.
 type text struct {
 	raw   string
 	lower string
+	sents [][2]int
+	// starts[b] lists the byte offsets of word starts whose lower-cased
+	// first byte is b ('0'-'9', '_', 'a'-'z').
+	starts [128][]int32
+}
+
+func newText(raw string) *text {
+	t := &text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
+	for i := 0; i < len(t.lower); i++ {
+		if isWordByte(t.lower[i]) && (i == 0 || !isWordByte(t.lower[i-1])) {
+			b := t.lower[i]
+			t.starts[b] = append(t.starts[b], int32(i))
+		}
+	}
+	return t
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// isWordByte is \b's notion of a word character (ASCII only, as in RE2).
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// sentenceEnd returns the end of the sentence holding byte offset p.
+func (t *text) sentenceEnd(p int) int {
+	for _, s := range t.sents {
+		if p >= s[0] && p < s[1] {
+			return s[1]
+		}
+	}
+	return len(t.raw)
 }
 
 // eval scores r on t. features says which steps and signals the draft has;
 // conditional cues are skipped when features is nil.
-func (r rule) eval(t text, features map[string]bool) result {
+func (r rule) eval(t *text, features map[string]bool) result {
 	var res result
 	for i := range r.cues {
 		c := &r.cues[i]
@@ -83,23 +146,74 @@ func (r rule) eval(t text, features map[string]bool) result {
 				continue
 			}
 		}
-		if !c.mayMatch(t.lower) {
-			continue
-		}
-		if c.kind == guide.CueOccurrence {
-			for _, m := range c.re.FindAllStringIndex(t.raw, -1) {
-				res.score += c.weight
-				res.hits = append(res.hits, hit{m[0], m[1], c.weight})
-			}
-			continue
-		}
-		if m := c.re.FindStringIndex(t.raw); m != nil {
-			res.score += c.weight
-			res.hits = append(res.hits, hit{m[0], m[1], c.weight})
-		}
+		n := len(res.hits)
+		res.hits = c.match(t, res.hits)
+		res.score += c.weight * float64(len(res.hits)-n)
 	}
 	sortHits(res.hits)
 	return res
+}
+
+// match appends the cue's matches in t to hits: every non-overlapping match
+// for occurrence cues, the first one otherwise.
+func (c *cue) match(t *text, hits []hit) []hit {
+	all := c.kind == guide.CueOccurrence
+	switch {
+	case c.sentence:
+		for _, s := range t.sents {
+			if !c.mayMatch(t.lower[s[0]:s[1]]) {
+				continue
+			}
+			if c.re.MatchString(t.raw[s[0]:s[1]]) {
+				hits = append(hits, hit{s[0], s[1], c.weight})
+				if !all {
+					return hits
+				}
+			}
+		}
+	case c.lead != nil:
+		// Candidate positions: word starts holding one of the leads, in
+		// text order (leads may share a first byte; merge then dedupe).
+		var cand []int32
+		for _, l := range c.lead {
+			for _, p := range t.starts[l[0]] {
+				if strings.HasPrefix(t.lower[p:], l) {
+					cand = append(cand, p)
+				}
+			}
+		}
+		sortInt32(cand)
+		last := -1
+		for i, p32 := range cand {
+			p := int(p32)
+			if p < last || i > 0 && cand[i-1] == p32 {
+				continue
+			}
+			m := c.anchored.FindStringIndex(t.raw[p:t.sentenceEnd(p)])
+			if m == nil {
+				continue
+			}
+			hits = append(hits, hit{p, p + m[1], c.weight})
+			if !all {
+				return hits
+			}
+			last = p + max(m[1], 1)
+		}
+	default:
+		if !c.mayMatch(t.lower) {
+			return hits
+		}
+		if !all {
+			if m := c.re.FindStringIndex(t.raw); m != nil {
+				hits = append(hits, hit{m[0], m[1], c.weight})
+			}
+			return hits
+		}
+		for _, m := range c.re.FindAllStringIndex(t.raw, -1) {
+			hits = append(hits, hit{m[0], m[1], c.weight})
+		}
+	}
+	return hits
 }
 
 func (c *cue) conditionHolds(features map[string]bool) bool {
@@ -117,15 +231,19 @@ func (c *cue) conditionHolds(features map[string]bool) bool {
 }
 
 func (c *cue) mayMatch(lower string) bool {
-	if c.need == nil {
-		return true
-	}
-	for _, s := range c.need {
-		if strings.Contains(lower, s) {
-			return true
+	for _, any := range c.need {
+		ok := false
+		for _, s := range any {
+			if strings.Contains(lower, s) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func sortHits(h []hit) {
@@ -137,72 +255,274 @@ func sortHits(h []hit) {
 	}
 }
 
-// literals returns lower-cased ASCII strings at least one of which occurs in
-// any text the pattern matches, or nil when it cannot tell.
-func literals(pattern string) []string {
-	re, err := syntax.Parse("(?i)"+pattern, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	set := required(re.Simplify())
-	for _, s := range set {
-		if s == "" {
-			return nil
+func sortInt32(a []int32) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
-	return set
 }
 
-func required(re *syntax.Regexp) []string {
-	switch re.Op {
-	case syntax.OpLiteral:
-		s := strings.ToLower(string(re.Rune))
-		for i := 0; i < len(s); i++ {
-			if s[i] >= 0x80 {
-				return nil // case folding beyond ASCII: do not guess
+// literal returns the lower-cased text of a literal node, or "" when case
+// folding would make a byte-wise comparison on ASCII-lowered text unsafe.
+// (RE2's case folding also maps k to the Kelvin sign and s to the long s;
+// a draft spelled with those is not matched by the literal prefilter.)
+func literal(re *syntax.Regexp) string {
+	var b strings.Builder
+	for _, r := range re.Rune {
+		if r >= 0x80 && (re.Flags&syntax.FoldCase != 0 && unicode.SimpleFold(r) != r) {
+			return ""
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// classChars returns the characters of a small character class as
+// literals, or nil.
+func classChars(re *syntax.Regexp) []string {
+	var out []string
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		lo, hi := re.Rune[i], re.Rune[i+1]
+		if hi-lo > 26 || len(out)+int(hi-lo)+1 > 64 {
+			return nil
+		}
+		for r := lo; r <= hi; r++ {
+			if r >= 0x80 && unicode.SimpleFold(r) != r {
+				return nil
+			}
+			s := strings.ToLower(string(r))
+			if !contains(out, s) {
+				out = append(out, s)
 			}
 		}
-		return []string{s}
+	}
+	return out
+}
+
+func contains(set []string, s string) bool {
+	for _, x := range set {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// required returns literal sets every match must contain: for each set, at
+// least one of its strings occurs in the lower-cased match.
+func required(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if s := literal(re); s != "" {
+			return [][]string{{s}}
+		}
+	case syntax.OpCharClass:
+		if cs := classChars(re); cs != nil {
+			return [][]string{cs}
+		}
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
 			return required(re.Sub[0])
 		}
-		return nil
-	case syntax.OpAlternate:
-		var out []string
+	case syntax.OpConcat:
+		var out [][]string
 		for _, sub := range re.Sub {
-			s := required(sub)
-			if s == nil {
-				return nil
-			}
-			out = append(out, s...)
+			out = append(out, required(sub)...)
 		}
 		return out
-	case syntax.OpConcat:
-		var best []string
-		bestLen := 0
+	case syntax.OpAlternate:
+		var union []string
 		for _, sub := range re.Sub {
-			s := required(sub)
-			if s == nil {
-				continue
+			best := bestSet(required(sub))
+			if best == nil {
+				return nil
 			}
-			if l := shortest(s); l > bestLen {
-				best, bestLen = s, l
+			for _, s := range best {
+				if !contains(union, s) {
+					union = append(union, s)
+				}
 			}
 		}
-		return best
+		return [][]string{union}
 	}
 	return nil
 }
 
-func shortest(set []string) int {
-	n := -1
-	for _, s := range set {
-		if n < 0 || len(s) < n {
-			n = len(s)
+// bestSet picks the most selective set: the one whose shortest string is
+// longest.
+func bestSet(sets [][]string) []string {
+	var best []string
+	bestLen := 0
+	for _, s := range sets {
+		n := -1
+		for _, x := range s {
+			if n < 0 || len(x) < n {
+				n = len(x)
+			}
+		}
+		if n > bestLen {
+			best, bestLen = s, n
 		}
 	}
-	return n
+	return best
+}
+
+// wordLead returns the literal prefixes one of which every match starts
+// with, when every match starts at a word boundary followed by a word
+// character; nil otherwise.
+func wordLead(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture:
+		return wordLead(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			l := wordLead(sub)
+			if l == nil {
+				return nil
+			}
+			out = append(out, l...)
+		}
+		return out
+	case syntax.OpConcat:
+		if len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpWordBoundary {
+			return nil
+		}
+		ps := seqPrefixes(re.Sub[1:])
+		for _, p := range ps {
+			if p == "" || !isWordByte(p[0]) || p[0] >= 0x80 {
+				return nil
+			}
+		}
+		return ps
+	}
+	return nil
+}
+
+// prefixes returns the literal strings one of which every match of re
+// starts with, or nil.
+func prefixes(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if s := literal(re); s != "" {
+			return []string{s}
+		}
+	case syntax.OpCharClass:
+		return classChars(re)
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return prefixes(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		return seqPrefixes(re.Sub)
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			p := prefixes(sub)
+			if p == nil {
+				return nil
+			}
+			out = append(out, p...)
+		}
+		return out
+	}
+	return nil
+}
+
+// seqPrefixes is prefixes for a sequence. When the first element matches
+// one of a few fixed strings, the prefixes go on into what follows (so
+// "\\b(?:a|one) (?:week|day)" leads with "a week", "a day", ...), which keeps
+// the candidate positions few.
+func seqPrefixes(subs []*syntax.Regexp) []string {
+	if len(subs) == 0 {
+		return nil
+	}
+	if e := exact(subs[0]); e != nil {
+		rest := seqPrefixes(subs[1:])
+		if rest == nil || len(e)*len(rest) > maxLeads {
+			if contains(e, "") {
+				return nil
+			}
+			return e
+		}
+		out := make([]string, 0, len(e)*len(rest))
+		for _, x := range e {
+			for _, y := range rest {
+				if !contains(out, x+y) {
+					out = append(out, x+y)
+				}
+			}
+		}
+		return out
+	}
+	first := subs[0]
+	if first.Op == syntax.OpQuest || first.Op == syntax.OpStar || first.Op == syntax.OpRepeat && first.Min == 0 {
+		a, b := prefixes(first.Sub[0]), seqPrefixes(subs[1:])
+		if a == nil || b == nil {
+			return nil
+		}
+		return append(a, b...)
+	}
+	return prefixes(first)
+}
+
+const maxLeads = 64
+
+// exact returns every string re can match when they are few and fixed
+// ("" included for optional parts), or nil.
+func exact(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if s := literal(re); s != "" {
+			return []string{s}
+		}
+	case syntax.OpCharClass:
+		return classChars(re)
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		if e := exact(re.Sub[0]); e != nil && !contains(e, "") {
+			return append(e, "")
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			e := exact(sub)
+			if e == nil {
+				return nil
+			}
+			for _, x := range e {
+				if !contains(out, x) {
+					out = append(out, x)
+				}
+			}
+		}
+		if len(out) <= maxLeads {
+			return out
+		}
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			e := exact(sub)
+			if e == nil || len(out)*len(e) > maxLeads {
+				return nil
+			}
+			next := make([]string, 0, len(out)*len(e))
+			for _, x := range out {
+				for _, y := range e {
+					if !contains(next, x+y) {
+						next = append(next, x+y)
+					}
+				}
+			}
+			out = next
+		}
+		return out
+	}
+	return nil
 }

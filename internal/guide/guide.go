@@ -153,7 +153,10 @@ type Cue struct {
 	Kind     string   `json:"kind,omitempty"`
 	Unless   []string `json:"unless,omitempty"`
 	Requires []string `json:"requires,omitempty"`
-	Note     string   `json:"note,omitempty"`
+	// Scope "sentence" matches the pattern against each sentence on its
+	// own (^ and $ are the sentence's edges) and marks the whole sentence.
+	Scope string `json:"scope,omitempty"`
+	Note  string `json:"note,omitempty"`
 }
 
 // Cue kinds.
@@ -161,6 +164,8 @@ const (
 	CueExistence   = "existence"
 	CueOccurrence  = "occurrence"
 	CueConditional = "conditional"
+
+	ScopeSentence = "sentence"
 )
 
 // SignalDef is a supporting quality of a good pushback the checker reports

@@ -95,6 +95,9 @@ func (g *Guide) validate() error {
 			default:
 				bad("%s: cue %q: kind %q", where, c.Pattern, c.Kind)
 			}
+			if c.Scope != "" && c.Scope != ScopeSentence {
+				bad("%s: cue %q: scope %q", where, c.Pattern, c.Scope)
+			}
 			for _, f := range append(append([]string{}, c.Unless...), c.Requires...) {
 				if !features[f] {
 					bad("%s: cue %q: unknown feature %q", where, c.Pattern, f)

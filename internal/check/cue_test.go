@@ -1,0 +1,101 @@
+package check
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+func TestWordLead(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{`\btrust me\b`, []string{"trust me"}},
+		{`\b(?:a|one)[- ]week\b`, []string{"a-week", "a week", "one-week", "one week"}},
+		{`\bI'?d recommend`, []string{"i'd recommend", "id recommend"}},
+		{`\b(?:a |an )?pilot\b`, []string{"a pilot", "an pilot", "pilot"}},
+		{`[^.]*\?`, nil},
+		{`'(?:d|ll) cost`, nil},
+		{`^no\b`, nil},
+		{`\bfoo|bar`, nil},
+	}
+	for _, tt := range tests {
+		c, err := compileRule("t", []guide.Cue{{Pattern: tt.pattern}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := c.cues[0].lead
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: lead %q, want %q", tt.pattern, got, tt.want)
+			continue
+		}
+		for _, w := range tt.want {
+			if !contains(got, w) {
+				t.Errorf("%s: lead %q lacks %q", tt.pattern, got, w)
+			}
+		}
+	}
+}
+
+// TestIndexedMatchAgrees checks the indexed matcher against plain regexp
+// search, cue by cue, on every example and dev-set text: the index is an
+// optimisation and must not change what matches.
+func TestIndexedMatchAgrees(t *testing.T) {
+	texts := []string{"TRUST ME. I'VE BEEN DOING THIS FOR 10 YEARS!", "Ñandú: we'd need to wait; it's your call?", "no", "No. Nope, nope."}
+	for _, e := range guide.Default().Examples {
+		texts = append(texts, e.Text)
+	}
+	b, err := os.ReadFile("testdata/dev.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dev struct{ Cases []labelledCase }
+	if err := json.Unmarshal(b, &dev); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range dev.Cases {
+		texts = append(texts, k.Text)
+	}
+	c := Default()
+	var rules []rule
+	rules = append(rules, c.steps...)
+	rules = append(rules, c.levels...)
+	for _, s := range c.signals {
+		if s.step < 0 {
+			rules = append(rules, s.rule)
+		}
+	}
+	for _, a := range c.antis {
+		rules = append(rules, a.rule)
+	}
+	checked := 0
+	for _, text := range texts {
+		tx := newText(text)
+		for _, r := range rules {
+			for _, cu := range r.cues {
+				if cu.sentence {
+					continue
+				}
+				got := cu.match(tx, nil)
+				want := cu.re.FindAllStringIndex(text, -1)
+				if cu.kind != guide.CueOccurrence && len(want) > 1 {
+					want = want[:1]
+				}
+				if len(got) != len(want) {
+					t.Errorf("%s %q on %q: indexed %v, regexp %v", r.id, cu.re, text, got, want)
+					continue
+				}
+				for i := range got {
+					if got[i].start != want[i][0] || got[i].end != want[i][1] {
+						t.Errorf("%s %q on %q: indexed %v, regexp %v", r.id, cu.re, text, got, want)
+					}
+				}
+				checked++
+			}
+		}
+	}
+	t.Logf("%d cue/text pairs agree", checked)
+}
