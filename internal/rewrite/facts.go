@@ -19,7 +19,11 @@ var (
 	numberRE = regexp.MustCompile(`(?i)(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:[-–—]|to)\s?\d[\d,]*(?:\.\d+)?)?\+?(?:\s?(?:%|k\b|m\b|bn\b|am\b|pm\b|st\b|nd\b|rd\b|th\b))?(?:-[\p{L}]+)?`)
 	// The word that follows a number, when it is its unit ("48 deals").
 	unitRE = regexp.MustCompile(`^[ \t]+(?:per\s+)?([\p{L}][\p{L}'’]*)`)
-	monthRE = regexp.MustCompile(`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s\d{4}\b)?`)
+	// "per SE" after a unit ("8 deals per SE").
+	perRE = regexp.MustCompile(`^[ \t]+per\s+[\p{L}][\p{L}'’]*`)
+	// A label before a number that belongs to it ("Clause 7.2", "version 3").
+	labelRE   = regexp.MustCompile(`(?i)\b(?:clause|section|article|version|phase|step|ticket|issue|room|gate|floor|sprint|release|item|order|invoice|PR|v)\s?#?$`)
+	monthRE   = regexp.MustCompile(`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s\d{4}\b)?`)
 	weekdayRE = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b`)
 	// Spelled-out durations ("a week", "two-week", "three months").
 	spelledRE = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|several|a couple of)[ -](?:hours?|days?|weeks?|months?|quarters?|years?|sprints?)\b`)
@@ -50,6 +54,8 @@ var notNames = map[string]bool{
 	"plus": true, "and,": true, "hi": true, "hello": true, "dear": true, "thanks": true, "thank": true,
 	"what": true, "why": true, "how": true, "when": true, "who": true, "where": true, "can": true, "could": true,
 	"should": true, "would": true, "will": true, "do": true, "don't": true, "don’t": true, "not": true,
+	"never": true, "stop": true, "now": true, "all": true, "must": true, "urgent": true,
+	"important": true, "note": true, "system": true, "user": true, "assistant": true,
 	"trust": true, "sorry": true, "well": true, "there": true, "here": true, "is": true, "are": true,
 }
 
@@ -75,10 +81,16 @@ func ExtractFacts(text string) []string {
 			w := text[end+u[2] : end+u[3]]
 			if !notUnits[strings.ToLower(w)] && (!capitalised(w) || acronym(strings.TrimSuffix(w, "s"))) {
 				end += u[1]
+				if p := perRE.FindStringIndex(text[end:]); p != nil {
+					end += p[1]
+				}
 			}
 		}
 		// A leading "the" belongs to ordinals ("the 14th").
 		start := m[0]
+		if l := labelRE.FindStringIndex(text[:start]); l != nil {
+			start = l[0]
+		}
 		if pre := strings.ToLower(text[:start]); strings.HasSuffix(pre, "the ") && ordinal(text[m[0]:m[1]]) {
 			start -= 4
 		}
@@ -168,14 +180,21 @@ func names(text string) []span {
 		}
 		if len(run) > 0 {
 			first := text[run[0][0]:run[0][1]]
-			if len(run) > 1 || acronym(first) || !sentenceStart(text, run[0][0]) {
-				out = append(out, span{run[0][0], run[len(run)-1][1]})
+			start := run[0][0]
+			if t := titleRE.FindStringIndex(text[:start]); t != nil {
+				start = t[0] // "Dr. Okafor"
+			}
+			if len(run) > 1 || acronym(first) || start < run[0][0] || !sentenceStart(text, run[0][0]) {
+				out = append(out, span{start, run[len(run)-1][1]})
 			}
 		}
 		i = j
 	}
 	return out
 }
+
+// titleRE is a title just before a name.
+var titleRE = regexp.MustCompile(`\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|St)\.?\s$`)
 
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -192,7 +211,7 @@ func acronym(w string) bool {
 			n++
 		}
 	}
-	return n >= 2 && !notNames[strings.ToLower(w)]
+	return n >= 2 && n <= 5 && !notNames[strings.ToLower(w)]
 }
 
 // sentenceStart reports whether the word at byte offset i starts a sentence
@@ -211,7 +230,9 @@ func sentenceStart(text string, i int) bool {
 			}
 			j -= size
 			continue
-		case r == '.' || r == '!' || r == '?' || r == ':' || r == '…' || r == ';':
+		case r == '.':
+			return !abbreviation(text[:j-size])
+		case r == '!' || r == '?' || r == ':' || r == '…' || r == ';':
 			return true
 		}
 		return false

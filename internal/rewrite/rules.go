@@ -1,0 +1,448 @@
+package rewrite
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// Rules is the offline engine: no key, no network, deterministic. It reads
+// the draft with the checker (which sentences are anti-patterns, which give
+// context, impact or an alternative), keeps the draft's own reasons and
+// facts, drops what the checker flags, and lays the rest out along the
+// formula at the target level with prompts/rewrite_rules.tmpl, whose wording
+// comes from the guide's formula and level phrases.
+//
+// Its limits: it cannot invent what the draft does not say. Where the draft
+// gives no reason, consequence or alternative, it says so honestly in
+// neutral words ("I have some concerns about that approach") and asks for
+// an alternative instead of proposing one; the goal it acknowledges is
+// taken from the situation only when that is a request it can rephrase
+// ("Can we add this feature?"), else it acknowledges the request in general.
+// It does not rephrase the draft's kept sentences beyond trimming flagged
+// words, so their tone stays the writer's. A model (the openai engine)
+// writes better prose; this engine is the safe, reproducible floor.
+type Rules struct {
+	g   *guide.Guide
+	chk Checker
+}
+
+// NewRules returns the offline engine. chk reads the draft; a nil chk (or a
+// checker that fails) leaves only the engine's own sentence heuristics.
+func NewRules(g *guide.Guide, chk Checker) *Rules { return &Rules{g: g, chk: chk} }
+
+// Name is "rules".
+func (r *Rules) Name() string { return EngineRules }
+
+// sentence is a stretch of the draft, with character offsets.
+type sentence struct {
+	text       string
+	start, end int // runes in the draft
+	role       string
+}
+
+var sentenceEndRE = regexp.MustCompile(`[.!?…]+["'”’)\]}]*(?:\s+|$)|\n+|\s*[;—]\s+`)
+
+// splitSentences splits text into sentences with rune offsets.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	prev := 0
+	add := func(b0, b1 int) {
+		seg := text[b0:b1]
+		trimmed := strings.TrimSpace(seg)
+		if trimmed == "" {
+			return
+		}
+		lead := len(seg) - len(strings.TrimLeft(seg, " \t\r\n"))
+		s0 := utf8.RuneCountInString(text[:b0+lead])
+		out = append(out, sentence{text: trimmed, start: s0, end: s0 + utf8.RuneCountInString(trimmed)})
+	}
+	for _, m := range sentenceEndRE.FindAllStringIndex(text, -1) {
+		end := m[1]
+		if abbreviation(text[:m[0]]) && text[m[0]] == '.' && !strings.Contains(text[m[0]:m[1]], "\n") {
+			continue
+		}
+		// Keep the terminal punctuation, drop separators.
+		seg := text[m[0]:m[1]]
+		keep := len(strings.TrimRight(seg, " \t\r\n"))
+		if strings.ContainsAny(seg, ";—") && !strings.ContainsAny(seg, ".!?…") {
+			keep = 0
+		}
+		add(prev, m[0]+keep)
+		prev = end
+	}
+	add(prev, len(text))
+	return out
+}
+
+// abbreviation reports whether before ends with a title or abbreviation
+// whose full stop does not end a sentence ("Dr", "Mrs", "e.g").
+func abbreviation(before string) bool {
+	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	w := strings.ToLower(before[i+1:])
+	switch w {
+	case "dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "approx", "no", "inc", "ltd", "co", "corp", "dept", "fig", "mt", "ft":
+		return w != "no" || strings.HasSuffix(before, "No")
+	}
+	return utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(before[i+1:])[0])
+}
+
+func overlaps(s sentence, start, end int) bool {
+	return start < s.end && end > s.start && !(start == 0 && end == 0)
+}
+
+// Generate composes one candidate. On a repair round it also drops kept
+// sentences the checker flagged in the previous candidate.
+func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb *Feedback) (Generation, error) {
+	if err := ctx.Err(); err != nil {
+		return Generation{Mode: ModeRules}, err
+	}
+	text := cleanDraft(req.Draft)
+	sents := splitSentences(text)
+	var rep check.Report
+	if r.chk != nil && strings.TrimSpace(text) != "" {
+		if got, err := r.chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes}); err == nil {
+			rep = got
+		}
+	}
+	// Keep the draft's own sentences minus what the checker flags as an
+	// anti-pattern and what reads as hostile, shouted or aimed at a model.
+	t := toneData()
+	var kept []sentence
+	for _, s := range sents {
+		text := strings.TrimSpace(delimiterRE.ReplaceAllString(trimFlagged(s, rep.Findings), ""))
+		if text == "" || t.isInjection(text) || anyMatch(t.threats, text) {
+			continue
+		}
+		text = t.soften(text)
+		if text == "" || t.hostile(text) || t.imperative.MatchString(text) || isQuestionToThem(text) || wordCount(text) < 3 {
+			continue
+		}
+		if loc := t.negImper.FindStringIndex(text); loc != nil {
+			if level == guide.LevelMild {
+				continue
+			}
+			text = "I'd suggest we don't " + text[loc[1]:]
+		}
+		s.text = text
+		s.role = roleOf(s, rep.Components)
+		kept = append(kept, s)
+	}
+	if fb != nil && fb.Previous != "" {
+		kept = dropFlaggedInPrevious(kept, fb.Previous, fb.Findings)
+	}
+	data := rulesData{Goal: goalFrom(req.Situation), Channel: req.Channel, Round: 0}
+	if fb != nil {
+		data.Round = 1
+	}
+	for _, s := range kept {
+		t := capitaliseFirst(endSentence(s.text))
+		switch s.role {
+		case "alternative":
+			data.Alternative = append(data.Alternative, t)
+		case "impact":
+			data.Impact = append(data.Impact, t)
+		default:
+			data.Context = append(data.Context, t)
+		}
+	}
+	var keptText strings.Builder
+	keptText.WriteString(data.Goal + " ")
+	for _, s := range kept {
+		keptText.WriteString(s.text + " ")
+	}
+	data.Basis = outermost(MissingFacts(keptText.String(), req.Facts))
+	li, _ := r.g.Level(level)
+	data.Level = li
+	data.Guide = r.g
+	text, err := render("rewrite_rules.tmpl", data)
+	if err != nil {
+		return Generation{Mode: ModeRules}, err
+	}
+	return Generation{Text: tidy(text), Mode: ModeRules}, nil
+}
+
+// systemBlockRE is a block of text wrapped in a system/instructions tag
+// look-alike: an injection, never part of the message.
+var systemBlockRE = regexp.MustCompile(`(?is)<\s*(system|instructions?|assistant)\b[^<>]*>.*?<\s*/\s*(?:system|instructions?|assistant)\s*>`)
+
+// cleanDraft removes tag-wrapped injections, then any remaining tag
+// look-alikes, before the draft is read.
+func cleanDraft(s string) string {
+	s = systemBlockRE.ReplaceAllString(s, " ")
+	return strings.TrimSpace(delimiterRE.ReplaceAllString(s, " "))
+}
+
+// rulesData feeds prompts/rewrite_rules.tmpl.
+type rulesData struct {
+	*guide.Guide
+	Level       guide.LevelInfo
+	Goal        string   // their goal, rephrased from the situation ("to add this feature"), or empty
+	Context     []string // the draft's own reasons
+	Impact      []string // the draft's own consequences
+	Alternative []string // the draft's own proposals
+	Basis       []string // facts that were only in dropped sentences
+	Channel     string
+	Round       int // 0 first attempt, 1 repair
+}
+
+// trimFlagged removes the parts of s that anti-pattern findings cover; it
+// returns "" when nothing worth keeping is left.
+func trimFlagged(s sentence, findings []check.Finding) string {
+	runes := []rune(s.text)
+	keep := make([]bool, len(runes))
+	for i := range keep {
+		keep[i] = true
+	}
+	any := false
+	for _, f := range findings {
+		if f.Kind != check.KindAntiPattern || !overlaps(s, f.Start, f.End) {
+			continue
+		}
+		any = true
+		for i := max(f.Start, s.start); i < min(f.End, s.end); i++ {
+			keep[i-s.start] = false
+		}
+	}
+	if !any {
+		return s.text
+	}
+	var b strings.Builder
+	for i, r := range runes {
+		if keep[i] {
+			b.WriteRune(r)
+		}
+	}
+	rest := strings.TrimFunc(b.String(), func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '%' && r != '$' })
+	if wordCount(rest) < 4 {
+		return ""
+	}
+	return rest
+}
+
+// roleOf says which formula part a kept sentence serves, from the checker's
+// components on the draft.
+func roleOf(s sentence, comps []check.Component) string {
+	for _, want := range []string{"alternative", "impact", "context"} {
+		for _, c := range comps {
+			if c.Step != want || !c.Present {
+				continue
+			}
+			for _, sp := range c.Spans {
+				if overlaps(s, sp.Start, sp.End) {
+					return want
+				}
+			}
+		}
+	}
+	return "context"
+}
+
+// dropFlaggedInPrevious removes kept sentences that sit under an
+// anti-pattern finding in the previous candidate.
+func dropFlaggedInPrevious(kept []sentence, prev string, findings []check.Finding) []sentence {
+	var out []sentence
+	for _, s := range kept {
+		i := strings.Index(prev, s.text)
+		if i < 0 {
+			out = append(out, s)
+			continue
+		}
+		ps := sentence{start: utf8.RuneCountInString(prev[:i])}
+		ps.end = ps.start + utf8.RuneCountInString(s.text)
+		flagged := false
+		for _, f := range findings {
+			if f.Kind == check.KindAntiPattern && overlaps(ps, f.Start, f.End) {
+				flagged = true
+			}
+		}
+		if !flagged {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func wordCount(s string) int {
+	return len(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+// isQuestionToThem: rhetorical challenges ("Why would we do that?") read as
+// dismissive in a rewrite; the formula's own question replaces them.
+func isQuestionToThem(s string) bool {
+	return strings.HasSuffix(strings.TrimSpace(s), "?")
+}
+
+func endSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?…", r) {
+		return s
+	}
+	if strings.ContainsRune("\"'”’)", r) {
+		return s
+	}
+	return s + "."
+}
+
+func capitaliseFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// lowerStart lowercases the first letter when the first word is a common
+// word ("The café" -> "the café"), never a name ("Dr. Okafor").
+func lowerStart(s string) string {
+	w := strings.ToLower(strings.TrimRight(strings.SplitN(s, " ", 2)[0], ",.:;"))
+	if !notNames[w] || w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+		return s
+	}
+	return lowerFirst(s)
+}
+
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || size >= len(s) {
+		return s
+	}
+	r2, _ := utf8.DecodeRuneInString(s[size:])
+	if unicode.IsUpper(r2) { // an acronym: keep it
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[size:]
+}
+
+var spacesRE = regexp.MustCompile(`[ \t]+`)
+
+// tidy joins the template's lines into one paragraph with single spaces.
+func tidy(s string) string {
+	return strings.TrimSpace(spacesRE.ReplaceAllString(strings.Join(strings.Fields(s), " "), " "))
+}
+
+// speakerRE matches a leading "Client:" or "Dr. Okafor (principal investigator):".
+var speakerRE = regexp.MustCompile(`^[\p{L}][\p{L}.'’ -]{0,40}(?:\([^)]{0,60}\))?\s*:\s+`)
+
+// clauseCommaRE finds a comma that starts a new clause ("..., it's only for
+// the website"), where the request ends.
+var clauseCommaRE = regexp.MustCompile(`(?i),\s+(?:the|it|it's|it’s|it'll|it’ll|that|this|these|we|we'll|they|i|which|so|but|because|since|and then)\b`)
+
+// goalRE recognises a request in the situation and captures what is asked.
+var goalRE = []struct {
+	re     *regexp.Regexp
+	prefix string
+}{
+	{regexp.MustCompile(`(?i)^(?:so,?\s+)?what if we tried\s+(.+)$`), "to try "},
+	{regexp.MustCompile(`(?i)^(?:so,?\s+)?(?:what if we|why don't we|why don’t we|how about we)\s+(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^(?:can|could|would|will)\s+you\s+(?:please\s+)?(.+)$`), "me to "},
+	{regexp.MustCompile(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^(?:i think\s+)?we\s+(?:should|need to|must|have to|want to|'ll|’ll|will)\s+(?:just\s+)?(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) (?:you )?to\s+(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) you to\s+(.+)$`), "me to "},
+	{regexp.MustCompile(`(?i)^please\s+(.+)$`), "me to "},
+	{regexp.MustCompile(`(?i)^just\s+(.+)$`), "me to "},
+}
+
+var goalSwap = map[string]string{"our": "your", "ours": "yours", "my": "your", "me": "you", "i": "you", "us": "us", "mine": "yours", "i'm": "you're", "i’m": "you’re"}
+
+// goalFrom rephrases the situation's request as the goal to acknowledge
+// ("Can we add this feature?" -> "to add this feature"), or "" when the
+// situation is not a request it can rephrase.
+func goalFrom(situation string) string {
+	s := strings.TrimSpace(stripEmoji(cleanDraft(situation)))
+	if s == "" || strings.HasPrefix(s, "[") {
+		return ""
+	}
+	s = speakerRE.ReplaceAllString(s, "")
+	s = strings.Trim(s, "\"“”'")
+	if sents := splitSentences(s); len(sents) > 0 {
+		s = sents[0].text
+	}
+	if i := strings.IndexAny(s, "—;("); i > 0 {
+		s = s[:i]
+	}
+	if m := clauseCommaRE.FindStringIndex(s); m != nil {
+		s = s[:m[0]]
+	}
+	s = strings.TrimRight(s, ".!?… ")
+	if s == "" {
+		return ""
+	}
+	for _, g := range goalRE {
+		m := g.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		rest := strings.TrimSpace(m[1])
+		words := strings.Fields(rest)
+		for i, w := range words {
+			if v, ok := goalSwap[strings.ToLower(w)]; ok {
+				words[i] = v
+			}
+		}
+		rest = strings.Join(words, " ")
+		if rest == "" || len(words) > 25 {
+			return ""
+		}
+		return g.prefix + lowerFirst(rest)
+	}
+	return ""
+}
+
+// Step returns the formula step's template ("I hear you wanting [their
+// goal]..."), for the rules template.
+func (d rulesData) Step(id string) string {
+	st, _ := d.Guide.Step(id)
+	return st.Template
+}
+
+// Phrase returns phrase i of the target level ("" when it has none).
+func (d rulesData) Phrase(i int) string {
+	if i < 0 || i >= len(d.Level.Phrases) {
+		return ""
+	}
+	return d.Level.Phrases[i]
+}
+
+// Escalation, Offer, Softening and Understanding return the guide's phrase
+// lists.
+func (d rulesData) Escalation(i int) string    { return pick(d.Guide.Phrases.Escalation.Items, i) }
+func (d rulesData) Offer(i int) string         { return pick(d.Guide.Phrases.Offer.Items, i) }
+func (d rulesData) Softening(i int) string     { return pick(d.Guide.Phrases.Softening.Items, i) }
+func (d rulesData) Understanding(i int) string { return pick(d.Guide.Phrases.Understanding.Items, i) }
+func (d rulesData) Collaborative(i int) string { return pick(d.Guide.Phrases.Collaborative.Items, i) }
+
+func pick(items []string, i int) string {
+	if i < 0 || i >= len(items) {
+		return ""
+	}
+	return items[i]
+}
+
+// outermost drops facts contained in another one of the list.
+func outermost(facts []string) []string {
+	out := []string{}
+	for i, f := range facts {
+		inside := false
+		for j, g := range facts {
+			if i != j && len(g) > len(f) && strings.Contains(normaliseFact(g), normaliseFact(f)) {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, f)
+		}
+	}
+	return out
+}
