@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/pushback/pushback/internal/server"
+)
+
+func init() {
+	register(command{name: "serve", summary: "run the MCP server (stdio, or streamable HTTP with --http)", run: runServe})
+}
+
+const serveUsage = `Usage: pushback serve [flags]
+
+Runs the pushback MCP server. By default it speaks MCP over stdio (stdout is
+the protocol; logs go to stderr). With --http it serves streamable HTTP at
+%s and a health check at GET %s.
+
+HTTP hardening: loopback binds only, unless a bearer token is set (--token or
+PUSHBACK_TOKEN), which every request must then send as
+"Authorization: Bearer <token>". Requests on a loopback address must carry a
+loopback Host, and a browser Origin must be loopback or listed in --origin.
+Request bodies over --max-body bytes get 413. SIGINT/SIGTERM shut down
+gracefully.
+
+Tools: %s.
+--offline serves only the tools that need no language model.
+
+Flags:
+`
+
+func runServe(env *Env, args []string) int {
+	fs := newFlagSet(env, "serve")
+	var (
+		httpAddr = fs.String("http", "", "serve streamable HTTP on `ADDR` (e.g. 127.0.0.1:8080) instead of stdio")
+		token    = fs.String("token", "", "bearer `TOKEN` required on every HTTP request (default $PUSHBACK_TOKEN); needed to bind a non-loopback address")
+		tools    = fs.String("tools", "", "comma-separated `NAMES` of the tools to serve (default $PUSHBACK_TOOLS, else all)")
+		offline  = fs.Bool("offline", false, "leave out tools that need a language model (default true when $PUSHBACK_OFFLINE=1)")
+		maxBody  = fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest HTTP request body in `BYTES`")
+		logLevel = fs.String("log-level", "info", "stderr log level: debug, info, warn or error")
+		origins  listFlag
+	)
+	fs.Var(&origins, "origin", "also accept this browser `ORIGIN` (scheme://host:port) over HTTP; repeatable")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), serveUsage, server.EndpointPath, server.HealthPath, strings.Join(server.ToolNames(), ", "))
+		fs.PrintDefaults()
+	}
+	pos, code := parseFlags(env, fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) > 0 {
+		return usageErr(env, fmt.Errorf("unexpected argument %q; serve takes flags only", pos[0]))
+	}
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if !set["token"] {
+		*token = getenv("PUSHBACK_TOKEN")
+	}
+	if !set["tools"] {
+		*tools = getenv("PUSHBACK_TOOLS")
+	}
+	if !set["offline"] {
+		switch strings.ToLower(getenv("PUSHBACK_OFFLINE")) {
+		case "1", "true", "yes":
+			*offline = true
+		}
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return usageErr(env, fmt.Errorf("--log-level %q: use debug, info, warn or error", *logLevel))
+	}
+	var names []string
+	for _, n := range strings.Split(*tools, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	opts := server.Options{
+		Version:        Version,
+		Tools:          names,
+		Offline:        *offline,
+		Logger:         slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level})),
+		HTTPAddr:       *httpAddr,
+		Token:          *token,
+		AllowedOrigins: origins,
+		MaxBodyBytes:   *maxBody,
+		Stdin:          env.Stdin,
+		Stdout:         env.Stdout,
+	}
+	if opts.HTTPAddr != "" {
+		if err := server.CheckBind(opts.HTTPAddr, opts.Token); err != nil {
+			return usageErr(env, err)
+		}
+	}
+	if _, err := server.New(opts); err != nil {
+		if errors.Is(err, server.ErrUnknownTool) {
+			return usageErr(env, err)
+		}
+		fmt.Fprintf(env.Stderr, "pushback serve: %v\n", err)
+		return ExitFail
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := server.Serve(ctx, opts, nil); err != nil {
+		fmt.Fprintf(env.Stderr, "pushback serve: %v\n", err)
+		return ExitFail
+	}
+	return ExitOK
+}

@@ -1,0 +1,184 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/prompts"
+)
+
+// promptArg is one argument of an MCP prompt. Arguments named audience,
+// stakes, level or scenario take a fixed set of values: they are validated
+// and completed from the guide.
+type promptArg struct {
+	name, description string
+	required          bool
+}
+
+// promptDef is an MCP prompt whose text is prompts/<file>.
+type promptDef struct {
+	name, title, description, file string
+	args                           []promptArg
+}
+
+var promptDefs = []promptDef{
+	{
+		name: "coach", title: "Coach me through a pushback", file: "mcp_coach.tmpl",
+		description: "Guides the assistant through decide -> draft -> check -> revise for a situation the user describes, using the pushback tools.",
+		args: []promptArg{
+			{"situation", "What the client, leader or colleague asked for or decided, in a sentence or two.", true},
+			{"audience", "Who the pushback is for: " + joinValues(guide.Audiences) + ".", false},
+			{"stakes", "How much rides on it: " + joinValues(guide.AllStakes) + ".", false},
+			{"draft", "A draft the user already has, if any.", false},
+		},
+	},
+	{
+		name: "leadership_note", title: "Data-backed note to leadership", file: "mcp_leadership_note.tmpl",
+		description: "Writes a short note to a manager or executive that questions a decision with data and proposes an alternative, then checks it.",
+		args: []promptArg{
+			{"decision", "The decision or request you are pushing back on.", true},
+			{"data", "The numbers or evidence you have (e.g. 6 SEs covering 48 deals).", false},
+			{"alternative", "What you propose instead.", false},
+			{"stakes", "How much rides on it: " + joinValues(guide.AllStakes) + ".", false},
+		},
+	},
+	{
+		name: "roleplay", title: "Rehearse a pushback", file: "mcp_roleplay.tmpl",
+		description: "Role-play practice: the assistant plays the client or leader so the user can rehearse pushing back, with a coaching note after each reply and a debrief.",
+		args: []promptArg{
+			{"audience", "Who the assistant plays: " + joinValues(guide.Audiences) + " (client when omitted).", false},
+			{"scenario", "A documented scenario to rehearse (see pushback://scenarios).", false},
+			{"situation", "What the other person asks for, if not a documented scenario.", false},
+			{"level", "The level to practise: " + joinValues(guide.Levels) + ".", false},
+		},
+	},
+}
+
+// promptData is what a prompt template sees.
+type promptData struct {
+	Args     map[string]string
+	G        *guide.Guide
+	Scenario *guide.Scenario
+	Level    *guide.LevelInfo
+}
+
+func allPrompts(g *guide.Guide) ([]mcpserver.ServerPrompt, error) {
+	var out []mcpserver.ServerPrompt
+	for _, d := range promptDefs {
+		tmpl, err := template.New(d.file).Option("missingkey=zero").ParseFS(prompts.FS, d.file)
+		if err != nil {
+			return nil, fmt.Errorf("prompt %s: %w", d.name, err)
+		}
+		opts := []mcp.PromptOption{mcp.WithPromptTitle(d.title), mcp.WithPromptDescription(d.description)}
+		for _, a := range d.args {
+			aopts := []mcp.ArgumentOption{mcp.ArgumentDescription(a.description)}
+			if a.required {
+				aopts = append(aopts, mcp.RequiredArgument())
+			}
+			opts = append(opts, mcp.WithArgument(a.name, aopts...))
+		}
+		out = append(out, mcpserver.ServerPrompt{
+			Prompt: mcp.NewPrompt(d.name, opts...),
+			Handler: func(_ context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
+				data, err := promptArgs(g, d, req.Params.Arguments)
+				if err != nil {
+					return nil, err
+				}
+				var b strings.Builder
+				if err := tmpl.Execute(&b, data); err != nil {
+					return nil, fmt.Errorf("render prompt %s: %w", d.name, err)
+				}
+				return mcp.NewGetPromptResult(d.title, []mcp.PromptMessage{
+					mcp.NewPromptMessage(mcp.RoleUser, mcp.NewTextContent(strings.TrimSpace(b.String()))),
+				}), nil
+			},
+		})
+	}
+	return out, nil
+}
+
+// promptArgs validates a prompt's arguments: required ones present, known
+// names only, enum values from the guide.
+func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData, error) {
+	data := promptData{Args: map[string]string{}, G: g}
+	var names []string
+	for _, a := range d.args {
+		names = append(names, a.name)
+	}
+	for _, k := range sortedKeys(args) {
+		if !slices.Contains(names, k) {
+			return data, fmt.Errorf("prompt %s has no argument %q; it takes: %s", d.name, k, strings.Join(names, ", "))
+		}
+	}
+	for _, a := range d.args {
+		v := strings.TrimSpace(args[a.name])
+		if v == "" {
+			if a.required {
+				return data, fmt.Errorf("prompt %s needs the argument %q: %s", d.name, a.name, a.description)
+			}
+			continue
+		}
+		var err error
+		switch a.name {
+		case "audience":
+			var x guide.Audience
+			x, err = guide.ParseAudience(v)
+			v = string(x)
+		case "stakes":
+			var x guide.Stakes
+			x, err = guide.ParseStakes(v)
+			v = string(x)
+		case "level":
+			var x guide.Level
+			x, err = guide.ParseLevel(v)
+			v = string(x)
+			if li, ok := g.Level(x); ok {
+				data.Level = &li
+			}
+		case "scenario":
+			s, ok := g.Scenario(v)
+			if !ok {
+				err = fmt.Errorf("unknown scenario %q (use one of %s)", v, strings.Join(scenarioIDs(g), ", "))
+			}
+			data.Scenario = &s
+		}
+		if err != nil {
+			return data, fmt.Errorf("prompt %s: %w", d.name, err)
+		}
+		data.Args[a.name] = v
+	}
+	return data, nil
+}
+
+// completer completes the prompt arguments that take a fixed set of values.
+type completer struct{ g *guide.Guide }
+
+// CompletePromptArgument implements server.PromptCompletionProvider.
+func (c completer) CompletePromptArgument(_ context.Context, _ string, arg mcp.CompleteArgument, _ mcp.CompleteContext) (*mcp.Completion, error) {
+	var all []string
+	switch arg.Name {
+	case "audience":
+		all = strings.Split(joinValues(guide.Audiences), ", ")
+	case "stakes":
+		all = strings.Split(joinValues(guide.AllStakes), ", ")
+	case "level":
+		all = strings.Split(joinValues(guide.Levels), ", ")
+	case "scenario":
+		all = scenarioIDs(c.g)
+	}
+	values := []string{}
+	prefix := strings.ToLower(arg.Value)
+	for _, v := range all {
+		if strings.HasPrefix(v, prefix) {
+			values = append(values, v)
+		}
+	}
+	return &mcp.Completion{Values: values, Total: len(values)}, nil
+}

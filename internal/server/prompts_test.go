@@ -1,0 +1,132 @@
+package server
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+func TestPromptsGolden(t *testing.T) {
+	c := newClient(t, Options{})
+	res, err := c.ListPrompts(testCtx(t), mcp.ListPromptsRequest{})
+	if err != nil {
+		t.Fatalf("prompts/list: %v", err)
+	}
+	golden(t, "prompts.golden.json", indentJSON(t, res.Prompts))
+}
+
+func TestGetPrompt(t *testing.T) {
+	g := guide.Default()
+	scenario := ""
+	if len(g.Scenarios) > 0 {
+		scenario = g.Scenarios[0].ID
+	}
+	cases := []struct {
+		name, prompt string
+		args         map[string]string
+		wantErr      string
+		want         []string // substrings of the rendered text
+	}{
+		{"coach", "coach", map[string]string{"situation": "Let's add this feature to the current sprint.", "audience": "client", "stakes": "medium"},
+			"", []string{"Let's add this feature", "`decide`", "`check_draft`", g.Framework.Questions[0].Question, g.Formula.Steps[0].Template}},
+		{"coach with draft", "coach", map[string]string{"situation": "Ship it Friday.", "draft": "No, that's impossible."}, "", []string{"No, that's impossible.", "start from mine"}},
+		{"coach without situation", "coach", map[string]string{"audience": "client"}, `needs the argument "situation"`, nil},
+		{"coach bad audience", "coach", map[string]string{"situation": "x", "audience": "boss"}, "client, leadership, peer, report", nil},
+		{"coach unknown argument", "coach", map[string]string{"situation": "x", "mood": "grumpy"}, `no argument "mood"`, nil},
+		{"leadership note", "leadership_note", map[string]string{"decision": "Run a full POC for the strategic account.", "data": "4 weeks of SE bandwidth, no champion, no budget", "alternative": "a 2-hour executive discovery first", "stakes": "high"},
+			"", []string{"4 weeks of SE bandwidth", "`audience: leadership`", "`stakes: high`"}},
+		{"leadership note bad stakes", "leadership_note", map[string]string{"decision": "x", "stakes": "enormous"}, "low, medium, high, critical", nil},
+		{"roleplay", "roleplay", map[string]string{"audience": "leadership", "situation": "Hide the product limitation in the evaluation.", "level": "strong"},
+			"", []string{"You play the leader", "Hide the product limitation", g.Levels[2].When, "`level: strong`", "debrief"}},
+		{"roleplay defaults", "roleplay", nil, "", []string{"You play the client"}},
+		{"roleplay bad level", "roleplay", map[string]string{"level": "11"}, "mild, moderate, strong, escalated", nil},
+		{"roleplay bad scenario", "roleplay", map[string]string{"scenario": "alien_invasion"}, `unknown scenario "alien_invasion"`, nil},
+	}
+	if scenario != "" {
+		s, _ := g.Scenario(scenario)
+		cases = append(cases, struct {
+			name, prompt string
+			args         map[string]string
+			wantErr      string
+			want         []string
+		}{"roleplay scenario", "roleplay", map[string]string{"scenario": scenario}, "", []string{s.Name, s.Description}})
+	}
+	c := newClient(t, Options{})
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req := mcp.GetPromptRequest{}
+			req.Params.Name = tc.prompt
+			req.Params.Arguments = tc.args
+			res, err := c.GetPrompt(testCtx(t), req)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one containing %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("prompts/get: %v", err)
+			}
+			if len(res.Messages) != 1 || res.Messages[0].Role != mcp.RoleUser {
+				t.Fatalf("want one user message, got %+v", res.Messages)
+			}
+			tc0, ok := mcp.AsTextContent(res.Messages[0].Content)
+			if !ok {
+				t.Fatalf("message is not text: %T", res.Messages[0].Content)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(tc0.Text, w) {
+					t.Errorf("prompt lacks %q:\n%s", w, tc0.Text)
+				}
+			}
+			if strings.Contains(tc0.Text, "<no value>") {
+				t.Errorf("prompt has an unfilled field:\n%s", tc0.Text)
+			}
+			golden(t, "prompts/"+strings.ReplaceAll(tc.name, " ", "_")+".txt", []byte(tc0.Text+"\n"))
+		})
+	}
+}
+
+func TestPromptCompletion(t *testing.T) {
+	g := guide.Default()
+	var scenarios []string
+	for _, s := range g.Scenarios {
+		scenarios = append(scenarios, s.ID)
+	}
+	cases := []struct {
+		prompt, arg, value string
+		want               []string
+	}{
+		{"coach", "audience", "le", []string{"leadership"}},
+		{"coach", "audience", "", []string{"client", "leadership", "peer", "report"}},
+		{"leadership_note", "stakes", "c", []string{"critical"}},
+		{"roleplay", "level", "M", []string{"mild", "moderate"}},
+		{"roleplay", "level", "zzz", []string{}},
+		{"roleplay", "scenario", "", scenarios},
+		{"coach", "situation", "a", []string{}},
+	}
+	c := newClient(t, Options{})
+	for _, tc := range cases {
+		t.Run(tc.prompt+"/"+tc.arg+"="+tc.value, func(t *testing.T) {
+			req := mcp.CompleteRequest{}
+			req.Params.Ref = mcp.PromptReference{Type: "ref/prompt", Name: tc.prompt}
+			req.Params.Argument.Name = tc.arg
+			req.Params.Argument.Value = tc.value
+			res, err := c.Complete(testCtx(t), req)
+			if err != nil {
+				t.Fatalf("completion/complete: %v", err)
+			}
+			got := res.Completion.Values
+			if len(got) == 0 && len(tc.want) == 0 {
+				return
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("completions = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

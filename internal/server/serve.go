@@ -1,0 +1,72 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	mcpserver "github.com/mark3labs/mcp-go/server"
+)
+
+// ShutdownTimeout is how long Serve waits for HTTP requests in flight after
+// ctx is cancelled.
+const ShutdownTimeout = 5 * time.Second
+
+// Serve builds the server and serves it until ctx is cancelled: stdio on
+// opts.Stdin/opts.Stdout by default, streamable HTTP when opts.HTTPAddr is
+// set. ready, when not nil, is called with the listening address once HTTP
+// accepts connections (useful with port 0).
+func Serve(ctx context.Context, opts Options, ready func(addr net.Addr)) error {
+	s, err := New(opts)
+	if err != nil {
+		return err
+	}
+	log := opts.logger()
+	if opts.HTTPAddr == "" {
+		if opts.Stdin == nil || opts.Stdout == nil {
+			return errors.New("serve stdio: Stdin and Stdout are required")
+		}
+		log.Info("serving MCP over stdio", "version", opts.version())
+		err := mcpserver.NewStdioServer(s).Listen(ctx, opts.Stdin, opts.Stdout)
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return fmt.Errorf("serve stdio: %w", err)
+		}
+		return nil
+	}
+	if err := CheckBind(opts.HTTPAddr, opts.Token); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", opts.HTTPAddr, err)
+	}
+	h, mcpHTTP := newHandler(s, opts)
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	log.Info("serving MCP over streamable HTTP", "addr", ln.Addr().String(), "endpoint", EndpointPath, "health", HealthPath, "auth", opts.Token != "")
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve HTTP: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
+	log.Info("shutting down")
+	// Long-lived SSE streams would hold Shutdown until the timeout.
+	mcpHTTP.CloseSessions(sctx)
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shut down HTTP: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,174 @@
+// Package server is pushback's MCP server: the deterministic capabilities
+// (decide, check, the formula and scenario templates, level calibration) as
+// tools, the domain as resources, and coaching workflows as prompts, over
+// stdio or streamable HTTP. All protocol work is done by mark3labs/mcp-go.
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+
+	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// Name is the server's name in the MCP handshake and the registry.
+const Name = "pushback"
+
+// ErrUnknownTool is wrapped by the error for a --tools name that does not
+// exist; the CLI maps it to a usage error.
+var ErrUnknownTool = errors.New("unknown tool")
+
+// Options configure the server. The zero value serves every tool over
+// stdio with the embedded guide.
+type Options struct {
+	// Version is reported in the MCP handshake.
+	Version string
+	// Guide is the domain; nil means guide.Default().
+	Guide *guide.Guide
+	// Tools, when not empty, is the set of tools to serve, by name.
+	Tools []string
+	// Offline leaves out every tool that needs a language model.
+	Offline bool
+	// Logger receives the server's logs; nil discards them. It must not
+	// write to stdout when serving stdio.
+	Logger *slog.Logger
+
+	// HTTPAddr, when set, serves streamable HTTP at /mcp on this address
+	// instead of stdio.
+	HTTPAddr string
+	// Token, when set, is the bearer token every HTTP request must carry.
+	// Required for a non-loopback HTTPAddr.
+	Token string
+	// AllowedOrigins are browser origins (scheme://host[:port]) accepted
+	// besides loopback ones.
+	AllowedOrigins []string
+	// MaxBodyBytes bounds an HTTP request body; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+
+	// Stdin and Stdout carry the protocol on stdio.
+	Stdin  io.Reader
+	Stdout io.Writer
+}
+
+func (o Options) guide() *guide.Guide {
+	if o.Guide != nil {
+		return o.Guide
+	}
+	return guide.Default()
+}
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+func (o Options) version() string {
+	if o.Version != "" {
+		return o.Version
+	}
+	return "dev"
+}
+
+// New builds the MCP server with the tools, resources and prompts opts
+// selects. An unknown tool name is an error wrapping ErrUnknownTool.
+func New(opts Options) (*mcpserver.MCPServer, error) {
+	g := opts.guide()
+	log := opts.logger()
+	tools, err := allTools(opts, g, log)
+	if err != nil {
+		return nil, err
+	}
+	tools, err = selectTools(tools, opts)
+	if err != nil {
+		return nil, err
+	}
+	prompts, err := allPrompts(g)
+	if err != nil {
+		return nil, err
+	}
+	s := mcpserver.NewMCPServer(Name, opts.version(),
+		mcpserver.WithTitle("pushback"),
+		mcpserver.WithDescription("Coaches you to push back well: decide whether to push back, write it with the five-step formula at the right level, and check it before sending."),
+		mcpserver.WithInstructions(instructions),
+		mcpserver.WithToolCapabilities(false),
+		mcpserver.WithResourceCapabilities(false, false),
+		mcpserver.WithPromptCapabilities(false),
+		mcpserver.WithCompletions(),
+		mcpserver.WithPromptCompletionProvider(completer{g: g}),
+		mcpserver.WithLogging(),
+		mcpserver.WithRecovery(),
+		mcpserver.WithResourceRecovery(),
+		mcpserver.WithOutputSchemaValidation(),
+	)
+	for _, t := range tools {
+		s.AddTool(t.def, withLogging(log, t.def.Name, t.handler))
+	}
+	s.AddResources(resources(g)...)
+	s.AddPrompts(prompts...)
+	return s, nil
+}
+
+// instructions tell a host model how the pieces fit together.
+const instructions = "pushback coaches the user to push back well on a request from a client, a leader or a colleague: respectfully, with reasons, an alternative and the decision left open. " +
+	"Typical flow: decide (is it worth it? at what level?) -> render_formula, render_scenario or rewrite_draft (a draft) -> check_draft (score and fixes) -> revise and check again. " +
+	"Resources pushback://framework, formula, levels, phrases, anti-patterns, battles, scenarios and examples hold the guidance itself (Markdown; add .json for JSON)."
+
+// allTools builds every tool pushback offers, in a stable order.
+func allTools(opts Options, g *guide.Guide, log *slog.Logger) ([]tool, error) {
+	chk, err := check.New(g)
+	if err != nil {
+		return nil, fmt.Errorf("build checker: %w", err)
+	}
+	tools, err := deterministicTools(log, g, chk)
+	if err != nil {
+		return nil, err
+	}
+	return tools, nil
+}
+
+// ToolNames lists the name of every tool pushback can serve, for --tools
+// help and validation.
+func ToolNames() []string {
+	tools, err := allTools(Options{}, guide.Default(), slog.New(slog.DiscardHandler))
+	if err != nil {
+		return nil
+	}
+	names := make([]string, len(tools))
+	for i, t := range tools {
+		names[i] = t.def.Name
+	}
+	return names
+}
+
+// selectTools applies --offline and --tools.
+func selectTools(tools []tool, opts Options) ([]tool, error) {
+	names := make([]string, len(tools))
+	for i, t := range tools {
+		names[i] = t.def.Name
+	}
+	for _, n := range opts.Tools {
+		if !slices.Contains(names, n) {
+			return nil, fmt.Errorf("%w %q; available tools: %s", ErrUnknownTool, n, strings.Join(names, ", "))
+		}
+	}
+	var out []tool
+	for _, t := range tools {
+		if opts.Offline && t.llm {
+			continue
+		}
+		if len(opts.Tools) > 0 && !slices.Contains(opts.Tools, t.def.Name) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}

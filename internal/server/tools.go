@@ -1,0 +1,153 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/invopop/jsonschema"
+	"github.com/mark3labs/mcp-go/mcp"
+	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/pushback/pushback/internal/draft"
+	"github.com/pushback/pushback/internal/formula"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// tool is one MCP tool with its handler.
+type tool struct {
+	def     mcp.Tool
+	handler mcpserver.ToolHandlerFunc
+	// llm is true for tools that may call a language model; --offline
+	// changes or leaves them out.
+	llm bool
+}
+
+// spec describes a tool whose arguments bind to In.
+type spec[In any] struct {
+	name, title, description string
+	// closedWorld, idempotent: the annotations that differ between tools;
+	// every tool here is read-only and non-destructive.
+	closedWorld, idempotent bool
+	llm                     bool
+	// out is a value of the output type; its schema is the outputSchema.
+	out     any
+	editIn  func(*jsonschema.Schema)
+	editOut func(*jsonschema.Schema)
+	run     func(ctx context.Context, req mcp.CallToolRequest, in *In) (structured any, text string, err error)
+}
+
+// build turns a spec into a tool: schemas reflected from the Go types, the
+// annotations set explicitly, and a handler that answers every mistake in a
+// call as a tool error the calling model can act on.
+func build[In any](log *slog.Logger, s spec[In]) (tool, error) {
+	in, err := schemaFor(new(In), s.editIn)
+	if err != nil {
+		return tool{}, fmt.Errorf("tool %s: input schema: %w", s.name, err)
+	}
+	out, err := schemaFor(s.out, s.editOut)
+	if err != nil {
+		return tool{}, fmt.Errorf("tool %s: output schema: %w", s.name, err)
+	}
+	info, err := parseSchemaInfo(in)
+	if err != nil {
+		return tool{}, fmt.Errorf("tool %s: %w", s.name, err)
+	}
+	var outSchema map[string]any
+	if err := json.Unmarshal(out, &outSchema); err != nil {
+		return tool{}, fmt.Errorf("tool %s: read output schema: %w", s.name, err)
+	}
+	def := mcp.NewToolWithRawSchema(s.name, s.description, in)
+	mcp.WithRawOutputSchema(out)(&def)
+	def.Title = s.title
+	def.Annotations = mcp.ToolAnnotation{
+		Title:           s.title,
+		ReadOnlyHint:    mcp.ToBoolPtr(true),
+		DestructiveHint: mcp.ToBoolPtr(false),
+		IdempotentHint:  mcp.ToBoolPtr(s.idempotent),
+		OpenWorldHint:   mcp.ToBoolPtr(!s.closedWorld),
+	}
+	handler := func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		var args In
+		if err := decodeArgs(req, info, &args); err != nil {
+			return mcp.NewToolResultError(err.Error()), nil
+		}
+		v, text, err := s.run(ctx, req, &args)
+		if err != nil {
+			return toolError(ctx, log, s.name, err), nil
+		}
+		structured, err := structure(v, outSchema)
+		if err != nil {
+			return toolError(ctx, log, s.name, err), nil
+		}
+		return mcp.NewToolResultStructured(structured, text), nil
+	}
+	return tool{def: def, handler: handler, llm: s.llm}, nil
+}
+
+// toolError turns a failure into a tool error. Input mistakes keep their own
+// message, which says how to fix the call; anything else is logged and
+// reported as a fault of this server, so the model does not retry blindly.
+func toolError(ctx context.Context, log *slog.Logger, name string, err error) *mcp.CallToolResult {
+	var ae *argError
+	switch {
+	case errors.As(err, &ae),
+		errors.Is(err, guide.ErrUnknownValue),
+		errors.Is(err, draft.ErrEmpty),
+		errors.Is(err, draft.ErrTooLong),
+		errors.Is(err, draft.ErrInvalidUTF8),
+		errors.Is(err, formula.ErrMissingField):
+		return mcp.NewToolResultError(err.Error())
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return mcp.NewToolResultError(fmt.Sprintf("%s was cancelled or timed out: %v", name, err))
+	}
+	log.ErrorContext(ctx, "tool failed", "tool", name, "err", err)
+	return mcp.NewToolResultError(fmt.Sprintf("%s failed inside pushback (not a problem with your arguments): %v", name, err))
+}
+
+// structure turns a result into the JSON object sent as structuredContent.
+// Arrays the schema declares are never null, so a result always validates
+// against its own outputSchema.
+func structure(v any, schema map[string]any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode result: %w", err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("encode result as an object: %w", err)
+	}
+	fillArrays(schema, m)
+	return m, nil
+}
+
+// fillArrays replaces null where schema says array with an empty array,
+// through objects and arrays of objects.
+func fillArrays(schema map[string]any, v any) {
+	props, _ := schema["properties"].(map[string]any)
+	obj, ok := v.(map[string]any)
+	if !ok || props == nil {
+		return
+	}
+	for name, ps := range props {
+		p, _ := ps.(map[string]any)
+		if p == nil {
+			continue
+		}
+		val, present := obj[name]
+		if p["type"] == "array" {
+			if present && val == nil {
+				obj[name] = []any{}
+			}
+			items, _ := p["items"].(map[string]any)
+			arr, _ := obj[name].([]any)
+			for _, it := range arr {
+				fillArrays(items, it)
+			}
+			continue
+		}
+		fillArrays(p, val)
+	}
+}
