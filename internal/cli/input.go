@@ -93,8 +93,8 @@ func usageErr(env *Env, err error) int {
 	return ExitUsage
 }
 
-// newFlagSet returns a FlagSet for subcommand cmd that reports errors to
-// env.Stderr and does not exit; parse errors are returned to the caller.
+// newFlagSet returns a FlagSet for subcommand cmd that does not exit; use
+// it with parseFlags.
 func newFlagSet(env *Env, cmd string) *flag.FlagSet {
 	fs := flag.NewFlagSet("pushback "+cmd, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
@@ -103,16 +103,22 @@ func newFlagSet(env *Env, cmd string) *flag.FlagSet {
 
 // parseFlags parses args with fs, allowing flags after positional text
 // ("pushback check 'some text' --json"). It returns the positional args, and
-// the exit code to return (-1 to continue): ExitOK for -h, ExitUsage on a bad
-// flag (the flag package has already printed the message).
+// the exit code to return (-1 to continue): ExitOK after printing fs.Usage
+// to stdout for -h/--help, ExitUsage after printing a one-line error to
+// stderr for a bad flag or value.
 func parseFlags(env *Env, fs *flag.FlagSet, args []string) ([]string, int) {
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	defer fs.SetOutput(out)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(env.Stdout)
+				fs.Usage()
 				return nil, ExitOK
 			}
-			return nil, ExitUsage
+			return nil, usageErr(env, fmt.Errorf("%w; run 'pushback %s -h' for the flags", err, env.cmd))
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var updateScripts = flag.Bool("update", false, "rewrite the golden sections of testdata/script/*.txtar")
+
+// TestScript runs testdata/script/*.txtar. Commands:
+//
+//	pushback [-stdin FILE] [-terminal] args...
+//	    runs Main in-process; -stdin feeds FILE (relative to $WORK) as
+//	    stdin, -terminal makes stdout count as a terminal. Fails on a
+//	    non-zero exit unless negated with !.
+//	exit N
+//	    asserts the last pushback exit code was N.
+//	mkfile FILE N TEXT
+//	    writes TEXT (a Go string literal body: \xff works) N times to FILE,
+//	    for inputs a script cannot hold (huge, invalid UTF-8).
+//
+// Run with -update to rewrite cmp'd golden files inside the scripts.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *updateScripts,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"pushback": cmdPushback,
+			"exit":     cmdExit,
+			"mkfile":   cmdMkfile,
+		},
+	})
+}
+
+func cmdPushback(ts *testscript.TestScript, neg bool, args []string) {
+	var stdin []byte
+	terminal := false
+	for len(args) > 0 {
+		switch args[0] {
+		case "-stdin":
+			if len(args) < 2 {
+				ts.Fatalf("usage: pushback -stdin FILE args...")
+			}
+			b, err := os.ReadFile(ts.MkAbs(args[1]))
+			ts.Check(err)
+			stdin, args = b, args[2:]
+			continue
+		case "-terminal":
+			terminal, args = true, args[1:]
+			continue
+		}
+		break
+	}
+	env := &Env{
+		Stdin:    bytes.NewReader(stdin),
+		Stdout:   ts.Stdout(),
+		Stderr:   ts.Stderr(),
+		Getenv:   ts.Getenv,
+		Terminal: terminal,
+	}
+	code := env.Main(args)
+	ts.Setenv("PUSHBACK_EXIT", strconv.Itoa(code))
+	if (code != 0) != neg {
+		ts.Fatalf("pushback %s: exit %d", strings.Join(args, " "), code)
+	}
+}
+
+func cmdExit(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: exit N")
+	}
+	got := ts.Getenv("PUSHBACK_EXIT")
+	if (got == args[0]) == neg {
+		ts.Fatalf("exit code %s, want %s%s", got, map[bool]string{true: "not ", false: ""}[neg], args[0])
+	}
+}
+
+func cmdMkfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: mkfile FILE N TEXT")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	text, err := strconv.Unquote(`"` + args[2] + `"`)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Repeat(text, n)), 0o644))
+}
