@@ -402,8 +402,8 @@ func TestOpenAIScripted(t *testing.T) {
 			wantErr: "rejected the credentials", wantN: 1, wantReqs: 0,
 		},
 		{
-			name: "unsupported parameter other than response_format is permanent",
-			script: []reply{{status: 400, errBody: apiErr("invalid_request_error", "temperature", "Unsupported value: 'temperature'")}},
+			name:    "unsupported parameter other than response_format is permanent",
+			script:  []reply{{status: 400, errBody: apiErr("invalid_request_error", "temperature", "Unsupported value: 'temperature'")}},
 			wantErr: "rejected the request", wantN: 1, wantReqs: 1,
 		},
 		{
