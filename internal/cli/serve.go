@@ -32,7 +32,10 @@ Request bodies over --max-body bytes get 413. SIGINT/SIGTERM shut down
 gracefully.
 
 Tools: %s.
---offline serves only the tools that need no language model.
+rewrite_draft uses a language model when OPENAI_API_KEY or OPENAI_BASE_URL
+is set (see PUSHBACK_ENGINE, PUSHBACK_MODEL), else the offline rules engine;
+--offline (or PUSHBACK_OFFLINE=1) keeps it on the rules engine regardless, so
+no tool calls a model.
 
 Flags:
 `
@@ -43,7 +46,7 @@ func runServe(env *Env, args []string) int {
 		httpAddr = fs.String("http", "", "serve streamable HTTP on `ADDR` (e.g. 127.0.0.1:8080) instead of stdio")
 		token    = fs.String("token", "", "bearer `TOKEN` required on every HTTP request (default $PUSHBACK_TOKEN); needed to bind a non-loopback address")
 		tools    = fs.String("tools", "", "comma-separated `NAMES` of the tools to serve (default $PUSHBACK_TOOLS, else all)")
-		offline  = fs.Bool("offline", false, "leave out tools that need a language model (default true when $PUSHBACK_OFFLINE=1)")
+		offline  = fs.Bool("offline", false, "call no language model: rewrite_draft runs on the rules engine (default true when $PUSHBACK_OFFLINE=1)")
 		maxBody  = fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest HTTP request body in `BYTES`")
 		logLevel = fs.String("log-level", "info", "stderr log level: debug, info, warn or error")
 		origins  listFlag
@@ -92,6 +95,7 @@ func runServe(env *Env, args []string) int {
 		Version:        Version,
 		Tools:          names,
 		Offline:        *offline,
+		Getenv:         getenv,
 		Logger:         slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level})),
 		HTTPAddr:       *httpAddr,
 		Token:          *token,

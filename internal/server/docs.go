@@ -28,7 +28,7 @@ func WriteDocs(w io.Writer, g *guide.Guide) error {
 	}
 	var b strings.Builder
 	b.WriteString("Run `pushback serve` (stdio) or `pushback serve --http 127.0.0.1:8080` (streamable HTTP at `/mcp`, health at `/healthz`); `pushback serve -h` lists the flags. ")
-	b.WriteString("`--tools a,b` (or `PUSHBACK_TOOLS`) serves only some tools; `--offline` (or `PUSHBACK_OFFLINE=1`) leaves out tools that need a language model.\n\n")
+	b.WriteString("`--tools a,b` (or `PUSHBACK_TOOLS`) serves only some tools; `--offline` (or `PUSHBACK_OFFLINE=1`) calls no language model: `rewrite_draft` then runs on the offline rules engine even when `OPENAI_API_KEY` is set.\n\n")
 	b.WriteString("### Tools\n\nEvery tool returns `structuredContent` matching its `outputSchema` plus a short text; mistakes in a call come back as a tool error that says how to fix it.\n\n")
 	for _, t := range tools {
 		d := t.def

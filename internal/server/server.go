@@ -16,6 +16,7 @@ import (
 
 	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/rewrite"
 )
 
 // Name is the server's name in the MCP handshake and the registry.
@@ -34,8 +35,16 @@ type Options struct {
 	Guide *guide.Guide
 	// Tools, when not empty, is the set of tools to serve, by name.
 	Tools []string
-	// Offline leaves out every tool that needs a language model.
+	// Offline serves no tool that calls a language model: the rewrite tool
+	// runs on the offline rules engine even when a model is configured.
 	Offline bool
+	// Getenv reads the rewrite engine's configuration (OPENAI_API_KEY,
+	// PUSHBACK_ENGINE, ...; see rewrite.ConfigFromEnv); nil reads nothing,
+	// which means the rules engine.
+	Getenv func(string) string
+	// RewriteEngine, when set, replaces the engine the environment would
+	// choose (tests, evals).
+	RewriteEngine rewrite.Engine
 	// Logger receives the server's logs; nil discards them. It must not
 	// write to stdout when serving stdio.
 	Logger *slog.Logger
@@ -132,7 +141,11 @@ func allTools(opts Options, g *guide.Guide, log *slog.Logger) ([]tool, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tools, nil
+	rw, err := rewriteTool(log, opts, g, chk)
+	if err != nil {
+		return nil, err
+	}
+	return append(tools, rw), nil
 }
 
 // ToolNames lists the name of every tool pushback can serve, for --tools

@@ -408,7 +408,7 @@ func TestToolSelection(t *testing.T) {
 		{"all by default", Options{}, all, nil},
 		{"chosen", Options{Tools: []string{ToolCheckDraft, ToolDecide}}, []string{ToolCheckDraft, ToolDecide}, nil},
 		{"unknown", Options{Tools: []string{"check"}}, nil, ErrUnknownTool},
-		{"offline keeps the deterministic tools", Options{Offline: true}, []string{ToolDecide, ToolCheckDraft, ToolRenderFormula, ToolRenderScenario, ToolRecommendLevel}, nil},
+		{"offline keeps every tool (rewrite on rules)", Options{Offline: true}, all, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

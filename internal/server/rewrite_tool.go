@@ -1,0 +1,147 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+	"github.com/mark3labs/mcp-go/mcp"
+	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/rewrite"
+)
+
+type rewriteArgs struct {
+	rewrite.Request
+	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Return every attempt and the full check report of the result instead of the compact answer. Leave false unless you need the detail: it costs context."`
+}
+
+// Fields of a rewrite result only the verbose form carries.
+var rewriteVerboseOnly = []string{"attempts"}
+
+// rewriteEngine picks the engine the rewrite tool uses: opts.RewriteEngine
+// when set; the offline rules engine with --offline; else what the
+// environment configures (openai with OPENAI_API_KEY or OPENAI_BASE_URL,
+// rules otherwise). It also says which, for the tool description and logs.
+func rewriteEngine(opts Options, g *guide.Guide, chk *check.Checker) (rewrite.Engine, string, error) {
+	if opts.RewriteEngine != nil {
+		return opts.RewriteEngine, opts.RewriteEngine.Name(), nil
+	}
+	cfg := rewrite.ConfigFromEnv(opts.Getenv)
+	if opts.Offline {
+		cfg.Engine = rewrite.EngineRules
+	}
+	eng, why, err := rewrite.NewEngine(g, chk, cfg, rewrite.OpenAIConfig{})
+	if err != nil {
+		return nil, "", fmt.Errorf("rewrite engine: %w", err)
+	}
+	return eng, why, nil
+}
+
+func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk *check.Checker) (tool, error) {
+	eng, why, err := rewriteEngine(opts, g, chk)
+	if err != nil {
+		return tool{}, err
+	}
+	offline := eng.Name() == rewrite.EngineRules
+	engineNote := "It runs on the offline rules engine here: deterministic, no language model, so the wording stays close to the draft's."
+	if !offline {
+		engineNote = "It calls a language model (" + why + "): it may take seconds, reports progress per attempt and can be cancelled."
+	}
+	t, err := build(log, spec[rewriteArgs]{
+		name:  ToolRewriteDraft,
+		title: "Rewrite a blunt draft as a calibrated pushback",
+		description: "Rewrites the user's own blunt or badly built message into a respectful pushback at the right level (auto from the stakes, or the level given), keeping every fact (numbers, dates, amounts, names) word for word. Each candidate is checked with the same checker as check_draft and repaired up to three times; the result says whether it passes and which facts, if any, were lost. " +
+			"Use it when the user has written what they want to say and wants it said well. " +
+			"Do not use it to decide whether to push back (decide) or to build a message from parts (render_formula). " + engineNote,
+		closedWorld: offline, idempotent: offline,
+		llm: !offline,
+		out: rewrite.Result{},
+		editOut: func(s *jsonschema.Schema) {
+			optional(s, rewriteVerboseOnly...)
+			if c := property(s, "check"); c != nil {
+				optional(c, checkVerboseOnly...)
+			}
+		},
+		run: func(ctx context.Context, req mcp.CallToolRequest, in *rewriteArgs) (any, string, error) {
+			ropts := rewrite.Options{Progress: progressReporter(ctx, log, req)}
+			res, err := rewrite.Run(ctx, eng, chk, in.Request, ropts)
+			if err != nil {
+				return nil, "", err
+			}
+			text := rewriteText(res)
+			if in.Verbose {
+				return res, text, nil
+			}
+			for i := range res.Check.Findings {
+				res.Check.Findings[i].Why = ""
+			}
+			m, err := structure(res, nil)
+			if err != nil {
+				return nil, "", err
+			}
+			for _, k := range rewriteVerboseOnly {
+				delete(m, k)
+			}
+			if c, ok := m["check"].(map[string]any); ok {
+				for _, k := range checkVerboseOnly {
+					delete(c, k)
+				}
+			}
+			return m, text, nil
+		},
+	})
+	if err != nil {
+		return tool{}, err
+	}
+	log.Debug("rewrite tool ready", "engine", why)
+	return t, nil
+}
+
+// progressReporter sends notifications/progress for each rewrite attempt
+// when the request carries a progress token, and nothing otherwise.
+func progressReporter(ctx context.Context, log *slog.Logger, req mcp.CallToolRequest) func(attempt, total int, message string) {
+	if req.Params.Meta == nil || req.Params.Meta.ProgressToken == nil {
+		return nil
+	}
+	token := req.Params.Meta.ProgressToken
+	srv := mcpserver.ServerFromContext(ctx)
+	if srv == nil {
+		return nil
+	}
+	return func(attempt, total int, message string) {
+		err := srv.SendNotificationToClient(ctx, string(mcp.MethodNotificationProgress), map[string]any{
+			"progressToken": token,
+			"progress":      attempt - 1,
+			"total":         total,
+			"message":       fmt.Sprintf("attempt %d of %d: %s", attempt, total, message),
+		})
+		if err != nil {
+			log.Debug("progress notification not sent", "err", err)
+		}
+	}
+}
+
+func rewriteText(r rewrite.Result) string {
+	var b strings.Builder
+	b.WriteString(r.Text)
+	verdict := "passes the check"
+	if !r.Pass {
+		verdict = "does not pass the check yet"
+	}
+	fmt.Fprintf(&b, "\n\n(%s level, score %d/100, %s", r.Level, r.Check.Score, verdict)
+	if len(r.Missing) > 0 {
+		fmt.Fprintf(&b, "; lost facts: %s", strings.Join(r.Missing, "; "))
+	}
+	b.WriteString(".)")
+	for i, f := range r.Check.TopFixes {
+		if !r.Pass {
+			fmt.Fprintf(&b, "\n%d. %s", i+1, f)
+		}
+	}
+	return b.String()
+}
