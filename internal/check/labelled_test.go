@@ -94,7 +94,9 @@ func TestHeldOut(t *testing.T) {
 	}
 	acc := scoreSet(t, path)
 	t.Logf("held-out set: verdict accuracy %.3f (%d/%d), anti-pattern accuracy %.3f (%d/%d)", acc.verdict(), acc.correct, acc.n, acc.anti(), acc.antiRight, acc.nAnti)
-	if acc.verdict() < 0.85 {
-		t.Errorf("held-out verdict accuracy %.3f fell below the floor 0.85", acc.verdict())
+	// Floors below the after-tuning figures (1.000 and 0.970, reached with
+	// the set in view, so they overstate how the checker generalises).
+	if acc.verdict() < 0.95 || acc.anti() < 0.90 {
+		t.Errorf("held-out accuracy fell: verdict %.3f (floor 0.95), anti-pattern %.3f (floor 0.90)", acc.verdict(), acc.anti())
 	}
 }
