@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -51,6 +52,9 @@ func ConfigFromEnv(getenv func(string) string) Config {
 	return c
 }
 
+// ErrNotConfigured is wrapped when the chosen engine lacks its settings.
+var ErrNotConfigured = errors.New("engine not configured")
+
 // Engine names.
 const (
 	EngineRules  = "rules"
@@ -79,7 +83,7 @@ func NewEngine(g *guide.Guide, chk Checker, cfg Config, base OpenAIConfig) (Engi
 		return NewRules(g, chk), why, nil
 	case EngineOpenAI:
 		if cfg.APIKey == "" && cfg.BaseURL == "" {
-			return nil, "", fmt.Errorf("%w: the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)", ErrPermanent)
+			return nil, "", fmt.Errorf("%w: the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)", ErrNotConfigured)
 		}
 		base.APIKey, base.BaseURL, base.Model, base.Azure, base.APIVersion = cfg.APIKey, cfg.BaseURL, cfg.Model, cfg.Azure, cfg.APIVersion
 		e, err := NewOpenAI(g, base)

@@ -93,7 +93,7 @@ func NewOpenAI(g *guide.Guide, cfg OpenAIConfig) (*OpenAI, error) {
 	var oc openai.ClientConfig
 	if cfg.Azure {
 		if cfg.BaseURL == "" {
-			return nil, fmt.Errorf("%w: Azure OpenAI needs an endpoint (AZURE_OPENAI_ENDPOINT or --base-url)", ErrPermanent)
+			return nil, fmt.Errorf("%w: Azure OpenAI needs an endpoint (AZURE_OPENAI_ENDPOINT or --base-url)", ErrNotConfigured)
 		}
 		oc = openai.DefaultAzureConfig(cfg.APIKey, cfg.BaseURL)
 		oc.APIVersion = cfg.APIVersion
