@@ -221,7 +221,7 @@ func sentenceStart(text string, i int) bool {
 	for j > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:j])
 		switch {
-		case r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '[' || r == '*' || r == '-' || r == '—' || r == '–':
+		case r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '[' || r == '*':
 			j -= size
 			continue
 		case unicode.IsSpace(r):
@@ -232,10 +232,10 @@ func sentenceStart(text string, i int) bool {
 			continue
 		case r == '.':
 			return !abbreviation(text[:j-size])
-		case r == '!' || r == '?' || r == ':' || r == '…' || r == ';':
-			return true
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',' || r == '%' || r == '&' || r == '-' || r == '–' || r == '—' || r == '/':
+			return false
 		}
-		return false
+		return true // ! ? : ; … and symbols such as > end what came before
 	}
 	return true
 }

@@ -51,7 +51,7 @@ type chatRequest struct {
 // that checks every request the way the real API would and answers from a
 // script.
 type fakeOpenAI struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *httptest.Server
 	model  string
 	draft  string // the draft every request must carry, delimited
@@ -60,7 +60,7 @@ type fakeOpenAI struct {
 	reqs   []chatRequest
 }
 
-func newFakeOpenAI(t *testing.T, model, draftText string, script ...reply) *fakeOpenAI {
+func newFakeOpenAI(t testing.TB, model, draftText string, script ...reply) *fakeOpenAI {
 	f := &fakeOpenAI{t: t, model: model, draft: draftText, script: script}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.handle))
 	t.Cleanup(f.srv.Close)
@@ -203,7 +203,7 @@ const (
 	testSituation = "Just make it look good enough for now—we can fix it later."
 )
 
-func goodRewrite(t *testing.T) string {
+func goodRewrite(t testing.TB) string {
 	for _, e := range guide.Default().Examples {
 		if e.ID == "client-good-values-clarification" {
 			return e.Text
@@ -213,7 +213,7 @@ func goodRewrite(t *testing.T) string {
 	return ""
 }
 
-func jsonReply(t *testing.T, text string) reply {
+func jsonReply(t testing.TB, text string) reply {
 	b, err := json.Marshal(Output{Rewrite: text, Level: guide.LevelModerate, KeptFacts: []string{"2-3"}})
 	if err != nil {
 		t.Fatal(err)
