@@ -127,4 +127,3 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
-

@@ -101,4 +101,3 @@ func BenchmarkRules(b *testing.B) {
 		}
 	}
 }
-
