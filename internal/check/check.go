@@ -24,6 +24,7 @@ type Checker struct {
 	signals []signalRule
 	levels  []rule // in ascending directness
 	antis   []antiRule
+	leads   *leadIndex
 }
 
 type signalRule struct {
@@ -84,7 +85,29 @@ func New(g *guide.Guide) (*Checker, error) {
 		}
 		c.antis = append(c.antis, antiRule{ap: a, rule: r})
 	}
+	c.leads = newLeadIndex()
+	for _, r := range c.rules() {
+		for i := range r.cues {
+			c.leads.register(&r.cues[i])
+		}
+	}
 	return c, nil
+}
+
+// rules lists every compiled rule (sharing the cues, not copying them).
+func (c *Checker) rules() []rule {
+	var rs []rule
+	rs = append(rs, c.steps...)
+	for _, s := range c.signals {
+		if s.step < 0 {
+			rs = append(rs, s.rule)
+		}
+	}
+	rs = append(rs, c.levels...)
+	for _, a := range c.antis {
+		rs = append(rs, a.rule)
+	}
+	return rs
 }
 
 var defaultChecker = sync.OnceValue(func() *Checker {
@@ -149,7 +172,7 @@ type analysis struct {
 }
 
 func (c *Checker) analyse(in Input) analysis {
-	t := newText(in.Draft)
+	t := newText(in.Draft, c.leads)
 	a := analysis{
 		text:     t,
 		sents:    t.sents,

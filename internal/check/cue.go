@@ -32,6 +32,7 @@ type cue struct {
 	unless   []string
 	requires []string
 	lead     []string   // lower-cased ASCII prefixes, each starting with a word character; nil when unknown
+	id       int32      // index in the checker's leadIndex; -1 without lead
 	need     [][]string // conjunction of disjunctions of lower-cased literals
 }
 
@@ -89,24 +90,18 @@ func compileRule(id string, cs []guide.Cue) (rule, error) {
 }
 
 // text is a draft prepared for matching: its ASCII-lower-cased copy (same
-// byte offsets), sentences, and word starts indexed by first byte.
+// byte offsets), its sentences, and where each cue's leads occur.
 type text struct {
-	raw   string
-	lower string
-	sents [][2]int
-	// starts[b] lists the byte offsets of word starts whose lower-cased
-	// first byte is b ('0'-'9', '_', 'a'-'z').
-	starts [128][]int32
+	raw     string
+	lower   string
+	sents   [][2]int
+	candOff []int32 // see leadIndex.candidates
+	candPos []int32
 }
 
-func newText(raw string) *text {
+func newText(raw string, ix *leadIndex) *text {
 	t := &text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
-	for i := 0; i < len(t.lower); i++ {
-		if isWordByte(t.lower[i]) && (i == 0 || !isWordByte(t.lower[i-1])) {
-			b := t.lower[i]
-			t.starts[b] = append(t.starts[b], int32(i))
-		}
-	}
+	t.candOff, t.candPos = ix.candidates(t.lower)
 	return t
 }
 
@@ -173,16 +168,8 @@ func (c *cue) match(t *text, hits []hit) []hit {
 		}
 	case c.lead != nil:
 		// Candidate positions: word starts holding one of the leads, in
-		// text order (leads may share a first byte; merge then dedupe).
-		var cand []int32
-		for _, l := range c.lead {
-			for _, p := range t.starts[l[0]] {
-				if strings.HasPrefix(t.lower[p:], l) {
-					cand = append(cand, p)
-				}
-			}
-		}
-		sortInt32(cand)
+		// text order (a position may repeat when two leads match there).
+		cand := t.candPos[t.candOff[c.id]:t.candOff[c.id+1]]
 		last := -1
 		for i, p32 := range cand {
 			p := int(p32)
@@ -251,14 +238,6 @@ func sortHits(h []hit) {
 	for i := 1; i < len(h); i++ {
 		for j := i; j > 0 && (h[j].start < h[j-1].start || h[j].start == h[j-1].start && h[j].end < h[j-1].end); j-- {
 			h[j], h[j-1] = h[j-1], h[j]
-		}
-	}
-}
-
-func sortInt32(a []int32) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
 }
@@ -434,49 +413,66 @@ func prefixes(re *syntax.Regexp) []string {
 	return nil
 }
 
-// seqPrefixes is prefixes for a sequence. When the first element matches
-// one of a few fixed strings, the prefixes go on into what follows (so
+// seqPrefixes is prefixes for a sequence. While the elements match one of
+// a few fixed strings, the prefixes go on into what follows (so
 // "\\b(?:a|one) (?:week|day)" leads with "a week", "a day", ...), which keeps
 // the candidate positions few.
 func seqPrefixes(subs []*syntax.Regexp) []string {
 	if len(subs) == 0 {
 		return nil
 	}
-	if e := exact(subs[0]); e != nil {
-		rest := seqPrefixes(subs[1:])
-		if rest == nil || len(e)*len(rest) > maxLeads {
-			if contains(e, "") {
+	first := subs[0]
+	out := exact(first)
+	if out == nil {
+		if optional(first) {
+			a, b := prefixes(first.Sub[0]), seqPrefixes(subs[1:])
+			if a == nil || b == nil {
 				return nil
 			}
-			return e
+			return append(a, b...)
 		}
-		out := make([]string, 0, len(e)*len(rest))
-		for _, x := range e {
-			for _, y := range rest {
-				if !contains(out, x+y) {
-					out = append(out, x+y)
-				}
-			}
-		}
-		return out
+		return prefixes(first)
 	}
-	first := subs[0]
-	if first.Op == syntax.OpQuest || first.Op == syntax.OpStar || first.Op == syntax.OpRepeat && first.Min == 0 {
-		a, b := prefixes(first.Sub[0]), seqPrefixes(subs[1:])
-		if a == nil || b == nil {
-			return nil
+	for _, sub := range subs[1:] {
+		if e := exact(sub); e != nil && len(out)*len(e) <= maxLeads {
+			out = cross(out, e)
+			continue
 		}
-		return append(a, b...)
+		if p := prefixes(sub); p != nil && !optional(sub) && len(out)*len(p) <= maxLeads {
+			out = cross(out, p)
+		}
+		break
 	}
-	return prefixes(first)
+	if contains(out, "") {
+		return nil
+	}
+	return out
 }
 
-const maxLeads = 64
+func optional(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpQuest || re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0
+}
+
+func cross(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			if !contains(out, x+y) {
+				out = append(out, x+y)
+			}
+		}
+	}
+	return out
+}
+
+const maxLeads = 256
 
 // exact returns every string re can match when they are few and fixed
 // ("" included for optional parts), or nil.
 func exact(re *syntax.Regexp) []string {
 	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}
 	case syntax.OpLiteral:
 		if s := literal(re); s != "" {
 			return []string{s}

@@ -60,20 +60,10 @@ func TestIndexedMatchAgrees(t *testing.T) {
 		texts = append(texts, k.Text)
 	}
 	c := Default()
-	var rules []rule
-	rules = append(rules, c.steps...)
-	rules = append(rules, c.levels...)
-	for _, s := range c.signals {
-		if s.step < 0 {
-			rules = append(rules, s.rule)
-		}
-	}
-	for _, a := range c.antis {
-		rules = append(rules, a.rule)
-	}
+	rules := c.rules()
 	checked := 0
 	for _, text := range texts {
-		tx := newText(text)
+		tx := newText(text, c.leads)
 		for _, r := range rules {
 			for _, cu := range r.cues {
 				if cu.sentence {

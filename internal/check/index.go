@@ -1,0 +1,99 @@
+package check
+
+// leadIndex is a byte trie over every cue's lead literals. A draft is walked
+// once from each word start, which finds, for every cue, the positions
+// where one of its leads begins: the cue's regexp then runs anchored at
+// those positions only.
+type leadIndex struct {
+	nodes []trieNode
+	ncues int32
+}
+
+type trieNode struct {
+	edges []trieEdge
+	ends  []int32 // cue ids whose lead ends here
+}
+
+type trieEdge struct {
+	b  byte
+	to int32
+}
+
+func newLeadIndex() *leadIndex { return &leadIndex{nodes: []trieNode{{}}} }
+
+// register gives c an id and adds its leads; cues without leads are left
+// alone (id -1).
+func (ix *leadIndex) register(c *cue) {
+	c.id = -1
+	if c.lead == nil {
+		return
+	}
+	c.id = ix.ncues
+	ix.ncues++
+	for _, l := range c.lead {
+		n := int32(0)
+		for i := 0; i < len(l); i++ {
+			n = ix.child(n, l[i])
+		}
+		if k := len(ix.nodes[n].ends); k == 0 || ix.nodes[n].ends[k-1] != c.id {
+			ix.nodes[n].ends = append(ix.nodes[n].ends, c.id)
+		}
+	}
+}
+
+func (ix *leadIndex) child(n int32, b byte) int32 {
+	for _, e := range ix.nodes[n].edges {
+		if e.b == b {
+			return e.to
+		}
+	}
+	ix.nodes = append(ix.nodes, trieNode{})
+	to := int32(len(ix.nodes) - 1)
+	ix.nodes[n].edges = append(ix.nodes[n].edges, trieEdge{b, to})
+	return to
+}
+
+func (ix *leadIndex) next(n int32, b byte) int32 {
+	for _, e := range ix.nodes[n].edges {
+		if e.b == b {
+			return e.to
+		}
+	}
+	return -1
+}
+
+// candidates finds every (cue, word start) where one of the cue's leads
+// occurs in lower. It returns, counting-sorted by cue, the positions
+// (pos[off[id]:off[id+1]], ascending, possibly repeated) of each cue.
+func (ix *leadIndex) candidates(lower string) (off, pos []int32) {
+	type pair struct{ id, p int32 }
+	var pairs []pair
+	for p := 0; p < len(lower); p++ {
+		if !isWordByte(lower[p]) || p > 0 && isWordByte(lower[p-1]) {
+			continue
+		}
+		n := int32(0)
+		for i := p; i < len(lower); i++ {
+			if n = ix.next(n, lower[i]); n < 0 {
+				break
+			}
+			for _, id := range ix.nodes[n].ends {
+				pairs = append(pairs, pair{id, int32(p)})
+			}
+		}
+	}
+	off = make([]int32, ix.ncues+1)
+	for _, pr := range pairs {
+		off[pr.id+1]++
+	}
+	for i := 1; i < len(off); i++ {
+		off[i] += off[i-1]
+	}
+	pos = make([]int32, len(pairs))
+	fill := make([]int32, ix.ncues)
+	for _, pr := range pairs {
+		pos[off[pr.id]+fill[pr.id]] = pr.p
+		fill[pr.id]++
+	}
+	return off, pos
+}
