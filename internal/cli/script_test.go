@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -16,7 +18,8 @@ var updateScripts = flag.Bool("update", false, "rewrite the golden sections of t
 // TestScript runs testdata/script/*.txtar. Commands:
 //
 //	pushback [-stdin FILE] [-terminal] args...
-//	    runs Main in-process; -stdin feeds FILE (relative to $WORK) as
+//	    runs Main in-process, in the script's current directory (so
+//	    relative paths work; runs are serialised for that); -stdin feeds FILE (relative to $WORK) as
 //	    stdin, -terminal makes stdout count as a terminal. Fails on a
 //	    non-zero exit unless negated with !.
 //	exit N
@@ -27,8 +30,13 @@ var updateScripts = flag.Bool("update", false, "rewrite the golden sections of t
 //
 // Run with -update to rewrite cmp'd golden files inside the scripts.
 func TestScript(t *testing.T) {
+	// Absolute: runs change the working directory (see inDir).
+	dir, err := filepath.Abs(filepath.Join("testdata", "script"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
-		Dir:           "testdata/script",
+		Dir:           dir,
 		UpdateScripts: *updateScripts,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"pushback": cmdPushback,
@@ -64,7 +72,7 @@ func cmdPushback(ts *testscript.TestScript, neg bool, args []string) {
 		Getenv:   ts.Getenv,
 		Terminal: terminal,
 	}
-	code := env.Main(args)
+	code := inDir(ts.MkAbs("."), func() int { return env.Main(args) })
 	ts.Setenv("PUSHBACK_EXIT", strconv.Itoa(code))
 	if (code != 0) != neg {
 		ts.Fatalf("pushback %s: exit %d", strings.Join(args, " "), code)
@@ -90,4 +98,26 @@ func cmdMkfile(ts *testscript.TestScript, neg bool, args []string) {
 	text, err := strconv.Unquote(`"` + args[2] + `"`)
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Repeat(text, n)), 0o644))
+}
+
+// cwdMu serialises in-process runs, which change the process's working
+// directory to the script's so relative paths behave as in a shell.
+var cwdMu sync.Mutex
+
+func inDir(dir string, f func() int) int {
+	cwdMu.Lock()
+	defer cwdMu.Unlock()
+	wd, err := os.Getwd()
+	if err != nil {
+		panic(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		panic(err)
+	}
+	defer func() {
+		if err := os.Chdir(wd); err != nil {
+			panic(err)
+		}
+	}()
+	return f()
 }
