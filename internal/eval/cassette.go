@@ -257,6 +257,19 @@ func (c *Cassette) replay(req *http.Request, id string, rep int, key string) (*h
 	}, nil
 }
 
+// Missing returns the cases, of ids, that have no cassette to replay.
+func (c *Cassette) Missing(ids []string) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for _, id := range ids {
+		if _, err := c.load(id); errors.Is(err, ErrNotRecorded) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // load finds the case's cassette in Dir, then in Read. Called with mu held.
 func (c *Cassette) load(id string) (*cassetteFile, error) {
 	if f, ok := c.files[id]; ok {

@@ -158,6 +158,16 @@ func modelNote(r *Report) string {
 	return " (" + strings.Join(parts, ", ") + ")"
 }
 
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func clip(s string, n int) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	if r := []rune(s); len(r) > n {
@@ -330,7 +340,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	if s := r.Rewrite; s != nil {
-		fmt.Fprintf(ew, "| rewrite (%s%s) | pass rate %.2f (%d/%d) · mean score %.1f |\n", s.Engine, modelNote(r), s.PassRate, s.Passed, s.Runs, s.MeanScore)
+		fmt.Fprintf(ew, "| rewrite (%s) | pass rate %.2f (%d/%d) · mean score %.1f |\n", strings.Join(nonEmpty(s.Engine, r.Model, r.Mode), ", "), s.PassRate, s.Passed, s.Runs, s.MeanScore)
 	}
 	if j := r.Judge; j != nil {
 		fmt.Fprintf(ew, "| judge (%s) | preference %.2f · agrees with checker %.2f · with labels %.2f |\n", j.Model, j.Preference, j.AgreeChecker, j.AgreeLabels)

@@ -14,7 +14,11 @@ func Evaluate(r *Report, t Thresholds, withBaseline bool) []ThresholdCheck {
 			return
 		}
 		c := ThresholdCheck{Name: name, Flag: flag, Want: want, Got: round4(got), Pass: got >= want}
-		if !c.Pass {
+		switch {
+		case c.Pass:
+		case want > 1:
+			c.Detail = "the bar is above the best possible value, 1"
+		default:
 			c.Detail = detail
 		}
 		out = append(out, c)
@@ -26,13 +30,13 @@ func Evaluate(r *Report, t Thresholds, withBaseline bool) []ThresholdCheck {
 		atLeast("min_heldout_auc", "--min-heldout-auc", t.MinHeldOutAUC, r.HeldOut.AUC, misordered(r.HeldOut))
 	}
 	if s := r.Rewrite; s != nil {
-		atLeast("min_pass_rate", "--min-pass-rate", t.MinPassRate, s.PassRate, "failing: "+strings.Join(failingCases(s, 1), ", "))
+		atLeast("min_pass_rate", "--min-pass-rate", t.MinPassRate, s.PassRate, "failing: "+listIDs(failingCases(s, 1)))
 		if t.MinCasePassRate > 0 {
 			worst := 1.0
 			for _, c := range s.Cases {
 				worst = min(worst, c.PassRate)
 			}
-			atLeast("min_case_pass_rate", "--min-case-pass-rate", t.MinCasePassRate, worst, "below the bar: "+strings.Join(failingCases(s, t.MinCasePassRate), ", "))
+			atLeast("min_case_pass_rate", "--min-case-pass-rate", t.MinCasePassRate, worst, "below the bar: "+listIDs(failingCases(s, t.MinCasePassRate)))
 		}
 	}
 	if r.Judge != nil && r.Judge.Compared > 0 {
@@ -45,7 +49,7 @@ func Evaluate(r *Report, t Thresholds, withBaseline bool) []ThresholdCheck {
 			for i, g := range r.Regressions {
 				ids[i] = g.Suite + "/" + g.ID
 			}
-			c.Detail = "regressed: " + strings.Join(ids, ", ")
+			c.Detail = "regressed: " + listIDs(ids)
 		}
 		out = append(out, c)
 	}
@@ -74,6 +78,15 @@ func misordered(s *CheckerSuite) string {
 		return "every verdict matches its label, but some good text scores at or below a bad one"
 	}
 	return "wrong verdicts: " + strings.Join(wrong, ", ")
+}
+
+// listIDs joins ids, at most ten of them.
+func listIDs(ids []string) string {
+	const most = 10
+	if len(ids) <= most {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:most], ", "), len(ids)-most)
 }
 
 func failingCases(s *RewriteSuite, below float64) []string {

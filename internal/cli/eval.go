@@ -1,0 +1,322 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sashabaranov/go-openai"
+
+	"github.com/pushback/pushback/evals"
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/eval"
+	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/rewrite"
+)
+
+func init() {
+	register(command{name: "eval", summary: "run the eval suites (checker ranking, rewrites) with thresholds", run: runEval})
+}
+
+const evalUsage = `Usage: pushback eval [flags]
+
+Runs the eval suites on the embedded cases (evals/ in the repository):
+  checker  the checker must rank every good example of the documents above
+           every bad one (AUC), give each the right verdict and name the
+           expected anti-pattern; the held-out set is reported separately.
+  rewrite  the engine rewrites every case's blunt draft; each rewrite must
+           pass the checker, score within --margin of the reference and above
+           the draft, read at the expected level, keep the facts, stay within
+           length bounds and follow no instruction hidden in the input.
+
+The default engine is the offline rules engine: no key, no network. With
+--engine openai, model traffic is replayed from the recorded cassettes
+(evals/cassettes, or --cassettes DIR), so no key is needed; --record sends it
+to the endpoint (OPENAI_API_KEY, OPENAI_BASE_URL, PUSHBACK_MODEL) and
+refreshes the cassettes; --live sends it without recording.
+
+Thresholds come from evals/thresholds.json (or --config FILE), overridden by
+flags. Exit status: 0 when every threshold holds, 1 when one fails (each
+failure is named on stderr), 2 on a usage error.
+
+Flags:
+`
+
+func runEval(env *Env, args []string) int {
+	flags := newFlagSet(env, "eval")
+	var (
+		suites      listFlag
+		engine      = flags.String("engine", "rules", "rewrite `ENGINE`: rules or openai")
+		model       = flags.String("model", "", "model for --engine openai (default $PUSHBACK_MODEL, else "+rewrite.DefaultModel+")")
+		baseURL     = flags.String("base-url", "", "OpenAI-compatible endpoint `URL` (default $OPENAI_BASE_URL)")
+		record      = flags.Bool("record", false, "send model traffic to the endpoint and record it into --cassettes")
+		live        = flags.Bool("live", false, "send model traffic to the endpoint without recording")
+		cassettes   = flags.String("cassettes", "", "cassette `DIR` to record into and replay from (default: evals/cassettes when recording, the embedded cassettes when replaying)")
+		judge       = flags.Bool("judge", false, "also compare each rewrite with its reference using an LLM judge (both orders)")
+		judgeModel  = flags.String("judge-model", "", "model for the judge (default: the rewrite model)")
+		format      = flags.String("format", "table", "report `FORMAT`: "+strings.Join(eval.Formats, ", "))
+		configFile  = flags.String("config", "", "thresholds `FILE` (JSON like evals/thresholds.json; default the embedded one)")
+		baseline    = flags.String("baseline", "", "previous --format json report `FILE` to compare against, case by case")
+		repeat      = flags.Int("repeat", 1, "run each model case `N` times (the rules engine always runs once)")
+		concurrency = flags.Int("concurrency", 4, "cases run at once")
+		timeout     = flags.Duration("timeout", 2*time.Minute, "per-case time limit")
+		t           eval.Thresholds
+	)
+	flags.Var(&suites, "suite", "suites to run: checker, rewrite (default both; repeatable or comma list)")
+	flags.Float64Var(&t.MinAUC, "min-auc", 0, "minimum checker AUC on the documents' examples")
+	flags.Float64Var(&t.MinHeldOutAUC, "min-heldout-auc", 0, "minimum checker AUC on the held-out set")
+	flags.Float64Var(&t.MinPassRate, "min-pass-rate", 0, "minimum share of rewrite runs that pass")
+	flags.Float64Var(&t.MinCasePassRate, "min-case-pass-rate", 0, "minimum share of passing repetitions for every case")
+	flags.Float64Var(&t.MinPreference, "min-preference", 0, "minimum judge preference for the rewrites over the references")
+	flags.IntVar(&t.Margin, "margin", 10, "points a rewrite may score below its reference")
+	flags.IntVar(&t.MaxRegressions, "max-regressions", 0, "most regressions allowed against --baseline (negative: no limit)")
+	flags.Float64Var(&t.PriceIn, "price-in", 0, "USD per 1M prompt tokens, for the cost estimate")
+	flags.Float64Var(&t.PriceOut, "price-out", 0, "USD per 1M completion tokens, for the cost estimate")
+	flags.Usage = func() {
+		io.WriteString(flags.Output(), evalUsage)
+		flags.PrintDefaults()
+	}
+	pos, code := parseFlags(env, flags, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) > 0 {
+		return usageErr(env, fmt.Errorf("unexpected argument %q; eval takes flags only", pos[0]))
+	}
+	set := map[string]bool{}
+	flags.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, s := range suites {
+		if s != "checker" && s != "rewrite" {
+			return usageErr(env, fmt.Errorf("unknown suite %q (use checker or rewrite)", s))
+		}
+	}
+	if !slices.Contains(eval.Formats, *format) && *format != "md" {
+		return usageErr(env, fmt.Errorf("unknown format %q (use one of %s)", *format, strings.Join(eval.Formats, ", ")))
+	}
+	if *record && *live {
+		return usageErr(env, errors.New("--record and --live exclude each other"))
+	}
+	if *repeat < 1 || *concurrency < 1 || *timeout <= 0 {
+		return usageErr(env, errors.New("--repeat, --concurrency and --timeout must be positive"))
+	}
+
+	g := guide.Default()
+	data, err := eval.Load(evals.FS, g)
+	if err != nil {
+		return usageErr(env, fmt.Errorf("load the embedded eval data: %w", err))
+	}
+	thr := data.Thresholds
+	if *configFile != "" {
+		if thr, err = readThresholds(*configFile, thr); err != nil {
+			return usageErr(env, err)
+		}
+	}
+	overrideThresholds(&thr, t, set)
+
+	var base *eval.Report
+	if *baseline != "" {
+		f, err := os.Open(*baseline)
+		if err != nil {
+			return usageErr(env, fmt.Errorf("baseline: %w", err))
+		}
+		base, err = eval.ReadReport(f)
+		f.Close()
+		if err != nil {
+			return usageErr(env, fmt.Errorf("baseline %s: %w", *baseline, err))
+		}
+	}
+
+	chk, err := check.New(g)
+	if err != nil {
+		return usageErr(env, fmt.Errorf("checker: %w", err))
+	}
+	cfg := eval.Config{Guide: g, Data: data, Checker: chk, Suites: suites, Thresholds: thr, Baseline: base, BaselineName: *baseline,
+		Options: eval.RewriteOptions{Repeat: *repeat, Concurrency: *concurrency, Timeout: *timeout}}
+
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	rcfg := rewrite.ConfigFromEnv(getenv)
+	rcfg.Engine = strings.ToLower(*engine)
+	if rcfg.Engine != rewrite.EngineRules && rcfg.Engine != rewrite.EngineOpenAI {
+		return usageErr(env, fmt.Errorf("unknown engine %q (use rules or openai)", *engine))
+	}
+	if *model != "" {
+		rcfg.Model = *model
+	}
+	if *baseURL != "" {
+		rcfg.BaseURL = *baseURL
+	}
+	if rcfg.Model == "" {
+		rcfg.Model = rewrite.DefaultModel
+	}
+	var httpClient *http.Client
+	switch {
+	case rcfg.Engine == rewrite.EngineRules:
+		cfg.Mode = "offline"
+		cfg.Options.Repeat = 1
+		if *judge && !*live && !*record {
+			// The judge alone can still replay.
+			httpClient = cassetteFor(*cassettes, false).Client()
+		}
+	case *live:
+		cfg.Mode = "live"
+		httpClient = &http.Client{}
+	case *record:
+		cfg.Mode = "record"
+		if *cassettes == "" {
+			*cassettes = "evals/cassettes"
+		}
+		httpClient = cassetteFor(*cassettes, true).Client()
+	default:
+		cfg.Mode = "replay"
+		cas := cassetteFor(*cassettes, false)
+		if !slices.Contains(suites, "checker") || slices.Contains(suites, "rewrite") {
+			ids := make([]string, len(data.Cases))
+			for i, c := range data.Cases {
+				ids[i] = c.ID
+			}
+			if missing := cas.Missing(ids); len(missing) > 0 {
+				return usageErr(env, fmt.Errorf("no recorded model run to replay for %d of %d cases (first: case %q); record one with --record (needs OPENAI_API_KEY or OPENAI_BASE_URL), or send live traffic with --live", len(missing), len(ids), missing[0]))
+			}
+		}
+		httpClient = cas.Client()
+		if rcfg.APIKey == "" && rcfg.BaseURL == "" {
+			rcfg.APIKey = "replay" // never sent: the cassette answers
+		}
+	}
+	if *live || *record {
+		if rcfg.APIKey == "" && rcfg.BaseURL == "" {
+			return usageErr(env, errors.New("--record and --live need OPENAI_API_KEY or OPENAI_BASE_URL"))
+		}
+	}
+	eng, _, err := rewrite.NewEngine(g, chk, rcfg, rewrite.OpenAIConfig{HTTPClient: httpClient})
+	if err != nil {
+		return usageErr(env, err)
+	}
+	cfg.Engine = eng.Name()
+	if cfg.Engine == rewrite.EngineOpenAI {
+		cfg.Model = rcfg.Model
+	}
+	cfg.Rewriter = eval.EngineRewriter{Engine: eng, Checker: chk, Options: rewrite.Options{Timeout: *timeout}}
+	if *judge {
+		jm := *judgeModel
+		if jm == "" {
+			jm = rcfg.Model
+		}
+		key := rcfg.APIKey
+		if key == "" {
+			key = "replay" // a local server or a replay needs none
+		}
+		oc := openai.DefaultConfig(key)
+		if rcfg.BaseURL != "" {
+			oc.BaseURL = rcfg.BaseURL
+		}
+		if httpClient != nil {
+			oc.HTTPClient = httpClient
+		}
+		j, err := eval.NewJudge(openai.NewClientWithConfig(oc), jm, g)
+		if err != nil {
+			return usageErr(env, err)
+		}
+		cfg.Options.Judge = j
+	}
+	if env.Terminal && (*format == "table" || *format == "") {
+		cfg.Options.Progress = progressBar(env.Stdout)
+	}
+
+	rep := eval.Run(context.Background(), cfg)
+	if err := eval.Write(env.Stdout, rep, *format); err != nil {
+		fmt.Fprintf(env.Stderr, "pushback eval: %v\n", err)
+		return ExitFail
+	}
+	for _, f := range rep.Failed() {
+		fmt.Fprintf(env.Stderr, "pushback eval: threshold %s failed: got %.4g, want %s %.4g (%s)", f.Name, f.Got, map[bool]string{true: "<=", false: ">="}[strings.HasPrefix(f.Name, "max_")], f.Want, f.Flag)
+		if f.Detail != "" {
+			fmt.Fprintf(env.Stderr, "; %s", f.Detail)
+		}
+		fmt.Fprintln(env.Stderr)
+	}
+	if !rep.Pass {
+		return ExitFail
+	}
+	return ExitOK
+}
+
+func cassetteFor(dir string, record bool) *eval.Cassette {
+	c := &eval.Cassette{Mode: eval.Replay, Dir: dir}
+	if record {
+		c.Mode = eval.Record
+	}
+	if dir == "" {
+		if sub, err := fs.Sub(evals.FS, "cassettes"); err == nil {
+			c.Read = sub
+		}
+	}
+	return c
+}
+
+// readThresholds reads a thresholds file over the defaults.
+func readThresholds(name string, def eval.Thresholds) (eval.Thresholds, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return def, fmt.Errorf("config: %w", err)
+	}
+	t, err := eval.ParseThresholds(b, def)
+	if err != nil {
+		return def, fmt.Errorf("config %s: %w", name, err)
+	}
+	return t, nil
+}
+
+// overrideThresholds copies the flags the user set over the configured bars.
+func overrideThresholds(dst *eval.Thresholds, flags eval.Thresholds, set map[string]bool) {
+	if set["min-auc"] {
+		dst.MinAUC = flags.MinAUC
+	}
+	if set["min-heldout-auc"] {
+		dst.MinHeldOutAUC = flags.MinHeldOutAUC
+	}
+	if set["min-pass-rate"] {
+		dst.MinPassRate = flags.MinPassRate
+	}
+	if set["min-case-pass-rate"] {
+		dst.MinCasePassRate = flags.MinCasePassRate
+	}
+	if set["min-preference"] {
+		dst.MinPreference = flags.MinPreference
+	}
+	if set["margin"] {
+		dst.Margin = flags.Margin
+	}
+	if set["max-regressions"] {
+		dst.MaxRegressions = flags.MaxRegressions
+	}
+	if set["price-in"] {
+		dst.PriceIn = flags.PriceIn
+	}
+	if set["price-out"] {
+		dst.PriceOut = flags.PriceOut
+	}
+}
+
+// progressBar redraws one line on a terminal as cases finish.
+func progressBar(w io.Writer) func(done, total int, id string) {
+	const width = 30
+	return func(done, total int, id string) {
+		n := width * done / max(total, 1)
+		fmt.Fprintf(w, "\r\033[K[%s%s] %d/%d %s", strings.Repeat("█", n), strings.Repeat("·", width-n), done, total, id)
+		if done == total {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+}
