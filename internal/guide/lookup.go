@@ -66,6 +66,8 @@ func (g *Guide) Source(id string) (Source, bool) {
 	return Source{}, false
 }
 
+var fieldNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
 func (g *Guide) validate() error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
@@ -163,8 +165,24 @@ func (g *Guide) validate() error {
 			bad("example %s: empty text", e.ID)
 		}
 	}
+	scenarioIDs := map[string]bool{}
 	for _, s := range g.Scenarios {
 		checkSource("scenario "+s.ID, s.Source)
+		if s.ID == "" || scenarioIDs[s.ID] {
+			bad("scenario %q: empty or duplicate id", s.ID)
+		}
+		scenarioIDs[s.ID] = true
+		if s.Template == "" {
+			bad("scenario %s: empty template", s.ID)
+		}
+		fields := map[string]bool{}
+		for _, f := range s.Fields {
+			// Templates reach fields as {{.name}}: names must be identifiers.
+			if !fieldNameRE.MatchString(f.Name) || f.Name == "Level" || fields[f.Name] {
+				bad("scenario %s: field %q: not an identifier, reserved or duplicate", s.ID, f.Name)
+			}
+			fields[f.Name] = true
+		}
 	}
 	for _, s := range g.Signals {
 		checkCues("signal "+s.ID, s.Cues)
