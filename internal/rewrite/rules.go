@@ -136,10 +136,40 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if fb != nil && fb.Previous != "" {
 		kept = dropFlaggedInPrevious(kept, fb.Previous, fb.Findings)
 	}
-	data := rulesData{Goal: goalFrom(req.Situation), Channel: req.Channel, Round: 0}
+	data := rulesData{Guide: r.g, Goal: goalFrom(req.Situation), Channel: req.Channel}
 	if fb != nil {
 		data.Round = 1
 	}
+	data.Level, _ = r.g.Level(level)
+	text, err := r.compose(data, kept, req.Facts)
+	if err != nil || req.MaxChars <= 0 || utf8.RuneCountInString(text) <= req.MaxChars {
+		return Generation{Text: text, Mode: ModeRules}, err
+	}
+	// Too long for the limit: the short layout, then drop the longest kept
+	// sentences that carry no fact until it fits.
+	data.Short = true
+	for {
+		text, err = r.compose(data, kept, req.Facts)
+		if err != nil || utf8.RuneCountInString(text) <= req.MaxChars {
+			break
+		}
+		drop := -1
+		for i, s := range kept {
+			if len(ExtractFacts(s.text)) == 0 && (drop < 0 || len(s.text) > len(kept[drop].text)) && len(MissingFacts(s.text, req.Facts)) == len(req.Facts) {
+				drop = i
+			}
+		}
+		if drop < 0 {
+			break
+		}
+		kept = append(kept[:drop:drop], kept[drop+1:]...)
+	}
+	return Generation{Text: text, Mode: ModeRules}, err
+}
+
+// compose lays kept sentences out with the rules template.
+func (r *Rules) compose(data rulesData, kept []sentence, facts []string) (string, error) {
+	data.Context, data.Impact, data.Alternative = nil, nil, nil
 	for _, s := range kept {
 		t := capitaliseFirst(endSentence(s.text))
 		switch s.role {
@@ -156,26 +186,12 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	for _, s := range kept {
 		keptText.WriteString(s.text + " ")
 	}
-	data.Basis = outermost(MissingFacts(keptText.String(), req.Facts))
-	li, _ := r.g.Level(level)
-	data.Level = li
-	data.Guide = r.g
+	data.Basis = outermost(MissingFacts(keptText.String(), facts))
 	text, err := render("rewrite_rules.tmpl", data)
 	if err != nil {
-		return Generation{Mode: ModeRules}, err
+		return "", err
 	}
-	return Generation{Text: tidy(text), Mode: ModeRules}, nil
-}
-
-// systemBlockRE is a block of text wrapped in a system/instructions tag
-// look-alike: an injection, never part of the message.
-var systemBlockRE = regexp.MustCompile(`(?is)<\s*(system|instructions?|assistant)\b[^<>]*>.*?<\s*/\s*(?:system|instructions?|assistant)\s*>`)
-
-// cleanDraft removes tag-wrapped injections, then any remaining tag
-// look-alikes, before the draft is read.
-func cleanDraft(s string) string {
-	s = systemBlockRE.ReplaceAllString(s, " ")
-	return strings.TrimSpace(delimiterRE.ReplaceAllString(s, " "))
+	return tidy(text), nil
 }
 
 // rulesData feeds prompts/rewrite_rules.tmpl.
@@ -188,7 +204,8 @@ type rulesData struct {
 	Alternative []string // the draft's own proposals
 	Basis       []string // facts that were only in dropped sentences
 	Channel     string
-	Round       int // 0 first attempt, 1 repair
+	Round       int  // 0 first attempt, 1 repair
+	Short       bool // the layout for a length limit: fewer courtesies
 }
 
 // trimFlagged removes the parts of s that anti-pattern findings cover; it
@@ -445,4 +462,15 @@ func outermost(facts []string) []string {
 		}
 	}
 	return out
+}
+
+// systemBlockRE is a block of text wrapped in a system/instructions tag
+// look-alike: an injection, never part of the message.
+var systemBlockRE = regexp.MustCompile(`(?is)<\s*(system|instructions?|assistant)\b[^<>]*>.*?<\s*/\s*(?:system|instructions?|assistant)\s*>`)
+
+// cleanDraft removes tag-wrapped injections, then any remaining tag
+// look-alikes, before the draft is read.
+func cleanDraft(s string) string {
+	s = systemBlockRE.ReplaceAllString(s, " ")
+	return strings.TrimSpace(delimiterRE.ReplaceAllString(s, " "))
 }
