@@ -18,7 +18,10 @@
 //     failed: let_it_go. You made your case; disagree and commit.
 //  6. A hill worth dying on (hill = yes), gentle pushback failed and the
 //     stakes are critical: escalate.
-//  7. Otherwise: push_back_with_data, at the calibrated level.
+//  7. Whether it matters is unknown (material unanswered and nothing at
+//     stake given): reflect_first. "What's really at stake here?" comes
+//     before any pushback.
+//  8. Otherwise: push_back_with_data, at the calibrated level.
 //
 // When material is unanswered it is inferred from what is at stake (any
 // material stake: yes; only preference: no). When stakes are unanswered they
@@ -164,19 +167,17 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 	case isYes(in.Hill) && in.GentleFailed && stakes == guide.StakesCritical:
 		rec = Escalate
 		reasons = append(reasons, outcomeReason(g, "hill", true), "The stakes are critical and gentler pushback has not worked.")
+	case material == nil:
+		rec = ReflectFirst
+		reasons = append(reasons, "Whether this materially affects outcomes is unanswered, and nothing at stake is given. Ask yourself: "+g.Battles.Question)
 	default:
 		rec = PushBackWithData
-		if isYes(material) {
-			reasons = append(reasons, outcomeReason(g, "material", true), g.Battles.PushBackOn.Text)
-		}
+		reasons = append(reasons, outcomeReason(g, "material", true), g.Battles.PushBackOn.Text)
 		if isYes(in.Evidence) {
 			reasons = append(reasons, outcomeReason(g, "evidence", true))
 		}
 		if isYes(in.Alternative) {
 			reasons = append(reasons, outcomeReason(g, "alternative", true))
-		}
-		if material == nil {
-			reasons = append(reasons, "Whether this materially affects outcomes is unanswered: "+g.Battles.Question)
 		}
 	}
 	if battle == BattleConsiderCarefully && in.StrongFeelings {
@@ -303,7 +304,7 @@ func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string
 	var steps []string
 	switch rec {
 	case ReflectFirst:
-		steps = append(steps, "Write down what outcome you are protecting and the evidence for it; if you cannot, the discomfort may be yours, not the decision's.")
+		steps = append(steps, "Write down what is at stake and the outcome you are protecting, with the evidence for it; if you cannot, the discomfort may be yours, not the decision's.")
 	case LetItGo:
 		steps = append(steps, "Go along with it without resistance, and save your pushback capital for decisions that matter.")
 	case WaitForEvidence:

@@ -91,10 +91,22 @@ func TestDecide(t *testing.T) {
 			battle: BattleConsiderCarefully, level: guide.LevelMild, reasonHas: "valid reasoning", unanswered: 4,
 		},
 		{
-			name:   "nothing answered",
+			name:   "nothing answered: reflect on what is at stake first",
 			in:     Input{},
+			rec:    ReflectFirst,
+			battle: BattleConsiderCarefully, reasonHas: "What's really at stake", stepHas: "Answer: Does this decision", unanswered: 5,
+		},
+		{
+			name:   "evidence and alternative but unknown materiality: reflect first",
+			in:     Input{Evidence: yes(), Alternative: yes(), Right: yes()},
+			rec:    ReflectFirst,
+			battle: BattleConsiderCarefully, reasonHas: "What's really at stake", unanswered: 2,
+		},
+		{
+			name:   "material with nothing else answered: push back, moderate",
+			in:     Input{Material: yes()},
 			rec:    PushBackWithData,
-			battle: BattleConsiderCarefully, level: guide.LevelModerate, reasonHas: "What's really at stake", stepHas: "Answer: Does this decision", unanswered: 5,
+			battle: BattlePushBackOn, level: guide.LevelModerate, reasonHas: "Push back — with data", unanswered: 4,
 		},
 	}
 	for _, tt := range tests {
