@@ -425,6 +425,8 @@ func TestOpenAIScripted(t *testing.T) {
 			eng := testEngine(t, f, tt.cfg)
 			res, err := Run(context.Background(), eng, chk, testRequest(), tt.opts)
 			reqs := f.requests()
+			t.Logf("figures: attempts=%d requests=%d latency=%dms tokens=%d (prompt %d, completion %d) mode=%s pass=%v",
+				len(res.Attempts), len(reqs), res.LatencyMS, res.Usage.TotalTokens, res.Usage.PromptTokens, res.Usage.CompletionTokens, res.Mode, res.Pass)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("Run error = %v, want one containing %q", err, tt.wantErr)
