@@ -38,8 +38,10 @@ bench:
 run:
 	$(GO) run ./cmd/pushback serve
 
+# make eval: the offline suites (checker, and rewrite with the rules engine);
+# EVALFLAGS adds flags, e.g. EVALFLAGS='--format junit'.
 eval:
-	$(GO) run ./cmd/pushback eval
+	$(GO) run ./cmd/pushback eval $(EVALFLAGS)
 
 clean:
 	rm -rf bin
