@@ -45,3 +45,29 @@ eval:
 
 clean:
 	rm -rf bin
+
+# --- End-to-end MCP tests, the official conformance suite, measurements ---
+# internal/e2e runs inside `make test` (it is part of ./...). The conformance
+# tests there skip locally without node_modules and fail in CI (CI=true).
+NPM      ?= npm
+E2E_NODE := internal/e2e/conformance
+
+.PHONY: node-tools e2e conformance measure
+
+# node-tools: the pinned Node 22, @modelcontextprotocol/conformance and the
+# TypeScript reference server (server-everything) into $(E2E_NODE)/node_modules.
+node-tools:
+	$(NPM) ci --prefix $(E2E_NODE) --no-audit --no-fund
+
+# e2e: real MCP clients over stdio and HTTP plus the conformance suite.
+e2e:
+	$(GO) test -race -count=1 -v ./internal/e2e/...
+
+conformance:
+	$(GO) test -count=1 -v -run 'Conformance' ./internal/e2e/
+
+# measure: cold start, tools/call rate and latency, memory: pushback vs a
+# minimal mcp-go server vs the TypeScript reference server (Markdown table).
+MEASUREFLAGS ?=
+measure:
+	$(GO) run ./internal/e2e/cmd/measure $(MEASUREFLAGS)
