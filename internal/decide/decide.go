@@ -24,7 +24,8 @@
 //  8. Otherwise: push_back_with_data, at the calibrated level.
 //
 // When material is unanswered it is inferred from what is at stake (any
-// material stake: yes; only preference: no). When stakes are unanswered they
+// material stake: yes; only preference: no), else from the stakes (medium or
+// more: yes; low says nothing either way). When stakes are unanswered they
 // are inferred from what is at stake too: integrity is critical, any other
 // material stake medium, a preference low. Strong feelings against someone's
 // valid reasoning put the battle in "consider carefully" and start you at
@@ -124,6 +125,11 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 	if stakes == "" && len(at) > 0 {
 		stakes = inferStakes(at)
 		reasons = append(reasons, fmt.Sprintf("Stakes inferred as %s from what is at stake.", stakes))
+	}
+	if material == nil && stakes.Rank() >= guide.StakesMedium.Rank() {
+		m := true
+		material = &m
+		reasons = append(reasons, fmt.Sprintf("Material inferred from the stakes (%s).", stakes))
 	}
 
 	rows := make([]Row, 0, len(g.Framework.Questions))

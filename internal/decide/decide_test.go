@@ -103,6 +103,18 @@ func TestDecide(t *testing.T) {
 			battle: BattleConsiderCarefully, reasonHas: "What's really at stake", unanswered: 2,
 		},
 		{
+			name:   "critical stakes imply material; a hill, gentle failed: escalate",
+			in:     Input{Stakes: guide.StakesCritical, Hill: yes(), GentleFailed: true},
+			rec:    Escalate,
+			battle: BattlePushBackOn, level: guide.LevelEscalated, reasonHas: "Material inferred from the stakes (critical)", unanswered: 3,
+		},
+		{
+			name:   "low stakes say nothing about materiality: reflect first",
+			in:     Input{Stakes: guide.StakesLow},
+			rec:    ReflectFirst,
+			battle: BattleConsiderCarefully, unanswered: 5,
+		},
+		{
 			name:   "material with nothing else answered: push back, moderate",
 			in:     Input{Material: yes()},
 			rec:    PushBackWithData,
