@@ -38,6 +38,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode"
 	"unicode/utf8"
@@ -253,7 +254,26 @@ type phrasing struct {
 
 var sentenceRE = regexp.MustCompile(`[^.?!…]+(?:\.\.\.\??|…\??|[.?!])`)
 
+type phrasingKey struct {
+	g   *guide.Guide
+	lvl guide.Level
+}
+
+// phrasings caches newPhrasing per guide and level; a Guide is not changed
+// after it is loaded.
+var phrasings sync.Map
+
 func newPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
+	k := phrasingKey{g, lvl}
+	if p, ok := phrasings.Load(k); ok {
+		return p.(phrasing)
+	}
+	p := buildPhrasing(g, lvl)
+	phrasings.Store(k, p)
+	return p
+}
+
+func buildPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
 	var p phrasing
 	li, _ := g.Level(lvl)
 	if len(li.Phrases) > 0 {
@@ -372,10 +392,14 @@ func RenderScenario(g *guide.Guide, id string, values map[string]string, level g
 		"agency":  func() string { return ph.agency },
 		"invite":  func() string { return ph.invite },
 	}
-	t, err := template.New(id).Funcs(funcs).Option("missingkey=error").Parse(sc.Template)
+	t, err := parsed(id, sc.Template)
 	if err != nil {
 		return Result{}, fmt.Errorf("formula: scenario %s: parse template: %w", id, err)
 	}
+	if t, err = t.Clone(); err != nil {
+		return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
+	}
+	t.Funcs(funcs)
 	var out strings.Builder
 	if err := t.Execute(&out, data); err != nil {
 		return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
@@ -386,6 +410,28 @@ func RenderScenario(g *guide.Guide, id string, values map[string]string, level g
 		return Result{}, fmt.Errorf("formula: scenario %s: output has an unfilled placeholder %q", id, p)
 	}
 	return res, nil
+}
+
+// templates caches parsed scenario templates by their text; each render
+// clones one and binds the level's functions.
+var templates sync.Map
+
+var templateFuncNames = template.FuncMap{
+	"part": func(string) string { return "" }, "opener": func() string { return "" },
+	"writing": func() string { return "" }, "agency": func() string { return "" },
+	"invite": func() string { return "" },
+}
+
+func parsed(id, text string) (*template.Template, error) {
+	if t, ok := templates.Load(text); ok {
+		return t.(*template.Template), nil
+	}
+	t, err := template.New(id).Funcs(templateFuncNames).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	templates.Store(text, t)
+	return t, nil
 }
 
 // leftover returns a placeholder left in text that no value supplied.
