@@ -136,29 +136,12 @@ func TestJSONReportSchema(t *testing.T) {
 	} else if want, err := os.ReadFile(path); err != nil || !bytes.Equal(b, want) {
 		t.Fatalf("%s is stale or missing (%v); run go test ./internal/eval -update", path, err)
 	}
-	doc, err := sjs.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := sjs.NewCompiler()
-	if err := c.AddResource("report.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("report.schema.json")
-	if err != nil {
-		t.Fatalf("compile schema: %v", err)
-	}
+	sch := reportSchema(t)
 	var out bytes.Buffer
 	if err := WriteJSON(&out, sampleReport()); err != nil {
 		t.Fatal(err)
 	}
-	inst, err := sjs.UnmarshalJSON(&out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sch.Validate(inst); err != nil {
-		t.Fatalf("report does not match its schema: %v", err)
-	}
+	validateReport(t, out.Bytes())
 	// and the schema can fail: a report without its version does not match
 	var m map[string]any
 	var again bytes.Buffer
@@ -260,5 +243,40 @@ func TestJUnitStructure(t *testing.T) {
 	rw := doc.Suites[2]
 	if f := rw.Cases[1].Failure; f == nil || !strings.Contains(f.Message, "level: reads mild, expected strong") {
 		t.Errorf("rewrite failure message = %+v, want the reason", f)
+	}
+}
+
+// reportSchema compiles evals/report.schema.json.
+func reportSchema(t *testing.T) *sjs.Schema {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "evals", "report.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := sjs.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sjs.NewCompiler()
+	if err := c.AddResource("report.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("report.schema.json")
+	if err != nil {
+		t.Fatalf("compile schema: %v", err)
+	}
+	return sch
+}
+
+// validateReport checks a JSON report against the published schema.
+func validateReport(t *testing.T, report []byte) {
+	t.Helper()
+	inst, err := sjs.UnmarshalJSON(bytes.NewReader(report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := reportSchema(t).Validate(inst); err != nil {
+		t.Fatalf("report does not match evals/report.schema.json: %v", err)
 	}
 }
