@@ -21,7 +21,7 @@ import (
 // modes. Its JSON Schema, generated from this type, is the strict
 // response_format sent to the endpoint.
 type Output struct {
-	Rewrite   string      `json:"rewrite" jsonschema:"description=The rewritten message, ready to send."`
+	Rewrite   string      `json:"rewrite" jsonschema:"description=The rewritten message\\, ready to send."`
 	Level     guide.Level `json:"level"`
 	KeptFacts []string    `json:"kept_facts" jsonschema:"description=The facts from <facts> kept word for word."`
 }

@@ -19,14 +19,14 @@ import (
 
 // Request is what to rewrite and how.
 type Request struct {
-	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=20000,description=What you want to say, however blunt (up to 20000 characters)."`
+	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=20000,description=What you want to say\\, however blunt (up to 20000 characters)."`
 	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked."`
 	Audience  guide.Audience `json:"audience,omitempty"`
 	Stakes    guide.Stakes   `json:"stakes,omitempty"`
 	Level     string         `json:"level,omitempty" jsonschema:"enum=auto,enum=mild,enum=moderate,enum=strong,enum=escalated,description=Target level; auto (the default) picks it from the stakes."`
 	Channel   string         `json:"channel,omitempty" jsonschema:"enum=email,enum=chat,enum=spoken,description=Where the message will be sent; chat keeps it short."`
 	MaxChars  int            `json:"max_chars,omitempty" jsonschema:"minimum=0,maximum=20000,description=Upper bound on the rewrite's length in characters (0 = no limit beyond the channel's)."`
-	Facts     []string       `json:"facts,omitempty" jsonschema:"description=Facts that must survive word for word; numbers, dates, amounts and names in the draft are kept automatically."`
+	Facts     []string       `json:"facts,omitempty" jsonschema:"description=Facts that must survive word for word; numbers\\, dates\\, amounts and names in the draft are kept automatically."`
 }
 
 // Usage is token usage as reported by the endpoint.
@@ -92,7 +92,7 @@ type Result struct {
 	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker at the target level and keeps every fact."`
 	Engine    string       `json:"engine" jsonschema:"enum=rules,enum=openai"`
 	Model     string       `json:"model,omitempty"`
-	Mode      string       `json:"mode" jsonschema:"enum=rules,enum=json_schema,enum=json_object,enum=text,description=How the text was obtained: the offline rules, or the model's structured-output mode."`
+	Mode      string       `json:"mode" jsonschema:"enum=rules,enum=json_schema,enum=json_object,enum=text,description=How the text was obtained: the offline rules\\, or the model's structured-output mode."`
 	Level     guide.Level  `json:"level" jsonschema:"description=The target level."`
 	Channel   string       `json:"channel,omitempty"`
 	MaxChars  int          `json:"max_chars,omitempty" jsonschema:"description=The length limit applied (0 = none)."`

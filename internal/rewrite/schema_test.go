@@ -3,6 +3,7 @@ package rewrite
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/invopop/jsonschema"
@@ -53,6 +54,31 @@ func TestResultMatchesSchema(t *testing.T) {
 		}
 		if err := schema.Validate(doc); err != nil {
 			t.Errorf("result %d does not match its schema: %v\n%s", i, err, b)
+		}
+	}
+}
+
+// Descriptions with commas survive the struct tag (invopop splits tags on
+// unescaped commas).
+func TestSchemaDescriptionsWhole(t *testing.T) {
+	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
+	for _, tt := range []struct {
+		v    any
+		want []string
+	}{
+		{&Request{}, []string{"What you want to say, however blunt (up to 20000 characters).", "numbers, dates, amounts and names in the draft are kept automatically."}},
+		{&Output{}, []string{"The rewritten message, ready to send."}},
+		{&Result{}, []string{"the offline rules, or the model's structured-output mode."}},
+	} {
+		b, err := json.Marshal(r.Reflect(tt.v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			wb, _ := json.Marshal(w)
+			if !strings.Contains(string(b), strings.Trim(string(wb), `"`)) {
+				t.Errorf("schema of %T lacks %q:\n%s", tt.v, w, b)
+			}
 		}
 	}
 }
