@@ -455,7 +455,7 @@ func TestStdioStdoutIsProtocol(t *testing.T) {
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			tool, args := "echo", `{}`
 			if tg.pushback {
-				tool, args = "check", `{"draft":""}`
+				tool, args = "check_draft", `{"draft":""}`
 			}
 			requests := []string{
 				`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"e2e","version":"1"}}}`,

@@ -1,0 +1,476 @@
+// Command measure compares MCP servers side by side in one run and prints a
+// Markdown table: (a) `pushback serve`, (b) the minimal mcp-go echo server
+// (./internal/e2e/cmd/echoserver, the floor this stack allows) and (c) the
+// TypeScript reference server @modelcontextprotocol/server-everything (its
+// echo tool), installed by `make node-tools`.
+//
+// For each server it measures the time from spawn to the initialize response
+// over stdio (median of -coldstarts cold starts, servers interleaved), the
+// tools/call rate and p50/p99 latency over stdio and over streamable HTTP
+// with 1 and 16 concurrent sessions (each bounded by -calls and -duration),
+// and resident memory (VmRSS, VmHWM from /proc) idle and after load.
+// pushback calls its check_draft tool on the longest of the documents'
+// examples; the others echo the same text. Everything stays on 127.0.0.1.
+//
+//	go run ./internal/e2e/cmd/measure            # or: make measure
+//	go run ./internal/e2e/cmd/measure -calls 500 -coldstarts 5 -servers pushback,echo
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/pushback/pushback/internal/e2e"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// protocolVersion is pinned so every server speaks the same revision.
+const protocolVersion = "2025-11-25"
+
+type server struct {
+	name      string
+	path      string   // executable
+	stdio     []string // stdio arguments
+	http      []string // HTTP arguments, "{addr}"/"{port}" replaced
+	httpEnv   []string
+	ready     string // readiness path, "" = TCP
+	tool      string
+	args      map[string]any
+	cpuNote   string
+	available error // why it cannot run, if it cannot
+}
+
+type options struct {
+	coldStarts  int
+	calls       int
+	duration    time.Duration
+	concurrency []int
+	servers     []string
+}
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "measure:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("measure", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	fs.IntVar(&o.coldStarts, "coldstarts", 21, "cold starts per server for the startup median")
+	fs.IntVar(&o.calls, "calls", 2000, "tools/call requests per load phase (a phase also stops at -duration)")
+	fs.DurationVar(&o.duration, "duration", 10*time.Second, "time bound per load phase")
+	conc := fs.String("concurrency", "1,16", "concurrent sessions for the load phases, comma-separated")
+	servers := fs.String("servers", "pushback,echo,everything", "servers to measure, comma-separated")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	for _, c := range strings.Split(*conc, ",") {
+		var n int
+		if _, err := fmt.Sscan(c, &n); err != nil || n < 1 {
+			return fmt.Errorf("-concurrency: bad value %q", c)
+		}
+		o.concurrency = append(o.concurrency, n)
+	}
+	o.servers = strings.Split(*servers, ",")
+	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+
+	root, err := e2e.ModuleRoot(".")
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "pushback-measure-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	ctx := context.Background()
+	draft := longestExample()
+	all := map[string]*server{}
+	for _, name := range o.servers {
+		s, err := newServer(ctx, name, root, dir, draft)
+		if err != nil {
+			return err
+		}
+		if s.available != nil {
+			fmt.Fprintf(stderr, "measure: skipping %s: %v\n", name, s.available)
+			continue
+		}
+		all[name] = s
+	}
+	var list []*server
+	for _, name := range o.servers {
+		if s, ok := all[name]; ok {
+			list = append(list, s)
+		}
+	}
+	if len(list) == 0 {
+		return errors.New("no server to measure")
+	}
+
+	results := make([]*result, len(list))
+	for i := range results {
+		results[i] = &result{loads: map[string]load{}}
+	}
+	fmt.Fprintf(stderr, "measure: %d cold starts each (interleaved)\n", o.coldStarts)
+	for i := 0; i < o.coldStarts; i++ {
+		for j, s := range list {
+			d, err := coldStart(ctx, s)
+			if err != nil {
+				return fmt.Errorf("%s cold start: %w", s.name, err)
+			}
+			results[j].starts = append(results[j].starts, d)
+		}
+	}
+	for j, s := range list {
+		fmt.Fprintf(stderr, "measure: %s over stdio\n", s.name)
+		if err := measureStdio(ctx, s, o, results[j]); err != nil {
+			return fmt.Errorf("%s stdio: %w", s.name, err)
+		}
+		fmt.Fprintf(stderr, "measure: %s over HTTP\n", s.name)
+		if err := measureHTTP(ctx, s, o, results[j]); err != nil {
+			return fmt.Errorf("%s http: %w", s.name, err)
+		}
+	}
+	printTable(stdout, list, results, o, len(draft))
+	return nil
+}
+
+// longestExample is the longest of the documents' examples: a realistic
+// draft for the check tool, and the echo servers' message.
+func longestExample() string {
+	var best string
+	for _, e := range guide.Default().Examples {
+		if len(e.Text) > len(best) {
+			best = e.Text
+		}
+	}
+	return best
+}
+
+func newServer(ctx context.Context, name, root, dir, draft string) (*server, error) {
+	switch name {
+	case "pushback":
+		bin, err := e2e.Build(ctx, root, "./cmd/pushback", dir)
+		if err != nil {
+			return nil, err
+		}
+		return &server{name: "pushback serve", path: bin, stdio: []string{"serve"},
+			http: []string{"serve", "--http", "{addr}"}, ready: "/healthz",
+			tool: "check_draft", args: map[string]any{"draft": draft, "audience": "leadership"}}, nil
+	case "echo":
+		bin, err := e2e.Build(ctx, root, "./internal/e2e/cmd/echoserver", dir)
+		if err != nil {
+			return nil, err
+		}
+		return &server{name: "mcp-go echo (floor)", path: bin, http: []string{"--http", "{addr}"}, ready: "/healthz",
+			tool: "echo", args: map[string]any{"message": draft}}, nil
+	case "everything":
+		nm := filepath.Join(root, "internal", "e2e", "conformance", "node_modules")
+		node := filepath.Join(nm, ".bin", "node")
+		script := filepath.Join(nm, "@modelcontextprotocol", "server-everything", "dist", "index.js")
+		s := &server{name: "TS server-everything", path: node, stdio: []string{script, "stdio"},
+			http: []string{script, "streamableHttp"}, httpEnv: []string{"PORT={port}"},
+			tool: "echo", args: map[string]any{"message": draft}}
+		for _, f := range []string{node, script} {
+			if _, err := os.Stat(f); err != nil {
+				s.available = fmt.Errorf("%w (run make node-tools)", err)
+			}
+		}
+		return s, nil
+	}
+	return nil, fmt.Errorf("unknown server %q (want pushback, echo or everything)", name)
+}
+
+type load struct {
+	calls   int
+	errors  int
+	elapsed time.Duration
+	lat     []time.Duration
+}
+
+func (l load) rate() float64 { return float64(l.calls) / l.elapsed.Seconds() }
+
+func (l load) pct(p float64) time.Duration {
+	if len(l.lat) == 0 {
+		return 0
+	}
+	s := slices.Clone(l.lat)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(p*float64(len(s))))]
+}
+
+type result struct {
+	starts                 []time.Duration
+	loads                  map[string]load // "stdio 1", "http 16", ...
+	stdioIdle, stdioLoaded e2e.Memory
+	httpIdle, httpLoaded   e2e.Memory
+}
+
+// coldStart spawns the server, writes initialize and times the response.
+func coldStart(ctx context.Context, s *server) (time.Duration, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, s.path, s.stdio...)
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return 0, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return 0, err
+	}
+	req := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"` + protocolVersion +
+		`","capabilities":{},"clientInfo":{"name":"measure","version":"1"}}}` + "\n"
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	if _, err := io.WriteString(in, req); err != nil {
+		return 0, err
+	}
+	sc := bufio.NewScanner(out)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var msg struct {
+			ID     json.RawMessage `json:"id"`
+			Result json.RawMessage `json:"result"`
+		}
+		if json.Unmarshal(sc.Bytes(), &msg) == nil && string(msg.ID) == "1" {
+			if msg.Result == nil {
+				return 0, fmt.Errorf("initialize failed: %s", sc.Text())
+			}
+			return time.Since(start), nil
+		}
+	}
+	return 0, fmt.Errorf("no initialize response (%v)", sc.Err())
+}
+
+func newClient(ctx context.Context, t transport.Interface) (*client.Client, error) {
+	c := client.NewClient(t, client.WithProtocolVersion(protocolVersion))
+	if err := c.Start(ctx); err != nil {
+		return nil, err
+	}
+	_, err := c.Initialize(ctx, mcp.InitializeRequest{Params: mcp.InitializeParams{
+		ProtocolVersion: protocolVersion,
+		ClientInfo:      mcp.Implementation{Name: "measure", Version: "1"},
+	}})
+	if err != nil {
+		return nil, fmt.Errorf("initialize: %w", err)
+	}
+	if _, err := c.ListTools(ctx, mcp.ListToolsRequest{}); err != nil {
+		return nil, fmt.Errorf("tools/list: %w", err)
+	}
+	return c, nil
+}
+
+// drive calls the tool from len(clients) goroutines until o.calls calls or
+// o.duration, after a short warm-up.
+func drive(ctx context.Context, s *server, clients []*client.Client, o options) (load, error) {
+	req := mcp.CallToolRequest{Params: mcp.CallToolParams{Name: s.tool, Arguments: s.args}}
+	for _, c := range clients { // warm-up, and a check the call works
+		for range 20 {
+			res, err := c.CallTool(ctx, req)
+			if err != nil {
+				return load{}, fmt.Errorf("warm-up %s: %w", s.tool, err)
+			}
+			if res.IsError {
+				return load{}, fmt.Errorf("warm-up %s: tool error %v", s.tool, res.Content)
+			}
+		}
+	}
+	var (
+		next     atomic.Int64
+		mu       sync.Mutex
+		l        load
+		wg       sync.WaitGroup
+		deadline = time.Now().Add(o.duration)
+	)
+	start := time.Now()
+	for _, c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lat := make([]time.Duration, 0, o.calls/len(clients)+1)
+			errs := 0
+			for next.Add(1) <= int64(o.calls) && time.Now().Before(deadline) {
+				t0 := time.Now()
+				res, err := c.CallTool(ctx, req)
+				if err != nil || res.IsError {
+					errs++
+					continue
+				}
+				lat = append(lat, time.Since(t0))
+			}
+			mu.Lock()
+			l.lat = append(l.lat, lat...)
+			l.errors += errs
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	l.elapsed = time.Since(start)
+	l.calls = len(l.lat)
+	if l.errors > 0 {
+		return l, fmt.Errorf("%d of %d calls failed", l.errors, l.errors+l.calls)
+	}
+	return l, nil
+}
+
+func settle() {
+	runtime.GC()
+	time.Sleep(300 * time.Millisecond)
+}
+
+// measureStdio runs one stdio session: idle memory, load with 1 and then n
+// requests in flight (stdio has one session per process), loaded memory.
+func measureStdio(ctx context.Context, s *server, o options, r *result) error {
+	var cmd *exec.Cmd
+	t := transport.NewStdioWithOptions(s.path, nil, s.stdio,
+		transport.WithCommandStderrWriter(io.Discard),
+		transport.WithCommandFunc(func(ctx context.Context, command string, env, args []string) (*exec.Cmd, error) {
+			cmd = exec.CommandContext(ctx, command, args...)
+			cmd.Env = append(os.Environ(), env...)
+			return cmd, nil
+		}))
+	c, err := newClient(ctx, t)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	settle()
+	if r.stdioIdle, err = e2e.ReadMemory(cmd.Process.Pid); err != nil {
+		return err
+	}
+	for _, n := range o.concurrency {
+		clients := make([]*client.Client, n) // n goroutines share the one session
+		for i := range clients {
+			clients[i] = c
+		}
+		l, err := drive(ctx, s, clients, o)
+		if err != nil {
+			return err
+		}
+		r.loads[fmt.Sprintf("stdio %d", n)] = l
+	}
+	settle()
+	r.stdioLoaded, err = e2e.ReadMemory(cmd.Process.Pid)
+	return err
+}
+
+// measureHTTP starts the server on a loopback port and loads it with 1 and
+// then n sessions, each calling in a loop.
+func measureHTTP(ctx context.Context, s *server, o options, r *result) error {
+	p, err := e2e.StartHTTP(e2e.HTTPSpec{Path: s.path, Args: s.http, Env: s.httpEnv, Ready: s.ready}, 30*time.Second)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = p.Stop(10 * time.Second) }()
+	settle()
+	if r.httpIdle, err = e2e.ReadMemory(p.Cmd.Process.Pid); err != nil {
+		return err
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, n := range o.concurrency {
+		clients := make([]*client.Client, n)
+		for i := range clients {
+			t, err := transport.NewStreamableHTTP(p.URL("/mcp"), transport.WithHTTPLogger(quiet))
+			if err != nil {
+				return err
+			}
+			if clients[i], err = newClient(ctx, t); err != nil {
+				return fmt.Errorf("session %d: %w", i, err)
+			}
+		}
+		l, err := drive(ctx, s, clients, o)
+		for _, c := range clients {
+			_ = c.Close()
+		}
+		if err != nil {
+			return err
+		}
+		r.loads[fmt.Sprintf("http %d", n)] = l
+	}
+	settle()
+	r.httpLoaded, err = e2e.ReadMemory(p.Cmd.Process.Pid)
+	return err
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+func mib(b int64) string        { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
+
+func printTable(w io.Writer, list []*server, results []*result, o options, draftLen int) {
+	var b strings.Builder
+	b.WriteString("| measure |")
+	for _, s := range list {
+		fmt.Fprintf(&b, " %s |", s.name)
+	}
+	b.WriteString("\n|---|")
+	for range list {
+		b.WriteString("---:|")
+	}
+	b.WriteString("\n")
+	row := func(name string, cell func(r *result) string) {
+		fmt.Fprintf(&b, "| %s |", name)
+		for _, r := range results {
+			fmt.Fprintf(&b, " %s |", cell(r))
+		}
+		b.WriteString("\n")
+	}
+	row(fmt.Sprintf("stdio cold start to initialize response, median of %d", o.coldStarts), func(r *result) string {
+		return ms(median(r.starts))
+	})
+	row("stdio cold start, fastest / slowest", func(r *result) string {
+		return ms(slices.Min(r.starts)) + " / " + ms(slices.Max(r.starts))
+	})
+	for _, tr := range []string{"stdio", "http"} {
+		for _, n := range o.concurrency {
+			key := fmt.Sprintf("%s %d", tr, n)
+			label := fmt.Sprintf("HTTP, %d session(s)", n)
+			if tr == "stdio" {
+				label = fmt.Sprintf("stdio, %d call(s) in flight", n)
+			}
+			row(label+": calls/s", func(r *result) string { return fmt.Sprintf("%.0f", r.loads[key].rate()) })
+			row(label+": p50 / p99", func(r *result) string {
+				l := r.loads[key]
+				return ms(l.pct(0.50)) + " / " + ms(l.pct(0.99))
+			})
+		}
+	}
+	row("stdio RSS idle / after load", func(r *result) string { return mib(r.stdioIdle.RSS) + " / " + mib(r.stdioLoaded.RSS) })
+	row("stdio peak RSS (VmHWM)", func(r *result) string { return mib(r.stdioLoaded.HWM) })
+	row("HTTP RSS idle / after load", func(r *result) string { return mib(r.httpIdle.RSS) + " / " + mib(r.httpLoaded.RSS) })
+	row("HTTP peak RSS (VmHWM)", func(r *result) string { return mib(r.httpLoaded.HWM) })
+	fmt.Fprintf(&b, "\nEach load phase: up to %d tools/call or %s, after 20 warm-up calls per session; client: mcp-go in the same process (protocol %s), %d CPUs, %s.\n",
+		o.calls, o.duration, protocolVersion, runtime.NumCPU(), runtime.Version())
+	fmt.Fprintf(&b, "pushback calls check_draft on the longest document example (%d bytes); the others echo the same text.\n", draftLen)
+	io.WriteString(w, b.String())
+}
