@@ -102,7 +102,8 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if err := ctx.Err(); err != nil {
 		return Generation{Mode: ModeRules}, err
 	}
-	text := cleanDraft(req.Draft)
+	greeting, body, signoff := frame(cleanDraft(req.Draft))
+	text := body
 	sents := splitSentences(text)
 	var rep check.Report
 	if r.chk != nil && strings.TrimSpace(text) != "" {
@@ -136,11 +137,9 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if fb != nil && fb.Previous != "" {
 		kept = dropFlaggedInPrevious(kept, fb.Previous, fb.Findings)
 	}
-	data := rulesData{Guide: r.g, Goal: goalFrom(req.Situation), Channel: req.Channel}
-	if fb != nil {
-		data.Round = 1
-	}
+	data := rulesData{Guide: r.g, Goal: goalFrom(req.Situation)}
 	data.Level, _ = r.g.Level(level)
+	data.Greeting, data.Signoff = greeting, signoff
 	text, err := r.compose(data, kept, req.Facts)
 	if err != nil || req.MaxChars <= 0 || utf8.RuneCountInString(text) <= req.MaxChars {
 		return Generation{Text: text, Mode: ModeRules}, err
@@ -182,7 +181,7 @@ func (r *Rules) compose(data rulesData, kept []sentence, facts []string) (string
 		}
 	}
 	var keptText strings.Builder
-	keptText.WriteString(data.Goal + " ")
+	keptText.WriteString(data.Goal + " " + data.Greeting + " " + data.Signoff + " ")
 	for _, s := range kept {
 		keptText.WriteString(s.text + " ")
 	}
@@ -191,7 +190,37 @@ func (r *Rules) compose(data rulesData, kept []sentence, facts []string) (string
 	if err != nil {
 		return "", err
 	}
-	return tidy(text), nil
+	text = tidy(text)
+	if data.Greeting != "" {
+		text = data.Greeting + "\n\n" + text
+	}
+	if data.Signoff != "" {
+		text += "\n\n" + data.Signoff
+	}
+	return text, nil
+}
+
+var (
+	greetingRE = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,60}[,!:]?\s*$`)
+	signoffRE  = regexp.MustCompile(`(?i)^(?:thanks|thank you|many thanks|best|best regards|kind regards|regards|cheers|all the best|sincerely|warmly)\b[^\n]{0,40}$`)
+)
+
+// frame splits an email's greeting line and sign-off (with the name line
+// after it) from its body; they are kept as written around the rewrite.
+func frame(text string) (greeting, body, signoff string) {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	if len(lines) > 1 && greetingRE.MatchString(strings.TrimSpace(lines[0])) {
+		greeting, lines = strings.TrimSpace(lines[0]), lines[1:]
+	}
+	for n := 1; n <= 2 && n < len(lines); n++ {
+		i := len(lines) - n
+		if signoffRE.MatchString(strings.TrimSpace(lines[i])) {
+			signoff = strings.TrimSpace(strings.Join(lines[i:], "\n"))
+			lines = lines[:i]
+			break
+		}
+	}
+	return greeting, strings.TrimSpace(strings.Join(lines, "\n")), signoff
 }
 
 // rulesData feeds prompts/rewrite_rules.tmpl.
@@ -204,8 +233,10 @@ type rulesData struct {
 	Alternative []string // the draft's own proposals
 	Basis       []string // facts that were only in dropped sentences
 	Channel     string
-	Round       int  // 0 first attempt, 1 repair
-	Short       bool // the layout for a length limit: fewer courtesies
+	Round       int    // 0 first attempt, 1 repair
+	Short       bool   // the layout for a length limit: fewer courtesies
+	Greeting    string // the draft's own greeting line, kept as written
+	Signoff     string // the draft's own sign-off (and name), kept as written
 }
 
 // trimFlagged removes the parts of s that anti-pattern findings cover; it

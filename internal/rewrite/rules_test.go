@@ -67,6 +67,8 @@ var ownCases = []rewriteCase{
 	{ID: "own-escalated", Situation: "We're going live without the penetration test.", Draft: "Absolutely not, we had a breach in 2023 for exactly this reason.", Level: "escalated", Stakes: guide.StakesCritical},
 	{ID: "own-long-chat", Situation: "Head of design: From next week every designer supports two product squads instead of one.", Channel: "chat",
 		Draft: "This plan doesn't add up. We have 5 designers and 31 active projects already, and you want to double the squads each of us supports. Last time we stretched like this, in Q2, research got cut first, two launches shipped with usability problems we had already flagged, and Noor quit. Nobody asked us how long the current projects take. I'm not going to pretend this works in the planning meeting on Thursday. If leadership wants more squads covered, either hire the 2 contractors we asked for in April or drop the squads with the smallest revenue. Otherwise you're just spreading us thinner and calling it efficiency."},
+	{ID: "own-email-frame", Situation: "Can we move the demo to Monday?", Channel: "email",
+		Draft: "Hi Priya,\n\nNo. Monday is impossible, the sandbox is down until Wednesday.\n\nThanks,\nTomás"},
 	{ID: "own-spoken", Situation: "Could you present the numbers to the board tomorrow?", Draft: "Nope, the Q4 numbers aren't final until Thursday.", Channel: "spoken"},
 }
 
