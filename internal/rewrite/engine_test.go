@@ -127,3 +127,23 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+// A deterministic engine that cannot fix a failure is not asked again and
+// again: the loop stops when a repair returns the same text, and the result
+// is returned failing with the reason.
+func TestRunStopsWithoutProgress(t *testing.T) {
+	chk := newChecker(t)
+	res, err := Run(context.Background(), NewRules(guide.Default(), chk), chk, Request{Draft: "No, that won't work.", MaxChars: 40}, Options{MaxAttempts: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pass || len(res.Attempts) != 2 || len(res.Attempts[0].Issues) != 1 {
+		t.Errorf("pass=%v attempts=%d issues=%q, want a failing result after 2 attempts with the length issue", res.Pass, len(res.Attempts), res.Attempts[0].Issues)
+	}
+	if notes := strings.Join(res.Notes, "\n"); !strings.Contains(notes, "same text again") || !strings.Contains(notes, "no candidate passed") {
+		t.Errorf("notes %q", res.Notes)
+	}
+	if _, err := Run(context.Background(), NewRules(guide.Default(), chk), nil, Request{Draft: "No."}, Options{}); err == nil {
+		t.Error("Run without a checker should fail")
+	}
+}

@@ -198,6 +198,9 @@ func Run(ctx context.Context, eng Engine, chk Checker, req Request, opts Options
 func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
 	start := time.Now()
 	res := Result{Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}}
+	if chk == nil {
+		return res, errors.New("rewrite: no checker given")
+	}
 	req, level, err := Resolve(g, req)
 	if err != nil {
 		return res, err
@@ -258,6 +261,10 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		if a.Pass {
 			break
 		}
+		if i > 0 && res.Attempts[i-1].Text == a.Text {
+			res.Notes = append(res.Notes, fmt.Sprintf("the %s engine returned the same text again; stopped repairing", eng.Name()))
+			break
+		}
 		fb = &Feedback{Previous: a.Text, Findings: a.Findings, MissingFacts: a.MissingFacts, Issues: a.Issues}
 	}
 	res.LatencyMS = time.Since(start).Milliseconds()
@@ -268,7 +275,7 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 	b := res.Attempts[best]
 	res.Text, res.Pass, res.Check, res.Missing = b.Text, b.Pass, bestReport, b.MissingFacts
 	if !res.Pass {
-		res.Notes = append(res.Notes, fmt.Sprintf("no candidate passed in %d attempts; returning the best one with its findings", len(res.Attempts)))
+		res.Notes = append(res.Notes, fmt.Sprintf("no candidate passed in %d attempt(s); returning the best one with its findings", len(res.Attempts)))
 	}
 	return res, nil
 }
