@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/sashabaranov/go-openai"
@@ -134,10 +136,7 @@ func runEval(env *Env, args []string) int {
 		}
 	}
 
-	chk, err := check.New(g)
-	if err != nil {
-		return usageErr(env, fmt.Errorf("checker: %w", err))
-	}
+	chk := check.Default()
 	cfg := eval.Config{Guide: g, Data: data, Checker: chk, Suites: suites, Thresholds: thr, Baseline: base, BaselineName: *baseline,
 		Options: eval.RewriteOptions{Repeat: *repeat, Concurrency: *concurrency, Timeout: *timeout}}
 
@@ -234,7 +233,10 @@ func runEval(env *Env, args []string) int {
 		cfg.Options.Progress = progressBar(env.Stdout)
 	}
 
-	rep := eval.Run(context.Background(), cfg)
+	// Ctrl-C stops the cases in flight; recorded cassettes stay consistent.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	rep := eval.Run(ctx, cfg)
 	if err := eval.Write(env.Stdout, rep, *format); err != nil {
 		fmt.Fprintf(env.Stderr, "pushback eval: %v\n", err)
 		return ExitFail

@@ -28,6 +28,12 @@ type Config struct {
 // Run runs the suites, checks the thresholds and compares with the baseline.
 func Run(ctx context.Context, cfg Config) *Report {
 	start := time.Now()
+	if cfg.Data == nil {
+		cfg.Data = &Data{}
+	}
+	if cfg.Guide == nil {
+		cfg.Guide = guide.Default()
+	}
 	r := &Report{
 		Version: ReportVersion, Engine: cfg.Engine, Model: cfg.Model, Mode: cfg.Mode,
 		Repeat: max(cfg.Options.Repeat, 1), Concurrency: max(cfg.Options.Concurrency, 1),

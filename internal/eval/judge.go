@@ -30,6 +30,10 @@ type ChatClient interface {
 	CreateChatCompletion(ctx context.Context, req openai.ChatCompletionRequest) (openai.ChatCompletionResponse, error)
 }
 
+// judgeTemperature is near-greedy: go-openai drops a zero temperature
+// (omitempty), which would leave the endpoint's default, usually 1.
+const judgeTemperature = 0.01
+
 // Judge compares two replies with an LLM, using a rubric built from the
 // guide (formula steps, anti-patterns, levels).
 type Judge struct {
@@ -115,7 +119,7 @@ func (j *Judge) ask(ctx context.Context, c Case, a, b string) (string, string, j
 	fmt.Fprintf(&user, "<situation>\n%s\n</situation>\n<reply_A>\n%s\n</reply_A>\n<reply_B>\n%s\n</reply_B>\n", neutralise(c.Situation), neutralise(a), neutralise(b))
 	resp, err := j.Client.CreateChatCompletion(ctx, openai.ChatCompletionRequest{
 		Model:       j.Model,
-		Temperature: 0,
+		Temperature: judgeTemperature,
 		Messages: []openai.ChatCompletionMessage{
 			{Role: openai.ChatMessageRoleSystem, Content: j.system},
 			{Role: openai.ChatMessageRoleUser, Content: user.String()},
