@@ -2,10 +2,31 @@
 // level a draft reads at, the anti-patterns and the supporting signals, with
 // character spans, and scores the draft.
 //
-// The phrase knowledge lives in the guide's cues (RE2 patterns); this
-// package implements a handful of rule kinds over them (existence,
-// occurrence, conditional on other features, weighted counter-evidence) and
-// the scoring policy.
+// The phrase knowledge lives in the guide's cues (RE2 patterns, matched
+// case-insensitively); this package implements a handful of rule kinds over
+// them and the scoring policy. A rule is a formula step, a signal, a level
+// or an anti-pattern; it is present when the summed weight of its matching
+// cues reaches 1. A cue (guide.Cue) is
+//
+//   - existence (the default): counts its weight once if it matches;
+//   - occurrence: counts its weight for every match;
+//   - conditional: counts only when none of the features in Unless (step
+//     ids and signal names: context, impact, evidence, alternative, ...) is
+//     present in the draft and all in Requires are. This is how structure is
+//     judged rather than words: a refusal with no reasons is a dismissive
+//     no, "your call" with no concern stated is an abdication, an objection
+//     with no alternative is a complaint;
+//   - negative weights are counter-evidence ("acknowledge the limitation
+//     proactively" cancels talk of not mentioning it);
+//   - scope "sentence" matches each sentence on its own (^ and $ are its
+//     edges) and marks the whole sentence.
+//
+// Steps and signals are found first from their unconditional cues; levels
+// and anti-patterns, whose conditional cues look at them, second. The level
+// read is the most direct one present (mild when none is). To add
+// knowledge, add cues to internal/guide/data/*.json; the tests over the
+// documents' examples, testdata/dev.json, testdata/fresh.json and the
+// held-out set show what a change does.
 package check
 
 import (

@@ -33,6 +33,11 @@ type cue struct {
 	requires []string
 	lead     []string   // lower-cased ASCII prefixes, each starting with a word character; nil when unknown
 	id       int32      // index in the checker's leadIndex; -1 without lead
+	// full: the leads are every string the pattern can match (it is
+	// \b, fixed alternatives, and at most a final \b, endB), so a lead
+	// found at a word start is the match and no regexp needs to run.
+	full bool
+	endB bool
 	need     [][]string // conjunction of disjunctions of lower-cased literals
 }
 
@@ -76,7 +81,11 @@ func compileRule(id string, cs []guide.Cue) (rule, error) {
 			ast = ast.Simplify()
 			cu.need = required(ast)
 			if !cu.sentence {
-				cu.lead = wordLead(ast)
+				if set, endB, ok := fullSet(ast); ok {
+					cu.lead, cu.full, cu.endB = set, true, endB
+				} else {
+					cu.lead = wordLead(ast)
+				}
 			}
 		}
 		if cu.lead != nil {
@@ -96,12 +105,12 @@ type text struct {
 	lower   string
 	sents   [][2]int
 	candOff []int32 // see leadIndex.candidates
-	candPos []int32
+	cands   []cand
 }
 
 func newText(raw string, ix *leadIndex) *text {
 	t := &text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
-	t.candOff, t.candPos = ix.candidates(t.lower)
+	t.candOff, t.cands = ix.candidates(t.lower)
 	return t
 }
 
@@ -113,6 +122,13 @@ func lowerASCII(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// wordBoundary reports whether \b holds at byte offset i of s.
+func wordBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
 }
 
 // isWordByte is \b's notion of a word character (ASCII only, as in RE2).
@@ -168,23 +184,38 @@ func (c *cue) match(t *text, hits []hit) []hit {
 		}
 	case c.lead != nil:
 		// Candidate positions: word starts holding one of the leads, in
-		// text order (a position may repeat when two leads match there).
-		cand := t.candPos[t.candOff[c.id]:t.candOff[c.id+1]]
+		// text order (a position repeats when several leads match there).
+		cand := t.cands[t.candOff[c.id]:t.candOff[c.id+1]]
 		last := -1
-		for i, p32 := range cand {
-			p := int(p32)
-			if p < last || i > 0 && cand[i-1] == p32 {
+		for i := 0; i < len(cand); {
+			p := int(cand[i].p)
+			j, end, n := i, 0, 0
+			for ; j < len(cand) && int(cand[j].p) == p; j++ {
+				if e := p + int(cand[j].n); c.full && (!c.endB || wordBoundary(t.lower, e)) {
+					end, n = e, n+1
+				}
+			}
+			i = j
+			if p < last {
 				continue
 			}
-			m := c.anchored.FindStringIndex(t.raw[p:t.sentenceEnd(p)])
-			if m == nil {
+			send := t.sentenceEnd(p)
+			if !c.full || n > 1 || end > send {
+				// Let the regexp decide (and pick among several leads
+				// the way RE2's leftmost-first rule does).
+				m := c.anchored.FindStringIndex(t.raw[p:send])
+				if m == nil {
+					continue
+				}
+				end = p + m[1]
+			} else if n == 0 {
 				continue
 			}
-			hits = append(hits, hit{p, p + m[1], c.weight})
+			hits = append(hits, hit{p, end, c.weight})
 			if !all {
 				return hits
 			}
-			last = p + max(m[1], 1)
+			last = max(end, p+1)
 		}
 	default:
 		if !c.mayMatch(t.lower) {
@@ -521,4 +552,31 @@ func exact(re *syntax.Regexp) []string {
 		return out
 	}
 	return nil
+}
+
+// fullSet returns every string a pattern of the form \b, fixed
+// alternatives, optional final \b can match, when they are few and each
+// starts with a word character.
+func fullSet(re *syntax.Regexp) (set []string, endB, ok bool) {
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpWordBoundary {
+		return nil, false, false
+	}
+	subs := re.Sub[1:]
+	if last := subs[len(subs)-1]; last.Op == syntax.OpWordBoundary {
+		subs, endB = subs[:len(subs)-1], true
+	}
+	set = []string{""}
+	for _, sub := range subs {
+		e := exact(sub)
+		if e == nil || len(set)*len(e) > maxLeads {
+			return nil, false, false
+		}
+		set = cross(set, e)
+	}
+	for _, x := range set {
+		if x == "" || !isWordByte(x[0]) {
+			return nil, false, false
+		}
+	}
+	return set, endB, true
 }

@@ -7,6 +7,7 @@ package check
 type leadIndex struct {
 	nodes []trieNode
 	ncues int32
+	root  [128]int32 // the root's children by ASCII byte, 0 when none
 }
 
 type trieNode struct {
@@ -50,10 +51,19 @@ func (ix *leadIndex) child(n int32, b byte) int32 {
 	ix.nodes = append(ix.nodes, trieNode{})
 	to := int32(len(ix.nodes) - 1)
 	ix.nodes[n].edges = append(ix.nodes[n].edges, trieEdge{b, to})
+	if n == 0 && b < 128 {
+		ix.root[b] = to
+	}
 	return to
 }
 
 func (ix *leadIndex) next(n int32, b byte) int32 {
+	if n == 0 {
+		if b < 128 && ix.root[b] != 0 {
+			return ix.root[b]
+		}
+		return -1
+	}
 	for _, e := range ix.nodes[n].edges {
 		if e.b == b {
 			return e.to
@@ -62,12 +72,15 @@ func (ix *leadIndex) next(n int32, b byte) int32 {
 	return -1
 }
 
+// cand is one place a cue's lead occurs: at byte p, n bytes long.
+type cand struct{ p, n int32 }
+
 // candidates finds every (cue, word start) where one of the cue's leads
-// occurs in lower. It returns, counting-sorted by cue, the positions
-// (pos[off[id]:off[id+1]], ascending, possibly repeated) of each cue.
-func (ix *leadIndex) candidates(lower string) (off, pos []int32) {
-	type pair struct{ id, p int32 }
-	var pairs []pair
+// occurs in lower. It returns, counting-sorted by cue, the occurrences
+// (cs[off[id]:off[id+1]], by ascending position, then length) of each cue.
+func (ix *leadIndex) candidates(lower string) (off []int32, cs []cand) {
+	type pair struct{ id, p, n int32 }
+	pairs := make([]pair, 0, len(lower)/4)
 	for p := 0; p < len(lower); p++ {
 		if !isWordByte(lower[p]) || p > 0 && isWordByte(lower[p-1]) {
 			continue
@@ -78,7 +91,7 @@ func (ix *leadIndex) candidates(lower string) (off, pos []int32) {
 				break
 			}
 			for _, id := range ix.nodes[n].ends {
-				pairs = append(pairs, pair{id, int32(p)})
+				pairs = append(pairs, pair{id, int32(p), int32(i + 1 - p)})
 			}
 		}
 	}
@@ -89,11 +102,11 @@ func (ix *leadIndex) candidates(lower string) (off, pos []int32) {
 	for i := 1; i < len(off); i++ {
 		off[i] += off[i-1]
 	}
-	pos = make([]int32, len(pairs))
+	cs = make([]cand, len(pairs))
 	fill := make([]int32, ix.ncues)
 	for _, pr := range pairs {
-		pos[off[pr.id]+fill[pr.id]] = pr.p
+		cs[off[pr.id]+fill[pr.id]] = cand{pr.p, pr.n}
 		fill[pr.id]++
 	}
-	return off, pos
+	return off, cs
 }
