@@ -31,14 +31,14 @@ type cue struct {
 	sentence bool
 	unless   []string
 	requires []string
-	lead     []string   // lower-cased ASCII prefixes, each starting with a word character; nil when unknown
-	id       int32      // index in the checker's leadIndex; -1 without lead
+	lead     []string // lower-cased ASCII prefixes, each starting with a word character; nil when unknown
+	id       int32    // index in the checker's leadIndex; -1 without lead
 	// full: the leads are every string the pattern can match (it is
 	// \b, fixed alternatives, and at most a final \b, endB), so a lead
 	// found at a word start is the match and no regexp needs to run.
 	full bool
 	endB bool
-	need     [][]string // conjunction of disjunctions of lower-cased literals
+	need [][]string // conjunction of disjunctions of lower-cased literals
 }
 
 // rule is a named group of cues scored together (Vale's "extends").
