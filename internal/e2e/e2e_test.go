@@ -469,7 +469,7 @@ func TestStdioStdoutIsProtocol(t *testing.T) {
 			if err := cmd.Run(); err != nil {
 				t.Fatalf("server did not exit cleanly at end of input: %v\nstderr:\n%s", err, stderr.String())
 			}
-			ids := map[float64]bool{}
+			ids := map[float64]json.RawMessage{}
 			sc := bufio.NewScanner(&stdout)
 			sc.Buffer(make([]byte, 1<<20), 1<<24)
 			for n := 1; sc.Scan(); n++ {
@@ -485,13 +485,26 @@ func TestStdioStdoutIsProtocol(t *testing.T) {
 					continue
 				}
 				if msg.ID != nil && msg.Method == "" {
-					ids[*msg.ID] = true
+					ids[*msg.ID] = msg.Result
+					if msg.Result == nil {
+						ids[*msg.ID] = msg.Error
+					}
 				}
 			}
 			for _, id := range []float64{1, 2, 3, 4, 5} {
-				if !ids[id] {
+				if ids[id] == nil {
 					t.Errorf("no response to request %v on stdout:\n%s", id, stdout.String())
 				}
+			}
+			// The bad call is a tool result with isError, not a protocol error.
+			var call struct {
+				IsError bool `json:"isError"`
+			}
+			if err := json.Unmarshal(ids[4], &call); err != nil || !call.IsError {
+				t.Errorf("tools/call %s with bad arguments: want a result with isError, got %s", tool, ids[4])
+			}
+			if tg.pushback && strings.TrimSpace(stderr.String()) == "" {
+				t.Errorf("pushback serve logged nothing on stderr; its startup log belongs there")
 			}
 			for _, line := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
 				if strings.Contains(line, `"jsonrpc"`) {
