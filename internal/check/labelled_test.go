@@ -114,3 +114,10 @@ func TestFreshSet(t *testing.T) {
 		t.Errorf("fresh set accuracy fell: verdict %.3f (floor 0.90), anti-pattern %.3f (floor 0.85)", acc.verdict(), acc.anti())
 	}
 }
+
+// TestFreshSet2 scores testdata/fresh2.json, written at the end and run once
+// after all tuning; it was not tuned against.
+func TestFreshSet2(t *testing.T) {
+	acc := scoreSet(t, "testdata/fresh2.json")
+	t.Logf("fresh2 set: verdict accuracy %.3f (%d/%d), anti-pattern accuracy %.3f (%d/%d)", acc.verdict(), acc.correct, acc.n, acc.anti(), acc.antiRight, acc.nAnti)
+}
