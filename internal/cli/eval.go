@@ -158,15 +158,16 @@ func runEval(env *Env, args []string) int {
 	if rcfg.Model == "" {
 		rcfg.Model = rewrite.DefaultModel
 	}
+	// Model traffic (the openai engine, the judge) is replayed from cassettes
+	// unless --record or --live; the rules engine alone needs none.
+	usesModel := rcfg.Engine == rewrite.EngineOpenAI || *judge
+	if rcfg.Engine == rewrite.EngineRules {
+		cfg.Options.Repeat = 1
+	}
 	var httpClient *http.Client
 	switch {
-	case rcfg.Engine == rewrite.EngineRules:
+	case !usesModel:
 		cfg.Mode = "offline"
-		cfg.Options.Repeat = 1
-		if *judge && !*live && !*record {
-			// The judge alone can still replay.
-			httpClient = cassetteFor(*cassettes, false).Client()
-		}
 	case *live:
 		cfg.Mode = "live"
 		httpClient = &http.Client{}
@@ -179,10 +180,12 @@ func runEval(env *Env, args []string) int {
 	default:
 		cfg.Mode = "replay"
 		cas := cassetteFor(*cassettes, false)
-		if !slices.Contains(suites, "checker") || slices.Contains(suites, "rewrite") {
-			ids := make([]string, len(data.Cases))
-			for i, c := range data.Cases {
-				ids[i] = c.ID
+		if len(suites) == 0 || slices.Contains(suites, "rewrite") {
+			var ids []string // the cases that make model calls
+			for _, c := range data.Cases {
+				if rcfg.Engine == rewrite.EngineOpenAI || c.Reference != "" {
+					ids = append(ids, c.ID)
+				}
 			}
 			if missing := cas.Missing(ids); len(missing) > 0 {
 				return usageErr(env, fmt.Errorf("no recorded model run to replay for %d of %d cases (first: case %q); record one with --record (needs OPENAI_API_KEY or OPENAI_BASE_URL), or send live traffic with --live", len(missing), len(ids), missing[0]))
@@ -193,10 +196,11 @@ func runEval(env *Env, args []string) int {
 			rcfg.APIKey = "replay" // never sent: the cassette answers
 		}
 	}
-	if *live || *record {
-		if rcfg.APIKey == "" && rcfg.BaseURL == "" {
-			return usageErr(env, errors.New("--record and --live need OPENAI_API_KEY or OPENAI_BASE_URL"))
-		}
+	if (*live || *record) && !usesModel {
+		return usageErr(env, errors.New("--record and --live only matter with --engine openai or --judge"))
+	}
+	if (*live || *record) && rcfg.APIKey == "" && rcfg.BaseURL == "" {
+		return usageErr(env, errors.New("--record and --live need OPENAI_API_KEY or OPENAI_BASE_URL"))
 	}
 	eng, _, err := rewrite.NewEngine(g, chk, rcfg, rewrite.OpenAIConfig{HTTPClient: httpClient})
 	if err != nil {
