@@ -203,6 +203,38 @@ func TestCalibration(t *testing.T) {
 	}
 }
 
+// TestNearMissNaming: a failing draft with no anti-pattern over its
+// threshold is told, as a warning, which one it leans toward.
+func TestNearMissNaming(t *testing.T) {
+	tests := []struct {
+		text, want string
+		severity   string
+	}{
+		{"Sure. I'll go ahead.", "abdication", SeverityWarning},
+		{"Okay, you're the client. We'll do it your way.", "abdication", SeverityError},
+		{"Sounds good, will do!", "", ""}, // 0.3: below half the threshold
+	}
+	for _, tt := range tests {
+		r, err := Default().Check(Input{Draft: tt.text, Audience: guide.AudienceClient, Stakes: guide.StakesHigh})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Pass {
+			t.Errorf("%q passes", tt.text)
+		}
+		got, sev := "", ""
+		for _, f := range r.Findings {
+			if f.Kind == KindAntiPattern {
+				got, sev = f.Rule, f.Severity
+				break
+			}
+		}
+		if got != tt.want || sev != tt.severity {
+			t.Errorf("%q: first anti-pattern %q (%s), want %q (%s)", tt.text, got, sev, tt.want, tt.severity)
+		}
+	}
+}
+
 // TestGolden keeps the full JSON report of a handful of the documents'
 // examples under review: go test ./internal/check -run TestGolden -update.
 func TestGolden(t *testing.T) {

@@ -107,6 +107,44 @@ func (c *Checker) report(in Input, a analysis) Report {
 		})
 	}
 
+	r.Score = score(in.Audience, f, r.Findings)
+	r.Pass = r.Score >= PassScore
+	named := false
+	for _, fd := range r.Findings {
+		if fd.Kind == KindAntiPattern || fd.Severity == SeverityError {
+			r.Pass = false
+		}
+		named = named || fd.Kind == KindAntiPattern
+	}
+	// A draft that fails with no anti-pattern over its threshold is told
+	// which one it leans toward, when one reached half its threshold.
+	if !r.Pass && !named {
+		best := -1
+		for i := range c.antis {
+			if sc := a.antis[i].score; sc >= threshold/2 && (best < 0 || sc > a.antis[best].score) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			ap := c.antis[best].ap
+			start, end := findingRange(a.sents, a.antis[best].hits)
+			sp := ix.Span(start, end)
+			strength[len(r.Findings)] = a.antis[best].score
+			r.Findings = append(r.Findings, Finding{
+				Rule:       ap.ID,
+				Kind:       KindAntiPattern,
+				Severity:   SeverityWarning,
+				Message:    fmt.Sprintf("Leans toward %s: %q", strings.ToLower(ap.Name), clip(sp.Text, 120)),
+				Why:        ap.Why,
+				Source:     ap.Source,
+				Start:      sp.Start,
+				End:        sp.End,
+				Excerpt:    sp.Text,
+				Suggestion: ap.Suggestion,
+			})
+		}
+	}
+
 	// Order: most severe first, anti-patterns before calibration before
 	// missing steps, stronger matches first, then by position.
 	idx := make([]int, len(r.Findings))
@@ -132,13 +170,6 @@ func (c *Checker) report(in Input, a analysis) Report {
 	}
 	r.Findings = sorted
 
-	r.Score = score(in.Audience, f, r.Findings)
-	r.Pass = r.Score >= PassScore
-	for _, fd := range r.Findings {
-		if fd.Kind == KindAntiPattern || fd.Severity == SeverityError {
-			r.Pass = false
-		}
-	}
 	seen := map[string]bool{}
 	for _, fd := range r.Findings {
 		if len(r.TopFixes) == 3 {
