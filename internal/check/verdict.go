@@ -45,10 +45,12 @@ func (c *Checker) report(in Input, a analysis) Report {
 		TopFixes:   []string{},
 	}
 	for i, s := range c.steps {
-		r.Components[i] = Component{Step: s.id, Present: a.steps[i].present(), Spans: spans(ix, a.steps[i].hits)}
+		res := a.steps[i]
+		r.Components[i] = Component{Step: s.id, Present: res.present(), Spans: spans(ix, res)}
 	}
 	for i, s := range c.signals {
-		r.Signals[i] = Signal{Name: s.id, Present: a.signals[i].present(), Spans: spans(ix, a.signals[i].hits)}
+		res := a.signals[i]
+		r.Signals[i] = Signal{Name: s.id, Present: res.present(), Spans: spans(ix, res)}
 	}
 	f := a.features
 
@@ -59,21 +61,8 @@ func (c *Checker) report(in Input, a analysis) Report {
 		if !res.present() {
 			continue
 		}
-		start, end := findingRange(a.sents, res.hits)
-		sp := ix.Span(start, end)
 		strength[len(r.Findings)] = res.score
-		r.Findings = append(r.Findings, Finding{
-			Rule:       ar.ap.ID,
-			Kind:       KindAntiPattern,
-			Severity:   ar.ap.Severity,
-			Message:    fmt.Sprintf("%s: %q", ar.ap.Name, clip(sp.Text, 120)),
-			Why:        ar.ap.Why,
-			Source:     ar.ap.Source,
-			Start:      sp.Start,
-			End:        sp.End,
-			Excerpt:    sp.Text,
-			Suggestion: ar.ap.Suggestion,
-		})
+		r.Findings = append(r.Findings, antiFinding(ar.ap, ar.ap.Severity, ar.ap.Name, ix.Span(findingRange(a.sents, res.hits))))
 	}
 
 	// Calibration.
@@ -127,21 +116,9 @@ func (c *Checker) report(in Input, a analysis) Report {
 		}
 		if best >= 0 {
 			ap := c.antis[best].ap
-			start, end := findingRange(a.sents, a.antis[best].hits)
-			sp := ix.Span(start, end)
 			strength[len(r.Findings)] = a.antis[best].score
-			r.Findings = append(r.Findings, Finding{
-				Rule:       ap.ID,
-				Kind:       KindAntiPattern,
-				Severity:   SeverityWarning,
-				Message:    fmt.Sprintf("Leans toward %s: %q", strings.ToLower(ap.Name), clip(sp.Text, 120)),
-				Why:        ap.Why,
-				Source:     ap.Source,
-				Start:      sp.Start,
-				End:        sp.End,
-				Excerpt:    sp.Text,
-				Suggestion: ap.Suggestion,
-			})
+			sp := ix.Span(findingRange(a.sents, a.antis[best].hits))
+			r.Findings = append(r.Findings, antiFinding(ap, SeverityWarning, "Leans toward "+strings.ToLower(ap.Name), sp))
 		}
 	}
 
@@ -346,9 +323,29 @@ func (c *Checker) summary(r Report) string {
 	return fmt.Sprintf("Not ready (score %d): reads %s; has %s.", r.Score, r.Level, has)
 }
 
-// spans turns the positive hits into character spans, merging overlaps.
-func spans(ix *draft.Index, hits []hit) []draft.Span {
+func antiFinding(ap guide.AntiPattern, severity, label string, sp draft.Span) Finding {
+	return Finding{
+		Rule:       ap.ID,
+		Kind:       KindAntiPattern,
+		Severity:   severity,
+		Message:    fmt.Sprintf("%s: %q", label, clip(sp.Text, 120)),
+		Why:        ap.Why,
+		Source:     ap.Source,
+		Start:      sp.Start,
+		End:        sp.End,
+		Excerpt:    sp.Text,
+		Suggestion: ap.Suggestion,
+	}
+}
+
+// spans turns a present rule's positive hits into character spans, merging
+// overlaps; a rule below its threshold shows none.
+func spans(ix *draft.Index, res result) []draft.Span {
 	out := []draft.Span{}
+	if !res.present() {
+		return out
+	}
+	hits := res.hits
 	ls, le := -1, -1
 	flush := func() {
 		if ls >= 0 {
