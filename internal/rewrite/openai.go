@@ -71,6 +71,11 @@ type OpenAI struct {
 
 	mu   sync.Mutex
 	mode string
+	// Parameters some models reject (reasoning models, strict local
+	// servers), learnt from the library's validator or a 400 and then
+	// left out for the rest of the engine's life.
+	noTemperature       bool
+	maxCompletionTokens bool
 }
 
 // NewOpenAI returns an engine for the endpoint cfg describes.
@@ -147,6 +152,10 @@ func (e *OpenAI) Generate(ctx context.Context, req Request, level guide.Level, f
 			return gen, err
 		}
 		resp, err := e.client.CreateChatCompletion(ctx, creq)
+		if err != nil && e.adaptParams(err) {
+			gen.Notes = appendOnce(gen.Notes, "the model rejects temperature or max_tokens; sent without them")
+			continue
+		}
 		if stats.retries > 0 {
 			gen.Notes = appendOnce(gen.Notes, fmt.Sprintf("retried %d time(s) after %s", stats.retries, strings.Join(stats.reasons, ", ")))
 		}
@@ -182,6 +191,17 @@ func (e *OpenAI) request(req Request, level guide.Level, fb *Feedback, mode stri
 		msgs = append(msgs, openai.ChatCompletionMessage{Role: t.Role, Content: t.Content})
 	}
 	creq := openai.ChatCompletionRequest{Model: e.cfg.Model, Messages: msgs, MaxTokens: e.cfg.MaxTokens, Temperature: 0.3}
+	e.mu.Lock()
+	noTemp, mct := e.noTemperature, e.maxCompletionTokens
+	e.mu.Unlock()
+	if mct || openai.NewReasoningValidator().Validate(creq) != nil {
+		// Reasoning models (o-series, gpt-5) take max_completion_tokens and
+		// no sampling parameters.
+		creq.MaxTokens, creq.MaxCompletionTokens, creq.Temperature = 0, e.cfg.MaxTokens*4, 0
+	}
+	if noTemp {
+		creq.Temperature = 0
+	}
 	switch mode {
 	case ModeJSONSchema:
 		creq.ResponseFormat = &openai.ChatCompletionResponseFormat{
@@ -195,6 +215,29 @@ func (e *OpenAI) request(req Request, level guide.Level, fb *Feedback, mode stri
 		creq.ResponseFormat = &openai.ChatCompletionResponseFormat{Type: openai.ChatCompletionResponseFormatTypeJSONObject}
 	}
 	return creq, nil
+}
+
+// adaptParams learns from a 400 that names temperature or max_tokens (or
+// the library's own reasoning-model check) and reports whether to retry.
+func (e *OpenAI) adaptParams(err error) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var apiErr *openai.APIError
+	if errors.As(err, &apiErr) && apiErr.HTTPStatusCode == http.StatusBadRequest {
+		text := strings.ToLower(apiErr.Message)
+		if apiErr.Param != nil {
+			text += " " + strings.ToLower(*apiErr.Param)
+		}
+		switch {
+		case strings.Contains(text, "temperature") && !e.noTemperature:
+			e.noTemperature = true
+			return true
+		case strings.Contains(text, "max_tokens") && !e.maxCompletionTokens:
+			e.maxCompletionTokens = true
+			return true
+		}
+	}
+	return false
 }
 
 // fallback says which mode to try when err says the endpoint rejects mode.
@@ -358,7 +401,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		default:
 			return resp, nil
 		}
-		if n >= t.max || (n > 0 && req.GetBody == nil) {
+		if n >= t.max || (req.Body != nil && req.GetBody == nil) {
 			return resp, err
 		}
 		if resp != nil {

@@ -32,8 +32,11 @@ type reply struct {
 
 // chatRequest is what the server decodes from each call.
 type chatRequest struct {
-	Model    string `json:"model"`
-	Messages []struct {
+	Model               string   `json:"model"`
+	Temperature         *float64 `json:"temperature"`
+	MaxTokens           *int     `json:"max_tokens"`
+	MaxCompletionTokens *int     `json:"max_completion_tokens"`
+	Messages            []struct {
 		Role    string `json:"role"`
 		Content string `json:"content"`
 	} `json:"messages"`
@@ -402,9 +405,26 @@ func TestOpenAIScripted(t *testing.T) {
 			wantErr: "rejected the credentials", wantN: 1, wantReqs: 0,
 		},
 		{
-			name:    "unsupported parameter other than response_format is permanent",
-			script:  []reply{{status: 400, errBody: apiErr("invalid_request_error", "temperature", "Unsupported value: 'temperature'")}},
+			name:    "another 400 is permanent",
+			script:  []reply{{status: 400, errBody: apiErr("invalid_request_error", "messages", "'messages' must contain the word 'json' in some form")}},
 			wantErr: "rejected the request", wantN: 1, wantReqs: 1,
+		},
+		{
+			name: "temperature and max_tokens rejected: sent without them",
+			script: []reply{
+				{status: 400, errBody: apiErr("invalid_request_error", "temperature", "Unsupported value: 'temperature' does not support 0.3 with this model. Only the default (1) value is supported.")},
+				{status: 400, errBody: apiErr("invalid_request_error", "max_tokens", "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.")},
+				jsonReply(t, good),
+			},
+			wantPass: true, wantN: 1, wantReqs: 3, note: "rejects temperature or max_tokens",
+			check: func(t *testing.T, _ Result, reqs []chatRequest) {
+				if reqs[0].Temperature == nil || reqs[1].Temperature != nil || reqs[1].MaxTokens == nil {
+					t.Errorf("request 2 should drop temperature only")
+				}
+				if r := reqs[2]; r.Temperature != nil || r.MaxTokens != nil || r.MaxCompletionTokens == nil {
+					t.Errorf("request 3 should send max_completion_tokens and no temperature")
+				}
+			},
 		},
 		{
 			name: "still failing after the last round",
@@ -531,5 +551,20 @@ func TestOutputSchema(t *testing.T) {
 		if err := s.Validate(v); (err == nil) != tt.want {
 			t.Errorf("validate %s: %v, want valid=%v", tt.doc, err, tt.want)
 		}
+	}
+}
+
+// Reasoning models (o-series, gpt-5) get max_completion_tokens and no
+// temperature from the first request, as go-openai's validator requires.
+func TestOpenAIReasoningModel(t *testing.T) {
+	chk := newChecker(t)
+	f := newFakeOpenAI(t, "gpt-5-mini", testDraft, jsonReply(t, goodRewrite(t)))
+	res, err := Run(context.Background(), testEngine(t, f, nil), chk, testRequest(), Options{})
+	if err != nil || !res.Pass {
+		t.Fatalf("Run: %v pass=%v", err, res.Pass)
+	}
+	r := f.requests()[0]
+	if r.Temperature != nil || r.MaxTokens != nil || r.MaxCompletionTokens == nil {
+		t.Errorf("temperature %v max_tokens %v max_completion_tokens %v", r.Temperature, r.MaxTokens, r.MaxCompletionTokens)
 	}
 }

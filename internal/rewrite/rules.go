@@ -117,6 +117,12 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	var kept []sentence
 	for _, s := range sents {
 		text := strings.TrimSpace(delimiterRE.ReplaceAllString(trimFlagged(s, rep.Findings), ""))
+		if text == "" && flagged(s, rep.Findings) {
+			// The whole sentence was flagged: its softened form may be
+			// clean ("Absolutely not, the review cost us 3 days" -> "the
+			// review cost us 3 days"); ask the checker about it alone.
+			text = r.cleanAlone(t.soften(s.text), req)
+		}
 		if text == "" || t.isInjection(text) || anyMatch(t.threats, text) {
 			continue
 		}
@@ -271,6 +277,41 @@ func trimFlagged(s sentence, findings []check.Finding) string {
 		return ""
 	}
 	return rest
+}
+
+func flagged(s sentence, findings []check.Finding) bool {
+	for _, f := range findings {
+		if f.Kind == check.KindAntiPattern && overlaps(s, f.Start, f.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanAlone returns text when the checker finds no anti-pattern in it on
+// its own and it carries something worth keeping (a fact, a reason or a
+// consequence), else "".
+func (r *Rules) cleanAlone(text string, req Request) string {
+	if r.chk == nil || wordCount(text) < 3 {
+		return ""
+	}
+	rep, err := r.chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+	if err != nil {
+		return ""
+	}
+	all := sentence{text: text, start: 0, end: utf8.RuneCountInString(text)}
+	if flagged(all, rep.Findings) {
+		return ""
+	}
+	if len(ExtractFacts(text)) > 0 {
+		return text
+	}
+	for _, c := range rep.Components {
+		if c.Present && (c.Step == "context" || c.Step == "impact") {
+			return text
+		}
+	}
+	return ""
 }
 
 // roleOf says which formula part a kept sentence serves, from the checker's
