@@ -436,7 +436,9 @@ var goalRE = []struct {
 	{regexp.MustCompile(`(?i)^(?:can|could|would|will)\s+you\s+(?:please\s+)?(.+)$`), "me to "},
 	{regexp.MustCompile(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "to "},
 	{regexp.MustCompile(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^(?:i think\s+)?we\s+(?:should|need to|must|have to|want to|'ll|’ll|will)\s+(?:just\s+)?(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^(?:i think\s+)?we(?:'ll|’ll|\s+(?:should|need to|must|have to|want to|will|are going to|'re going to|’re going to))\s+(?:just\s+)?(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^(?:i think\s+)?we\s+(?:need|want)\s+(.+)$`), ""},
+	{regexp.MustCompile(`(?i)^(?:the\s+)?[\p{L}' ]{1,40}?\s+(?:still\s+)?(?:wants|would like)\s+to\s+(.+)$`), "to "},
 	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) (?:you )?to\s+(.+)$`), "to "},
 	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) you to\s+(.+)$`), "me to "},
 	{regexp.MustCompile(`(?i)^please\s+(.+)$`), "me to "},
@@ -464,6 +466,13 @@ func goalFrom(situation string) string {
 	if m := clauseCommaRE.FindStringIndex(s); m != nil {
 		s = s[:m[0]]
 	}
+	// Any other comma ends the request too, unless a list follows
+	// ("add X, Y and Z").
+	if i := strings.Index(s, ", "); i > 0 {
+		if rest := s[i+2:]; !strings.Contains(rest, " and ") && !strings.Contains(rest, " or ") {
+			s = s[:i]
+		}
+	}
 	s = strings.TrimRight(s, ".!?… ")
 	if s == "" {
 		return ""
@@ -484,7 +493,7 @@ func goalFrom(situation string) string {
 		if rest == "" || len(words) > 25 {
 			return ""
 		}
-		return g.prefix + lowerFirst(rest)
+		return g.prefix + lowerStart(rest)
 	}
 	return ""
 }
