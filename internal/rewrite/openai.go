@@ -1,10 +1,12 @@
 package rewrite
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -283,6 +285,8 @@ func classify(err error) error {
 		status = reqErr.HTTPStatusCode
 	}
 	switch {
+	case status == http.StatusTooManyRequests && apiErr != nil && (apiErr.Type == "insufficient_quota" || apiErr.Code == "insufficient_quota"):
+		return fmt.Errorf("%w: the account's quota is exhausted (check the plan and billing): %v", ErrPermanent, err)
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		return fmt.Errorf("%w: the endpoint rejected the credentials (check OPENAI_API_KEY): %v", ErrPermanent, err)
 	case status == http.StatusNotFound:
@@ -395,6 +399,8 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		switch {
 		case err != nil:
 			reason = "a connection error"
+		case resp.StatusCode == http.StatusTooManyRequests && quotaExhausted(resp):
+			return resp, nil // waiting does not refill a quota
 		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 			reason = "HTTP " + strconv.Itoa(resp.StatusCode)
 			wait = retryAfter(resp.Header, t.maxAfter)
@@ -424,6 +430,16 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		case <-timer.C:
 		}
 	}
+}
+
+// quotaExhausted reports whether a 429 says the account is out of quota
+// (OpenAI's insufficient_quota) rather than rate limited. The body is read
+// and put back.
+func quotaExhausted(resp *http.Response) bool {
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	return err == nil && bytes.Contains(b, []byte("insufficient_quota"))
 }
 
 // retryAfter reads Retry-After (seconds or an HTTP date) or OpenAI's

@@ -405,6 +405,11 @@ func TestOpenAIScripted(t *testing.T) {
 			wantErr: "rejected the credentials", wantN: 1, wantReqs: 0,
 		},
 		{
+			name:    "429 insufficient_quota is permanent, not retried",
+			script:  []reply{{status: 429, errBody: `{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}`}},
+			wantErr: "quota is exhausted", wantN: 1, wantReqs: 1,
+		},
+		{
 			name:    "another 400 is permanent",
 			script:  []reply{{status: 400, errBody: apiErr("invalid_request_error", "messages", "'messages' must contain the word 'json' in some form")}},
 			wantErr: "rejected the request", wantN: 1, wantReqs: 1,
