@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/rewrite"
 	"github.com/pushback/pushback/internal/server"
 )
 
@@ -109,16 +111,14 @@ func runServe(env *Env, args []string) int {
 			return usageErr(env, err)
 		}
 	}
-	if _, err := server.New(opts); err != nil {
-		if errors.Is(err, server.ErrUnknownTool) {
-			return usageErr(env, err)
-		}
-		fmt.Fprintf(env.Stderr, "pushback serve: %v\n", err)
-		return ExitFail
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := server.Serve(ctx, opts, nil); err != nil {
+	if err := server.Serve(ctx, opts); err != nil {
+		// Configuration mistakes surface before anything is served.
+		if errors.Is(err, server.ErrUnknownTool) || errors.Is(err, server.ErrInsecureBind) ||
+			errors.Is(err, rewrite.ErrNotConfigured) || errors.Is(err, guide.ErrUnknownValue) {
+			return usageErr(env, err)
+		}
 		fmt.Fprintf(env.Stderr, "pushback serve: %v\n", err)
 		return ExitFail
 	}

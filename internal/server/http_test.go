@@ -153,7 +153,7 @@ func TestServeHTTPGracefulShutdown(t *testing.T) {
 	defer cancel()
 	addrc := make(chan net.Addr, 1)
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, Options{HTTPAddr: "127.0.0.1:0"}, func(a net.Addr) { addrc <- a }) }()
+	go func() { done <- Serve(ctx, Options{HTTPAddr: "127.0.0.1:0", Ready: func(a net.Addr) { addrc <- a }}) }()
 	var addr net.Addr
 	select {
 	case addr = <-addrc:
@@ -186,7 +186,7 @@ func TestServeHTTPGracefulShutdown(t *testing.T) {
 }
 
 func TestServeRefusesInsecureBind(t *testing.T) {
-	err := Serve(context.Background(), Options{HTTPAddr: "0.0.0.0:0"}, nil)
+	err := Serve(context.Background(), Options{HTTPAddr: "0.0.0.0:0"})
 	if !errors.Is(err, ErrInsecureBind) {
 		t.Fatalf("Serve on 0.0.0.0 without token = %v, want ErrInsecureBind", err)
 	}
@@ -198,7 +198,7 @@ func TestServeStdio(t *testing.T) {
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, Options{Stdin: inR, Stdout: outW}, nil) }()
+	go func() { done <- Serve(ctx, Options{Stdin: inR, Stdout: outW}) }()
 	go func() {
 		io.WriteString(inW, initBody+"\n")
 	}()

@@ -191,7 +191,7 @@ func TestRewriteEngineChoice(t *testing.T) {
 		{"API key: a model", Options{Getenv: env("OPENAI_API_KEY", "sk-test")}, true, true, nil},
 		{"API key but offline: rules", Options{Getenv: env("OPENAI_API_KEY", "sk-test"), Offline: true}, true, false, nil},
 		{"model engine forced offline is left out", Options{RewriteEngine: &fakeEngine{name: rewrite.EngineOpenAI}, Offline: true}, false, false, nil},
-		{"openai asked without a key", Options{Getenv: env("PUSHBACK_ENGINE", "openai")}, false, false, rewrite.ErrPermanent},
+		{"openai asked without a key", Options{Getenv: env("PUSHBACK_ENGINE", "openai")}, false, false, rewrite.ErrNotConfigured},
 		{"unknown engine", Options{Getenv: env("PUSHBACK_ENGINE", "magic")}, false, false, guide.ErrUnknownValue},
 	}
 	for _, tc := range cases {

@@ -17,9 +17,9 @@ const ShutdownTimeout = 5 * time.Second
 
 // Serve builds the server and serves it until ctx is cancelled: stdio on
 // opts.Stdin/opts.Stdout by default, streamable HTTP when opts.HTTPAddr is
-// set. ready, when not nil, is called with the listening address once HTTP
-// accepts connections (useful with port 0).
-func Serve(ctx context.Context, opts Options, ready func(addr net.Addr)) error {
+// set (opts.Ready then learns the address, useful with port 0). A
+// cancelled ctx is a clean stop: Serve returns nil.
+func Serve(ctx context.Context, opts Options) error {
 	s, err := New(opts)
 	if err != nil {
 		return err
@@ -50,8 +50,8 @@ func Serve(ctx context.Context, opts Options, ready func(addr net.Addr)) error {
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	log.Info("serving MCP over streamable HTTP", "addr", ln.Addr().String(), "endpoint", EndpointPath, "health", HealthPath, "auth", opts.Token != "")
-	if ready != nil {
-		ready(ln.Addr())
+	if opts.Ready != nil {
+		opts.Ready(ln.Addr())
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"slices"
 	"strings"
 
@@ -60,6 +61,9 @@ type Options struct {
 	AllowedOrigins []string
 	// MaxBodyBytes bounds an HTTP request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Ready, when set, is called with the listening address once HTTP
+	// accepts connections.
+	Ready func(net.Addr)
 
 	// Stdin and Stdout carry the protocol on stdio.
 	Stdin  io.Reader
