@@ -107,13 +107,17 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	sents := splitSentences(text)
 	var rep check.Report
 	if r.chk != nil && strings.TrimSpace(text) != "" {
-		if got, err := r.chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes}); err == nil {
+		if got, err := r.chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
 			rep = got
 		}
 	}
+	t := toneData()
+	if fb == nil && rep.Pass && r.asWritten(req, t) {
+		return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules,
+			Notes: []string{"the draft already passes at this level; kept as written"}}, nil
+	}
 	// Keep the draft's own sentences minus what the checker flags as an
 	// anti-pattern and what reads as hostile, shouted or aimed at a model.
-	t := toneData()
 	var kept []sentence
 	for _, s := range sents {
 		text := strings.TrimSpace(delimiterRE.ReplaceAllString(trimFlagged(s, rep.Findings), ""))
@@ -277,6 +281,22 @@ func trimFlagged(s sentence, findings []check.Finding) string {
 		return ""
 	}
 	return rest
+}
+
+// asWritten reports whether a draft the checker passes can be returned
+// unchanged: nothing in it looks like a prompt injection, contempt, a
+// threat or an emoji, and it fits the length limit.
+func (r *Rules) asWritten(req Request, t *tone) bool {
+	d := strings.TrimSpace(req.Draft)
+	if cleanDraft(d) != d || stripEmoji(d) != d || (req.MaxChars > 0 && utf8.RuneCountInString(d) > req.MaxChars) {
+		return false
+	}
+	for _, s := range splitSentences(d) {
+		if t.isInjection(s.text) || t.hostile(s.text) {
+			return false
+		}
+	}
+	return true
 }
 
 func flagged(s sentence, findings []check.Finding) bool {
