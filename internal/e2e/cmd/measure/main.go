@@ -65,6 +65,8 @@ type options struct {
 	duration    time.Duration
 	concurrency []int
 	servers     []string
+	pushbackBin string // prebuilt pushback to measure instead of building ./cmd/pushback
+	phases      map[string]bool
 }
 
 func main() {
@@ -83,6 +85,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "time bound per load phase")
 	conc := fs.String("concurrency", "1,16", "concurrent sessions for the load phases, comma-separated")
 	servers := fs.String("servers", "pushback,echo,everything", "servers to measure, comma-separated")
+	fs.StringVar(&o.pushbackBin, "pushback-bin", "", "measure this pushback binary (e.g. a patched build) instead of building ./cmd/pushback")
+	phases := fs.String("phases", "cold,stdio,http", "what to measure, comma-separated: cold (start), stdio, http")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -94,6 +98,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		o.concurrency = append(o.concurrency, n)
 	}
 	o.servers = strings.Split(*servers, ",")
+	o.phases = map[string]bool{}
+	for _, p := range strings.Split(*phases, ",") {
+		if p != "cold" && p != "stdio" && p != "http" {
+			return fmt.Errorf("-phases: unknown phase %q (want cold, stdio, http)", p)
+		}
+		o.phases[p] = true
+	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 
 	root, err := e2e.ModuleRoot(".")
@@ -109,7 +120,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	draft := longestExample()
 	all := map[string]*server{}
 	for _, name := range o.servers {
-		s, err := newServer(ctx, name, root, dir, draft)
+		s, err := newServer(ctx, name, root, dir, draft, o.pushbackBin)
 		if err != nil {
 			return err
 		}
@@ -133,6 +144,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for i := range results {
 		results[i] = &result{loads: map[string]load{}}
 	}
+	if !o.phases["cold"] {
+		o.coldStarts = 0
+	}
 	fmt.Fprintf(stderr, "measure: %d cold starts each (interleaved)\n", o.coldStarts)
 	for i := 0; i < o.coldStarts; i++ {
 		for j, s := range list {
@@ -144,13 +158,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	for j, s := range list {
-		fmt.Fprintf(stderr, "measure: %s over stdio\n", s.name)
-		if err := measureStdio(ctx, s, o, results[j]); err != nil {
-			return fmt.Errorf("%s stdio: %w", s.name, err)
+		if o.phases["stdio"] {
+			fmt.Fprintf(stderr, "measure: %s over stdio\n", s.name)
+			if err := measureStdio(ctx, s, o, results[j]); err != nil {
+				return fmt.Errorf("%s stdio: %w", s.name, err)
+			}
 		}
-		fmt.Fprintf(stderr, "measure: %s over HTTP\n", s.name)
-		if err := measureHTTP(ctx, s, o, results[j]); err != nil {
-			return fmt.Errorf("%s http: %w", s.name, err)
+		if o.phases["http"] {
+			fmt.Fprintf(stderr, "measure: %s over HTTP\n", s.name)
+			if err := measureHTTP(ctx, s, o, results[j]); err != nil {
+				return fmt.Errorf("%s http: %w", s.name, err)
+			}
 		}
 	}
 	printTable(stdout, list, results, o, len(draft))
@@ -169,12 +187,15 @@ func longestExample() string {
 	return best
 }
 
-func newServer(ctx context.Context, name, root, dir, draft string) (*server, error) {
+func newServer(ctx context.Context, name, root, dir, draft, pushbackBin string) (*server, error) {
 	switch name {
 	case "pushback":
-		bin, err := e2e.Build(ctx, root, "./cmd/pushback", dir)
-		if err != nil {
-			return nil, err
+		bin := pushbackBin
+		if bin == "" {
+			var err error
+			if bin, err = e2e.Build(ctx, root, "./cmd/pushback", dir); err != nil {
+				return nil, err
+			}
 		}
 		return &server{name: "pushback serve", path: bin, stdio: []string{"serve"},
 			http: []string{"serve", "--http", "{addr}"}, ready: "/healthz",
@@ -445,13 +466,18 @@ func printTable(w io.Writer, list []*server, results []*result, o options, draft
 		}
 		b.WriteString("\n")
 	}
-	row(fmt.Sprintf("stdio cold start to initialize response, median of %d", o.coldStarts), func(r *result) string {
-		return ms(median(r.starts))
-	})
-	row("stdio cold start, fastest / slowest", func(r *result) string {
-		return ms(slices.Min(r.starts)) + " / " + ms(slices.Max(r.starts))
-	})
+	if o.coldStarts > 0 {
+		row(fmt.Sprintf("stdio cold start to initialize response, median of %d", o.coldStarts), func(r *result) string {
+			return ms(median(r.starts))
+		})
+		row("stdio cold start, fastest / slowest", func(r *result) string {
+			return ms(slices.Min(r.starts)) + " / " + ms(slices.Max(r.starts))
+		})
+	}
 	for _, tr := range []string{"stdio", "http"} {
+		if !o.phases[tr] {
+			continue
+		}
 		for _, n := range o.concurrency {
 			key := fmt.Sprintf("%s %d", tr, n)
 			label := fmt.Sprintf("HTTP, %d session(s)", n)
@@ -465,10 +491,14 @@ func printTable(w io.Writer, list []*server, results []*result, o options, draft
 			})
 		}
 	}
-	row("stdio RSS idle / after load", func(r *result) string { return mib(r.stdioIdle.RSS) + " / " + mib(r.stdioLoaded.RSS) })
-	row("stdio peak RSS (VmHWM)", func(r *result) string { return mib(r.stdioLoaded.HWM) })
-	row("HTTP RSS idle / after load", func(r *result) string { return mib(r.httpIdle.RSS) + " / " + mib(r.httpLoaded.RSS) })
-	row("HTTP peak RSS (VmHWM)", func(r *result) string { return mib(r.httpLoaded.HWM) })
+	if o.phases["stdio"] {
+		row("stdio RSS idle / after load", func(r *result) string { return mib(r.stdioIdle.RSS) + " / " + mib(r.stdioLoaded.RSS) })
+		row("stdio peak RSS (VmHWM)", func(r *result) string { return mib(r.stdioLoaded.HWM) })
+	}
+	if o.phases["http"] {
+		row("HTTP RSS idle / after load", func(r *result) string { return mib(r.httpIdle.RSS) + " / " + mib(r.httpLoaded.RSS) })
+		row("HTTP peak RSS (VmHWM)", func(r *result) string { return mib(r.httpLoaded.HWM) })
+	}
 	fmt.Fprintf(&b, "\nEach load phase: up to %d tools/call or %s, after 20 warm-up calls per session; client: mcp-go in the same process (protocol %s), %d CPUs, %s.\n",
 		o.calls, o.duration, protocolVersion, runtime.NumCPU(), runtime.Version())
 	fmt.Fprintf(&b, "pushback calls check_draft on the longest document example (%d bytes); the others echo the same text.\n", draftLen)
