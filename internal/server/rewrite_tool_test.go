@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -131,7 +132,8 @@ func TestRewriteProgress(t *testing.T) {
 		t.Fatalf("%d engine calls, %d progress notifications; want one per attempt (and more than one attempt)", eng.calls, len(progress))
 	}
 	for i, p := range progress {
-		if p["progressToken"] != "tok-1" || fmt.Sprint(p["progress"]) != fmt.Sprint(i) || fmt.Sprint(p["total"]) != fmt.Sprint(len(progress)) {
+		total, _ := strconv.Atoi(fmt.Sprint(p["total"]))
+		if p["progressToken"] != "tok-1" || fmt.Sprint(p["progress"]) != fmt.Sprint(i) || total < len(progress) {
 			t.Errorf("progress[%d] = %v", i, p)
 		}
 	}
