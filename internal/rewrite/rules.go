@@ -112,7 +112,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		}
 	}
 	t := toneData()
-	if fb == nil && rep.Pass && r.asWritten(req, t) {
+	if fb == nil && complete(rep, level) && r.asWritten(req, t) {
 		return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules,
 			Notes: []string{"the draft already passes at this level; kept as written"}}, nil
 	}
@@ -281,6 +281,26 @@ func trimFlagged(s sentence, findings []check.Finding) string {
 		return ""
 	}
 	return rest
+}
+
+// complete reports whether a checker report shows a finished pushback: it
+// passes, reads at the target level, has all five formula parts and no
+// error or warning.
+func complete(rep check.Report, level guide.Level) bool {
+	if !rep.Pass || rep.Level != level || len(rep.Components) == 0 {
+		return false
+	}
+	for _, c := range rep.Components {
+		if !c.Present {
+			return false
+		}
+	}
+	for _, f := range rep.Findings {
+		if f.Severity == check.SeverityError || f.Severity == check.SeverityWarning {
+			return false
+		}
+	}
+	return true
 }
 
 // asWritten reports whether a draft the checker passes can be returned
