@@ -210,7 +210,7 @@ func scenarioEnum(s *jsonschema.Schema, g *guide.Guide) {
 // scenarios and their fields read from the guide.
 func scenarioDescription(g *guide.Guide) string {
 	var b strings.Builder
-	b.WriteString("Writes a pushback for one of the documents' named scenarios (scope added mid-sprint, an unrealistic deadline, over-committed team, ...) from its template, filled with the user's details, at a chosen level. " +
+	b.WriteString("Writes a pushback for one of the documents' named scenarios (listed below) from its template, filled with the user's details in values, at a chosen level. " +
 		"Use it when the user's situation matches a scenario below; otherwise use render_formula. Deterministic, no language model.\n\nScenarios (id: fields, * = required):")
 	if len(g.Scenarios) == 0 {
 		b.WriteString("\n(none defined)")
