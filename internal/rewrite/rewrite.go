@@ -79,7 +79,7 @@ type Attempt struct {
 	Level        guide.Level     `json:"level,omitempty" jsonschema:"description=The level the candidate reads at."`
 	MissingFacts []string        `json:"missing_facts"`
 	Findings     []check.Finding `json:"findings"`
-	Issues       []string        `json:"issues,omitempty" jsonschema:"description=Problems outside the checker: over the length limit."`
+	Issues       []string        `json:"issues,omitempty" jsonschema:"description=Problems beyond the checker's pass: over the length limit or reading at another level than the target."`
 	Mode         string          `json:"mode,omitempty"`
 	Usage        Usage           `json:"usage"`
 	Error        string          `json:"error,omitempty"`
@@ -89,7 +89,7 @@ type Attempt struct {
 // Result is the best candidate with its report.
 type Result struct {
 	Text      string       `json:"text"`
-	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker at the target level and keeps every fact."`
+	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker without a calibration warning at the target level and keeps every fact within the length limit."`
 	Engine    string       `json:"engine" jsonschema:"enum=rules,enum=openai"`
 	Model     string       `json:"model,omitempty"`
 	Mode      string       `json:"mode" jsonschema:"enum=rules,enum=json_schema,enum=json_object,enum=text,description=How the text was obtained: the offline rules\\, or the model's structured-output mode."`
@@ -327,6 +327,14 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 	a.MissingFacts = MissingFacts(text, req.Facts)
 	if n := utf8.RuneCountInString(text); req.MaxChars > 0 && n > req.MaxChars {
 		a.Issues = append(a.Issues, fmt.Sprintf("%d characters, over the limit of %d", n, req.MaxChars))
+	}
+	for _, f := range rep.Findings {
+		// A level the user asked for outright is not wrong because the
+		// stakes would suggest another; reading at a different level is.
+		if f.Kind == check.KindCalibration && rep.Level != level && (f.Severity == check.SeverityError || f.Severity == check.SeverityWarning) {
+			a.Issues = append(a.Issues, fmt.Sprintf("reads %s, the target is %s", rep.Level, level))
+			break
+		}
 	}
 	a.Pass = rep.Pass && len(a.MissingFacts) == 0 && len(a.Issues) == 0
 	a.LatencyMS = time.Since(t0).Milliseconds()

@@ -155,6 +155,9 @@ func TestRulesPass(t *testing.T) {
 			if len(res.Missing) != 0 {
 				t.Errorf("lost facts %q:\n%s", res.Missing, res.Text)
 			}
+			if res.Check.Level != res.Level {
+				t.Errorf("reads %s, target %s:\n%s", res.Check.Level, res.Level, res.Text)
+			}
 			if res.Engine != "rules" || res.Mode != ModeRules || res.Model != "" {
 				t.Errorf("engine/mode/model = %q/%q/%q, want rules/rules/\"\"", res.Engine, res.Mode, res.Model)
 			}
