@@ -32,7 +32,7 @@ func WriteDocs(w io.Writer, g *guide.Guide) error {
 	b.WriteString("### Tools\n\nEvery tool returns `structuredContent` matching its `outputSchema` plus a short text; mistakes in a call come back as a tool error that says how to fix it.\n\n")
 	for _, t := range tools {
 		d := t.def
-		fmt.Fprintf(&b, "#### `%s` — %s\n\n%s\n\n", d.Name, d.Title, firstParagraph(d.Description))
+		fmt.Fprintf(&b, "#### `%s` — %s\n\n%s\n\n", d.Name, d.Title, d.Description)
 		args, err := schemaArgs(d.RawInputSchema)
 		if err != nil {
 			return fmt.Errorf("docs for %s: %w", d.Name, err)
@@ -107,13 +107,6 @@ func schemaArgs(raw json.RawMessage) ([]argDoc, error) {
 		out = append(out, argDoc{name: name, typ: typ, description: p.Description, required: slices.Contains(info.required, name)})
 	}
 	return out, nil
-}
-
-func firstParagraph(s string) string {
-	if i := strings.Index(s, "\n\n"); i >= 0 {
-		return s[:i]
-	}
-	return s
 }
 
 func yesNo(b bool) string {

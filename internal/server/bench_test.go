@@ -1,0 +1,53 @@
+package server
+
+import (
+	"context"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// BenchmarkCallTool measures one registered tool handler: argument
+// decoding, the tool itself, the compact/verbose shaping and logging (no
+// JSON-RPC transport).
+func BenchmarkCallTool(b *testing.B) {
+	g := guide.Default()
+	var bad guide.Example
+	for _, e := range g.Examples {
+		if e.Kind == "bad" {
+			bad = e
+			break
+		}
+	}
+	cases := []struct {
+		name string
+		tool string
+		args map[string]any
+	}{
+		{"check_draft", ToolCheckDraft, map[string]any{"draft": g.Examples[0].Text, "audience": "client", "stakes": "medium"}},
+		{"check_draft_verbose", ToolCheckDraft, map[string]any{"draft": g.Examples[0].Text, "audience": "client", "stakes": "medium", "verbose": true}},
+		{"decide", ToolDecide, map[string]any{"material": true, "evidence": true, "alternative": true, "right": true, "stakes": "high"}},
+		{"rewrite_draft_rules", ToolRewriteDraft, map[string]any{"draft": bad.Text, "audience": string(bad.Audience), "stakes": string(bad.Stakes)}},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			s, err := New(Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			st := s.GetTool(tc.tool)
+			req := mcp.CallToolRequest{}
+			req.Params.Name = tc.tool
+			req.Params.Arguments = tc.args
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := st.Handler(context.Background(), req)
+				if err != nil || res.IsError {
+					b.Fatalf("%v %v", err, res)
+				}
+			}
+		})
+	}
+}
