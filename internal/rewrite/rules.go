@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -119,30 +120,21 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	// Keep the draft's own sentences minus what the checker flags as an
 	// anti-pattern and what reads as hostile, shouted or aimed at a model.
 	var kept []sentence
+	var notes []string
 	for _, s := range sents {
-		text := strings.TrimSpace(delimiterRE.ReplaceAllString(trimFlagged(s, rep.Findings), ""))
-		if text == "" && flagged(s, rep.Findings) {
-			// The whole sentence was flagged: its softened form may be
-			// clean ("Absolutely not, the review cost us 3 days" -> "the
-			// review cost us 3 days"); ask the checker about it alone.
-			text = r.cleanAlone(t.soften(s.text), req)
-		}
-		if text == "" || t.isInjection(text) || anyMatch(t.threats, text) {
-			continue
-		}
-		text = t.soften(text)
-		if text == "" || t.hostile(text) || t.imperative.MatchString(text) || isQuestionToThem(text) || wordCount(text) < 3 {
-			continue
-		}
-		if loc := t.negImper.FindStringIndex(text); loc != nil {
-			if level == guide.LevelMild {
-				continue
+		text, why := r.keep(s, rep, req, level, t)
+		if text == "" {
+			if why != "" {
+				notes = append(notes, fmt.Sprintf("left out %q: %s", clip(s.text, 80), why))
 			}
-			text = "I'd suggest we don't " + text[loc[1]:]
+			continue
 		}
 		s.text = text
 		s.role = roleOf(s, rep.Components)
 		kept = append(kept, s)
+	}
+	if len(notes) > 6 {
+		notes = append(notes[:5], fmt.Sprintf("and %d more sentences left out", len(notes)-5))
 	}
 	if fb != nil && fb.Previous != "" {
 		kept = dropFlaggedInPrevious(kept, fb.Previous, fb.Findings)
@@ -152,7 +144,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	data.Greeting, data.Signoff = greeting, signoff
 	text, err := r.compose(data, kept, req.Facts)
 	if err != nil || req.MaxChars <= 0 || utf8.RuneCountInString(text) <= req.MaxChars {
-		return Generation{Text: text, Mode: ModeRules}, err
+		return Generation{Text: text, Mode: ModeRules, Notes: notes}, err
 	}
 	// Too long for the limit: the short layout, then drop the longest kept
 	// sentences that carry no fact until it fits.
@@ -171,9 +163,63 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		if drop < 0 {
 			break
 		}
+		notes = append(notes, fmt.Sprintf("left out %q: to fit %d characters", clip(kept[drop].text, 80), req.MaxChars))
 		kept = append(kept[:drop:drop], kept[drop+1:]...)
 	}
-	return Generation{Text: text, Mode: ModeRules}, err
+	return Generation{Text: text, Mode: ModeRules, Notes: notes}, err
+}
+
+// keep returns what survives of one draft sentence, or "" and why it was
+// left out ("" when it was too short to mention).
+func (r *Rules) keep(s sentence, rep check.Report, req Request, level guide.Level, t *tone) (string, string) {
+	text := strings.TrimSpace(delimiterRE.ReplaceAllString(trimFlagged(s, rep.Findings), ""))
+	if text == "" && flagged(s, rep.Findings) {
+		// The whole sentence was flagged: its softened form may be clean
+		// ("Absolutely not, the review cost us 3 days" -> "the review cost
+		// us 3 days"); ask the checker about it alone.
+		if text = r.cleanAlone(t.soften(s.text), req); text == "" {
+			return "", r.flaggedAs(s, rep.Findings)
+		}
+	}
+	switch {
+	case text == "":
+		return "", ""
+	case t.isInjection(text):
+		return "", "an instruction aimed at a model, not part of the message"
+	case anyMatch(t.threats, text):
+		return "", "reads as a threat or an ultimatum"
+	}
+	text = t.soften(text)
+	switch {
+	case wordCount(text) < 3:
+		return "", ""
+	case t.hostile(text):
+		return "", "reads as contempt"
+	case t.imperative.MatchString(text):
+		return "", "an order; the rewrite asks instead"
+	case isQuestionToThem(text):
+		return "", "a rhetorical question; the rewrite asks its own"
+	}
+	if loc := t.negImper.FindStringIndex(text); loc != nil {
+		if level == guide.LevelMild {
+			return "", "an order; too direct for a mild concern"
+		}
+		text = "I'd suggest we don't " + text[loc[1]:]
+	}
+	return text, ""
+}
+
+// flaggedAs names the anti-pattern the checker found in s.
+func (r *Rules) flaggedAs(s sentence, findings []check.Finding) string {
+	for _, f := range findings {
+		if f.Kind == check.KindAntiPattern && overlaps(s, f.Start, f.End) {
+			if a, ok := r.g.AntiPattern(f.Rule); ok {
+				return strings.ToLower(a.Name[:1]) + a.Name[1:]
+			}
+			return f.Rule
+		}
+	}
+	return "flagged by the checker"
 }
 
 // compose lays kept sentences out with the rules template.
