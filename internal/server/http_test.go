@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -198,9 +200,13 @@ func TestServeStdio(t *testing.T) {
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, Options{Stdin: inR, Stdout: outW}) }()
+	var logs strings.Builder
+	logger := slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	go func() { done <- Serve(ctx, Options{Stdin: inR, Stdout: outW, Logger: logger}) }()
 	go func() {
 		io.WriteString(inW, initBody+"\n")
+		io.WriteString(inW, `{"jsonrpc":"2.0","method":"notifications/initialized"}`+"\n")
+		io.WriteString(inW, `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"check_draft","arguments":{"draft":""}}}`+"\n")
 	}()
 	lines := bufio.NewScanner(outR)
 	lines.Buffer(make([]byte, 1<<20), 1<<20)
@@ -224,6 +230,26 @@ func TestServeStdio(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no reply on stdout")
 	}
+	// Everything on stdout is protocol, even while the server logs.
+	go func() {
+		for lines.Scan() {
+			got <- lines.Text()
+		}
+	}()
+	select {
+	case line := <-got:
+		var msg struct {
+			ID     int `json:"id"`
+			Result struct {
+				IsError bool `json:"isError"`
+			} `json:"result"`
+		}
+		if err := json.Unmarshal([]byte(line), &msg); err != nil || msg.ID != 2 || !msg.Result.IsError {
+			t.Fatalf("tools/call reply %q (%v): want id 2 with isError", line, err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no tools/call reply on stdout")
+	}
 	cancel()
 	inW.Close()
 	select {
@@ -235,4 +261,19 @@ func TestServeStdio(t *testing.T) {
 		t.Fatal("stdio server did not stop")
 	}
 	outR.Close()
+	if !strings.Contains(logs.String(), "tool call") {
+		t.Errorf("the tool call was not logged to the logger: %q", logs.String())
+	}
+}
+
+// syncWriter serialises writes from the server's goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
