@@ -112,6 +112,7 @@ func New(g *guide.Guide) (*Checker, error) {
 			c.leads.register(&r.cues[i])
 		}
 	}
+	c.leads.finish()
 	return c, nil
 }
 

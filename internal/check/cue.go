@@ -171,6 +171,9 @@ func (c *cue) match(t *text, hits []hit) []hit {
 	all := c.kind == guide.CueOccurrence
 	switch {
 	case c.sentence:
+		if !c.mayMatch(t.lower) {
+			return hits
+		}
 		for _, s := range t.sents {
 			if !c.mayMatch(t.lower[s[0]:s[1]]) {
 				continue

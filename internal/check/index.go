@@ -12,8 +12,12 @@ type leadIndex struct {
 
 type trieNode struct {
 	edges []trieEdge
+	dense []int32 // for nodes with many edges: child by ASCII byte, 0 when none
 	ends  []int32 // cue ids whose lead ends here
 }
+
+// denseFrom is the edge count from which a node gets a lookup table.
+const denseFrom = 6
 
 type trieEdge struct {
 	b  byte
@@ -64,6 +68,12 @@ func (ix *leadIndex) next(n int32, b byte) int32 {
 		}
 		return -1
 	}
+	if d := ix.nodes[n].dense; d != nil {
+		if b < 128 && d[b] != 0 {
+			return d[b]
+		}
+		return -1
+	}
 	for _, e := range ix.nodes[n].edges {
 		if e.b == b {
 			return e.to
@@ -74,6 +84,27 @@ func (ix *leadIndex) next(n int32, b byte) int32 {
 
 // cand is one place a cue's lead occurs: at byte p, n bytes long.
 type cand struct{ p, n int32 }
+
+// finish gives busy nodes a lookup table; call it once all leads are in.
+func (ix *leadIndex) finish() {
+	for i := range ix.nodes {
+		nd := &ix.nodes[i]
+		if len(nd.edges) < denseFrom {
+			continue
+		}
+		ascii := true
+		for _, e := range nd.edges {
+			ascii = ascii && e.b < 128
+		}
+		if !ascii {
+			continue
+		}
+		nd.dense = make([]int32, 128)
+		for _, e := range nd.edges {
+			nd.dense[e.b] = e.to
+		}
+	}
+}
 
 // candidates finds every (cue, word start) where one of the cue's leads
 // occurs in lower. It returns, counting-sorted by cue, the occurrences
