@@ -25,8 +25,6 @@ const (
 	ToolRewriteDraft   = "rewrite_draft"
 )
 
-const verboseDescription = "Return the full report instead of the compact one. Leave false unless you need the detail: it costs context."
-
 type checkArgs struct {
 	check.Input
 	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Return the full report (formula components with character spans, supporting signals, and the documents' reason for every finding) instead of the compact one. Leave false unless you need the detail: it costs context."`
@@ -72,11 +70,11 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk *check.Checker) ([
 			if err != nil {
 				return nil, "", err
 			}
-			text := decideText(res)
-			if !in.Verbose {
-				res.Rows, res.Reasons = nil, nil
+			if in.Verbose {
+				return res, decideText(res), nil
 			}
-			return compact(res, !in.Verbose, decideVerboseOnly), text, nil
+			m, err := compact(res, decideVerboseOnly)
+			return m, decideText(res), err
 		},
 	})); err != nil {
 		return nil, err
@@ -98,13 +96,14 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk *check.Checker) ([
 			if err != nil {
 				return nil, "", err
 			}
-			text := checkText(rep)
-			if !in.Verbose {
-				for i := range rep.Findings {
-					rep.Findings[i].Why = ""
-				}
+			if in.Verbose {
+				return rep, checkText(rep), nil
 			}
-			return compact(rep, !in.Verbose, checkVerboseOnly), text, nil
+			for i := range rep.Findings {
+				rep.Findings[i].Why = ""
+			}
+			m, err := compact(rep, checkVerboseOnly)
+			return m, checkText(rep), err
 		},
 	})); err != nil {
 		return nil, err
@@ -171,20 +170,16 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk *check.Checker) ([
 	return tools, nil
 }
 
-// compact returns v as a JSON object without the verbose-only fields when
-// drop is true.
-func compact(v any, drop bool, verboseOnly []string) any {
-	if !drop {
-		return v
-	}
+// compact returns v as a JSON object without its verbose-only fields.
+func compact(v any, verboseOnly []string) (map[string]any, error) {
 	m, err := structure(v, nil)
 	if err != nil {
-		return v
+		return nil, err
 	}
 	for _, k := range verboseOnly {
 		delete(m, k)
 	}
-	return m
+	return m, nil
 }
 
 func scenarioIDs(g *guide.Guide) []string {

@@ -80,12 +80,9 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk *check.Chec
 			for i := range res.Check.Findings {
 				res.Check.Findings[i].Why = ""
 			}
-			m, err := structure(res, nil)
+			m, err := compact(res, rewriteVerboseOnly)
 			if err != nil {
 				return nil, "", err
-			}
-			for _, k := range rewriteVerboseOnly {
-				delete(m, k)
 			}
 			if c, ok := m["check"].(map[string]any); ok {
 				for _, k := range checkVerboseOnly {
