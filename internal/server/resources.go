@@ -219,7 +219,11 @@ func examplesMarkdown(g *guide.Guide, b *strings.Builder) {
 			if e.Situation != "" {
 				fmt.Fprintf(b, "Situation: %s\n\n", e.Situation)
 			}
-			fmt.Fprintf(b, "> %s\n\nWhy: %s\n\n", strings.ReplaceAll(e.Text, "\n", "\n> "), e.Why)
+			fmt.Fprintf(b, "> %s\n\n", strings.ReplaceAll(e.Text, "\n", "\n> "))
+			if e.Rendered && e.Original != "" {
+				fmt.Fprintf(b, "(Written out from the document's description: %s)\n\n", e.Original)
+			}
+			fmt.Fprintf(b, "Why: %s\n\nSource: %s.\n\n", e.Why, sourceTitle(g, e.Source))
 		}
 	}
 }
