@@ -14,10 +14,14 @@ import (
 
 // Rules is the offline engine: no key, no network, deterministic. It reads
 // the draft with the checker (which sentences are anti-patterns, which give
-// context, impact or an alternative), keeps the draft's own reasons and
-// facts, drops what the checker flags, and lays the rest out along the
-// formula at the target level with prompts/rewrite_rules.tmpl, whose wording
-// comes from the guide's formula and level phrases.
+// context, impact or an alternative), keeps the draft's own reasons,
+// consequences, alternatives and facts, leaves out what the checker flags
+// and what data/tone.json marks as contempt, threats, bare orders,
+// rhetorical questions or instructions aimed at a model (saying so in the
+// notes), and lays the rest out along the formula at the target level with
+// prompts/rewrite_rules.tmpl, whose wording comes from the guide's formula
+// templates and level phrases. A draft that is already a complete pushback
+// at the target level is kept as written.
 //
 // Its limits: it cannot invent what the draft does not say. Where the draft
 // gives no reason, consequence or alternative, it says so honestly in
@@ -25,9 +29,11 @@ import (
 // an alternative instead of proposing one; the goal it acknowledges is
 // taken from the situation only when that is a request it can rephrase
 // ("Can we add this feature?"), else it acknowledges the request in general.
-// It does not rephrase the draft's kept sentences beyond trimming flagged
-// words, so their tone stays the writer's. A model (the openai engine)
-// writes better prose; this engine is the safe, reproducible floor.
+// Kept sentences change little (leading interjections, emoji and shouting
+// go; "Don't X" becomes "I'd suggest we don't X"), so sarcasm the heuristics
+// miss survives, and a draft in another language gets English framing. A
+// model (the openai engine) writes better prose; this engine is the safe,
+// reproducible floor.
 type Rules struct {
 	g   *guide.Guide
 	chk Checker
