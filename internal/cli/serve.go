@@ -28,7 +28,7 @@ the protocol; logs go to stderr). With --http it serves streamable HTTP at
 
 HTTP hardening: loopback binds only, unless a bearer token is set (--token or
 PUSHBACK_TOKEN), which every request must then send as
-"Authorization: Bearer <token>". Requests on a loopback address must carry a
+"Authorization: Bearer <token>" (prefer the variable: flags show in ps). Requests on a loopback address must carry a
 loopback Host, and a browser Origin must be loopback or listed in --origin.
 Request bodies over --max-body bytes get 413. SIGINT/SIGTERM shut down
 gracefully.
@@ -100,7 +100,7 @@ func runServe(env *Env, args []string) int {
 		Getenv:         getenv,
 		Logger:         slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level})),
 		HTTPAddr:       *httpAddr,
-		Token:          *token,
+		Token:          strings.TrimSpace(*token),
 		AllowedOrigins: origins,
 		MaxBodyBytes:   *maxBody,
 		Stdin:          env.Stdin,

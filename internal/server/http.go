@@ -96,14 +96,14 @@ func newHandler(s *mcpserver.MCPServer, opts Options) (http.Handler, *mcpserver.
 }
 
 func harden(next http.Handler, token string, origins []string, limit int64, log *slog.Logger) http.Handler {
-	want := []byte("Bearer " + token)
+	want := []byte(token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if status, msg := screen(r, origins); status != 0 {
 			log.Warn("http request refused", "status", status, "reason", msg, "host", r.Host, "origin", r.Header.Get("Origin"))
 			http.Error(w, msg, status)
 			return
 		}
-		if token != "" && subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+		if token != "" && subtle.ConstantTimeCompare(bearer(r), want) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="pushback"`)
 			http.Error(w, "missing or wrong bearer token: send Authorization: Bearer <token>", http.StatusUnauthorized)
 			return
@@ -129,6 +129,16 @@ func harden(next http.Handler, token string, origins []string, limit int64, log 
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// bearer returns the token of an "Authorization: Bearer <token>" header
+// (the scheme is case-insensitive), or nil.
+func bearer(r *http.Request) []byte {
+	scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return nil
+	}
+	return []byte(strings.TrimSpace(tok))
 }
 
 // screen applies the DNS-rebinding protection: on a connection to a
