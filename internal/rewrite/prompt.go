@@ -141,9 +141,9 @@ func Prompt(g *guide.Guide, req Request, level guide.Level, fb *Feedback, mode s
 		return "", nil, err
 	}
 	if fb.Previous != "" {
-		prev := fb.Previous
+		prev := Neutralise(fb.Previous)
 		if mode != "text" {
-			b, _ := json.Marshal(Output{Rewrite: fb.Previous, Level: level, KeptFacts: []string{}})
+			b, _ := json.Marshal(Output{Rewrite: prev, Level: level, KeptFacts: []string{}})
 			prev = string(b)
 		}
 		turns = append(turns, Turn{Role: "assistant", Content: prev})
