@@ -57,6 +57,7 @@ var templates = sync.OnceValues(func() (*template.Template, error) {
 		"option":    phraseOption,
 		"join":      func(items []string, sep string) string { return strings.Join(items, sep) },
 		"lower":     lowerStart,
+		"clause":    func(phrase string) string { c, _, _ := strings.Cut(phrase, ","); return strings.TrimSpace(c) },
 	}
 	return template.New("rewrite").Funcs(funcs).ParseFS(prompts.FS, "rewrite_*.tmpl")
 })
