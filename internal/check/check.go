@@ -154,7 +154,9 @@ func (c *Checker) Check(in Input) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	a := c.analyse(in)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	a := c.analyse(in, sc)
 	return c.report(in, a), nil
 }
 
@@ -193,8 +195,8 @@ type analysis struct {
 	read     guide.Level
 }
 
-func (c *Checker) analyse(in Input) analysis {
-	t := newText(in.Draft, c.leads)
+func (c *Checker) analyse(in Input, sc *scratch) analysis {
+	t := newText(in.Draft, c.leads, sc)
 	a := analysis{
 		text:     t,
 		sents:    t.sents,

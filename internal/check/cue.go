@@ -108,9 +108,11 @@ type text struct {
 	cands   []cand
 }
 
-func newText(raw string, ix *leadIndex) *text {
+// newText prepares raw; the text uses sc until sc goes back to the pool.
+func newText(raw string, ix *leadIndex, sc *scratch) *text {
 	t := &text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
-	t.candOff, t.cands = ix.candidates(t.lower)
+	ix.candidates(t.lower, sc)
+	t.candOff, t.cands = sc.off[:ix.ncues+1], sc.cands
 	return t
 }
 

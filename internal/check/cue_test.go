@@ -63,7 +63,7 @@ func TestIndexedMatchAgrees(t *testing.T) {
 	rules := c.rules()
 	checked := 0
 	for _, text := range texts {
-		tx := newText(text, c.leads)
+		tx := newText(text, c.leads, new(scratch))
 		for _, r := range rules {
 			for _, cu := range r.cues {
 				if cu.sentence {

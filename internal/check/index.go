@@ -1,5 +1,7 @@
 package check
 
+import "sync"
+
 // leadIndex is a byte trie over every cue's lead literals. A draft is walked
 // once from each word start, which finds, for every cue, the positions
 // where one of its leads begins: the cue's regexp then runs anchored at
@@ -107,11 +109,11 @@ func (ix *leadIndex) finish() {
 }
 
 // candidates finds every (cue, word start) where one of the cue's leads
-// occurs in lower. It returns, counting-sorted by cue, the occurrences
-// (cs[off[id]:off[id+1]], by ascending position, then length) of each cue.
-func (ix *leadIndex) candidates(lower string) (off []int32, cs []cand) {
-	type pair struct{ id, p, n int32 }
-	pairs := make([]pair, 0, len(lower)/4)
+// occurs in lower. It fills sc.off and sc.cands, counting-sorted by cue: the
+// occurrences of cue id are sc.cands[sc.off[id]:sc.off[id+1]], by ascending
+// position, then length.
+func (ix *leadIndex) candidates(lower string, sc *scratch) {
+	pairs := sc.pairs[:0]
 	for p := 0; p < len(lower); p++ {
 		if !isWordByte(lower[p]) || p > 0 && isWordByte(lower[p-1]) {
 			continue
@@ -126,18 +128,39 @@ func (ix *leadIndex) candidates(lower string) (off []int32, cs []cand) {
 			}
 		}
 	}
-	off = make([]int32, ix.ncues+1)
+	sc.pairs = pairs
+	sc.off = resize(sc.off, int(2*ix.ncues+1)) // offsets, then fill counters
+	clear(sc.off)
+	off, fill := sc.off[:ix.ncues+1], sc.off[ix.ncues+1:]
 	for _, pr := range pairs {
 		off[pr.id+1]++
 	}
 	for i := 1; i < len(off); i++ {
 		off[i] += off[i-1]
 	}
-	cs = make([]cand, len(pairs))
-	fill := make([]int32, ix.ncues)
+	cs := resize(sc.cands, len(pairs))
 	for _, pr := range pairs {
 		cs[off[pr.id]+fill[pr.id]] = cand{pr.p, pr.n}
 		fill[pr.id]++
 	}
-	return off, cs
+	sc.cands = cs
+}
+
+type pair struct{ id, p, n int32 }
+
+// scratch is the per-Check working memory, pooled so that checking a draft
+// allocates little.
+type scratch struct {
+	pairs []pair
+	off   []int32
+	cands []cand
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
