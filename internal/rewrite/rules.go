@@ -528,10 +528,11 @@ var goalRE = []struct {
 	{regexp.MustCompile(`(?i)^(?:can|could|would|will)\s+you\s+(?:please\s+)?(.+)$`), "me to "},
 	{regexp.MustCompile(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "to "},
 	{regexp.MustCompile(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^(?:i think\s+)?we(?:'ll|’ll|\s+(?:should|need to|must|have to|want to|will|are going to|'re going to|’re going to))\s+(?:just\s+)?(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^(?:i think\s+)?we(?:'ll|’ll|'re going to|’re going to|\s+(?:should|need to|must|have to|want to|will|are going to))\s+(?:just\s+)?(.+)$`), "to "},
 	{regexp.MustCompile(`(?i)^(?:i think\s+)?we\s+(?:need|want)\s+(.+)$`), ""},
 	{regexp.MustCompile(`(?i)^(?:the\s+)?[\p{L}' ]{1,40}?\s+(?:still\s+)?(?:wants|would like)\s+to\s+(.+)$`), "to "},
 	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) (?:you )?to\s+(.+)$`), "to "},
+	{regexp.MustCompile(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(\p{L}+ing\b.*)$`), "to go ahead with "},
 	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) you to\s+(.+)$`), "me to "},
 	{regexp.MustCompile(`(?i)^please\s+(.+)$`), "me to "},
 	{regexp.MustCompile(`(?i)^just\s+(.+)$`), "me to "},
@@ -584,6 +585,9 @@ func goalFrom(situation string) string {
 		rest = strings.Join(words, " ")
 		if rest == "" || len(words) > 25 {
 			return ""
+		}
+		if after, ok := strings.CutPrefix(rest, "going "); ok && strings.HasSuffix(g.prefix, "with ") {
+			return "to go " + after // "We're going live" -> "to go live"
 		}
 		return g.prefix + lowerStart(rest)
 	}
