@@ -82,7 +82,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk *check.Checker) ([
 	if err := add(build(log, spec[checkArgs]{
 		name:  ToolCheckDraft,
 		title: "Check a pushback draft",
-		description: "Checks a draft message that pushes back on a request: finds the five formula parts (acknowledge, context, impact, alternative, invite input), the level it reads at, and anti-patterns such as a flat no, blame or an objection without an alternative, each with character offsets and a fix. Returns a 0-100 score, pass/fail and the top fixes. " +
+		description: "Checks a draft message that pushes back on a request: finds the five formula parts (acknowledge, context, impact, alternative, invite input), the level it reads at, and the anti-patterns (" + antiPatternNames(g) + "), each with character offsets and a fix. Returns a 0-100 score, pass/fail and the top fixes. " +
 			"Use it on every draft before the user sends it, and again after each revision. Give the audience and stakes (or the intended level) when known: calibration depends on them. " +
 			"Deterministic and offline. It judges; it does not rewrite (use rewrite_draft or render_formula for a new text).",
 		closedWorld: true, idempotent: true,
@@ -180,6 +180,15 @@ func compact(v any, verboseOnly []string) (map[string]any, error) {
 		delete(m, k)
 	}
 	return m, nil
+}
+
+// antiPatternNames lists the guide's anti-patterns for a description.
+func antiPatternNames(g *guide.Guide) string {
+	names := make([]string, len(g.AntiPatterns))
+	for i, a := range g.AntiPatterns {
+		names[i] = strings.ToLower(a.Name)
+	}
+	return strings.Join(names, "; ")
 }
 
 func scenarioIDs(g *guide.Guide) []string {

@@ -206,11 +206,7 @@ func TestServeStdio(t *testing.T) {
 	var logs strings.Builder
 	logger := slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	go func() { done <- Serve(ctx, Options{Stdin: inR, Stdout: outW, Logger: logger}) }()
-	go func() {
-		io.WriteString(inW, initBody+"\n")
-		io.WriteString(inW, `{"jsonrpc":"2.0","method":"notifications/initialized"}`+"\n")
-		io.WriteString(inW, `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"check_draft","arguments":{"draft":""}}}`+"\n")
-	}()
+	go io.WriteString(inW, initBody+"\n")
 	lines := bufio.NewScanner(outR)
 	lines.Buffer(make([]byte, 1<<20), 1<<20)
 	got := make(chan string, 1)
@@ -233,7 +229,12 @@ func TestServeStdio(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no reply on stdout")
 	}
-	// Everything on stdout is protocol, even while the server logs.
+	// Everything on stdout is protocol, even while the server logs. (Tool
+	// calls run concurrently, so send them only after the handshake.)
+	go func() {
+		io.WriteString(inW, `{"jsonrpc":"2.0","method":"notifications/initialized"}`+"\n")
+		io.WriteString(inW, `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"check_draft","arguments":{"draft":""}}}`+"\n")
+	}()
 	go func() {
 		for lines.Scan() {
 			got <- lines.Text()
