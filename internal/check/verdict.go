@@ -192,6 +192,10 @@ func (c *Checker) calibration(in Input, read guide.Level) *Finding {
 					why += " and "
 				}
 				why += fmt.Sprintf("%s stakes call for %s", in.Stakes, joinLevels(sl.Allowed))
+			} else if in.Level == "" && read != sl.Level && read != sl.EscalateWhenGentleFailed {
+				// Fits the stakes, but not the level they start at.
+				sev = SeveritySuggestion
+				why = fmt.Sprintf("%s stakes usually start at %s (%s fits too)", in.Stakes, sl.Level, read)
 			}
 		}
 	}
@@ -206,7 +210,11 @@ func (c *Checker) calibration(in Input, read guide.Level) *Finding {
 	}
 	readInfo, _ := c.g.Level(read)
 	tInfo, _ := c.g.Level(target)
-	sugg := fmt.Sprintf("Aim for %s: %s", strings.ToLower(tInfo.Name), tInfo.When)
+	aim := "Aim for"
+	if sev == SeveritySuggestion {
+		aim = "Optional: keep it if deliberate, or aim for"
+	}
+	sugg := fmt.Sprintf("%s %s: %s", aim, strings.ToLower(tInfo.Name), tInfo.When)
 	if len(tInfo.Phrases) > 0 {
 		sugg += fmt.Sprintf(" For example: %q", tInfo.Phrases[0])
 	}
@@ -290,7 +298,7 @@ func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
 	for _, fd := range findings {
 		switch {
 		case fd.Kind == KindCalibration:
-			calib = map[string]int{SeveritySuggestion: pointsCalibration / 2}[fd.Severity]
+			calib = map[string]int{SeveritySuggestion: pointsCalibration}[fd.Severity]
 		case fd.Kind == KindAntiPattern && fd.Severity == SeverityError:
 			s -= penaltyError
 		case fd.Kind == KindAntiPattern:
