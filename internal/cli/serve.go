@@ -26,10 +26,11 @@ Runs the pushback MCP server. By default it speaks MCP over stdio (stdout is
 the protocol; logs go to stderr). With --http it serves streamable HTTP at
 %s and a health check at GET %s.
 
-HTTP hardening: loopback binds only, unless a bearer token is set (--token or
-PUSHBACK_TOKEN), which every request must then send as
-"Authorization: Bearer <token>" (prefer the variable: flags show in ps). Requests on a loopback address must carry a
-loopback Host, and a browser Origin must be loopback or listed in --origin.
+HTTP hardening: loopback binds only, unless a bearer token is set
+(PUSHBACK_TOKEN, or --token, which shows in ps), which every request must then
+send as "Authorization: Bearer <token>". Requests on a loopback address must
+carry a loopback Host, and a browser Origin must be loopback or listed in
+--origin.
 Request bodies over --max-body bytes get 413. SIGINT/SIGTERM shut down
 gracefully.
 
