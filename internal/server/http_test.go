@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	mcpserver "github.com/mark3labs/mcp-go/server"
 )
 
 const initBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"http-test","version":"1"}}}`
@@ -280,4 +282,20 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.Write(p)
+}
+
+// TestLibraryRebindingProtection verifies the second layer: mcp-go's own
+// localhost protection, which Handler leaves on, also refuses a foreign
+// Host on a loopback connection.
+func TestLibraryRebindingProtection(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(mcpserver.NewStreamableHTTPServer(s, mcpserver.WithEndpointPath(EndpointPath)))
+	t.Cleanup(ts.Close)
+	runHTTPCases(t, ts, []httpCase{
+		{name: "foreign Host", method: http.MethodPost, path: EndpointPath, body: post(initBody), host: "evil.example", wantStatus: 403},
+		{name: "loopback Host", method: http.MethodPost, path: EndpointPath, body: post(initBody), wantStatus: 200},
+	})
 }
