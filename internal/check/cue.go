@@ -140,10 +140,8 @@ func isWordByte(c byte) bool {
 
 // sentenceEnd returns the end of the sentence holding byte offset p.
 func (t *text) sentenceEnd(p int) int {
-	for _, s := range t.sents {
-		if p >= s[0] && p < s[1] {
-			return s[1]
-		}
+	if s := sentenceAt(t.sents, p); s[1] > s[0] {
+		return s[1]
 	}
 	return len(t.raw)
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,10 +70,9 @@ func sentences(text string) [][2]int {
 // sentenceAt returns the sentence holding byte offset b, or [b, b) when
 // none does.
 func sentenceAt(sents [][2]int, b int) [2]int {
-	for _, s := range sents {
-		if b >= s[0] && b < s[1] {
-			return s
-		}
+	i := sort.Search(len(sents), func(i int) bool { return sents[i][1] > b })
+	if i < len(sents) && sents[i][0] <= b {
+		return sents[i]
 	}
 	return [2]int{b, b}
 }
