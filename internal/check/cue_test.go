@@ -89,3 +89,34 @@ func TestIndexedMatchAgrees(t *testing.T) {
 	}
 	t.Logf("%d cue/text pairs agree", checked)
 }
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"No. That won't work!", []string{"No.", "That won't work!"}},
+		{"  Really?  Yes…\nOK", []string{"Really?", "Yes…", "OK"}},
+		{`He said "stop." Then left.`, []string{`He said "stop."`, "Then left."}},
+		{"Version 2.5 ships. Fine", []string{"Version 2.5 ships.", "Fine"}},
+		{"“Trust me,” she said.", []string{"“Trust me,” she said."}},
+		{"Wait... what?!", []string{"Wait...", "what?!"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range sentences(tt.text) {
+			got = append(got, tt.text[s[0]:s[1]])
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("sentences(%q) = %q, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("sentences(%q) = %q, want %q", tt.text, got, tt.want)
+				break
+			}
+		}
+	}
+}
