@@ -228,12 +228,6 @@ func (c *Checker) analyse(in Input, sc *scratch) analysis {
 			a.read = c.g.Levels[i].ID
 		}
 	}
-	// Stating a consequence is more than a question: a draft with an
-	// impact reads at least moderate (the documents' mild level is
-	// "Have we considered...?").
-	if a.features["impact"] && a.read.Rank() < guide.LevelModerate.Rank() {
-		a.read = guide.LevelModerate
-	}
 	for i, r := range c.antis {
 		a.antis[i] = r.rule.eval(t, a.features)
 	}

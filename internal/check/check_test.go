@@ -176,6 +176,7 @@ func TestCalibration(t *testing.T) {
 	}{
 		{"alarm over trivial", Input{Draft: "I need to be very direct with you because I believe this is critical: the font is wrong. Can we change it?", Stakes: guide.StakesLow}, SeverityError, guide.LevelMild},
 		{"shrug over critical", Input{Draft: "Have we considered maybe looking at the SQL injection at some point?", Stakes: guide.StakesCritical}, SeverityError, guide.LevelStrong},
+		{"understated but substantive", Input{Draft: "If we skip the review, we could expose 40,000 card numbers. Could we run it first?", Stakes: guide.StakesCritical}, SeverityWarning, guide.LevelStrong},
 		{"fits", Input{Draft: "Have we considered testing on Safari first?", Stakes: guide.StakesLow}, "", guide.LevelMild},
 		{"fits but not the starting level", Input{Draft: "Have we considered testing on Safari first?", Stakes: guide.StakesMedium}, SeveritySuggestion, guide.LevelModerate},
 		{"level one off", Input{Draft: "Have we considered testing on Safari first?", Level: guide.LevelModerate}, SeveritySuggestion, guide.LevelModerate},

@@ -144,8 +144,9 @@ func TestFreshSet4(t *testing.T) {
 	acc := scoreSet(t, "testdata/fresh4.json")
 	t.Logf("fresh4 set: verdict accuracy %.3f (%d/%d), anti-pattern accuracy %.3f (%d/%d)", acc.verdict(), acc.correct, acc.n, acc.anti(), acc.antiRight, acc.nAnti)
 	// First run, untuned: verdict 0.875 (14/16), anti-pattern 0.500 (4/8);
-	// its misses then led to "a stated consequence reads at least moderate"
-	// and a few cues (1.000 and 1.000 after, in-sample).
+	// its misses then led to "an understated draft with a consequence and
+	// evidence is a warning, not an error, on high stakes" and a few cues
+	// (1.000 and 1.000 after, in-sample).
 	if acc.verdict() < 0.9 || acc.anti() < 0.85 {
 		t.Errorf("fresh4 set accuracy fell: verdict %.3f (floor 0.90), anti-pattern %.3f (floor 0.85)", acc.verdict(), acc.anti())
 	}

@@ -72,7 +72,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 			r.IntendedLevel = sl.Level
 		}
 	}
-	calib := c.calibration(in, a.read)
+	calib := c.calibration(in, a.read, f)
 	if calib != nil {
 		r.Findings = append(r.Findings, *calib)
 	}
@@ -164,7 +164,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 
 // calibration judges the read level against the intended level and the
 // stakes, and returns a finding when it does not fit.
-func (c *Checker) calibration(in Input, read guide.Level) *Finding {
+func (c *Checker) calibration(in Input, read guide.Level, f map[string]bool) *Finding {
 	sev, why := "", ""
 	if in.Level != "" && in.Level != read {
 		d := abs(in.Level.Rank() - read.Rank())
@@ -181,8 +181,13 @@ func (c *Checker) calibration(in Input, read guide.Level) *Finding {
 				d = min(d, abs(l.Rank()-read.Rank()))
 			}
 			if d > 0 {
+				// Far off the stakes is an error, except a gently worded
+				// draft that states the consequence with evidence: that is
+				// understated, not a shrug. Alarm over a trivial change
+				// stays an error.
+				under := read.Rank() < sl.Allowed[0].Rank()
 				s := SeverityWarning
-				if d >= 2 {
+				if d >= 2 && !(under && f["impact"] && f["evidence"]) {
 					s = SeverityError
 				}
 				if sev == "" || severityRank[s] < severityRank[sev] {
