@@ -268,6 +268,18 @@ func checkText(r check.Report) string {
 	if r.Summary != "" {
 		b.WriteString(" " + r.Summary)
 	}
+	if len(r.Findings) > 0 {
+		b.WriteString("\nFindings:")
+	}
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "\n- %s %s: %s", f.Severity, f.Rule, f.Message)
+		if f.End > f.Start {
+			fmt.Fprintf(&b, " (characters %d-%d)", f.Start, f.End)
+		}
+	}
+	if len(r.TopFixes) > 0 {
+		b.WriteString("\nTop fixes:")
+	}
 	for i, f := range r.TopFixes {
 		fmt.Fprintf(&b, "\n%d. %s", i+1, f)
 	}
