@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -80,6 +81,8 @@ func compileRule(id string, cs []guide.Cue) (rule, error) {
 		if ast, err := syntax.Parse("(?i)"+c.Pattern, syntax.Perl); err == nil {
 			ast = ast.Simplify()
 			cu.need = required(ast)
+			// Most selective literal sets first: mayMatch fails sooner.
+			sort.SliceStable(cu.need, func(i, j int) bool { return shortestLen(cu.need[i]) > shortestLen(cu.need[j]) })
 			if !cu.sentence {
 				if set, endB, ok := fullSet(ast); ok {
 					cu.lead, cu.full, cu.endB = set, true, endB
@@ -582,4 +585,14 @@ func fullSet(re *syntax.Regexp) (set []string, endB, ok bool) {
 		}
 	}
 	return set, endB, true
+}
+
+func shortestLen(set []string) int {
+	n := -1
+	for _, s := range set {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
 }

@@ -303,7 +303,9 @@ func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
 	for _, fd := range findings {
 		switch {
 		case fd.Kind == KindCalibration:
-			calib = map[string]int{SeveritySuggestion: pointsCalibration}[fd.Severity]
+			if fd.Severity != SeveritySuggestion {
+				calib = 0
+			}
 		case fd.Kind == KindAntiPattern && fd.Severity == SeverityError:
 			s -= penaltyError
 		case fd.Kind == KindAntiPattern:
