@@ -9,8 +9,10 @@ all: build
 build:
 	$(GO) build -o bin/pushback ./cmd/pushback
 
-# make test: everything CI runs: vet, race-enabled tests, a short fuzz of every target.
-test: vet unit fuzz
+# make test: everything CI runs: the pinned npm tools (installed when missing),
+# vet, race-enabled tests (unit, MCP in-process, end-to-end, conformance), a
+# short fuzz of every target, and the offline eval suites.
+test: node-tools-if-missing vet unit fuzz eval
 
 vet:
 	$(GO) vet ./...
@@ -41,7 +43,8 @@ run:
 # make eval: the offline suites (checker, and rewrite with the rules engine);
 # EVALFLAGS adds flags, e.g. EVALFLAGS='--format junit'.
 eval:
-	$(GO) run ./cmd/pushback eval $(EVALFLAGS)
+	$(GO) build -o bin/pushback ./cmd/pushback
+	./bin/pushback eval $(EVALFLAGS)
 
 clean:
 	rm -rf bin
@@ -52,12 +55,17 @@ clean:
 NPM      ?= npm
 E2E_NODE := internal/e2e/conformance
 
-.PHONY: node-tools e2e conformance measure
+.PHONY: node-tools node-tools-if-missing e2e conformance measure
 
 # node-tools: the pinned Node 22, @modelcontextprotocol/conformance and the
 # TypeScript reference server (server-everything) into $(E2E_NODE)/node_modules.
 node-tools:
 	$(NPM) ci --prefix $(E2E_NODE) --no-audit --no-fund
+
+# Installs them only when node_modules is missing or older than the lock file.
+node-tools-if-missing:
+	@if [ ! -d $(E2E_NODE)/node_modules ] || [ $(E2E_NODE)/package-lock.json -nt $(E2E_NODE)/node_modules ]; then \
+	  $(MAKE) node-tools; else echo "node tools: up to date ($(E2E_NODE)/node_modules)"; fi
 
 # e2e: real MCP clients over stdio and HTTP plus the conformance suite.
 e2e:
