@@ -32,6 +32,29 @@ type Guide struct {
 	Examples     []Example     `json:"examples"`
 	Scenarios    []Scenario    `json:"scenarios"`
 	Signals      []SignalDef   `json:"signals"`
+	Tone         Tone          `json:"tone"`
+}
+
+// Tone is the offline rewrite engine's own tone heuristics: what it strips
+// from a draft's kept sentences beyond the checker's anti-patterns. Patterns
+// are RE2, matched case-insensitively; Interjections, Imperatives and
+// NegativeImperatives are alternatives the engine anchors at a sentence start.
+type Tone struct {
+	About               string        `json:"about"`
+	Interjections       []string      `json:"interjections"`
+	Contempt            []string      `json:"contempt"`
+	Threats             []string      `json:"threats"`
+	Injection           []string      `json:"injection"`
+	Imperatives         []string      `json:"imperatives"`
+	NegativeImperatives []string      `json:"negative_imperatives"`
+	Shouting            []string      `json:"shouting"`
+	Replacements        []Replacement `json:"replacements"`
+}
+
+// Replacement rewrites a matched phrase.
+type Replacement struct {
+	Pattern string `json:"pattern"`
+	With    string `json:"with"`
 }
 
 // Source is one of the two documents the domain comes from.

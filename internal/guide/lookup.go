@@ -194,5 +194,13 @@ func (g *Guide) validate() error {
 			bad("signal %s: no cues and no step", s.ID)
 		}
 	}
+	for _, list := range [][]string{g.Tone.Contempt, g.Tone.Threats, g.Tone.Injection, g.Tone.Interjections, g.Tone.Imperatives, g.Tone.NegativeImperatives} {
+		for _, p := range list {
+			checkCues("tone", []Cue{{Pattern: p}})
+		}
+	}
+	for _, r := range g.Tone.Replacements {
+		checkCues("tone replacement", []Cue{{Pattern: r.Pattern}})
+	}
 	return errors.Join(errs...)
 }

@@ -1,19 +1,17 @@
 package rewrite
 
 import (
-	"embed"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/pushback/pushback/internal/guide"
 )
 
-//go:embed data/tone.json
-var toneFS embed.FS
-
-// tone is the rules engine's compiled tone heuristics (data/tone.json).
+// tone is the rules engine's compiled tone heuristics (guide.Tone, from
+// internal/guide/data/tone.json).
 type tone struct {
 	interjection *regexp.Regexp // leading interjections, repeated
 	contempt     []*regexp.Regexp
@@ -31,33 +29,15 @@ type replacement struct {
 }
 
 var loadTone = sync.OnceValues(func() (*tone, error) {
-	b, err := toneFS.ReadFile("data/tone.json")
-	if err != nil {
-		return nil, err
-	}
-	var raw struct {
-		Interjections       []string `json:"interjections"`
-		Contempt            []string `json:"contempt"`
-		Threats             []string `json:"threats"`
-		Injection           []string `json:"injection"`
-		Imperatives         []string `json:"imperatives"`
-		NegativeImperatives []string `json:"negative_imperatives"`
-		Shouting            []string `json:"shouting"`
-		Replacements        []struct {
-			Pattern string `json:"pattern"`
-			With    string `json:"with"`
-		} `json:"replacements"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("parse tone.json: %w", err)
-	}
+	raw := guide.Default().Tone
+	var err error
 	t := &tone{shouting: map[string]bool{}}
 	compile := func(ps []string) ([]*regexp.Regexp, error) {
 		var out []*regexp.Regexp
 		for _, p := range ps {
 			re, err := regexp.Compile("(?i)" + p)
 			if err != nil {
-				return nil, fmt.Errorf("tone.json: %q: %w", p, err)
+				return nil, fmt.Errorf("tone: %q: %w", p, err)
 			}
 			out = append(out, re)
 		}
@@ -74,18 +54,18 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 	}
 	alt := func(ws []string) string { return "(?:" + strings.Join(ws, "|") + ")" }
 	if t.interjection, err = regexp.Compile(`(?i)^\s*` + alt(raw.Interjections) + `(?:\b|$)[\s,.!:;…—-]*`); err != nil {
-		return nil, fmt.Errorf("tone.json interjections: %w", err)
+		return nil, fmt.Errorf("tone interjections: %w", err)
 	}
 	if t.imperative, err = regexp.Compile(`(?i)^` + alt(raw.Imperatives) + `\b`); err != nil {
-		return nil, fmt.Errorf("tone.json imperatives: %w", err)
+		return nil, fmt.Errorf("tone imperatives: %w", err)
 	}
 	if t.negImper, err = regexp.Compile(`(?i)^` + alt(raw.NegativeImperatives) + `\s+`); err != nil {
-		return nil, fmt.Errorf("tone.json negative_imperatives: %w", err)
+		return nil, fmt.Errorf("tone negative_imperatives: %w", err)
 	}
 	for _, r := range raw.Replacements {
 		re, err := regexp.Compile("(?i)" + r.Pattern)
 		if err != nil {
-			return nil, fmt.Errorf("tone.json replacement %q: %w", r.Pattern, err)
+			return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
 		}
 		t.replace = append(t.replace, replacement{re, r.With})
 	}
