@@ -3,7 +3,6 @@ package eval
 import (
 	"bytes"
 	"context"
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -13,10 +12,9 @@ import (
 	"github.com/sashabaranov/go-openai"
 
 	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/prompts"
 )
 
-//go:embed judge.tmpl
-var judgeTemplate string
 
 // Verdict is the judge model's structured answer; its JSON Schema is the
 // response format the judge asks for.
@@ -45,7 +43,7 @@ type Judge struct {
 
 // NewJudge builds a judge whose rubric comes from g.
 func NewJudge(client ChatClient, model string, g *guide.Guide) (*Judge, error) {
-	t, err := template.New("judge").Parse(judgeTemplate)
+	t, err := template.ParseFS(prompts.FS, "eval_judge.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("judge prompt: %w", err)
 	}
