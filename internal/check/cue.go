@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/pushback/pushback/internal/guide"
@@ -25,8 +26,8 @@ const threshold = 1.0
 // literals every match must contain (need) and run on the sentences that
 // hold them.
 type cue struct {
-	re       *regexp.Regexp // unanchored, case-insensitive
-	anchored *regexp.Regexp // ^(?:pattern): for matching at a lead position
+	re       *lazyRegexp // unanchored, case-insensitive
+	anchored *lazyRegexp // ^(?:pattern): for matching at a lead position; nil without lead
 	weight   float64
 	kind     string
 	sentence bool
@@ -41,6 +42,27 @@ type cue struct {
 	endB bool
 	need [][]string // conjunction of disjunctions of lower-cased literals
 }
+
+// lazyRegexp is a regexp compiled on first use. A checker holds hundreds
+// of cues, most of which the index answers without a regexp (or which no
+// draft at hand comes near), so compiling them all up front would cost
+// every process that builds a checker far more than checking does. The
+// source is validated when the checker is built.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() {
+		// New parsed src with the same syntax, so this cannot fail.
+		l.re = regexp.MustCompile(l.src)
+	})
+	return l.re
+}
+
+func (l *lazyRegexp) String() string { return l.src }
 
 // rule is a named group of cues scored together (Vale's "extends").
 type rule struct {
@@ -64,8 +86,10 @@ func (r result) present() bool { return r.score >= threshold }
 
 func compileRule(id string, cs []guide.Cue) (rule, error) {
 	r := rule{id: id, cues: make([]cue, 0, len(cs))}
-	for _, c := range cs {
-		re, err := regexp.Compile("(?i)" + c.Pattern)
+	res := make([]lazyRegexp, 2*len(cs)) // one allocation for the rule's regexps
+	for i, c := range cs {
+		src := "(?i)" + c.Pattern
+		ast, err := syntax.Parse(src, syntax.Perl)
 		if err != nil {
 			return rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
 		}
@@ -77,24 +101,31 @@ func compileRule(id string, cs []guide.Cue) (rule, error) {
 		if kind == "" {
 			kind = guide.CueExistence
 		}
-		cu := cue{re: re, weight: w, kind: kind, sentence: c.Scope == guide.ScopeSentence, unless: c.Unless, requires: c.Requires}
-		if ast, err := syntax.Parse("(?i)"+c.Pattern, syntax.Perl); err == nil {
-			ast = ast.Simplify()
-			cu.need = required(ast)
-			// Most selective literal sets first: mayMatch fails sooner.
-			sort.SliceStable(cu.need, func(i, j int) bool { return shortestLen(cu.need[i]) > shortestLen(cu.need[j]) })
-			if !cu.sentence {
-				if set, endB, ok := fullSet(ast); ok {
-					cu.lead, cu.full, cu.endB = set, true, endB
-				} else {
-					cu.lead = wordLead(ast)
-				}
+		res[2*i].src = src
+		cu := cue{re: &res[2*i], weight: w, kind: kind, sentence: c.Scope == guide.ScopeSentence, unless: c.Unless, requires: c.Requires, id: -1}
+		ast = ast.Simplify()
+		if !cu.sentence {
+			if set, endB, ok := fullSet(ast); ok {
+				cu.lead, cu.full, cu.endB = set, true, endB
+			} else {
+				cu.lead = wordLead(ast)
 			}
 		}
 		if cu.lead != nil {
-			if cu.anchored, err = regexp.Compile("(?i)^(?:" + c.Pattern + ")"); err != nil {
-				return rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
+			cu.anchored = &res[2*i+1]
+			cu.anchored.src = "(?i)^(?:" + c.Pattern + ")"
+			if strings.Contains(c.Pattern, `\Q`) {
+				// \Q...\E can swallow the closing parenthesis: check the
+				// anchored form now rather than at first use.
+				if _, err := syntax.Parse(cu.anchored.src, syntax.Perl); err != nil {
+					return rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
+				}
 			}
+		} else {
+			// Only cues the index cannot place are prefiltered by literals.
+			cu.need = required(ast)
+			// Most selective literal sets first: mayMatch fails sooner.
+			sort.SliceStable(cu.need, func(i, j int) bool { return shortestLen(cu.need[i]) > shortestLen(cu.need[j]) })
 		}
 		r.cues = append(r.cues, cu)
 	}
@@ -181,7 +212,7 @@ func (c *cue) match(t *text, hits []hit) []hit {
 			if !c.mayMatch(t.lower[s[0]:s[1]]) {
 				continue
 			}
-			if c.re.MatchString(t.raw[s[0]:s[1]]) {
+			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
 				hits = append(hits, hit{s[0], s[1], c.weight})
 				if !all {
 					return hits
@@ -209,7 +240,7 @@ func (c *cue) match(t *text, hits []hit) []hit {
 			if !c.full || n > 1 || end > send {
 				// Let the regexp decide (and pick among several leads
 				// the way RE2's leftmost-first rule does).
-				m := c.anchored.FindStringIndex(t.raw[p:send])
+				m := c.anchored.get().FindStringIndex(t.raw[p:send])
 				if m == nil {
 					continue
 				}
@@ -228,12 +259,12 @@ func (c *cue) match(t *text, hits []hit) []hit {
 			return hits
 		}
 		if !all {
-			if m := c.re.FindStringIndex(t.raw); m != nil {
+			if m := c.re.get().FindStringIndex(t.raw); m != nil {
 				hits = append(hits, hit{m[0], m[1], c.weight})
 			}
 			return hits
 		}
-		for _, m := range c.re.FindAllStringIndex(t.raw, -1) {
+		for _, m := range c.re.get().FindAllStringIndex(t.raw, -1) {
 			hits = append(hits, hit{m[0], m[1], c.weight})
 		}
 	}

@@ -70,7 +70,7 @@ func TestIndexedMatchAgrees(t *testing.T) {
 					continue
 				}
 				got := cu.match(tx, nil)
-				want := cu.re.FindAllStringIndex(text, -1)
+				want := cu.re.get().FindAllStringIndex(text, -1)
 				if cu.kind != guide.CueOccurrence && len(want) > 1 {
 					want = want[:1]
 				}
