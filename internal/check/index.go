@@ -1,35 +1,41 @@
 package check
 
-import "sync"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
 // leadIndex is a byte trie over every cue's lead literals. A draft is walked
 // once from each word start, which finds, for every cue, the positions
 // where one of its leads begins: the cue's regexp then runs anchored at
 // those positions only.
+//
+// The trie is a few flat arrays rather than a node per struct: its nodes
+// are numbered breadth-first, so the children of node n are the
+// consecutive nodes first[n] to first[n+1]-1, in byte order, and label[m]
+// is the byte on the edge into m. Building it sorts the leads and numbers
+// the nodes level by level, with no per-node allocation.
 type leadIndex struct {
-	nodes []trieNode
-	ncues int32
-	root  [128]int32 // the root's children by ASCII byte, 0 when none
+	ncues  int32
+	root   [128]int32 // the root's children by ASCII byte, 0 when none
+	first  []int32    // len nodes+1
+	label  []byte     // len nodes
+	endOff []int32    // the cues whose lead ends at n: ends[endOff[n]:endOff[n+1]]
+	ends   []int32
+
+	pending []leadOf // leads registered but not yet built into the trie
 }
 
-type trieNode struct {
-	edges []trieEdge
-	dense []int32 // for nodes with many edges: child by ASCII byte, 0 when none
-	ends  []int32 // cue ids whose lead ends here
+type leadOf struct {
+	s  string
+	id int32
 }
 
-// denseFrom is the edge count from which a node gets a lookup table.
-const denseFrom = 6
+func newLeadIndex() *leadIndex { return &leadIndex{} }
 
-type trieEdge struct {
-	b  byte
-	to int32
-}
-
-func newLeadIndex() *leadIndex { return &leadIndex{nodes: []trieNode{{}}} }
-
-// register gives c an id and adds its leads; cues without leads are left
-// alone (id -1).
+// register gives c an id and queues its leads; cues without leads are left
+// alone (id -1). Call finish once every cue is registered.
 func (ix *leadIndex) register(c *cue) {
 	c.id = -1
 	if c.lead == nil {
@@ -38,75 +44,108 @@ func (ix *leadIndex) register(c *cue) {
 	c.id = ix.ncues
 	ix.ncues++
 	for _, l := range c.lead {
-		n := int32(0)
-		for i := 0; i < len(l); i++ {
-			n = ix.child(n, l[i])
-		}
-		if k := len(ix.nodes[n].ends); k == 0 || ix.nodes[n].ends[k-1] != c.id {
-			ix.nodes[n].ends = append(ix.nodes[n].ends, c.id)
-		}
+		ix.pending = append(ix.pending, leadOf{l, c.id})
 	}
 }
 
-func (ix *leadIndex) child(n int32, b byte) int32 {
-	for _, e := range ix.nodes[n].edges {
-		if e.b == b {
-			return e.to
+// finish builds the trie from the registered leads.
+func (ix *leadIndex) finish() {
+	leads := ix.pending
+	ix.pending = nil
+	slices.SortFunc(leads, func(a, b leadOf) int {
+		if c := strings.Compare(a.s, b.s); c != 0 {
+			return c
+		}
+		return int(a.id - b.id)
+	})
+	leads = slices.Compact(leads)
+	// Every distinct prefix of a lead is a node: count them to allocate
+	// the arrays once.
+	size, prev := 1, ""
+	for _, l := range leads {
+		k := 0
+		for k < len(prev) && k < len(l.s) && prev[k] == l.s[k] {
+			k++
+		}
+		size += len(l.s) - k
+		prev = l.s
+	}
+	type span struct{ lo, hi, depth int32 } // the leads below a node
+	spans := make([]span, 1, size)
+	spans[0] = span{0, int32(len(leads)), 0}
+	ix.label = make([]byte, 1, size)
+	ix.first = make([]int32, 0, size+1)
+	ix.endOff = make([]int32, 1, size+1)
+	ix.ends = make([]int32, 0, len(leads))
+	// Breadth-first: spans grows as nodes are numbered, and node n's
+	// children are numbered while n is visited.
+	for n := 0; n < len(spans); n++ {
+		sp := spans[n]
+		ix.first = append(ix.first, int32(len(spans)))
+		i, d := sp.lo, sp.depth
+		// Sorted, so the leads that end here come first, by cue id.
+		for ; i < sp.hi && len(leads[i].s) == int(d); i++ {
+			if k := len(ix.ends); k == int(ix.endOff[n]) || ix.ends[k-1] != leads[i].id {
+				ix.ends = append(ix.ends, leads[i].id)
+			}
+		}
+		ix.endOff = append(ix.endOff, int32(len(ix.ends)))
+		for i < sp.hi {
+			b := leads[i].s[d]
+			j := i + 1
+			for j < sp.hi && leads[j].s[d] == b {
+				j++
+			}
+			if n == 0 && b < 128 {
+				ix.root[b] = int32(len(spans))
+			}
+			spans = append(spans, span{i, j, d + 1})
+			ix.label = append(ix.label, b)
+			i = j
 		}
 	}
-	ix.nodes = append(ix.nodes, trieNode{})
-	to := int32(len(ix.nodes) - 1)
-	ix.nodes[n].edges = append(ix.nodes[n].edges, trieEdge{b, to})
-	if n == 0 && b < 128 {
-		ix.root[b] = to
-	}
-	return to
+	ix.first = append(ix.first, int32(len(spans)))
+	ix.ends = slices.Clip(ix.ends)
 }
+
+// linearFrom is the child count from which next searches a node's sorted
+// children by bisection rather than one by one.
+const linearFrom = 8
 
 func (ix *leadIndex) next(n int32, b byte) int32 {
 	if n == 0 {
 		if b < 128 && ix.root[b] != 0 {
 			return ix.root[b]
 		}
-		return -1
+		if b < 128 {
+			return -1
+		}
 	}
-	if d := ix.nodes[n].dense; d != nil {
-		if b < 128 && d[b] != 0 {
-			return d[b]
+	lo, hi := ix.first[n], ix.first[n+1]
+	if hi-lo < linearFrom {
+		for m := lo; m < hi; m++ {
+			if ix.label[m] == b {
+				return m
+			}
 		}
 		return -1
 	}
-	for _, e := range ix.nodes[n].edges {
-		if e.b == b {
-			return e.to
+	for lo < hi {
+		m := int32(uint32(lo+hi) >> 1)
+		if ix.label[m] < b {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < ix.first[n+1] && ix.label[lo] == b {
+		return lo
 	}
 	return -1
 }
 
 // cand is one place a cue's lead occurs: at byte p, n bytes long.
 type cand struct{ p, n int32 }
-
-// finish gives busy nodes a lookup table; call it once all leads are in.
-func (ix *leadIndex) finish() {
-	for i := range ix.nodes {
-		nd := &ix.nodes[i]
-		if len(nd.edges) < denseFrom {
-			continue
-		}
-		ascii := true
-		for _, e := range nd.edges {
-			ascii = ascii && e.b < 128
-		}
-		if !ascii {
-			continue
-		}
-		nd.dense = make([]int32, 128)
-		for _, e := range nd.edges {
-			nd.dense[e.b] = e.to
-		}
-	}
-}
 
 // candidates finds every (cue, word start) where one of the cue's leads
 // occurs in lower. It fills sc.off and sc.cands, counting-sorted by cue: the
@@ -123,7 +162,7 @@ func (ix *leadIndex) candidates(lower string, sc *scratch) {
 			if n = ix.next(n, lower[i]); n < 0 {
 				break
 			}
-			for _, id := range ix.nodes[n].ends {
+			for _, id := range ix.ends[ix.endOff[n]:ix.endOff[n+1]] {
 				pairs = append(pairs, pair{id, int32(p), int32(i + 1 - p)})
 			}
 		}
