@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -521,16 +522,42 @@ func optional(re *syntax.Regexp) bool {
 	return re.Op == syntax.OpQuest || re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0
 }
 
+// cross returns every x+y, x from a and y from b, without repeats (in no
+// particular order). The strings share one buffer.
 func cross(a, b []string) []string {
-	out := make([]string, 0, len(a)*len(b))
+	var sa, sb int
+	for _, x := range a {
+		sa += len(x)
+	}
+	for _, y := range b {
+		sb += len(y)
+	}
+	var buf strings.Builder
+	buf.Grow(sa*len(b) + sb*len(a))
+	ends := make([]int, 0, len(a)*len(b))
 	for _, x := range a {
 		for _, y := range b {
-			if !contains(out, x+y) {
-				out = append(out, x+y)
-			}
+			buf.WriteString(x)
+			buf.WriteString(y)
+			ends = append(ends, buf.Len())
 		}
 	}
-	return out
+	all := buf.String()
+	out := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i], start = all[start:e], e
+	}
+	return dedupe(out)
+}
+
+// dedupe drops repeated strings from set, reordering it.
+func dedupe(set []string) []string {
+	if len(set) < 2 {
+		return set
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
 const maxLeads = 256
@@ -560,13 +587,9 @@ func exact(re *syntax.Regexp) []string {
 			if e == nil {
 				return nil
 			}
-			for _, x := range e {
-				if !contains(out, x) {
-					out = append(out, x)
-				}
-			}
+			out = append(out, e...)
 		}
-		if len(out) <= maxLeads {
+		if out = dedupe(out); len(out) <= maxLeads {
 			return out
 		}
 	case syntax.OpConcat:
@@ -576,15 +599,7 @@ func exact(re *syntax.Regexp) []string {
 			if e == nil || len(out)*len(e) > maxLeads {
 				return nil
 			}
-			next := make([]string, 0, len(out)*len(e))
-			for _, x := range out {
-				for _, y := range e {
-					if !contains(next, x+y) {
-						next = append(next, x+y)
-					}
-				}
-			}
-			out = next
+			out = cross(out, e)
 		}
 		return out
 	}
