@@ -34,11 +34,11 @@ type Report struct {
 	Score         int         `json:"score" jsonschema:"minimum=0,maximum=100,description=Overall quality of the pushback from 0 to 100."`
 	Pass          bool        `json:"pass" jsonschema:"description=Whether a seasoned professional would send this as is."`
 	Level         guide.Level `json:"level" jsonschema:"description=The level the draft actually reads at."`
-	IntendedLevel guide.Level `json:"intended_level,omitempty" jsonschema:"description=The level asked for, or the one the stakes call for."`
-	Components    []Component `json:"components" jsonschema:"description=The five formula parts, in order, each present or not with the spans that show it."`
-	Signals       []Signal    `json:"signals" jsonschema:"description=Supporting signals: we_framing, evidence, alternative, question."`
-	Findings      []Finding   `json:"findings" jsonschema:"description=Problems found, most severe first."`
-	TopFixes      []string    `json:"top_fixes" jsonschema:"description=Up to three fixes, most important first."`
+	IntendedLevel guide.Level `json:"intended_level,omitempty" jsonschema:"description=The level asked for\\, or the one the stakes call for."`
+	Components    []Component `json:"components" jsonschema:"description=The five formula parts\\, in order\\, each present or not with the spans that show it."`
+	Signals       []Signal    `json:"signals" jsonschema:"description=Supporting signals: we_framing\\, evidence\\, alternative\\, question."`
+	Findings      []Finding   `json:"findings" jsonschema:"description=Problems found\\, most severe first."`
+	TopFixes      []string    `json:"top_fixes" jsonschema:"description=Up to three fixes\\, most important first."`
 	Summary       string      `json:"summary" jsonschema:"description=One-sentence verdict."`
 }
 
@@ -59,7 +59,7 @@ type Signal struct {
 // Finding is one problem, with where it is, why it matters (in the
 // documents' words) and what to do instead.
 type Finding struct {
-	Rule       string `json:"rule" jsonschema:"description=Anti-pattern id (e.g. dismissive_no), missing_<step> or miscalibrated."`
+	Rule       string `json:"rule" jsonschema:"description=Anti-pattern id (e.g. dismissive_no)\\, missing_<step> or miscalibrated."`
 	Kind       string `json:"kind" jsonschema:"enum=anti_pattern,enum=missing_step,enum=calibration"`
 	Severity   string `json:"severity" jsonschema:"enum=error,enum=warning,enum=suggestion"`
 	Message    string `json:"message"`

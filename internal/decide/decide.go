@@ -44,12 +44,12 @@ import (
 // Input holds the framework's five answers (nil = not answered) and, where
 // known, what is at stake.
 type Input struct {
-	Material       *bool          `json:"material,omitempty" jsonschema:"description=Does this decision materially affect outcomes (deal outcomes, quality, timeline, budget, project success, team capacity, integrity)?"`
+	Material       *bool          `json:"material,omitempty" jsonschema:"description=Does this decision materially affect outcomes (deal outcomes\\, quality\\, timeline\\, budget\\, project success\\, team capacity\\, integrity)?"`
 	Evidence       *bool          `json:"evidence,omitempty" jsonschema:"description=Do I have evidence to support my alternative?"`
 	Hill           *bool          `json:"hill,omitempty" jsonschema:"description=Is this a hill worth dying on?"`
 	Alternative    *bool          `json:"alternative,omitempty" jsonschema:"description=Have I proposed (or can I propose) a better alternative?"`
 	Right          *bool          `json:"right,omitempty" jsonschema:"description=Am I pushing back because I'm right (true) rather than because I'm uncomfortable (false)?"`
-	At             []string       `json:"at_stake,omitempty" jsonschema:"description=What the decision puts at risk: quality, timeline, budget, success, deal_outcome, capacity, integrity or preference."`
+	At             []string       `json:"at_stake,omitempty" jsonschema:"description=What the decision puts at risk: quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity or preference."`
 	Stakes         guide.Stakes   `json:"stakes,omitempty"`
 	Audience       guide.Audience `json:"audience,omitempty"`
 	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=True when gentler pushback on this has already been tried and did not work."`

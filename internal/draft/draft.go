@@ -41,7 +41,7 @@ func Validate(text string) error {
 
 // Span is a stretch of the text, in characters (see the package comment).
 type Span struct {
-	Start int    `json:"start" jsonschema:"description=Offset of the first character (Unicode code point) of the span in the draft as given, counting from 0."`
+	Start int    `json:"start" jsonschema:"description=Offset of the first character (Unicode code point) of the span in the draft as given\\, counting from 0."`
 	End   int    `json:"end" jsonschema:"description=Offset just past the last character of the span (exclusive)."`
 	Text  string `json:"text" jsonschema:"description=The text the span covers."`
 }

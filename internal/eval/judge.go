@@ -19,7 +19,7 @@ import (
 // Verdict is the judge model's structured answer; its JSON Schema is the
 // response format the judge asks for.
 type Verdict struct {
-	Winner string `json:"winner" jsonschema:"enum=A,enum=B,enum=tie,description=The better reply: A, B or tie."`
+	Winner string `json:"winner" jsonschema:"enum=A,enum=B,enum=tie,description=The better reply: A\\, B or tie."`
 	Reason string `json:"reason" jsonschema:"description=One sentence on why."`
 }
 

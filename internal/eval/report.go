@@ -15,13 +15,13 @@ type Report struct {
 	Repeat      int              `json:"repeat"`
 	Concurrency int              `json:"concurrency"`
 	Checker     *CheckerSuite    `json:"checker,omitempty" jsonschema:"description=The checker on the documents' own good and bad examples."`
-	HeldOut     *CheckerSuite    `json:"heldout,omitempty" jsonschema:"description=The checker on the blind held-out set, when present."`
+	HeldOut     *CheckerSuite    `json:"heldout,omitempty" jsonschema:"description=The checker on the blind held-out set\\, when present."`
 	Rewrite     *RewriteSuite    `json:"rewrite,omitempty"`
 	Judge       *JudgeSummary    `json:"judge,omitempty"`
 	Usage       Usage            `json:"usage"`
 	Thresholds  []ThresholdCheck `json:"thresholds"`
 	Regressions []Regression     `json:"regressions"`
-	Baseline    string           `json:"baseline,omitempty" jsonschema:"description=The baseline report compared against, if any."`
+	Baseline    string           `json:"baseline,omitempty" jsonschema:"description=The baseline report compared against\\, if any."`
 	Pass        bool             `json:"pass" jsonschema:"description=True when every threshold holds."`
 	DurationMS  int64            `json:"duration_ms"`
 }
@@ -124,7 +124,7 @@ func (u *Usage) add(o Usage) {
 
 // ThresholdCheck is one pass bar and whether the run met it.
 type ThresholdCheck struct {
-	Name   string  `json:"name" jsonschema:"description=The threshold, as named in thresholds.json."`
+	Name   string  `json:"name" jsonschema:"description=The threshold\\, as named in thresholds.json."`
 	Flag   string  `json:"flag" jsonschema:"description=The flag that sets it."`
 	Want   float64 `json:"want"`
 	Got    float64 `json:"got"`
@@ -146,7 +146,7 @@ type JudgeVerdict struct {
 	// Preference is 1 when the rewrite won in both orders, 0 when it lost in
 	// both, 0.5 for a split or a tie.
 	Preference float64  `json:"preference"`
-	Winners    []string `json:"winners" jsonschema:"description=Winner per order: rewrite, reference or tie; first with the rewrite shown first."`
+	Winners    []string `json:"winners" jsonschema:"description=Winner per order: rewrite\\, reference or tie; first with the rewrite shown first."`
 	Reasons    []string `json:"reasons"`
 	Error      string   `json:"error,omitempty"`
 
