@@ -34,7 +34,7 @@ type cue struct {
 	sentence bool
 	unless   []string
 	requires []string
-	lead     []string // lower-cased ASCII prefixes, each starting with a word character; nil when unknown
+	lead     []string // lower-cased ASCII prefixes, each starting with a word character; nil when unknown (and once indexed)
 	id       int32    // index in the checker's leadIndex; -1 without lead
 	// full: the leads are every string the pattern can match (it is
 	// \b, fixed alternatives, and at most a final \b, endB), so a lead
@@ -220,7 +220,7 @@ func (c *cue) match(t *text, hits []hit) []hit {
 				}
 			}
 		}
-	case c.lead != nil:
+	case c.id >= 0:
 		// Candidate positions: word starts holding one of the leads, in
 		// text order (a position repeats when several leads match there).
 		cand := t.cands[t.candOff[c.id]:t.candOff[c.id+1]]

@@ -35,7 +35,8 @@ type leadOf struct {
 func newLeadIndex() *leadIndex { return &leadIndex{} }
 
 // register gives c an id and queues its leads; cues without leads are left
-// alone (id -1). Call finish once every cue is registered.
+// alone (id -1). The index keeps the leads, so c's are dropped. Call finish
+// once every cue is registered.
 func (ix *leadIndex) register(c *cue) {
 	c.id = -1
 	if c.lead == nil {
@@ -46,6 +47,7 @@ func (ix *leadIndex) register(c *cue) {
 	for _, l := range c.lead {
 		ix.pending = append(ix.pending, leadOf{l, c.id})
 	}
+	c.lead = nil
 }
 
 // finish builds the trie from the registered leads.
