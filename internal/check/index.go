@@ -11,17 +11,19 @@ import (
 // where one of its leads begins: the cue's regexp then runs anchored at
 // those positions only.
 //
-// The trie is a few flat arrays rather than a node per struct: its nodes
-// are numbered breadth-first, so the children of node n are the
-// consecutive nodes first[n] to first[n+1]-1, in byte order, and label[m]
-// is the byte on the edge into m. Building it sorts the leads and numbers
-// the nodes level by level, with no per-node allocation.
+// The trie is compacted (a node per lead end or branch, the bytes between
+// on the edge) and held in a few flat arrays rather than a struct per
+// node. Nodes are numbered breadth-first, so the children of node n are the
+// consecutive nodes first[n] to first[n+1]-1, in byte order; node m's
+// label, the bytes on the edge into it, is labels[labOff[m]:labOff[m+1]].
 type leadIndex struct {
 	ncues  int32
-	root   [128]int32 // the root's children by ASCII byte, 0 when none
+	root   [128]int32 // the root's children by their label's first byte (ASCII), 0 when none
 	first  []int32    // len nodes+1
-	label  []byte     // len nodes
-	endOff []int32    // the cues whose lead ends at n: ends[endOff[n]:endOff[n+1]]
+	head   []byte     // each node's label's first byte
+	labOff []int32    // len nodes+1
+	labels string
+	endOff []int32 // the cues whose lead ends at n: ends[endOff[n]:endOff[n+1]]
 	ends   []int32
 
 	pending []leadOf // leads registered but not yet built into the trie
@@ -50,7 +52,18 @@ func (ix *leadIndex) register(c *cue) {
 	c.lead = nil
 }
 
-// finish builds the trie from the registered leads.
+// buildNode is a compacted trie node while the index is built: its label
+// is leads[lead].s[from:to], to being its depth.
+type buildNode struct {
+	lead, from, to    int32
+	child, last, next int32 // first and last child, next sibling; 0 for none (the root is no one's child)
+	endFirst, endLast int32 // the leads ending here, linked through endNext; -1 for none
+}
+
+// finish builds the trie from the registered leads: sorted, each lead
+// shares with the one before it a prefix that is a path from the root, so
+// one pass with a stack builds the compacted trie (as a suffix tree is
+// built from a suffix array), and a breadth-first pass lays it out.
 func (ix *leadIndex) finish() {
 	leads := ix.pending
 	ix.pending = nil
@@ -61,86 +74,135 @@ func (ix *leadIndex) finish() {
 		return int(a.id - b.id)
 	})
 	leads = slices.Compact(leads)
-	// Every distinct prefix of a lead is a node: count them to allocate
-	// the arrays once.
-	size, prev := 1, ""
-	for _, l := range leads {
-		k := 0
-		for k < len(prev) && k < len(l.s) && prev[k] == l.s[k] {
+
+	nodes := make([]buildNode, 1, 2*len(leads)+1)
+	nodes[0] = buildNode{endFirst: -1, endLast: -1}
+	endNext := make([]int32, len(leads))
+	addEnd := func(n, i int32) {
+		endNext[i] = -1
+		if nodes[n].endFirst < 0 {
+			nodes[n].endFirst = i
+		} else {
+			endNext[nodes[n].endLast] = i
+		}
+		nodes[n].endLast = i
+	}
+	addChild := func(n, c int32) {
+		if nodes[n].child == 0 {
+			nodes[n].child = c
+		} else {
+			nodes[nodes[n].last].next = c
+		}
+		nodes[n].last = c
+	}
+	stack := []int32{0} // the path to the last lead's node
+	prev := ""
+	for i, l := range leads {
+		k := int32(0)
+		for int(k) < len(prev) && int(k) < len(l.s) && prev[k] == l.s[k] {
 			k++
 		}
-		size += len(l.s) - k
 		prev = l.s
+		popped := int32(-1)
+		for nodes[stack[len(stack)-1]].to > k {
+			popped, stack = stack[len(stack)-1], stack[:len(stack)-1]
+		}
+		if top := stack[len(stack)-1]; nodes[top].to < k {
+			// The shared prefix ends inside popped's edge: split it.
+			// popped (top's last child) keeps its place as the upper half;
+			// a new node takes its lower half, children and ends.
+			low := nodes[popped]
+			low.from, low.next = k, 0
+			nodes = append(nodes, low)
+			nodes[popped].to, nodes[popped].endFirst, nodes[popped].endLast = k, -1, -1
+			nodes[popped].child, nodes[popped].last = 0, 0
+			addChild(popped, int32(len(nodes)-1))
+			stack = append(stack, popped)
+		}
+		top := stack[len(stack)-1]
+		if int(k) == len(l.s) {
+			addEnd(top, int32(i))
+			continue
+		}
+		nodes = append(nodes, buildNode{lead: int32(i), from: k, to: int32(len(l.s)), endFirst: -1, endLast: -1})
+		leaf := int32(len(nodes) - 1)
+		addChild(top, leaf)
+		addEnd(leaf, int32(i))
+		stack = append(stack, leaf)
 	}
-	type span struct{ lo, hi, depth int32 } // the leads below a node
-	spans := make([]span, 1, size)
-	spans[0] = span{0, int32(len(leads)), 0}
-	ix.label = make([]byte, 1, size)
-	ix.first = make([]int32, 0, size+1)
-	ix.endOff = make([]int32, 1, size+1)
+
+	// Breadth-first layout.
+	order := make([]int32, 1, len(nodes))
+	ix.first = make([]int32, len(nodes)+1)
+	for q := 0; q < len(order); q++ {
+		ix.first[q] = int32(len(order))
+		for c := nodes[order[q]].child; c != 0; c = nodes[c].next {
+			order = append(order, c)
+		}
+	}
+	ix.first[len(nodes)] = int32(len(nodes))
+	ix.head = make([]byte, len(nodes))
+	ix.labOff = make([]int32, len(nodes)+1)
+	ix.endOff = make([]int32, len(nodes)+1)
 	ix.ends = make([]int32, 0, len(leads))
-	// Breadth-first: spans grows as nodes are numbered, and node n's
-	// children are numbered while n is visited.
-	for n := 0; n < len(spans); n++ {
-		sp := spans[n]
-		ix.first = append(ix.first, int32(len(spans)))
-		i, d := sp.lo, sp.depth
-		// Sorted, so the leads that end here come first, by cue id.
-		for ; i < sp.hi && len(leads[i].s) == int(d); i++ {
-			if k := len(ix.ends); k == int(ix.endOff[n]) || ix.ends[k-1] != leads[i].id {
-				ix.ends = append(ix.ends, leads[i].id)
+	var labels strings.Builder
+	for q, b := range order {
+		nd := &nodes[b]
+		ix.labOff[q] = int32(labels.Len())
+		if q > 0 {
+			lab := leads[nd.lead].s[nd.from:nd.to]
+			labels.WriteString(lab)
+			ix.head[q] = lab[0]
+		}
+		for e := nd.endFirst; e >= 0; e = endNext[e] {
+			// Equal leads are adjacent and by cue id: drop repeats.
+			if k := len(ix.ends); k == int(ix.endOff[q]) || ix.ends[k-1] != leads[e].id {
+				ix.ends = append(ix.ends, leads[e].id)
 			}
 		}
-		ix.endOff = append(ix.endOff, int32(len(ix.ends)))
-		for i < sp.hi {
-			b := leads[i].s[d]
-			j := i + 1
-			for j < sp.hi && leads[j].s[d] == b {
-				j++
-			}
-			if n == 0 && b < 128 {
-				ix.root[b] = int32(len(spans))
-			}
-			spans = append(spans, span{i, j, d + 1})
-			ix.label = append(ix.label, b)
-			i = j
+		ix.endOff[q+1] = int32(len(ix.ends))
+	}
+	ix.labOff[len(nodes)] = int32(labels.Len())
+	ix.labels = labels.String()
+	ix.ends = slices.Clip(ix.ends)
+	for m := ix.first[0]; m < ix.first[1]; m++ {
+		if ix.head[m] < 128 {
+			ix.root[ix.head[m]] = m
 		}
 	}
-	ix.first = append(ix.first, int32(len(spans)))
-	ix.ends = slices.Clip(ix.ends)
 }
 
-// linearFrom is the child count from which next searches a node's sorted
+// linearFrom is the child count from which child searches a node's sorted
 // children by bisection rather than one by one.
 const linearFrom = 8
 
-func (ix *leadIndex) next(n int32, b byte) int32 {
-	if n == 0 {
-		if b < 128 && ix.root[b] != 0 {
-			return ix.root[b]
+// child returns n's child whose label starts with b, or -1.
+func (ix *leadIndex) child(n int32, b byte) int32 {
+	if n == 0 && b < 128 {
+		if m := ix.root[b]; m != 0 {
+			return m
 		}
-		if b < 128 {
-			return -1
-		}
+		return -1
 	}
 	lo, hi := ix.first[n], ix.first[n+1]
 	if hi-lo < linearFrom {
 		for m := lo; m < hi; m++ {
-			if ix.label[m] == b {
+			if ix.head[m] == b {
 				return m
 			}
 		}
 		return -1
 	}
+	end := hi
 	for lo < hi {
 		m := int32(uint32(lo+hi) >> 1)
-		if ix.label[m] < b {
+		if ix.head[m] < b {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < ix.first[n+1] && ix.label[lo] == b {
+	if lo < end && ix.head[lo] == b {
 		return lo
 	}
 	return -1
@@ -159,13 +221,19 @@ func (ix *leadIndex) candidates(lower string, sc *scratch) {
 		if !isWordByte(lower[p]) || p > 0 && isWordByte(lower[p-1]) {
 			continue
 		}
-		n := int32(0)
-		for i := p; i < len(lower); i++ {
-			if n = ix.next(n, lower[i]); n < 0 {
+		n, i := int32(0), p
+		for i < len(lower) {
+			m := ix.child(n, lower[i])
+			if m < 0 {
 				break
 			}
+			lab := ix.labels[ix.labOff[m]:ix.labOff[m+1]]
+			if len(lower)-i < len(lab) || lower[i:i+len(lab)] != lab {
+				break
+			}
+			n, i = m, i+len(lab)
 			for _, id := range ix.ends[ix.endOff[n]:ix.endOff[n+1]] {
-				pairs = append(pairs, pair{id, int32(p), int32(i + 1 - p)})
+				pairs = append(pairs, pair{id, int32(p), int32(i - p)})
 			}
 		}
 	}
