@@ -106,8 +106,14 @@ func New(g *guide.Guide) (*Checker, error) {
 		}
 		c.antis = append(c.antis, antiRule{ap: a, rule: r})
 	}
-	c.leads = newLeadIndex()
-	for _, r := range c.rules() {
+	rules, nleads := c.rules(), 0
+	for _, r := range rules {
+		for i := range r.cues {
+			nleads += len(r.cues[i].lead)
+		}
+	}
+	c.leads = newLeadIndex(nleads)
+	for _, r := range rules {
 		for i := range r.cues {
 			c.leads.register(&r.cues[i])
 		}

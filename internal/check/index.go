@@ -34,7 +34,10 @@ type leadOf struct {
 	id int32
 }
 
-func newLeadIndex() *leadIndex { return &leadIndex{} }
+// newLeadIndex returns an empty index with room for nleads leads.
+func newLeadIndex(nleads int) *leadIndex {
+	return &leadIndex{pending: make([]leadOf, 0, nleads)}
+}
 
 // register gives c an id and queues its leads; cues without leads are left
 // alone (id -1). The index keeps the leads, so c's are dropped. Call finish
@@ -53,30 +56,24 @@ func (ix *leadIndex) register(c *cue) {
 }
 
 // buildNode is a compacted trie node while the index is built: its label
-// is leads[lead].s[from:to], to being its depth.
+// is leads[lead][from:to], to being its depth.
 type buildNode struct {
 	lead, from, to    int32
-	child, last, next int32 // first and last child, next sibling; 0 for none (the root is no one's child)
+	child, next       int32 // first child, next sibling (by head); 0 for none (the root is no one's child)
 	endFirst, endLast int32 // the leads ending here, linked through endNext; -1 for none
+	head              byte  // the label's first byte
 }
 
-// finish builds the trie from the registered leads: sorted, each lead
-// shares with the one before it a prefix that is a path from the root, so
-// one pass with a stack builds the compacted trie (as a suffix tree is
-// built from a suffix array), and a breadth-first pass lays it out.
+// finish builds the trie from the registered leads, inserting them one by
+// one into a compacted trie (splitting an edge where a lead leaves it),
+// then lays it out breadth-first with each node's children in byte order.
 func (ix *leadIndex) finish() {
 	leads := ix.pending
 	ix.pending = nil
-	slices.SortFunc(leads, func(a, b leadOf) int {
-		if c := strings.Compare(a.s, b.s); c != 0 {
-			return c
-		}
-		return int(a.id - b.id)
-	})
-	leads = slices.Compact(leads)
 
 	nodes := make([]buildNode, 1, 2*len(leads)+1)
 	nodes[0] = buildNode{endFirst: -1, endLast: -1}
+	var rootKids [256]int32
 	endNext := make([]int32, len(leads))
 	addEnd := func(n, i int32) {
 		endNext[i] = -1
@@ -87,48 +84,65 @@ func (ix *leadIndex) finish() {
 		}
 		nodes[n].endLast = i
 	}
-	addChild := func(n, c int32) {
-		if nodes[n].child == 0 {
-			nodes[n].child = c
-		} else {
-			nodes[nodes[n].last].next = c
+	// addLeaf adds a child to n, after prev among n's children (0: first),
+	// for lead i from depth from on.
+	addLeaf := func(n, prev, i, from int32) {
+		l := buildNode{lead: i, from: from, to: int32(len(leads[i].s)), endFirst: -1, endLast: -1, head: leads[i].s[from]}
+		leaf := int32(len(nodes))
+		switch {
+		case n == 0:
+			rootKids[l.head] = leaf
+		case prev == 0:
+			l.next, nodes[n].child = nodes[n].child, leaf
+		default:
+			l.next, nodes[prev].next = nodes[prev].next, leaf
 		}
-		nodes[n].last = c
+		nodes = append(nodes, l)
+		addEnd(leaf, i)
 	}
-	stack := []int32{0} // the path to the last lead's node
-	prev := ""
-	for i, l := range leads {
-		k := int32(0)
-		for int(k) < len(prev) && int(k) < len(l.s) && prev[k] == l.s[k] {
-			k++
+	for i := range leads {
+		s, li := leads[i].s, int32(i)
+		n, d := int32(0), int32(0) // the node reached and its depth
+		for {
+			if int(d) == len(s) {
+				addEnd(n, li)
+				break
+			}
+			b := s[d]
+			c, prev := int32(0), int32(0)
+			if n == 0 {
+				c = rootKids[b]
+			} else {
+				// Children are kept in byte order.
+				for c = nodes[n].child; c != 0 && nodes[c].head < b; c = nodes[c].next {
+					prev = c
+				}
+				if c != 0 && nodes[c].head != b {
+					c = 0
+				}
+			}
+			if c == 0 {
+				addLeaf(n, prev, li, d)
+				break
+			}
+			nd := nodes[c]
+			lab := leads[nd.lead].s[nd.from:nd.to]
+			k := 1 // the first byte matched
+			for k < len(lab) && int(d)+k < len(s) && lab[k] == s[int(d)+k] {
+				k++
+			}
+			if k < len(lab) {
+				// The lead leaves c's edge: split it. c keeps its place as
+				// the upper half; a new node takes the lower half, with c's
+				// children and ends.
+				low := nd
+				low.from, low.next, low.head = nd.from+int32(k), 0, lab[k]
+				nodes = append(nodes, low)
+				nodes[c].to, nodes[c].child = nd.from+int32(k), int32(len(nodes)-1)
+				nodes[c].endFirst, nodes[c].endLast = -1, -1
+			}
+			n, d = c, d+int32(k)
 		}
-		prev = l.s
-		popped := int32(-1)
-		for nodes[stack[len(stack)-1]].to > k {
-			popped, stack = stack[len(stack)-1], stack[:len(stack)-1]
-		}
-		if top := stack[len(stack)-1]; nodes[top].to < k {
-			// The shared prefix ends inside popped's edge: split it.
-			// popped (top's last child) keeps its place as the upper half;
-			// a new node takes its lower half, children and ends.
-			low := nodes[popped]
-			low.from, low.next = k, 0
-			nodes = append(nodes, low)
-			nodes[popped].to, nodes[popped].endFirst, nodes[popped].endLast = k, -1, -1
-			nodes[popped].child, nodes[popped].last = 0, 0
-			addChild(popped, int32(len(nodes)-1))
-			stack = append(stack, popped)
-		}
-		top := stack[len(stack)-1]
-		if int(k) == len(l.s) {
-			addEnd(top, int32(i))
-			continue
-		}
-		nodes = append(nodes, buildNode{lead: int32(i), from: k, to: int32(len(l.s)), endFirst: -1, endLast: -1})
-		leaf := int32(len(nodes) - 1)
-		addChild(top, leaf)
-		addEnd(leaf, int32(i))
-		stack = append(stack, leaf)
 	}
 
 	// Breadth-first layout.
@@ -136,6 +150,14 @@ func (ix *leadIndex) finish() {
 	ix.first = make([]int32, len(nodes)+1)
 	for q := 0; q < len(order); q++ {
 		ix.first[q] = int32(len(order))
+		if q == 0 {
+			for _, c := range rootKids {
+				if c != 0 {
+					order = append(order, c)
+				}
+			}
+			continue
+		}
 		for c := nodes[order[q]].child; c != 0; c = nodes[c].next {
 			order = append(order, c)
 		}
@@ -146,16 +168,20 @@ func (ix *leadIndex) finish() {
 	ix.endOff = make([]int32, len(nodes)+1)
 	ix.ends = make([]int32, 0, len(leads))
 	var labels strings.Builder
+	size := 0
+	for _, nd := range nodes {
+		size += int(nd.to - nd.from)
+	}
+	labels.Grow(size)
 	for q, b := range order {
 		nd := &nodes[b]
 		ix.labOff[q] = int32(labels.Len())
 		if q > 0 {
-			lab := leads[nd.lead].s[nd.from:nd.to]
-			labels.WriteString(lab)
-			ix.head[q] = lab[0]
+			labels.WriteString(leads[nd.lead].s[nd.from:nd.to])
+			ix.head[q] = nd.head
 		}
 		for e := nd.endFirst; e >= 0; e = endNext[e] {
-			// Equal leads are adjacent and by cue id: drop repeats.
+			// Leads came by cue id: drop a cue's repeats.
 			if k := len(ix.ends); k == int(ix.endOff[q]) || ix.ends[k-1] != leads[e].id {
 				ix.ends = append(ix.ends, leads[e].id)
 			}

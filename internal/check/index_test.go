@@ -53,7 +53,7 @@ func TestLeadIndexAgrees(t *testing.T) {
 	if len(leadSets) < 100 {
 		t.Fatalf("only %d lead sets", len(leadSets))
 	}
-	ix := newLeadIndex()
+	ix := newLeadIndex(0)
 	for _, set := range leadSets {
 		ix.register(&cue{lead: slices.Clone(set)})
 	}
