@@ -504,11 +504,11 @@ func seqPrefixes(subs []*syntax.Regexp) []string {
 	}
 	for _, sub := range subs[1:] {
 		if e := exact(sub); e != nil && len(out)*len(e) <= maxLeads {
-			out = cross(out, e)
+			out = cross(out, e, true)
 			continue
 		}
 		if p := prefixes(sub); p != nil && !optional(sub) && len(out)*len(p) <= maxLeads {
-			out = cross(out, p)
+			out = cross(out, p, false)
 		}
 		break
 	}
@@ -523,8 +523,16 @@ func optional(re *syntax.Regexp) bool {
 }
 
 // cross returns every x+y, x from a and y from b, without repeats (in no
-// particular order). The strings share one buffer.
-func cross(a, b []string) []string {
+// particular order). The strings share one buffer. When a and b are known
+// to hold no repeats (unique), neither does the result if all of a or all
+// of b have one length, and it is not checked.
+func cross(a, b []string, unique bool) []string {
+	switch {
+	case len(a) == 1 && a[0] == "" && unique:
+		return b
+	case len(b) == 1 && b[0] == "" && unique:
+		return a
+	}
 	var sa, sb int
 	for _, x := range a {
 		sa += len(x)
@@ -548,7 +556,19 @@ func cross(a, b []string) []string {
 	for i, e := range ends {
 		out[i], start = all[start:e], e
 	}
+	if unique && (sameLen(a) || sameLen(b)) {
+		return out
+	}
 	return dedupe(out)
+}
+
+func sameLen(set []string) bool {
+	for _, s := range set {
+		if len(s) != len(set[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // dedupe drops repeated strings from set, reordering it.
@@ -599,7 +619,7 @@ func exact(re *syntax.Regexp) []string {
 			if e == nil || len(out)*len(e) > maxLeads {
 				return nil
 			}
-			out = cross(out, e)
+			out = cross(out, e, true)
 		}
 		return out
 	}
@@ -623,7 +643,7 @@ func fullSet(re *syntax.Regexp) (set []string, endB, ok bool) {
 		if e == nil || len(set)*len(e) > maxLeads {
 			return nil, false, false
 		}
-		set = cross(set, e)
+		set = cross(set, e, true)
 	}
 	for _, x := range set {
 		if x == "" || !isWordByte(x[0]) {
