@@ -1,7 +1,9 @@
 package check
 
 import (
+	"fmt"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/pushback/pushback/internal/guide"
@@ -46,4 +48,51 @@ func BenchmarkNewLive(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(total)/float64(b.N), "heap-B")
+}
+
+// TestConcurrentFirstUse checks a fresh checker from several goroutines at
+// once, so that regexps compiled on first use are compiled concurrently
+// (run with -race), and that every report equals the serial one.
+func TestConcurrentFirstUse(t *testing.T) {
+	g := guide.Default()
+	var ins []Input
+	for _, e := range g.Examples {
+		ins = append(ins, Input{Draft: e.Text})
+	}
+	if len(ins) == 0 {
+		t.Fatal("no examples")
+	}
+	serial, err := New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, len(ins))
+	for i, in := range ins {
+		r, err := serial.Check(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = fmt.Sprintf("%+v", r)
+	}
+	c, err := New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for k := range ins {
+				i := (k + w*len(ins)/4) % len(ins)
+				r, err := c.Check(ins[i])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got := fmt.Sprintf("%+v", r); got != want[i] {
+					t.Errorf("example %d: concurrent report differs:\n%s\nserial:\n%s", i, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
