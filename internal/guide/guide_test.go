@@ -2,6 +2,8 @@ package guide
 
 import (
 	"errors"
+	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -79,4 +81,46 @@ func TestParseEnums(t *testing.T) {
 	if got, _ := ParseStakes("critical"); got.Rank() != 4 {
 		t.Errorf("critical rank = %d", got.Rank())
 	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(dataFS); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDefaultLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := load(dataFS, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestLoadRejectsBadPattern(t *testing.T) {
+	files := fstest.MapFS{}
+	for _, name := range mustGlob(t) {
+		b, err := dataFS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = &fstest.MapFile{Data: b}
+	}
+	files["data/levels.json"].Data = []byte(strings.Replace(string(files["data/levels.json"].Data), `"cues": [`, `"cues": [{"pattern": "(unclosed"},`, 1))
+	if _, err := Load(files); err == nil || !strings.Contains(err.Error(), "(unclosed") {
+		t.Fatalf("Load with a broken cue pattern: err = %v", err)
+	}
+}
+
+func mustGlob(t *testing.T) []string {
+	t.Helper()
+	names, err := fs.Glob(dataFS, "data/*.json")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("glob: %v %v", names, err)
+	}
+	return names
 }

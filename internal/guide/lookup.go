@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 )
 
 // AntiPattern returns the anti-pattern with the given id.
@@ -68,7 +69,7 @@ func (g *Guide) Source(id string) (Source, bool) {
 
 var fieldNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
-func (g *Guide) validate() error {
+func (g *Guide) validate(parsePatterns bool) error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	sources := map[string]bool{}
@@ -89,8 +90,10 @@ func (g *Guide) validate() error {
 	}
 	checkCues := func(where string, cues []Cue) {
 		for _, c := range cues {
-			if _, err := regexp.Compile("(?i)" + c.Pattern); err != nil {
-				bad("%s: cue %q: %v", where, c.Pattern, err)
+			if parsePatterns {
+				if _, err := syntax.Parse(c.Pattern, syntax.Perl|syntax.FoldCase); err != nil {
+					bad("%s: cue %q: %v", where, c.Pattern, err)
+				}
 			}
 			switch c.Kind {
 			case "", CueExistence, CueOccurrence, CueConditional:
