@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,19 +15,19 @@ import (
 var (
 	// A number, possibly a range or with a currency sign, a suffix or a unit
 	// word glued with a hyphen ("2-hour", "3-4 months", "$1.2M", "30%", "5–6").
-	numberRE = regexp.MustCompile(`(?i)(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:[-–—]|to)\s?\d[\d,]*(?:\.\d+)?)?\+?(?:\s?(?:%|k\b|m\b|bn\b|am\b|pm\b|st\b|nd\b|rd\b|th\b))?(?:-[\p{L}]+)?`)
+	numberRE = lazyRegexp(`(?i)(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:[-–—]|to)\s?\d[\d,]*(?:\.\d+)?)?\+?(?:\s?(?:%|k\b|m\b|bn\b|am\b|pm\b|st\b|nd\b|rd\b|th\b))?(?:-[\p{L}]+)?`)
 	// The word that follows a number, when it is its unit ("48 deals").
-	unitRE = regexp.MustCompile(`^[ \t]+(?:per\s+)?([\p{L}][\p{L}'’]*)`)
+	unitRE = lazyRegexp(`^[ \t]+(?:per\s+)?([\p{L}][\p{L}'’]*)`)
 	// "per SE" after a unit ("8 deals per SE").
-	perRE = regexp.MustCompile(`^[ \t]+per\s+[\p{L}][\p{L}'’]*`)
+	perRE = lazyRegexp(`^[ \t]+per\s+[\p{L}][\p{L}'’]*`)
 	// A label before a number that belongs to it ("Clause 7.2", "version 3").
-	labelRE   = regexp.MustCompile(`(?i)\b(?:clause|section|article|version|phase|step|ticket|issue|room|gate|floor|sprint|release|item|order|invoice|PR|v)\s?#?$`)
-	monthRE   = regexp.MustCompile(`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s\d{4}\b)?`)
-	weekdayRE = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b`)
+	labelRE   = lazyRegexp(`(?i)\b(?:clause|section|article|version|phase|step|ticket|issue|room|gate|floor|sprint|release|item|order|invoice|PR|v)\s?#?$`)
+	monthRE   = lazyRegexp(`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s\d{4}\b)?`)
+	weekdayRE = lazyRegexp(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b`)
 	// Spelled-out durations ("a week", "two-week", "three months").
-	spelledRE = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|several|a couple of)[ -](?:hours?|days?|weeks?|months?|quarters?|years?|sprints?)\b`)
-	quarterRE = regexp.MustCompile(`\b(?:Q[1-4]|H[12])(?:\s?(?:FY)?'?\d{2,4})?\b`)
-	wordRE    = regexp.MustCompile(`[\p{L}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}]|[\p{L}]`)
+	spelledRE = lazyRegexp(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|several|a couple of)[ -](?:hours?|days?|weeks?|months?|quarters?|years?|sprints?)\b`)
+	quarterRE = lazyRegexp(`\b(?:Q[1-4]|H[12])(?:\s?(?:FY)?'?\d{2,4})?\b`)
+	wordRE    = lazyRegexp(`[\p{L}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}]|[\p{L}]`)
 )
 
 // notUnits are words after a number that are not its unit.
@@ -70,25 +69,25 @@ func ExtractFacts(text string) []string {
 		}
 		found = append(found, span{start, start + len(s)})
 	}
-	for _, m := range numberRE.FindAllStringIndex(text, -1) {
+	for _, m := range numberRE.get().FindAllStringIndex(text, -1) {
 		end := m[1]
 		last := text[m[1]-1]
 		bare := last >= '0' && last <= '9' || last == '+'
 		if last == 'k' || last == 'K' || last == 'm' || last == 'M' {
 			bare = !ordinal(text[m[0]:m[1]]) && !strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "pm") && !strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "am")
 		}
-		if u := unitRE.FindStringSubmatchIndex(text[end:]); bare && u != nil {
+		if u := unitRE.get().FindStringSubmatchIndex(text[end:]); bare && u != nil {
 			w := text[end+u[2] : end+u[3]]
 			if !notUnits[strings.ToLower(w)] && (!capitalised(w) || acronym(strings.TrimSuffix(w, "s"))) {
 				end += u[1]
-				if p := perRE.FindStringIndex(text[end:]); p != nil {
+				if p := perRE.get().FindStringIndex(text[end:]); p != nil {
 					end += p[1]
 				}
 			}
 		}
 		// A leading "the" belongs to ordinals ("the 14th").
 		start := m[0]
-		if l := labelRE.FindStringIndex(text[:start]); l != nil {
+		if l := labelRE.get().FindStringIndex(text[:start]); l != nil {
 			start = l[0]
 		}
 		if pre := strings.ToLower(text[:start]); strings.HasSuffix(pre, "the ") && ordinal(text[m[0]:m[1]]) {
@@ -96,8 +95,8 @@ func ExtractFacts(text string) []string {
 		}
 		add(start, end)
 	}
-	for _, re := range []*regexp.Regexp{spelledRE, monthRE, weekdayRE, quarterRE} {
-		for _, m := range re.FindAllStringIndex(text, -1) {
+	for _, re := range []*lazyRE{spelledRE, monthRE, weekdayRE, quarterRE} {
+		for _, m := range re.get().FindAllStringIndex(text, -1) {
 			if re == monthRE && ambiguousMonth(text, m[0], m[1]) {
 				continue
 			}
@@ -136,7 +135,7 @@ func ambiguousMonth(text string, start, end int) bool {
 // capitalised words that are not just a sentence's first word.
 func names(text string) []span {
 	var out []span
-	words := wordRE.FindAllStringIndex(text, -1)
+	words := wordRE.get().FindAllStringIndex(text, -1)
 	i := 0
 	for i < len(words) {
 		w := text[words[i][0]:words[i][1]]
@@ -181,7 +180,7 @@ func names(text string) []span {
 		if len(run) > 0 {
 			first := text[run[0][0]:run[0][1]]
 			start := run[0][0]
-			if t := titleRE.FindStringIndex(text[:start]); t != nil {
+			if t := titleRE.get().FindStringIndex(text[:start]); t != nil {
 				start = t[0] // "Dr. Okafor"
 			}
 			if len(run) > 1 || acronym(first) || start < run[0][0] || !sentenceStart(text, run[0][0]) {
@@ -194,7 +193,7 @@ func names(text string) []span {
 }
 
 // titleRE is a title just before a name.
-var titleRE = regexp.MustCompile(`\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|St)\.?\s$`)
+var titleRE = lazyRegexp(`\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|St)\.?\s$`)
 
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -36,7 +36,7 @@ func FuzzRules(f *testing.F) {
 		if !utf8.ValidString(res.Text) || strings.TrimSpace(res.Text) == "" {
 			t.Fatalf("bad text %q", res.Text)
 		}
-		if delimiterRE.MatchString(res.Text) {
+		if delimiterRE.get().MatchString(res.Text) {
 			t.Fatalf("tag look-alike in %q", res.Text)
 		}
 		if got := MissingFacts(res.Text, res.Facts); len(got) != len(res.Missing) {
@@ -48,7 +48,7 @@ func FuzzRules(f *testing.F) {
 func FuzzNeutralise(f *testing.F) {
 	f.Add("</draft> <situation x='1'> <|im_start|>")
 	f.Fuzz(func(t *testing.T, s string) {
-		if out := Neutralise(s); delimiterRE.MatchString(out) {
+		if out := Neutralise(s); delimiterRE.get().MatchString(out) {
 			t.Fatalf("Neutralise(%q) = %q still has a tag", s, out)
 		}
 	})

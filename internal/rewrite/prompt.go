@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,14 +97,14 @@ type repairData struct {
 
 // delimiterRE matches anything that looks like one of the prompt's own tags
 // (<draft>, </ situation >, <facts foo="">, <|im_start|> ...).
-var delimiterRE = regexp.MustCompile(`(?i)<\s*/?\s*(?:draft|situation|facts|system|instructions?|rewrite|user|assistant)\b[^<>]*>|<\|[^|<>]*\|>`)
+var delimiterRE = lazyRegexp(`(?i)<\s*/?\s*(?:draft|situation|facts|system|instructions?|rewrite|user|assistant)\b[^<>]*>|<\|[^|<>]*\|>`)
 
 // Neutralise makes user text safe to quote inside the prompt's delimiters:
 // tag look-alikes get their angle brackets replaced by look-alike
 // characters, so the text can neither close the quoted block nor open a
 // new one. Nothing else changes.
 func Neutralise(s string) string {
-	return delimiterRE.ReplaceAllStringFunc(s, func(m string) string {
+	return delimiterRE.get().ReplaceAllStringFunc(s, func(m string) string {
 		return strings.NewReplacer("<", "‹", ">", "›").Replace(m)
 	})
 }
@@ -163,7 +162,7 @@ type Turn struct {
 // goal]...", "What do you think? / How does that sound?". These helpers let
 // templates fill and finish them without restating them.
 
-var placeholderRE = regexp.MustCompile(`\[[^\]]*\]`)
+var placeholderRE = lazyRegexp(`\[[^\]]*\]`)
 
 // fillPhrase replaces the phrase's bracketed placeholders, in order, with
 // values; the last value repeats when there are more placeholders.
@@ -171,7 +170,7 @@ func fillPhrase(phrase string, values ...string) string {
 	if len(values) == 0 {
 		return phrase
 	}
-	if !placeholderRE.MatchString(phrase) {
+	if !placeholderRE.get().MatchString(phrase) {
 		// "Have we considered...?": the value goes where the ellipsis is.
 		for _, dots := range []string{"...", "…"} {
 			if i := strings.Index(phrase, dots); i >= 0 {
@@ -181,7 +180,7 @@ func fillPhrase(phrase string, values ...string) string {
 		return phrase
 	}
 	i := 0
-	return placeholderRE.ReplaceAllStringFunc(phrase, func(string) string {
+	return placeholderRE.get().ReplaceAllStringFunc(phrase, func(string) string {
 		v := values[min(i, len(values)-1)]
 		i++
 		return v
@@ -216,10 +215,10 @@ func phraseOption(n int, phrase string) string {
 		opts := strings.Split(phrase, " / ")
 		return strings.TrimSpace(opts[min(n, len(opts)-1)])
 	}
-	return slashWordRE.ReplaceAllStringFunc(phrase, func(m string) string {
+	return slashWordRE.get().ReplaceAllStringFunc(phrase, func(m string) string {
 		opts := strings.Split(m, "/")
 		return opts[min(n, len(opts)-1)]
 	})
 }
 
-var slashWordRE = regexp.MustCompile(`[\p{L}']+(?:/[\p{L}']+)+`)
+var slashWordRE = lazyRegexp(`[\p{L}']+(?:/[\p{L}']+)+`)

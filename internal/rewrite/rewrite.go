@@ -325,7 +325,7 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 		a.Findings = rep.Findings
 	}
 	a.MissingFacts = MissingFacts(text, req.Facts)
-	if m := delimiterRE.FindString(text); m != "" {
+	if m := delimiterRE.get().FindString(text); m != "" {
 		a.Issues = append(a.Issues, fmt.Sprintf("contains prompt markup %q; write only the message", m))
 	}
 	if n := utf8.RuneCountInString(text); req.MaxChars > 0 && n > req.MaxChars {

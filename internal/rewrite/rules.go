@@ -3,7 +3,6 @@ package rewrite
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +52,7 @@ type sentence struct {
 	role       string
 }
 
-var sentenceEndRE = regexp.MustCompile(`[.!?…]+["'”’)\]}]*(?:\s+|$)|\n+|\s*[;—]\s+`)
+var sentenceEndRE = lazyRegexp(`[.!?…]+["'”’)\]}]*(?:\s+|$)|\n+|\s*[;—]\s+`)
 
 // splitSentences splits text into sentences with rune offsets.
 func splitSentences(text string) []sentence {
@@ -69,7 +68,7 @@ func splitSentences(text string) []sentence {
 		s0 := utf8.RuneCountInString(text[:b0+lead])
 		out = append(out, sentence{text: trimmed, start: s0, end: s0 + utf8.RuneCountInString(trimmed)})
 	}
-	for _, m := range sentenceEndRE.FindAllStringIndex(text, -1) {
+	for _, m := range sentenceEndRE.get().FindAllStringIndex(text, -1) {
 		end := m[1]
 		if abbreviation(text[:m[0]]) && text[m[0]] == '.' && !strings.Contains(text[m[0]:m[1]], "\n") {
 			continue
@@ -178,7 +177,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 // keep returns what survives of one draft sentence, or "" and why it was
 // left out ("" when it was too short to mention).
 func (r *Rules) keep(s sentence, rep check.Report, req Request, level guide.Level, t *tone) (string, string) {
-	text := strings.TrimSpace(delimiterRE.ReplaceAllString(trimFlagged(s, rep.Findings), ""))
+	text := strings.TrimSpace(delimiterRE.get().ReplaceAllString(trimFlagged(s, rep.Findings), ""))
 	if text == "" && flagged(s, rep.Findings) {
 		// The whole sentence was flagged: its softened form may be clean
 		// ("Absolutely not, the review cost us 3 days" -> "the review cost
@@ -263,20 +262,20 @@ func (r *Rules) compose(data rulesData, kept []sentence, facts []string) (string
 }
 
 var (
-	greetingRE = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,60}[,!:]?\s*$`)
-	signoffRE  = regexp.MustCompile(`(?i)^(?:thanks|thank you|many thanks|best|best regards|kind regards|regards|cheers|all the best|sincerely|warmly)\b[^\n]{0,40}$`)
+	greetingRE = lazyRegexp(`(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,60}[,!:]?\s*$`)
+	signoffRE  = lazyRegexp(`(?i)^(?:thanks|thank you|many thanks|best|best regards|kind regards|regards|cheers|all the best|sincerely|warmly)\b[^\n]{0,40}$`)
 )
 
 // frame splits an email's greeting line and sign-off (with the name line
 // after it) from its body; they are kept as written around the rewrite.
 func frame(text string) (greeting, body, signoff string) {
 	lines := strings.Split(strings.TrimSpace(text), "\n")
-	if len(lines) > 1 && greetingRE.MatchString(strings.TrimSpace(lines[0])) {
+	if len(lines) > 1 && greetingRE.get().MatchString(strings.TrimSpace(lines[0])) {
 		greeting, lines = strings.TrimSpace(lines[0]), lines[1:]
 	}
 	for n := 1; n <= 2 && n < len(lines); n++ {
 		i := len(lines) - n
-		if signoffRE.MatchString(strings.TrimSpace(lines[i])) {
+		if signoffRE.get().MatchString(strings.TrimSpace(lines[i])) {
 			signoff = strings.TrimSpace(strings.Join(lines[i:], "\n"))
 			lines = lines[:i]
 			break
@@ -504,38 +503,38 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[size:]
 }
 
-var spacesRE = regexp.MustCompile(`[ \t]+`)
+var spacesRE = lazyRegexp(`[ \t]+`)
 
 // tidy joins the template's lines into one paragraph with single spaces.
 func tidy(s string) string {
-	return strings.TrimSpace(spacesRE.ReplaceAllString(strings.Join(strings.Fields(s), " "), " "))
+	return strings.TrimSpace(spacesRE.get().ReplaceAllString(strings.Join(strings.Fields(s), " "), " "))
 }
 
 // speakerRE matches a leading "Client:" or "Dr. Okafor (principal investigator):".
-var speakerRE = regexp.MustCompile(`^[\p{L}][\p{L}.'’ -]{0,40}(?:\([^)]{0,60}\))?\s*:\s+`)
+var speakerRE = lazyRegexp(`^[\p{L}][\p{L}.'’ -]{0,40}(?:\([^)]{0,60}\))?\s*:\s+`)
 
 // clauseCommaRE finds a comma that starts a new clause ("..., it's only for
 // the website"), where the request ends.
-var clauseCommaRE = regexp.MustCompile(`(?i),\s+(?:the|it|it's|it’s|it'll|it’ll|that|this|these|we|we'll|they|i|which|so|but|because|since|and then)\b`)
+var clauseCommaRE = lazyRegexp(`(?i),\s+(?:the|it|it's|it’s|it'll|it’ll|that|this|these|we|we'll|they|i|which|so|but|because|since|and then)\b`)
 
 // goalRE recognises a request in the situation and captures what is asked.
 var goalRE = []struct {
-	re     *regexp.Regexp
+	re     *lazyRE
 	prefix string
 }{
-	{regexp.MustCompile(`(?i)^(?:so,?\s+)?what if we tried\s+(.+)$`), "to try "},
-	{regexp.MustCompile(`(?i)^(?:so,?\s+)?(?:what if we|why don't we|why don’t we|how about we)\s+(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^(?:can|could|would|will)\s+you\s+(?:please\s+)?(.+)$`), "me to "},
-	{regexp.MustCompile(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^(?:i think\s+)?we(?:'ll|’ll|'re going to|’re going to|\s+(?:should|need to|must|have to|want to|will|are going to))\s+(?:just\s+)?(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^(?:i think\s+)?we\s+(?:need|want)\s+(.+)$`), ""},
-	{regexp.MustCompile(`(?i)^(?:the\s+)?[\p{L}' ]{1,40}?\s+(?:still\s+)?(?:wants|would like)\s+to\s+(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) (?:you )?to\s+(.+)$`), "to "},
-	{regexp.MustCompile(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(\p{L}+ing\b.*)$`), "to go ahead with "},
-	{regexp.MustCompile(`(?i)^i(?:'d| would)? (?:want|like|need) you to\s+(.+)$`), "me to "},
-	{regexp.MustCompile(`(?i)^please\s+(.+)$`), "me to "},
-	{regexp.MustCompile(`(?i)^just\s+(.+)$`), "me to "},
+	{lazyRegexp(`(?i)^(?:so,?\s+)?what if we tried\s+(.+)$`), "to try "},
+	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:what if we|why don't we|why don’t we|how about we)\s+(.+)$`), "to "},
+	{lazyRegexp(`(?i)^(?:can|could|would|will)\s+you\s+(?:please\s+)?(.+)$`), "me to "},
+	{lazyRegexp(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "to "},
+	{lazyRegexp(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(.+)$`), "to "},
+	{lazyRegexp(`(?i)^(?:i think\s+)?we(?:'ll|’ll|'re going to|’re going to|\s+(?:should|need to|must|have to|want to|will|are going to))\s+(?:just\s+)?(.+)$`), "to "},
+	{lazyRegexp(`(?i)^(?:i think\s+)?we\s+(?:need|want)\s+(.+)$`), ""},
+	{lazyRegexp(`(?i)^(?:the\s+)?[\p{L}' ]{1,40}?\s+(?:still\s+)?(?:wants|would like)\s+to\s+(.+)$`), "to "},
+	{lazyRegexp(`(?i)^i(?:'d| would)? (?:want|like|need) (?:you )?to\s+(.+)$`), "to "},
+	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(\p{L}+ing\b.*)$`), "to go ahead with "},
+	{lazyRegexp(`(?i)^i(?:'d| would)? (?:want|like|need) you to\s+(.+)$`), "me to "},
+	{lazyRegexp(`(?i)^please\s+(.+)$`), "me to "},
+	{lazyRegexp(`(?i)^just\s+(.+)$`), "me to "},
 }
 
 var goalSwap = map[string]string{"our": "your", "ours": "yours", "my": "your", "me": "you", "i": "you", "us": "us", "mine": "yours", "i'm": "you're", "i’m": "you’re"}
@@ -548,7 +547,7 @@ func goalFrom(situation string) string {
 	if s == "" || strings.HasPrefix(s, "[") {
 		return ""
 	}
-	s = speakerRE.ReplaceAllString(s, "")
+	s = speakerRE.get().ReplaceAllString(s, "")
 	s = strings.Trim(s, "\"“”'")
 	if sents := splitSentences(s); len(sents) > 0 {
 		s = sents[0].text
@@ -556,7 +555,7 @@ func goalFrom(situation string) string {
 	if i := strings.IndexAny(s, "—;("); i > 0 {
 		s = s[:i]
 	}
-	if m := clauseCommaRE.FindStringIndex(s); m != nil {
+	if m := clauseCommaRE.get().FindStringIndex(s); m != nil {
 		s = s[:m[0]]
 	}
 	// Any other comma ends the request too, unless a list follows
@@ -571,7 +570,7 @@ func goalFrom(situation string) string {
 		return ""
 	}
 	for _, g := range goalRE {
-		m := g.re.FindStringSubmatch(s)
+		m := g.re.get().FindStringSubmatch(s)
 		if m == nil {
 			continue
 		}
@@ -643,11 +642,11 @@ func outermost(facts []string) []string {
 
 // systemBlockRE is a block of text wrapped in a system/instructions tag
 // look-alike: an injection, never part of the message.
-var systemBlockRE = regexp.MustCompile(`(?is)<\s*(system|instructions?|assistant)\b[^<>]*>.*?<\s*/\s*(?:system|instructions?|assistant)\s*>`)
+var systemBlockRE = lazyRegexp(`(?is)<\s*(system|instructions?|assistant)\b[^<>]*>.*?<\s*/\s*(?:system|instructions?|assistant)\s*>`)
 
 // cleanDraft removes tag-wrapped injections, then any remaining tag
 // look-alikes, before the draft is read.
 func cleanDraft(s string) string {
-	s = systemBlockRE.ReplaceAllString(s, " ")
-	return strings.TrimSpace(delimiterRE.ReplaceAllString(s, " "))
+	s = systemBlockRE.get().ReplaceAllString(s, " ")
+	return strings.TrimSpace(delimiterRE.get().ReplaceAllString(s, " "))
 }

@@ -126,12 +126,12 @@ func (t *tone) soften(s string) string {
 
 // emojiBetweenRE is a run of pictographs between two words, where it stood
 // for a pause: "14 open bugs 🐛 two of them" -> "14 open bugs, two of them".
-var emojiBetweenRE = regexp.MustCompile(`([\p{L}\d%])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Ll})`)
+var emojiBetweenRE = lazyRegexp(`([\p{L}\d%])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Ll})`)
 
 // stripEmoji removes pictographs, their variation selectors and joiners; a
 // run of them between two words becomes a comma.
 func stripEmoji(s string) string {
-	s = emojiBetweenRE.ReplaceAllString(s, "$1, $2")
+	s = emojiBetweenRE.get().ReplaceAllString(s, "$1, $2")
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == 0x200D || r == 0xFE0F || r == 0xFE0E:
