@@ -47,7 +47,7 @@ var (
 	decideVerboseOnly = []string{"rows", "reasons"}
 )
 
-func deterministicTools(log *slog.Logger, g *guide.Guide, chk *check.Checker) ([]tool, error) {
+func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, error) {
 	var tools []tool
 	add := func(t tool, err error) error {
 		if err != nil {
@@ -89,9 +89,6 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk *check.Checker) ([
 		out:     check.Report{},
 		editOut: func(s *jsonschema.Schema) { optional(s, checkVerboseOnly...) },
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *checkArgs) (any, string, error) {
-			if chk == nil {
-				return nil, "", fmt.Errorf("checker unavailable")
-			}
 			rep, err := chk.Check(in.Input)
 			if err != nil {
 				return nil, "", err

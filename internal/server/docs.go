@@ -22,7 +22,7 @@ const (
 // arguments and annotations, every resource and every prompt, generated from
 // the definitions the server registers so the README cannot drift.
 func WriteDocs(w io.Writer, g *guide.Guide) error {
-	tools, err := allTools(Options{}, g, slog.New(slog.DiscardHandler))
+	tools, err := allTools(Options{}, g, newLazyChecker(g), slog.New(slog.DiscardHandler))
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
-	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
 	"github.com/pushback/pushback/internal/rewrite"
 )
@@ -27,7 +26,7 @@ var rewriteVerboseOnly = []string{"attempts"}
 // when set; the offline rules engine with --offline; else what the
 // environment configures (openai with OPENAI_API_KEY or OPENAI_BASE_URL,
 // rules otherwise). It also says which, for the tool description and logs.
-func rewriteEngine(opts Options, g *guide.Guide, chk *check.Checker) (rewrite.Engine, string, error) {
+func rewriteEngine(opts Options, g *guide.Guide, chk checker) (rewrite.Engine, string, error) {
 	if opts.RewriteEngine != nil {
 		return opts.RewriteEngine, opts.RewriteEngine.Name(), nil
 	}
@@ -42,7 +41,7 @@ func rewriteEngine(opts Options, g *guide.Guide, chk *check.Checker) (rewrite.En
 	return eng, why, nil
 }
 
-func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk *check.Checker) (tool, error) {
+func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (tool, error) {
 	eng, why, err := rewriteEngine(opts, g, chk)
 	if err != nil {
 		return tool{}, err

@@ -15,7 +15,6 @@ import (
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
-	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
 	"github.com/pushback/pushback/internal/rewrite"
 )
@@ -94,19 +93,27 @@ func (o Options) version() string {
 // New builds the MCP server with the tools, resources and prompts opts
 // selects. An unknown tool name is an error wrapping ErrUnknownTool.
 func New(opts Options) (*mcpserver.MCPServer, error) {
+	s, _, err := newServer(opts)
+	return s, err
+}
+
+// newServer is New, also handing back the (lazily built) checker so Serve
+// can warm it.
+func newServer(opts Options) (*mcpserver.MCPServer, lazyChecker, error) {
 	g := opts.guide()
 	log := opts.logger()
-	tools, err := allTools(opts, g, log)
+	chk := newLazyChecker(g)
+	tools, err := allTools(opts, g, chk, log)
 	if err != nil {
-		return nil, err
+		return nil, chk, err
 	}
 	tools, err = selectTools(tools, opts)
 	if err != nil {
-		return nil, err
+		return nil, chk, err
 	}
 	prompts, err := allPrompts(g)
 	if err != nil {
-		return nil, err
+		return nil, chk, err
 	}
 	s := mcpserver.NewMCPServer(Name, opts.version(),
 		mcpserver.WithTitle("pushback"),
@@ -127,7 +134,7 @@ func New(opts Options) (*mcpserver.MCPServer, error) {
 	}
 	s.AddResources(resources(g)...)
 	s.AddPrompts(prompts...)
-	return s, nil
+	return s, chk, nil
 }
 
 // instructions tell a host model how the pieces fit together.
@@ -136,11 +143,7 @@ const instructions = "pushback coaches the user to push back well on a request f
 	"Resources pushback://framework, formula, levels, phrases, anti-patterns, battles, scenarios and examples hold the guidance itself (Markdown; add .json for JSON)."
 
 // allTools builds every tool pushback offers, in a stable order.
-func allTools(opts Options, g *guide.Guide, log *slog.Logger) ([]tool, error) {
-	chk, err := check.New(g)
-	if err != nil {
-		return nil, fmt.Errorf("build checker: %w", err)
-	}
+func allTools(opts Options, g *guide.Guide, chk checker, log *slog.Logger) ([]tool, error) {
 	tools, err := deterministicTools(log, g, chk)
 	if err != nil {
 		return nil, err
@@ -155,7 +158,8 @@ func allTools(opts Options, g *guide.Guide, log *slog.Logger) ([]tool, error) {
 // ToolNames lists the name of every tool pushback can serve, for --tools
 // help and validation.
 func ToolNames() []string {
-	tools, err := allTools(Options{}, guide.Default(), slog.New(slog.DiscardHandler))
+	g := guide.Default()
+	tools, err := allTools(Options{}, g, newLazyChecker(g), slog.New(slog.DiscardHandler))
 	if err != nil {
 		return nil
 	}
