@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"slices"
 
 	"github.com/invopop/jsonschema"
@@ -16,14 +15,17 @@ import (
 // and the same. Definitions are inlined (no $ref), which every MCP client
 // understands. edit, when not nil, adjusts the reflected schema (e.g. an
 // enum that comes from guide data) before it is serialised.
+// reflector is how every tool schema is generated: inline, no $defs.
+func reflector() *jsonschema.Reflector {
+	return &jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
+}
+
 func schemaFor(v any, edit func(*jsonschema.Schema)) (json.RawMessage, error) {
-	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
-	s := r.Reflect(v)
+	s := reflector().Reflect(v)
 	// The MCP default dialect is 2020-12; an explicit $schema and a Go
 	// package $id only add noise to every tools/list response.
 	s.Version = ""
 	s.ID = ""
-	fullDescriptions(s, reflect.TypeOf(v))
 	restoreEnumDescriptions(s)
 	if edit != nil {
 		edit(s)

@@ -2,6 +2,12 @@ package server
 
 import (
 	"encoding/json"
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/decide"
+	"github.com/pushback/pushback/internal/formula"
+	"github.com/pushback/pushback/internal/rewrite"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,17 +30,33 @@ func TestTagDescription(t *testing.T) {
 	}
 }
 
-func TestSchemaKeepsWholeDescriptions(t *testing.T) {
-	type inner struct {
-		Note string `json:"note" jsonschema:"description=One, two, three."`
+// TestNoCutDescriptions fails when a description in any tool's schema was
+// cut at a bare comma in its jsonschema tag.
+func TestNoCutDescriptions(t *testing.T) {
+	types := []any{
+		checkArgs{}, decideArgs{}, scenarioArgs{}, rewriteArgs{}, formula.Fields{}, decide.LevelInput{},
+		check.Report{}, decide.Result{}, decide.LevelResult{}, formula.Result{}, rewrite.Result{},
 	}
-	type embedded struct {
-		Who guide.Audience `json:"who,omitempty"`
-		Why string         `json:"why" jsonschema:"minLength=1,description=Because, well, reasons.,maxLength=9"`
+	for _, v := range types {
+		cutDescriptions(reflector().Reflect(v), reflect.TypeOf(v), func(field, tag, got string) {
+			t.Errorf("%s: description cut to %q; escape the commas in its tag as \\\\, (want %q)", field, got, tag)
+		})
+	}
+}
+
+// TestCutDescriptionsCatchesBareCommas proves the guard above can fail.
+func TestCutDescriptionsCatchesBareCommas(t *testing.T) {
+	type inner struct {
+		Note string `json:"note" jsonschema:"description=One, two."`
 	}
 	type args struct {
-		embedded
-		Items []inner `json:"items" jsonschema:"description=A list, of notes."`
+		Items []inner        `json:"items" jsonschema:"description=A list\\, of notes."`
+		Who   guide.Audience `json:"who,omitempty"`
+	}
+	var cut []string
+	cutDescriptions(reflector().Reflect(&args{}), reflect.TypeOf(args{}), func(field, _, _ string) { cut = append(cut, field) })
+	if !slices.Equal(cut, []string{"inner.note"}) {
+		t.Errorf("cut descriptions = %v, want [inner.note]", cut)
 	}
 	raw, err := schemaFor(&args{}, nil)
 	if err != nil {
@@ -43,25 +65,13 @@ func TestSchemaKeepsWholeDescriptions(t *testing.T) {
 	var s struct {
 		Properties map[string]struct {
 			Description string `json:"description"`
-			MaxLength   int    `json:"maxLength"`
-			Items       struct {
-				Properties map[string]struct {
-					Description string `json:"description"`
-				} `json:"properties"`
-			} `json:"items"`
 		} `json:"properties"`
 	}
 	if err := json.Unmarshal(raw, &s); err != nil {
 		t.Fatal(err)
 	}
-	if got := s.Properties["why"]; got.Description != "Because, well, reasons." || got.MaxLength != 9 {
-		t.Errorf("why = %+v", got)
-	}
 	if got := s.Properties["items"].Description; got != "A list, of notes." {
-		t.Errorf("items description = %q", got)
-	}
-	if got := s.Properties["items"].Items.Properties["note"].Description; got != "One, two, three." {
-		t.Errorf("nested note description = %q", got)
+		t.Errorf("escaped comma: items description = %q", got)
 	}
 	if got := s.Properties["who"].Description; !strings.HasPrefix(got, "Who the message is addressed to") {
 		t.Errorf("enum description not restored: %q", got)

@@ -7,12 +7,11 @@ import (
 	"github.com/invopop/jsonschema"
 )
 
-// invopop/jsonschema splits a `jsonschema:"..."` tag on commas, so a
-// description written with commas in it loses everything after the first
-// one ("The level asked for, or the one ..." becomes "The level asked for").
-// fullDescriptions puts the whole text back, reading the tags of the Go
-// types the schema was reflected from. Keywords that follow a description
-// in the same tag are recognised and left out.
+// invopop/jsonschema splits a `jsonschema:"..."` tag on unescaped commas,
+// so a description written with a bare comma loses everything after it ("The
+// level asked for, or the one ..." becomes "The level asked for"). Tags
+// escape their commas (`\\,`); cutDescriptions finds any that do not, by
+// comparing the generated schema with the tags of the Go types it came from.
 
 // tagKeywords are the invopop keywords that may follow a description.
 var tagKeywords = []string{
@@ -50,9 +49,9 @@ func tagDescription(tag string) string {
 	return strings.ReplaceAll(rest[:end], `\,`, ",")
 }
 
-// fullDescriptions walks t and s together and restores every description
-// invopop cut at a comma.
-func fullDescriptions(s *jsonschema.Schema, t reflect.Type) {
+// cutDescriptions walks t and s together and reports every description
+// invopop cut short, as "Type.field".
+func cutDescriptions(s *jsonschema.Schema, t reflect.Type, report func(field, tag, got string)) {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -61,7 +60,7 @@ func fullDescriptions(s *jsonschema.Schema, t reflect.Type) {
 	}
 	switch t.Kind() {
 	case reflect.Slice, reflect.Array:
-		fullDescriptions(s.Items, t.Elem())
+		cutDescriptions(s.Items, t.Elem(), report)
 		return
 	case reflect.Struct:
 	default:
@@ -77,7 +76,7 @@ func fullDescriptions(s *jsonschema.Schema, t reflect.Type) {
 			continue
 		}
 		if f.Anonymous && name == "" {
-			fullDescriptions(s, f.Type)
+			cutDescriptions(s, f.Type, report)
 			continue
 		}
 		if name == "" {
@@ -87,9 +86,9 @@ func fullDescriptions(s *jsonschema.Schema, t reflect.Type) {
 		if p == nil {
 			continue
 		}
-		if d := tagDescription(f.Tag.Get("jsonschema")); d != "" && f.Tag.Get("jsonschema_description") == "" {
-			p.Description = d
+		if d := tagDescription(f.Tag.Get("jsonschema")); d != "" && f.Tag.Get("jsonschema_description") == "" && p.Description != d {
+			report(t.Name()+"."+name, d, p.Description)
 		}
-		fullDescriptions(p, f.Type)
+		cutDescriptions(p, f.Type, report)
 	}
 }
