@@ -2,11 +2,11 @@ package cli
 
 import (
 	"encoding/json"
+	"github.com/pushback/pushback/internal/schema"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/invopop/jsonschema"
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/pushback/pushback/internal/check"
@@ -29,8 +29,7 @@ var jsonOutputs = []struct {
 }
 
 func schemaFor(v any) []byte {
-	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
-	b, err := json.MarshalIndent(r.Reflect(v), "", "  ")
+	b, err := json.MarshalIndent(schema.Reflect(v), "", "  ")
 	if err != nil {
 		panic(err)
 	}

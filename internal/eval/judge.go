@@ -5,16 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/pushback/pushback/internal/schema"
 	"strings"
 	"text/template"
 
-	"github.com/invopop/jsonschema"
 	"github.com/sashabaranov/go-openai"
 
 	"github.com/pushback/pushback/internal/guide"
 	"github.com/pushback/pushback/prompts"
 )
-
 
 // Verdict is the judge model's structured answer; its JSON Schema is the
 // response format the judge asks for.
@@ -51,8 +50,7 @@ func NewJudge(client ChatClient, model string, g *guide.Guide) (*Judge, error) {
 	if err := t.Execute(&b, g); err != nil {
 		return nil, fmt.Errorf("judge prompt: %w", err)
 	}
-	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
-	s := r.Reflect(&Verdict{})
+	s := schema.Reflect(&Verdict{})
 	s.Version = ""
 	return &Judge{
 		Client: client,

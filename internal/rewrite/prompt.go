@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/pushback/pushback/internal/schema"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template"
-
-	"github.com/invopop/jsonschema"
 
 	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
@@ -30,9 +29,8 @@ type Output struct {
 func OutputSchema() json.RawMessage { return outputSchema() }
 
 var outputSchema = sync.OnceValue(func() json.RawMessage {
-	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true, Anonymous: true}
-	s := r.Reflect(&Output{})
-	s.Version = ""
+	s := schema.Reflect(&Output{})
+	s.Version, s.ID = "", ""
 	b, err := json.Marshal(s)
 	if err != nil {
 		panic(fmt.Sprintf("rewrite: output schema: %v", err)) // a static type: cannot fail at run time

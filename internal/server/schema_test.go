@@ -6,6 +6,7 @@ import (
 	"github.com/pushback/pushback/internal/decide"
 	"github.com/pushback/pushback/internal/formula"
 	"github.com/pushback/pushback/internal/rewrite"
+	"github.com/pushback/pushback/internal/schema"
 	"reflect"
 	"slices"
 	"strings"
@@ -38,7 +39,7 @@ func TestNoCutDescriptions(t *testing.T) {
 		check.Report{}, decide.Result{}, decide.LevelResult{}, formula.Result{}, rewrite.Result{},
 	}
 	for _, v := range types {
-		cutDescriptions(reflector().Reflect(v), reflect.TypeOf(v), func(field, tag, got string) {
+		cutDescriptions(schema.Reflect(v), reflect.TypeOf(v), func(field, tag, got string) {
 			t.Errorf("%s: description cut to %q; escape the commas in its tag as \\\\, (want %q)", field, got, tag)
 		})
 	}
@@ -54,7 +55,7 @@ func TestCutDescriptionsCatchesBareCommas(t *testing.T) {
 		Who   guide.Audience `json:"who,omitempty"`
 	}
 	var cut []string
-	cutDescriptions(reflector().Reflect(&args{}), reflect.TypeOf(args{}), func(field, _, _ string) { cut = append(cut, field) })
+	cutDescriptions(schema.Reflect(&args{}), reflect.TypeOf(args{}), func(field, _, _ string) { cut = append(cut, field) })
 	if !slices.Equal(cut, []string{"inner.note"}) {
 		t.Errorf("cut descriptions = %v, want [inner.note]", cut)
 	}
