@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"github.com/pushback/pushback/internal/schema"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/invopop/jsonschema"
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -119,8 +119,7 @@ func TestSampleThresholdsFailAndSayWhich(t *testing.T) {
 // The JSON report's schema is generated from the Go types into
 // evals/report.schema.json (a golden file), and reports validate against it.
 func TestJSONReportSchema(t *testing.T) {
-	r := jsonschema.Reflector{DoNotReference: true}
-	s := r.Reflect(&Report{})
+	s := schema.Reflect(&Report{})
 	s.ID = "https://github.com/pushback/pushback/evals/report.schema.json"
 	s.Title = "pushback eval report"
 	b, err := json.MarshalIndent(s, "", "  ")
