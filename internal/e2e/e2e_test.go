@@ -452,7 +452,7 @@ func TestStdioStdoutIsProtocol(t *testing.T) {
 			ctx := testContext(t)
 			cmd := exec.CommandContext(ctx, tg.bin, tg.stdio...)
 			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			cmd.Stderr = &stderr
 			tool, args := "echo", `{}`
 			if tg.pushback {
 				tool, args = "check_draft", `{"draft":""}`
@@ -465,14 +465,29 @@ func TestStdioStdoutIsProtocol(t *testing.T) {
 				`{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"` + tool + `","arguments":` + args + `}}`,
 				`{"jsonrpc":"2.0","id":5,"method":"no/such/method"}`,
 			}
-			cmd.Stdin = strings.NewReader(strings.Join(requests, "\n") + "\n")
-			if err := cmd.Run(); err != nil {
-				t.Fatalf("server did not exit cleanly at end of input: %v\nstderr:\n%s", err, stderr.String())
+			// Like a real client, keep stdin open until every answer is in:
+			// closing stdin is the MCP shutdown signal, and mcp-go cancels
+			// calls still in flight when it arrives.
+			stdin, err := cmd.StdinPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.WriteString(stdin, strings.Join(requests, "\n")+"\n"); err != nil {
+				t.Fatalf("write requests: %v", err)
 			}
 			ids := map[float64]json.RawMessage{}
-			sc := bufio.NewScanner(&stdout)
+			sc := bufio.NewScanner(out)
 			sc.Buffer(make([]byte, 1<<20), 1<<24)
-			for n := 1; sc.Scan(); n++ {
+			for n := 1; len(ids) < 5 && sc.Scan(); n++ {
+				stdout.Write(sc.Bytes())
+				stdout.WriteByte('\n')
 				var msg struct {
 					JSONRPC string          `json:"jsonrpc"`
 					ID      *float64        `json:"id"`
@@ -490,6 +505,17 @@ func TestStdioStdoutIsProtocol(t *testing.T) {
 						ids[*msg.ID] = msg.Error
 					}
 				}
+			}
+			stdin.Close()
+			// Anything after the answers must be protocol too.
+			rest, _ := io.ReadAll(out)
+			for _, line := range strings.Split(strings.TrimSpace(string(rest)), "\n") {
+				if line != "" && !strings.HasPrefix(line, `{"jsonrpc":"2.0"`) {
+					t.Errorf("stdout after the answers is not JSON-RPC: %q", line)
+				}
+			}
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("server did not exit cleanly when stdin closed: %v\nstderr:\n%s", err, stderr.String())
 			}
 			for _, id := range []float64{1, 2, 3, 4, 5} {
 				if ids[id] == nil {
