@@ -20,13 +20,10 @@ const ShutdownTimeout = 5 * time.Second
 // set (opts.Ready then learns the address, useful with port 0). A
 // cancelled ctx is a clean stop: Serve returns nil.
 func Serve(ctx context.Context, opts Options) error {
-	s, chk, err := newServer(opts)
+	s, err := New(opts)
 	if err != nil {
 		return err
 	}
-	// The checker is built on first use; build it now on the side, so the
-	// handshake does not wait for it and the first check rarely does.
-	go chk.warm()
 	log := opts.logger()
 	if opts.HTTPAddr == "" {
 		if opts.Stdin == nil || opts.Stdout == nil {

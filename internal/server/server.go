@@ -93,27 +93,20 @@ func (o Options) version() string {
 // New builds the MCP server with the tools, resources and prompts opts
 // selects. An unknown tool name is an error wrapping ErrUnknownTool.
 func New(opts Options) (*mcpserver.MCPServer, error) {
-	s, _, err := newServer(opts)
-	return s, err
-}
-
-// newServer is New, also handing back the (lazily built) checker so Serve
-// can warm it.
-func newServer(opts Options) (*mcpserver.MCPServer, lazyChecker, error) {
 	g := opts.guide()
 	log := opts.logger()
 	chk := newLazyChecker(g)
 	tools, err := allTools(opts, g, chk, log)
 	if err != nil {
-		return nil, chk, err
+		return nil, err
 	}
 	tools, err = selectTools(tools, opts)
 	if err != nil {
-		return nil, chk, err
+		return nil, err
 	}
 	prompts, err := allPrompts(g)
 	if err != nil {
-		return nil, chk, err
+		return nil, err
 	}
 	s := mcpserver.NewMCPServer(Name, opts.version(),
 		mcpserver.WithTitle("pushback"),
@@ -128,13 +121,14 @@ func newServer(opts Options) (*mcpserver.MCPServer, lazyChecker, error) {
 		mcpserver.WithRecovery(),
 		mcpserver.WithResourceRecovery(),
 		mcpserver.WithOutputSchemaValidation(),
+		mcpserver.WithHooks(warmAfterInitialize(chk)),
 	)
 	for _, t := range tools {
 		s.AddTool(t.def, withLogging(log, t.def.Name, t.handler))
 	}
 	s.AddResources(resources(g)...)
 	s.AddPrompts(prompts...)
-	return s, chk, nil
+	return s, nil
 }
 
 // instructions tell a host model how the pieces fit together.
