@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +14,6 @@ import (
 	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 func TestCheckInputErrors(t *testing.T) {
 	tests := []struct {
@@ -263,7 +261,7 @@ func TestGolden(t *testing.T) {
 			}
 			got = append(got, '\n')
 			path := filepath.Join("testdata", id+".golden")
-			if *update {
+			if goldenfile.Update() {
 				if err := os.WriteFile(path, got, 0o644); err != nil {
 					t.Fatal(err)
 				}

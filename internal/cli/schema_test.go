@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"github.com/pushback/pushback/internal/schema"
 	"os"
 	"path/filepath"
@@ -41,7 +42,7 @@ func TestJSONOutputSchemas(t *testing.T) {
 		t.Run(o.name, func(t *testing.T) {
 			got := schemaFor(o.v)
 			path := filepath.Join("testdata", "schema", o.name+".schema.json")
-			if *updateScripts {
+			if goldenfile.Update() {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)
 				}

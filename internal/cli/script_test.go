@@ -2,7 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"flag"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,8 +12,6 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
-
-var updateScripts = flag.Bool("update", false, "rewrite the golden sections of testdata/script/*.txtar")
 
 // TestScript runs testdata/script/*.txtar. Commands:
 //
@@ -37,7 +35,7 @@ func TestScript(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:           dir,
-		UpdateScripts: *updateScripts,
+		UpdateScripts: goldenfile.Update(),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"pushback": cmdPushback,
 			"exit":     cmdExit,

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"github.com/pushback/pushback/internal/schema"
 	"os"
 	"path/filepath"
@@ -13,8 +13,6 @@ import (
 
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func intp(i int) *int           { return &i }
 func floatp(f float64) *float64 { return &f }
@@ -65,23 +63,7 @@ func sampleReport() *Report {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./internal/eval -update to accept):\n--- got\n%s", path, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func TestFormatsGolden(t *testing.T) {
@@ -128,7 +110,7 @@ func TestJSONReportSchema(t *testing.T) {
 	}
 	b = append(b, '\n')
 	path := filepath.Join("..", "..", "evals", "report.schema.json")
-	if *update {
+	if goldenfile.Update() {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}

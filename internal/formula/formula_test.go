@@ -2,9 +2,8 @@ package formula
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"os"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,27 +12,9 @@ import (
 	"github.com/pushback/pushback/internal/guide"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
-
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name+".golden"), []byte(got))
 }
 
 // checkResult asserts what every rendering must satisfy.

@@ -3,9 +3,8 @@ package rewrite
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,8 +14,6 @@ import (
 	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // rewriteCase is one draft to rewrite, in evals/rewrite/*.json's schema.
 type rewriteCase struct {
@@ -229,23 +226,7 @@ func TestRulesGolden(t *testing.T) {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s (run with -update to create it): %v", path, err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs; run go test -run %s -update and review the diff.\n--- got ---\n%s", path, t.Name(), got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestGoalFrom(t *testing.T) {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +38,7 @@ func TestREADMESection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
+	if goldenfile.Update() {
 		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}

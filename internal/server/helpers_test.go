@@ -4,8 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"path/filepath"
 	"testing"
 	"time"
@@ -13,8 +12,6 @@ import (
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files and the README section")
 
 // testCtx bounds every client call: a broken tool can hang tools/list.
 func testCtx(t *testing.T) context.Context {
@@ -53,23 +50,7 @@ func newClient(t *testing.T, opts Options) *client.Client {
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden %s: %v (run go test -update to create it)", path, err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./internal/server -update and review the diff.\n--- got ---\n%s", path, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func indentJSON(t *testing.T, v any) []byte {
