@@ -14,13 +14,7 @@ import (
 // JSON-RPC transport).
 func BenchmarkCallTool(b *testing.B) {
 	g := guide.Default()
-	var bad guide.Example
-	for _, e := range g.Examples {
-		if e.Kind == "bad" {
-			bad = e
-			break
-		}
-	}
+	bad := firstExample(b, g, "bad")
 	cases := []struct {
 		name string
 		tool string

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	goldenfile "github.com/pushback/pushback/internal/golden"
+	"github.com/pushback/pushback/internal/guide"
 	"path/filepath"
 	"testing"
 	"time"
@@ -73,4 +74,16 @@ func resultText(r *mcp.CallToolResult) string {
 		}
 	}
 	return s
+}
+
+// firstExample returns the documents' first example of a kind (good or bad).
+func firstExample(t testing.TB, g *guide.Guide, kind string) guide.Example {
+	t.Helper()
+	for _, e := range g.Examples {
+		if e.Kind == kind {
+			return e
+		}
+	}
+	t.Fatalf("no %s example in the guide", kind)
+	return guide.Example{}
 }

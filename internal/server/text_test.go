@@ -12,13 +12,7 @@ import (
 // a host without structuredContent support shows its model, under review.
 func TestResultTextGolden(t *testing.T) {
 	g := guide.Default()
-	var bad guide.Example
-	for _, e := range g.Examples {
-		if e.Kind == "bad" {
-			bad = e
-			break
-		}
-	}
+	bad := firstExample(t, g, "bad")
 	cases := []struct {
 		name, tool string
 		args       map[string]any
