@@ -31,6 +31,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -162,8 +163,58 @@ func (c *Checker) Check(in Input) (Report, error) {
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	orig := in.Draft
+	if strings.ContainsAny(orig, typographicQuotes) {
+		in.Draft = plainQuotes.Replace(orig)
+	}
 	a := c.analyse(in, sc)
-	return c.report(in, a), nil
+	r := c.report(in, a)
+	if in.Draft != orig {
+		c.restoreQuotes(&r, in.Draft, orig)
+	}
+	return r, nil
+}
+
+// plainQuotes maps typographic quotes and apostrophes to plain ones before
+// matching, so a cue written "you'?re" also finds "you’re" as phones and
+// word processors type it. Each replacement is one character for one
+// character, so character offsets into the plain text are offsets into the
+// draft as given.
+const typographicQuotes = "\u2019\u2018\u02bc\u201c\u201d"
+
+var plainQuotes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "“", `"`, "”", `"`)
+
+// restoreQuotes puts the draft's own characters back into every span text,
+// excerpt and message of a report made from its plain-quote copy.
+func (c *Checker) restoreQuotes(r *Report, plain, orig string) {
+	runes := []rune(orig)
+	at := func(start, end int) string {
+		if start < 0 || end > len(runes) || start > end {
+			return ""
+		}
+		return string(runes[start:end])
+	}
+	restore := func(spans []draft.Span) {
+		for i := range spans {
+			spans[i].Text = at(spans[i].Start, spans[i].End)
+		}
+	}
+	for i := range r.Components {
+		restore(r.Components[i].Spans)
+	}
+	for i := range r.Signals {
+		restore(r.Signals[i].Spans)
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Excerpt == "" {
+			continue
+		}
+		ex := at(f.Start, f.End)
+		f.Message = strings.Replace(f.Message, fmt.Sprintf("%q", clip(f.Excerpt, 120)), fmt.Sprintf("%q", clip(ex, 120)), 1)
+		f.Excerpt = ex
+	}
+	r.Summary = c.summary(*r)
 }
 
 func (c *Checker) validate(in Input) (Input, error) {
