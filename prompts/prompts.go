@@ -1,5 +1,7 @@
 // Package prompts embeds the LLM and MCP prompt templates kept as files in
-// this folder, so prompts are reviewed as text and shipped inside the binary.
+// this folder (Go text/template), so prompts are reviewed as text and ship
+// inside the binary: rewrite_*.tmpl feed the LLM rewrite engine,
+// eval_judge.tmpl the eval suite's judge, and mcp_*.tmpl are the MCP prompts.
 package prompts
 
 import "embed"
