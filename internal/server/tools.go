@@ -111,6 +111,10 @@ func toolError(ctx context.Context, log *slog.Logger, name string, err error) *m
 // Arrays the schema declares are never null, so a result always validates
 // against its own outputSchema.
 func structure(v any, schema map[string]any) (map[string]any, error) {
+	if m, ok := v.(map[string]any); ok { // already structured (a compact result)
+		fillArrays(schema, m)
+		return m, nil
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode result: %w", err)
