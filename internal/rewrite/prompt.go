@@ -100,12 +100,20 @@ var delimiterRE = lazyRegexp(`(?i)<\s*/?\s*(?:draft|situation|facts|system|instr
 // Neutralise makes user text safe to quote inside the prompt's delimiters:
 // tag look-alikes get their angle brackets replaced by look-alike
 // characters, so the text can neither close the quoted block nor open a
-// new one. Nothing else changes.
+// new one. Nothing else changes. Replacing an inner tag can expose an outer
+// one ("<draft<situation>>" leaves "<draft‹situation›>"), so it repeats
+// until nothing matches; every pass removes at least one '<', so it ends.
 func Neutralise(s string) string {
-	return delimiterRE.get().ReplaceAllStringFunc(s, func(m string) string {
-		return strings.NewReplacer("<", "‹", ">", "›").Replace(m)
-	})
+	re := delimiterRE.get()
+	for re.MatchString(s) {
+		s = re.ReplaceAllStringFunc(s, func(m string) string {
+			return bracketLookalikes.Replace(m)
+		})
+	}
+	return s
 }
+
+var bracketLookalikes = strings.NewReplacer("<", "‹", ">", "›")
 
 // Prompt builds the chat messages for one call: the system prompt from the
 // guide, the quoted request and, on a repair round, the previous candidate
