@@ -56,8 +56,9 @@ type signalRule struct {
 }
 
 type antiRule struct {
-	ap   guide.AntiPattern
-	rule rule
+	ap       guide.AntiPattern
+	rule     rule
+	fallback rule // weighed only when a failing draft names nothing
 }
 
 // New compiles the guide's cues into a Checker.
@@ -105,7 +106,11 @@ func New(g *guide.Guide) (*Checker, error) {
 		if err != nil {
 			return nil, fmt.Errorf("compile anti-pattern cues: %w", err)
 		}
-		c.antis = append(c.antis, antiRule{ap: a, rule: r})
+		fb, err := compileRule(a.ID+" fallback", a.Fallback)
+		if err != nil {
+			return nil, fmt.Errorf("compile anti-pattern fallback cues: %w", err)
+		}
+		c.antis = append(c.antis, antiRule{ap: a, rule: r, fallback: fb})
 	}
 	rules, nleads := c.rules(), 0
 	for _, r := range rules {
@@ -134,7 +139,7 @@ func (c *Checker) rules() []rule {
 	}
 	rs = append(rs, c.levels...)
 	for _, a := range c.antis {
-		rs = append(rs, a.rule)
+		rs = append(rs, a.rule, a.fallback)
 	}
 	return rs
 }

@@ -212,7 +212,7 @@ func TestNearMissNaming(t *testing.T) {
 	}{
 		{"Sure. I'll go ahead.", "abdication", SeverityWarning},
 		{"Okay, you're the client. We'll do it your way.", "abdication", SeverityError},
-		{"Sounds good, will do!", "", ""}, // 0.3: below half the threshold
+		{"Sounds good, will do!", "abdication", SeverityWarning}, // no words of abdication over half its threshold: named by its shape, compliance with no concern
 	}
 	for _, tt := range tests {
 		r, err := Default().Check(Input{Draft: tt.text, Audience: guide.AudienceClient, Stakes: guide.StakesHigh})
@@ -321,4 +321,50 @@ func cpuTime() int64 {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// TestShapeFallback: a failing draft whose words name no anti-pattern is
+// judged by its shape (the guide's fallback cues). Shape alone points at no
+// words: such a finding has no span and gives the cue's note as its reason.
+func TestShapeFallback(t *testing.T) {
+	tests := []struct {
+		text, want string
+		span       bool // the finding points at words
+	}{
+		{"Not possible.", "dismissive_no", true},
+		{"I hear you. We'll pass this time.", "dismissive_no", false},
+		{"Love it, on it! I'll have the team start on Monday.", "abdication", true},
+		{"Okay. Sizing it off last year's numbers now.", "abdication", true},
+		{"Yep, definitely on my list. Ping me again after the quarter closes and we'll see.", "passive_resistance", true},
+		{"Sure. I'll fit it in once the strategic deals are squared away, probably next month-ish.", "passive_resistance", true},
+		{"The team is at capacity.", "objection_without_proposal", false},
+		{"That depends on the reconciliation code, and only you know it.", "objection_without_proposal", false},
+	}
+	for _, tt := range tests {
+		r, err := Default().Check(Input{Draft: tt.text, Audience: guide.AudiencePeer, Stakes: guide.StakesMedium})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Pass {
+			t.Errorf("%q passes", tt.text)
+			continue
+		}
+		var got *Finding
+		for i := range r.Findings {
+			if r.Findings[i].Kind == KindAntiPattern {
+				got = &r.Findings[i]
+				break
+			}
+		}
+		if got == nil || got.Rule != tt.want {
+			t.Errorf("%q: first anti-pattern %v, want %s", tt.text, got, tt.want)
+			continue
+		}
+		if hasSpan := got.End > got.Start; hasSpan != tt.span {
+			t.Errorf("%q: span %d-%d, want a span: %v", tt.text, got.Start, got.End, tt.span)
+		}
+		if !strings.HasPrefix(got.Message, "Leans toward ") || strings.HasSuffix(got.Message, ": ") || strings.Contains(got.Message, `""`) {
+			t.Errorf("%q: message %q", tt.text, got.Message)
+		}
+	}
 }

@@ -114,11 +114,30 @@ func (c *Checker) report(in Input, a analysis) Report {
 				best = i
 			}
 		}
+		lean, shape := result{}, false
+		if best >= 0 {
+			lean = a.antis[best]
+		} else {
+			// No anti-pattern's words came near: judge the draft's shape
+			// by the fallback cues (a no with no reason, compliance with
+			// no concern, a yes that puts things off).
+			for i := range c.antis {
+				if res := c.antis[i].fallback.eval(a.text, a.features); res.score > 0 && (best < 0 || res.score > lean.score) {
+					best, lean, shape = i, res, true
+				}
+			}
+		}
 		if best >= 0 {
 			ap := c.antis[best].ap
-			strength[len(r.Findings)] = a.antis[best].score
-			sp := ix.Span(findingRange(a.sents, a.antis[best].hits))
-			r.Findings = append(r.Findings, antiFinding(ap, SeverityWarning, "Leans toward "+strings.ToLower(ap.Name), sp))
+			strength[len(r.Findings)] = lean.score
+			sp := ix.Span(findingRange(a.sents, lean.hits))
+			fd := antiFinding(ap, SeverityWarning, "Leans toward "+strings.ToLower(ap.Name), sp)
+			if shape && sp.Start == sp.End {
+				// Only shape cues held: there are no words to point at,
+				// so the finding has no span and says what shape it saw.
+				fd.Message = "Leans toward " + strings.ToLower(ap.Name) + ": " + c.shapeNote(best, a)
+			}
+			r.Findings = append(r.Findings, fd)
 		}
 	}
 
@@ -382,11 +401,26 @@ func spans(ix *draft.Index, res result) []draft.Span {
 	return out
 }
 
-// findingRange covers the sentences from the first to the last positive hit.
+// shapeNote is the note of the strongest fallback cue of anti-pattern i
+// that holds for the draft.
+func (c *Checker) shapeNote(i int, a analysis) string {
+	note, w := "", 0.0
+	for j := range c.antis[i].fallback.cues {
+		cu := &c.antis[i].fallback.cues[j]
+		if cu.weight <= w || cu.kind == guide.CueConditional && !cu.conditionHolds(a.features) || len(cu.match(a.text, nil)) == 0 {
+			continue
+		}
+		note, w = c.antis[i].ap.Fallback[j].Note, cu.weight
+	}
+	return note
+}
+
+// findingRange covers the sentences from the first to the last positive
+// hit; zero-width hits (shape cues) cover nothing.
 func findingRange(sents [][2]int, hits []hit) (int, int) {
 	start, end := -1, -1
 	for _, h := range hits {
-		if h.weight <= 0 {
+		if h.weight <= 0 || h.end <= h.start {
 			continue
 		}
 		s := sentenceAt(sents, h.start)

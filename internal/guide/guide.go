@@ -228,6 +228,14 @@ type AntiPattern struct {
 	Why        string `json:"why"`
 	Suggestion string `json:"suggestion"`
 	Cues       []Cue  `json:"cues"`
+	// Fallback cues describe the anti-pattern's shape rather than its
+	// words (a no with no reason, compliance with no concern, a yes that
+	// puts things off). They are weighed only for a draft that fails with
+	// no anti-pattern named by Cues; the highest-scoring fallback is then
+	// reported as what the draft leans toward. A fallback cue with the
+	// pattern "^" judges shape alone (its conditions): it points at no
+	// words, so its finding has no span and its Note is the message.
+	Fallback []Cue `json:"fallback,omitempty"`
 }
 
 // Example is one of the documents' good or bad examples, with its labels.

@@ -142,6 +142,7 @@ func (g *Guide) validate(parsePatterns bool) error {
 	for _, a := range g.AntiPatterns {
 		checkSource("anti-pattern "+a.ID, a.Source)
 		checkCues("anti-pattern "+a.ID, a.Cues)
+		checkCues("anti-pattern "+a.ID+" fallback", a.Fallback)
 		switch a.Severity {
 		case "error", "warning", "suggestion":
 		default:
