@@ -11,8 +11,9 @@
 //   - existence (the default): counts its weight once if it matches;
 //   - occurrence: counts its weight for every match;
 //   - conditional: counts only when none of the features in Unless (step
-//     ids and signal names: context, impact, evidence, alternative, ...) is
-//     present in the draft and all in Requires are. This is how structure is
+//     ids and signal names: context, impact, evidence, alternative, ...;
+//     and the guide's features, read from the draft or from the situation:
+//     known_gap, settled, names_gap, commits) holds and all in Requires do. This is how structure is
 //     judged rather than words: a refusal with no reasons is a dismissive
 //     no, "your call" with no concern stated is an abdication, an objection
 //     with no alternative is a complaint;
@@ -21,8 +22,13 @@
 //   - scope "sentence" matches each sentence on its own (^ and $ are its
 //     edges) and marks the whole sentence.
 //
-// Steps and signals are found first from their unconditional cues; levels
-// and anti-patterns, whose conditional cues look at them, second. The level
+// A cue whose pattern is "^" matches no words: it judges shape alone (its
+// conditions), and its finding has no span. An anti-pattern's fallback cues
+// are weighed only for a draft that fails with nothing named.
+//
+// Steps, signals and features are found first from their unconditional
+// cues; levels and anti-patterns, whose conditional cues look at them,
+// second. The level
 // read is the most direct one present (mild when none is). To add
 // knowledge, add cues to internal/guide/data/*.json; the tests over the
 // documents' examples, testdata/dev.json, testdata/fresh.json and the
@@ -41,12 +47,21 @@ import (
 
 // Checker judges drafts against a guide. It is safe for concurrent use.
 type Checker struct {
-	g       *guide.Guide
-	steps   []rule // formula steps, in order
-	signals []signalRule
-	levels  []rule // in ascending directness
-	antis   []antiRule
-	leads   *leadIndex
+	g        *guide.Guide
+	steps    []rule // formula steps, in order
+	signals  []signalRule
+	levels   []rule // in ascending directness
+	antis    []antiRule
+	features []featureRule
+	leads    *leadIndex
+}
+
+// featureRule is a guide.FeatureDef compiled: read from the draft like a
+// signal, or from the situation.
+type featureRule struct {
+	id          string
+	onSituation bool
+	rule        rule
 }
 
 type signalRule struct {
@@ -112,6 +127,13 @@ func New(g *guide.Guide) (*Checker, error) {
 		}
 		c.antis = append(c.antis, antiRule{ap: a, rule: r, fallback: fb})
 	}
+	for _, f := range g.Features {
+		r, err := compileRule(f.ID, f.Cues)
+		if err != nil {
+			return nil, fmt.Errorf("compile feature cues: %w", err)
+		}
+		c.features = append(c.features, featureRule{id: f.ID, onSituation: f.On == guide.FeatureOnSituation, rule: r})
+	}
 	rules, nleads := c.rules(), 0
 	for _, r := range rules {
 		for i := range r.cues {
@@ -140,6 +162,11 @@ func (c *Checker) rules() []rule {
 	rs = append(rs, c.levels...)
 	for _, a := range c.antis {
 		rs = append(rs, a.rule, a.fallback)
+	}
+	for _, f := range c.features {
+		if !f.onSituation {
+			rs = append(rs, f.rule)
+		}
 	}
 	return rs
 }
@@ -171,6 +198,9 @@ func (c *Checker) Check(in Input) (Report, error) {
 	orig := in.Draft
 	if strings.ContainsAny(orig, typographicQuotes) {
 		in.Draft = plainQuotes.Replace(orig)
+	}
+	if strings.ContainsAny(in.Situation, typographicQuotes) {
+		in.Situation = plainQuotes.Replace(in.Situation)
 	}
 	a := c.analyse(in, sc)
 	r := c.report(in, a)
@@ -266,7 +296,7 @@ func (c *Checker) analyse(in Input, sc *scratch) analysis {
 		signals:  make([]result, len(c.signals)),
 		levels:   make([]result, len(c.levels)),
 		antis:    make([]result, len(c.antis)),
-		features: make(map[string]bool, len(c.steps)+len(c.signals)),
+		features: make(map[string]bool, len(c.steps)+len(c.signals)+len(c.features)),
 	}
 	// Pass 1: steps and signals from their unconditional cues.
 	for i, r := range c.steps {
@@ -280,6 +310,13 @@ func (c *Checker) analyse(in Input, sc *scratch) analysis {
 			a.signals[i] = s.rule.eval(t, nil)
 		}
 		a.features[s.id] = a.signals[i].present()
+	}
+	for _, f := range c.features {
+		if f.onSituation {
+			a.features[f.id] = in.Situation != "" && f.rule.holdsIn(in.Situation)
+		} else {
+			a.features[f.id] = f.rule.eval(t, nil).present()
+		}
 	}
 	// Pass 2: levels and anti-patterns, whose conditional cues look at the
 	// features pass 1 found.

@@ -368,3 +368,56 @@ func TestShapeFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestSituation: what the other person said or asked changes the verdict
+// where the documents say it should: a product gap the situation names and
+// the draft steps around is a hidden limitation; arguing on after the
+// situation says the decision is made is the endless debate.
+func TestSituation(t *testing.T) {
+	const (
+		gap     = "Client: Our inspectors work in basements, the app works offline, right? (It has no offline mode yet.)"
+		settled = "VP, after two review meetings: “We're going with Fleetwise. Decision’s final.”"
+		open    = "VP: “Should we go with Fleetwise for routing?”"
+	)
+	deflect := "Great question! I'd suggest we focus the pilot on your office team first, since that's where most of the volume is. We can look at field use in phase two. Does that work for you?"
+	honest := "Good question. The app doesn't work offline yet; it's on the Q3 roadmap. I'd suggest we pilot with the office team first, since that's where most of the volume is. Does that work for you?"
+	argue := "Their API rate limits worry me because our peak is 3x their cap, and the exit terms lock us in for 3 years. Can we take another look on Thursday?"
+	commit := "For the record, their API rate limits worry me because our peak is 3x their cap. It's your call, and I'll fully support it: I'll start the integration plan on Monday."
+	tests := []struct {
+		name, situation, draft, want, notWant string
+	}{
+		{"gap stepped around", gap, deflect, "hiding_limitation", ""},
+		{"gap named", gap, honest, "", "hiding_limitation"},
+		{"no situation, no gap", "", deflect, "", "hiding_limitation"},
+		{"settled, argues on", settled, argue, "endless_debate", ""},
+		{"settled, commits", settled, commit, "", "endless_debate"},
+		{"open question, argues", open, argue, "", "endless_debate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Default().Check(Input{Draft: tt.draft, Situation: tt.situation, Audience: guide.AudienceClient, Stakes: guide.StakesHigh})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got *Finding
+			for i := range r.Findings {
+				f := &r.Findings[i]
+				if f.Kind == KindAntiPattern && f.Rule == tt.notWant {
+					t.Errorf("%s found: %s", tt.notWant, f.Message)
+				}
+				if f.Kind == KindAntiPattern && f.Rule == tt.want && got == nil {
+					got = f
+				}
+			}
+			if tt.want == "" {
+				return
+			}
+			if got == nil {
+				t.Fatalf("no %s; findings %+v", tt.want, r.Findings)
+			}
+			if r.Pass || !strings.Contains(got.Message, "situation") {
+				t.Errorf("pass %v, message %q: want a fail that says the situation showed it", r.Pass, got.Message)
+			}
+		})
+	}
+}

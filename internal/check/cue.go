@@ -200,6 +200,19 @@ func (r rule) eval(t *text, features map[string]bool) result {
 	return res
 }
 
+// holdsIn reports whether r's unconditional cues reach the threshold on s,
+// matched whole (no index, no spans): for the situation, which is short and
+// read once.
+func (r rule) holdsIn(s string) bool {
+	score := 0.0
+	for i := range r.cues {
+		if c := &r.cues[i]; c.kind != guide.CueConditional && c.re.get().MatchString(s) {
+			score += c.weight
+		}
+	}
+	return score >= threshold
+}
+
 // match appends the cue's matches in t to hits: every non-overlapping match
 // for occurrence cues, the first one otherwise.
 func (c *cue) match(t *text, hits []hit) []hit {

@@ -62,7 +62,13 @@ func (c *Checker) report(in Input, a analysis) Report {
 			continue
 		}
 		strength[len(r.Findings)] = res.score
-		r.Findings = append(r.Findings, antiFinding(ar.ap, ar.ap.Severity, ar.ap.Name, ix.Span(findingRange(a.sents, res.hits))))
+		fd := antiFinding(ar.ap, ar.ap.Severity, ar.ap.Name, ix.Span(findingRange(a.sents, res.hits)))
+		if fd.End == fd.Start {
+			// Only shape cues held (the situation and what the draft
+			// lacks): no words to point at; say what was seen.
+			fd.Message = ar.ap.Name + ": " + shapeNote(ar.rule, ar.ap.Cues, a)
+		}
+		r.Findings = append(r.Findings, fd)
 	}
 
 	// Calibration.
@@ -135,7 +141,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 			if shape && sp.Start == sp.End {
 				// Only shape cues held: there are no words to point at,
 				// so the finding has no span and says what shape it saw.
-				fd.Message = "Leans toward " + strings.ToLower(ap.Name) + ": " + c.shapeNote(best, a)
+				fd.Message = "Leans toward " + strings.ToLower(ap.Name) + ": " + shapeNote(c.antis[best].fallback, ap.Fallback, a)
 			}
 			r.Findings = append(r.Findings, fd)
 		}
@@ -401,16 +407,16 @@ func spans(ix *draft.Index, res result) []draft.Span {
 	return out
 }
 
-// shapeNote is the note of the strongest fallback cue of anti-pattern i
-// that holds for the draft.
-func (c *Checker) shapeNote(i int, a analysis) string {
+// shapeNote is the note of the strongest cue of r (compiled from src) that
+// holds for the draft.
+func shapeNote(r rule, src []guide.Cue, a analysis) string {
 	note, w := "", 0.0
-	for j := range c.antis[i].fallback.cues {
-		cu := &c.antis[i].fallback.cues[j]
+	for j := range r.cues {
+		cu := &r.cues[j]
 		if cu.weight <= w || cu.kind == guide.CueConditional && !cu.conditionHolds(a.features) || len(cu.match(a.text, nil)) == 0 {
 			continue
 		}
-		note, w = c.antis[i].ap.Fallback[j].Note, cu.weight
+		note, w = src[j].Note, cu.weight
 	}
 	return note
 }

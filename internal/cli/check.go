@@ -38,7 +38,7 @@ func runCheck(env *Env, args []string) int {
 	fs.StringVar(&file, "file", "", "read the draft from `PATH` (- for stdin)")
 	fs.StringVar(&file, "f", "", "shorthand for --file")
 	audienceVar(fs, &in.Audience, "audience", "who the message is addressed to")
-	fs.StringVar(&in.Situation, "situation", "", "what they said or asked that you are pushing back on")
+	fs.StringVar(&in.Situation, "situation", "", "what they said or asked that you are pushing back on; add a product gap or a decision already made, and the checker holds the draft to it")
 	stakesVar(fs, &in.Stakes, "stakes", "how much rides on it")
 	levelVar(fs, &in.Level, "level", "the level you mean the draft to read at")
 	asJSON := fs.Bool("json", false, "print the report as JSON")

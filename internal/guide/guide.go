@@ -32,6 +32,7 @@ type Guide struct {
 	Examples     []Example     `json:"examples"`
 	Scenarios    []Scenario    `json:"scenarios"`
 	Signals      []SignalDef   `json:"signals"`
+	Features     []FeatureDef  `json:"features"`
 	Tone         Tone          `json:"tone"`
 }
 
@@ -201,6 +202,25 @@ type SignalDef struct {
 	Step string `json:"step,omitempty"`
 	Cues []Cue  `json:"cues,omitempty"`
 }
+
+// FeatureDef is something the checker reads, from the draft or from the
+// situation (what the other person said or asked), that conditional cues can
+// test but that is not reported as a signal: the situation says the product
+// lacks what was asked for, or that the decision is already made; the draft
+// names a limitation, or commits to a decision. Its cues are matched like any
+// other (they cannot be conditional); it holds when their weights reach 1.
+type FeatureDef struct {
+	ID   string `json:"id"`
+	On   string `json:"on"` // FeatureOnDraft or FeatureOnSituation
+	Why  string `json:"why"`
+	Cues []Cue  `json:"cues"`
+}
+
+// Where a feature is read.
+const (
+	FeatureOnDraft     = "draft"
+	FeatureOnSituation = "situation"
+)
 
 // Phrases are the documents' phrase lists.
 type Phrases struct {

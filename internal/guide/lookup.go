@@ -88,6 +88,12 @@ func (g *Guide) validate(parsePatterns bool) error {
 	for _, s := range g.Signals {
 		features[s.ID] = true
 	}
+	for _, f := range g.Features {
+		if features[f.ID] {
+			bad("feature %s: the id is taken by a step, a signal or another feature", f.ID)
+		}
+		features[f.ID] = true
+	}
 	checkCues := func(where string, cues []Cue) {
 		for _, c := range cues {
 			if parsePatterns {
@@ -99,6 +105,9 @@ func (g *Guide) validate(parsePatterns bool) error {
 			case "", CueExistence, CueOccurrence, CueConditional:
 			default:
 				bad("%s: cue %q: kind %q", where, c.Pattern, c.Kind)
+			}
+			if c.Pattern == "^" && c.Note == "" {
+				bad("%s: a shape cue (pattern ^) needs a note: it is the finding's message", where)
 			}
 			if c.Scope != "" && c.Scope != ScopeSentence {
 				bad("%s: cue %q: scope %q", where, c.Pattern, c.Scope)
@@ -196,6 +205,20 @@ func (g *Guide) validate(parsePatterns bool) error {
 			}
 		} else if len(s.Cues) == 0 {
 			bad("signal %s: no cues and no step", s.ID)
+		}
+	}
+	for _, f := range g.Features {
+		checkCues("feature "+f.ID, f.Cues)
+		if f.On != FeatureOnDraft && f.On != FeatureOnSituation {
+			bad("feature %s: on %q, want %s or %s", f.ID, f.On, FeatureOnDraft, FeatureOnSituation)
+		}
+		if len(f.Cues) == 0 {
+			bad("feature %s: no cues", f.ID)
+		}
+		for _, c := range f.Cues {
+			if c.Kind == CueConditional {
+				bad("feature %s: cue %q: a feature's cues cannot be conditional", f.ID, c.Pattern)
+			}
 		}
 	}
 	for _, list := range [][]string{g.Tone.Contempt, g.Tone.Threats, g.Tone.Injection, g.Tone.Interjections, g.Tone.Imperatives, g.Tone.NegativeImperatives} {

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,6 +146,9 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		kept = dropFlaggedInPrevious(kept, fb.Previous, fb.Findings)
 	}
 	data := rulesData{Guide: r.g, Goal: goalFrom(req.Situation)}
+	if fb != nil {
+		data.Remedies = r.remedies(fb.Findings)
+	}
 	data.Level, _ = r.g.Level(level)
 	data.Greeting, data.Signoff = greeting, signoff
 	text, err := r.compose(data, kept, req.Facts)
@@ -213,6 +217,35 @@ func (r *Rules) keep(s sentence, rep check.Report, req Request, level guide.Leve
 	}
 	return text, ""
 }
+
+// remedies returns, for each anti-pattern finding with no span (the
+// checker judged the draft's shape, or the situation, not its words), the
+// sentence its suggestion quotes, when that sentence is complete: adding it
+// is the only repair there is, since there is nothing to trim.
+func (r *Rules) remedies(findings []check.Finding) []string {
+	var out []string
+	for _, f := range findings {
+		if f.Kind != check.KindAntiPattern || f.End > f.Start {
+			continue
+		}
+		a, ok := r.g.AntiPattern(f.Rule)
+		if !ok {
+			continue
+		}
+		m := quotedRE.get().FindAllStringSubmatch(a.Suggestion, -1)
+		if len(m) == 0 {
+			continue
+		}
+		q := m[len(m)-1][1]
+		if strings.Contains(q, "...") || strings.Contains(q, "[") || slices.Contains(out, q) {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+var quotedRE = lazyRegexp(`"([^"]+)"`)
 
 // flaggedAs names the anti-pattern the checker found in s.
 func (r *Rules) flaggedAs(s sentence, findings []check.Finding) string {
@@ -293,6 +326,7 @@ type rulesData struct {
 	Impact      []string // the draft's own consequences
 	Alternative []string // the draft's own proposals
 	Basis       []string // facts that were only in dropped sentences
+	Remedies    []string // on a repair round: the guide's own remedy sentence for each shape finding (no words to trim)
 	Channel     string
 	Round       int    // 0 first attempt, 1 repair
 	Short       bool   // the layout for a length limit: fewer courtesies

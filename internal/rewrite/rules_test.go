@@ -67,6 +67,9 @@ var ownCases = []rewriteCase{
 	{ID: "own-email-frame", Situation: "Can we move the demo to Monday?", Channel: "email",
 		Draft: "Hi Priya,\n\nNo. Monday is impossible, the sandbox is down until Wednesday.\n\nThanks,\nTomás"},
 	{ID: "own-spoken", Situation: "Could you present the numbers to the board tomorrow?", Draft: "Nope, the Q4 numbers aren't final until Thursday.", Channel: "spoken"},
+	// The situation names a gap the draft steps around: only a repair that
+	// names the limitation passes.
+	{ID: "own-known-gap", Situation: "Client: Our inspectors work in basements, the app works offline, right? (It has no offline mode yet.)", Draft: "Let's focus the pilot on the office team first, field use can come in phase two.", Stakes: guide.StakesHigh},
 }
 
 // allCases gathers the documents' bad examples at every level, the eval
