@@ -335,7 +335,7 @@ func TestShapeFallback(t *testing.T) {
 		{"I hear you. We'll pass this time.", "dismissive_no", false},
 		{"Love it, on it! I'll have the team start on Monday.", "abdication", true},
 		{"Okay. Sizing it off last year's numbers now.", "abdication", true},
-		{"Yep, definitely on my list. Ping me again after the quarter closes and we'll see.", "passive_resistance", true},
+		{"Yep, definitely. Ping me again after the quarter closes.", "passive_resistance", true},
 		{"Sure. I'll fit it in once the strategic deals are squared away, probably next month-ish.", "passive_resistance", true},
 		{"The team is at capacity.", "objection_without_proposal", false},
 		{"That depends on the reconciliation code, and only you know it.", "objection_without_proposal", false},
@@ -419,5 +419,34 @@ func TestSituation(t *testing.T) {
 				t.Errorf("pass %v, message %q: want a fail that says the situation showed it", r.Pass, got.Message)
 			}
 		})
+	}
+}
+
+// TestDisagreeAndCommit: once the case has been made, committing to the
+// decision is what the documents ask for ("disagree and commit"), not an
+// abdication; going along without ever stating the concern still is one.
+func TestDisagreeAndCommit(t *testing.T) {
+	tests := []struct {
+		text     string
+		pass     bool
+		abdicate bool
+	}{
+		{"Thanks for hearing me out on phasing. I'd still have gone that way, but it's your call and we'll make the single cutover work. I'm adding a rehearsal weekend and a go/no-go checkpoint; the updated plan is in your inbox tonight.", true, false},
+		{"For the record, I still think the phased rollout is safer. It's your decision, and I'll fully support it.", true, false},
+		{"Okay, you're the client. We'll do it your way.", false, true},
+		{"It's your call. I'll make it happen.", false, true},
+	}
+	for _, tt := range tests {
+		r, err := Default().Check(Input{Draft: tt.text, Audience: guide.AudienceClient, Stakes: guide.StakesHigh})
+		if err != nil {
+			t.Fatal(err)
+		}
+		abdicate := false
+		for _, f := range r.Findings {
+			abdicate = abdicate || f.Rule == "abdication"
+		}
+		if r.Pass != tt.pass || abdicate != tt.abdicate {
+			t.Errorf("%q: pass %v (want %v), abdication %v (want %v); findings %+v", tt.text, r.Pass, tt.pass, abdicate, tt.abdicate, r.Findings)
+		}
 	}
 }

@@ -78,8 +78,13 @@ func (c *Checker) report(in Input, a analysis) Report {
 			r.IntendedLevel = sl.Level
 		}
 	}
+	// Disagree and commit: the draft says the case was made and commits to
+	// the decision. The documents' advice for that moment: support it
+	// fully. It is not judged against the stakes, nor asked for an
+	// alternative: the commitment is the way forward.
+	committing := f["commits"] && f["made_case"]
 	calib := c.calibration(in, a.read, f)
-	if calib != nil {
+	if calib != nil && !committing {
 		r.Findings = append(r.Findings, *calib)
 	}
 
@@ -91,6 +96,9 @@ func (c *Checker) report(in Input, a analysis) Report {
 		sev := missingSeverity(in.Audience, s.ID, f)
 		if sev == "" {
 			continue
+		}
+		if committing && sev != SeveritySuggestion {
+			sev = SeveritySuggestion
 		}
 		r.Findings = append(r.Findings, Finding{
 			Rule:       "missing_" + s.ID,
@@ -294,7 +302,10 @@ func missingSeverity(aud guide.Audience, step string, f map[string]bool) string 
 
 func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
 	s := 0
-	if f["context"] || f["impact"] || f["evidence"] {
+	// A draft that commits after making its case was reasoned before; the
+	// commitment is its way forward.
+	committing := f["commits"] && f["made_case"]
+	if f["context"] || f["impact"] || f["evidence"] || committing {
 		s += pointsReason
 		if f["evidence"] {
 			s += pointsEvidence
@@ -304,7 +315,7 @@ func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
 		}
 	}
 	switch {
-	case f["alternative"]:
+	case f["alternative"], committing:
 		s += pointsAlternative
 	case f["question"]:
 		s += pointsQuestion
