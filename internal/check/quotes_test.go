@@ -63,3 +63,17 @@ func rules(r Report) []string {
 	}
 	return out
 }
+
+func TestHasTypographicQuote(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false}, {"plain 'quotes' and \"double\"", false}, {"em—dash and … ellipsis", false}, {"ʼn", true},
+		{"you’re", true}, {"‘single’", true}, {"“double”", true}, {"café 😊 naïve", false}, {"end\xe2", false},
+	} {
+		if got := hasTypographicQuote(tt.s); got != tt.want || got != strings.ContainsAny(tt.s, typographicQuotes) {
+			t.Errorf("hasTypographicQuote(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
