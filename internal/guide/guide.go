@@ -301,9 +301,11 @@ type ScenarioField struct {
 	Example     string `json:"example,omitempty"`
 }
 
-// loadDefault skips parsing the cue patterns: tests run the full Load on the
-// same embedded files, and the checker parses every pattern it uses anyway,
-// so parsing them here too would only double the start-up cost.
+// loadDefault skips parsing the cue patterns and looking for a top-level key
+// in two files: tests run the full Load on the same embedded files, and the
+// checker parses every pattern it uses anyway, so doing either here too
+// would only add to the start-up cost (the key check parses every file a
+// second time, a third of the load).
 var loadDefault = sync.OnceValues(func() (*Guide, error) { return load(dataFS, false) })
 
 // Default returns the embedded guide, parsed once. The embedded data is
@@ -321,7 +323,9 @@ func Default() *Guide {
 // file only. Every cue pattern must parse as RE2.
 func Load(fsys fs.FS) (*Guide, error) { return load(fsys, true) }
 
-func load(fsys fs.FS, parsePatterns bool) (*Guide, error) {
+// load reads and validates the guide; full adds the checks tests run on the
+// embedded data (every cue parses, no key in two files).
+func load(fsys fs.FS, full bool) (*Guide, error) {
 	names, err := fs.Glob(fsys, "data/*.json")
 	if err != nil {
 		return nil, fmt.Errorf("list guide data: %w", err)
@@ -334,15 +338,17 @@ func load(fsys fs.FS, parsePatterns bool) (*Guide, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
-		var keys map[string]json.RawMessage
-		if err := json.Unmarshal(b, &keys); err != nil {
-			return nil, fmt.Errorf("parse %s: %w", name, err)
-		}
-		for k := range keys {
-			if prev, dup := seen[k]; dup {
-				return nil, fmt.Errorf("key %q is in both %s and %s", k, prev, name)
+		if full {
+			var keys map[string]json.RawMessage
+			if err := json.Unmarshal(b, &keys); err != nil {
+				return nil, fmt.Errorf("parse %s: %w", name, err)
 			}
-			seen[k] = name
+			for k := range keys {
+				if prev, dup := seen[k]; dup {
+					return nil, fmt.Errorf("key %q is in both %s and %s", k, prev, name)
+				}
+				seen[k] = name
+			}
 		}
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
@@ -350,7 +356,7 @@ func load(fsys fs.FS, parsePatterns bool) (*Guide, error) {
 			return nil, fmt.Errorf("decode %s: %w", name, err)
 		}
 	}
-	if err := g.validate(parsePatterns); err != nil {
+	if err := g.validate(full); err != nil {
 		return nil, fmt.Errorf("validate guide data: %w", err)
 	}
 	return g, nil

@@ -66,13 +66,9 @@ const (
 // why, for the user ("rules (offline; set OPENAI_API_KEY to use a model)").
 // chk is what the rules engine reads the draft with.
 func NewEngine(g *guide.Guide, chk Checker, cfg Config, base OpenAIConfig) (Engine, string, error) {
-	name := cfg.Engine
-	auto := name == "" || name == "auto"
-	if auto {
-		name = EngineRules
-		if cfg.APIKey != "" || cfg.BaseURL != "" {
-			name = EngineOpenAI
-		}
+	name, auto, err := cfg.resolve()
+	if err != nil {
+		return nil, "", err
 	}
 	switch name {
 	case EngineRules:
@@ -82,9 +78,6 @@ func NewEngine(g *guide.Guide, chk Checker, cfg Config, base OpenAIConfig) (Engi
 		}
 		return NewRules(g, chk), why, nil
 	case EngineOpenAI:
-		if cfg.APIKey == "" && cfg.BaseURL == "" {
-			return nil, "", fmt.Errorf("%w: the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)", ErrNotConfigured)
-		}
 		base.APIKey, base.BaseURL, base.Model, base.Azure, base.APIVersion = cfg.APIKey, cfg.BaseURL, cfg.Model, cfg.Azure, cfg.APIVersion
 		e, err := NewOpenAI(g, base)
 		if err != nil {
@@ -100,4 +93,38 @@ func NewEngine(g *guide.Guide, chk Checker, cfg Config, base OpenAIConfig) (Engi
 		return e, fmt.Sprintf("openai (%s via %s)", e.Model(), where), nil
 	}
 	return nil, "", fmt.Errorf("%w for engine: %q (use rules or openai)", guide.ErrUnknownValue, cfg.Engine)
+}
+
+// Validate reports what NewEngine would refuse in c, without building
+// anything: the server checks it before it starts, and builds the engine
+// later, off the handshake's path.
+func (c Config) Validate() error {
+	_, _, err := c.resolve()
+	return err
+}
+
+// resolve names the engine c selects (auto: openai when a key or base URL is
+// set, else rules) and checks that it has what it needs.
+func (c Config) resolve() (name string, auto bool, err error) {
+	name = c.Engine
+	auto = name == "" || name == "auto"
+	if auto {
+		name = EngineRules
+		if c.APIKey != "" || c.BaseURL != "" {
+			name = EngineOpenAI
+		}
+	}
+	switch name {
+	case EngineRules:
+	case EngineOpenAI:
+		if c.APIKey == "" && c.BaseURL == "" {
+			return "", false, fmt.Errorf("%w: the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)", ErrNotConfigured)
+		}
+		if c.Azure && c.BaseURL == "" {
+			return "", false, fmt.Errorf("%w: Azure OpenAI needs an endpoint (AZURE_OPENAI_ENDPOINT or --base-url)", ErrNotConfigured)
+		}
+	default:
+		return "", false, fmt.Errorf("%w for engine: %q (use rules or openai)", guide.ErrUnknownValue, c.Engine)
+	}
+	return name, auto, nil
 }

@@ -36,12 +36,17 @@ func TestNewEngine(t *testing.T) {
 		{"PUSHBACK_ENGINE", env("OPENAI_API_KEY", "k", "PUSHBACK_ENGINE", "rules"), "", "rules", "as asked", nil},
 		{"openai without key", env(), "openai", "", "", ErrNotConfigured},
 		{"unknown engine", env(), "gpt", "", "", guide.ErrUnknownValue},
+		{"Azure without an endpoint", env("AZURE_OPENAI_API_KEY", "k"), "openai", "", "", ErrNotConfigured},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := ConfigFromEnv(tt.getenv)
 			if tt.flag != "" {
 				cfg.Engine = tt.flag
+			}
+			// Validate, which builds nothing, refuses exactly what NewEngine refuses.
+			if verr := cfg.Validate(); !errors.Is(verr, tt.wantErr) || (verr == nil) != (tt.wantErr == nil) {
+				t.Errorf("Validate() = %v, want %v", verr, tt.wantErr)
 			}
 			eng, why, err := NewEngine(guide.Default(), nil, cfg, OpenAIConfig{})
 			if tt.wantErr != nil {

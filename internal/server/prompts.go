@@ -158,10 +158,12 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 }
 
 // completer completes the prompt arguments that take a fixed set of values.
+// completer answers completion/complete; g is set before any request
+// reaches it (start holds requests until the server is full).
 type completer struct{ g *guide.Guide }
 
 // CompletePromptArgument implements server.PromptCompletionProvider.
-func (c completer) CompletePromptArgument(_ context.Context, _ string, arg mcp.CompleteArgument, _ mcp.CompleteContext) (*mcp.Completion, error) {
+func (c *completer) CompletePromptArgument(_ context.Context, _ string, arg mcp.CompleteArgument, _ mcp.CompleteContext) (*mcp.Completion, error) {
 	var all []string
 	switch arg.Name {
 	case "audience":

@@ -30,15 +30,20 @@ func rewriteEngine(opts Options, g *guide.Guide, chk checker) (rewrite.Engine, s
 	if opts.RewriteEngine != nil {
 		return opts.RewriteEngine, opts.RewriteEngine.Name(), nil
 	}
-	cfg := rewrite.ConfigFromEnv(opts.Getenv)
-	if opts.Offline {
-		cfg.Engine = rewrite.EngineRules
-	}
-	eng, why, err := rewrite.NewEngine(g, chk, cfg, rewrite.OpenAIConfig{})
+	eng, why, err := rewrite.NewEngine(g, chk, rewriteConfig(opts), rewrite.OpenAIConfig{})
 	if err != nil {
 		return nil, "", fmt.Errorf("rewrite engine: %w", err)
 	}
 	return eng, why, nil
+}
+
+// rewriteConfig is the engine configuration opts and the environment give.
+func rewriteConfig(opts Options) rewrite.Config {
+	cfg := rewrite.ConfigFromEnv(opts.Getenv)
+	if opts.Offline {
+		cfg.Engine = rewrite.EngineRules
+	}
+	return cfg
 }
 
 func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (tool, error) {

@@ -19,18 +19,32 @@ const ShutdownTimeout = 5 * time.Second
 // opts.Stdin/opts.Stdout by default, streamable HTTP when opts.HTTPAddr is
 // set (opts.Ready then learns the address, useful with port 0). A
 // cancelled ctx is a clean stop: Serve returns nil.
+//
+// The server answers the handshake at once and fills in its tools,
+// resources and prompts in the background (see start); should that fail,
+// Serve stops and returns the error.
 func Serve(ctx context.Context, opts Options) error {
-	s, err := New(opts)
+	if opts.HTTPAddr == "" && (opts.Stdin == nil || opts.Stdout == nil) {
+		return errors.New("serve stdio: Stdin and Stdout are required")
+	}
+	s, ready, err := start(opts)
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	go func() {
+		if err := ready(); err != nil {
+			cancel(fmt.Errorf("build the server: %w", err))
+		}
+	}()
 	log := opts.logger()
 	if opts.HTTPAddr == "" {
-		if opts.Stdin == nil || opts.Stdout == nil {
-			return errors.New("serve stdio: Stdin and Stdout are required")
-		}
 		log.Info("serving MCP over stdio", "version", opts.version())
 		err := mcpserver.NewStdioServer(s).Listen(ctx, opts.Stdin, opts.Stdout)
+		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+			return cause
+		}
 		if err != nil && !errors.Is(err, context.Canceled) {
 			return fmt.Errorf("serve stdio: %w", err)
 		}
@@ -60,13 +74,16 @@ func Serve(ctx context.Context, opts Options) error {
 		return fmt.Errorf("serve HTTP: %w", err)
 	case <-ctx.Done():
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
-	defer cancel()
+	sctx, stop := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer stop()
 	log.Info("shutting down")
 	// Long-lived SSE streams would hold Shutdown until the timeout.
 	mcpHTTP.CloseSessions(sctx)
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shut down HTTP: %w", err)
+	}
+	if cause := context.Cause(ctx); !errors.Is(cause, context.Canceled) {
+		return cause
 	}
 	return nil
 }

@@ -5,6 +5,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
 	"github.com/pushback/pushback/internal/guide"
@@ -91,24 +93,49 @@ func (o Options) version() string {
 }
 
 // New builds the MCP server with the tools, resources and prompts opts
-// selects. An unknown tool name is an error wrapping ErrUnknownTool.
+// selects, and returns once all of them are in it. An unknown tool name is
+// an error wrapping ErrUnknownTool.
 func New(opts Options) (*mcpserver.MCPServer, error) {
-	g := opts.guide()
-	log := opts.logger()
-	chk := newLazyChecker(g)
-	tools, err := allTools(opts, g, chk, log)
+	s, ready, err := start(opts)
 	if err != nil {
 		return nil, err
 	}
-	tools, err = selectTools(tools, opts)
-	if err != nil {
+	if err := ready(); err != nil {
 		return nil, err
 	}
-	prompts, err := allPrompts(g)
-	if err != nil {
-		return nil, err
+	return s, nil
+}
+
+// start returns the server at once, able to answer initialize, ping and
+// logging/setLevel, and fills in the tools, resources and prompts in the
+// background: loading the guide and reflecting the tools' schemas is most
+// of a cold start, and the handshake needs none of it. Every other request
+// waits until the server is full, so no client ever sees part of it.
+// ready waits for that and says what went wrong. The checker is built
+// next, in the same background work, so the first check rarely waits.
+func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error) {
+	// Mistakes in the configuration are reported now, not from the
+	// background once the client is talking to the server.
+	if err := knownTools(opts.Tools); err != nil {
+		return nil, nil, err
 	}
-	s := mcpserver.NewMCPServer(Name, opts.version(),
+	if opts.RewriteEngine == nil {
+		if err := rewriteConfig(opts).Validate(); err != nil {
+			return nil, nil, fmt.Errorf("rewrite engine: %w", err)
+		}
+	}
+	done := make(chan struct{})
+	var fillErr error
+	hooks := &mcpserver.Hooks{}
+	hooks.AddBeforeAny(func(_ context.Context, _ any, method mcp.MCPMethod, _ any) {
+		switch method {
+		case mcp.MethodInitialize, mcp.MethodPing, mcp.MethodSetLogLevel:
+		default:
+			<-done
+		}
+	})
+	comp := &completer{}
+	s = mcpserver.NewMCPServer(Name, opts.version(),
 		mcpserver.WithTitle("pushback"),
 		mcpserver.WithDescription("Coaches you to push back well: decide whether to push back, write it with the five-step formula at the right level, and check it before sending."),
 		mcpserver.WithInstructions(instructions),
@@ -116,19 +143,48 @@ func New(opts Options) (*mcpserver.MCPServer, error) {
 		mcpserver.WithResourceCapabilities(false, false),
 		mcpserver.WithPromptCapabilities(false),
 		mcpserver.WithCompletions(),
-		mcpserver.WithPromptCompletionProvider(completer{g: g}),
+		mcpserver.WithPromptCompletionProvider(comp),
 		mcpserver.WithLogging(),
 		mcpserver.WithRecovery(),
 		mcpserver.WithResourceRecovery(),
 		mcpserver.WithOutputSchemaValidation(),
-		mcpserver.WithHooks(warmAfterInitialize(chk)),
+		mcpserver.WithHooks(hooks),
 	)
+	go func() {
+		chk, err := fill(s, comp, opts)
+		fillErr = err
+		close(done)
+		if err == nil {
+			_, _ = chk.get()
+		}
+	}()
+	return s, func() error { <-done; return fillErr }, nil
+}
+
+// fill adds the tools, resources and prompts to s.
+func fill(s *mcpserver.MCPServer, comp *completer, opts Options) (lazyChecker, error) {
+	g := opts.guide()
+	log := opts.logger()
+	chk := newLazyChecker(g)
+	tools, err := allTools(opts, g, chk, log)
+	if err != nil {
+		return chk, err
+	}
+	tools, err = selectTools(tools, opts)
+	if err != nil {
+		return chk, err
+	}
+	prompts, err := allPrompts(g)
+	if err != nil {
+		return chk, err
+	}
+	comp.g = g
 	for _, t := range tools {
 		s.AddTool(t.def, withLogging(log, t.def.Name, t.handler))
 	}
 	s.AddResources(resources(g)...)
 	s.AddPrompts(prompts...)
-	return s, nil
+	return chk, nil
 }
 
 // instructions tell a host model how the pieces fit together.
@@ -149,31 +205,28 @@ func allTools(opts Options, g *guide.Guide, chk checker, log *slog.Logger) ([]to
 	return append(tools, rw), nil
 }
 
-// ToolNames lists the name of every tool pushback can serve, for --tools
-// help and validation.
+// ToolNames lists the name of every tool pushback can serve, in the order
+// tools/list gives them, for --tools help and validation (a test holds it
+// to the tools built).
 func ToolNames() []string {
-	g := guide.Default()
-	tools, err := allTools(Options{}, g, newLazyChecker(g), slog.New(slog.DiscardHandler))
-	if err != nil {
-		return nil
+	return []string{ToolDecide, ToolCheckDraft, ToolRenderFormula, ToolRenderScenario, ToolRecommendLevel, ToolRewriteDraft}
+}
+
+// knownTools checks --tools names before anything is built.
+func knownTools(names []string) error {
+	all := ToolNames()
+	for _, n := range names {
+		if !slices.Contains(all, n) {
+			return fmt.Errorf("%w %q; available tools: %s", ErrUnknownTool, n, strings.Join(all, ", "))
+		}
 	}
-	names := make([]string, len(tools))
-	for i, t := range tools {
-		names[i] = t.def.Name
-	}
-	return names
+	return nil
 }
 
 // selectTools applies --offline and --tools.
 func selectTools(tools []tool, opts Options) ([]tool, error) {
-	names := make([]string, len(tools))
-	for i, t := range tools {
-		names[i] = t.def.Name
-	}
-	for _, n := range opts.Tools {
-		if !slices.Contains(names, n) {
-			return nil, fmt.Errorf("%w %q; available tools: %s", ErrUnknownTool, n, strings.Join(names, ", "))
-		}
+	if err := knownTools(opts.Tools); err != nil {
+		return nil, err
 	}
 	var out []tool
 	for _, t := range tools {

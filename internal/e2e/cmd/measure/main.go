@@ -5,7 +5,8 @@
 // echo tool), installed by `make node-tools`.
 //
 // For each server it measures the time from spawn to the initialize response
-// over stdio (median of -coldstarts cold starts, servers interleaved), the
+// and to the tools/list response that follows it over stdio (median of
+// -coldstarts cold starts, servers interleaved), the
 // tools/call rate and p50/p99 latency over stdio and over streamable HTTP
 // with 1 and 16 concurrent sessions (each bounded by -calls and -duration),
 // and resident memory (VmRSS, VmHWM from /proc) idle and after load.
@@ -153,11 +154,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "measure: %d cold starts each (interleaved)\n", o.coldStarts)
 	for i := 0; i < o.coldStarts; i++ {
 		for j, s := range list {
-			d, err := coldStart(ctx, s)
+			d, listed, err := coldStart(ctx, s)
 			if err != nil {
 				return fmt.Errorf("%s cold start: %w", s.name, err)
 			}
 			results[j].starts = append(results[j].starts, d)
+			results[j].listed = append(results[j].listed, listed)
 		}
 	}
 	load0 := loadAvg()
@@ -252,34 +254,39 @@ func (l load) pct(p float64) time.Duration {
 }
 
 type result struct {
-	starts                 []time.Duration
+	starts, listed         []time.Duration // spawn to the initialize and to the tools/list response
 	loads                  map[string]load // "stdio 1", "http 16", ...
 	stdioIdle, stdioLoaded e2e.Memory
 	httpIdle, httpLoaded   e2e.Memory
 }
 
-// coldStart spawns the server, writes initialize and times the response.
-func coldStart(ctx context.Context, s *server) (time.Duration, error) {
+// coldStart spawns the server, writes initialize and times the response,
+// then does what a client does next (notifications/initialized, tools/list)
+// and times the tools/list response too: the point a host can offer the
+// tools.
+func coldStart(ctx context.Context, s *server) (initialized, listed time.Duration, err error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, s.path, s.stdio...)
 	in, err := cmd.StdinPipe()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	req := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"` + protocolVersion +
 		`","capabilities":{},"clientInfo":{"name":"measure","version":"1"}}}` + "\n"
+	next := `{"jsonrpc":"2.0","method":"notifications/initialized"}` + "\n" +
+		`{"jsonrpc":"2.0","id":2,"method":"tools/list"}` + "\n"
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
 	if _, err := io.WriteString(in, req); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	sc := bufio.NewScanner(out)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
@@ -288,14 +295,26 @@ func coldStart(ctx context.Context, s *server) (time.Duration, error) {
 			ID     json.RawMessage `json:"id"`
 			Result json.RawMessage `json:"result"`
 		}
-		if json.Unmarshal(sc.Bytes(), &msg) == nil && string(msg.ID) == "1" {
+		if json.Unmarshal(sc.Bytes(), &msg) != nil {
+			continue
+		}
+		switch string(msg.ID) {
+		case "1":
 			if msg.Result == nil {
-				return 0, fmt.Errorf("initialize failed: %s", sc.Text())
+				return 0, 0, fmt.Errorf("initialize failed: %s", sc.Text())
 			}
-			return time.Since(start), nil
+			initialized = time.Since(start)
+			if _, err := io.WriteString(in, next); err != nil {
+				return 0, 0, err
+			}
+		case "2":
+			if msg.Result == nil {
+				return 0, 0, fmt.Errorf("tools/list failed: %s", sc.Text())
+			}
+			return initialized, time.Since(start), nil
 		}
 	}
-	return 0, fmt.Errorf("no initialize response (%v)", sc.Err())
+	return 0, 0, fmt.Errorf("no initialize and tools/list responses (%v)", sc.Err())
 }
 
 func newClient(ctx context.Context, t transport.Interface) (*client.Client, error) {
@@ -503,6 +522,9 @@ func printTable(w io.Writer, list []*server, results []*result, o options, draft
 		})
 		row("stdio cold start, fastest / slowest", func(r *result) string {
 			return ms(slices.Min(r.starts)) + " / " + ms(slices.Max(r.starts))
+		})
+		row(fmt.Sprintf("stdio cold start to tools/list response (sent after initialize), median of %d", o.coldStarts), func(r *result) string {
+			return ms(median(r.listed))
 		})
 	}
 	for _, tr := range []string{"stdio", "http"} {
