@@ -150,5 +150,8 @@ func writeDecision(w io.Writer, st style, r decide.Result) {
 			fmt.Fprintf(&b, "  %d. %s\n", i+1, s)
 		}
 	}
+	if r.AudienceAdvice != "" {
+		fmt.Fprintf(&b, "\n%s %s\n", st.bold("Delivering it:"), r.AudienceAdvice)
+	}
 	io.WriteString(w, b.String())
 }

@@ -100,6 +100,10 @@ func runTemplate(env *Env, args []string) int {
 		return jsonOut(env, res)
 	}
 	io.WriteString(env.Stdout, res.Text+"\n")
+	if res.AudienceAdvice != "" {
+		// stdout is the message, ready to paste; the advice is for the sender.
+		fmt.Fprintf(env.Stderr, "Delivering it: %s\n", res.AudienceAdvice)
+	}
 	return ExitOK
 }
 

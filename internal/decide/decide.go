@@ -73,6 +73,7 @@ type Result struct {
 	Rows           []Row       `json:"rows"`
 	Reasons        []string    `json:"reasons"`
 	NextSteps      []string    `json:"next_steps"`
+	AudienceAdvice string      `json:"audience_advice,omitempty" jsonschema:"description=How the documents say to deliver it to this audience (present when the audience is given)."`
 }
 
 // Recommendations, as ids in guide.Framework.Recommendations.
@@ -105,7 +106,8 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 	if _, err := guide.ParseStakes(string(in.Stakes)); err != nil {
 		return Result{}, fmt.Errorf("decide: %w", err)
 	}
-	if _, err := guide.ParseAudience(string(in.Audience)); err != nil {
+	aud, err := guide.ParseAudience(string(in.Audience))
+	if err != nil {
 		return Result{}, fmt.Errorf("decide: %w", err)
 	}
 	at, err := stakesAt(g, in.At)
@@ -217,7 +219,16 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 		res.StartLevel = lvl
 	}
 	res.NextSteps = nextSteps(g, rec, res.StartLevel, rows)
+	res.AudienceAdvice = audienceAdvice(g, aud)
 	return res, nil
+}
+
+// audienceAdvice is the guide's advice for a, or "" when a is not given.
+func audienceAdvice(g *guide.Guide, a guide.Audience) string {
+	if info, ok := g.Audience(a); ok {
+		return info.Advice
+	}
+	return ""
 }
 
 // stakesAt resolves at_stake ids (case-insensitive, spaces or hyphens for
@@ -355,6 +366,9 @@ type LevelResult struct {
 	Allowed []guide.Level `json:"allowed" jsonschema:"description=Levels that also fit these stakes."`
 	Why     string        `json:"why"`
 	Phrases []string      `json:"phrases" jsonschema:"description=The documents' phrases for this level."`
+	// The stakes set the level whoever the audience; the audience changes
+	// how to deliver it.
+	AudienceAdvice string `json:"audience_advice,omitempty" jsonschema:"description=How the documents say to deliver it to this audience (present when the audience is given)."`
 }
 
 // ErrNoStakes is returned by RecommendLevel when stakes are not given.
@@ -371,7 +385,8 @@ func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
 	if s == "" {
 		return LevelResult{}, fmt.Errorf("recommend level: %w (use one of %s)", ErrNoStakes, joinStakes())
 	}
-	if _, err := guide.ParseAudience(string(in.Audience)); err != nil {
+	aud, err := guide.ParseAudience(string(in.Audience))
+	if err != nil {
 		return LevelResult{}, fmt.Errorf("recommend level: %w", err)
 	}
 	row, ok := g.StakesLevel(s)
@@ -390,10 +405,11 @@ func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
 	}
 	why += " " + li.Name + ": " + li.When
 	return LevelResult{
-		Level:   lvl,
-		Allowed: append([]guide.Level{}, row.Allowed...),
-		Why:     why,
-		Phrases: append([]string{}, li.Phrases...),
+		Level:          lvl,
+		Allowed:        append([]guide.Level{}, row.Allowed...),
+		Why:            why,
+		Phrases:        append([]string{}, li.Phrases...),
+		AudienceAdvice: audienceAdvice(g, aud),
 	}, nil
 }
 

@@ -265,3 +265,38 @@ func TestRecommendLevel(t *testing.T) {
 		t.Errorf("bad stakes: err = %v", err)
 	}
 }
+
+// TestAudienceAdvice: the stakes set the level whoever the audience; the
+// audience adds how the documents say to deliver it, in decide and in
+// recommend_level alike, and only when it is given.
+func TestAudienceAdvice(t *testing.T) {
+	g := guide.Default()
+	yes := true
+	for _, aud := range append([]guide.Audience{""}, guide.Audiences...) {
+		want := ""
+		if info, ok := g.Audience(aud); ok {
+			want = info.Advice
+		}
+		if aud != "" && want == "" {
+			t.Fatalf("guide has no advice for %s", aud)
+		}
+		d, err := Decide(g, Input{Material: &yes, Evidence: &yes, Alternative: &yes, Stakes: guide.StakesHigh, Audience: aud})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := RecommendLevel(g, LevelInput{Stakes: guide.StakesHigh, Audience: aud})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.AudienceAdvice != want || l.AudienceAdvice != want {
+			t.Errorf("audience %q: decide advice %q, level advice %q, want %q", aud, d.AudienceAdvice, l.AudienceAdvice, want)
+		}
+		if l.Level != guide.LevelStrong && l.Level != guide.LevelModerate {
+			t.Errorf("audience %q changed the level: %s", aud, l.Level)
+		}
+	}
+	// Parsed like every enum: case and spaces do not matter.
+	if d, err := Decide(g, Input{Audience: " Leadership "}); err != nil || !strings.Contains(d.AudienceAdvice, "Numbers beat opinions") && !strings.Contains(d.AudienceAdvice, "numbers beat opinions") {
+		t.Errorf("Decide(Audience: \" Leadership \") = %q, %v", d.AudienceAdvice, err)
+	}
+}

@@ -84,6 +84,9 @@ type Result struct {
 	Level    guide.Level `json:"level"`
 	Scenario string      `json:"scenario,omitempty"`
 	Parts    []Part      `json:"parts"`
+	// The wording is the formula's whoever reads it; the audience changes
+	// how to deliver it.
+	AudienceAdvice string `json:"audience_advice,omitempty" jsonschema:"description=How the documents say to deliver it to this audience (present when the audience is given)."`
 }
 
 // Render fills the formula at f.Level (moderate when empty).
@@ -95,7 +98,8 @@ func Render(g *guide.Guide, f Fields) (Result, error) {
 	if lvl == "" {
 		lvl = guide.LevelModerate
 	}
-	if _, err := guide.ParseAudience(string(f.Audience)); err != nil {
+	aud, err := guide.ParseAudience(string(f.Audience))
+	if err != nil {
 		return Result{}, fmt.Errorf("formula: %w", err)
 	}
 	vals := map[string]string{}
@@ -144,7 +148,11 @@ func Render(g *guide.Guide, f Fields) (Result, error) {
 		inv += "?"
 	}
 	b.part("invite", join(ph.agency, inv))
-	return Result{Text: b.text.String(), Level: lvl, Parts: b.parts}, nil
+	res := Result{Text: b.text.String(), Level: lvl, Parts: b.parts}
+	if info, ok := g.Audience(aud); ok {
+		res.AudienceAdvice = info.Advice
+	}
+	return res, nil
 }
 
 // builder joins parts with single spaces and records their rune spans.

@@ -399,3 +399,29 @@ func FuzzScenario(f *testing.F) {
 		checkResult(t, r, inputs...)
 	})
 }
+
+// TestRenderAudienceAdvice: the wording is the formula's whoever reads it;
+// the audience adds the documents' advice on delivering it.
+func TestRenderAudienceAdvice(t *testing.T) {
+	g := guide.Default()
+	base := Fields{Goal: "a launch on the 1st", Concern: "QA needs two weeks", Impact: "we ship untested payment code", Alternative: "a phased launch"}
+	plain, err := Render(g, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.AudienceAdvice != "" {
+		t.Errorf("no audience, advice %q", plain.AudienceAdvice)
+	}
+	for _, aud := range guide.Audiences {
+		f := base
+		f.Audience = guide.Audience(strings.ToUpper(string(aud)))
+		r, err := Render(g, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := g.Audience(aud)
+		if r.AudienceAdvice != info.Advice || r.AudienceAdvice == "" || r.Text != plain.Text {
+			t.Errorf("%s: advice %q (want %q), text changed: %v", aud, r.AudienceAdvice, info.Advice, r.Text != plain.Text)
+		}
+	}
+}

@@ -20,20 +20,30 @@ var dataFS embed.FS
 
 // Guide is the whole domain, as loaded from data/.
 type Guide struct {
-	Sources      []Source      `json:"sources"`
-	Principles   []Principle   `json:"principles"`
-	Framework    Framework     `json:"framework"`
-	Battles      Battles       `json:"battles"`
-	Levels       []LevelInfo   `json:"levels"`
-	StakesLevels []StakesLevel `json:"stakes_levels"`
-	Formula      Formula       `json:"formula"`
-	Phrases      Phrases       `json:"phrases"`
-	AntiPatterns []AntiPattern `json:"anti_patterns"`
-	Examples     []Example     `json:"examples"`
-	Scenarios    []Scenario    `json:"scenarios"`
-	Signals      []SignalDef   `json:"signals"`
-	Features     []FeatureDef  `json:"features"`
-	Tone         Tone          `json:"tone"`
+	Sources      []Source       `json:"sources"`
+	Principles   []Principle    `json:"principles"`
+	Framework    Framework      `json:"framework"`
+	Battles      Battles        `json:"battles"`
+	Levels       []LevelInfo    `json:"levels"`
+	StakesLevels []StakesLevel  `json:"stakes_levels"`
+	Formula      Formula        `json:"formula"`
+	Phrases      Phrases        `json:"phrases"`
+	AntiPatterns []AntiPattern  `json:"anti_patterns"`
+	Examples     []Example      `json:"examples"`
+	Scenarios    []Scenario     `json:"scenarios"`
+	Signals      []SignalDef    `json:"signals"`
+	Features     []FeatureDef   `json:"features"`
+	Audiences    []AudienceInfo `json:"audiences"`
+	Tone         Tone           `json:"tone"`
+}
+
+// AudienceInfo is how the documents say to deliver pushback to one
+// audience, with the principles it rests on.
+type AudienceInfo struct {
+	ID         Audience `json:"id"`
+	Source     string   `json:"source"`
+	Advice     string   `json:"advice"`
+	Principles []string `json:"principles"`
 }
 
 // Tone is the offline rewrite engine's own tone heuristics: what it strips

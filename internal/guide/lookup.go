@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 )
 
 // AntiPattern returns the anti-pattern with the given id.
@@ -15,6 +16,16 @@ func (g *Guide) AntiPattern(id string) (AntiPattern, bool) {
 		}
 	}
 	return AntiPattern{}, false
+}
+
+// Audience returns how to deliver pushback to a.
+func (g *Guide) Audience(a Audience) (AudienceInfo, bool) {
+	for _, x := range g.Audiences {
+		if x.ID == a {
+			return x, true
+		}
+	}
+	return AudienceInfo{}, false
 }
 
 // Level returns the description of a level.
@@ -206,6 +217,25 @@ func (g *Guide) validate(parsePatterns bool) error {
 		} else if len(s.Cues) == 0 {
 			bad("signal %s: no cues and no step", s.ID)
 		}
+	}
+	for _, a := range Audiences {
+		info, ok := g.Audience(a)
+		if !ok {
+			bad("audiences: no entry for %s", a)
+			continue
+		}
+		checkSource("audience "+string(a), info.Source)
+		if info.Advice == "" {
+			bad("audience %s: no advice", a)
+		}
+		for _, p := range info.Principles {
+			if !slices.ContainsFunc(g.Principles, func(x Principle) bool { return x.ID == p }) {
+				bad("audience %s: unknown principle %q", a, p)
+			}
+		}
+	}
+	if len(g.Audiences) != len(Audiences) {
+		bad("audiences: want %d entries, have %d", len(Audiences), len(g.Audiences))
 	}
 	for _, f := range g.Features {
 		checkCues("feature "+f.ID, f.Cues)

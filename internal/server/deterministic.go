@@ -118,6 +118,9 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 			if err != nil {
 				return nil, "", err
 			}
+			if res.AudienceAdvice != "" {
+				return res, res.Text + "\n\nDelivering it: " + res.AudienceAdvice, nil
+			}
 			return res, res.Text, nil
 		},
 	})); err != nil {
@@ -248,6 +251,9 @@ func decideText(r decide.Result) string {
 	for _, s := range r.NextSteps {
 		b.WriteString("\n- " + s)
 	}
+	if r.AudienceAdvice != "" {
+		b.WriteString("\nDelivering it: " + r.AudienceAdvice)
+	}
 	return b.String()
 }
 
@@ -288,6 +294,9 @@ func levelText(r decide.LevelResult) string {
 	fmt.Fprintf(&b, "Recommended level: %s (also fits: %s). %s", r.Level, joinValues(r.Allowed), r.Why)
 	for _, p := range r.Phrases {
 		b.WriteString("\n- " + p)
+	}
+	if r.AudienceAdvice != "" {
+		b.WriteString("\nDelivering it: " + r.AudienceAdvice)
 	}
 	return b.String()
 }
