@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -44,4 +46,38 @@ func BenchmarkCallTool(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkHandleMessage measures a whole tools/call as the transports see
+// it: JSON-RPC decoding, input checks, the handler, mcp-go's validation of
+// the structured result against the output schema, and the response.
+func BenchmarkHandleMessage(b *testing.B) {
+	g := guide.Default()
+	s, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	params, err := json.Marshal(map[string]any{"name": ToolCheckDraft, "arguments": map[string]any{"draft": longestText(g), "audience": "leadership"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	msg := []byte(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":` + string(params) + `}`)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := json.Marshal(s.HandleMessage(ctx, msg))
+		if err != nil || bytes.Contains(out, []byte(`"isError":true`)) || bytes.Contains(out, []byte(`"error":`)) {
+			b.Fatalf("%v %s", err, out)
+		}
+	}
+}
+
+func longestText(g *guide.Guide) string {
+	var best string
+	for _, e := range g.Examples {
+		if len(e.Text) > len(best) {
+			best = e.Text
+		}
+	}
+	return best
 }

@@ -171,7 +171,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 }
 
 // compact returns v as a JSON object without its verbose-only fields.
-func compact(v any, verboseOnly []string) (map[string]any, error) {
+func compact(v any, verboseOnly []string) (object, error) {
 	m, err := structure(v, nil)
 	if err != nil {
 		return nil, err

@@ -88,9 +88,9 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 			if err != nil {
 				return nil, "", err
 			}
-			if c, ok := m["check"].(map[string]any); ok {
-				for _, k := range checkVerboseOnly {
-					delete(c, k)
+			if c, ok := m["check"]; ok {
+				if m["check"], err = dropKeys(c, checkVerboseOnly); err != nil {
+					return nil, "", err
 				}
 			}
 			return m, text, nil

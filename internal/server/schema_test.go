@@ -78,3 +78,37 @@ func TestCutDescriptionsCatchesBareCommas(t *testing.T) {
 		t.Errorf("enum description not restored: %q", got)
 	}
 }
+
+// TestFillArrays: a null where the output schema says array becomes [] at
+// any depth, so a result validates against its own schema; everything else
+// is left as encoded.
+func TestFillArrays(t *testing.T) {
+	arr := map[string]any{"type": "array"}
+	tests := []struct {
+		name   string
+		schema map[string]any
+		in     string
+		want   string
+	}{
+		{"top-level", map[string]any{"properties": map[string]any{"a": arr}}, `{"a":null}`, `{"a":[]}`},
+		{"nested object", map[string]any{"properties": map[string]any{"o": map[string]any{"type": "object", "properties": map[string]any{"b": arr}}}}, `{"o":{"b":null,"c":1}}`, `{"o":{"b":[],"c":1}}`},
+		{"array of objects", map[string]any{"properties": map[string]any{"xs": map[string]any{"type": "array", "items": map[string]any{"properties": map[string]any{"b": arr}}}}}, `{"xs":[{"b":null},{"b":[1]}]}`, `{"xs":[{"b":[]},{"b":[1]}]}`},
+		{"null object stays null", map[string]any{"properties": map[string]any{"o": map[string]any{"properties": map[string]any{"b": arr}}}}, `{"o":null}`, `{"o":null}`},
+		{"the word null in a string", map[string]any{"properties": map[string]any{"s": map[string]any{"type": "string"}, "a": arr}}, `{"s":"null and void","a":[2]}`, `{"a":[2],"s":"null and void"}`},
+		{"not in the schema", map[string]any{"properties": map[string]any{}}, `{"z":null}`, `{"z":null}`},
+	}
+	for _, tt := range tests {
+		var m object
+		if err := json.Unmarshal([]byte(tt.in), &m); err != nil {
+			t.Fatal(err)
+		}
+		fillArrays(tt.schema, m)
+		got, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

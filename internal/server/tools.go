@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -107,51 +108,87 @@ func toolError(ctx context.Context, log *slog.Logger, name string, err error) *m
 	return mcp.NewToolResultError(fmt.Sprintf("%s failed inside pushback (not a problem with your arguments): %v", name, err))
 }
 
+// object is a JSON object whose values stay encoded: results are encoded
+// once, and only what compaction or null-filling touches is decoded again
+// (decoding whole results into maps was a fifth of a check_draft call).
+type object = map[string]json.RawMessage
+
 // structure turns a result into the JSON object sent as structuredContent.
 // Arrays the schema declares are never null, so a result always validates
 // against its own outputSchema.
-func structure(v any, schema map[string]any) (map[string]any, error) {
-	if m, ok := v.(map[string]any); ok { // already structured (a compact result)
-		fillArrays(schema, m)
-		return m, nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("encode result: %w", err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("encode result as an object: %w", err)
+func structure(v any, schema map[string]any) (object, error) {
+	m, ok := v.(object)
+	if !ok { // not already structured (a compact result)
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, fmt.Errorf("encode result: %w", err)
+		}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("encode result as an object: %w", err)
+		}
 	}
 	fillArrays(schema, m)
 	return m, nil
 }
 
-// fillArrays replaces null where schema says array with an empty array,
-// through objects and arrays of objects.
-func fillArrays(schema map[string]any, v any) {
-	props, _ := schema["properties"].(map[string]any)
-	obj, ok := v.(map[string]any)
-	if !ok || props == nil {
-		return
+// dropKeys removes keys from an encoded object.
+func dropKeys(raw json.RawMessage, keys []string) (json.RawMessage, error) {
+	var m object
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("read result object: %w", err)
 	}
+	for _, k := range keys {
+		delete(m, k)
+	}
+	return json.Marshal(m)
+}
+
+var nullJSON = []byte("null")
+
+// fillArrays replaces null where schema says array with an empty array,
+// through objects and arrays of objects; values with no null in them are
+// left encoded as they are.
+func fillArrays(schema map[string]any, m object) {
+	props, _ := schema["properties"].(map[string]any)
 	for name, ps := range props {
 		p, _ := ps.(map[string]any)
-		if p == nil {
-			continue
+		if raw, ok := m[name]; ok && p != nil && bytes.Contains(raw, nullJSON) {
+			m[name] = fillRaw(p, raw)
 		}
-		val, present := obj[name]
-		if p["type"] == "array" {
-			if present && val == nil {
-				obj[name] = []any{}
-			}
-			items, _ := p["items"].(map[string]any)
-			arr, _ := obj[name].([]any)
-			for _, it := range arr {
-				fillArrays(items, it)
-			}
-			continue
-		}
-		fillArrays(p, val)
 	}
+}
+
+func fillRaw(p map[string]any, raw json.RawMessage) json.RawMessage {
+	if !bytes.Contains(raw, nullJSON) {
+		return raw
+	}
+	if p["type"] == "array" {
+		if bytes.Equal(bytes.TrimSpace(raw), nullJSON) {
+			return json.RawMessage("[]")
+		}
+		items, _ := p["items"].(map[string]any)
+		var arr []json.RawMessage
+		if items == nil || json.Unmarshal(raw, &arr) != nil {
+			return raw
+		}
+		for i := range arr {
+			arr[i] = fillRaw(items, arr[i])
+		}
+		if b, err := json.Marshal(arr); err == nil {
+			return b
+		}
+		return raw
+	}
+	if _, ok := p["properties"].(map[string]any); !ok {
+		return raw
+	}
+	var obj object
+	if json.Unmarshal(raw, &obj) != nil || obj == nil { // not an object, or null
+		return raw
+	}
+	fillArrays(p, obj)
+	if b, err := json.Marshal(obj); err == nil {
+		return b
+	}
+	return raw
 }
