@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -73,8 +74,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 			if in.Verbose {
 				return res, decideText(res), nil
 			}
-			m, err := compact(res, decideVerboseOnly)
-			return m, decideText(res), err
+			return decideCompact{Result: res}, decideText(res), nil
 		},
 	})); err != nil {
 		return nil, err
@@ -96,11 +96,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 			if in.Verbose {
 				return rep, checkText(rep), nil
 			}
-			for i := range rep.Findings {
-				rep.Findings[i].Why = ""
-			}
-			m, err := compact(rep, checkVerboseOnly)
-			return m, checkText(rep), err
+			return compactReport(rep), checkText(rep), nil
 		},
 	})); err != nil {
 		return nil, err
@@ -170,16 +166,30 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	return tools, nil
 }
 
-// compact returns v as a JSON object without its verbose-only fields.
-func compact(v any, verboseOnly []string) (object, error) {
-	m, err := structure(v, nil)
-	if err != nil {
-		return nil, err
+// The compact forms: each shadows the verbose-only fields of the result it
+// embeds (checkVerboseOnly, decideVerboseOnly, rewriteVerboseOnly) with nil
+// ones that encoding leaves out, so a result is encoded once, without them.
+type (
+	checkCompact struct {
+		check.Report
+		Components []check.Component `json:"components,omitzero"`
+		Signals    []check.Signal    `json:"signals,omitzero"`
 	}
-	for _, k := range verboseOnly {
-		delete(m, k)
+	decideCompact struct {
+		decide.Result
+		Rows    []decide.Row `json:"rows,omitzero"`
+		Reasons []string     `json:"reasons,omitzero"`
 	}
-	return m, nil
+)
+
+// compactReport is r's compact form: no components or signals, and no
+// finding's why.
+func compactReport(r check.Report) checkCompact {
+	r.Findings = slices.Clone(r.Findings)
+	for i := range r.Findings {
+		r.Findings[i].Why = ""
+	}
+	return checkCompact{Report: r}
 }
 
 // antiPatternNames lists the guide's anti-patterns for a description.

@@ -22,6 +22,13 @@ type rewriteArgs struct {
 // Fields of a rewrite result only the verbose form carries.
 var rewriteVerboseOnly = []string{"attempts"}
 
+// rewriteCompact is a rewrite result's compact form (see checkCompact).
+type rewriteCompact struct {
+	rewrite.Result
+	Check    checkCompact      `json:"check"`
+	Attempts []rewrite.Attempt `json:"attempts,omitzero"`
+}
+
 // rewriteEngine picks the engine the rewrite tool uses: opts.RewriteEngine
 // when set; the offline rules engine with --offline; else what the
 // environment configures (openai with OPENAI_API_KEY or OPENAI_BASE_URL,
@@ -81,19 +88,7 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 			if in.Verbose {
 				return res, text, nil
 			}
-			for i := range res.Check.Findings {
-				res.Check.Findings[i].Why = ""
-			}
-			m, err := compact(res, rewriteVerboseOnly)
-			if err != nil {
-				return nil, "", err
-			}
-			if c, ok := m["check"]; ok {
-				if m["check"], err = dropKeys(c, checkVerboseOnly); err != nil {
-					return nil, "", err
-				}
-			}
-			return m, text, nil
+			return rewriteCompact{Result: res, Check: compactReport(res.Check)}, text, nil
 		},
 	})
 	if err != nil {

@@ -113,34 +113,24 @@ func toolError(ctx context.Context, log *slog.Logger, name string, err error) *m
 // (decoding whole results into maps was a fifth of a check_draft call).
 type object = map[string]json.RawMessage
 
-// structure turns a result into the JSON object sent as structuredContent.
-// Arrays the schema declares are never null, so a result always validates
-// against its own outputSchema.
-func structure(v any, schema map[string]any) (object, error) {
-	m, ok := v.(object)
-	if !ok { // not already structured (a compact result)
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, fmt.Errorf("encode result: %w", err)
-		}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("encode result as an object: %w", err)
-		}
+// structure turns a result into the JSON sent as structuredContent,
+// encoded once. Arrays the schema declares are never null, so a result
+// always validates against its own outputSchema: only a result that holds a
+// null is decoded (shallowly) to fill them.
+func structure(v any, schema map[string]any) (any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode result: %w", err)
+	}
+	if !bytes.Contains(b, nullJSON) {
+		return json.RawMessage(b), nil
+	}
+	var m object
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("encode result as an object: %w", err)
 	}
 	fillArrays(schema, m)
 	return m, nil
-}
-
-// dropKeys removes keys from an encoded object.
-func dropKeys(raw json.RawMessage, keys []string) (json.RawMessage, error) {
-	var m object
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("read result object: %w", err)
-	}
-	for _, k := range keys {
-		delete(m, k)
-	}
-	return json.Marshal(m)
 }
 
 var nullJSON = []byte("null")
