@@ -378,6 +378,7 @@ func TestSituation(t *testing.T) {
 		gap     = "Client: Our inspectors work in basements, the app works offline, right? (It has no offline mode yet.)"
 		settled = "VP, after two review meetings: “We're going with Fleetwise. Decision’s final.”"
 		open    = "VP: “Should we go with Fleetwise for routing?”"
+		risk    = "Client: Let's move all 40 stores to the new POS over Black Friday weekend. (I know the migration needs a 48-hour sales freeze.)"
 	)
 	deflect := "Great question! I'd suggest we focus the pilot on your office team first, since that's where most of the volume is. We can look at field use in phase two. Does that work for you?"
 	honest := "Good question. The app doesn't work offline yet; it's on the Q3 roadmap. I'd suggest we pilot with the office team first, since that's where most of the volume is. Does that work for you?"
@@ -392,6 +393,8 @@ func TestSituation(t *testing.T) {
 		{"settled, argues on", settled, argue, "endless_debate", ""},
 		{"settled, commits", settled, commit, "", "endless_debate"},
 		{"open question, argues", open, argue, "", "endless_debate"},
+		{"known risk, goes along", risk, "Sounds like a plan! We'll get it scheduled for the 29th 👍", "abdication", ""},
+		{"known risk, named", risk, "Happy to plan it, but the migration needs a 48-hour sales freeze, which would halt Black Friday sales. Could we run it the week after instead?", "", "abdication"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 type Input struct {
 	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=20000,description=The message you intend to send (up to 20000 characters)."`
 	Audience  guide.Audience `json:"audience,omitempty"`
-	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked that you are pushing back on. Add what the draft may leave out: a product gap ('it has no offline mode yet') or a decision already made ('decision is final'); the checker then flags a reply that steps around the gap or argues on without committing."`
+	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked that you are pushing back on. Add what the draft may leave out: a product gap ('it has no offline mode yet')\\, a risk you know of ('I know the migration needs a 48-hour freeze') or a decision already made ('decision is final'); the checker then flags a reply that steps around the gap\\, goes along without naming the risk or argues on without committing."`
 	Stakes    guide.Stakes   `json:"stakes,omitempty"`
 	Level     guide.Level    `json:"level,omitempty" jsonschema:"description=The level you intend the draft to read at; omit to judge against the stakes alone."`
 }
