@@ -12,8 +12,9 @@
 //   - occurrence: counts its weight for every match;
 //   - conditional: counts only when none of the features in Unless (step
 //     ids and signal names: context, impact, evidence, alternative, ...;
-//     and the guide's features, read from the draft or from the situation:
-//     known_gap, settled, names_gap, commits) holds and all in Requires do. This is how structure is
+//     and the guide's features in signals.json, read from the draft or from
+//     the situation: known_gap, known_risk, settled, names_gap, made_case,
+//     commits) holds and all in Requires do. This is how structure is
 //     judged rather than words: a refusal with no reasons is a dismissive
 //     no, "your call" with no concern stated is an abdication, an objection
 //     with no alternative is a complaint;

@@ -62,13 +62,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 			continue
 		}
 		strength[len(r.Findings)] = res.score
-		fd := antiFinding(ar.ap, ar.ap.Severity, ar.ap.Name, ix.Span(findingRange(a.sents, res.hits)))
-		if fd.End == fd.Start {
-			// Only shape cues held (the situation and what the draft
-			// lacks): no words to point at; say what was seen.
-			fd.Message = ar.ap.Name + ": " + shapeNote(ar.rule, ar.ap.Cues, a)
-		}
-		r.Findings = append(r.Findings, fd)
+		r.Findings = append(r.Findings, matchFinding(ar.ap, ar.ap.Severity, ar.ap.Name, ar.rule, ar.ap.Cues, res, a, ix))
 	}
 
 	// Calibration.
@@ -82,7 +76,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 	// the decision. The documents' advice for that moment: support it
 	// fully. It is not judged against the stakes, nor asked for an
 	// alternative: the commitment is the way forward.
-	committing := f["commits"] && f["made_case"]
+	committing := committed(f)
 	calib := c.calibration(in, a.read, f)
 	if calib != nil && !committing {
 		r.Findings = append(r.Findings, *calib)
@@ -128,7 +122,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 				best = i
 			}
 		}
-		lean, shape := result{}, false
+		lean, fallback := result{}, false
 		if best >= 0 {
 			lean = a.antis[best]
 		} else {
@@ -137,21 +131,18 @@ func (c *Checker) report(in Input, a analysis) Report {
 			// no concern, a yes that puts things off).
 			for i := range c.antis {
 				if res := c.antis[i].fallback.eval(a.text, a.features); res.score > 0 && (best < 0 || res.score > lean.score) {
-					best, lean, shape = i, res, true
+					best, lean, fallback = i, res, true
 				}
 			}
 		}
 		if best >= 0 {
-			ap := c.antis[best].ap
-			strength[len(r.Findings)] = lean.score
-			sp := ix.Span(findingRange(a.sents, lean.hits))
-			fd := antiFinding(ap, SeverityWarning, "Leans toward "+strings.ToLower(ap.Name), sp)
-			if shape && sp.Start == sp.End {
-				// Only shape cues held: there are no words to point at,
-				// so the finding has no span and says what shape it saw.
-				fd.Message = "Leans toward " + strings.ToLower(ap.Name) + ": " + shapeNote(c.antis[best].fallback, ap.Fallback, a)
+			ar := c.antis[best]
+			rl, src := ar.rule, ar.ap.Cues
+			if fallback {
+				rl, src = ar.fallback, ar.ap.Fallback
 			}
-			r.Findings = append(r.Findings, fd)
+			strength[len(r.Findings)] = lean.score
+			r.Findings = append(r.Findings, matchFinding(ar.ap, SeverityWarning, "Leans toward "+strings.ToLower(ar.ap.Name), rl, src, lean, a, ix))
 		}
 	}
 
@@ -304,7 +295,7 @@ func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
 	s := 0
 	// A draft that commits after making its case was reasoned before; the
 	// commitment is its way forward.
-	committing := f["commits"] && f["made_case"]
+	committing := committed(f)
 	if f["context"] || f["impact"] || f["evidence"] || committing {
 		s += pointsReason
 		if f["evidence"] {
@@ -416,6 +407,22 @@ func spans(ix *draft.Index, res result) []draft.Span {
 	}
 	flush()
 	return out
+}
+
+// committed reports disagree and commit: the draft says its case was made
+// and commits to the decision.
+func committed(f map[string]bool) bool { return f["commits"] && f["made_case"] }
+
+// matchFinding is the finding for anti-pattern ap matched by rule rl
+// (compiled from src) with result res. When only shape cues held (the
+// situation, what the draft lacks) there are no words to point at: the
+// finding has no span and its message is the strongest such cue's note.
+func matchFinding(ap guide.AntiPattern, severity, label string, rl rule, src []guide.Cue, res result, a analysis, ix *draft.Index) Finding {
+	fd := antiFinding(ap, severity, label, ix.Span(findingRange(a.sents, res.hits)))
+	if fd.End == fd.Start {
+		fd.Message = label + ": " + shapeNote(rl, src, a)
+	}
+	return fd
 }
 
 // shapeNote is the note of the strongest cue of r (compiled from src) that
