@@ -3,12 +3,12 @@ package formula
 import (
 	"errors"
 	"fmt"
-	goldenfile "github.com/pushback/pushback/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -17,10 +17,20 @@ func golden(t *testing.T, name, got string) {
 	goldenfile.Check(t, filepath.Join("testdata", name+".golden"), []byte(got))
 }
 
-// checkResult asserts what every rendering must satisfy.
+// checkResult asserts what every rendering must satisfy. A placeholder mark
+// may appear only where the user's own value, as Render cleans it (control
+// characters dropped, spaces collapsed), holds it: "<no\tvalue>" typed is
+// "<no value>" rendered.
 func checkResult(t *testing.T, r Result, inputs ...string) {
 	t.Helper()
-	all := strings.Join(inputs, "\n")
+	var given []string
+	for _, in := range inputs {
+		given = append(given, in)
+		if v, err := cleanValue("input", in); err == nil {
+			given = append(given, v)
+		}
+	}
+	all := strings.Join(given, "\n")
 	for _, p := range Placeholders {
 		if strings.Contains(r.Text, p) && !strings.Contains(all, p) {
 			t.Errorf("text has placeholder %q: %s", p, r.Text)
@@ -323,6 +333,34 @@ func TestRenderScenarioErrors(t *testing.T) {
 	}
 }
 
+// TestRenderUserMarksCleaned: a value that becomes a placeholder mark only
+// once Render cleans it (a tab collapsed, a control character dropped) is
+// still the user's text, kept and not refused as an unfilled template.
+func TestRenderUserMarksCleaned(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		name  string
+		f     Fields
+		wants string
+	}{
+		{"tab in <no value>", Fields{Goal: "0", Concern: "0", Impact: "<no\tvalue>", Alternative: "0"}, "what could happen: <no value>"},
+		{"NUL between braces", Fields{Goal: "a launch", Concern: "QA needs {\x00{time}\x00}", Impact: "bugs", Alternative: "a phased launch"}, "QA needs {{time}}"},
+		{"newline in brackets", Fields{Goal: "a launch", Concern: "QA", Impact: "bugs [\nTBD\n]", Alternative: "a phased launch"}, "bugs [ TBD ]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Render(g, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(r.Text, tt.wants) {
+				t.Errorf("text lacks %q: %s", tt.wants, r.Text)
+			}
+			checkResult(t, r, tt.f.Goal, tt.f.Concern, tt.f.Impact, tt.f.Alternative, tt.f.Invitation)
+		})
+	}
+}
+
 func TestRenderScenarioUserBraces(t *testing.T) {
 	g := guide.Default()
 	vals := map[string]string{"topic": `{{template "x"}} <no value> [TBD]`}
@@ -340,6 +378,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("a launch on the 1st", "QA needs two weeks", "we ship untested code", "a phased launch", "", "strong")
 	f.Add("{{.Level}}", "[x]", "<no value>", "\uE000acknowledge\uE001", "?", "mild")
 	f.Add("ü", "😀", "\x00", "\xff", "…", "escalated")
+	f.Add("0", "0", "<no\tvalue>", "0", "{\x00{", "")
 	g := guide.Default()
 	f.Fuzz(func(t *testing.T, goal, concern, impact, alt, inv, level string) {
 		r, err := Render(g, Fields{Goal: goal, Concern: concern, Impact: impact, Alternative: alt, Invitation: inv, Level: guide.Level(level)})
