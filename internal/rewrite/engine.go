@@ -121,7 +121,7 @@ func (c Config) resolve() (name string, auto bool, err error) {
 			return "", false, fmt.Errorf("%w: the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)", ErrNotConfigured)
 		}
 		if c.Azure && c.BaseURL == "" {
-			return "", false, fmt.Errorf("%w: Azure OpenAI needs an endpoint (AZURE_OPENAI_ENDPOINT or --base-url)", ErrNotConfigured)
+			return "", false, errAzureEndpoint
 		}
 	default:
 		return "", false, fmt.Errorf("%w for engine: %q (use rules or openai)", guide.ErrUnknownValue, c.Engine)

@@ -59,6 +59,10 @@ type OpenAIConfig struct {
 // DefaultModel is the model used when none is configured.
 const DefaultModel = "gpt-4o-mini"
 
+// errAzureEndpoint is what both Config.Validate and NewOpenAI say when Azure
+// is asked for without an endpoint.
+var errAzureEndpoint = fmt.Errorf("%w: Azure OpenAI needs an endpoint (AZURE_OPENAI_ENDPOINT or --base-url)", ErrNotConfigured)
+
 // DefaultAzureAPIVersion is the Azure OpenAI API version used when none is
 // configured.
 const DefaultAzureAPIVersion = "2024-10-21"
@@ -100,7 +104,7 @@ func NewOpenAI(g *guide.Guide, cfg OpenAIConfig) (*OpenAI, error) {
 	var oc openai.ClientConfig
 	if cfg.Azure {
 		if cfg.BaseURL == "" {
-			return nil, fmt.Errorf("%w: Azure OpenAI needs an endpoint (AZURE_OPENAI_ENDPOINT or --base-url)", ErrNotConfigured)
+			return nil, errAzureEndpoint
 		}
 		oc = openai.DefaultAzureConfig(cfg.APIKey, cfg.BaseURL)
 		oc.APIVersion = cfg.APIVersion
