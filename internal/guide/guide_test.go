@@ -124,3 +124,16 @@ func mustGlob(t *testing.T) []string {
 	}
 	return names
 }
+
+func TestLongestExample(t *testing.T) {
+	g := Default()
+	long := g.LongestExample()
+	if long.ID == "" || long.Text == "" {
+		t.Fatal("no longest example")
+	}
+	for _, e := range g.Examples {
+		if len(e.Text) > len(long.Text) {
+			t.Errorf("%s (%d bytes) is longer than %s (%d bytes)", e.ID, len(e.Text), long.ID, len(long.Text))
+		}
+	}
+}

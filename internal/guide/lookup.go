@@ -28,6 +28,18 @@ func (g *Guide) Audience(a Audience) (AudienceInfo, bool) {
 	return AudienceInfo{}, false
 }
 
+// LongestExample is the longest of the documents' examples, in bytes: the
+// realistic worst-case draft that benchmarks and the measure command time.
+func (g *Guide) LongestExample() Example {
+	var best Example
+	for _, e := range g.Examples {
+		if len(e.Text) > len(best.Text) {
+			best = e
+		}
+	}
+	return best
+}
+
 // Level returns the description of a level.
 func (g *Guide) Level(l Level) (LevelInfo, bool) {
 	for _, li := range g.Levels {

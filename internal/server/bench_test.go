@@ -57,7 +57,7 @@ func BenchmarkHandleMessage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	params, err := json.Marshal(map[string]any{"name": ToolCheckDraft, "arguments": map[string]any{"draft": longestText(g), "audience": "leadership"}})
+	params, err := json.Marshal(map[string]any{"name": ToolCheckDraft, "arguments": map[string]any{"draft": g.LongestExample().Text, "audience": "leadership"}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,14 +70,4 @@ func BenchmarkHandleMessage(b *testing.B) {
 			b.Fatalf("%v %s", err, out)
 		}
 	}
-}
-
-func longestText(g *guide.Guide) string {
-	var best string
-	for _, e := range g.Examples {
-		if len(e.Text) > len(best) {
-			best = e.Text
-		}
-	}
-	return best
 }

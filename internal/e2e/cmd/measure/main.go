@@ -121,7 +121,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
-	draft := longestExample()
+	draft := guide.Default().LongestExample().Text
 	all := map[string]*server{}
 	for _, name := range o.servers {
 		s, err := newServer(ctx, name, root, dir, draft, o.pushbackBin)
@@ -184,18 +184,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 	o.load = [2]string{load0, loadAvg()}
 	printTable(stdout, list, results, o, len(draft))
 	return nil
-}
-
-// longestExample is the longest of the documents' examples: a realistic
-// draft for the check tool, and the echo servers' message.
-func longestExample() string {
-	var best string
-	for _, e := range guide.Default().Examples {
-		if len(e.Text) > len(best) {
-			best = e.Text
-		}
-	}
-	return best
 }
 
 func newServer(ctx context.Context, name, root, dir, draft, pushbackBin string) (*server, error) {
