@@ -326,9 +326,12 @@ func (c *Checker) analyse(in Input, sc *scratch) analysis {
 		a.features[s.id] = a.signals[i].present()
 	}
 	for _, f := range c.features {
-		if f.onSituation {
+		switch {
+		case f.onSituation:
 			a.features[f.id] = in.Situation != "" && f.rule.holdsIn(in.Situation)
-		} else {
+		case f.id == featureGoesAlong && in.Stakes != guide.StakesLow:
+			// Only lettingGo reads it, and only at low stakes.
+		default:
 			a.features[f.id] = f.rule.eval(t, nil).present()
 		}
 	}

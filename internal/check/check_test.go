@@ -453,3 +453,43 @@ func TestDisagreeAndCommit(t *testing.T) {
 		}
 	}
 }
+
+// TestLettingGo: the framework's "is this a hill worth dying on? No: let it
+// go". At low stakes, with no risk or gap the situation names, a plain yes
+// passes and says why; the same yes at higher stakes, or against a named
+// risk, is still the abdication, and going along with bad grace is still
+// the passive-aggressive agreement.
+func TestLettingGo(t *testing.T) {
+	yes := "Sure, switching to Garamond now. Revised PDF with you this afternoon."
+	risk := `Client: "Put the oysters out at 1pm." (The caterer knows this is a food-safety hazard in 34°C heat.)`
+	tests := []struct {
+		name      string
+		text      string
+		stakes    guide.Stakes
+		situation string
+		pass      bool
+		rule      string // the first anti-pattern, if any
+	}{
+		{"low stakes, plain yes", yes, guide.StakesLow, "Can we switch the body font to Garamond? Our chair likes it.", true, ""},
+		{"low stakes, works for me", "Works for me. Monday was my favourite, but it's not worth a debate.", guide.StakesLow, "", true, ""},
+		{"high stakes, same yes", yes, guide.StakesHigh, "", false, "abdication"},
+		{"low stakes, known risk", "Of course. We'll put them out at 1pm.", guide.StakesLow, risk, false, "abdication"},
+		{"low stakes, whatever you want", "Sure, whatever you want.", guide.StakesLow, "", false, "abdication"},
+		{"low stakes, bad grace", "Fine. I'll do it. Again. Not like I had anything on.", guide.StakesLow, "", false, "passive_aggressive_agreement"},
+		{"no stakes given", yes, "", "", false, "abdication"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Default().Check(Input{Draft: tt.text, Audience: guide.AudienceClient, Stakes: tt.stakes, Situation: tt.situation})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Pass != tt.pass || firstAnti(r) != tt.rule {
+				t.Errorf("pass %v (want %v), first anti-pattern %q (want %q); %s", r.Pass, tt.pass, firstAnti(r), tt.rule, r.Summary)
+			}
+			if tt.pass && !strings.Contains(r.Summary, "letting it go") {
+				t.Errorf("summary does not say why it passes: %s", r.Summary)
+			}
+		})
+	}
+}

@@ -101,6 +101,11 @@ func TestLabelledSets(t *testing.T) {
 		// (the session-start checker, for comparison: 0.900, 0.364), then
 		// tuned on.
 		{"blind4", "testdata/blind4.json", 0.95, 0.90, "blind, final checker of that round: verdict 0.900 (54/60), anti-pattern 0.576 (19/33)"},
+		// The same again, by a new writer, scored once with the checker as
+		// blind4 left it; its misses led to letting it go (a low-stakes
+		// yes), "N instead of M" not counting as an alternative, and new
+		// cues, all then tuned on.
+		{"blind5", "testdata/blind5.json", 0.95, 0.90, "blind, checker as blind4 left it: verdict 0.817 (49/60), anti-pattern 0.394 (13/33)"},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {

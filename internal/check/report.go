@@ -40,6 +40,11 @@ type Report struct {
 	Findings      []Finding   `json:"findings" jsonschema:"description=Problems found\\, most severe first."`
 	TopFixes      []string    `json:"top_fixes" jsonschema:"description=Up to three fixes\\, most important first."`
 	Summary       string      `json:"summary" jsonschema:"description=One-sentence verdict."`
+
+	// stance says why a draft that goes along passes without the
+	// formula's steps (disagree and commit, letting it go); it feeds the
+	// summary.
+	stance string
 }
 
 // Component is one formula step as found in the draft.

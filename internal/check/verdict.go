@@ -72,11 +72,12 @@ func (c *Checker) report(in Input, a analysis) Report {
 			r.IntendedLevel = sl.Level
 		}
 	}
-	// Disagree and commit: the draft says the case was made and commits to
-	// the decision. The documents' advice for that moment: support it
-	// fully. It is not judged against the stakes, nor asked for an
-	// alternative: the commitment is the way forward.
-	committing := committed(f)
+	// Disagree and commit (the draft says the case was made and commits
+	// to the decision; the documents' advice for that moment: support it
+	// fully), and letting it go (low stakes, nothing at risk named, the
+	// draft goes along): neither is judged against the stakes nor asked
+	// for an alternative. Going along is the way forward.
+	committing := committed(f) || lettingGo(in, f)
 	calib := c.calibration(in, a.read, f)
 	if calib != nil && !committing {
 		r.Findings = append(r.Findings, *calib)
@@ -104,7 +105,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 		})
 	}
 
-	r.Score = score(in.Audience, f, r.Findings)
+	r.Score = score(in.Audience, f, committing, r.Findings)
 	r.Pass = r.Score >= PassScore
 	named := false
 	for _, fd := range r.Findings {
@@ -181,6 +182,12 @@ func (c *Checker) report(in Input, a analysis) Report {
 		}
 		seen[fd.Suggestion] = true
 		r.TopFixes = append(r.TopFixes, fd.Suggestion)
+	}
+	switch {
+	case committed(f):
+		r.stance = "disagree and commit: the case was made, and the draft backs the decision"
+	case lettingGo(in, f):
+		r.stance = "letting it go: the stakes are low and no known risk is named, so a plain yes fits"
 	}
 	r.Summary = c.summary(r)
 	return r
@@ -291,11 +298,11 @@ func missingSeverity(aud guide.Audience, step string, f map[string]bool) string 
 	return ""
 }
 
-func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
+// score adds up a draft's points. committing (disagree and commit, or
+// letting a low-stakes request go) counts as reasoned and as a way forward:
+// the reasoning came before, or the framework's answer is to let it go.
+func score(aud guide.Audience, f map[string]bool, committing bool, findings []Finding) int {
 	s := 0
-	// A draft that commits after making its case was reasoned before; the
-	// commitment is its way forward.
-	committing := committed(f)
 	if f["context"] || f["impact"] || f["evidence"] || committing {
 		s += pointsReason
 		if f["evidence"] {
@@ -343,6 +350,7 @@ func score(aud guide.Audience, f map[string]bool, findings []Finding) int {
 	return max(0, min(100, s))
 }
 
+// summary is the report's one-sentence verdict.
 func (c *Checker) summary(r Report) string {
 	var parts []string
 	for _, comp := range r.Components {
@@ -355,6 +363,9 @@ func (c *Checker) summary(r Report) string {
 	has := "no formula steps"
 	if len(parts) > 0 {
 		has = strings.Join(parts, ", ")
+	}
+	if r.Pass && r.stance != "" {
+		return fmt.Sprintf("Ready to send (score %d): %s.", r.Score, r.stance)
 	}
 	if r.Pass {
 		return fmt.Sprintf("Ready to send (score %d): reads %s; has %s.", r.Score, r.Level, has)
@@ -412,6 +423,19 @@ func spans(ix *draft.Index, res result) []draft.Span {
 // committed reports disagree and commit: the draft says its case was made
 // and commits to the decision.
 func committed(f map[string]bool) bool { return f["commits"] && f["made_case"] }
+
+// lettingGo reports the framework's "let it go": the stakes are low, the
+// situation names no risk or gap the writer knows of, and the draft goes
+// along. Not every battle is worth fighting; a prompt yes is then the right
+// reply, not an abdication.
+func lettingGo(in Input, f map[string]bool) bool {
+	return in.Stakes == guide.StakesLow && f[featureGoesAlong] && !f["known_risk"] && !f["known_gap"]
+}
+
+// featureGoesAlong is the guide's feature for a draft that simply goes
+// along; the checker reads it only for lettingGo, so it is not computed at
+// other stakes.
+const featureGoesAlong = "goes_along"
 
 // matchFinding is the finding for anti-pattern ap matched by rule rl
 // (compiled from src) with result res. When only shape cues held (the
