@@ -83,7 +83,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		name:  ToolCheckDraft,
 		title: "Check a pushback draft",
 		description: "Checks a draft message that pushes back on a request: finds the five formula parts (acknowledge, context, impact, alternative, invite input), the level it reads at, and the anti-patterns (" + antiPatternNames(g) + "), each with character offsets and a fix. Returns a 0-100 score, pass/fail and the top fixes. " +
-			"Use it on every draft before the user sends it, and again after each revision. Give the audience and stakes (or the intended level) when known: calibration depends on them. " +
+			"Use it on every draft before the user sends it, and again after each revision. Give the audience and stakes (or the intended level) when known: calibration depends on them, and at low stakes a plain yes passes as letting it go. " +
 			"Deterministic and offline. It judges; it does not rewrite (use rewrite_draft or render_formula for a new text).",
 		closedWorld: true, idempotent: true,
 		out:     check.Report{},
