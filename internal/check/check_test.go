@@ -487,8 +487,11 @@ func TestLettingGo(t *testing.T) {
 			if r.Pass != tt.pass || firstAnti(r) != tt.rule {
 				t.Errorf("pass %v (want %v), first anti-pattern %q (want %q); %s", r.Pass, tt.pass, firstAnti(r), tt.rule, r.Summary)
 			}
-			if tt.pass && !strings.Contains(r.Summary, "letting it go") {
-				t.Errorf("summary does not say why it passes: %s", r.Summary)
+			if tt.pass && (r.Stance != StanceLetGo || !strings.Contains(r.Summary, "letting it go")) {
+				t.Errorf("stance %q, summary %q: neither may hide why it passes", r.Stance, r.Summary)
+			}
+			if !tt.pass && r.Stance != "" {
+				t.Errorf("a failing draft has stance %q", r.Stance)
 			}
 		})
 	}

@@ -40,12 +40,14 @@ type Report struct {
 	Findings      []Finding   `json:"findings" jsonschema:"description=Problems found\\, most severe first."`
 	TopFixes      []string    `json:"top_fixes" jsonschema:"description=Up to three fixes\\, most important first."`
 	Summary       string      `json:"summary" jsonschema:"description=One-sentence verdict."`
-
-	// stance says why a draft that goes along passes without the
-	// formula's steps (disagree and commit, letting it go); it feeds the
-	// summary.
-	stance string
+	Stance        string      `json:"stance,omitempty" jsonschema:"enum=disagree_and_commit,enum=let_it_go,description=Set when the draft goes along rather than pushing back and that is right: disagree_and_commit (it says the case was made and backs the decision) or let_it_go (low stakes and no known risk or gap named). Such a draft is not asked for the formula's steps."`
 }
+
+// Stances: why a draft that goes along is judged a good reply.
+const (
+	StanceCommit = "disagree_and_commit"
+	StanceLetGo  = "let_it_go"
+)
 
 // Component is one formula step as found in the draft.
 type Component struct {

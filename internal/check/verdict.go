@@ -184,10 +184,11 @@ func (c *Checker) report(in Input, a analysis) Report {
 		r.TopFixes = append(r.TopFixes, fd.Suggestion)
 	}
 	switch {
+	case !r.Pass:
 	case committed(f):
-		r.stance = "disagree and commit: the case was made, and the draft backs the decision"
+		r.Stance = StanceCommit
 	case lettingGo(in, f):
-		r.stance = "letting it go: the stakes are low and no known risk is named, so a plain yes fits"
+		r.Stance = StanceLetGo
 	}
 	r.Summary = c.summary(r)
 	return r
@@ -350,6 +351,12 @@ func score(aud guide.Audience, f map[string]bool, committing bool, findings []Fi
 	return max(0, min(100, s))
 }
 
+// stanceSays is what a passing report's summary says for its stance.
+var stanceSays = map[string]string{
+	StanceCommit: "disagree and commit: the case was made, and the draft backs the decision",
+	StanceLetGo:  "letting it go: the stakes are low and no known risk is named, so a plain yes fits",
+}
+
 // summary is the report's one-sentence verdict.
 func (c *Checker) summary(r Report) string {
 	var parts []string
@@ -364,8 +371,8 @@ func (c *Checker) summary(r Report) string {
 	if len(parts) > 0 {
 		has = strings.Join(parts, ", ")
 	}
-	if r.Pass && r.stance != "" {
-		return fmt.Sprintf("Ready to send (score %d): %s.", r.Score, r.stance)
+	if r.Pass && r.Stance != "" {
+		return fmt.Sprintf("Ready to send (score %d): %s.", r.Score, stanceSays[r.Stance])
 	}
 	if r.Pass {
 		return fmt.Sprintf("Ready to send (score %d): reads %s; has %s.", r.Score, r.Level, has)

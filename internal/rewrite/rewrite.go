@@ -27,6 +27,10 @@ type Request struct {
 	Channel   string         `json:"channel,omitempty" jsonschema:"enum=email,enum=chat,enum=spoken,description=Where the message will be sent; chat keeps it short."`
 	MaxChars  int            `json:"max_chars,omitempty" jsonschema:"minimum=0,maximum=20000,description=Upper bound on the rewrite's length in characters (0 = no limit beyond the channel's)."`
 	Facts     []string       `json:"facts,omitempty" jsonschema:"description=Facts that must survive word for word; numbers\\, dates\\, amounts and names in the draft are kept automatically."`
+
+	// levelAsked: the caller named a level rather than auto; set by
+	// normalise, which replaces Level with the resolved one.
+	levelAsked bool
 }
 
 // Usage is token usage as reported by the endpoint.
@@ -159,6 +163,9 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 	level, err := targetLevel(g, req)
 	if err != nil {
 		return req, "", err
+	}
+	if l := strings.ToLower(strings.TrimSpace(req.Level)); l != "" && l != "auto" {
+		req.levelAsked = true
 	}
 	req.Level = string(level)
 	req.Facts = MergeFacts(req.Facts, req.Draft)

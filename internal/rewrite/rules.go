@@ -123,6 +123,13 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules,
 			Notes: []string{"the draft already passes at this level; kept as written"}}, nil
 	}
+	// A draft that rightly goes along (letting a low-stakes request go,
+	// or disagree and commit) is not turned into a pushback, unless a
+	// level was asked for.
+	if fb == nil && rep.Pass && rep.Stance != "" && !req.levelAsked && r.asWritten(req, t) {
+		return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules,
+			Notes: []string{stanceNote[rep.Stance]}}, nil
+	}
 	// Keep the draft's own sentences minus what the checker flags as an
 	// anti-pattern and what reads as hostile, shouted or aimed at a model.
 	var kept []sentence
@@ -368,6 +375,12 @@ func trimFlagged(s sentence, findings []check.Finding) string {
 	return rest
 }
 
+// stanceNote says why a draft that goes along was kept as written.
+var stanceNote = map[string]string{
+	check.StanceLetGo:  "kept as written: at these low stakes, with no risk named, letting it go is the framework's answer; ask for a level to push back anyway",
+	check.StanceCommit: "kept as written: the case was made and the draft commits to the decision (disagree and commit); ask for a level to push back anyway",
+}
+
 // complete reports whether a checker report shows a finished pushback: it
 // passes, reads at the target level, has all five formula parts and no
 // error or warning.
@@ -516,13 +529,28 @@ func capitaliseFirst(s string) string {
 }
 
 // lowerStart lowercases the first letter when the first word is a common
-// word ("The café" -> "the café"), never a name ("Dr. Okafor").
+// word ("The café" -> "the café") or a gerund with its object ("Switching
+// to Garamond"), never a name ("Dr. Okafor", "Sterling signed") or "I".
 func lowerStart(s string) string {
-	w := strings.ToLower(strings.TrimRight(strings.SplitN(s, " ", 2)[0], ",.:;"))
-	if !notNames[w] || w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+	words := strings.SplitN(s, " ", 3)
+	w := strings.ToLower(strings.TrimRight(words[0], ",.:;"))
+	if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+		return s
+	}
+	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 && gerundObjects[strings.ToLower(words[1])]
+	if !notNames[w] && !gerund {
 		return s
 	}
 	return lowerFirst(s)
+}
+
+// gerundObjects are words that follow a gerund starting a sentence
+// ("Switching to", "Adding the", "Moving it") and not a name ("Sterling
+// signed").
+var gerundObjects = map[string]bool{
+	"to": true, "the": true, "a": true, "an": true, "it": true, "this": true, "that": true, "these": true,
+	"those": true, "more": true, "our": true, "your": true, "their": true, "on": true, "in": true,
+	"up": true, "out": true, "off": true, "back": true, "everything": true, "all": true, "another": true,
 }
 
 func lowerFirst(s string) string {

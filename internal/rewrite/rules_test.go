@@ -323,3 +323,69 @@ func TestRulesKeepsGoodDrafts(t *testing.T) {
 		t.Errorf("an injected instruction survived:\n%s", res.Text)
 	}
 }
+
+// TestLowerStart: a kept sentence placed after "is that" or a lead-in
+// loses its capital only when its first word is not a name.
+func TestLowerStart(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The café closes at 6.", "the café closes at 6."},
+		{"Switching to Garamond now.", "switching to Garamond now."},
+		{"Adding more people slows it down.", "adding more people slows it down."},
+		{"Manning the desk alone is hard.", "manning the desk alone is hard."},
+		{"Channing approved it.", "Channing approved it."},
+		{"Priya needs the weekend.", "Priya needs the weekend."},
+		{"Dr. Okafor signed it.", "Dr. Okafor signed it."},
+		{"I can't ship it.", "I can't ship it."},
+		{"Sterling signed it.", "Sterling signed it."},
+		{"QA needs two weeks.", "QA needs two weeks."},
+		{"Ally is on leave.", "Ally is on leave."},
+	}
+	for _, tt := range tests {
+		if got := lowerStart(tt.in); got != tt.want {
+			t.Errorf("lowerStart(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRulesGoingAlong: a draft that rightly goes along (a low-stakes yes,
+// disagree and commit) is kept as written on auto, and says why; asked for
+// a level, the engine writes the pushback; at high stakes the same yes is
+// rewritten.
+func TestRulesGoingAlong(t *testing.T) {
+	g := guide.Default()
+	chk := newChecker(t)
+	eng := NewRules(g, chk)
+	yes := "Sure, switching to Garamond now."
+	commit := "For the record, I still think the phased rollout is safer. It's your decision, and I'll fully support it."
+	tests := []struct {
+		name   string
+		req    Request
+		kept   bool
+		saying string
+	}{
+		{"low stakes, auto", Request{Draft: yes, Stakes: guide.StakesLow, Situation: "Can we switch the body font to Garamond?"}, true, "letting it go"},
+		{"low stakes, level asked", Request{Draft: yes, Stakes: guide.StakesLow, Level: "mild", Situation: "Can we switch the body font to Garamond?"}, false, ""},
+		{"high stakes", Request{Draft: yes, Stakes: guide.StakesHigh}, false, ""},
+		{"disagree and commit", Request{Draft: commit, Stakes: guide.StakesHigh}, true, "disagree and commit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Run(context.Background(), eng, chk, tt.req, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if kept := res.Text == tt.req.Draft; kept != tt.kept {
+				t.Errorf("kept as written = %v, want %v:\n%s", kept, tt.kept, res.Text)
+			}
+			if !res.Pass {
+				t.Errorf("result fails:\n%s", res.Text)
+			}
+			if notes := strings.Join(res.Notes, " "); tt.saying != "" && !strings.Contains(notes, tt.saying) {
+				t.Errorf("notes %q do not say %q", notes, tt.saying)
+			}
+			if !tt.kept && strings.Contains(res.Text, " that Switching") {
+				t.Errorf("a kept sentence kept its capital mid-sentence:\n%s", res.Text)
+			}
+		})
+	}
+}
