@@ -77,7 +77,14 @@ func (c *Checker) report(in Input, a analysis) Report {
 	// fully), and letting it go (low stakes, nothing at risk named, the
 	// draft goes along): neither is judged against the stakes nor asked
 	// for an alternative. Going along is the way forward.
-	committing := committed(f) || lettingGo(in, f)
+	var stance string
+	switch {
+	case committed(f):
+		stance = StanceCommit
+	case lettingGo(in, f):
+		stance = StanceLetGo
+	}
+	committing := stance != ""
 	calib := c.calibration(in, a.read, f)
 	if calib != nil && !committing {
 		r.Findings = append(r.Findings, *calib)
@@ -183,12 +190,8 @@ func (c *Checker) report(in Input, a analysis) Report {
 		seen[fd.Suggestion] = true
 		r.TopFixes = append(r.TopFixes, fd.Suggestion)
 	}
-	switch {
-	case !r.Pass:
-	case committed(f):
-		r.Stance = StanceCommit
-	case lettingGo(in, f):
-		r.Stance = StanceLetGo
+	if r.Pass {
+		r.Stance = stance
 	}
 	r.Summary = c.summary(r)
 	return r

@@ -28,8 +28,9 @@ type Request struct {
 	MaxChars  int            `json:"max_chars,omitempty" jsonschema:"minimum=0,maximum=20000,description=Upper bound on the rewrite's length in characters (0 = no limit beyond the channel's)."`
 	Facts     []string       `json:"facts,omitempty" jsonschema:"description=Facts that must survive word for word; numbers\\, dates\\, amounts and names in the draft are kept automatically."`
 
-	// levelAsked: the caller named a level rather than auto; set by
-	// normalise, which replaces Level with the resolved one.
+	// levelAsked: the caller named a level rather than auto. Set by
+	// Resolve, which replaces Level with the resolved one (so a request
+	// resolved twice reads as one that named its level).
 	levelAsked bool
 }
 
