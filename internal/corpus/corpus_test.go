@@ -1,0 +1,108 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+func TestValidate(t *testing.T) {
+	g := guide.Default()
+	ok := Case{ID: "a", Label: Good, Stance: StancePushback, Level: guide.LevelMild, Audience: guide.AudienceClient,
+		Stakes: guide.StakesLow, Family: "plain_good", Channel: "chat", Text: "Could we ship the core on Friday and the rest Tuesday?"}
+	tests := []struct {
+		name  string
+		edit  func(*Case)
+		error string // "" when valid
+	}{
+		{"valid good", func(*Case) {}, ""},
+		{"valid bad", func(c *Case) { c.Label, c.Stance, c.AntiPattern = Bad, "", "confrontational" }, ""},
+		{"bad with no anti-pattern named", func(c *Case) { c.Label, c.Stance = Bad, "" }, ""},
+		{"no id", func(c *Case) { c.ID = " " }, "no id"},
+		{"empty text", func(c *Case) { c.Text = "\n" }, "empty text"},
+		{"unknown label", func(c *Case) { c.Label = "pass" }, "neither good nor bad"},
+		{"good with anti-pattern", func(c *Case) { c.AntiPattern = "abdication" }, "no anti_pattern"},
+		{"bad with stance", func(c *Case) { c.Label, c.AntiPattern = Bad, "abdication" }, "no stance"},
+		{"unknown anti-pattern", func(c *Case) { c.Label, c.Stance, c.AntiPattern = Bad, "", "rudeness" }, "unknown anti_pattern"},
+		{"unknown stance", func(c *Case) { c.Stance = "agree" }, "stance"},
+		{"unknown family", func(c *Case) { c.Family = "misc" }, "family"},
+		{"unknown channel", func(c *Case) { c.Channel = "fax" }, "channel"},
+		{"unknown level", func(c *Case) { c.Level = "loud" }, "level"},
+		{"unknown audience", func(c *Case) { c.Audience = "boss" }, "audience"},
+		{"unknown stakes", func(c *Case) { c.Stakes = "huge" }, "stakes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := ok
+			tt.edit(&c)
+			err := Validate(c, g)
+			switch {
+			case tt.error == "" && err != nil:
+				t.Fatalf("Validate: %v", err)
+			case tt.error != "" && err == nil:
+				t.Fatalf("Validate accepted %+v", c)
+			case tt.error != "" && (!errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.error)):
+				t.Fatalf("Validate: %v; want ErrInvalid mentioning %q", err, tt.error)
+			}
+		})
+	}
+}
+
+func TestReadRoundTrip(t *testing.T) {
+	g := guide.Default()
+	in := "// a comment\n" +
+		`{"id":"x-1","label":"bad","anti_pattern":"dismissive_no","text":"No."}` + "\n\n" +
+		`{"id":"x-2","writer":"w99","label":"good","stance":"let_it_go","stakes":"low","text":"Sure, Garamond it is."}` + "\n"
+	cs, err := Read(strings.NewReader(in), "x.jsonl", "legacy-x", g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 2 || cs[0].Writer != "legacy-x" || cs[1].Writer != "w99" {
+		t.Fatalf("got %+v", cs)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, cs); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(&buf, "back", "", g)
+	if err != nil || len(back) != 2 || back[0] != cs[0] || back[1] != cs[1] {
+		t.Fatalf("round trip: %v %+v", err, back)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	g := guide.Default()
+	tests := map[string]string{
+		"not json":      "{",
+		"unknown field": `{"id":"a","label":"good","text":"t","colour":"red"}`,
+		"invalid case":  `{"id":"a","label":"meh","text":"t"}`,
+	}
+	for name, in := range tests {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Read(strings.NewReader(in), "f.jsonl", "", g); err == nil || !strings.Contains(err.Error(), "f.jsonl:1") {
+				t.Fatalf("err = %v, want one naming f.jsonl:1", err)
+			}
+		})
+	}
+}
+
+// TestCorpus reads the checker's corpus as training will: every file valid,
+// ids unique, both labels present.
+func TestCorpus(t *testing.T) {
+	cs, err := ReadDir(os.DirFS("../../evals/checker"), "train", guide.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, c := range cs {
+		n[c.Label]++
+	}
+	if n[Good] == 0 || n[Bad] == 0 {
+		t.Fatalf("labels %v", n)
+	}
+	t.Logf("%d cases: %v", len(cs), n)
+}
