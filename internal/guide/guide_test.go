@@ -137,3 +137,33 @@ func TestLongestExample(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadRejectsBadStockLine: a stock line that misses its own example, or
+// matches one of its not texts, stops the guide from loading.
+func TestLoadRejectsBadStockLine(t *testing.T) {
+	tests := map[string]struct{ old, new, want string }{
+		"misses its example": {`"examples": ["I hear you."`, `"examples": ["I hear you.", "We hear you."`, `does not match its example "We hear you."`},
+		"matches a not text": {`"not": ["I hear you wanting a launch on the 1st"`, `"not": ["I hear you."`, `matches "I hear you."`},
+		"broken pattern":     {`"pattern": "\\bI (?:totally`, `"pattern": "(\\bI (?:totally`, "stock line hear_you"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			files := fstest.MapFS{}
+			for _, n := range mustGlob(t) {
+				b, err := dataFS.ReadFile(n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				files[n] = &fstest.MapFile{Data: b}
+			}
+			data := string(files["data/stock.json"].Data)
+			if !strings.Contains(data, tt.old) {
+				t.Fatalf("stock.json no longer holds %s", tt.old)
+			}
+			files["data/stock.json"].Data = []byte(strings.Replace(data, tt.old, tt.new, 1))
+			if _, err := Load(files); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Load: err = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
