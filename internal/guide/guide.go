@@ -35,6 +35,26 @@ type Guide struct {
 	Features     []FeatureDef   `json:"features"`
 	Audiences    []AudienceInfo `json:"audiences"`
 	Tone         Tone           `json:"tone"`
+	Stock        Stock          `json:"stock"`
+}
+
+// Stock is the stock lines: whole openers, closers and fillers that fit any
+// message and name nothing of the other person's goal or the writer's
+// reasons ("I hear you.", "What do you think?"). The checker's verdict does
+// not count them; the rewrite's eval keeps their number within a budget.
+type Stock struct {
+	About string      `json:"about"`
+	Lines []StockLine `json:"lines"`
+}
+
+// StockLine is one stock line: an RE2 pattern, matched case-insensitively
+// against a plain-quote copy of a text, covering the whole line or clause
+// with its end punctuation; Examples it must match and Not texts it must not.
+type StockLine struct {
+	ID       string   `json:"id"`
+	Pattern  string   `json:"pattern"`
+	Examples []string `json:"examples"`
+	Not      []string `json:"not"`
 }
 
 // AudienceInfo is how the documents say to deliver pushback to one

@@ -3,6 +3,7 @@ package guide
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -134,6 +135,69 @@ func TestLongestExample(t *testing.T) {
 	for _, e := range g.Examples {
 		if len(e.Text) > len(long.Text) {
 			t.Errorf("%s (%d bytes) is longer than %s (%d bytes)", e.ID, len(e.Text), long.ID, len(long.Text))
+		}
+	}
+}
+
+// TestLoadRejectsBadStockLine: a stock line that misses its own example, or
+// matches one of its not texts, stops the guide from loading.
+func TestLoadRejectsBadStockLine(t *testing.T) {
+	tests := map[string]struct{ old, new, want string }{
+		"misses its example": {`"examples": ["I hear you."`, `"examples": ["I hear you.", "We hear you."`, `does not match its example "We hear you."`},
+		"matches a not text": {`"not": ["I hear you wanting a launch on the 1st"`, `"not": ["I hear you."`, `matches "I hear you."`},
+		"broken pattern":     {`"pattern": "\\bI (?:totally`, `"pattern": "(\\bI (?:totally`, "stock line hear_you"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			files := fstest.MapFS{}
+			for _, n := range mustGlob(t) {
+				b, err := dataFS.ReadFile(n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				files[n] = &fstest.MapFile{Data: b}
+			}
+			data := string(files["data/stock.json"].Data)
+			if !strings.Contains(data, tt.old) {
+				t.Fatalf("stock.json no longer holds %s", tt.old)
+			}
+			files["data/stock.json"].Data = []byte(strings.Replace(data, tt.old, tt.new, 1))
+			if _, err := Load(files); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Load: err = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestStockFindAndBlank(t *testing.T) {
+	s := &Default().Stock
+	tests := []struct {
+		text string
+		want []string // the stock lines found, in order
+	}{
+		{"I hear you. But that's on you if it breaks. What do you think?", []string{"I hear you.", "What do you think?"}},
+		{"I completely understand your frustration, and I appreciate you reaching out. The delay is your team's fault.", []string{"I completely understand your frustration, and I appreciate you reaching out."}},
+		{"We're not shipping tonight with the auth bypass open.", nil},
+		{"What do you think about moving it to Tuesday?", nil},
+		{"I hear you wanting a launch on the 1st.", nil},
+	}
+	for _, tt := range tests {
+		rs := s.Find(tt.text)
+		var got []string
+		for _, r := range rs {
+			got = append(got, tt.text[r[0]:r[1]])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		blank, _ := s.Blank(tt.text)
+		if len(blank) != len(tt.text) {
+			t.Errorf("Blank(%q) changed the length", tt.text)
+		}
+		for _, w := range tt.want {
+			if strings.Contains(blank, w) {
+				t.Errorf("Blank(%q) kept %q", tt.text, w)
+			}
 		}
 	}
 }

@@ -142,6 +142,29 @@ func (g *Guide) validate(parsePatterns bool) error {
 			}
 		}
 	}
+	for _, l := range g.Stock.Lines {
+		if !parsePatterns {
+			break
+		}
+		re, err := regexp.Compile("(?i)" + l.Pattern)
+		if err != nil {
+			bad("stock line %s: %v", l.ID, err)
+			continue
+		}
+		if len(l.Examples) == 0 {
+			bad("stock line %s: no examples", l.ID)
+		}
+		for _, ex := range l.Examples {
+			if !re.MatchString(ex) {
+				bad("stock line %s: does not match its example %q", l.ID, ex)
+			}
+		}
+		for _, ex := range l.Not {
+			if re.MatchString(ex) {
+				bad("stock line %s: matches %q, which it must not", l.ID, ex)
+			}
+		}
+	}
 	if len(g.Framework.Questions) != 5 {
 		bad("framework: want 5 questions, have %d", len(g.Framework.Questions))
 	}
