@@ -571,3 +571,20 @@ var subjects = map[string]bool{
 	"i'd": true, "i’d": true, "we'd": true, "we’d": true, "you'd": true, "you’d": true, "i'll": true, "i’ll": true, "we'll": true, "we’ll": true,
 	"you'll": true, "you’ll": true, "the": true, "our": true, "your": true, "their": true, "my": true, "nobody": true, "no one": true, "everyone": true,
 }
+
+// AbbreviationBefore reports whether the full stop at text[i] ends a title
+// or an abbreviation ("Dr.", "e.g.", "etc.", an initial) rather than,
+// necessarily, a sentence.
+func AbbreviationBefore(text string, i int) bool {
+	w := wordBefore(text, i)
+	lw := strings.ToLower(w)
+	switch {
+	case lw == "":
+		return false
+	case titles[lw], continuing[lw], capitalOnly[lw], strings.Contains(w, "."):
+		return true
+	case lw == "no" && w == "No":
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])
+}

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/pushback/pushback/internal/draft"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -230,7 +231,7 @@ func sentenceStart(text string, i int) bool {
 			j -= size
 			continue
 		case r == '.':
-			return !abbreviation(text[:j-size])
+			return !draft.AbbreviationBefore(text, j-size)
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',' || r == '%' || r == '&' || r == '-' || r == '–' || r == '—' || r == '/':
 			return false
 		}

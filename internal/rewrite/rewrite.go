@@ -50,6 +50,9 @@ type Generation struct {
 	Mode  string   `json:"mode"`
 	Usage Usage    `json:"usage"`
 	Notes []string `json:"notes,omitempty"`
+	// Limit says which length limit the text could not meet and why
+	// (empty when it fits).
+	Limit string `json:"limit,omitempty"`
 }
 
 // Feedback is what a repair round sends back to the engine.
@@ -84,7 +87,7 @@ type Attempt struct {
 	Level        guide.Level     `json:"level,omitempty" jsonschema:"description=The level the candidate reads at."`
 	MissingFacts []string        `json:"missing_facts"`
 	Findings     []check.Finding `json:"findings"`
-	Issues       []string        `json:"issues,omitempty" jsonschema:"description=Problems beyond the checker's pass: over the length limit or reading at another level than the target."`
+	Issues       []string        `json:"issues,omitempty" jsonschema:"description=Problems beyond the checker's pass: an independent check that failed (blunt\\, stock\\, goal\\, alternative\\, splice\\, limit)\\, over the length limit or reading at another level than the target."`
 	Mode         string          `json:"mode,omitempty"`
 	Usage        Usage           `json:"usage"`
 	Error        string          `json:"error,omitempty"`
@@ -94,7 +97,7 @@ type Attempt struct {
 // Result is the best candidate with its report.
 type Result struct {
 	Text      string       `json:"text"`
-	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker without a calibration warning at the target level and keeps every fact within the length limit."`
+	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker without a calibration warning at the target level\\, keeps every fact within the length limit and passes every independent check (review)."`
 	Engine    string       `json:"engine" jsonschema:"enum=rules,enum=openai"`
 	Model     string       `json:"model,omitempty"`
 	Mode      string       `json:"mode" jsonschema:"enum=rules,enum=json_schema,enum=json_object,enum=text,description=How the text was obtained: the offline rules\\, or the model's structured-output mode."`
@@ -103,7 +106,9 @@ type Result struct {
 	MaxChars  int          `json:"max_chars,omitempty" jsonschema:"description=The length limit applied (0 = none)."`
 	Facts     []string     `json:"facts" jsonschema:"description=Facts that had to survive."`
 	Missing   []string     `json:"missing_facts" jsonschema:"description=Facts the returned text lost (empty when none)."`
+	Limit     string       `json:"limit,omitempty" jsonschema:"description=When the text is over the length limit (max_chars\\, or the chat channel's): which limit could not be met and why."`
 	Check     check.Report `json:"check"`
+	Review    []Review     `json:"review" jsonschema:"description=The independent checks of the returned text\\, beyond the checker's score: what a reader would see."`
 	Attempts  []Attempt    `json:"attempts"`
 	Usage     Usage        `json:"usage"`
 	LatencyMS int64        `json:"latency_ms"`
@@ -169,7 +174,7 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 		req.levelAsked = true
 	}
 	req.Level = string(level)
-	req.Facts = MergeFacts(req.Facts, req.Draft)
+	req.Facts = keptFacts(req.Facts, req.Draft)
 	return req, level, nil
 }
 
@@ -205,7 +210,7 @@ func Run(ctx context.Context, eng Engine, chk Checker, req Request, opts Options
 
 func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
 	start := time.Now()
-	res := Result{Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}}
+	res := Result{Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}, Review: []Review{}}
 	if chk == nil {
 		return res, errors.New("rewrite: no checker given")
 	}
@@ -220,9 +225,14 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 	if opts.Timeout <= 0 {
 		opts.Timeout = 60 * time.Second
 	}
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel}
+	if rep, err := chk.Check(check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
+		in.DraftFindings = rep.Findings
+	}
 	var fb *Feedback
 	best := -1
 	var bestReport check.Report
+	var bestReview []Review
 	notes := map[string]bool{}
 	for n := 1; n <= opts.MaxAttempts; n++ {
 		if err := ctx.Err(); err != nil {
@@ -236,7 +246,7 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 			}
 			opts.Progress(n, opts.MaxAttempts, msg)
 		}
-		a, rep := attempt(ctx, eng, chk, req, level, fb, n, opts.Timeout)
+		a, rep, review := attempt(ctx, eng, chk, req, level, in, fb, n, opts.Timeout)
 		res.Usage.add(a.Usage)
 		if a.gen.Model != "" {
 			res.Model = a.gen.Model
@@ -263,8 +273,8 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		}
 		i := len(res.Attempts) - 1
 		if best < 0 || better(a.Attempt, res.Attempts[best]) {
-			best, bestReport = i, rep
-			res.Mode = a.Mode
+			best, bestReport, bestReview = i, rep, review
+			res.Mode, res.Limit = a.Mode, a.gen.Limit
 		}
 		if a.Pass {
 			break
@@ -281,7 +291,10 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		return res, fmt.Errorf("%w by the %s engine after %d attempts; last error: %s", ErrNoCandidate, eng.Name(), len(res.Attempts), last)
 	}
 	b := res.Attempts[best]
-	res.Text, res.Pass, res.Check, res.Missing = b.Text, b.Pass, bestReport, b.MissingFacts
+	res.Text, res.Pass, res.Check, res.Missing, res.Review = b.Text, b.Pass, bestReport, b.MissingFacts, bestReview
+	if n := utf8.RuneCountInString(res.Text); res.MaxChars > 0 && n > res.MaxChars && res.Limit == "" {
+		res.Limit = fmt.Sprintf("max_chars %d not met: the best rewrite the %s engine gave in %d attempt(s) is %d characters", res.MaxChars, eng.Name(), len(res.Attempts), n)
+	}
 	if !res.Pass {
 		res.Notes = append(res.Notes, fmt.Sprintf("no candidate passed in %d attempt(s); returning the best one with its findings", len(res.Attempts)))
 	}
@@ -294,7 +307,7 @@ type attemptResult struct {
 	fatal error
 }
 
-func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report) {
+func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, in InspectInput, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report, []Review) {
 	t0 := time.Now()
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	gen, err := eng.Generate(cctx, req, level, fb)
@@ -314,19 +327,19 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 		default:
 			a.Error = err.Error()
 		}
-		return a, check.Report{}
+		return a, check.Report{}, nil
 	}
 	text := strings.TrimSpace(gen.Text)
 	a.Text = text
 	if err := draft.Validate(text); err != nil {
 		a.Error = "the candidate is unusable: " + err.Error()
-		return a, check.Report{}
+		return a, check.Report{}, nil
 	}
 	rep, err := chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
 	if err != nil {
 		a.fatal = fmt.Errorf("check the candidate: %w", err)
 		a.Error = err.Error()
-		return a, check.Report{}
+		return a, check.Report{}, nil
 	}
 	a.Score, a.Level = rep.Score, rep.Level
 	if rep.Findings != nil {
@@ -339,6 +352,14 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 	if n := utf8.RuneCountInString(text); req.MaxChars > 0 && n > req.MaxChars {
 		a.Issues = append(a.Issues, fmt.Sprintf("%d characters, over the limit of %d", n, req.MaxChars))
 	}
+	// The independent checks: what a reader sees that the score does not.
+	in.Text, in.Limit = text, gen.Limit
+	review := Inspect(in)
+	for _, r := range review {
+		if !r.Pass && r.Name != CheckLimit { // the limit is an issue above
+			a.Issues = append(a.Issues, r.Name+": "+r.Detail)
+		}
+	}
 	for _, f := range rep.Findings {
 		// A level the user asked for outright is not wrong because the
 		// stakes would suggest another; reading at a different level is.
@@ -349,7 +370,7 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 	}
 	a.Pass = rep.Pass && len(a.MissingFacts) == 0 && len(a.Issues) == 0
 	a.LatencyMS = time.Since(t0).Milliseconds()
-	return a, rep
+	return a, rep, review
 }
 
 // better reports whether a beats b.

@@ -66,7 +66,7 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 	t, err := build(log, spec[rewriteArgs]{
 		name:  ToolRewriteDraft,
 		title: "Rewrite a blunt draft as a calibrated pushback",
-		description: "Rewrites the user's own blunt or badly built message into a respectful pushback at the right level (auto from the stakes, or the level given), keeping every fact (numbers, dates, amounts, names) word for word. Each candidate is checked with the same checker as check_draft and repaired up to three times; the result says whether it passes and which facts, if any, were lost. " +
+		description: "Rewrites the user's own blunt or badly built message into a respectful pushback at the right level (auto from the stakes, or the level given): it names their goal from the situation, keeps the draft's reasons, facts (numbers, dates, amounts, names, word for word) and its own alternative, drops blame, insults and venting, and keeps a must-not-do firm at high stakes. A draft that already reads well comes back as written. Where the draft gives no reason or no alternative, the rewrite holds a marked slot ([why it worries you], [what you can offer instead]) for the user to fill, and the notes say so: pass them on. Each candidate is checked with the same checker as check_draft and with independent checks a reader would apply (nothing blunt kept, few stock lines, no broken splice, the length limit met or the result saying why in limit), and repaired up to three times. " +
 			"Use it when the user has written what they want to say and wants it said well. " +
 			"Do not use it to decide whether to push back (decide) or to build a message from parts (render_formula). " + engineNote,
 		closedWorld: offline, idempotent: offline,
@@ -133,7 +133,21 @@ func rewriteText(r rewrite.Result) string {
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(&b, "; lost facts: %s", strings.Join(r.Missing, "; "))
 	}
+	for _, rv := range r.Review {
+		if !rv.Pass {
+			fmt.Fprintf(&b, "; %s: %s", rv.Name, rv.Detail)
+		}
+	}
 	b.WriteString(".)")
+	if r.Limit != "" {
+		fmt.Fprintf(&b, "\nLimit not met: %s.", r.Limit)
+	}
+	for _, n := range r.Notes {
+		if strings.Contains(n, "[") {
+			// The slots to fill in are the user's to-do: say so.
+			fmt.Fprintf(&b, "\nNote: %s.", n)
+		}
+	}
 	for i, f := range r.Check.TopFixes {
 		if !r.Pass {
 			fmt.Fprintf(&b, "\n%d. %s", i+1, f)
