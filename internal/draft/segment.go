@@ -492,7 +492,7 @@ func separatorAt(text string, i, e, cur int, subordinate bool, count func(a, b i
 		lw := strings.ToLower(w)
 		if clauseConj[lw] {
 			subj := strings.ToLower(firstWord(strings.TrimSpace(after[len(w):])))
-			if (subjects[subj] || lw == "but" || lw == "because" || lw == "so" || lw == "which") && count(i+2+len(w), e) >= 2 {
+			if (subjects[subj] || lw == "but" || lw == "because" || lw == "so") && count(i+2+len(w), e) >= 2 {
 				return 2 + len(w) + spaced(after[len(w):], 0), 2
 			}
 			return 0, 0
@@ -500,7 +500,7 @@ func separatorAt(text string, i, e, cur int, subordinate bool, count func(a, b i
 		if subordinate {
 			return 0, 0 // "If we go live, we pay people wrong": one thought
 		}
-		if subjects[lw] && count(cur, i) <= 4 && count(i+2, e) >= 2 {
+		if subjects[lw] && count(cur, i) <= 6 && count(i+2, e) >= 2 {
 			// A comma splice after a short lead ("Absolutely not, the
 			// review cost us 3 days"; "No, that won't work").
 			return 2, 1
@@ -508,7 +508,9 @@ func separatorAt(text string, i, e, cur int, subordinate bool, count func(a, b i
 	case c == ' ':
 		w := firstWord(rest[1:])
 		lw := strings.ToLower(w)
-		if lw == "and" || lw == "but" || lw == "or" {
+		if (lw == "and" || lw == "but" || lw == "or") && !strings.HasSuffix(strings.TrimRight(text[:e], "\"'”’) "), "?") {
+			// A question is asked whole: "What if you present the design
+			// and I take the budget questions?"
 			subj := strings.ToLower(firstWord(strings.TrimSpace(rest[1+len(w):])))
 			if subjects[subj] && subj != "it" && subj != "the" && count(i+1+len(w), e) >= 2 {
 				return 1 + len(w) + spaced(rest[1+len(w):], 0), 3
@@ -560,7 +562,9 @@ func subordinateStart(s string) bool {
 }
 
 // clauseConj are conjunctions that start a clause after a comma.
-var clauseConj = map[string]bool{"and": true, "but": true, "so": true, "or": true, "yet": true, "because": true, "which": true, "though": true, "although": true, "whereas": true}
+// A relative "which" is not among them: "..., which took 3 weeks" belongs
+// to the clause before it.
+var clauseConj = map[string]bool{"and": true, "but": true, "so": true, "or": true, "yet": true, "because": true, "though": true, "although": true, "whereas": true}
 
 // subjects start a new clause after "and", "but", "or" or a comma.
 var subjects = map[string]bool{
@@ -569,7 +573,7 @@ var subjects = map[string]bool{
 	"it's": true, "it’s": true, "that's": true, "that’s": true, "there's": true, "there’s": true,
 	"i've": true, "i’ve": true, "we've": true, "we’ve": true, "you've": true, "you’ve": true, "they've": true, "they’ve": true,
 	"i'd": true, "i’d": true, "we'd": true, "we’d": true, "you'd": true, "you’d": true, "i'll": true, "i’ll": true, "we'll": true, "we’ll": true,
-	"you'll": true, "you’ll": true, "the": true, "our": true, "your": true, "their": true, "my": true, "nobody": true, "no one": true, "everyone": true,
+	"you'll": true, "you’ll": true, "it'll": true, "it’ll": true, "that'll": true, "that’ll": true, "they'll": true, "they’ll": true, "the": true, "our": true, "your": true, "their": true, "my": true, "nobody": true, "no one": true, "everyone": true,
 }
 
 // AbbreviationBefore reports whether the full stop at text[i] ends a title

@@ -218,7 +218,12 @@ func (c *classifier) read(text string, t *tone) reading {
 			case t.isInjection(cl.Text):
 				p.match = match{class: classInjection}
 			case strings.TrimSpace(strings.Trim(p.text, ".,;:!?…-—– ")) == "":
-				p.match = match{class: classRefusal} // nothing left: an interjection ("No!!!")
+				// Nothing left once softened: a bare no ("No!!!") or an
+				// interjection ("Honestly", "Seriously??").
+				p.match = match{class: classVenting}
+				if m := c.classify(stripEmoji(apostrophes.Replace(cl.Text))); m.class == classRefusal || bareNoRE.get().MatchString(cl.Text) {
+					p.match = match{class: classRefusal, form: "bare"}
+				}
 			default:
 				p.match = c.classify(p.text)
 				if p.class == classFact || p.class == classQuestion {
@@ -249,6 +254,8 @@ func (c *classifier) read(text string, t *tone) reading {
 	r.nsent = idx
 	return r
 }
+
+var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|not on my watch)\b`)
 
 // apostrophes are read straight: the cues, and the rewrite's own words,
 // use "'".

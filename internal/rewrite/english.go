@@ -33,6 +33,9 @@ type ask struct {
 	// purpose is why they want it, when the situation says ("launch the
 	// ticket sale on Friday"), as a verb phrase.
 	purpose string
+	// purposeNP is their goal as a noun phrase, from the occasion the
+	// situation opens with ("the performance sprint").
+	purposeNP string
 	// shared is work they have shared, as a gerund phrase ("estimating
 	// the reporting ticket at 2 days"): thanked for, not asked about.
 	shared string
@@ -58,8 +61,11 @@ func (a ask) request() string {
 // goal is their goal as a gerund phrase: the purpose when the situation
 // names one, else the request.
 func (a ask) goal() string {
-	if a.purpose != "" {
+	switch {
+	case a.purpose != "":
 		return gerund(a.purpose)
+	case a.purposeNP != "":
+		return a.purposeNP
 	}
 	return a.request()
 }
@@ -68,6 +74,8 @@ func (a ask) goal() string {
 // Friday", "the São Paulo team to handle support".
 func (a ask) goalTo() string {
 	switch {
+	case a.purposeNP != "":
+		return ""
 	case a.purpose != "":
 		return "to " + a.purpose
 	case a.vp != "" && a.subj != "":
@@ -115,7 +123,10 @@ var askPatterns = []struct {
 	{lazyRegexp(`(?i)^i(?:'d|’d| would)? (?:want|like|need|plan|intend|hope) to\s+(.+)$`), "they", "vp"},
 	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(?:about to\s+|planning to\s+|going to\s+)(.+)$`), "they", "vp"},
 	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(\p{L}+ing\b.*)$`), "they", "ing"},
-	{lazyRegexp(`(?i)^(?:i think\s+)?(?:i|we)\s+(?:also\s+|really\s+|still\s+|now\s+|just\s+|urgently\s+)?(?:need|want|would like|'d like|’d like)\s+(.+)$`), "they", "np"},
+	{lazyRegexp(`(?i)^(?:i think\s+)?(?:i|we)\s+(?:also\s+|really\s+|still\s+|now\s+|just\s+|urgently\s+)?(?:need|want|would like|expect)\s+(.+)$`), "they", "np"},
+	{lazyRegexp(`(?i)^(?:i|we)(?:'d|’d)\s+(?:also\s+|really\s+)?like\s+(.+)$`), "they", "np"},
+	{lazyRegexp(`(?i)^(?:i|we)(?:'ll|’ll| will|'m going to|’m going to| am going to|'re going to|’re going to| are going to)\s+(?:just\s+)?(.+)$`), "they", "vp"},
+	{lazyRegexp(`(?i)^(?:can|could|will)\s+(?:everyone|everybody|the team|you all|we all|the whole team)\s+(?:please\s+)?(.+)$`), "you", "vp"},
 	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|would like|needs|is asking|asked|is pushing|expects|plans|is planning|has decided|decided|intends)\s+(?:us\s+|you\s+|me\s+|them\s+|the team\s+)?to\s+(.+)$`), "they", "vp2"},
 	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|needs|asked for|is asking for|expects|is pushing for|would like)\s+(.+)$`), "they", "np2"},
 	{lazyRegexp(`(?i)^(?:the|our|my|your)\s+[\p{L}' ]{1,30}?\s+(?:asks|asked|is asking|wants|needs|expects)\s+(?:you|me)\s+to\s+(.+)$`), "you", "vp"},
@@ -130,12 +141,24 @@ func readAsk(verbs map[string]bool, situation string) ask {
 		return ask{}
 	}
 	s = speakerRE.get().ReplaceAllString(s, "")
+	// "For the performance sprint we're turning off audit logging": the
+	// occasion is their goal, the rest the request.
+	var occasion string
+	if m := leadPhraseRE.get().FindStringSubmatchIndex(s); m != nil {
+		if o := s[m[2]:m[3]]; forRE.get().MatchString(s) {
+			occasion = swapPronouns(o, "they")
+		}
+		s = s[m[4]:]
+	}
 	t := toneData()
 	for _, sent := range draft.Split(s) {
 		if t.isInjection(sent.Text) {
 			continue
 		}
 		if a := readAskSentence(verbs, sent.Text); a.ok() {
+			if a.purpose == "" && a.purposeNP == "" && occasion != "" {
+				a.purposeNP = occasion
+			}
 			return a
 		}
 	}
@@ -233,6 +256,13 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 // a waste of time"), not part of the request.
 var opinionRE = lazyRegexp(`(?i)\s+(?:that |which )?(?:you|I) (?:think|feel|know|believe) (?:is|are|will be|would be)\b.*$`)
 
+// leadPhraseRE is a time or occasion before the request ("For the
+// performance sprint we're turning off..."): the request follows it.
+var (
+	leadPhraseRE = lazyRegexp(`(?i)^(?:for|during|in|starting|as of|over)\s+((?:the\s+|this\s+|next\s+|our\s+)?[\p{L}\d -]{1,30}?),?\s+((?:we|i|the|our)(?:'re|’re|'ll|’ll| are| will| want| need)?\s)`)
+	forRE        = lazyRegexp(`(?i)^for\s+(?:the|our|this)\s`)
+)
+
 var justRE = lazyRegexp(`(?i)^(?:please\s+|just\s+|so\s+)+`)
 
 // purposeRE finds where a purpose starts in a request: " to VERB",
@@ -259,11 +289,16 @@ func splitPurpose(verbs map[string]bool, vp string) (string, string) {
 	return vp, ""
 }
 
-var trailingRE = lazyRegexp(`(?i)(?:\s*,)?\s+(?:as well|too|also|please|for me|for us|asap|thanks)$`)
+var (
+	trailingRE = lazyRegexp(`(?i)(?:\s*,)?\s+(?:as well|too|also|please|for me|for us|asap|thanks)$`)
+	becauseRE  = lazyRegexp(`(?i)\s+(?:because|since|as|given that)\s.*$`)
+)
 
-// tidyRequest trims what a request does not need when said back.
+// tidyRequest trims what a request does not need when said back: trailing
+// courtesies and the reason they give ("a 30% discount because the
+// launch slipped" -> "a 30% discount").
 func tidyRequest(s string) string {
-	s = strings.TrimSpace(s)
+	s = becauseRE.get().ReplaceAllString(strings.TrimSpace(s), "")
 	for {
 		t := trailingRE.get().ReplaceAllString(s, "")
 		if t == s {

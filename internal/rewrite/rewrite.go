@@ -233,6 +233,7 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 	best := -1
 	var bestReport check.Report
 	var bestReview []Review
+	var bestNotes, loopNotes []string
 	notes := map[string]bool{}
 	for n := 1; n <= opts.MaxAttempts; n++ {
 		if err := ctx.Err(); err != nil {
@@ -251,10 +252,12 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		if a.gen.Model != "" {
 			res.Model = a.gen.Model
 		}
+		// A model's notes (modes, retries) hold for the whole run; the
+		// offline engine's describe the text they came with.
 		for _, note := range a.gen.Notes {
-			if !notes[note] {
+			if !notes[note] && eng.Name() != EngineRules {
 				notes[note] = true
-				res.Notes = append(res.Notes, note)
+				loopNotes = append(loopNotes, note)
 			}
 		}
 		res.Attempts = append(res.Attempts, a.Attempt)
@@ -275,12 +278,15 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		if best < 0 || better(a.Attempt, res.Attempts[best]) {
 			best, bestReport, bestReview = i, rep, review
 			res.Mode, res.Limit = a.Mode, a.gen.Limit
+			if eng.Name() == EngineRules {
+				bestNotes = a.gen.Notes
+			}
 		}
 		if a.Pass {
 			break
 		}
 		if i > 0 && res.Attempts[i-1].Text == a.Text {
-			res.Notes = append(res.Notes, fmt.Sprintf("the %s engine returned the same text again; stopped repairing", eng.Name()))
+			loopNotes = append(loopNotes, fmt.Sprintf("the %s engine returned the same text again; stopped repairing", eng.Name()))
 			break
 		}
 		fb = &Feedback{Previous: a.Text, Findings: a.Findings, MissingFacts: a.MissingFacts, Issues: a.Issues}
@@ -290,6 +296,7 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		last := res.Attempts[len(res.Attempts)-1].Error
 		return res, fmt.Errorf("%w by the %s engine after %d attempts; last error: %s", ErrNoCandidate, eng.Name(), len(res.Attempts), last)
 	}
+	res.Notes = append(append(res.Notes, bestNotes...), loopNotes...)
 	b := res.Attempts[best]
 	res.Text, res.Pass, res.Check, res.Missing, res.Review = b.Text, b.Pass, bestReport, b.MissingFacts, bestReview
 	if n := utf8.RuneCountInString(res.Text); res.MaxChars > 0 && n > res.MaxChars && res.Limit == "" {
@@ -363,6 +370,10 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 	for _, f := range rep.Findings {
 		// A level the user asked for outright is not wrong because the
 		// stakes would suggest another; reading at a different level is.
+		// A draft kept as written on auto reads as its writer meant.
+		if text == strings.TrimSpace(req.Draft) && !req.levelAsked {
+			break
+		}
 		if f.Kind == check.KindCalibration && rep.Level != level && (f.Severity == check.SeverityError || f.Severity == check.SeverityWarning) {
 			a.Issues = append(a.Issues, fmt.Sprintf("reads %s, the target is %s", rep.Level, level))
 			break

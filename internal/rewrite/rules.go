@@ -136,6 +136,8 @@ type plan struct {
 	// body: reasons, facts, consequences, neutral judgements, and the
 	// draft's refusals and hold-offs said at the level, in draft order.
 	body []string
+	// hasAlt: the draft's alternative is in the body, where it was.
+	hasAlt bool
 	// after: what follows the alternative ("I can't recommend launching
 	// without it" after "I'd recommend we test Thursday").
 	after    []string
@@ -167,7 +169,7 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 	vals := map[string]string{"goal": a.goal(), "goal_to": a.goalTo(), "request": a.request(), "vp": a.vpFor(), "shared": a.shared}
 	// The acknowledgement will name the request itself (no separate
 	// purpose): a later "that" about it is said as "it".
-	ackNamesRequest := a.purpose == "" && a.shared == "" && a.ok()
+	ackNamesRequest := a.purpose == "" && a.purposeNP == "" && a.shared == "" && a.ok()
 	bare, stated := false, false
 	// Notes name what was left out and why; clauses of one sentence left
 	// out for the same reason make one note ("No, that won't work.").
@@ -197,14 +199,26 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 		}
 	}
 	// "We test Thursday or we don't launch": the clause before the
-	// ultimatum's tail is the proposal.
+	// ultimatum's tail is the proposal. "Turn it off and you own the
+	// consequences": the order is part of the threat.
 	offer := map[int]bool{}
 	for i := 1; i < len(rd.pieces); i++ {
-		p, q := rd.pieces[i], rd.pieces[i-1]
-		if p.class == classRefusal && p.form == "dont" && q.sent == p.sent && strings.Contains(strings.ToLower(p.lead), "or") && (q.class == classFact || q.class == classConsequence) {
+		p, q := &rd.pieces[i], &rd.pieces[i-1]
+		if q.sent != p.sent {
+			continue
+		}
+		lead := strings.ToLower(p.lead)
+		if p.class == classRefusal && p.form == "dont" && strings.Contains(lead, "or") && (q.class == classFact || q.class == classConsequence) {
 			offer[i-1] = true
 		}
+		if dropped(p.class) && q.class == classCommand && strings.Contains(lead, "and") {
+			q.match = match{class: p.class}
+		}
 	}
+	// In a long draft the proposals stay where the writer put them: its
+	// sentences lean on each other.
+	inPlace := rd.nsent >= 6
+	var offered []string // the draft's own proposals, as written
 	ackInDraft := false
 	var sent strings.Builder // the sentence being assembled from kept clauses
 	sentOf, prevKept := -1, -1
@@ -251,28 +265,22 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 		switch p.class {
 		case classInjection:
 			leave(p, c.className(p.class))
-		case classInsult:
+		case classInsult, classBlame, classVenting:
 			if p.form == "restate" {
 				if s := restate(p); s != "" {
 					keepInSentence(s)
 					continue
 				}
 			}
-			// "Either sign off on version 3 or find another agency": the
-			// offer before the threat is kept.
+			// "Either sign off on version 3 or find another agency", "not
+			// my job, ask marketing": the offer around the edge is kept.
 			if alt := offerBeforeThreat(p.text); alt != "" {
+				pl.alts = append(pl.alts, r.proposeForms(alt, level))
+			} else if alt := offerAfterComma(p.text); alt != "" {
 				pl.alts = append(pl.alts, r.proposeForms(alt, level))
 			}
 			leave(p, c.className(p.class))
-		case classBlame:
-			if p.form == "restate" {
-				if s := restate(p); s != "" {
-					keepInSentence(s)
-					continue
-				}
-			}
-			leave(p, c.className(p.class))
-		case classVenting, classRhetorical:
+		case classRhetorical:
 			leave(p, c.className(p.class))
 		case classRefusal:
 			switch p.form {
@@ -323,10 +331,21 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 				leave(p, "a flat no; the rewrite says what is at stake instead")
 			}
 		case classProposal:
-			flush()
 			alt := strings.TrimSpace(stripLeadingConjunction(p.text))
+			offered = append(offered, alt)
+			if inPlace {
+				keepInSentence(alt)
+				continue
+			}
+			flush()
 			if either := eitherRE.get().FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
 				pl.alts = append(pl.alts, r.proposeForms("either "+lowerFirst(either[1]), level))
+				continue
+			}
+			if c.verbs[strings.ToLower(firstWordOf(alt))] && !strings.HasSuffix(alt, "?") {
+				// "Ask Sam to pair with me Thursday instead": an order,
+				// put as a proposal.
+				pl.alts = append(pl.alts, r.proposeForms(lowerFirst(alt), level))
 				continue
 			}
 			pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
@@ -339,6 +358,9 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 			case negative:
 				pl.body = append(pl.body, finishSentence(fill(f.HoldVP[mustLevel], map[string]string{"vp": vp, "request": gerund(vp)})))
 				stated = true
+			case inPlace:
+				pl.body = append(pl.body, r.proposeForms(vp, level)[0])
+				pl.hasAlt = true
 			default:
 				pl.alts = append(pl.alts, r.proposeForms(vp, level))
 			}
@@ -359,6 +381,11 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 			}
 			keepInSentence(p.text)
 		case classJudgement:
+			if personalRE.get().MatchString(p.text[:p.loc[0]]) {
+				// "You're clueless": a judgement of the person is an insult.
+				leave(p, c.className(classInsult))
+				continue
+			}
 			if s, alt := judgementSentence(f, p, level, vals["request"], ackNamesRequest); s != "" {
 				standalone(&pl.body, s)
 				if alt != "" {
@@ -389,7 +416,7 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 		switch {
 		case a.shared != "":
 			forms = f.Acknowledge.Shared
-		case a.who == "you" && a.purpose == "" && a.vpFor() != "":
+		case a.who == "you" && a.purpose == "" && a.purposeNP == "" && a.vpFor() != "":
 			forms = f.Acknowledge.RequestYou
 		case req.Channel == "chat":
 			forms = append(append([]string{}, f.Acknowledge.Chat...), forms...)
@@ -421,13 +448,13 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 		}
 	}
 	// A flat no at strong and escalated levels stays a must-not-do.
-	if bare && !stated && firm && a.request() != "" && a.shared == "" && stakesFirm(req.Stakes) && !choices(pl.alts) {
+	if bare && !stated && firm && a.request() != "" && a.shared == "" && stakesFirm(req.Stakes) && !choices(offered) {
 		pl.mustNot = fill1(f.MustNot[mustLevel], "request", a.request())
 		concern = true
 	}
 	if !concern && a.ok() && a.shared == "" {
 		forms := f.Lead[level]
-		if a.purpose == "" && len(pl.acks) > 0 {
+		if ackNamesRequest && len(pl.acks) > 0 {
 			forms = f.LeadIt[level]
 		}
 		for _, form := range forms {
@@ -444,12 +471,22 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 		pl.notes = append(pl.notes, f.ReasonNote)
 		pl.leads = nil // the reason slot voices the concern
 	}
-	if len(pl.alts) == 0 {
+	if inPlace {
+		for _, p := range rd.pieces {
+			if p.class == classProposal {
+				pl.hasAlt = true
+			}
+		}
+	}
+	if len(pl.alts) == 0 && !pl.hasAlt {
 		pl.slot = true
 		pl.notes = append(pl.notes, f.SlotNote)
 	}
 	pl.invites = f.Invite[level]
-	if choices(pl.alts) {
+	for _, a := range pl.alts {
+		offered = append(offered, a[0])
+	}
+	if choices(offered) {
 		pl.invites = []string{f.InviteChoice}
 	}
 	return pl
@@ -460,7 +497,7 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 func reasoned(sents ...[]string) bool {
 	for _, list := range sents {
 		for _, b := range list {
-			if len(ExtractFacts(b)) > 0 || wordCount(b) >= 10 || wordCount(b) >= 4 && !concernRE.get().MatchString(b) {
+			if len(ExtractFacts(b)) > 0 || wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.get().MatchString(b) {
 				return true
 			}
 		}
@@ -470,10 +507,10 @@ func reasoned(sents ...[]string) bool {
 
 // choices: the alternatives put a choice to them ("either...or", two
 // "If you want..." trade-offs).
-func choices(alts [][]string) bool {
+func choices(alts []string) bool {
 	ifs := 0
 	for _, a := range alts {
-		l := strings.ToLower(a[0])
+		l := strings.ToLower(a)
 		if strings.Contains(l, "either ") {
 			return true
 		}
@@ -523,10 +560,23 @@ func stakesFirm(s guide.Stakes) bool {
 
 var (
 	eitherRE  = lazyRegexp(`(?i)^either\s+(.+)$`)
-	ackRE     = lazyRegexp(`(?i)\b(?:I (?:know|understand|get|see|hear|appreciate) (?:why|that|how|you)|I can see why|thanks for|thank you for|matters to you)\b`)
+	ackRE      = lazyRegexp(`(?i)\b(?:I (?:know|understand|get|see|hear|appreciate|respect|support) (?:why|that|how|you|the|your|wanting)|I can see why|thanks for|thank you for|matters to you|I love that)\b`)
+	personalRE = lazyRegexp(`(?i)^\W*(?:you|you guys|you people|your team|they|he|she)\W*$`)
 	concernRE = lazyRegexp(`(?i)\b(?:worried|concern(?:ed|s)?|reservations|disagree|not sure|realistic|can'?t (?:recommend|support)|I'?d rather|hold off|shouldn'?t)\b`)
 	threatRE  = lazyRegexp(`(?i)^(?:either\s+)?(.+?)\s+or\s+(?:else|find another|we walk|I walk|I'?m out|we'?re out|we'?ll find)\b`)
 )
+
+// offerAfterComma returns the order after a comma in blame or contempt
+// ("not my job, ask marketing" -> "ask marketing"), or "".
+func offerAfterComma(s string) string {
+	for _, part := range strings.Split(strings.TrimRight(s, ".!?… "), ", ")[1:] {
+		part = strings.TrimSpace(part)
+		if w := strings.ToLower(firstWordOf(part)); classes().verbs[w] && wordCount(part) >= 2 && classes().classify(part).class == classCommand {
+			return lowerFirst(part)
+		}
+	}
+	return ""
+}
 
 // weVP returns the verb phrase of "We test Thursday" ("test Thursday"),
 // or "".
@@ -921,7 +971,7 @@ func (pl *plan) render(ch choice, req Request) string {
 		add(pl.invites[ch.invite%len(pl.invites)])
 	}
 	body := strings.Join(parts, " ")
-	if req.Channel != "chat" && req.Channel != "spoken" && utf8.RuneCountInString(body) > 500 && split > 0 && split < len(parts) {
+	if req.Channel != "chat" && req.Channel != "spoken" && utf8.RuneCountInString(body) > 500 && split > 0 && split < len(parts)-1 {
 		body = strings.Join(parts[:split], " ") + "\n\n" + strings.Join(parts[split:], " ")
 	}
 	return pl.frame(body, req)
@@ -941,7 +991,7 @@ func (pl *plan) frame(body string, req Request) string {
 		}
 		body = g + "\n\n" + body
 	default:
-		g = strings.TrimRight(g, " —–-,!:")
+		g = capitalise(strings.TrimRight(g, " —–-,!:"))
 		body = g + ", " + lowerStart(body)
 	}
 	if pl.signoff != "" {

@@ -245,8 +245,8 @@ func TestRulesReproductions(t *testing.T) {
 		{
 			name:  "a greeting glued to the first sentence is its own line",
 			req:   Request{Situation: "Can you cover the Friday release?", Draft: "hi Priya, no. I'm on leave Friday and nobody else has prod access. Ask Sam to pair with me Thursday instead."},
-			want:  []string{"hi Priya,", "I'm on leave Friday", "pair with me Thursday"},
-			never: []string{": hi Priya", ". hi Priya"},
+			want:  []string{"Hi Priya,", "I'm on leave Friday", "we ask Sam to pair with me Thursday"},
+			never: []string{": hi Priya", ". hi Priya", ". Ask Sam"},
 		},
 		{
 			name:  "the draft's own alternative is kept, not replaced",
