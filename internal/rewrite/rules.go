@@ -559,11 +559,11 @@ func stakesFirm(s guide.Stakes) bool {
 }
 
 var (
-	eitherRE  = lazyRegexp(`(?i)^either\s+(.+)$`)
+	eitherRE   = lazyRegexp(`(?i)^either\s+(.+)$`)
 	ackRE      = lazyRegexp(`(?i)\b(?:I (?:know|understand|get|see|hear|appreciate|respect|support) (?:why|that|how|you|the|your|wanting)|I can see why|thanks for|thank you for|matters to you|I love that)\b`)
 	personalRE = lazyRegexp(`(?i)^\W*(?:you|you guys|you people|your team|they|he|she)\W*$`)
-	concernRE = lazyRegexp(`(?i)\b(?:worried|concern(?:ed|s)?|reservations|disagree|not sure|realistic|can'?t (?:recommend|support)|I'?d rather|hold off|shouldn'?t)\b`)
-	threatRE  = lazyRegexp(`(?i)^(?:either\s+)?(.+?)\s+or\s+(?:else|find another|we walk|I walk|I'?m out|we'?re out|we'?ll find)\b`)
+	concernRE  = lazyRegexp(`(?i)\b(?:worried|concern(?:ed|s)?|reservations|disagree|not sure|realistic|can'?t (?:recommend|support)|I'?d rather|hold off|shouldn'?t)\b`)
+	threatRE   = lazyRegexp(`(?i)^(?:either\s+)?(.+?)\s+or\s+(?:else|find another|we walk|I walk|I'?m out|we'?re out|we'?ll find)\b`)
 )
 
 // offerAfterComma returns the order after a comma in blame or contempt
