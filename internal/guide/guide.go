@@ -270,10 +270,13 @@ type PhraseList struct {
 
 // AntiPattern is one way pushback goes wrong, with the documents' reason.
 type AntiPattern struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Source     string `json:"source"`
-	Severity   string `json:"severity"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Source   string `json:"source"`
+	Severity string `json:"severity"`
+	// ReadsAs is how a draft showing it comes across, said instead of a
+	// level ("curt", "hostile"): directness is not its problem.
+	ReadsAs    string `json:"reads_as"`
 	Example    string `json:"example"`
 	Why        string `json:"why"`
 	Suggestion string `json:"suggestion"`
