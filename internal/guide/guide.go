@@ -52,7 +52,10 @@ type Stock struct {
 // against a plain-quote copy of a text, covering the whole line or clause
 // with its end punctuation; Examples it must match and Not texts it must not.
 type StockLine struct {
-	ID       string   `json:"id"`
+	ID string `json:"id"`
+	// Needs are lower-case literals of which every match holds one: the
+	// pattern runs only on a text that holds one of them.
+	Needs    []string `json:"needs"`
 	Pattern  string   `json:"pattern"`
 	Examples []string `json:"examples"`
 	Not      []string `json:"not"`
@@ -147,14 +150,17 @@ type RewriteForms struct {
 	HoldVP         map[Level]string   `json:"hold_vp"`
 	MustNot        map[Level]string   `json:"must_not"`
 	MustNotWithout map[Level]string   `json:"must_not_without"`
-	Slot           string             `json:"slot"`
-	SlotForms      map[Level]string   `json:"slot_forms"`
-	SlotNote       string             `json:"slot_note"`
-	ReasonSlot     string             `json:"reason_slot"`
-	ReasonForm     string             `json:"reason_form"`
-	ReasonNote     string             `json:"reason_note"`
-	Invite         map[Level][]string `json:"invite"`
-	InviteChoice   string             `json:"invite_choice"`
+	// Escalate opens an escalated rewrite whose draft voices no concern
+	// of its own at that level (the documents' escalation phrase).
+	Escalate     string             `json:"escalate"`
+	Slot         string             `json:"slot"`
+	SlotForms    map[Level]string   `json:"slot_forms"`
+	SlotNote     string             `json:"slot_note"`
+	ReasonSlot   string             `json:"reason_slot"`
+	ReasonForm   string             `json:"reason_form"`
+	ReasonNote   string             `json:"reason_note"`
+	Invite       map[Level][]string `json:"invite"`
+	InviteChoice string             `json:"invite_choice"`
 }
 
 // Replacement rewrites a matched phrase.
@@ -345,10 +351,13 @@ type PhraseList struct {
 
 // AntiPattern is one way pushback goes wrong, with the documents' reason.
 type AntiPattern struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Source     string `json:"source"`
-	Severity   string `json:"severity"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Source   string `json:"source"`
+	Severity string `json:"severity"`
+	// ReadsAs is how a draft showing it comes across, said instead of a
+	// level ("curt", "hostile"): directness is not its problem.
+	ReadsAs    string `json:"reads_as"`
 	Example    string `json:"example"`
 	Why        string `json:"why"`
 	Suggestion string `json:"suggestion"`

@@ -155,9 +155,15 @@ func (g *Guide) validate(parsePatterns bool) error {
 		if len(l.Examples) == 0 {
 			bad("stock line %s: no examples", l.ID)
 		}
+		if len(l.Needs) == 0 {
+			bad("stock line %s: no needs", l.ID)
+		}
 		for _, ex := range l.Examples {
 			if !re.MatchString(ex) {
 				bad("stock line %s: does not match its example %q", l.ID, ex)
+			}
+			if m := strings.ToLower(re.FindString(ex)); !slices.ContainsFunc(l.Needs, func(n string) bool { return strings.Contains(m, n) }) {
+				bad("stock line %s: its match in %q holds none of its needs %q", l.ID, ex, l.Needs)
 			}
 		}
 		for _, ex := range l.Not {
@@ -338,7 +344,7 @@ func (r *RewriteGuide) validate(bad func(string, ...any), parse bool) {
 	if len(f.Acknowledge.Goal) == 0 || len(f.Acknowledge.RequestYou) == 0 || len(f.Acknowledge.Shared) == 0 || len(f.Acknowledge.Chat) == 0 {
 		bad("rewrite forms: acknowledge needs goal, request_you, shared and chat forms")
 	}
-	if f.Slot == "" || f.SlotNote == "" || f.ReasonSlot == "" || f.ReasonNote == "" || f.InviteChoice == "" || !strings.Contains(f.ReasonForm, f.ReasonSlot) {
+	if f.Slot == "" || f.Escalate == "" || f.SlotNote == "" || f.ReasonSlot == "" || f.ReasonNote == "" || f.InviteChoice == "" || !strings.Contains(f.ReasonForm, f.ReasonSlot) {
 		bad("rewrite forms: slot, slot_note, reason_slot, reason_form (holding the reason slot), reason_note and invite_choice are required")
 	}
 	for _, l := range Levels {

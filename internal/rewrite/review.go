@@ -423,7 +423,7 @@ func scrap(s string) bool {
 	}
 	for _, w := range words {
 		lw := strings.ToLower(w)
-		if w == lw && utf8.RuneCountInString(w) >= 2 || notNames[lw] || stopWords[lw] || commonStarts[lw] {
+		if w == lw && utf8.RuneCountInString(w) >= 2 || notNames[lw] || stopWords[lw] || commonStarts[lw] || sentenceAdverbs[lw] {
 			return false
 		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && strings.ToLower(w[1:]) == w[1:] && !weekdayOrMonth(lw) && utf8.RuneCountInString(w) > 3 && verbSet()[lw] {
@@ -432,6 +432,10 @@ func scrap(s string) bool {
 	}
 	return true
 }
+
+// sentenceAdverbs open a sentence on their own ("Instead, I'd...").
+var sentenceAdverbs = map[string]bool{"instead": true, "however": true, "otherwise": true, "meanwhile": true, "still": true,
+	"then": true, "honestly": true, "frankly": true, "first": true, "second": true, "finally": true, "ideally": true, "realistically": true}
 
 func weekdayOrMonth(w string) bool {
 	return weekdayRE.get().MatchString(capitalise(w)) || monthRE.get().MatchString(capitalise(w))

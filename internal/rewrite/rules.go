@@ -887,7 +887,8 @@ func fillAll(form string, vals map[string]string) (string, bool) {
 type choice struct {
 	ack, prop, invite int
 	lead              bool
-	short             int // 0 full; 1 no lead; 2 no invite; 3 no acknowledgement; 4 facts only
+	plain             bool // escalated without the escalation phrase
+	short             int  // 0 full; 1 no lead; 2 no invite; 3 no acknowledgement; 4 facts only
 }
 
 // candidates words the plan several ways; the first is the default.
@@ -911,6 +912,11 @@ func (pl *plan) candidates(req Request) []candidate {
 		l := base
 		l.lead = !base.lead
 		choices = append(choices, l)
+	}
+	if pl.level == guide.LevelEscalated {
+		p := base
+		p.plain = true
+		choices = append(choices, p)
 	}
 	if req.MaxChars > 0 {
 		for s := 1; s <= 4; s++ {
@@ -945,8 +951,12 @@ func (pl *plan) render(ch choice, req Request) string {
 	if len(pl.acks) > 0 && ch.short < 3 {
 		add(pl.acks[ch.ack%len(pl.acks)])
 	}
-	if ch.lead && len(pl.leads) > 0 && ch.short < 1 {
+	switch {
+	case ch.lead && len(pl.leads) > 0 && ch.short < 1:
 		add(pl.leads[0])
+	case pl.level == guide.LevelEscalated && ch.short < 1 && !ch.plain:
+		// Escalated: said plainly once, in the documents' words.
+		add(classes().forms.Escalate)
 	}
 	add(pl.body...)
 	add(pl.mustNot)
