@@ -67,6 +67,9 @@ func render(name string, data any) (string, error) {
 type systemData struct {
 	*guide.Guide
 	Mode string
+	// Slot and ReasonSlot are the marked places for what the draft does
+	// not give (guide.RewriteForms), the same the offline engine writes.
+	Slot, ReasonSlot string
 }
 
 type userData struct {
@@ -112,7 +115,7 @@ var bracketLookalikes = strings.NewReplacer("<", "‹", ">", "›")
 // guide, the quoted request and, on a repair round, the previous candidate
 // and what was wrong with it. mode is json_schema, json_object or text.
 func Prompt(g *guide.Guide, req Request, level guide.Level, fb *Feedback, mode string) (system string, turns []Turn, err error) {
-	system, err = render("rewrite_system.tmpl", systemData{Guide: g, Mode: mode})
+	system, err = render("rewrite_system.tmpl", systemData{Guide: g, Mode: mode, Slot: g.Rewrite.Forms.Slot, ReasonSlot: g.Rewrite.Forms.ReasonSlot})
 	if err != nil {
 		return "", nil, err
 	}
