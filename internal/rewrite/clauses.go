@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"sync"
@@ -58,6 +59,13 @@ type compiledClass struct {
 type compiledCue struct {
 	re   *regexp.Regexp
 	form string
+	// need: lower-cased literals one of which every match contains (nil:
+	// no prefilter); a clause holding none is not matched at all.
+	need []string
+	// verbs: each @verbs of the pattern is matched as any word (a named
+	// group) and the word checked against the verbs set, which is far
+	// cheaper than a 300-way alternation; these are the groups.
+	verbs []int
 }
 
 var loadClassifier = sync.OnceValues(func() (*classifier, error) { return newClassifier(guide.Default().Rewrite) })
@@ -70,11 +78,28 @@ func newClassifier(rg guide.RewriteGuide) (*classifier, error) {
 	for _, cl := range rg.Classes {
 		cc := compiledClass{id: cl.ID, name: cl.Name, does: cl.Does}
 		for _, cu := range cl.Cues {
-			re, err := regexp.Compile("(?i)" + rg.Expand(cu.Pattern))
+			src := "(?i)" + cu.Pattern
+			nv := strings.Count(src, "(?:@verbs)")
+			for i := range nv {
+				src = strings.Replace(src, "(?:@verbs)", fmt.Sprintf(`(?P<verb%d>[\p{L}']+)`, i), 1)
+			}
+			if strings.Contains(src, "@verbs") {
+				return nil, fmt.Errorf("rewrite class %s: cue %q: write @verbs as (?:@verbs)", cl.ID, cu.Pattern)
+			}
+			re, err := regexp.Compile(src)
 			if err != nil {
 				return nil, fmt.Errorf("rewrite class %s: cue %q: %w", cl.ID, cu.Pattern, err)
 			}
-			cc.cues = append(cc.cues, compiledCue{re: re, form: cu.Form})
+			cc0 := compiledCue{re: re, form: cu.Form}
+			for i := range nv {
+				cc0.verbs = append(cc0.verbs, re.SubexpIndex(fmt.Sprintf("verb%d", i)))
+			}
+			if nv == 0 {
+				if ast, err := syntax.Parse(src, syntax.Perl); err == nil {
+					cc0.need = needed(ast.Simplify())
+				}
+			}
+			cc.cues = append(cc.cues, cc0)
 		}
 		c.classes = append(c.classes, cc)
 	}
@@ -103,14 +128,86 @@ type match struct {
 // matches; fact when none does.
 func (c *classifier) classify(text string) match {
 	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
 	for _, cl := range c.classes {
 		for _, cu := range cl.cues {
-			if loc := cu.re.FindStringSubmatchIndex(t); loc != nil {
-				return match{class: cl.id, loc: loc, form: cu.form}
+			if cu.need != nil && !containsAny(lower, cu.need) {
+				continue
 			}
+			loc := cu.re.FindStringSubmatchIndex(t)
+			if loc == nil || !c.verbsHold(t, loc, cu.verbs) {
+				continue
+			}
+			return match{class: cl.id, loc: loc, form: cu.form}
 		}
 	}
 	return match{class: classFact}
+}
+
+// verbsHold reports whether every @verbs group that took part in the
+// match holds a verb. (A word that is not one fails the cue, though the
+// full alternation might have matched elsewhere: the cues are written
+// anchored, so that does not arise; TestClauseCues checks the examples.)
+func (c *classifier) verbsHold(t string, loc []int, groups []int) bool {
+	for _, g := range groups {
+		if g > 0 && loc[2*g] >= 0 && !c.verbs[strings.ToLower(t[loc[2*g]:loc[2*g+1]])] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// needed returns lower-cased literals one of which every match of re must
+// contain, or nil when it cannot tell (a prefilter, as in code search).
+func needed(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture, syntax.OpPlus:
+		return needed(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needed(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if n := needed(sub); n != nil && (best == nil || shortest(n) > shortest(best)) {
+				best = n
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			n := needed(sub)
+			if n == nil {
+				return nil
+			}
+			all = append(all, n...)
+		}
+		return all
+	}
+	return nil
+}
+
+func shortest(ss []string) int {
+	n := -1
+	for _, s := range ss {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
 }
 
 // className is a class's name for notes ("blame", "an insult, contempt or
@@ -163,6 +260,37 @@ var notVocative = map[string]bool{
 	"today": true, "tomorrow": true, "yesterday": true, "tonight": true, "first": true, "second": true, "finally": true,
 	"frankly": true, "basically": true, "actually": true, "obviously": true, "clearly": true, "absolutely": true, "nope": true,
 	"non": true, "nein": true, "right": true, "great": true, "wow": true, "still": true, "plus": true, "and": true, "but": true,
+}
+
+// readCache holds the last few readings: one rewrite reads its draft for
+// the facts, the plan and every candidate's independent checks.
+var readCache struct {
+	sync.Mutex
+	keys []string
+	vals []reading
+}
+
+// readDraft is read with a small cache; the reading it returns is shared
+// and must not be changed (plan works on a copy of its pieces).
+func readDraft(d string) reading {
+	readCache.Lock()
+	for i, k := range readCache.keys {
+		if k == d {
+			rd := readCache.vals[i]
+			readCache.Unlock()
+			return rd
+		}
+	}
+	readCache.Unlock()
+	rd := classes().read(cleanDraft(d), toneData())
+	readCache.Lock()
+	if len(readCache.keys) >= 8 {
+		readCache.keys, readCache.vals = readCache.keys[1:], readCache.vals[1:]
+	}
+	readCache.keys = append(readCache.keys, d)
+	readCache.vals = append(readCache.vals, rd)
+	readCache.Unlock()
+	return rd
 }
 
 // read segments and classifies a draft (already cleaned of tag-wrapped
@@ -333,7 +461,7 @@ func capitalise(s string) string {
 // "you were all over us for a week", goes with it).
 func keptFacts(given []string, d string) []string {
 	all := MergeFacts(given, d)
-	rd := classes().read(cleanDraft(d), toneData())
+	rd := readDraft(d)
 	var kept, gone strings.Builder
 	kept.WriteString(rd.greeting + "\n" + rd.signoff + "\n")
 	for _, p := range rd.pieces {
@@ -347,8 +475,10 @@ func keptFacts(given []string, d string) []string {
 		return all
 	}
 	out := []string{}
+	keptNorm, goneNorm := normaliseFact(kept.String()), normaliseFact(gone.String())
 	for _, f := range all {
-		if slices.Contains(given, f) || len(MissingFacts(kept.String(), []string{f})) == 0 || len(MissingFacts(gone.String(), []string{f})) > 0 {
+		nf := normaliseFact(f)
+		if slices.Contains(given, f) || strings.Contains(keptNorm, nf) || !strings.Contains(goneNorm, nf) {
 			out = append(out, f)
 		}
 	}

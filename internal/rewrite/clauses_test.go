@@ -38,6 +38,25 @@ func TestClauseCues(t *testing.T) {
 			}
 		}
 	}
+	// The engine's fast form of each cue (a literal prefilter; @verbs as
+	// a word checked against the list) agrees with the full pattern.
+	for ci, cl := range rg.Classes {
+		for j, cu := range cl.Cues {
+			full := regexp.MustCompile("(?i)" + rg.Expand(cu.Pattern))
+			fast := c.classes[ci].cues[j]
+			for _, text := range append(append([]string{}, cu.Examples...), cu.Not...) {
+				text = apostrophes.Replace(text)
+				lower := strings.ToLower(text)
+				got := (fast.need == nil || containsAny(lower, fast.need)) && func() bool {
+					loc := fast.re.FindStringSubmatchIndex(text)
+					return loc != nil && c.verbsHold(text, loc, fast.verbs)
+				}()
+				if got != full.MatchString(text) {
+					t.Errorf("%s cue %q on %q: fast form %v, full pattern %v", cl.ID, cu.Pattern, text, got, !got)
+				}
+			}
+		}
+	}
 }
 
 // The rewrite reads the same sentences as the checker: "Dr. Patel wants it

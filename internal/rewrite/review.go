@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,16 +73,78 @@ type InspectInput struct {
 const StockBudget = 1
 
 // Inspect runs every independent check on a rewrite.
-func Inspect(in InspectInput) []Review {
-	kept := normalise(in.Text) == normalise(strings.TrimSpace(in.Draft))
-	c := classes()
-	rd := c.read(cleanDraft(in.Draft), toneData())
+func Inspect(in InspectInput) []Review { return NewInspector(in).Inspect(in.Text, in.Limit) }
+
+// Inspector is the independent checks prepared for one draft: what they
+// read from the draft and the situation is read once, so judging many
+// candidates costs only the work on each candidate's text.
+type Inspector struct {
+	in    InspectInput
+	draft string // normalised, to tell a draft kept as written
+	blunt []string
+	// bluntNorm are the blunt spans normalised, as searched.
+	bluntNorm []string
+	alts      []draftAlt
+	situation map[string]bool // content words; nil without a situation
+}
+
+type draftAlt struct {
+	text  string
+	facts []string
+	words map[string]bool
+}
+
+// NewInspector prepares the checks for in's draft and situation (in.Text
+// and in.Limit are ignored: Inspect takes them).
+func NewInspector(in InspectInput) *Inspector {
+	x := &Inspector{in: in, draft: normalise(strings.TrimSpace(in.Draft))}
+	rd := readDraft(in.Draft)
+	for _, f := range in.DraftFindings {
+		// Shape findings (no proposal, a hidden limitation) are about what
+		// is missing, not words; a flagged span that carries the draft's
+		// facts is its reason, which a rewrite keeps.
+		if f.Kind != check.KindAntiPattern || f.End <= f.Start || wordCount(f.Excerpt) < 2 ||
+			f.Rule == "objection_without_proposal" || f.Rule == "hiding_limitation" || len(ExtractFacts(f.Excerpt)) > 0 {
+			continue
+		}
+		x.addBlunt(f.Excerpt, f.Excerpt)
+	}
+	for _, p := range rd.pieces {
+		if dropped(p.class) && p.class != classInjection && wordCount(p.orig) >= 3 {
+			x.addBlunt(p.orig, strings.TrimRight(p.orig, ".!?… "))
+		}
+	}
+	for _, a := range draftAlternatives(rd) {
+		x.alts = append(x.alts, draftAlt{text: a, facts: ExtractFacts(a), words: contentWords(a)})
+	}
+	if sit := strings.TrimSpace(in.Situation); sit != "" && !strings.HasPrefix(sit, "[") {
+		x.situation = contentWords(sit)
+	}
+	return x
+}
+
+func (x *Inspector) addBlunt(shown, search string) {
+	n := normalise(search)
+	if !slices.Contains(x.bluntNorm, n) {
+		x.blunt = append(x.blunt, shown)
+		x.bluntNorm = append(x.bluntNorm, n)
+	}
+}
+
+// Inspect runs every independent check on text; limit is the result's
+// explanation when the length limit was not met.
+func (x *Inspector) Inspect(text, limit string) []Review {
+	norm := normalise(text)
+	kept := norm == x.draft
+	sents := draft.Split(text)
+	in := x.in
+	in.Text, in.Limit = text, limit
 	return []Review{
-		inspectBlunt(in, rd),
+		x.inspectBlunt(norm),
 		inspectStock(in, kept),
-		inspectGoal(in, kept),
-		inspectAlternative(in, rd, kept),
-		inspectSplice(in, kept),
+		x.inspectGoal(sents, kept),
+		x.inspectAlternative(text, kept),
+		inspectSplice(text, sents, kept),
 		inspectLimit(in),
 	}
 }
@@ -97,27 +160,11 @@ func Failed(rs []Review) []string {
 	return out
 }
 
-func inspectBlunt(in InspectInput, rd reading) Review {
-	text := normalise(in.Text)
+func (x *Inspector) inspectBlunt(text string) Review {
 	var kept []string
-	for _, f := range in.DraftFindings {
-		// Shape findings (no proposal, a hidden limitation) are about what
-		// is missing, not words; a flagged span that carries the draft's
-		// facts is its reason, which a rewrite keeps.
-		if f.Kind != check.KindAntiPattern || f.End <= f.Start || wordCount(f.Excerpt) < 2 ||
-			f.Rule == "objection_without_proposal" || f.Rule == "hiding_limitation" || len(ExtractFacts(f.Excerpt)) > 0 {
-			continue
-		}
-		if strings.Contains(text, normalise(f.Excerpt)) {
-			kept = appendOnce(kept, f.Excerpt)
-		}
-	}
-	for _, p := range rd.pieces {
-		if !dropped(p.class) || p.class == classInjection || wordCount(p.orig) < 3 {
-			continue
-		}
-		if strings.Contains(text, normalise(strings.TrimRight(p.orig, ".!?… "))) {
-			kept = appendOnce(kept, p.orig)
+	for i, b := range x.bluntNorm {
+		if strings.Contains(text, b) {
+			kept = append(kept, x.blunt[i])
 		}
 	}
 	if len(kept) > 0 {
@@ -140,19 +187,18 @@ func inspectStock(in InspectInput, kept bool) Review {
 	return r
 }
 
-func inspectGoal(in InspectInput, kept bool) Review {
+func (x *Inspector) inspectGoal(sents []draft.Sentence, kept bool) Review {
 	r := Review{Name: CheckGoal, Pass: true}
 	switch {
-	case strings.TrimSpace(in.Situation) == "" || strings.HasPrefix(strings.TrimSpace(in.Situation), "["):
+	case x.situation == nil:
 		r.Detail = "no situation given"
 		return r
 	case kept:
 		r.Detail = "kept as written"
 		return r
 	}
-	sit := contentWords(in.Situation)
 	var ack string
-	for _, s := range draft.Split(in.Text) {
+	for _, s := range sents {
 		if ackSentenceRE.get().MatchString(s.Text) {
 			ack = s.Text
 			break
@@ -164,7 +210,7 @@ func inspectGoal(in InspectInput, kept bool) Review {
 	}
 	var shared []string
 	for w := range contentWords(ack) {
-		if sit[w] {
+		if x.situation[w] {
 			shared = append(shared, w)
 		}
 	}
@@ -179,55 +225,53 @@ func inspectGoal(in InspectInput, kept bool) Review {
 // ackSentenceRE recognises a sentence that acknowledges the other person.
 var ackSentenceRE = lazyRegexp(`(?i)\b(?:I (?:know|understand|hear|get|see|appreciate|recogni[sz]e|respect)|I can see|I'?m glad|matters|makes sense|thanks for|thank you for|you'?re right|we both want|good (?:point|question|idea|call))\b`)
 
-func inspectAlternative(in InspectInput, rd reading, kept bool) Review {
+func (x *Inspector) inspectAlternative(text string, kept bool) Review {
 	r := Review{Name: CheckAlternative, Pass: true}
 	if kept {
 		r.Detail = "kept as written"
 		return r
 	}
-	alts := draftAlternatives(rd)
-	text := contentWords(in.Text)
-	if len(alts) == 0 {
+	if len(x.alts) == 0 {
 		slot := classes().forms.Slot
-		if m := vagueRE.get().FindString(in.Text); m != "" && !strings.Contains(in.Text, slot) {
+		if m := vagueRE.get().FindString(text); m != "" && !strings.Contains(text, slot) {
 			r.Pass, r.Detail = false, fmt.Sprintf("the draft has no alternative and the rewrite offers %q instead of a concrete one or the slot %s", m, slot)
 			return r
 		}
 		r.Detail = "the draft has no alternative"
-		if strings.Contains(in.Text, slot) {
+		if strings.Contains(text, slot) {
 			r.Detail += "; the rewrite marks the slot"
 		}
 		return r
 	}
+	words := contentWords(text)
 	var lost []string
-	for _, a := range alts {
-		if !keptAlternative(a, in.Text, text) {
-			lost = append(lost, a)
+	for _, a := range x.alts {
+		if !a.keptIn(text, words) {
+			lost = append(lost, a.text)
 		}
 	}
 	if len(lost) > 0 {
 		r.Pass, r.Detail = false, fmt.Sprintf("the draft's alternative is lost: %s", quoteList(lost))
 		return r
 	}
-	r.Detail = fmt.Sprintf("kept the draft's %d alternative(s)", len(alts))
+	r.Detail = fmt.Sprintf("kept the draft's %d alternative(s)", len(x.alts))
 	return r
 }
 
-// keptAlternative: the rewrite keeps an alternative when it keeps its
-// facts (numbers, names, dates: "the 2-3 most critical elements" keeps
-// "pick the top 2-3") or, for one with none, half its content words.
-func keptAlternative(alt, text string, words map[string]bool) bool {
-	if facts := ExtractFacts(alt); len(facts) > 0 {
-		return len(MissingFacts(text, facts)) == 0
+// keptIn: the rewrite keeps an alternative when it keeps its facts
+// (numbers, names, dates: "the 2-3 most critical elements" keeps "pick the
+// top 2-3") or, for one with none, half its content words.
+func (a draftAlt) keptIn(text string, words map[string]bool) bool {
+	if len(a.facts) > 0 {
+		return len(MissingFacts(text, a.facts)) == 0
 	}
-	want := contentWords(alt)
 	have := 0
-	for w := range want {
+	for w := range a.words {
 		if words[w] {
 			have++
 		}
 	}
-	return len(want) == 0 || have*2 >= len(want)
+	return len(a.words) == 0 || have*2 >= len(a.words)
 }
 
 // vagueRE finds an alternative that names nothing.
@@ -335,16 +379,15 @@ var (
 	gluedGreetingRE = lazyRegexp(`(?:[\p{Ll},:;]|[^\n.!?]\s)\s+(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+\p{Lu}\p{Ll}+`)
 )
 
-func inspectSplice(in InspectInput, kept bool) Review {
+func inspectSplice(text string, sents []draft.Sentence, kept bool) Review {
 	r := Review{Name: CheckSplice, Pass: true}
 	if kept {
 		r.Detail = "kept as written"
 		return r
 	}
-	sents := draft.Split(in.Text)
 	var found []string
 	for _, t := range spliceTests {
-		if m := t.find(in.Text, sents); m != "" {
+		if m := t.find(text, sents); m != "" {
 			found = append(found, fmt.Sprintf("%s (%q)", t.name, clip(m, 60)))
 		}
 	}

@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -226,9 +228,10 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		opts.Timeout = 60 * time.Second
 	}
 	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel}
-	if rep, err := chk.Check(check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
+	if rep, err := checkOnce(chk, check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
 		in.DraftFindings = rep.Findings
 	}
+	inspector := NewInspector(in)
 	var fb *Feedback
 	best := -1
 	var bestReport check.Report
@@ -247,7 +250,7 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 			}
 			opts.Progress(n, opts.MaxAttempts, msg)
 		}
-		a, rep, review := attempt(ctx, eng, chk, req, level, in, fb, n, opts.Timeout)
+		a, rep, review := attempt(ctx, eng, chk, req, level, inspector, fb, n, opts.Timeout)
 		res.Usage.add(a.Usage)
 		if a.gen.Model != "" {
 			res.Model = a.gen.Model
@@ -314,7 +317,7 @@ type attemptResult struct {
 	fatal error
 }
 
-func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, in InspectInput, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report, []Review) {
+func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, inspector *Inspector, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report, []Review) {
 	t0 := time.Now()
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	gen, err := eng.Generate(cctx, req, level, fb)
@@ -342,7 +345,7 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 		a.Error = "the candidate is unusable: " + err.Error()
 		return a, check.Report{}, nil
 	}
-	rep, err := chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
+	rep, err := checkOnce(chk, check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
 	if err != nil {
 		a.fatal = fmt.Errorf("check the candidate: %w", err)
 		a.Error = err.Error()
@@ -360,8 +363,7 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 		a.Issues = append(a.Issues, fmt.Sprintf("%d characters, over the limit of %d", n, req.MaxChars))
 	}
 	// The independent checks: what a reader sees that the score does not.
-	in.Text, in.Limit = text, gen.Limit
-	review := Inspect(in)
+	review := inspector.Inspect(text, gen.Limit)
 	for _, r := range review {
 		if !r.Pass && r.Name != CheckLimit { // the limit is an issue above
 			a.Issues = append(a.Issues, r.Name+": "+r.Detail)
@@ -407,3 +409,63 @@ func (u *Usage) add(v Usage) {
 // ErrPermanent is wrapped by engine errors that another attempt cannot fix
 // (bad credentials, unknown model, a request the endpoint rejects).
 var ErrPermanent = errors.New("permanent engine error")
+
+// checkMemo remembers the last few checks: one rewrite checks its draft in
+// the loop and in the engine, and its chosen candidate in the engine's
+// judge and again in the loop. Reports are shared and never changed.
+var checkMemo struct {
+	sync.Mutex
+	keys []checkKey
+	vals []check.Report
+}
+
+type checkKey struct {
+	chk Checker
+	in  check.Input
+}
+
+// checkOnce is chk.Check(in), remembered. Only a checker behind a pointer
+// is remembered: comparing other values could panic.
+func checkOnce(chk Checker, in check.Input) (check.Report, error) {
+	if v := reflect.ValueOf(chk); !v.IsValid() || v.Kind() != reflect.Pointer {
+		return chk.Check(in)
+	}
+	k := checkKey{chk, in}
+	if rep, ok := recalled(k); ok {
+		return rep, nil
+	}
+	rep, err := chk.Check(in)
+	if err != nil {
+		return rep, err
+	}
+	checkMemo.Lock()
+	if len(checkMemo.keys) >= 16 {
+		checkMemo.keys, checkMemo.vals = checkMemo.keys[1:], checkMemo.vals[1:]
+	}
+	checkMemo.keys = append(checkMemo.keys, k)
+	checkMemo.vals = append(checkMemo.vals, rep)
+	checkMemo.Unlock()
+	return rep, nil
+}
+
+func recalled(k checkKey) (check.Report, bool) {
+	checkMemo.Lock()
+	defer checkMemo.Unlock()
+	for i := range checkMemo.keys {
+		if checkMemo.keys[i] == k {
+			return checkMemo.vals[i], true
+		}
+	}
+	return check.Report{}, false
+}
+
+// resetMemos forgets the remembered checks and readings (benchmarks: each
+// run pays for its own).
+func resetMemos() {
+	checkMemo.Lock()
+	checkMemo.keys, checkMemo.vals = nil, nil
+	checkMemo.Unlock()
+	readCache.Lock()
+	readCache.keys, readCache.vals = nil, nil
+	readCache.Unlock()
+}

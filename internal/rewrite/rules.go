@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,12 +61,12 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if err := ctx.Err(); err != nil {
 		return Generation{Mode: ModeRules}, err
 	}
-	t, c := toneData(), classes()
+	c := classes()
 	clean := cleanDraft(req.Draft)
-	rd := c.read(clean, t)
+	rd := readDraft(req.Draft)
 	var rep check.Report
 	if r.chk != nil && strings.TrimSpace(clean) != "" {
-		if got, err := r.chk.Check(check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
+		if got, err := checkOnce(r.chk, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
 			rep = got
 		}
 	}
@@ -77,7 +78,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	a := readAsk(c.verbs, req.Situation)
 	pl := r.plan(rd, a, rep, req, level)
 	cands := pl.candidates(req)
-	best := r.judge(cands, req, level, fb)
+	best := r.judge(cands, req, level, rep.Findings)
 	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(pl.notes, best.notes...)}
 	g.Limit = best.limit
 	return g, nil
@@ -155,6 +156,7 @@ type plan struct {
 func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level guide.Level) *plan {
 	c := classes()
 	f := c.forms
+	rd.pieces = slices.Clone(rd.pieces) // the reading is shared: work on a copy
 	pl := &plan{level: level, greeting: rd.greeting, inline: rd.inline, signoff: rd.signoff}
 	h := fnv.New32a()
 	h.Write([]byte(req.Draft))
@@ -497,7 +499,7 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 func reasoned(sents ...[]string) bool {
 	for _, list := range sents {
 		for _, b := range list {
-			if len(ExtractFacts(b)) > 0 || wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.get().MatchString(b) {
+			if wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.get().MatchString(b) || len(ExtractFacts(b)) > 0 {
 				return true
 			}
 		}
@@ -895,12 +897,12 @@ type choice struct {
 func (pl *plan) candidates(req Request) []candidate {
 	base := choice{ack: int(pl.hash % uint32(max(len(pl.acks), 1))), prop: int(pl.hash>>4) % 2, invite: int(pl.hash>>8) % 2, lead: pl.lead}
 	choices := []choice{base}
-	for i := range pl.acks {
-		if i != base.ack {
-			ch := base
-			ch.ack = i
-			choices = append(choices, ch)
-		}
+	if len(pl.acks) > 1 {
+		// One other acknowledgement form: enough for the judge to
+		// choose, without checking every form.
+		ch := base
+		ch.ack = (base.ack + 1) % len(pl.acks)
+		choices = append(choices, ch)
 	}
 	alt := base
 	alt.prop = 1 - base.prop
@@ -1029,24 +1031,24 @@ type candidate struct {
 	limit  string
 }
 
-// judge checks every candidate with the checker and the independent checks
-// and returns the best: fewest independent failures, then passing the
-// checker, then within the length limit, then fewest lost facts, then the
-// checker's score, then fewest stock lines, then the default order. A
-// repair round gets the same answer: the candidates were all judged the
-// first time, so the loop stops there.
-func (r *Rules) judge(cands []candidate, req Request, level guide.Level, fb *Feedback) candidate {
-	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel}
-	if r.chk != nil {
-		if rep, err := r.chk.Check(check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
-			in.DraftFindings = rep.Findings
+// judge returns the best candidate: within the length limit, fewest lost
+// facts, fewest failed independent checks, passing the checker, fewest
+// stock lines, then the default order (the checker's score breaks ties
+// among those it fails). A repair round gets the same answer: the
+// candidates were all judged the first time, so the loop stops there.
+func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFindings []check.Finding) candidate {
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, DraftFindings: draftFindings}
+	x := NewInspector(in)
+	check := func(c *candidate) {
+		if r.chk != nil {
+			if rep, err := checkOnce(r.chk, check.Input{Draft: c.text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
+				c.pass, c.score = rep.Pass, rep.Score
+			}
 		}
 	}
-	best := -1
 	for i := range cands {
 		c := &cands[i]
-		in.Text = c.text
-		for _, rv := range Inspect(in) {
+		for _, rv := range x.Inspect(c.text, "") {
 			if !rv.Pass && rv.Name != CheckLimit {
 				c.failed++
 			}
@@ -1056,19 +1058,46 @@ func (r *Rules) judge(cands []candidate, req Request, level guide.Level, fb *Fee
 		}
 		c.over = req.MaxChars > 0 && utf8.RuneCountInString(c.text) > req.MaxChars
 		c.lost = len(MissingFacts(c.text, req.Facts))
-		if r.chk != nil {
-			if rep, err := r.chk.Check(check.Input{Draft: c.text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
-				c.pass, c.score = rep.Pass, rep.Score
+		if i == 0 && c.perfect() {
+			// The default wording within the limit, every fact kept,
+			// every check passed, no stock line: nothing can beat it
+			// unless the checker fails it.
+			if check(c); c.pass || r.chk == nil {
+				return r.finish(*c, req)
 			}
 		}
+	}
+	// In order of everything but the checker: the first the checker
+	// passes is the best (its score only breaks ties among those that
+	// fail), so the checker reads as few candidates as it must.
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return cands[order[i]].before(cands[order[j]]) })
+	best := -1
+	for _, i := range order {
+		c := &cands[i]
+		check(c)
 		if best < 0 || c.beats(cands[best]) {
 			best = i
+		}
+		if c.pass || r.chk == nil {
+			break
 		}
 	}
 	if best < 0 {
 		best = 0
 	}
-	b := cands[best]
+	return r.finish(cands[best], req)
+}
+
+// perfect: within the limit, every fact kept, every independent check
+// passed, no stock line.
+func (a candidate) perfect() bool { return !a.over && a.lost == 0 && a.failed == 0 && a.stock == 0 }
+
+// finish adds what the chosen candidate's notes and limit must say.
+func (r *Rules) finish(b candidate, req Request) candidate {
 	if b.short > 0 && !b.over {
 		b.notes = append(b.notes, fmt.Sprintf("shortened to fit %d characters: %s", req.MaxChars, shortWhat[b.short]))
 	}
@@ -1083,6 +1112,27 @@ func (r *Rules) judge(cands []candidate, req Request, level guide.Level, fb *Fee
 }
 
 var shortWhat = map[int]string{1: "no lead-in", 2: "no lead-in or closing question", 3: "no acknowledgement, lead-in or closing question", 4: "the facts, concern and proposal only"}
+
+// before orders candidates by what the independent checks and the limit
+// say: within the limit, fewest lost facts, fewest failed checks, fewest
+// stock lines, the shortest when over the limit, then the default order.
+func (a candidate) before(b candidate) bool {
+	switch {
+	case a.over != b.over:
+		return !a.over
+	case a.lost != b.lost:
+		return a.lost < b.lost
+	case a.failed != b.failed:
+		return a.failed < b.failed
+	case a.stock != b.stock:
+		return a.stock < b.stock
+	case a.over && len(a.text) != len(b.text):
+		return len(a.text) < len(b.text)
+	case a.short != b.short:
+		return a.short < b.short
+	}
+	return a.order < b.order
+}
 
 func (a candidate) beats(b candidate) bool {
 	switch {
