@@ -127,7 +127,9 @@ var askPatterns = []struct {
 	{lazyRegexp(`(?i)^(?:i|we)(?:'d|’d)\s+(?:also\s+|really\s+)?like\s+(.+)$`), "they", "np"},
 	{lazyRegexp(`(?i)^(?:i|we)(?:'ll|’ll| will|'m going to|’m going to| am going to|'re going to|’re going to| are going to)\s+(?:just\s+)?(.+)$`), "they", "vp"},
 	{lazyRegexp(`(?i)^(?:can|could|will)\s+(?:everyone|everybody|the team|you all|we all|the whole team)\s+(?:please\s+)?(.+)$`), "you", "vp"},
+	{lazyRegexp(`(?i)^(?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?\s+(?:still\s+|really\s+|now\s+)?(?:wants|would like|needs|is asking|asked|is pushing|expects)\s+(?:me|us)\s+to\s+(.+)$`), "you", "vp"},
 	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|would like|needs|is asking|asked|is pushing|expects|plans|is planning|has decided|decided|intends)\s+(?:us\s+|you\s+|me\s+|them\s+|the team\s+)?to\s+(.+)$`), "they", "vp2"},
+	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:suggests|suggested|proposes|proposed|recommends|is suggesting|is proposing)\s+(?:that\s+)?(?:we|us)\s+(.+)$`), "they", "vp2"},
 	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|needs|asked for|is asking for|expects|is pushing for|would like)\s+(.+)$`), "they", "np2"},
 	{lazyRegexp(`(?i)^(?:the|our|my|your)\s+[\p{L}' ]{1,30}?\s+(?:asks|asked|is asking|wants|needs|expects)\s+(?:you|me)\s+to\s+(.+)$`), "you", "vp"},
 	{lazyRegexp(`(?i)^((?:the|our|my|your|their)\s+[\p{L}' ]{1,40}?)\s+(?:will|is going to|are going to)\s+(.+)$`), "they", "subjvp"},
@@ -291,7 +293,7 @@ func splitPurpose(verbs map[string]bool, vp string) (string, string) {
 
 var (
 	trailingRE = lazyRegexp(`(?i)(?:\s*,)?\s+(?:as well|too|also|please|for me|for us|asap|thanks)$`)
-	becauseRE  = lazyRegexp(`(?i)\s+(?:because|since|as|given that)\s.*$`)
+	becauseRE  = lazyRegexp(`(?i)\s+(?:because|since|as|given that|even though|although|though|despite|while|so (?:that )?(?:their|our|your|the|his|her|my)\b)\s.*$`)
 )
 
 // tidyRequest trims what a request does not need when said back: trailing

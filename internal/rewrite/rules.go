@@ -94,20 +94,25 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 	if cleanDraft(d) != d || stripEmoji(d) != d || (req.MaxChars > 0 && utf8.RuneCountInString(d) > req.MaxChars) || !rep.Pass {
 		return "", false
 	}
+	// An order, a judgement or a flat no is said better as a proposal;
+	// an order that goes along ("Sure, go for it") may stand.
+	edgy, refuses := false, false
 	for _, p := range rd.pieces {
 		switch {
 		case dropped(p.class):
 			return "", false
 		case p.class == classJudgement, p.class == classRefusal && !calmRefusal(p):
-			return "", false
+			edgy, refuses = true, true
+		case p.class == classCommand:
+			edgy = true
 		}
 	}
 	switch {
 	case rep.Stance != "" && req.levelAsked:
 		return "", false // asked for a level, it pushes back instead of going along
-	case rep.Stance != "":
-		return stanceNote[rep.Stance], true
-	case req.levelAsked && rep.Level != level:
+	case rep.Stance != "" && !refuses:
+		return stanceNote[rep.Stance], true // "Sure, go for it" at low stakes
+	case edgy, req.levelAsked && rep.Level != level:
 		return "", false
 	}
 	return "kept as written: the draft already reads well (the checker passes it and nothing in it is blunt); ask for another level to have it rewritten", true
@@ -216,7 +221,17 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 		if dropped(p.class) && q.class == classCommand && strings.Contains(lead, "and") {
 			q.match = match{class: p.class}
 		}
+		// "Fix the three open bugs first and we can talk": the promise
+		// goes with the proposal.
+		if q.class == classCommand && strings.Contains(lead, "and") && (p.class == classFact || p.class == classConsequence) && weCanRE.get().MatchString(p.text) {
+			q.text = strings.TrimRight(q.text, ".!?… ") + ", and then " + strings.TrimRight(p.text, ".!?… ")
+			p.match = match{class: classInjection} // said with the proposal
+			p.orig = ""
+		}
 	}
+	// Clauses that follow a proposal in its sentence go with it ("put
+	// it through staging, it takes 20 minutes").
+	attach, seenAlts := -1, 0
 	// In a long draft the proposals stay where the writer put them: its
 	// sentences lean on each other.
 	inPlace := rd.nsent >= 6
@@ -236,6 +251,17 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 		if p.sent != sentOf {
 			flush()
 			sentOf, prevKept = p.sent, -1
+			attach = -1
+		} else if len(pl.alts) > seenAlts {
+			attach = len(pl.alts) - 1 // the last clause of this sentence was a proposal
+		}
+		seenAlts = len(pl.alts)
+		if attach >= 0 && (p.class == classFact || p.class == classConsequence) {
+			tail := " " + finishSentence(capitalise(stripLeadingConjunction(p.text)))
+			for k := range pl.alts[attach] {
+				pl.alts[attach][k] += tail
+			}
+			continue
 		}
 		keepInSentence := func(text string) {
 			if sent.Len() > 0 && prevKept == i-1 {
@@ -342,6 +368,12 @@ func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level gui
 			flush()
 			if either := eitherRE.get().FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
 				pl.alts = append(pl.alts, r.proposeForms("either "+lowerFirst(either[1]), level))
+				continue
+			}
+			if vp := weVP(alt); vp != "" && !strings.HasSuffix(alt, "?") {
+				// "We fix the access checks, then launch": the plan, put
+				// as a proposal at the level.
+				pl.alts = append(pl.alts, r.proposeForms(vp, level))
 				continue
 			}
 			if c.verbs[strings.ToLower(firstWordOf(alt))] && !strings.HasSuffix(alt, "?") {
@@ -562,6 +594,7 @@ func stakesFirm(s guide.Stakes) bool {
 
 var (
 	eitherRE   = lazyRegexp(`(?i)^either\s+(.+)$`)
+	weCanRE    = lazyRegexp(`(?i)^(?:then\s+)?(?:we|I)(?:'ll|’ll| will| can| could)\b`)
 	ackRE      = lazyRegexp(`(?i)\b(?:I (?:know|understand|get|see|hear|appreciate|respect|support) (?:why|that|how|you|the|your|wanting)|I can see why|thanks for|thank you for|matters to you|I love that)\b`)
 	personalRE = lazyRegexp(`(?i)^\W*(?:you|you guys|you people|your team|they|he|she)\W*$`)
 	concernRE  = lazyRegexp(`(?i)\b(?:worried|concern(?:ed|s)?|reservations|disagree|not sure|realistic|can'?t (?:recommend|support)|I'?d rather|hold off|shouldn'?t)\b`)
