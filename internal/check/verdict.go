@@ -357,7 +357,7 @@ func score(aud guide.Audience, f map[string]bool, committing bool, findings []Fi
 // stanceSays is what a passing report's summary says for its stance.
 var stanceSays = map[string]string{
 	StanceCommit: "disagree and commit: the case was made, and the draft backs the decision",
-	StanceLetGo:  "letting it go: the stakes are low and no known risk is named, so a plain yes fits",
+	StanceLetGo:  "letting it go: nothing here is worth a fight and no known risk is named, so a plain yes fits",
 }
 
 // summary is the report's one-sentence verdict.
