@@ -86,7 +86,7 @@ func runTemplate(env *Env, args []string) int {
 		if f.Goal+f.Concern+f.Impact+f.Alternative+f.Invitation != "" {
 			return usageErr(env, errors.New("--scenario takes its fields with --set field=value, not --goal/--concern/--impact/--alternative/--invitation"))
 		}
-		res, err = formula.RenderScenario(g, *scenario, sets, f.Level)
+		res, err = formula.RenderScenario(g, formula.ScenarioInput{ID: *scenario, Values: sets, Level: f.Level, Audience: f.Audience})
 	} else {
 		if len(sets) > 0 {
 			return usageErr(env, errors.New("--set needs --scenario NAME (see pushback template --list)"))

@@ -64,7 +64,22 @@ type AudienceInfo struct {
 	Source     string   `json:"source"`
 	Advice     string   `json:"advice"`
 	Principles []string `json:"principles"`
+	// Decides is whose decision a pushback to this audience leaves open:
+	// "them" (the message hands it back: "it's your call"), "together"
+	// (a colleague: decided jointly) or "me" (someone who reports to you:
+	// the writer decides, states Decision and the way forward, and ends
+	// on Invite instead of handing the decision back).
+	Decides  string `json:"decides"`
+	Decision string `json:"decision,omitempty"`
+	Invite   string `json:"invite,omitempty"`
 }
+
+// Who decides, in AudienceInfo.Decides.
+const (
+	DecidesThem     = "them"
+	DecidesTogether = "together"
+	DecidesMe       = "me"
+)
 
 // Tone is the offline rewrite engine's own tone heuristics: what it strips
 // from a draft's kept sentences beyond the checker's anti-patterns. Patterns
@@ -176,11 +191,13 @@ type StakesLevel struct {
 	Allowed                  []Level `json:"allowed"`
 }
 
-// Formula is the five-step pushback formula.
+// Formula is the five-step pushback formula, with the fields its template
+// takes (goal, concern, impact, alternative, invitation).
 type Formula struct {
-	Source string `json:"source"`
-	Name   string `json:"name"`
-	Steps  []Step `json:"steps"`
+	Source string          `json:"source"`
+	Name   string          `json:"name"`
+	Steps  []Step          `json:"steps"`
+	Fields []ScenarioField `json:"fields"`
 }
 
 // Step is one part of the formula.
@@ -321,15 +338,37 @@ type Scenario struct {
 	// .Level; see package formula.
 	Template string `json:"template"`
 	Example  string `json:"example,omitempty"`
+	// Audiences are who the scenario is written to; empty means anyone.
+	// For another audience, Instead names the scenario to use.
+	Audiences []Audience `json:"audiences,omitempty"`
+	Instead   string     `json:"instead,omitempty"`
 }
 
-// ScenarioField is one input a scenario template needs.
+// ScenarioField is one input a template needs, with the phrase it takes
+// (Phrase*), which the renderer fits the user's value to.
 type ScenarioField struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	Required    bool   `json:"required"`
 	Example     string `json:"example,omitempty"`
+	Phrase      string `json:"phrase"`
+	// Lead, for a verb slot, is the verb put before a noun phrase given
+	// there ("go with" + "a phased launch"); without it a noun phrase is
+	// refused.
+	Lead string `json:"lead,omitempty"`
 }
+
+// Phrase kinds a template slot takes.
+const (
+	PhraseNoun   = "noun"   // a noun phrase or gerund: "a phased launch", "testing the migration"
+	PhraseVerb   = "verb"   // a verb phrase in the base form: "deliver the logo on Friday"
+	PhraseWant   = "want"   // what someone wants: "a launch on the 1st" or "to launch by Friday"
+	PhraseClause = "clause" // a clause, or any phrase after a colon
+	PhraseNumber = "number" // a whole number or a range
+)
+
+// PhraseKinds lists the phrase kinds.
+var PhraseKinds = []string{PhraseNoun, PhraseVerb, PhraseWant, PhraseClause, PhraseNumber}
 
 // loadDefault skips parsing the cue patterns and looking for a top-level key
 // in two files: tests run the full Load on the same embedded files, and the

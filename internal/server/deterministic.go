@@ -40,6 +40,7 @@ type scenarioArgs struct {
 	Scenario string            `json:"scenario" jsonschema_description:"Id of the scenario to fill (see the tool description for the list and each one's fields)."`
 	Values   map[string]string `json:"values,omitempty" jsonschema_description:"The scenario's fields by name, e.g. {\"goal\": \"launch on the 1st\"}. Required fields missing here are reported back by name."`
 	Level    guide.Level       `json:"level,omitempty"`
+	Audience guide.Audience    `json:"audience,omitempty"`
 }
 
 // Fields a compact result leaves out.
@@ -133,7 +134,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 			if _, ok := g.Scenario(in.Scenario); !ok {
 				return nil, "", argErrorf("unknown scenario %q; use one of: %s", in.Scenario, strings.Join(scenarioIDs(g), ", "))
 			}
-			res, err := formula.RenderScenario(g, in.Scenario, in.Values, in.Level)
+			res, err := formula.RenderScenario(g, formula.ScenarioInput{ID: in.Scenario, Values: in.Values, Level: in.Level, Audience: in.Audience})
 			if err != nil {
 				return nil, "", err
 			}

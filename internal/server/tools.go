@@ -99,7 +99,11 @@ func toolError(ctx context.Context, log *slog.Logger, name string, err error) *m
 		errors.Is(err, draft.ErrEmpty),
 		errors.Is(err, draft.ErrTooLong),
 		errors.Is(err, draft.ErrInvalidUTF8),
-		errors.Is(err, formula.ErrMissingField):
+		errors.Is(err, formula.ErrMissingField),
+		errors.Is(err, formula.ErrInvalidField),
+		errors.Is(err, formula.ErrPhrase),
+		errors.Is(err, formula.ErrAudience),
+		errors.Is(err, formula.ErrUnknownScenario):
 		return mcp.NewToolResultError(err.Error())
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return mcp.NewToolResultError(fmt.Sprintf("%s was cancelled or timed out: %v", name, err))
