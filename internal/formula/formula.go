@@ -307,6 +307,16 @@ type phrasingKey struct {
 // after it is loaded.
 var phrasings sync.Map
 
+// sentence is the level's opening as a sentence of its own: the opener, or
+// at escalated the lead-in ("I need to be very direct with you because I
+// believe this is critical."); "" at mild.
+func (p phrasing) sentence() string {
+	if p.opener != "" || p.filler == "" || p.question != "" {
+		return p.opener
+	}
+	return p.filler + "."
+}
+
 func newPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
 	k := phrasingKey{g, lvl}
 	if p, ok := phrasings.Load(k); ok {
@@ -461,7 +471,7 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 	end := newEnding(g, aud, lvl, ph)
 	funcs := template.FuncMap{
 		"part":    func(step string) string { return string(markStart) + step + string(markEnd) },
-		"opener":  func() string { return ph.opener },
+		"opener":  func() string { return ph.sentence() },
 		"writing": func() string { return ph.writing },
 		"agency":  func() string { return end.agency },
 		"invite":  func() string { return end.invite },

@@ -112,6 +112,8 @@ var (
 	objects     = words("it them us me him her everyone everybody everything something anything nothing someone anyone nobody")
 	preps       = words("by on in at for with from to into onto over under before after until till during without within across through about around up out off back down away together")
 	subjects    = words("i we you they he she there")
+	// words that start a noun phrase of quantity or degree: "about a week"
+	modifiers = words("about around roughly nearly almost over under just only approximately at least up")
 	// finite verbs that make "it/this/that ..." a clause
 	finite = words("is are was were will would can could should must may might has have had does do did needs need takes take means mean won't can't isn't aren't wasn't doesn't don't didn't wouldn't couldn't shouldn't")
 	// -ing words that are nouns unless an object follows
@@ -180,6 +182,8 @@ func classify(v string) (form, string) {
 		return formClause, v
 	case (w0 == "it" || w0 == "this" || w0 == "that" || w0 == "nobody" || w0 == "everyone") && finite[w1]:
 		return formClause, v
+	case modifiers[w0]:
+		return formNoun, v
 	case determiners[w0] || objects[w0]:
 		if finite[w1] || (len(ws) > 2 && finite[strings.Trim(ws[2], ",;:")] && !strings.HasSuffix(w1, "ing")) {
 			return formClause, v
@@ -187,7 +191,7 @@ func classify(v string) (form, string) {
 		return formNoun, v
 	case strings.HasSuffix(w0, "ing") && len(w0) > 4 && (!ingNouns[w0] || determiners[w1] || objects[w1]):
 		return formGerund, v
-	case verbs[w0] && (w1 == "" || determiners[w1] || objects[w1] || preps[w1] || startsDigit(w1)):
+	case verbs[w0] && (w1 == "" || determiners[w1] || objects[w1] || preps[w1] || startsDigit(w1) || properNoun(ws[1], v)):
 		if w1 == "" {
 			return formNoun, v // a lone "launch" or "control" reads as a noun
 		}
@@ -196,6 +200,17 @@ func classify(v string) (form, string) {
 		return formVerb, v // "onboard the new hires"
 	}
 	return formNoun, v
+}
+
+// properNoun: the second word of v, as typed, starts with a capital ("add
+// CSV export", "migrate Postgres"), so a known verb before it is a verb.
+func properNoun(lower, v string) bool {
+	f := strings.Fields(v)
+	if len(f) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsUpper(r)
 }
 
 func startsDigit(w string) bool {

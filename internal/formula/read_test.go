@@ -1,14 +1,17 @@
 package formula
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/pushback/pushback/internal/check"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -62,6 +65,26 @@ var realisticFields = []Fields{
 	{Goal: "to ship the new search on Monday", Concern: "the load test failed at twice normal traffic", Impact: "an outage on launch day would hit every customer at once", Alternative: "a canary release to 5% of traffic on Monday"},
 	{Goal: "merge the refactor before the holiday", Concern: "it touches the billing code nobody on call knows", Impact: "a billing bug over the break would sit unfixed for days", Alternative: "we merge it the first Monday back, with you on call"},
 }
+
+// Who each realistic situation is naturally written to, for the blind
+// sample (the table test renders every audience).
+var (
+	naturalFields = [][]guide.Audience{
+		{guide.AudienceClient}, {guide.AudienceReport}, {guide.AudienceClient},
+		{guide.AudienceLeadership, guide.AudiencePeer}, {guide.AudiencePeer},
+	}
+	naturalScenario = map[string][]guide.Audience{
+		"added_scope":                   {guide.AudienceClient, guide.AudienceLeadership},
+		"unrealistic_timeline":          {guide.AudienceClient, guide.AudienceLeadership},
+		"questionable_technical_choice": {guide.AudienceClient, guide.AudiencePeer},
+		"meeting_off_track":             {guide.AudienceClient, guide.AudiencePeer},
+		"why_so_long":                   {guide.AudienceClient, guide.AudienceLeadership},
+		"product_gap":                   {guide.AudienceClient},
+		"hidden_limitation":             {guide.AudienceLeadership},
+		"overcommitted_team":            {guide.AudienceLeadership},
+		"leadership_memo":               {guide.AudienceLeadership},
+	}
+)
 
 var (
 	wordRE         = regexp.MustCompile(`[\p{L}\d'’]+`)
@@ -276,4 +299,74 @@ func TestCheckerCanFail(t *testing.T) {
 	if rep.Pass {
 		t.Fatal("the checker passes a dismissive no; TestTemplatesReadRight proves nothing")
 	}
+}
+
+// TestBlindSample writes testdata/blind_sample.jsonl: 30 renderings with
+// realistic values across the formula and the scenarios, audiences and
+// levels, for a blind reader (../shared/RUBRIC.md) to rate. It is a golden
+// file: go test -update rewrites it, and a changed template shows in review.
+func TestBlindSample(t *testing.T) {
+	g := guide.Default()
+	type item struct {
+		ID       string            `json:"id"`
+		Scenario string            `json:"scenario"`
+		Audience guide.Audience    `json:"audience"`
+		Level    guide.Level       `json:"level"`
+		Values   map[string]string `json:"values"`
+		Text     string            `json:"text"`
+	}
+	var items []item
+	k := 0
+	next := func(allowed []guide.Audience) (guide.Audience, guide.Level) {
+		k++
+		auds := allowed
+		if len(auds) == 0 {
+			auds = guide.Audiences
+		}
+		return auds[k%len(auds)], guide.Levels[(k/2)%len(guide.Levels)]
+	}
+	formula := func(i int) {
+		f := realisticFields[i%len(realisticFields)]
+		aud, lvl := next(naturalFields[i%len(naturalFields)])
+		f.Audience, f.Level = aud, lvl
+		r, err := Render(g, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, item{Scenario: "formula", Audience: aud, Level: r.Level, Values: map[string]string{
+			"goal": f.Goal, "concern": f.Concern, "impact": f.Impact, "alternative": f.Alternative}, Text: r.Text})
+	}
+	for i := range realisticFields {
+		formula(i)
+		formula(i)
+	}
+	for _, s := range g.Scenarios {
+		for _, vals := range realistic[s.ID] {
+			for range 1 + len(realistic[s.ID])%2 {
+				aud, lvl := next(naturalScenario[s.ID])
+				r, err := RenderScenario(g, ScenarioInput{ID: s.ID, Values: vals, Level: lvl, Audience: aud})
+				if err != nil {
+					t.Fatal(err)
+				}
+				items = append(items, item{Scenario: s.ID, Audience: aud, Level: r.Level, Values: vals, Text: r.Text})
+			}
+		}
+	}
+	for i := 2; len(items) < 30; i++ {
+		formula(i)
+	}
+	if len(items) != 30 {
+		t.Fatalf("%d items, want 30", len(items))
+	}
+	var b strings.Builder
+	for i, it := range items {
+		it.ID = fmt.Sprintf("t%02d", i+1)
+		line, err := json.Marshal(it)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	goldenfile.Check(t, filepath.Join("testdata", "blind_sample.jsonl"), []byte(b.String()))
 }
