@@ -72,6 +72,11 @@ type AudienceInfo struct {
 	Decides  string `json:"decides"`
 	Decision string `json:"decision,omitempty"`
 	Invite   string `json:"invite,omitempty"`
+	// FirstCap is the most direct level for a first pushback to this
+	// audience below critical stakes, with FirstNote saying why (a first
+	// message to a colleague is rarely strong).
+	FirstCap  Level  `json:"first_cap,omitempty"`
+	FirstNote string `json:"first_note,omitempty"`
 }
 
 // Who decides, in AudienceInfo.Decides.

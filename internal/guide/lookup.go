@@ -264,6 +264,9 @@ func (g *Guide) validate(parsePatterns bool) error {
 		default:
 			bad("audience %s: decides %q (use them, together or me)", a.ID, a.Decides)
 		}
+		if a.FirstCap != "" && (!slices.Contains(Levels, a.FirstCap) || a.FirstNote == "") {
+			bad("audience %s: first_cap %q needs a known level and a first_note", a.ID, a.FirstCap)
+		}
 	}
 	for _, f := range g.Formula.Fields {
 		if !slices.Contains(PhraseKinds, f.Phrase) {
