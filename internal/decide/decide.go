@@ -44,16 +44,16 @@ import (
 // Input holds the framework's five answers (nil = not answered) and, where
 // known, what is at stake.
 type Input struct {
-	Material       *bool          `json:"material,omitempty" jsonschema:"description=Does this decision materially affect outcomes (deal outcomes\\, quality\\, timeline\\, budget\\, project success\\, team capacity\\, integrity)?"`
-	Evidence       *bool          `json:"evidence,omitempty" jsonschema:"description=Do I have evidence to support my alternative?"`
-	Hill           *bool          `json:"hill,omitempty" jsonschema:"description=Is this a hill worth dying on?"`
-	Alternative    *bool          `json:"alternative,omitempty" jsonschema:"description=Have I proposed (or can I propose) a better alternative?"`
-	Right          *bool          `json:"right,omitempty" jsonschema:"description=Am I pushing back because I'm right (true) rather than because I'm uncomfortable (false)?"`
-	At             []string       `json:"at_stake,omitempty" jsonschema:"description=What the decision puts at risk: quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity or preference."`
+	Material       *bool          `json:"material,omitempty" jsonschema:"description=Does it materially affect outcomes?"`
+	Evidence       *bool          `json:"evidence,omitempty" jsonschema:"description=Is there evidence for the alternative?"`
+	Hill           *bool          `json:"hill,omitempty" jsonschema:"description=A hill worth dying on?"`
+	Alternative    *bool          `json:"alternative,omitempty" jsonschema:"description=Is a better alternative ready?"`
+	Right          *bool          `json:"right,omitempty" jsonschema:"description=Because right (true) or uncomfortable (false)?"`
+	At             []string       `json:"at_stake,omitempty" jsonschema:"description=Any of quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity\\, preference."`
 	Stakes         guide.Stakes   `json:"stakes,omitempty"`
 	Audience       guide.Audience `json:"audience,omitempty"`
-	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=True when gentler pushback on this has already been tried and did not work."`
-	StrongFeelings bool           `json:"strong_feelings_valid_reasoning,omitempty" jsonschema:"description=True when you feel strongly but the other person has valid reasoning (consider carefully)."`
+	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=Gentler pushback on this was tried and failed."`
+	StrongFeelings bool           `json:"strong_feelings_valid_reasoning,omitempty" jsonschema:"description=You feel strongly but they have valid reasoning."`
 }
 
 // Row is one framework question with its answer and what it means.
@@ -361,8 +361,8 @@ func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string
 type LevelInput struct {
 	Stakes       guide.Stakes   `json:"stakes"`
 	Audience     guide.Audience `json:"audience,omitempty"`
-	GentleFailed bool           `json:"gentle_failed,omitempty" jsonschema:"description=True when gentler pushback on this has already been tried and did not work."`
-	FirstRaise   bool           `json:"first_raise,omitempty" jsonschema:"description=True when this is the first time you raise it."`
+	GentleFailed bool           `json:"gentle_failed,omitempty" jsonschema:"description=Gentler pushback on this was tried and failed."`
+	FirstRaise   bool           `json:"first_raise,omitempty" jsonschema:"description=The first time it is raised."`
 }
 
 // LevelResult is a recommended level with the documents' guidance for it.

@@ -68,9 +68,9 @@ const MaxFieldChars = 2000
 type Fields struct {
 	Goal        string         `json:"goal" jsonschema:"description=What they want\\, in their terms."`
 	Concern     string         `json:"concern" jsonschema:"description=What concerns you and why\\, as a sentence."`
-	Impact      string         `json:"impact" jsonschema:"description=What happens if we go this route\\, as a sentence."`
+	Impact      string         `json:"impact" jsonschema:"description=What happens if we go ahead\\, as a sentence."`
 	Alternative string         `json:"alternative" jsonschema:"description=What you propose instead\\, as what we would do."`
-	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=The closing question; one that fits the level and audience when omitted."`
+	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=The closing question (default: one that fits)."`
 	Level       guide.Level    `json:"level,omitempty"`
 	Audience    guide.Audience `json:"audience,omitempty"`
 }

@@ -114,14 +114,14 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 	}
 	for _, k := range sortedKeys(args) {
 		if !slices.Contains(names, k) {
-			return data, fmt.Errorf("prompt %s has no argument %q; it takes: %s", d.name, k, strings.Join(names, ", "))
+			return data, &invalidParams{fmt.Sprintf("prompt %s has no argument %q; it takes: %s", d.name, k, strings.Join(names, ", "))}
 		}
 	}
 	for _, a := range d.args {
 		v := strings.TrimSpace(args[a.name])
 		if v == "" {
 			if a.required {
-				return data, fmt.Errorf("prompt %s needs the argument %q: %s", d.name, a.name, a.description)
+				return data, &invalidParams{fmt.Sprintf("prompt %s needs the argument %q: %s", d.name, a.name, a.description)}
 			}
 			continue
 		}
@@ -150,7 +150,7 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 			data.Scenario = &s
 		}
 		if err != nil {
-			return data, fmt.Errorf("prompt %s: %w", d.name, err)
+			return data, &invalidParams{fmt.Sprintf("prompt %s: %v", d.name, err)}
 		}
 		data.Args[a.name] = v
 	}
