@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed data/*.json
@@ -125,22 +127,56 @@ type Principle struct {
 
 // Framework is the Pushback Decision Framework checklist.
 type Framework struct {
-	Source          string           `json:"source"`
-	Intro           string           `json:"intro"`
+	Source string `json:"source"`
+	Intro  string `json:"intro"`
+	// SalesCues are words that put a situation in a sale, where the
+	// documents' own wording of a question (deal outcomes) applies.
+	SalesCues       []string         `json:"sales_cues"`
 	Questions       []Question       `json:"questions"`
 	Recommendations []Recommendation `json:"recommendations"`
 }
 
 // Question is one row of the framework table.
 type Question struct {
-	ID         string `json:"id"`
-	Question   string `json:"question"`
+	ID       string `json:"id"`
+	Question string `json:"question"`
+	// General is the question in words for any situation, when the
+	// documents' own words are a sale's ("deal outcomes").
+	General    string `json:"general,omitempty"`
 	IfYes      string `json:"if_yes"`
 	IfNo       string `json:"if_no"`
 	YesOutcome string `json:"yes_outcome"`
 	NoOutcome  string `json:"no_outcome"`
 	YesMeans   string `json:"yes_means,omitempty"`
 	NoMeans    string `json:"no_means,omitempty"`
+}
+
+// Asks is the question as it should be asked in situation: the
+// documents' words in a sale (the situation names one of the framework's
+// sales cues), else its general wording when it has one.
+func (f Framework) Asks(q Question, situation string) string {
+	if q.General == "" || f.InSale(situation) {
+		return q.Question
+	}
+	return q.General
+}
+
+// InSale reports whether situation names one of SalesCues as a word
+// (case-insensitive, except for all-capital cues such as AE and SE).
+func (f Framework) InSale(situation string) bool {
+	words := strings.FieldsFunc(situation, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, cue := range f.SalesCues {
+		upper := strings.ToUpper(cue) == cue
+		for _, w := range words {
+			if (upper && w == cue) || (!upper && strings.EqualFold(w, cue)) {
+				return true
+			}
+		}
+		if strings.Contains(cue, " ") && strings.Contains(strings.ToLower(situation), strings.ToLower(cue)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Recommendation is one overall verdict the framework can reach.

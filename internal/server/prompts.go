@@ -31,7 +31,7 @@ type promptDef struct {
 var promptDefs = []promptDef{
 	{
 		name: "coach", title: "Coach me through a pushback", file: "mcp_coach.tmpl",
-		description: "Guides the assistant through decide -> draft -> check -> revise for a situation the user describes, using the pushback tools.",
+		description: "Coaches the user through a pushback: whether it is worth it (decide), a message the assistant writes in the user's voice, check_draft as a second opinion, and stop once it passes.",
 		args: []promptArg{
 			{"situation", "What the client, leader or colleague asked for or decided, in a sentence or two.", true},
 			{"audience", "Who the pushback is for: " + joinValues(guide.Audiences) + ".", false},
@@ -67,6 +67,10 @@ type promptData struct {
 	G        *guide.Guide
 	Scenario *guide.Scenario
 	Level    *guide.LevelInfo
+	Audience *guide.AudienceInfo
+	// Asks are the framework's questions in the situation's words: "deal
+	// outcomes" only in a sale.
+	Asks []string
 }
 
 func allPrompts(g *guide.Guide) ([]mcpserver.ServerPrompt, error) {
@@ -131,6 +135,9 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 			var x guide.Audience
 			x, err = guide.ParseAudience(v)
 			v = string(x)
+			if info, ok := g.Audience(x); ok {
+				data.Audience = &info
+			}
 		case "stakes":
 			var x guide.Stakes
 			x, err = guide.ParseStakes(v)
@@ -153,6 +160,9 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 			return data, &invalidParams{fmt.Sprintf("prompt %s: %v", d.name, err)}
 		}
 		data.Args[a.name] = v
+	}
+	for _, q := range g.Framework.Questions {
+		data.Asks = append(data.Asks, g.Framework.Asks(q, data.Args["situation"]+" "+data.Args["decision"]))
 	}
 	return data, nil
 }
