@@ -48,10 +48,10 @@ func (s setFlag) Set(v string) error {
 func runTemplate(env *Env, args []string) int {
 	fs := newFlagSet(env, "template")
 	var f formula.Fields
-	fs.StringVar(&f.Goal, "goal", "", "their goal, in their terms, as a noun phrase (e.g. \"a launch on the 1st\")")
-	fs.StringVar(&f.Concern, "concern", "", "what concerns you, as a clause (e.g. \"QA needs two weeks\")")
-	fs.StringVar(&f.Impact, "impact", "", "what happens if we go this route, as a clause, quantified where possible")
-	fs.StringVar(&f.Alternative, "alternative", "", "what you propose instead that still serves their goal")
+	fs.StringVar(&f.Goal, "goal", "", "what they want, in their terms (e.g. \"a launch on the 1st\" or \"to launch by Friday\")")
+	fs.StringVar(&f.Concern, "concern", "", "what concerns you, as a sentence (e.g. \"QA needs two weeks\")")
+	fs.StringVar(&f.Impact, "impact", "", "what happens if we go ahead, as a sentence, quantified where possible")
+	fs.StringVar(&f.Alternative, "alternative", "", "what you propose instead, as what we would do (e.g. \"launch the core checkout first\")")
 	fs.StringVar(&f.Invitation, "invitation", "", "the question that hands the decision back (default: one that fits the level)")
 	levelVar(fs, &f.Level, "level", "how direct to be (default moderate; for a scenario, the documents' level)")
 	audienceVar(fs, &f.Audience, "audience", "who it is addressed to")

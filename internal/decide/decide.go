@@ -347,7 +347,7 @@ func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string
 		if rec == Escalate {
 			steps = append(steps, "Put the risks in writing so you are both clear on them, and leave the decision with them.")
 		}
-		steps = append(steps, "Check the draft with the checker before you send it, and again after each revision.")
+		steps = append(steps, "Check the draft before you send it; once it passes it is ready: do not polish it for the score.")
 	}
 	for _, r := range rows {
 		if r.Answer == AnswerUnanswered {
