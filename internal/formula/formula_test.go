@@ -383,7 +383,7 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, goal, concern, impact, alt, inv, level string) {
 		r, err := Render(g, Fields{Goal: goal, Concern: concern, Impact: impact, Alternative: alt, Invitation: inv, Level: guide.Level(level)})
 		if err != nil {
-			if !errors.Is(err, ErrMissingField) && !errors.Is(err, ErrInvalidField) && !errors.Is(err, guide.ErrUnknownValue) {
+			if !errors.Is(err, ErrMissingField) && !errors.Is(err, ErrInvalidField) && !errors.Is(err, ErrPhrase) && !errors.Is(err, guide.ErrUnknownValue) {
 				t.Fatalf("unexpected error kind: %v", err)
 			}
 			return
@@ -430,7 +430,7 @@ func FuzzScenario(f *testing.F) {
 		}
 		r, err := RenderScenario(g, ScenarioInput{ID: s.ID, Values: vals, Level: guide.Level(level)})
 		if err != nil {
-			if !errors.Is(err, ErrMissingField) && !errors.Is(err, ErrInvalidField) && !errors.Is(err, guide.ErrUnknownValue) {
+			if !errors.Is(err, ErrMissingField) && !errors.Is(err, ErrInvalidField) && !errors.Is(err, ErrPhrase) && !errors.Is(err, guide.ErrUnknownValue) {
 				t.Fatalf("unexpected error kind: %v", err)
 			}
 			return

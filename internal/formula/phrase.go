@@ -276,10 +276,11 @@ func basePhrase(gp string) (string, bool) {
 	return strings.Join(ws, " "), true
 }
 
+// keepCase gives w the capital orig starts with, if any.
 func keepCase(orig, w string) string {
 	r, _ := utf8.DecodeRuneInString(orig)
 	if unicode.IsUpper(r) {
-		return strings.ToUpper(w[:1]) + w[1:]
+		return upperFirst(w)
 	}
 	return w
 }

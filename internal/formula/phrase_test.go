@@ -101,3 +101,17 @@ func TestTidy(t *testing.T) {
 		}
 	}
 }
+
+func TestFitKeepsCaseAndRunes(t *testing.T) {
+	tests := []struct{ kind, in, want string }{
+		{guide.PhraseNoun, "Deliver the logo", "Delivering the logo"},
+		{guide.PhraseWant, "Überprüfen the launch plan", "to Überprüfen the launch plan"},
+		{guide.PhraseVerb, "Editing the brief", "Edit the brief"},
+	}
+	for _, tt := range tests {
+		got, err := fit(guide.ScenarioField{Name: "x", Phrase: tt.kind}, tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("fit(%s, %q) = %q, %v; want %q", tt.kind, tt.in, got, err, tt.want)
+		}
+	}
+}
