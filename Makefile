@@ -2,7 +2,7 @@
 GO      ?= go
 FUZZTIME ?= 5s
 
-.PHONY: all build test vet unit fuzz fuzz-long bench run eval clean
+.PHONY: all build test vet unit fuzz fuzz-long bench run eval clean train
 
 all: build
 
@@ -51,6 +51,13 @@ eval:
 
 clean:
 	rm -rf bin
+
+# make train: fit the checker's learned judge on evals/checker/train/*.jsonl
+# (writer-held-out cross-validation, calibration, final fit) and write the
+# embedded model and the cross-validation report. Deterministic: the same
+# corpus gives byte-identical weights; a test fails when they are stale.
+train:
+	$(GO) run ./internal/check/model/train -corpus evals/checker -out internal/check/model/judge.model -report evals/checker/cv.md
 
 # --- End-to-end MCP tests, the official conformance suite, measurements ---
 # internal/e2e runs inside `make test` (it is part of ./...). The conformance

@@ -374,8 +374,11 @@ func (c *Checker) summary(r Report) string {
 	if len(parts) > 0 {
 		has = strings.Join(parts, ", ")
 	}
-	if r.Pass && r.Stance != "" {
-		return fmt.Sprintf("Ready to send (score %d): %s.", r.Score, stanceSays[r.Stance])
+	if says, ok := stanceSays[r.Stance]; r.Pass && ok {
+		return fmt.Sprintf("Ready to send (score %d): %s.", r.Score, says)
+	}
+	if r.Pass && r.Stance == StanceEscalation {
+		return fmt.Sprintf("Ready to send (score %d): firm and warranted; reads %s; has %s.", r.Score, r.Level, has)
 	}
 	if r.Pass {
 		return fmt.Sprintf("Ready to send (score %d): reads %s; has %s.", r.Score, r.Level, has)

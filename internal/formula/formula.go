@@ -353,6 +353,9 @@ func buildPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
 				p.writing = strings.TrimSuffix(ph, "...") + "."
 			}
 		}
+		if g.Formula.Writing != "" {
+			p.writing = g.Formula.Writing
+		}
 	}
 	if lvl.Rank() >= guide.LevelStrong.Rank() {
 		for _, ph := range g.Phrases.Offer.Items {

@@ -99,7 +99,7 @@ func TestRenderLevelPhrasing(t *testing.T) {
 		{guide.LevelMild, []string{"Have we considered that QA needs", "?"}, []string{"reservations", "transparent", "writing"}},
 		{"", []string{"I have some reservations about this approach."}, []string{"writing"}},
 		{guide.LevelStrong, []string{"I need to be transparent with you", "Here's why: QA", "your call"}, []string{"writing"}},
-		{guide.LevelEscalated, []string{"I need to be very direct with you", "put this in writing", "your call"}, nil},
+		{guide.LevelEscalated, []string{"I need to be very direct with you", "in writing", "your call"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.level), func(t *testing.T) {

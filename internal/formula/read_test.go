@@ -21,7 +21,7 @@ import (
 var realistic = map[string][]map[string]string{
 	"added_scope": {
 		{"feature": "add CSV export for the finance team", "other_work": "the onboarding emails", "delay": "about a week", "launch": "the March release"},
-		{"feature": "the dark mode toggle", "other_work": "the accessibility fixes", "delay": "two weeks"},
+		{"feature": "the offline sync for the field app", "other_work": "the fixes from last month's penetration test", "delay": "two weeks"},
 	},
 	"unrealistic_timeline": {
 		{"deadline": "Friday", "estimate": "4 weeks", "available": "5 days", "at_risk": "the research and testing", "alternative": "deliver the logo refresh on Friday and scope the full rebrand separately"},
@@ -184,7 +184,10 @@ func readCheck(t *testing.T, c *check.Checker, r Result, aud guide.Audience) {
 	for _, f := range grammarFaults(r.Text) {
 		t.Errorf("%s in:\n%s", f, r.Text)
 	}
-	rep, err := c.Check(check.Input{Draft: r.Text, Audience: aud, Level: r.Level})
+	// The stakes each level is for: an escalated message is for critical
+	// stakes, and a judge may rightly find it too much at lower ones.
+	stakes := map[guide.Level]guide.Stakes{guide.LevelMild: guide.StakesLow, guide.LevelModerate: guide.StakesMedium, guide.LevelStrong: guide.StakesHigh, guide.LevelEscalated: guide.StakesCritical}[r.Level]
+	rep, err := c.Check(check.Input{Draft: r.Text, Audience: aud, Level: r.Level, Stakes: stakes})
 	if err != nil {
 		t.Fatal(err)
 	}

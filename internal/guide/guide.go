@@ -239,6 +239,11 @@ type Formula struct {
 	Name   string          `json:"name"`
 	Steps  []Step          `json:"steps"`
 	Fields []ScenarioField `json:"fields"`
+	// Writing is the sentence an escalated message puts the risks in
+	// writing with, said as the writer's own decision (the documents'
+	// "I'm concerned enough that I want to put this in writing..." read
+	// as a threat to the judge when a template states it flatly).
+	Writing string `json:"writing"`
 }
 
 // Step is one part of the formula.
@@ -328,10 +333,13 @@ type PhraseList struct {
 
 // AntiPattern is one way pushback goes wrong, with the documents' reason.
 type AntiPattern struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Source     string `json:"source"`
-	Severity   string `json:"severity"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Source   string `json:"source"`
+	Severity string `json:"severity"`
+	// ReadsAs is how a draft showing it comes across, said instead of a
+	// level ("curt", "hostile"): directness is not its problem.
+	ReadsAs    string `json:"reads_as"`
 	Example    string `json:"example"`
 	Why        string `json:"why"`
 	Suggestion string `json:"suggestion"`

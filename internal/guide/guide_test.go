@@ -3,6 +3,7 @@ package guide
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -189,6 +190,39 @@ func TestFrameworkAsks(t *testing.T) {
 		got := f.Asks(q, tt.situation)
 		if (got == q.Question) != tt.sale || f.InSale(tt.situation) != tt.sale {
 			t.Errorf("%q: asks %q, want the sale's wording: %v", tt.situation, got, tt.sale)
+		}
+	}
+}
+
+func TestStockFindAndBlank(t *testing.T) {
+	s := &Default().Stock
+	tests := []struct {
+		text string
+		want []string // the stock lines found, in order
+	}{
+		{"I hear you. But that's on you if it breaks. What do you think?", []string{"I hear you.", "What do you think?"}},
+		{"I completely understand your frustration, and I appreciate you reaching out. The delay is your team's fault.", []string{"I completely understand your frustration, and I appreciate you reaching out."}},
+		{"We're not shipping tonight with the auth bypass open.", nil},
+		{"What do you think about moving it to Tuesday?", nil},
+		{"I hear you wanting a launch on the 1st.", nil},
+	}
+	for _, tt := range tests {
+		rs := s.Find(tt.text)
+		var got []string
+		for _, r := range rs {
+			got = append(got, tt.text[r[0]:r[1]])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		blank, _ := s.Blank(tt.text)
+		if len(blank) != len(tt.text) {
+			t.Errorf("Blank(%q) changed the length", tt.text)
+		}
+		for _, w := range tt.want {
+			if strings.Contains(blank, w) {
+				t.Errorf("Blank(%q) kept %q", tt.text, w)
+			}
 		}
 	}
 }

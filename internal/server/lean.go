@@ -29,7 +29,8 @@ type (
 	checkLean struct {
 		Score         int           `json:"score"`
 		Pass          bool          `json:"pass"`
-		Level         guide.Level   `json:"level"`
+		Level         guide.Level   `json:"level,omitempty"`
+		ReadsAs       string        `json:"reads_as,omitempty"`
 		IntendedLevel guide.Level   `json:"intended_level,omitempty"`
 		Stance        string        `json:"stance,omitempty"`
 		Findings      []findingLean `json:"findings"`
@@ -74,7 +75,7 @@ type (
 // finding's suggestion only when it is not already a top fix.
 func leanCheck(r check.Report) checkLean {
 	out := checkLean{
-		Score: r.Score, Pass: r.Pass, Level: r.Level, IntendedLevel: r.IntendedLevel, Stance: r.Stance,
+		Score: r.Score, Pass: r.Pass, Level: r.Level, ReadsAs: r.ReadsAs, IntendedLevel: r.IntendedLevel, Stance: r.Stance,
 		Findings: []findingLean{}, TopFixes: r.TopFixes,
 	}
 	if out.TopFixes == nil {
@@ -108,7 +109,7 @@ func checkLine(r check.Report) string {
 	})
 	// A draft that fails on an anti-pattern is that, whatever level it
 	// might be said to read at.
-	if !antiPattern && r.IntendedLevel != "" && r.IntendedLevel != r.Level {
+	if !antiPattern && r.Level != "" && r.IntendedLevel != "" && r.IntendedLevel != r.Level {
 		fmt.Fprintf(&b, "; reads %s, wanted %s", r.Level, r.IntendedLevel)
 	}
 	b.WriteString(").")
@@ -122,7 +123,12 @@ func checkLine(r check.Report) string {
 			names = append(names, f.Rule)
 		}
 	}
-	if len(names) > 0 {
+	switch {
+	case r.ReadsAs != "" && len(names) > 0:
+		fmt.Fprintf(&b, " Reads as %s (%s).", r.ReadsAs, strings.Join(names, ", "))
+	case r.ReadsAs != "":
+		fmt.Fprintf(&b, " Reads as %s.", r.ReadsAs)
+	case len(names) > 0:
 		fmt.Fprintf(&b, " Reads as %s.", strings.Join(names, ", "))
 	}
 	b.WriteString(" Start with the first of top_fixes.")
