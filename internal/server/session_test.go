@@ -30,7 +30,7 @@ var session = []struct {
 		ToolDecide, map[string]any{"material": true, "evidence": true, "alternative": true, "right": true, "at_stake": []any{"deal_outcome", "integrity"}, "audience": "client", "stakes": "high"}},
 	{"The user's own first draft, checked as a second opinion, with the gap the reply must not step around named in the situation.",
 		ToolCheckDraft, map[string]any{"draft": "Hi Dana, good question on on-prem. We can definitely work something out for on-prem, let's get the contract signed first and figure out the details after.", "audience": "client", "stakes": "high", "situation": sessionSituation}},
-	{"The message the assistant wrote in the user's voice from what the user told it (the single-tenant option, the two banks). It passes: the assistant stops here and does not chase the score by pasting in the suggested stock line.",
+	{"The message the assistant wrote in the user's voice from what the user told it (the single-tenant option, the two banks). It passes: the assistant stops here rather than paste in the stock line an optional suggestion offers.",
 		ToolCheckDraft, map[string]any{"draft": "Hi Dana, thanks for asking about on-prem directly. I want to be upfront, because it matters for your decision: we don't support on-prem deployment today. What we do offer is a single-tenant instance in your region with customer-managed keys, which is how two other banks met their data-residency rules. If on-prem is a hard requirement from day one, you'd hit that gap mid-rollout, and I'd rather you hear it from me now. Could we set up a call with your security team next week to check whether the single-tenant setup covers what they need?", "audience": "client", "stakes": "high", "situation": sessionSituation}},
 }
 
