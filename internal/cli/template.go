@@ -136,13 +136,24 @@ func writeScenarios(w io.Writer, st style, g *guide.Guide, scs []guide.Scenario)
 		}
 		fmt.Fprintf(&b, "%s  %s (%s document, %s)\n", st.bold(s.ID), s.Name, s.Source, formula.DefaultLevel(g, s.ID))
 		fmt.Fprintf(&b, "  %s\n", s.Description)
+		if len(s.Audiences) > 0 {
+			fmt.Fprintf(&b, "  Written to: %s\n", joinAudiences(s.Audiences))
+		}
 		for _, f := range s.Fields {
 			req := "optional"
 			if f.Required {
 				req = "required"
 			}
-			fmt.Fprintf(&b, "  --set %s=...  %s (%s; e.g. %q)\n", f.Name, f.Description, req, f.Example)
+			fmt.Fprintf(&b, "  --set %s=...  %s (%s, %s; e.g. %q)\n", f.Name, f.Description, req, formula.PhraseName(f.Phrase), f.Example)
 		}
 	}
 	io.WriteString(w, b.String())
+}
+
+func joinAudiences(as []guide.Audience) string {
+	s := make([]string, len(as))
+	for i, a := range as {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
 }

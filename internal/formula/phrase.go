@@ -45,7 +45,7 @@ func fit(fd guide.ScenarioField, v string) (string, error) {
 	kind := fd.Phrase
 	f, rest := classify(v)
 	bad := func(what string) error {
-		return fmt.Errorf("formula: %w: %s %q reads as %s; give %s, e.g. %q", ErrPhrase, fd.Name, v, what, phraseName(kind), fd.Example)
+		return fmt.Errorf("formula: %w: %s %q reads as %s; give %s, e.g. %q", ErrPhrase, fd.Name, v, what, PhraseName(kind), fd.Example)
 	}
 	switch kind {
 	case guide.PhraseNoun:
@@ -91,9 +91,9 @@ func fit(fd guide.ScenarioField, v string) (string, error) {
 	return v, nil
 }
 
-// phraseName says what a phrase kind is, for error messages and schema
-// descriptions.
-func phraseName(kind string) string {
+// PhraseName says what a phrase kind is ("a noun phrase"), for error
+// messages and listings.
+func PhraseName(kind string) string {
 	switch kind {
 	case guide.PhraseNoun:
 		return "a noun phrase"
@@ -104,7 +104,7 @@ func phraseName(kind string) string {
 	case guide.PhraseNumber:
 		return "a number"
 	}
-	return "a clause"
+	return "a sentence"
 }
 
 var (
