@@ -191,7 +191,7 @@ func classify(v string) (form, string) {
 		return formNoun, v
 	case strings.HasSuffix(w0, "ing") && len(w0) > 4 && (!ingNouns[w0] || determiners[w1] || objects[w1]):
 		return formGerund, v
-	case verbs[w0] && (w1 == "" || determiners[w1] || objects[w1] || preps[w1] || startsDigit(w1) || properNoun(ws[1], v)):
+	case verbs[w0] && (w1 == "" || determiners[w1] || objects[w1] || preps[w1] || startsDigit(w1) || properNoun(v)):
 		if w1 == "" {
 			return formNoun, v // a lone "launch" or "control" reads as a noun
 		}
@@ -204,7 +204,7 @@ func classify(v string) (form, string) {
 
 // properNoun: the second word of v, as typed, starts with a capital ("add
 // CSV export", "migrate Postgres"), so a known verb before it is a verb.
-func properNoun(lower, v string) bool {
+func properNoun(v string) bool {
 	f := strings.Fields(v)
 	if len(f) < 2 {
 		return false
