@@ -35,12 +35,18 @@ func (j *judgeModel) get() (*model.Model, error) {
 // cue analysis (on the draft as given) is a with report r: the stock lines
 // are blanked and, when there were any, the draft analysed again.
 func (c *Checker) judgeInput(in Input, a analysis, r Report, sc *scratch) model.Input {
-	blank, found := c.g.Stock.Blank(in.Draft)
-	if len(found) == 0 {
+	hits := c.stock.eval(a.text, nil).hits
+	if len(hits) == 0 {
 		return c.modelInputFrom(in, a, r)
 	}
+	blank := []byte(in.Draft)
+	for _, h := range hits {
+		for i := h.start; i < h.end; i++ {
+			blank[i] = ' '
+		}
+	}
 	bin := in
-	bin.Draft = blank
+	bin.Draft = string(blank)
 	ba := c.analyse(bin, sc)
 	return c.modelInputFrom(bin, ba, c.report(bin, ba))
 }

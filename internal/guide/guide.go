@@ -53,7 +53,10 @@ type Stock struct {
 // against a plain-quote copy of a text, covering the whole line or clause
 // with its end punctuation; Examples it must match and Not texts it must not.
 type StockLine struct {
-	ID       string   `json:"id"`
+	ID string `json:"id"`
+	// Needs are lower-case literals of which every match holds one: the
+	// pattern runs only on a text that holds one of them.
+	Needs    []string `json:"needs"`
 	Pattern  string   `json:"pattern"`
 	Examples []string `json:"examples"`
 	Not      []string `json:"not"`

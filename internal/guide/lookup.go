@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strings"
 )
 
 // AntiPattern returns the anti-pattern with the given id.
@@ -154,9 +155,15 @@ func (g *Guide) validate(parsePatterns bool) error {
 		if len(l.Examples) == 0 {
 			bad("stock line %s: no examples", l.ID)
 		}
+		if len(l.Needs) == 0 {
+			bad("stock line %s: no needs", l.ID)
+		}
 		for _, ex := range l.Examples {
 			if !re.MatchString(ex) {
 				bad("stock line %s: does not match its example %q", l.ID, ex)
+			}
+			if m := strings.ToLower(re.FindString(ex)); !slices.ContainsFunc(l.Needs, func(n string) bool { return strings.Contains(m, n) }) {
+				bad("stock line %s: its match in %q holds none of its needs %q", l.ID, ex, l.Needs)
 			}
 		}
 		for _, ex := range l.Not {
