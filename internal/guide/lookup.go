@@ -244,10 +244,40 @@ func (g *Guide) validate(parsePatterns bool) error {
 		fields := map[string]bool{}
 		for _, f := range s.Fields {
 			// Templates reach fields as {{.name}}: names must be identifiers.
-			if !fieldNameRE.MatchString(f.Name) || f.Name == "Level" || fields[f.Name] {
+			if !fieldNameRE.MatchString(f.Name) || f.Name == "Level" || f.Name == "Audience" || fields[f.Name] {
 				bad("scenario %s: field %q: not an identifier, reserved or duplicate", s.ID, f.Name)
 			}
 			fields[f.Name] = true
+			if !slices.Contains(PhraseKinds, f.Phrase) {
+				bad("scenario %s: field %s: phrase %q (use one of %v)", s.ID, f.Name, f.Phrase, PhraseKinds)
+			}
+		}
+		for _, a := range s.Audiences {
+			if !slices.Contains(Audiences, a) {
+				bad("scenario %s: unknown audience %q", s.ID, a)
+			}
+		}
+		if s.Instead != "" && !slices.ContainsFunc(g.Scenarios, func(o Scenario) bool { return o.ID == s.Instead }) {
+			bad("scenario %s: instead names unknown scenario %q", s.ID, s.Instead)
+		}
+	}
+	for _, a := range g.Audiences {
+		switch a.Decides {
+		case DecidesThem, DecidesTogether:
+		case DecidesMe:
+			if a.Decision == "" || a.Invite == "" {
+				bad("audience %s: decides me needs a decision and an invite", a.ID)
+			}
+		default:
+			bad("audience %s: decides %q (use them, together or me)", a.ID, a.Decides)
+		}
+		if a.FirstCap != "" && (!slices.Contains(Levels, a.FirstCap) || a.FirstNote == "") {
+			bad("audience %s: first_cap %q needs a known level and a first_note", a.ID, a.FirstCap)
+		}
+	}
+	for _, f := range g.Formula.Fields {
+		if !slices.Contains(PhraseKinds, f.Phrase) {
+			bad("formula field %s: phrase %q (use one of %v)", f.Name, f.Phrase, PhraseKinds)
 		}
 	}
 	for _, s := range g.Signals {
