@@ -212,8 +212,9 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// topFixes are up to three suggestions, most important first: for a
-// passing draft only what is not a mere suggestion.
+// topFixes are up to three fixes, most important first, each about this
+// draft: a finding that points at words quotes them. A passing draft gets
+// only what is more than a suggestion.
 func topFixes(fs []Finding, pass bool) []string {
 	out := []string{}
 	seen := map[string]bool{}
@@ -221,11 +222,15 @@ func topFixes(fs []Finding, pass bool) []string {
 		if len(out) == 3 {
 			break
 		}
-		if f.Suggestion == "" || seen[f.Suggestion] || pass && f.Severity == SeveritySuggestion {
+		if f.Suggestion == "" || seen[f.Rule] || pass && f.Severity == SeveritySuggestion {
 			continue
 		}
-		seen[f.Suggestion] = true
-		out = append(out, f.Suggestion)
+		seen[f.Rule] = true
+		fix := f.Suggestion
+		if f.Kind == KindAntiPattern && f.Excerpt != "" {
+			fix = fmt.Sprintf("Instead of %q: %s", clip(f.Excerpt, 80), f.Suggestion)
+		}
+		out = append(out, fix)
 	}
 	return out
 }

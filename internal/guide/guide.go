@@ -216,10 +216,12 @@ type Stake struct {
 
 // LevelInfo describes one calibration level.
 type LevelInfo struct {
-	ID      Level    `json:"id"`
-	Rank    int      `json:"rank"`
-	Name    string   `json:"name"`
-	Source  string   `json:"source"`
+	ID     Level  `json:"id"`
+	Rank   int    `json:"rank"`
+	Name   string `json:"name"`
+	Source string `json:"source"`
+	// Fix says how to move a draft to this level, in its own words.
+	Fix     string   `json:"fix"`
 	When    string   `json:"when"`
 	Phrases []string `json:"phrases"`
 	Stakes  []Stakes `json:"stakes"`
@@ -251,8 +253,11 @@ type Formula struct {
 
 // Step is one part of the formula.
 type Step struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Fix says what to add when a draft lacks the step: advice about the
+	// draft's own content, never a stock line to paste in.
+	Fix      string `json:"fix"`
 	Template string `json:"template"`
 	Purpose  string `json:"purpose"`
 	Cues     []Cue  `json:"cues"`

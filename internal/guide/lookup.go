@@ -183,6 +183,9 @@ func (g *Guide) validate(parsePatterns bool) error {
 			bad("levels[%d]: want %s with rank %d, have %s rank %d", i, Levels[i], i+1, l.ID, l.Rank)
 		}
 		checkSource("level "+string(l.ID), l.Source)
+		if l.Fix == "" {
+			bad("level %s: no fix", l.ID)
+		}
 		checkCues("level "+string(l.ID), l.Cues)
 	}
 	for _, s := range AllStakes {
@@ -199,6 +202,9 @@ func (g *Guide) validate(parsePatterns bool) error {
 				bad("formula step %d: want %s, have %s", i, wantSteps[i], s.ID)
 			}
 			checkCues("step "+s.ID, s.Cues)
+			if s.Fix == "" {
+				bad("formula step %s: no fix", s.ID)
+			}
 		}
 	}
 	for _, a := range g.AntiPatterns {
