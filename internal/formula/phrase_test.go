@@ -92,8 +92,8 @@ func TestTidy(t *testing.T) {
 		{"We need to to tier it.", "We need to tier it."},
 		{"What if we tried a an approach?", "What if we tried an approach?"},
 		{"It is a hour. It is an user. It is a SSO gap and a UX review.", "It is an hour. It is a user. It is an SSO gap and a UX review."},
-		{"the timeline is tight. we have four weeks, e.g. two sprints.", "The timeline is tight. We have four weeks, e.g. two sprints."},
-		{"push back the the reporting", "Push back the reporting"},
+		{"the timeline is tight. we have four weeks, e.g. two sprints.", "the timeline is tight. We have four weeks, e.g. two sprints."},
+		{"push back the the reporting", "push back the reporting"},
 	}
 	for _, tt := range tests {
 		if got := tidy(tt.in); got != tt.want {
