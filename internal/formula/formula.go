@@ -204,7 +204,8 @@ func lowerFirst(s string) string {
 	if w == "i" || w == "i'm" || w == "i'd" || w == "i'll" || w == "i've" {
 		return s
 	}
-	if !common[w] && !verbs[w] && !(strings.HasSuffix(w, "ing") && len(w) > 4) && !strings.ContainsRune(w, '\'') {
+	w, _, _ = strings.Cut(w, "'") // "it's", "we'd"; "sarah's" is a name
+	if !common[w] && !verbs[w] && !(strings.HasSuffix(w, "ing") && len(w) > 4) {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
@@ -212,7 +213,8 @@ func lowerFirst(s string) string {
 
 // common are the words a clause may start with that are not names.
 var common = func() map[string]bool {
-	m := words(`if when unless once because since although though while whether where after before until as so
+	m := words(`what how who whom whose which why where here there then first last next
+		if when unless once because since although though while whether after before until as so
 		only just even also still already never always often every each all both either neither none nobody
 		everyone everything something nothing most many much more less few several some any no not`)
 	for _, set := range []map[string]bool{determiners, objects, preps, subjects, modifiers, finite} {

@@ -115,3 +115,23 @@ func TestFitKeepsCaseAndRunes(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerFirst(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The swap would take nights below the ratio", "the swap would take nights below the ratio"},
+		{"Building auth from scratch takes months", "building auth from scratch takes months"},
+		{"If the return is checked", "if the return is checked"},
+		{"What you propose instead", "what you propose instead"},
+		{"Spanish is scheduled for the autumn", "Spanish is scheduled for the autumn"},
+		{"Sarah's team owns the billing code", "Sarah's team owns the billing code"},
+		{"PCI compliance takes months", "PCI compliance takes months"},
+		{"I think it slips", "I think it slips"},
+		{"Airflow handles retries", "Airflow handles retries"},
+		{"already lower", "already lower"},
+	}
+	for _, tt := range tests {
+		if got := lowerFirst(tt.in); got != tt.want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
