@@ -69,6 +69,7 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 	r.Pass = p.Good >= 0.5
 	r.Stance = ""
 	overruled := false
+	var notes []string
 	// The cues' anti-pattern findings, and their "leans toward" guesses
 	// for a failing draft that named none.
 	leans := map[string]Finding{}
@@ -85,11 +86,17 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 		kept = append(kept, f)
 	}
 	r.Findings = kept
+	unreadable := p.Known == 0
+	if unreadable && r.Pass {
+		// Nothing in it is a word the judge has seen in a message: it
+		// cannot vouch for it.
+		r.Pass, r.Score = false, min(r.Score, 10)
+		notes = append(notes, "none of its words are ones the judge knows from workplace messages, so it cannot pass it")
+	}
 	if r.Pass && p.Good < cueOverrule && len(cueAnti) > 0 {
 		r.Pass, overruled = false, true
 		r.Score = min(r.Score, 49)
 	}
-	var notes []string
 	// The level is the judge's reading (it reads the corpus's labels of
 	// level better than the cues do); calibration is judged against it.
 	r.Findings = slices.DeleteFunc(r.Findings, func(f Finding) bool { return f.Kind == KindCalibration })
@@ -120,6 +127,9 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 		if !rulesPass && len(notes) == 0 {
 			notes = append(notes, "the formula's parts are not all there, but read as a whole the message works: a good pushback need not show all five steps")
 		}
+	} else if unreadable {
+		r.Level = ""
+		r.ReadsAs = "unreadable"
 	} else if overruled {
 		var names []string
 		for id := range cueAnti {
