@@ -468,4 +468,3 @@ func TestCheckerCanFail(t *testing.T) {
 		t.Fatal("the checker passes a dismissive no; TestTemplatesReadRight proves nothing")
 	}
 }
-

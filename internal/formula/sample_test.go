@@ -83,12 +83,12 @@ var sample2 = []sampleItem{
 		"alternative": "use Airflow's retry policies", "benefit": "give us per-task retries this sprint"}},
 	{Scenario: "questionable_technical_choice", Audience: guide.AudienceClient, Level: guide.LevelStrong, Values: map[string]string{
 		"choice": "rebuilding the site as a single-page app", "goal": "a faster, more app-like site",
-		"evidence": "client-rendered content sites typically lose a large share of their search traffic until server rendering is added back",
+		"evidence":    "client-rendered content sites typically lose a large share of their search traffic until server rendering is added back",
 		"alternative": "keep the pages server-rendered and build the interactive parts as components", "benefit": "protect your search traffic and ship in about half the time",
 		"core_goals": "the app-like feel you're after"}},
 	{Scenario: "questionable_technical_choice", Audience: guide.AudienceReport, Level: guide.LevelMild, Values: map[string]string{
 		"choice": "adding MongoDB just for the activity feed", "goal": "a flexible schema for the feed",
-		"evidence": "every datastore we've added needed its own backups, monitoring and on-call runbook",
+		"evidence":    "every datastore we've added needed its own backups, monitoring and on-call runbook",
 		"alternative": "store the feed in a JSONB column in Postgres", "benefit": "give you the flexible schema without a new system to run"}},
 	// meeting going off track
 	{Scenario: "meeting_off_track", Audience: guide.AudienceClient, Level: guide.LevelMild, Values: map[string]string{
