@@ -48,7 +48,7 @@ func (it sampleItem) render(g *guide.Guide) (Result, error) {
 var sample2 = []sampleItem{
 	// the formula
 	{Scenario: "formula", Audience: guide.AudienceReport, Level: guide.LevelModerate, Values: map[string]string{"matter": "rule",
-		"goal": "to finish the Hendricks batch by Thursday", "concern": "our accreditation requires a second calibration check before every client batch",
+		"goal": "to skip the second calibration check so the Hendricks batch finishes by Thursday", "concern": "our accreditation requires that check before every client batch",
 		"impact": "results run without it couldn't be reported, and we'd have to rerun the whole batch", "alternative": "run the check first thing Thursday while I cover the sample prep"}},
 	{Scenario: "formula", Audience: guide.AudienceClient, Level: guide.LevelStrong, Values: map[string]string{"matter": "integrity",
 		"goal": "to claim the Lisbon trip as a business expense", "concern": "only the two days of supplier meetings count as business travel; the family days don't",
