@@ -285,6 +285,9 @@ func draftAlternatives(rd reading) []string {
 		case classProposal:
 			out = append(out, p.text)
 		case classCommand:
+			if declinedRE.get().MatchString(p.text) {
+				continue // "Please note that your request is declined": a no
+			}
 			vp, neg, alt := commandVP(p.text)
 			if !neg && wordCount(vp) >= 2 {
 				out = append(out, vp)
@@ -344,11 +347,14 @@ var spliceTests = []spliceTest{
 		return ""
 	}},
 	{"scrap of the input", func(_ string, sents []draft.Sentence) string {
-		for _, s := range sents {
+		for i, s := range sents {
 			if s.Line {
 				continue
 			}
-			for _, c := range s.Clauses {
+			for j, c := range s.Clauses {
+				if i == 0 && j == 0 && len(s.Clauses) > 1 && vocativeRE.get().MatchString(c.Text) {
+					continue // "Declan, I'm afraid...": the name it is addressed to
+				}
 				if scrap(c.Text) {
 					return c.Text
 				}
@@ -371,6 +377,7 @@ var spliceTests = []spliceTest{
 }
 
 var (
+	vocativeRE      = lazyRegexp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?,?$`)
 	bracketRE       = lazyRegexp(`\[[^\]]{1,60}\]`)
 	markupRE        = lazyRegexp(`\{\{|\}\}|<no value>|\{[a-z_]+\}`)
 	danglingRE      = lazyRegexp(`(?i)(?:[:;]\s*[.!?]|[:;]\s*$|\bhere'?s (?:why|what)\W*$)`)
@@ -417,7 +424,8 @@ func inspectLimit(in InspectInput) Review {
 
 // doubledWord returns "the the" when a word follows itself.
 func doubledWord(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	// Digits belong to their word: "6th, 7th" doubles nothing.
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
 	for i := 1; i < len(words); i++ {
 		a, b := strings.ToLower(words[i-1]), strings.ToLower(words[i])
 		if a == b && a != "that" && a != "had" && utf8.RuneCountInString(a) > 1 {

@@ -215,7 +215,7 @@ func TestRulesReproductions(t *testing.T) {
 			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical,
 				Situation: "The COO wants the new payroll system live on the 1st; parallel run showed 3% of payslips wrong.",
 				Draft:     "No way. 3% of payslips are wrong in the parallel run. Going live on the 1st means hundreds of people paid wrong, and that's on you, not me. Run one more cycle."},
-			want:  []string{"payroll system live on the 1st", "3% of payslips are wrong in the parallel run", "hundreds of people paid wrong", "run one more cycle", "I can't support"},
+			want:  []string{"payroll system live on the 1st", "3% of payslips are wrong in the parallel run", "hundreds of people paid wrong", "run one more cycle", "We can't have the new payroll system live on the 1st"},
 			never: []string{"on you", "not me", "No way", "different approach", "I'd rather we held off", "I understand what you're asking for"},
 		},
 		{
@@ -248,7 +248,7 @@ func TestRulesReproductions(t *testing.T) {
 		{
 			name:  "a greeting glued to the first sentence is its own line",
 			req:   Request{Situation: "Can you cover the Friday release?", Draft: "hi Priya, no. I'm on leave Friday and nobody else has prod access. Ask Sam to pair with me Thursday instead."},
-			want:  []string{"Hi Priya,", "I'm on leave Friday", "we ask Sam to pair with me Thursday"},
+			want:  []string{"Hi Priya,", "I'm on leave Friday", "ask Sam to pair with me Thursday"},
 			never: []string{": hi Priya", ". hi Priya", ". Ask Sam"},
 		},
 		{
@@ -266,7 +266,7 @@ func TestRulesReproductions(t *testing.T) {
 		{
 			name:  "a must-not-do at critical stakes stays one",
 			req:   Request{Stakes: guide.StakesCritical, Situation: "Bed manager: We need Mr. Alvarez's bed, discharge him this afternoon.", Draft: "No, we are not discharging Mr. Alvarez today. His potassium was 6.1 this morning. Find another bed."},
-			want:  []string{"I can't support discharging Mr. Alvarez today", "potassium was 6.1", "find another bed"},
+			want:  []string{"We can't discharge Mr. Alvarez today", "potassium was 6.1", "find another bed"},
 			never: []string{"I'd rather", "held off"},
 		},
 		{

@@ -20,8 +20,9 @@ type tone struct {
 }
 
 type replacement struct {
-	re   *regexp.Regexp
-	with string
+	re    *regexp.Regexp
+	with  string
+	blunt bool
 }
 
 var loadTone = sync.OnceValues(func() (*tone, error) {
@@ -51,7 +52,7 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 		if err != nil {
 			return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
 		}
-		t.replace = append(t.replace, replacement{re, r.With})
+		t.replace = append(t.replace, replacement{re, r.With, r.Blunt})
 	}
 	for _, w := range raw.Shouting {
 		t.shouting[strings.ToLower(w)] = true
@@ -82,10 +83,17 @@ func (t *tone) isInjection(s string) bool { return anyMatch(t.injection, s) }
 
 // soften strips leading interjections and emoji and lowers shouted words.
 func (t *tone) soften(s string) string {
+	out, _ := t.softenBlunt(s)
+	return out
+}
+
+// softenBlunt is soften, also returning the blunt words its replacements
+// removed ("not you", "if you'd bothered reading my email").
+func (t *tone) softenBlunt(s string) (string, []string) {
 	s = stripEmoji(s)
 	for {
 		loc := t.interjection.FindStringIndex(s)
-		if loc == nil || loc[1] == 0 {
+		if loc == nil || loc[1] == 0 || determinerUse(s, loc[1]) {
 			break
 		}
 		// Only when a word boundary follows: "Nobody" is not "no".
@@ -94,13 +102,35 @@ func (t *tone) soften(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		if core == "IT" && !shoutedNear(words, i) {
+			continue // "your IT team": the department, not "it" shouted
+		}
 		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] {
 			words[i] = strings.Replace(w, core, strings.ToLower(core), 1)
 		}
 	}
 	s = strings.TrimSpace(strings.Join(words, " "))
+	var blunt []string
 	for _, r := range t.replace {
+		if r.blunt {
+			for _, m := range r.re.FindAllString(s, -1) {
+				if m = strings.Trim(m, " ,.;:!?"); m != "" {
+					blunt = append(blunt, m)
+				}
+			}
+		}
 		s = r.re.ReplaceAllString(s, r.with)
+	}
+	return strings.TrimSpace(s), blunt
+}
+
+// stripBlunt removes only the blunt replacements' words from s, keeping
+// everything else as written (a draft that only needs its edge taken off).
+func (t *tone) stripBlunt(s string) string {
+	for _, r := range t.replace {
+		if r.blunt && r.with == "" {
+			s = r.re.ReplaceAllString(s, "")
+		}
 	}
 	return strings.TrimSpace(s)
 }
@@ -108,6 +138,20 @@ func (t *tone) soften(s string) string {
 // emojiBetweenRE is a run of pictographs between two words, where it stood
 // for a pause: "14 open bugs 🐛 two of them" -> "14 open bugs, two of them".
 var emojiBetweenRE = lazyRegexp(`([\p{L}\d%])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Ll})`)
+
+// shoutedNear: a word next to words[i] is in capitals too ("DO IT NOW").
+func shoutedNear(words []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(words) {
+			continue
+		}
+		w := strings.TrimFunc(words[j], func(r rune) bool { return !unicode.IsLetter(r) })
+		if len([]rune(w)) > 1 && strings.ToUpper(w) == w {
+			return true
+		}
+	}
+	return false
+}
 
 // stripEmoji removes pictographs, their variation selectors and joiners; a
 // run of them between two words becomes a comma.
@@ -123,3 +167,21 @@ func stripEmoji(s string) string {
 		return r
 	}, s)
 }
+
+// determinerUse reports whether the interjection that ends at s[:end]
+// is a word of the sentence rather than an aside: "No new features",
+// "Fine by me", "Look at the numbers" (no punctuation after it, and no
+// subject of its own following, as in "no we can't").
+func determinerUse(s string, end int) bool {
+	w := strings.ToLower(strings.TrimSpace(s[:end]))
+	switch w {
+	case "no", "fine", "sure", "look", "listen", "ok", "okay", "so", "also", "plus", "and":
+	default:
+		return false
+	}
+	next := strings.ToLower(firstWordOf(s[end:]))
+	return next != "" && !subjectWords[next] && !strings.HasPrefix(next, "i'")
+}
+
+// subjectWords can start a clause after an interjection ("no we can't").
+var subjectWords = setOf(`i we you they it that this he she there let's lets`)
