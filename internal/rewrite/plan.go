@@ -69,6 +69,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// purpose): a later "that" about it is said as "it".
 	ackNamesRequest := a.purpose == "" && a.purposeNP == "" && a.shared == "" && a.ok()
 	bare, stated, choice := false, false, false
+	twoWays := false // one offer holds both ways ("take them or wait")
+	mustCmd := false // an order that protects, at critical stakes ("Please leave them where they are")
 	refuseKind, refusedTime := "", ""
 	// Notes name what was left out and why; clauses of one sentence left
 	// out for the same reason make one note ("No, that won't work.").
@@ -77,8 +79,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		text, why  string
 	}
 	var gone []leftOut
+	andLost := -1 // the sentence that lost its "and ..." clause
 	leave := func(p piece, why string) {
 		i := p.idx
+		if strings.TrimSpace(strings.Trim(p.lead, ", ")) == "and" {
+			andLost = p.sent
+		}
 		if p.orig == "" {
 			return
 		}
@@ -113,10 +119,17 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	cmdBody, cmdPiece := -1, -1 // the order said in the body, and its piece
 	var sent strings.Builder    // the sentence being assembled from kept clauses
 	sentOf, prevKept := -1, -1
+	commaAt := -1 // where the last ", " joining two kept clauses is
 	flush := func() {
 		// What is left of a sentence with too few words to say anything
 		// ("Plus the fonts.") is a scrap, unless it carries a fact.
 		s := strings.TrimSpace(sent.String())
+		if andLost == sentOf && commaAt > 0 && commaAt < len(s) && !strings.Contains(s[commaAt:], " and ") {
+			// "Sharma hasn't signed off the reo, there's 40mm of rain
+			// forecast, and if you'd bothered...": the list keeps its "and".
+			s = s[:commaAt] + ", and " + strings.TrimLeft(s[commaAt+1:], " ")
+		}
+		commaAt = -1
 		sent.Reset()
 		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) {
 			return
@@ -163,6 +176,9 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				// the condition takes a comma.
 				if strings.HasPrefix(sent.String(), "If ") && !strings.Contains(sent.String(), ",") && strings.TrimSpace(lead) == "and" {
 					lead = ", "
+				}
+				if lead == ", " {
+					commaAt = sent.Len()
 				}
 				sent.WriteString(lead)
 			} else if sent.Len() > 0 {
@@ -347,24 +363,24 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			vp, negative, alt := commandVP(p.text)
 			either, orB := orChoice(vp)
 			switch {
+			case pickRE.get().MatchString(p.text) && wordCount(p.text) <= 3:
+				choice = true // "Pick one.": asked as a choice
+				leave(p, "a bare order; the rewrite asks which they prefer")
 			case vp == "" || wordCount(vp) < 2 && !negative:
-				if pickRE.get().MatchString(p.text) {
-					choice = true // "Pick one.": asked as a choice
-				}
 				leave(p, "a bare order; the rewrite proposes instead")
 			case negative:
 				pl.body = append(pl.body, finishSentence(fill(f.HoldVP[pick(firmStakes, mustLevel, level)], map[string]string{"vp": vp, "request": gerund(vp)})))
 				stated = true
 			case either != "" && !negative:
 				// "take them or wait for the next batch": their choice.
-				choice = true
+				choice, twoWays = true, true
 				pl.alts = append(pl.alts, []string{fill(f.Choice, map[string]string{"a": either, "b": orB})})
 			case req.Stakes == guide.StakesCritical:
 				// At critical stakes an order that protects is said as
 				// one, calmly: "Please leave them exactly where they are."
 				pl.body = append(pl.body, finishSentence(fill1(f.Command.Must, "vp", vp)))
 				cmdBody, cmdPiece = len(pl.body)-1, p.idx
-				pl.hasAlt = true
+				pl.hasAlt, mustCmd = true, true
 			case inPlace:
 				pl.body = append(pl.body, r.commandForms(vp, level, req)[0])
 				pl.hasAlt = true
@@ -425,6 +441,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				keepInSentence(capitalise(m[2]))
 				continue
 			}
+			if np := npBeforeThreat(p.text); np != "" {
+				// "1.09 or find another agent": the offer, without the
+				// ultimatum.
+				flush()
+				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", np)})
+				leave(p, "an ultimatum; the rewrite keeps the offer")
+				continue
+			}
 			if len(pl.alts) > 0 && !inPlace && followsOfferRE.get().MatchString(p.text) && (i == 0 || p.sent != rd.pieces[i-1].sent || offer[i-1] || rd.pieces[i-1].class == classProposal) {
 				// "Otherwise full charges will stand", "Until then the
 				// data stays where it is": said after the offer it
@@ -443,7 +467,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", np)})
 				continue
 			}
-			keepInSentence(p.text)
+			keepInSentence(relist(p))
 		}
 	}
 	flush()
@@ -513,7 +537,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		for _, a := range pl.alts {
 			said = append(said, a[0])
 		}
-		pl.body = append(pl.body, sc.moreFacts(said, pl.refusal, req.Draft, 2)...)
+		// The situation's reasons go first, right after the no: after
+		// the offer they would read as an afterthought ("You can have
+		// Sunday off. We have the wedding that day").
+		at := 0
+		for at < len(pl.body) && position(pl.body[at]) {
+			at++ // after the no said in the body
+		}
+		pl.body = slices.Insert(pl.body, at, sc.moreFacts(said, pl.refusal, req.Draft, 2)...)
 	}
 	// A lead-in names what worries us only when nothing else does.
 	concern := stated || len(pl.body) > 0
@@ -563,15 +594,32 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	switch {
 	case ownInviteRE.get().MatchString(req.Draft):
 		pl.noInvite = true // "let me know what you think": asked already
-	case choice && len(offered) >= 2 || choices(offered):
+	case choice && (len(offered) >= 2 || twoWays) || choices(offered):
 		pl.invites = []string{f.InviteChoice}
-	case firmStakes && stated:
+	case firmStakes && (stated || mustCmd):
 		pl.noInvite = true // a must-not-do ends on the way forward
 	case req.Audience == guide.AudienceReport && instructs(pl.alts):
 		pl.noInvite = true // "Please run one more cycle": an instruction
 	}
 	return pl
 }
+
+// relist gives back the "and" a list lost with the blame the softening
+// took out ("Sharma hasn't signed off the reo, there's 40mm of rain
+// forecast, and if you'd bothered..." -> "..., and there's 40mm of rain
+// forecast").
+func relist(p piece) string {
+	if len(p.blunt) == 0 || !strings.Contains(p.orig, ", and ") || strings.Contains(p.text, " and ") {
+		return p.text
+	}
+	i := strings.LastIndex(p.text, ", ")
+	if i <= 0 || !clauseStartRE.get().MatchString(p.text[i+2:]) {
+		return p.text
+	}
+	return p.text[:i] + ", and " + p.text[i+2:]
+}
+
+var clauseStartRE = lazyRegexp(`(?i)^(?:there(?:'s| is| are)|it(?:'s| is)|we|I|they|he|she|the|this|that)\b`)
 
 // factHead returns the fact a blaming clause opens with ("That is a
 // HIPAA breach, and frankly someone in your position should know better"
@@ -971,13 +1019,20 @@ func timeRefusal(f guide.RewriteForms, t string) string {
 	return finishSentence(fill1(f.Refuse.Time, "time", capitalise(t)))
 }
 
+// position: a sentence that says where we stand and no reason ("I'd
+// rather we didn't list at 1.25").
+func position(s string) bool { return concernRE.get().MatchString(s) && wordCount(s) <= 12 }
+
 // thin: the message's own reasons are a few words at most.
 func thin(body []string) bool {
-	n := 0
+	all, reasons := 0, 0
 	for _, b := range body {
-		n += wordCount(b)
+		all += wordCount(b)
+		if !position(b) {
+			reasons += wordCount(b)
+		}
 	}
-	return n < 12
+	return all < 12 || reasons < 6
 }
 
 // vocative moves the name a draft opens with into the greeting: "Greg
