@@ -227,7 +227,7 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 	if opts.Timeout <= 0 {
 		opts.Timeout = 60 * time.Second
 	}
-	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel}
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, Stakes: req.Stakes}
 	if rep, err := checkOnce(chk, check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
 		in.DraftFindings = rep.Findings
 	}

@@ -723,7 +723,7 @@ type candidate struct {
 // among those it fails). A repair round gets the same answer: the
 // candidates were all judged the first time, so the loop stops there.
 func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFindings []check.Finding) candidate {
-	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, DraftFindings: draftFindings}
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, Stakes: req.Stakes, DraftFindings: draftFindings}
 	x := NewInspector(in)
 	check := func(c *candidate) {
 		if r.chk != nil {
