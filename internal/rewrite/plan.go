@@ -131,6 +131,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		commaAt = -1
 		sent.Reset()
+		if m := spliceRE.get().FindStringSubmatchIndex(s); m != nil && finiteVerb(s[:m[0]]) {
+			// "The valve is outside the MEL, it's not dispatchable": two
+			// sentences' worth, joined with a semicolon.
+			s = s[:m[0]] + ";" + s[m[0]+1:]
+		}
 		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) {
 			return
 		}
@@ -598,7 +603,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		pl.invites = []string{f.InviteChoice}
 	case firmStakes && (stated || mustCmd):
 		pl.noInvite = true // a must-not-do ends on the way forward
-	case req.Audience == guide.AudienceReport && instructs(pl.alts):
+	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && len(pl.body) > 0 && strings.HasPrefix(pl.body[len(pl.body)-1], "Please ")):
 		pl.noInvite = true // "Please run one more cycle": an instruction
 	}
 	return pl
@@ -618,6 +623,10 @@ func relist(p piece) string {
 	}
 	return p.text[:i] + ", and " + p.text[i+2:]
 }
+
+// spliceRE: a comma before a clause of its own ("..., it's not a
+// dispatchable item").
+var spliceRE = lazyRegexp(`, (?:it(?:'s| is)|that(?:'s| is)|this is|there(?:'s| is)) `)
 
 var clauseStartRE = lazyRegexp(`(?i)^(?:there(?:'s| is| are)|it(?:'s| is)|we|I|they|he|she|the|this|that)\b`)
 
