@@ -373,6 +373,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				leave(p, "a bare order; the rewrite asks which they prefer")
 			case vp == "" || wordCount(vp) < 2 && !negative:
 				leave(p, "a bare order; the rewrite proposes instead")
+			case negative && req.Audience == guide.AudienceReport:
+				// "Stop pushing to main", to someone who reports to you: an
+				// instruction, said plainly ("Please don't push to main.").
+				pl.body = append(pl.body, finishSentence(fill1(f.Command.Report, "vp", "don't "+vp)))
+				stated = true
 			case negative:
 				pl.body = append(pl.body, finishSentence(fill(f.HoldVP[pick(firmStakes, mustLevel, level)], map[string]string{"vp": vp, "request": gerund(vp)})))
 				stated = true
@@ -458,6 +463,13 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				// "Otherwise full charges will stand", "Until then the
 				// data stays where it is": said after the offer it
 				// speaks of.
+				flush()
+				pl.after = append(pl.after, finishSentence(capitalise(p.text)))
+				continue
+			}
+			if len(pl.alts) > 0 && !inPlace && ownOfferRE.get().MatchString(p.text) && i > 0 && rd.pieces[i-1].class == classProposal {
+				// "If you want it in Q3, talk to Grant & Co first. I'll
+				// set up the call": the offer goes with the proposal.
 				flush()
 				pl.after = append(pl.after, finishSentence(capitalise(p.text)))
 				continue
@@ -639,6 +651,11 @@ func factHead(p piece) string {
 		return ""
 	}
 	head := strings.TrimSpace(p.text[:m[0]])
+	if rest, ok := strings.CutPrefix(head, "Never "); ok && wordCount(rest) >= 3 {
+		// "Never skip the second check on IV potassium, I don't care how
+		// busy it is": the rule, said as ours.
+		return "We never " + rest
+	}
 	if wordCount(head) < 4 || !finiteVerb(head) {
 		return ""
 	}
@@ -661,11 +678,11 @@ var (
 	clippedNoRE = lazyRegexp(`(?i)^not ((?:by|before|until) [\p{L}\d:.]+|\p{L}+day|today|tonight|tomorrow),\s+(.+)$`)
 	// earliestRE: the time they can have instead ("Tuesday is the
 	// earliest, if Wen gets the dims back").
-	earliestRE = lazyRegexp(`(?i)^\p{L}+(?: \p{L}+)? (?:is|would be) (?:the )?earliest\b`)
+	earliestRE = lazyRegexp(`(?i)^\p{L}+(?: \p{L}+)? (?:is|would be) (?:the )?earliest\b|^(?:the )?earliest\b`)
 	ownOfferRE = lazyRegexp(`(?i)^(?:then\s+)?(?:we|I)(?:'ll| will| can| could) (?:\p{L}+ )?\p{L}`)
 )
 
-var headSplitRE = lazyRegexp(`,\s+(?:(?:and|but)\s+)?(?:frankly\s+|honestly\s+)?(?:I (?:don't|do not|couldn't) care|whatever)\b|,\s+(?:and|but)\s+`)
+var headSplitRE = lazyRegexp(`\s+and\s+frankly\b|,\s+(?:(?:and|but)\s+)?(?:frankly\s+|honestly\s+)?(?:I (?:don't|do not|couldn't) care|whatever)\b|,\s+(?:and|but)\s+`)
 
 // pick is a when a, else b.
 func pick(a bool, x, y guide.Level) guide.Level {
@@ -936,7 +953,7 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 }
 
 // meRE: words for the writer, which a "we" proposal cannot hold.
-var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I)\b`)
+var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I|us|our)\b`)
 
 // instructs: the alternatives are instructions ("Please ...").
 func instructs(alts [][]string) bool {

@@ -276,6 +276,31 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"can't support", "can't recommend", "literally"},
 		},
 		{
+			name: "condescension about the rules goes, the facts and the date stay",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh, Situation: "Payments integrator. Email to Tom, the client's project lead, who wants the new checkout to go live on Friday. UAT found 12 defects, 3 of them blockers in the payment flow.",
+				Draft: "Hi Tom,\n\nNo, we can't go live Friday. UAT found 12 defects, 3 of them blockers on payments. You signed off the test plan, you know the rules. We can go live Wednesday 9th if the fixes land by Monday.\n\nRegards,\nAnna"},
+			want:  []string{"12 defects", "Wednesday 9th", "Regards,\nAnna"},
+			never: []string{"you know the rules", "[what you can offer instead]"},
+		},
+		{
+			name:  "an order that asks for us is asked, not proposed as ours",
+			req:   Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesMedium, Situation: "Teams message to the COO, who announced that support engineering moves under sales next month.", Draft: "This reorg is a mess. Moving support under sales means 2 of our 5 engineers walk, they've told me. Give us until March to transition."},
+			want:  []string{"Could you give us until March to transition?", "2 of our 5 engineers"},
+			never: []string{"mess", "Can we give us"},
+		},
+		{
+			name:  "a rule said in anger stays a rule; the anger goes",
+			req:   Request{Audience: guide.AudienceReport, Stakes: guide.StakesHigh, Situation: "Message from the charge nurse to a newly qualified nurse, Priya, who asked to skip the second-nurse check on an IV potassium infusion because the ward is short-staffed tonight.", Draft: "No. Never skip the second check on IV potassium, I don't care how busy it is. Ask Jo on the next bay to check it with you."},
+			want:  []string{"We never skip the second check on IV potassium", "Jo on the next bay"},
+			never: []string{"don't care", "[why it worries you]"},
+		},
+		{
+			name:  "blame after a fact goes; the earliest date is the alternative",
+			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical, Situation: "Email to the developer client, who wants the bridge inspection report released so their contractor can start work on Monday. The chartered engineer can stamp it on Thursday 14th at the earliest.", Draft: "We will not release the bridge inspection report without the engineer's stamp, end of story. Your contractor can't start on Monday and frankly you should know that. Earliest stamp is Thursday 14th."},
+			want:  []string{"without the engineer's stamp", "Your contractor can't start on Monday", "Thursday 14th"},
+			never: []string{"frankly", "should know", "end of story", "[what you can offer instead]"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},
