@@ -675,7 +675,7 @@ var (
 	declinedRE = lazyRegexp(`(?i)\b(?:your|the|this) (?:request|application|proposal|order)\b.*\b(?:is|has been) (?:declined|denied|rejected|not approved|refused)\b`)
 	// clippedNoRE: a clipped no before its reason ("not by 5, assays
 	// aren't back").
-	clippedNoRE = lazyRegexp(`(?i)^not ((?:by|before|until) [\p{L}\d:.]+|\p{L}+day|today|tonight|tomorrow),\s+(.+)$`)
+	clippedNoRE = lazyRegexp(`(?i)^not ((?:with|without) [^,]{3,40}|(?:by|before|until) [\p{L}\d:.]+|\p{L}+day|today|tonight|tomorrow),\s+(.+)$`)
 	// earliestRE: the time they can have instead ("Tuesday is the
 	// earliest, if Wen gets the dims back").
 	earliestRE = lazyRegexp(`(?i)^\p{L}+(?: \p{L}+)? (?:is|would be) (?:the )?earliest\b|^(?:the )?earliest\b`)
@@ -725,9 +725,18 @@ func joinClauses(pieces []piece) map[int]bool {
 		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q):
 			// "Pour on a wet subgrade and you get a cracked slab": a
 			// condition and what follows from it.
-			if vp, neg, _ := commandVP(q.text); q.class == classCommand && !neg && vp != "" {
+			vp, neg, _ := commandVP(q.text)
+			switch {
+			case q.class == classCommand && !neg && vp != "" && meRE.get().MatchString(vp):
+				// "Give us 5 working days and we launch clean": an offer
+				// on a condition they meet.
+				q.text = "If you " + vp + ", " + strings.TrimRight(p.text, " ")
+				q.match = match{class: classProposal}
+				consume(p)
+				continue
+			case q.class == classCommand && !neg && vp != "":
 				q.text = "If we " + vp + ", " + strings.TrimRight(p.text, " ")
-			} else {
+			default:
 				q.text = "If " + lowerFirst(strings.TrimRight(q.text, ".!?… ")) + ", " + strings.TrimRight(p.text, " ")
 			}
 			q.match = match{class: classConsequence}

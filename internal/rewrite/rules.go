@@ -451,6 +451,9 @@ func refusalVP(s string) string {
 	return ""
 }
 
+// taggedJudgementRE: a clause with a verdict tagged on ("..., that").
+var taggedJudgementRE = lazyRegexp(`(?i)^(.{12,}?),\s*(?:and\s+)?(?:that|this|it)$`)
+
 // judgementSentence says a judgement neutrally at the level: "Skipping
 // load tests before a 50,000-ticket drop is insane" -> "I'm seriously
 // worried about skipping load tests before a 50,000-ticket drop". A
@@ -459,6 +462,16 @@ func refusalVP(s string) string {
 // out ("").
 func judgementSentence(f guide.RewriteForms, p piece, level guide.Level, request string, sayIt bool) (string, string) {
 	subject, tail := judged(p)
+	if m := taggedJudgementRE.get().FindStringSubmatch(subject); m != nil && finiteVerb(m[1]) {
+		// "We can't do 1,200 edited photos in a week, that's
+		// ridiculous, the contract says 6 weeks": the clause stands, the
+		// verdict on it goes.
+		s := capitalise(strings.TrimSpace(m[1]))
+		if tail = strings.TrimLeft(tail, ",;: "); tail != "" && finiteVerb(tail) {
+			s += ". " + capitalise(tail) // "..., the contract says 6 weeks"; not "garbage data"'s "data"
+		}
+		return s, ""
+	}
 	if pronounSubject(subject) {
 		switch {
 		case sayIt && len(f.LeadIt[level]) > 0:

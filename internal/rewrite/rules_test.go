@@ -301,6 +301,25 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"frankly", "should know", "end of story", "[what you can offer instead]"},
 		},
 		{
+			name: "a verdict tagged on a clause goes, the clause stays; the request read from its participle",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesMedium, Situation: "Email reply to a bride, Sophie, who wants all 1,200 edited photos delivered within one week of the wedding. The contract says 6 weeks.",
+				Draft: "Dear Sophie,\n\nWe can't do 1,200 edited photos in a week, that's ridiculous, the contract clearly says 6 weeks. What I can do is send a sneak peek of 50 images within 7 days.\n\nKind regards,\nMarta"},
+			want:  []string{"deliver all 1,200 edited photos within one week", "We can't do 1,200 edited photos in a week. The contract clearly says 6 weeks.", "sneak peek of 50 images"},
+			never: []string{"ridiculous", "worried about we", ", that."},
+		},
+		{
+			name:  "an offer on their condition is theirs to meet",
+			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh, Situation: "Email to the client's marketing director, Raj, who wants the site launched on Monday without the accessibility fixes.", Draft: "Raj, launching with 40 WCAG failures is asking for a lawsuit. Screen readers can't even reach the checkout buttons. Give us 5 working days and we launch clean."},
+			want:  []string{"If you give us 5 working days, we launch clean", "40 WCAG failures"},
+			never: []string{"If we give us", "[what you can offer instead]"},
+		},
+		{
+			name:  "a team named without an article; a clipped no said whole",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium, Situation: "Slack reply to a fellow editor who wants to publish a story naming a local councillor based on one anonymous source.", Draft: "Not with one anon source, legal will kill it and they'd be right. Get a second source and it runs tomorrow."},
+			want:  []string{"publishing a story naming a local councillor", "Legal will kill it"},
+			never: []string{"The legal", "Not with"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},

@@ -256,7 +256,7 @@ func readWhoClause(verbs map[string]bool, clause string, audience guide.Audience
 			a.np = tidyRequest(addressee(np, audience))
 			// "reactor Line 3 restarted tonight": a thing and what to do
 			// with it.
-			if m := participleRE.get().FindStringSubmatchIndex(a.np); m != nil {
+			if m := verbParticiple(a.np); m != nil {
 				if base := baseFromParticiple(verbs, strings.ToLower(a.np[m[2]:m[3]])); base != "" && m[0] > 0 {
 					a.vp = strings.TrimSpace(base + " " + strings.TrimSpace(a.np[:m[0]]) + a.np[m[3]:])
 				}
@@ -273,6 +273,21 @@ func readWhoClause(verbs map[string]bool, clause string, audience guide.Audience
 // leadAdverbRE is an adverb before a request's verb ("temporarily
 // disable MFA").
 var leadAdverbRE = lazyRegexp(`(?i)^(?:just|temporarily|quickly|simply|briefly|urgently|also|immediately|still|now)\s+`)
+
+// verbParticiple finds the participle that says what to do ("all 1,200
+// edited photos delivered within one week": "delivered", not the
+// "edited" before its noun), as participleRE's submatch indexes, or nil.
+func verbParticiple(np string) []int {
+	for _, m := range participleRE.get().FindAllStringSubmatchIndex(np, -1) {
+		next := strings.ToLower(firstWordOf(strings.TrimLeft(np[m[3]:], " ")))
+		if next == "" || strings.HasPrefix(strings.TrimLeft(np[m[3]:], " "), ",") || prepositions[next] || timeWords[next] {
+			return m
+		}
+	}
+	return nil
+}
+
+var timeWords = setOf(`today tonight tomorrow now immediately straight this next within before after on by to as asap first`)
 
 // participleRE finds the participle in "reactor Line 3 restarted tonight".
 var participleRE = lazyRegexp(`\s(\p{Ll}+(?:ed|en)|run|done|sent|put|set|cut|made|built|kept|held|paid|shut|moved)\b`)

@@ -79,7 +79,7 @@ var weRE = lazyRegexp(`(?i)\b(?:we|us|our|we're|we've|we'll|we'd)\b`)
 // Friday"), so the sentence wants an article.
 func commonNoun(w string, texts ...string) bool {
 	l := strings.ToLower(w)
-	if l == w || len(l) < 3 || strings.HasSuffix(l, "s") || notNames[l] || stopWords[l] || commonStarts[l] {
+	if l == w || len(l) < 3 || strings.HasSuffix(l, "s") || notNames[l] || stopWords[l] || commonStarts[l] || teamNouns[l] {
 		return false
 	}
 	for _, r := range w[1:] {
@@ -104,6 +104,10 @@ func commonNoun(w string, texts ...string) bool {
 	}
 	return false
 }
+
+// teamNouns name a team without an article ("legal will kill it",
+// "finance caps us at 15%").
+var teamNouns = setOf(`legal finance marketing sales security ops operations procurement management compliance engineering design support product research payroll audit`)
 
 // articleRE is a sentence that opens with a bare singular noun before its
 // verb: "Freeze was Friday", "Sprint's full".
