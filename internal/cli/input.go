@@ -25,7 +25,8 @@ const maxInputBytes = draft.MaxChars*4 + 1
 // draft.Validate. In order: file "-" reads stdin; another non-empty file is
 // read from disk; otherwise non-empty args are joined with spaces; otherwise
 // stdin is read when it is not a terminal. With none of those it returns
-// errNoInput. Every error is meant for usageErr.
+// errNoInput. One final line ending of a file or stdin is dropped. Every
+// error is meant for usageErr.
 func readInput(env *Env, args []string, file string) (string, error) {
 	var text string
 	switch {
@@ -59,6 +60,11 @@ func readInput(env *Env, args []string, file string) (string, error) {
 		text = string(b)
 	default:
 		return "", errNoInput
+	}
+	if file != "" || len(args) == 0 {
+		// The line ending an editor puts at the end of a file is not part of
+		// the message (nor counted against its length limit).
+		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
 	}
 	if err := draft.Validate(text); err != nil {
 		return "", err
