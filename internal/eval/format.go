@@ -409,10 +409,11 @@ func (r *Report) checkerSuites() []*CheckerSuite {
 	return out
 }
 
-// WriteGitHub writes GitHub workflow annotations: an ::error for every
+// WriteGitHub writes GitHub workflow annotations: a ::warning for every
 // checker text judged wrong (on its line, for labelled messages read from a
-// file), every failing rewrite case (on its file under CasesDir), every
-// regression and every failed threshold. A passing run prints nothing.
+// file) and every failing rewrite case (on its file under CasesDir), and an
+// ::error for every regression and every failed threshold, the failures
+// that fail the run.
 func WriteGitHub(w io.Writer, r *Report) error {
 	var as []annotate.Annotation
 	for _, s := range r.checkerSuites() {
@@ -420,7 +421,7 @@ func WriteGitHub(w io.Writer, r *Report) error {
 			if c.Correct {
 				continue
 			}
-			a := annotate.Annotation{Level: annotate.Error, Title: fmt.Sprintf("pushback eval: checker/%s %s", s.Name, c.ID),
+			a := annotate.Annotation{Level: annotate.Warning, Title: fmt.Sprintf("pushback eval: checker/%s %s", s.Name, c.ID),
 				Message: fmt.Sprintf("%s text judged %s (score %d)", c.Label, verdict(c.Pass), c.Score)}
 			if c.Error != "" {
 				a.Message = "could not be judged: " + c.Error
@@ -434,7 +435,7 @@ func WriteGitHub(w io.Writer, r *Report) error {
 			if c.Pass {
 				continue
 			}
-			a := annotate.Annotation{Level: annotate.Error, Title: "pushback eval: rewrite " + c.ID, Message: firstFailure(c)}
+			a := annotate.Annotation{Level: annotate.Warning, Title: "pushback eval: rewrite " + c.ID, Message: firstFailure(c)}
 			if r.CasesDir != "" {
 				a.File = filepath.Join(r.CasesDir, "rewrite", c.Set+".json")
 			}
