@@ -196,6 +196,9 @@ func (e *OpenAI) request(req Request, level guide.Level, fb *Feedback, mode stri
 	for _, t := range turns {
 		msgs = append(msgs, openai.ChatCompletionMessage{Role: t.Role, Content: t.Content})
 	}
+	// max_tokens, which OpenAI deprecated, is the limit Ollama, vLLM and
+	// llama.cpp's server read; reasoning models get max_completion_tokens.
+	//lint:ignore SA1019 deliberate, see above
 	creq := openai.ChatCompletionRequest{Model: e.cfg.Model, Messages: msgs, MaxTokens: e.cfg.MaxTokens, Temperature: 0.3}
 	e.mu.Lock()
 	noTemp, mct := e.noTemperature, e.maxCompletionTokens
@@ -203,6 +206,7 @@ func (e *OpenAI) request(req Request, level guide.Level, fb *Feedback, mode stri
 	if mct || openai.NewReasoningValidator().Validate(creq) != nil {
 		// Reasoning models (o-series, gpt-5) take max_completion_tokens and
 		// no sampling parameters.
+		//lint:ignore SA1019 clears the deprecated field for these models
 		creq.MaxTokens, creq.MaxCompletionTokens, creq.Temperature = 0, e.cfg.MaxTokens*4, 0
 	}
 	if noTemp {

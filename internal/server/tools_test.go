@@ -450,6 +450,7 @@ func TestLoggingNotifications(t *testing.T) {
 	ctx := testCtx(t)
 	lr := mcp.SetLevelRequest{}
 	lr.Params.Level = mcp.LoggingLevelInfo
+	//lint:ignore SA1019 logging/setLevel is still served to clients on protocol versions before 2026-07-28
 	if err := c.SetLevel(ctx, lr); err != nil {
 		t.Fatalf("logging/setLevel: %v", err)
 	}
