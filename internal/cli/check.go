@@ -150,7 +150,7 @@ func runCheck(env *Env, args []string) int {
 		}
 		return batch.Write(w, rep, format, tool)
 	}); err != nil {
-		fmt.Fprintf(env.Stderr, "pushback check: %v\n", err)
+		printErr(env, err)
 		return ExitUsage
 	}
 	switch {
@@ -228,7 +228,7 @@ func checkOne(env *Env, chk *check.Checker, d batch.Draft, asJSON bool, minScore
 		if isInputErr(err) {
 			return usageErr(env, err)
 		}
-		fmt.Fprintf(env.Stderr, "pushback check: %v\n", err)
+		printErr(env, err)
 		return ExitFail
 	}
 	if asJSON {

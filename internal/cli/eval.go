@@ -294,7 +294,7 @@ func runEval(env *Env, args []string) int {
 	if err := outs.write(env, "table", func(w io.Writer, format string, _ bool) error {
 		return eval.Write(w, rep, format)
 	}); err != nil {
-		fmt.Fprintf(env.Stderr, "pushback eval: %v\n", err)
+		printErr(env, err)
 		return ExitFail
 	}
 	for _, f := range rep.Failed() {

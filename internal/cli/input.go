@@ -90,13 +90,37 @@ func isTerminalReader(r io.Reader) bool {
 // usageErr prints "pushback <cmd>: <message>" on one line to stderr (cmd is
 // the running subcommand) and returns ExitUsage.
 func usageErr(env *Env, err error) int {
-	msg := strings.Join(strings.Fields(err.Error()), " ")
+	printErr(env, err)
+	return ExitUsage
+}
+
+// printErr prints err as "pushback <cmd>: <message>" on one line to
+// stderr, without the package names the error gathered on its way up
+// ("decide: ", "formula: "): the command already says where it happened.
+func printErr(env *Env, err error) {
 	cmd := env.cmd
 	if cmd == "" {
 		cmd = "error"
 	}
-	fmt.Fprintf(env.Stderr, "pushback %s: %s\n", cmd, msg)
-	return ExitUsage
+	fmt.Fprintf(env.Stderr, "pushback %s: %s\n", cmd, errText(err))
+}
+
+// packagePrefixes are the context prefixes pushback's packages put on
+// their errors; errText drops them at the start of a message.
+var packagePrefixes = []string{"check draft: ", "check: ", "decide: ", "formula: ", "rewrite: ", "eval: ", "guide: ", "corpus: ", "batch: ", "draft: "}
+
+// errText is err's message on one line, without leading package prefixes.
+func errText(err error) string {
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	for again := true; again; {
+		again = false
+		for _, p := range packagePrefixes {
+			if rest, ok := strings.CutPrefix(msg, p); ok && rest != "" {
+				msg, again = rest, true
+			}
+		}
+	}
+	return msg
 }
 
 // newFlagSet returns a FlagSet for subcommand cmd that does not exit; use
