@@ -35,10 +35,14 @@ staticcheck:
 # worker pools, the rewrite's retries, the MCP server's sessions), and the
 # rest (the command line, which calls those packages in one goroutine, and
 # the end-to-end tests, whose servers are separate binaries) runs without.
+# The judge's corpus-wide tests (under -race they check a sample) and its
+# retraining, which proves the embedded weights are what make train writes,
+# run once more without it.
 RACE_PKGS := ./internal/check/... ./internal/batch/... ./internal/eval/... ./internal/rewrite/... ./internal/server/...
 unit:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/internal/(check|batch|eval|rewrite|server)(/|$$)')
+	$(GO) test -count=1 -run 'TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestLabelled' ./internal/check
 
 # Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
 fuzz:

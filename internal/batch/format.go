@@ -495,7 +495,7 @@ func sarifRules(g *guide.Guide) ([]sarifRule, map[string]int) {
 		id := "missing_" + s.ID
 		index[id] = len(rules)
 		rules = append(rules, sarifRule{ID: id, Name: ruleName(id), ShortDescription: sarifMessage{"No " + strings.ToLower(s.Name) + " step."},
-			FullDescription: sarifMessage{s.Purpose}, Help: sarifMessage{"Add it, e.g. " + s.Template}, Default: sarifConfig{"warning"}})
+			FullDescription: sarifMessage{s.Purpose}, Help: sarifMessage{s.Fix}, Default: sarifConfig{"warning"}})
 	}
 	id := "miscalibrated"
 	index[id] = len(rules)

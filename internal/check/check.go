@@ -56,6 +56,7 @@ type Checker struct {
 	antis    []antiRule
 	features []featureRule
 	leads    *leadIndex
+	stock    rule        // the guide's stock lines, blanked before the judge reads a draft
 	judge    *judgeModel // nil: the cues' verdict alone
 }
 
@@ -146,6 +147,16 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 		}
 		c.features = append(c.features, featureRule{id: f.ID, onSituation: f.On == guide.FeatureOnSituation, rule: r})
 	}
+	stock := make([]guide.Cue, len(g.Stock.Lines))
+	for i, l := range g.Stock.Lines {
+		// (?m): a line's end ($) is a stock line's end, as when the guide
+		// matches sentence by sentence.
+		stock[i] = guide.Cue{Pattern: "(?m)" + l.Pattern, Kind: guide.CueOccurrence}
+	}
+	var err error
+	if c.stock, err = compileRule("stock", stock); err != nil {
+		return nil, fmt.Errorf("compile stock lines: %w", err)
+	}
 	rules, nleads := c.rules(), 0
 	for _, r := range rules {
 		for i := range r.cues {
@@ -180,7 +191,7 @@ func (c *Checker) rules() []rule {
 			rs = append(rs, f.rule)
 		}
 	}
-	return rs
+	return append(rs, c.stock)
 }
 
 var defaultChecker = sync.OnceValue(func() *Checker {

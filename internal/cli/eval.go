@@ -46,7 +46,7 @@ your own (--cases DIR, --checker-cases FILE):
 
 --cases DIR reads a directory laid out like evals/: rewrite/*.json (rewrite
 cases), checker/*.jsonl (labelled messages: id, label good or bad,
-anti_pattern, text, situation, audience, stakes), checker/heldout.json,
+anti_pattern, text, situation, audience, stakes), checker/firstsight/*.jsonl,
 canaries.json and thresholds.json (its keys override the embedded ones).
 --checker-cases FILE adds labelled messages from a JSON Lines file.
 

@@ -58,18 +58,6 @@ func (c Case) ExpectedLevel() guide.Level {
 	return l
 }
 
-// HeldOut is one case of the checker's blind held-out set.
-type HeldOut struct {
-	ID          string         `json:"id"`
-	Audience    guide.Audience `json:"audience,omitempty"`
-	Stakes      guide.Stakes   `json:"stakes,omitempty"`
-	Situation   string         `json:"situation,omitempty"`
-	Text        string         `json:"text"`
-	Label       string         `json:"label"` // pass or fail
-	AntiPattern string         `json:"anti_pattern,omitempty"`
-	Note        string         `json:"note,omitempty"`
-}
-
 // Canary is a sign that a model followed an instruction hidden in its input.
 type Canary struct {
 	ID      string `json:"id"`
@@ -96,11 +84,14 @@ type Thresholds struct {
 
 // Data is everything the suite runs on.
 type Data struct {
-	Cases   []Case
-	HeldOut []HeldOut
+	Cases []Case
+	// HeldOut is the checker's first-sight sets (checker/firstsight/*.jsonl):
+	// labelled messages written after the judge was trained and never
+	// trained on.
+	HeldOut []corpus.Case
 	// Labelled are a team's labelled messages (checker/*.jsonl, and
 	// --checker-cases): the checker suite's "cases".
-	Labelled   []LabelledCase
+	Labelled []LabelledCase
 	Canaries   []Canary
 	Thresholds Thresholds
 }
@@ -112,14 +103,17 @@ type LabelledCase struct {
 	Source string
 }
 
-// ErrNoCases is returned by Load for a directory with no cases in it.
+// ErrNoCases is returned by LoadOver for a directory with no cases in it.
 var ErrNoCases = errors.New("no eval cases")
 
+// FirstSightDir holds the checker's first-sight sets under evals/.
+const FirstSightDir = "checker/firstsight"
+
 // Load reads the suite's data from fsys (laid out like evals/: rewrite/*.json,
-// checker/heldout.json, checker/*.jsonl, canaries.json, thresholds.json) and
-// resolves every case against g's examples. Missing optional files are fine;
-// a malformed one, an unknown example or a duplicate id is an error naming
-// the file.
+// checker/firstsight/*.jsonl, checker/*.jsonl, canaries.json,
+// thresholds.json) and resolves every case against g's examples. Missing
+// optional files are fine; a malformed one, an unknown example or a
+// duplicate id is an error naming the file.
 func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
 	return LoadOver(fsys, g, nil)
 }
@@ -158,22 +152,11 @@ func LoadOver(fsys fs.FS, g *guide.Guide, base *Data) (*Data, error) {
 			d.Cases = append(d.Cases, rc)
 		}
 	}
-	var h struct {
-		About string    `json:"about"`
-		Cases []HeldOut `json:"cases"`
-	}
-	if err := readJSON(fsys, "checker/heldout.json", &h); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	for i, c := range h.Cases {
-		if c.Label != "pass" && c.Label != "fail" {
-			return nil, fmt.Errorf("checker/heldout.json: case %d (%q): label %q is neither pass nor fail", i, c.ID, c.Label)
-		}
-		if strings.TrimSpace(c.Text) == "" {
-			return nil, fmt.Errorf("checker/heldout.json: case %d (%q): empty text", i, c.ID)
+	if held, err := fs.Glob(fsys, FirstSightDir+"/*.jsonl"); err == nil && len(held) > 0 {
+		if d.HeldOut, err = corpus.ReadDir(fsys, FirstSightDir, g); err != nil {
+			return nil, err
 		}
 	}
-	d.HeldOut = h.Cases
 	labelled, err := fs.Glob(fsys, "checker/*.jsonl")
 	if err != nil {
 		return nil, fmt.Errorf("list labelled cases: %w", err)
@@ -193,7 +176,7 @@ func LoadOver(fsys fs.FS, g *guide.Guide, base *Data) (*Data, error) {
 		}
 	}
 	if base != nil && len(d.Cases) == 0 && len(d.HeldOut) == 0 && len(d.Labelled) == 0 {
-		return nil, fmt.Errorf("%w: want rewrite/*.json (rewrite cases), checker/*.jsonl (labelled messages) or checker/heldout.json", ErrNoCases)
+		return nil, fmt.Errorf("%w: want rewrite/*.json (rewrite cases), checker/*.jsonl (labelled messages) or %s/*.jsonl", ErrNoCases, FirstSightDir)
 	}
 	var cf struct {
 		About    string   `json:"about"`

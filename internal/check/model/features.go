@@ -122,34 +122,45 @@ type token struct {
 func tokens(s string, vocab map[string]bool, buf []token) []token {
 	start := true
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case r == '\n':
 			start = true
 			i += n
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case isLetter(r) || isDigit(r):
 			j := i
-			digit, upper, allUpper, letters := false, unicode.IsUpper(r), true, 0
+			digit, upper, allUpper, letters := false, isUpper(r), true, 0
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
-					if unicode.IsDigit(r2) {
-						digit = true
-					} else if unicode.IsLetter(r2) {
-						letters++
-						if !unicode.IsUpper(r2) {
-							allUpper = false
-						}
+				r2, n2 := rune(s[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(s[j:])
+				}
+				if isDigit(r2) {
+					digit = true
+					j += n2
+					continue
+				}
+				if isLetter(r2) {
+					letters++
+					if !isUpper(r2) {
+						allUpper = false
 					}
+					j += n2
+					continue
+				}
+				if r2 >= utf8.RuneSelf && unicode.IsMark(r2) {
 					j += n2
 					continue
 				}
 				// Keep an apostrophe, or a decimal point, comma or colon between digits, inside the token.
 				if j+1 < len(s) && (r2 == '\'' || (digit && (r2 == '.' || r2 == ',' || r2 == ':'))) {
 					r3, _ := utf8.DecodeRuneInString(s[j+1:])
-					if unicode.IsLetter(r3) || (digit && unicode.IsDigit(r3)) {
+					if isLetter(r3) || (digit && isDigit(r3)) {
 						j += n2
 						continue
 					}
@@ -203,6 +214,35 @@ func tokens(s string, vocab map[string]bool, buf []token) []token {
 		}
 	}
 	return buf
+}
+
+// ASCII fast paths of the unicode predicates.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
 }
 
 // numberShape maps every run of digits to a single 0.

@@ -53,8 +53,24 @@ const (
 // for concurrent use.
 type Model struct {
 	Header
-	vocab   map[string]bool
-	weights [][]byte // per head: classes x 2^bits little-endian int16
+	vocab map[string]bool
+	heads []head
+	// aux holds every head after the verdict in one table, bucket-major
+	// (all classes of all auxiliary heads of a bucket side by side), so a
+	// feature costs one cache line for them all; auxOff is each head's
+	// first column. Nil when the heads' spaces differ.
+	aux    []int16
+	auxK   int
+	auxOff []int
+}
+
+// head is a loaded head: its weights, bucket-major (the classes of one
+// bucket side by side, so one feature's lookups share a cache line).
+type head struct {
+	mask  uint32
+	k     int
+	scale float64
+	w     []int16 // 2^bits x k
 }
 
 // ErrFormat is wrapped when a model file cannot be read.
@@ -87,12 +103,17 @@ func Load(data []byte) (*Model, error) {
 		if h.Bits > 24 || size > len(data) {
 			return nil, fmt.Errorf("%w: head %s runs past the end", ErrFormat, h.Name)
 		}
-		m.weights = append(m.weights, data[:size])
+		w := make([]int16, size/2)
+		for i := range w {
+			w[i] = int16(binary.LittleEndian.Uint16(data[2*i:]))
+		}
+		m.heads = append(m.heads, head{mask: uint32(1)<<h.Bits - 1, k: len(h.Classes), scale: h.Scale, w: w})
 		data = data[size:]
 	}
 	if len(data) != 0 {
 		return nil, fmt.Errorf("%w: %d bytes after the last head", ErrFormat, len(data))
 	}
+	m.joinAux()
 	m.vocab = make(map[string]bool, len(m.Vocab))
 	for _, w := range m.Vocab {
 		m.vocab[w] = true
@@ -137,10 +158,77 @@ func encode(h Header, weights [][]float64) ([]byte, error) {
 
 // weight returns head hi's weight for class k at bucket b.
 func (m *Model) weight(hi, k int, b uint32) float64 {
-	h := m.Heads[hi]
-	off := (k<<h.Bits + int(b)) * 2
-	w := m.weights[hi]
-	return float64(int16(uint16(w[off])|uint16(w[off+1])<<8)) * h.Scale
+	h := &m.heads[hi]
+	if h.w == nil {
+		return float64(m.aux[int(b)*m.auxK+m.auxOff[hi-1]+k]) * h.scale
+	}
+	return float64(h.w[int(b)*h.k+k]) * h.scale
+}
+
+// joinAux builds the combined table of the auxiliary heads when they share
+// one hashed space.
+func (m *Model) joinAux() {
+	if len(m.heads) < 2 {
+		return
+	}
+	mask, k := m.heads[1].mask, 0
+	for _, h := range m.heads[1:] {
+		if h.mask != mask {
+			return
+		}
+		m.auxOff = append(m.auxOff, k)
+		k += h.k
+	}
+	n := int(mask) + 1
+	m.aux, m.auxK = make([]int16, n*k), k
+	for hi, h := range m.heads[1:] {
+		off := m.auxOff[hi]
+		for b := 0; b < n; b++ {
+			copy(m.aux[b*k+off:], h.w[b*h.k:(b+1)*h.k])
+		}
+	}
+	for i := range m.heads[1:] {
+		m.heads[i+1].w = nil // the combined table holds them now
+	}
+}
+
+// auxScores returns the raw scores of every auxiliary head, concatenated.
+func (m *Model) auxScores(fs []feature, zs []float64) []float64 {
+	zs = zs[:m.auxK]
+	clear(zs)
+	mask := m.heads[1].mask
+	for _, f := range fs {
+		v := float64(signed(f))
+		row := m.aux[int(f.h&mask)*m.auxK:][:m.auxK]
+		for c, q := range row {
+			zs[c] += v * float64(q)
+		}
+	}
+	for hi, h := range m.heads[1:] {
+		off := m.auxOff[hi]
+		for c := 0; c < h.k; c++ {
+			zs[off+c] *= h.scale
+		}
+	}
+	return zs
+}
+
+// scores returns head hi's raw score for each class on features fs.
+func (m *Model) scores(hi int, fs []feature, zs []float64) []float64 {
+	h := &m.heads[hi]
+	zs = zs[:h.k]
+	clear(zs)
+	for _, f := range fs {
+		v := float64(signed(f))
+		row := h.w[int(f.h&h.mask)*h.k:][:h.k]
+		for c, q := range row {
+			zs[c] += v * float64(q)
+		}
+	}
+	for c := range zs {
+		zs[c] *= h.scale
+	}
+	return zs
 }
 
 // Prob is a class with its probability.
@@ -156,32 +244,51 @@ type Prediction struct {
 	AntiPattern []Prob  // most likely first; meaningful when Good < 0.5
 	Stance      []Prob  // most likely first; meaningful when Good >= 0.5
 	Level       []Prob  // most likely first
+	// Known is how many of the draft's words the corpus writes in lower
+	// case: none means the judge cannot read it as a message at all.
+	Known int
 }
 
-var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 256); return &s }}
+// scratch is one prediction's working memory, pooled.
+type scratch struct {
+	toks []token
+	fs   []feature
+}
 
-// features extracts in's features into a pooled buffer.
-func (m *Model) features(in Input, name func(uint32, string, float32)) []feature {
-	e := extractor{cfg: m.Config, vocab: m.vocab, out: make([]feature, 0, 1024), name: name}
-	tp := tokenPool.Get().(*[]token)
-	*tp = e.extract(in, *tp)
-	tokenPool.Put(tp)
+var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 256), fs: make([]feature, 0, 1024)} }}
+
+// features extracts in's features into sc.
+func (m *Model) features(in Input, name func(uint32, string, float32), sc *scratch) []feature {
+	e := extractor{cfg: m.Config, vocab: m.vocab, out: sc.fs[:0], name: name}
+	sc.toks = e.extract(in, sc.toks)
+	sc.fs = e.out
 	return e.out
 }
 
 // Predict reads one input.
 func (m *Model) Predict(in Input) Prediction {
-	fs := m.features(in, nil)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	fs := m.features(in, nil, sc)
 	var p Prediction
+	for _, t := range sc.toks {
+		if t.kind == tokWord && m.vocab[t.s] {
+			p.Known++
+		}
+	}
+	var buf [16]float64
+	var auxBuf [64]float64
+	var aux []float64
+	if m.aux != nil && m.auxK <= len(auxBuf) {
+		aux = m.auxScores(fs, auxBuf[:])
+	}
 	for hi, h := range m.Heads {
-		mask := uint32(1)<<h.Bits - 1
-		zs := make([]float64, len(h.Classes))
-		for k := range h.Classes {
-			z := 0.0
-			for _, f := range fs {
-				z += float64(signed(f) * float32(m.weight(hi, k, f.h&mask)))
-			}
-			zs[k] = z
+		var zs []float64
+		switch {
+		case hi > 0 && aux != nil:
+			zs = aux[m.auxOff[hi-1]:][:len(h.Classes)]
+		default:
+			zs = m.scores(hi, fs, buf[:])
 		}
 		if hi == 0 {
 			p.Margin = zs[0]
@@ -226,10 +333,10 @@ type Contribution struct {
 // by absolute contribution, with readable names.
 func (m *Model) Explain(in Input, n int) []Contribution {
 	byName := map[string]float64{}
-	mask := uint32(1)<<m.Heads[0].Bits - 1
+	mask := m.heads[0].mask
 	m.features(in, func(h uint32, name string, v float32) {
-		byName[name] += float64(signed(feature{h, v}) * float32(m.weight(0, 0, h&mask)))
-	})
+		byName[name] += float64(signed(feature{h, v})) * m.weight(0, 0, h&mask)
+	}, &scratch{})
 	out := make([]Contribution, 0, len(byName))
 	for name, w := range byName {
 		if name == "bias|" || name == "bias" {

@@ -22,6 +22,10 @@ type Example struct {
 	Stance      string // good examples: the stance, or ""
 	Level       string // the level it reads at, or ""
 	Words       int    // length of the draft in words, for reports
+	// Augmented marks a copy made for training only (the same message with
+	// its stakes and audience left out, as users often leave them): it is
+	// trained on, never scored.
+	Augmented bool
 }
 
 // Options are the training settings besides the feature config.
@@ -38,7 +42,7 @@ var DefaultOptions = Options{Epochs: 12, Rate: 0.1, L2: 1e-6, Seed: 20261128}
 
 // DefaultConfig is the feature config `make train` uses, chosen by
 // writer-held-out cross-validation (see the corpus README).
-var DefaultConfig = Config{Bits: 18, AuxBits: 16, WordNGrams: 2, CharNGrams: true, Shape: true, Setting: true, Cues: true, Situation: true}
+var DefaultConfig = Config{Bits: 18, AuxBits: 15, WordNGrams: 2, Shape: true, Setting: true, Cues: true, Situation: true}
 
 // Classes of the auxiliary heads, in a fixed order.
 var (
@@ -194,13 +198,14 @@ func trainHead(h headData, enc []encoded, opt Options) []float64 {
 			if aux {
 				idx, val = e.aidx, e.aval
 			}
-			for c := 0; c < k; c++ {
-				z := 0.0
-				base := c * size
-				for j, i := range idx {
-					z += float64(w[base+int(i)] * val[j])
+			for c := range zs {
+				zs[c] = 0
+			}
+			for j, i := range idx {
+				row := w[int(i)*k:][:k]
+				for c, x := range row {
+					zs[c] += float64(x * val[j])
 				}
-				zs[c] = z
 			}
 			y := h.class[o]
 			if k == 1 {
@@ -223,12 +228,10 @@ func trainHead(h headData, enc []encoded, opt Options) []float64 {
 					}
 				}
 			}
-			for c := 0; c < k; c++ {
-				gc := grads[c]
-				base := c * size
-				for j, i := range idx {
-					at := base + int(i)
-					g := float64(gc*val[j]) + float64(opt.L2*w[at])
+			for j, i := range idx {
+				for c := 0; c < k; c++ {
+					at := int(i)*k + c
+					g := float64(grads[c]*val[j]) + float64(opt.L2*w[at])
 					if g == 0 {
 						continue
 					}

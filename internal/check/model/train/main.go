@@ -91,12 +91,18 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 	tri.WordNGrams = 3
 	hinge := opt
 	hinge.Hinge = true
+	noChars := base
+	noChars.CharNGrams = false
+	small := noChars
+	small.Bits, small.AuxBits = 17, 14
 	vs := []variant{
 		{"logistic: word n-grams only", words, opt},
 		{"logistic: word + character n-grams", chars, opt},
 		{"logistic: all but the cue engine", noCues, opt},
 		{"logistic: all but the situation", noSit, opt},
-		{"logistic: all features (default)", base, opt},
+		{"logistic: all features", base, opt},
+		{"logistic: all but character n-grams", noChars, opt},
+		{"logistic: all but character n-grams, 2^17 / 2^14 buckets", small, opt},
 		{"logistic: all, word trigrams", tri, opt},
 		{"linear SVM (hinge): all features", base, hinge},
 	}
@@ -105,8 +111,10 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 	if err := rulesBaseline(exs, cases); err != nil {
 		return err
 	}
-	if err := fusionSearch(exs, cases, anti, folds); err != nil {
-		return err
+	if os.Getenv("FUSION") != "" {
+		if err := fusionSearch(exs, cases, anti, folds); err != nil {
+			return err
+		}
 	}
 	for _, v := range vs {
 		oof, err := model.CrossValidate(exs, v.cfg, v.opt, anti, folds)
