@@ -291,15 +291,3 @@ func checkText(r check.Report) string {
 	}
 	return b.String()
 }
-
-func levelText(r decide.LevelResult) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Recommended level: %s (also fits: %s). %s", r.Level, joinValues(r.Allowed), r.Why)
-	for _, p := range r.Phrases {
-		b.WriteString("\n- " + p)
-	}
-	if r.AudienceAdvice != "" {
-		b.WriteString("\nDelivering it: " + r.AudienceAdvice)
-	}
-	return b.String()
-}
