@@ -91,7 +91,7 @@ type Data struct {
 	HeldOut []corpus.Case
 	// Labelled are a team's labelled messages (checker/*.jsonl, and
 	// --checker-cases): the checker suite's "cases".
-	Labelled []LabelledCase
+	Labelled   []LabelledCase
 	Canaries   []Canary
 	Thresholds Thresholds
 }
