@@ -254,3 +254,21 @@ func checkSARIF(t *testing.T, b []byte) {
 		}
 	}
 }
+
+// TestReportJSONStreams: the JSON report, written a result at a time, is
+// byte for byte what one Encode of the whole report gives.
+func TestReportJSONStreams(t *testing.T) {
+	ds, files := fixtureDrafts(t)
+	for _, r := range []*Report{Run(fake, ds, files, Options{MinScore: 60}), Run(fake, nil, 0, Options{}), Run(fake, ds[:1], 1, Options{})} {
+		var whole, streamed bytes.Buffer
+		if err := writeJSON(&whole, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeReportJSON(&streamed, r); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != streamed.String() {
+			t.Errorf("%d results: streamed\n%s\nwhole\n%s", len(r.Results), streamed.String(), whole.String())
+		}
+	}
+}
