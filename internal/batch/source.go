@@ -261,18 +261,28 @@ func (d Draft) Position(off int) (line, col int) {
 // text). def gives every draft its audience, situation, stakes and level; a
 // JSON Lines draft's own win.
 func Read(name string, r io.Reader, def check.Input) ([]Draft, error) {
-	var b []byte
-	var err error
-	if name == "-" {
-		b, err = io.ReadAll(r)
-	} else {
-		b, err = os.ReadFile(name)
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		defer f.Close()
+		r = f
 	}
+	b, err := io.ReadAll(io.LimitReader(r, int64(maxFileBytes)+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	if len(b) > maxFileBytes {
+		return nil, fmt.Errorf("%s: over %d bytes; split it into smaller files", name, maxFileBytes)
+	}
 	return Split(name, b, KindOf(name), def)
 }
+
+// maxFileBytes is the largest file Read takes (a glob that catches a log or
+// a dump must not exhaust memory): 256 MiB, about 350,000 JSON Lines
+// messages of the corpus's size.
+var maxFileBytes = 256 << 20
 
 // Split cuts a file's contents into drafts.
 func Split(name string, b []byte, kind Kind, def check.Input) ([]Draft, error) {

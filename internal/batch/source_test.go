@@ -249,3 +249,24 @@ func TestFrontMatter(t *testing.T) {
 		t.Errorf("a text file read front matter: %+v", ds)
 	}
 }
+
+func TestReadBounded(t *testing.T) {
+	defer func(n int) { maxFileBytes = n }(maxFileBytes)
+	maxFileBytes = 64
+	dir := t.TempDir()
+	small, big := filepath.Join(dir, "small.txt"), filepath.Join(dir, "big.txt")
+	os.WriteFile(small, []byte(strings.Repeat("a", 64)), 0o644)
+	os.WriteFile(big, []byte(strings.Repeat("a", 65)), 0o644)
+	if ds, err := Read(small, nil, check.Input{}); err != nil || len(ds) != 1 {
+		t.Errorf("a file at the limit: %v, %d drafts", err, len(ds))
+	}
+	if _, err := Read(big, nil, check.Input{}); err == nil || !strings.Contains(err.Error(), "over 64 bytes; split it") {
+		t.Errorf("a file over the limit: %v", err)
+	}
+	if _, err := Read("-", strings.NewReader(strings.Repeat("b", 100)), check.Input{}); err == nil {
+		t.Error("stdin over the limit was read")
+	}
+	if _, err := Read(filepath.Join(dir, "nope.md"), nil, check.Input{}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing file: %v", err)
+	}
+}
