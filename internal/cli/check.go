@@ -85,7 +85,7 @@ func runCheck(env *Env, args []string) int {
 		return usageErr(env, fmt.Errorf("--min-score %d: use 0 to 100", *minScore))
 	}
 	if *concurrency < 0 {
-		return usageErr(env, fmt.Errorf("--concurrency %d: must be positive", *concurrency))
+		return usageErr(env, fmt.Errorf("--concurrency %d: use 1 or more (0: the number of CPUs)", *concurrency))
 	}
 	if err := outs.validate(checkFormats); err != nil {
 		return usageErr(env, err)
@@ -129,7 +129,7 @@ func runCheck(env *Env, args []string) int {
 				fmt.Fprintf(env.Stderr, "pushback check: %s: %s\n", d.Where(), d.Err)
 			}
 		}
-		if len(drafts) == 1 && drafts[0].Err != nil && !*asJSON && outs.only("text") {
+		if len(drafts) == 1 && drafts[0].Err != nil && (*asJSON || outs.only("text")) {
 			return ExitUsage // said on stderr; a report of nothing would add no more
 		}
 	}
