@@ -35,22 +35,34 @@ staticcheck:
 # worker pools, the rewrite's retries, the MCP server's sessions), and the
 # rest (the command line, which calls those packages in one goroutine, and
 # the end-to-end tests, whose servers are separate binaries) runs without.
-# The judge's corpus-wide tests (under -race they check a sample) and its
-# retraining, which proves the embedded weights are what make train writes,
-# run once more without it.
+# The checker's exhaustive agreement tests over the corpus and the judge's
+# retraining are single-goroutine and CPU-bound (TestIndexedMatchAgrees took
+# 244 s under -race, 20 s without): they run once, without it.
 RACE_PKGS := ./internal/check/... ./internal/batch/... ./internal/eval/... ./internal/rewrite/... ./internal/server/...
+CHECK_SERIAL := TestIndexedMatchAgrees|TestSituationPrefilterAgrees|TestModelFresh|TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts
 unit:
-	$(GO) test -race -count=1 $(RACE_PKGS)
+	$(GO) test -race -count=1 -skip '$(CHECK_SERIAL)' $(RACE_PKGS)
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/internal/(check|batch|eval|rewrite|server)(/|$$)')
-	$(GO) test -count=1 -run 'TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestLabelled' ./internal/check
+	$(GO) test -count=1 -run '$(CHECK_SERIAL)' ./internal/check
 
-# Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
+# Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them
+# longer. Go 1.26's fuzzing coordinator can fail a run at the -fuzztime
+# deadline with a bare "context deadline exceeded" when its workers are
+# starved of CPU (golang/go#75804, fixed in Go 1.27): such a run, with no
+# failing input written and no panic, is reported and not counted as a
+# failure; any other failure is.
 fuzz:
 	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' internal); do \
 	  dir=$$(dirname $$f); \
 	  for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$f | sed 's/^func //'); do \
 	    echo "fuzz $$t ($$dir, $(FUZZTIME))"; \
-	    $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./$$dir || exit 1; \
+	    out=$$($(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./$$dir 2>&1); code=$$?; \
+	    echo "$$out"; \
+	    if [ $$code -ne 0 ]; then \
+	      if echo "$$out" | grep -q 'context deadline exceeded' && ! echo "$$out" | grep -q -e 'Failing input written' -e '^panic:' -e '--- FAIL: .*/'; then \
+	        echo "fuzz $$t: stopped by Go's -fuzztime deadline race (golang/go#75804), not a finding: no failing input was written"; \
+	      else exit 1; fi; \
+	    fi; \
 	  done; \
 	done
 
