@@ -2,7 +2,7 @@
 GO      ?= go
 FUZZTIME ?= 5s
 
-.PHONY: all build test tidy-check vet staticcheck unit fuzz fuzz-long bench run eval clean train
+.PHONY: all build test tidy-check vet staticcheck unit unit-race unit-plain unit-serial fuzz fuzz-long bench run eval clean train
 
 all: build
 
@@ -40,31 +40,41 @@ staticcheck:
 # 244 s under -race, 20 s without): they run once, without it.
 RACE_PKGS := ./internal/check/... ./internal/batch/... ./internal/eval/... ./internal/rewrite/... ./internal/server/...
 CHECK_SERIAL := TestIndexedMatchAgrees|TestSituationPrefilterAgrees|TestModelFresh|TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts
+# The three runs go at once: each waits at times (servers starting, the
+# conformance suite's Node, timers) that the others fill.
 unit:
+	@$(MAKE) --no-print-directory -j3 unit-race unit-plain unit-serial
+
+unit-race:
 	$(GO) test -race -count=1 -skip '$(CHECK_SERIAL)' $(RACE_PKGS)
+
+unit-plain:
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/internal/(check|batch|eval|rewrite|server)(/|$$)')
+
+unit-serial:
 	$(GO) test -count=1 -run '$(CHECK_SERIAL)' ./internal/check
 
-# Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them
-# longer. Go 1.26's fuzzing coordinator can fail a run at the -fuzztime
-# deadline with a bare "context deadline exceeded" when its workers are
-# starved of CPU (golang/go#75804, fixed in Go 1.27): such a run, with no
-# failing input written and no panic, is reported and not counted as a
-# failure; any other failure is.
+# Each fuzz target runs on its own for $(FUZZTIME), $(FUZZJOBS) at a time
+# (`make fuzz-long` runs them longer); its output is printed when it ends.
+# Go 1.26's fuzzing coordinator can fail a run at the -fuzztime deadline
+# with a bare "context deadline exceeded" when its workers are starved of
+# CPU (golang/go#75804, fixed in Go 1.27): such a run, with no failing input
+# written and no panic, is reported and not counted as a failure; any other
+# failure is.
+FUZZJOBS ?= 2
+FUZZ_TARGETS := $(shell grep -rH --include='*_test.go' -o '^func Fuzz[A-Za-z0-9_]*' internal | sed 's|/[^/]*_test.go:func |/|')
 fuzz:
-	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' internal); do \
-	  dir=$$(dirname $$f); \
-	  for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$f | sed 's/^func //'); do \
-	    echo "fuzz $$t ($$dir, $(FUZZTIME))"; \
-	    out=$$($(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./$$dir 2>&1); code=$$?; \
-	    echo "$$out"; \
-	    if [ $$code -ne 0 ]; then \
-	      if echo "$$out" | grep -q 'context deadline exceeded' && ! echo "$$out" | grep -q -e 'Failing input written' -e '^panic:' -e '--- FAIL: .*/'; then \
-	        echo "fuzz $$t: stopped by Go's -fuzztime deadline race (golang/go#75804), not a finding: no failing input was written"; \
-	      else exit 1; fi; \
-	    fi; \
-	  done; \
-	done
+	@$(MAKE) --no-print-directory -j$(FUZZJOBS) $(addprefix fuzz/,$(FUZZ_TARGETS))
+
+fuzz/%:
+	@t=$(notdir $*); dir=$(patsubst %/,%,$(dir $*)); \
+	out=$$($(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./$$dir 2>&1); code=$$?; \
+	echo "fuzz $$t ($$dir, $(FUZZTIME))"; \
+	if [ $$code -eq 0 ]; then echo "$$out"; \
+	elif echo "$$out" | grep -q 'context deadline exceeded' && ! echo "$$out" | grep -q -e 'Failing input written' -e '^panic:' -e '--- FAIL: .*/'; then \
+	  echo "$$out" | sed 's/^/  | /'; \
+	  echo "ok  fuzz $$t: stopped by Go's -fuzztime deadline race (golang/go#75804), not a finding: no failing input was written"; \
+	else echo "$$out"; exit 1; fi
 
 fuzz-long:
 	$(MAKE) fuzz FUZZTIME=5m
