@@ -134,7 +134,10 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	// anti-pattern and what reads as hostile, shouted or aimed at a model.
 	var kept []sentence
 	var notes []string
-	for _, s := range sents {
+	for i, s := range sents {
+		if i%64 == 0 && ctx.Err() != nil {
+			return Generation{Mode: ModeRules}, ctx.Err()
+		}
 		text, why := r.keep(s, rep, req, level, t)
 		if text == "" {
 			if why != "" {
@@ -166,13 +169,16 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	// sentences that carry no fact until it fits.
 	data.Short = true
 	for {
+		if ctx.Err() != nil {
+			return Generation{Mode: ModeRules}, ctx.Err()
+		}
 		text, err = r.compose(data, kept, req.Facts)
 		if err != nil || utf8.RuneCountInString(text) <= req.MaxChars {
 			break
 		}
 		drop := -1
 		for i, s := range kept {
-			if len(ExtractFacts(s.text)) == 0 && (drop < 0 || len(s.text) > len(kept[drop].text)) && len(MissingFacts(s.text, req.Facts)) == len(req.Facts) {
+			if len(ExtractFacts(s.text)) == 0 && (drop < 0 || len(s.text) > len(kept[drop].text)) && len(req.missingFacts(s.text)) == len(req.Facts) {
 				drop = i
 			}
 		}
@@ -683,23 +689,6 @@ func pick(items []string, i int) string {
 		return ""
 	}
 	return items[i]
-}
-
-// outermost drops facts contained in another one of the list.
-func outermost(facts []string) []string {
-	out := []string{}
-	for i, f := range facts {
-		inside := false
-		for j, g := range facts {
-			if i != j && len(g) > len(f) && strings.Contains(normaliseFact(g), normaliseFact(f)) {
-				inside = true
-			}
-		}
-		if !inside {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // systemBlockRE is a block of text wrapped in a system/instructions tag

@@ -13,6 +13,7 @@ import (
 	"net"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	mcpserver "github.com/mark3labs/mcp-go/server"
@@ -47,6 +48,9 @@ type Options struct {
 	// RewriteEngine, when set, replaces the engine the environment would
 	// choose (tests, evals).
 	RewriteEngine rewrite.Engine
+	// RewriteTimeout bounds one rewrite_draft call, retries and waits
+	// included; rewrite.DefaultTimeout when zero.
+	RewriteTimeout time.Duration
 	// Logger receives the server's logs; nil discards them. It must not
 	// write to stdout when serving stdio.
 	Logger *slog.Logger
