@@ -49,7 +49,7 @@ type Input struct {
 	Hill           *bool          `json:"hill,omitempty" jsonschema:"description=Is this a hill worth dying on?"`
 	Alternative    *bool          `json:"alternative,omitempty" jsonschema:"description=Have I proposed (or can I propose) a better alternative?"`
 	Right          *bool          `json:"right,omitempty" jsonschema:"description=Am I pushing back because I'm right (true) rather than because I'm uncomfortable (false)?"`
-	At             []string       `json:"at_stake,omitempty" jsonschema:"description=What the decision puts at risk: quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity or preference."`
+	At             []string       `json:"at_stake,omitempty" jsonschema:"maxItems=16,maxLength=32,description=What the decision puts at risk: quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity or preference."`
 	Stakes         guide.Stakes   `json:"stakes,omitempty"`
 	Audience       guide.Audience `json:"audience,omitempty"`
 	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=True when gentler pushback on this has already been tried and did not work."`
@@ -236,7 +236,7 @@ func audienceAdvice(g *guide.Guide, a guide.Audience) string {
 func stakesAt(g *guide.Guide, ids []string) ([]guide.Stake, error) {
 	var out []guide.Stake
 	for _, raw := range ids {
-		id := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(raw)))
+		id := guide.NormaliseID(raw)
 		if id == "" {
 			continue
 		}

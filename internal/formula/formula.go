@@ -62,11 +62,11 @@ const MaxFieldChars = 2000
 
 // Fields are the formula's inputs.
 type Fields struct {
-	Goal        string         `json:"goal" jsonschema:"description=Their goal\\, in their terms (acknowledge)\\, as a noun phrase: e.g. a launch on the 1st."`
-	Concern     string         `json:"concern" jsonschema:"description=What you are concerned about and why (context)\\, as a clause: e.g. QA needs two weeks for a release this size."`
-	Impact      string         `json:"impact" jsonschema:"description=What happens if we go this route\\, quantified where possible (impact)\\, as a clause: e.g. we ship payment code nobody has tested."`
-	Alternative string         `json:"alternative" jsonschema:"description=The approach you propose instead\\, which still serves their goal: e.g. a phased launch with the core flows on the 1st."`
-	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=How you hand the decision back; a default question fits the level when omitted."`
+	Goal        string         `json:"goal" jsonschema:"maxLength=2000,description=Their goal\\, in their terms (acknowledge)\\, as a noun phrase: e.g. a launch on the 1st."`
+	Concern     string         `json:"concern" jsonschema:"maxLength=2000,description=What you are concerned about and why (context)\\, as a clause: e.g. QA needs two weeks for a release this size."`
+	Impact      string         `json:"impact" jsonschema:"maxLength=2000,description=What happens if we go this route\\, quantified where possible (impact)\\, as a clause: e.g. we ship payment code nobody has tested."`
+	Alternative string         `json:"alternative" jsonschema:"maxLength=2000,description=The approach you propose instead\\, which still serves their goal: e.g. a phased launch with the core flows on the 1st."`
+	Invitation  string         `json:"invitation,omitempty" jsonschema:"maxLength=2000,description=How you hand the decision back; a default question fits the level when omitted."`
 	Level       guide.Level    `json:"level,omitempty"`
 	Audience    guide.Audience `json:"audience,omitempty"`
 }
@@ -358,6 +358,7 @@ func RenderScenario(g *guide.Guide, id string, values map[string]string, level g
 		}
 		return Result{}, fmt.Errorf("formula: %w %q (use one of %s)", ErrUnknownScenario, id, strings.Join(ids, ", "))
 	}
+	id = sc.ID // as the guide spells it
 	lvl, err := guide.ParseLevel(string(level))
 	if err != nil {
 		return Result{}, fmt.Errorf("formula: %w", err)

@@ -184,7 +184,7 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 	if _, err := guide.ParseStakes(string(req.Stakes)); err != nil {
 		return req, "", err
 	}
-	req.Channel = strings.ToLower(strings.TrimSpace(req.Channel))
+	req.Channel = guide.NormaliseID(req.Channel)
 	switch req.Channel {
 	case "", "email", "chat", "spoken":
 	default:
@@ -200,7 +200,7 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 	if err != nil {
 		return req, "", err
 	}
-	if l := strings.ToLower(strings.TrimSpace(req.Level)); l != "" && l != "auto" {
+	if l := guide.NormaliseID(req.Level); l != "" && l != "auto" {
 		req.levelAsked = true
 	}
 	req.Level = string(level)
@@ -210,7 +210,7 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 }
 
 func targetLevel(g *guide.Guide, req Request) (guide.Level, error) {
-	s := strings.ToLower(strings.TrimSpace(req.Level))
+	s := guide.NormaliseID(req.Level)
 	if s != "" && s != "auto" {
 		return guide.ParseLevel(s)
 	}

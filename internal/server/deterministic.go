@@ -209,14 +209,25 @@ func scenarioIDs(g *guide.Guide) []string {
 	return ids
 }
 
-// scenarioEnum lists the guide's scenarios as the scenario argument's enum.
+// scenarioEnum lists the guide's scenarios as the scenario argument's enum,
+// and bounds values: no more fields than the largest scenario has, none
+// longer than a formula field may be.
 func scenarioEnum(s *jsonschema.Schema, g *guide.Guide) {
-	p := property(s, "scenario")
-	if p == nil {
-		return
+	if p := property(s, "scenario"); p != nil {
+		for _, id := range scenarioIDs(g) {
+			p.Enum = append(p.Enum, id)
+		}
 	}
-	for _, id := range scenarioIDs(g) {
-		p.Enum = append(p.Enum, id)
+	if v := property(s, "values"); v != nil {
+		fields := uint64(0)
+		for _, sc := range g.Scenarios {
+			fields = max(fields, uint64(len(sc.Fields)))
+		}
+		v.MaxProperties = &fields
+		if ap := v.AdditionalProperties; ap != nil && ap != jsonschema.TrueSchema && ap != jsonschema.FalseSchema {
+			n := uint64(formula.MaxFieldChars)
+			ap.MaxLength = &n
+		}
 	}
 }
 

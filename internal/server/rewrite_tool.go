@@ -21,11 +21,13 @@ type rewriteArgs struct {
 }
 
 // Fields of a rewrite result only the verbose form carries.
-var rewriteVerboseOnly = []string{"attempts"}
+var rewriteVerboseOnly = []string{"attempts", "draft"}
 
-// rewriteCompact is a rewrite result's compact form (see checkCompact).
+// rewriteCompact is a rewrite result's compact form (see checkCompact):
+// no attempts, and not the draft the caller just sent.
 type rewriteCompact struct {
 	rewrite.Result
+	Draft    string            `json:"draft,omitzero"`
 	Check    checkCompact      `json:"check"`
 	Attempts []rewrite.Attempt `json:"attempts,omitzero"`
 }

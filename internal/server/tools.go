@@ -44,7 +44,7 @@ type spec[In any] struct {
 // annotations set explicitly, and a handler that answers every mistake in a
 // call as a tool error the calling model can act on.
 func build[In any](log *slog.Logger, s spec[In]) (tool, error) {
-	in, err := schemaFor(new(In), s.editIn)
+	in, err := inputSchemaFor(new(In), s.editIn)
 	if err != nil {
 		return tool{}, fmt.Errorf("tool %s: input schema: %w", s.name, err)
 	}

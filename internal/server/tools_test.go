@@ -193,7 +193,7 @@ func TestCheckDraftTool(t *testing.T) {
 	cases = append(cases,
 		toolCase{name: "empty draft", tool: ToolCheckDraft, args: map[string]any{"draft": "   "}, wantErr: draft.ErrEmpty.Error()},
 		toolCase{name: "missing draft", tool: ToolCheckDraft, args: map[string]any{}, wantErr: `missing required argument "draft"`},
-		toolCase{name: "oversized draft", tool: ToolCheckDraft, args: map[string]any{"draft": strings.Repeat("é", draft.MaxChars+1)}, wantErr: draft.ErrTooLong.Error()},
+		toolCase{name: "oversized draft", tool: ToolCheckDraft, args: map[string]any{"draft": strings.Repeat("é", draft.MaxChars+1)}, wantErr: `argument "draft" has 20001 characters; the limit is 20000`},
 		toolCase{name: "unknown audience", tool: ToolCheckDraft, args: map[string]any{"draft": "No.", "audience": "boss"}, wantErr: "client, leadership, peer, report"},
 		toolCase{name: "unknown level", tool: ToolCheckDraft, args: map[string]any{"draft": "No.", "level": "nuclear"}, wantErr: "mild, moderate, strong, escalated"},
 		toolCase{name: "unknown argument", tool: ToolCheckDraft, args: map[string]any{"draft": "No.", "tone": "nice"}, wantErr: `unknown argument "tone"; this tool accepts: draft, audience`},
