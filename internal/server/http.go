@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
 )
@@ -62,23 +64,39 @@ func hostOnly(hostport string) string {
 	return hostport
 }
 
-// Handler serves the MCP endpoint and the health check behind the
-// hardening every request passes: body limit (413), DNS-rebinding checks on
-// Host and Origin for loopback connections (403), and the bearer token when
-// one is configured (401).
-func Handler(s *mcpserver.MCPServer, opts Options) http.Handler {
-	h, _ := newHandler(s, opts)
-	return h
+// HTTPHandler serves the MCP endpoint and the health check behind the
+// hardening every request passes: body limit (413) and a deadline for
+// reading the body, DNS-rebinding checks on Host and Origin for loopback
+// connections (403), the bearer token when one is configured (401), and
+// the session rules (400, 404, 503; see guardSessions). Close it to stop
+// its session sweeper.
+type HTTPHandler struct {
+	h        http.Handler
+	mcp      *mcpserver.StreamableHTTPServer
+	sessions *sessionStore
 }
 
-func newHandler(s *mcpserver.MCPServer, opts Options) (http.Handler, *mcpserver.StreamableHTTPServer) {
+// DefaultBodyTimeout bounds reading one request body: a client trickling
+// a body holds a connection no longer than this.
+const DefaultBodyTimeout = 30 * time.Second
+
+// NewHTTPHandler builds the HTTP handler for s.
+func NewHTTPHandler(s *mcpserver.MCPServer, opts Options) *HTTPHandler {
 	log := opts.logger()
+	ttl := opts.SessionTTL
+	if ttl <= 0 {
+		ttl = DefaultSessionTTL
+	}
+	store := newSessionStore(opts.maxSessions())
 	mcpHTTP := mcpserver.NewStreamableHTTPServer(s,
 		mcpserver.WithEndpointPath(EndpointPath),
 		mcpserver.WithStreamableHTTPLogger(log),
+		mcpserver.WithSessionIdManager(store),
+		mcpserver.WithSessionIdleTTL(ttl),
+		mcpserver.WithHeartbeatInterval(30*time.Second),
 	)
 	mux := http.NewServeMux()
-	mux.Handle(EndpointPath, mcpHTTP)
+	mux.Handle(EndpointPath, guardSessions(mcpHTTP, store, min(ttl, 5*time.Minute)))
 	mux.HandleFunc(HealthPath, func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -86,16 +104,40 @@ func newHandler(s *mcpserver.MCPServer, opts Options) (http.Handler, *mcpserver.
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ok", "name": Name, "version": opts.version()})
+		_ = json.NewEncoder(w).Encode(map[string]any{"status": "ok", "name": Name, "version": opts.version(), "sessions": store.Len()})
 	})
-	limit := opts.MaxBodyBytes
-	if limit <= 0 {
-		limit = DefaultMaxBodyBytes
+	limit := opts.maxBodyBytes()
+	bodyTimeout := opts.BodyTimeout
+	if bodyTimeout <= 0 {
+		bodyTimeout = DefaultBodyTimeout
 	}
-	return harden(mux, opts.Token, opts.AllowedOrigins, limit, log), mcpHTTP
+	return &HTTPHandler{h: harden(mux, opts.Token, opts.AllowedOrigins, limit, bodyTimeout, log), mcp: mcpHTTP, sessions: store}
 }
 
-func harden(next http.Handler, token string, origins []string, limit int64, log *slog.Logger) http.Handler {
+func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.h.ServeHTTP(w, r) }
+
+// Close closes every session (ending their listening streams) and stops
+// the idle sweeper.
+func (h *HTTPHandler) Close(ctx context.Context) error { return h.mcp.Shutdown(ctx) }
+
+func (o Options) maxBodyBytes() int64 {
+	if o.MaxBodyBytes <= 0 {
+		return DefaultMaxBodyBytes
+	}
+	return o.MaxBodyBytes
+}
+
+func (o Options) maxSessions() int {
+	switch {
+	case o.MaxSessions < 0:
+		return 0 // no cap
+	case o.MaxSessions == 0:
+		return DefaultMaxSessions
+	}
+	return o.MaxSessions
+}
+
+func harden(next http.Handler, token string, origins []string, limit int64, bodyTimeout time.Duration, log *slog.Logger) http.Handler {
 	want := []byte(token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if status, msg := screen(r, origins); status != 0 {
@@ -113,19 +155,33 @@ func harden(next http.Handler, token string, origins []string, limit int64, log 
 				http.Error(w, fmt.Sprintf("request body too large: limit is %d bytes", limit), http.StatusRequestEntityTooLarge)
 				return
 			}
-			// Read the body here so an over-long chunked body is a 413,
-			// not a JSON-RPC parse error from the transport.
+			// Read the body here, within bodyTimeout, so an over-long
+			// chunked body is a 413 rather than a JSON-RPC parse error
+			// and a trickled one does not hold the connection. (A
+			// server-wide ReadTimeout would also cancel the context of a
+			// long rewrite still running after the body is read.)
+			rc := http.NewResponseController(w)
+			_ = rc.SetReadDeadline(time.Now().Add(bodyTimeout))
 			b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 			if err != nil {
+				// Close the connection rather than wait for the rest of
+				// a body that is not coming (net/http would try to read
+				// it to keep the connection alive).
+				w.Header().Set("Connection", "close")
 				var tooBig *http.MaxBytesError
-				if errors.As(err, &tooBig) {
+				var ne net.Error
+				switch {
+				case errors.As(err, &tooBig):
 					http.Error(w, fmt.Sprintf("request body too large: limit is %d bytes", limit), http.StatusRequestEntityTooLarge)
-					return
+				case errors.As(err, &ne) && ne.Timeout():
+					http.Error(w, fmt.Sprintf("request body not received within %s", bodyTimeout), http.StatusRequestTimeout)
+				default:
+					http.Error(w, "cannot read request body: "+err.Error(), http.StatusBadRequest)
 				}
-				http.Error(w, "cannot read request body: "+err.Error(), http.StatusBadRequest)
 				return
 			}
-			r.Body = io.NopCloser(bytes.NewReader(b))
+			_ = rc.SetReadDeadline(time.Time{})
+			r.Body = &bodyBuffer{bytes.NewReader(b)}
 		}
 		next.ServeHTTP(w, r)
 	})

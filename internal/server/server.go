@@ -64,8 +64,18 @@ type Options struct {
 	// AllowedOrigins are browser origins (scheme://host[:port]) accepted
 	// besides loopback ones.
 	AllowedOrigins []string
-	// MaxBodyBytes bounds an HTTP request body; 0 means DefaultMaxBodyBytes.
+	// MaxBodyBytes bounds an HTTP request body and a stdio message (a
+	// line); 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// SessionTTL closes an HTTP session idle for this long;
+	// DefaultSessionTTL when zero.
+	SessionTTL time.Duration
+	// MaxSessions caps the HTTP sessions open at once; DefaultMaxSessions
+	// when zero, no cap when negative.
+	MaxSessions int
+	// BodyTimeout bounds reading an HTTP request body;
+	// DefaultBodyTimeout when zero.
+	BodyTimeout time.Duration
 	// Ready, when set, is called with the listening address once HTTP
 	// accepts connections.
 	Ready func(net.Addr)
