@@ -119,12 +119,30 @@ func (s *sessionStore) stream(ctx context.Context, id string) (context.Context, 
 	return ctx, cancel, true
 }
 
-// takeClosed returns how many sessions closed since the last call.
+// giveBack returns n to the closed count takeClosed took it from.
+func (s *sessionStore) giveBack(n int) {
+	s.mu.Lock()
+	s.closed += n
+	s.mu.Unlock()
+}
+
+// takeClosed returns how many sessions closed since the last call, and
+// rebuilds the map of live sessions when that many left it: a Go map keeps
+// the room of its largest size, which after a flood of sessions is
+// megabytes.
 func (s *sessionStore) takeClosed() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := s.closed
 	s.closed = 0
+	if n > 0 && n >= len(s.live) {
+		// Not maps.Clone: a clone keeps the room of the original.
+		live := make(map[string][]context.CancelFunc, len(s.live))
+		for id, streams := range s.live {
+			live[id] = streams
+		}
+		s.live = live
+	}
 	return n
 }
 
