@@ -13,10 +13,12 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
@@ -78,6 +80,7 @@ type HTTPHandler struct {
 	sessions      *sessionStore
 	stop, stopped chan struct{}
 	once          sync.Once
+	requests      atomic.Int64 // since returnMemory last looked
 }
 
 // DefaultBodyTimeout bounds reading one request body: a client trickling
@@ -108,7 +111,8 @@ func NewHTTPHandler(s *mcpserver.MCPServer, opts Options) *HTTPHandler {
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]any{"status": "ok", "name": Name, "version": opts.version(), "sessions": store.Len()})
+		_ = json.NewEncoder(w).Encode(map[string]any{"status": "ok", "name": Name, "version": opts.version(),
+			"sessions": store.Len(), "goroutines": runtime.NumGoroutine()})
 	})
 	limit := opts.maxBodyBytes()
 	bodyTimeout := opts.BodyTimeout
@@ -116,37 +120,54 @@ func NewHTTPHandler(s *mcpserver.MCPServer, opts Options) *HTTPHandler {
 		bodyTimeout = DefaultBodyTimeout
 	}
 	h := &HTTPHandler{h: harden(mux, opts.Token, opts.AllowedOrigins, limit, bodyTimeout, log), mcp: mcpHTTP, sessions: store, stop: make(chan struct{}), stopped: make(chan struct{})}
-	go h.returnMemory(max(ttl/2, time.Second), log)
+	go h.returnMemory(min(max(ttl/2, time.Second), 10*time.Second), log)
 	return h
 }
 
-// returnMemory gives the memory of closed sessions back to the system:
-// after many sessions close (expired or deleted), the heap they used is
-// free but the Go runtime returns it to the OS only slowly, so a server
-// that held 20,000 abandoned sessions would keep their resident memory
-// for minutes. Checked every half TTL; a forced collection costs a few
-// milliseconds and runs only after at least minFreed sessions closed.
+// returnMemory gives memory the server no longer uses back to the system.
+// The Go runtime returns freed heap to the OS only slowly, so after 20,000
+// abandoned sessions expired, or a burst of calls ended, the server kept
+// their resident memory for minutes. So, checked every tick: when at least
+// minFreed sessions have closed since the last return, or when a tick
+// passes without a request after some, it forces a collection and returns
+// the free memory (debug.FreeOSMemory, a few milliseconds, at most once a
+// tick and only when the server is idle or shedding sessions).
 func (h *HTTPHandler) returnMemory(every time.Duration, log *slog.Logger) {
 	defer close(h.stopped)
 	const minFreed = 256
 	tick := time.NewTicker(every)
 	defer tick.Stop()
+	busy := false // requests came since the last return
 	for {
 		select {
 		case <-h.stop:
 			return
 		case <-tick.C:
 		}
-		if n := h.sessions.takeClosed(); n >= minFreed {
+		requests := h.requests.Swap(0)
+		closed := h.sessions.takeClosed()
+		switch {
+		case closed >= minFreed:
 			debug.FreeOSMemory()
-			log.Info("returned the memory of closed sessions", "sessions", n, "live", h.sessions.Len())
-		} else if n > 0 {
-			h.sessions.giveBack(n) // count them towards the next check
+			log.Info("returned the memory of closed sessions", "sessions", closed, "live", h.sessions.Len())
+			busy = requests > 0
+		case requests == 0 && busy:
+			debug.FreeOSMemory()
+			log.Debug("idle: returned free memory")
+			busy = false
+		default:
+			h.sessions.giveBack(closed) // counted towards the next check
+			busy = busy || requests > 0
 		}
 	}
 }
 
-func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.h.ServeHTTP(w, r) }
+func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == EndpointPath { // health probes are not activity
+		h.requests.Add(1)
+	}
+	h.h.ServeHTTP(w, r)
+}
 
 // Close closes every session (ending their listening streams) and stops
 // the idle sweeper.
