@@ -22,6 +22,8 @@ vet:
 unit:
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestConcurrencyWallTime' ./internal/eval
+	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
+	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
 
 # Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
 fuzz:

@@ -62,7 +62,7 @@ func TestCancelStopsWithin100ms(t *testing.T) {
 		t.Fatal(err)
 	}
 	rules := NewRules(guide.Default(), chk)
-	for _, tx := range append(abuse.Texts(draft.MaxChars)[:6], abuse.Text{Name: "model", Text: testDraft}) {
+	for _, tx := range append(abuse.Texts(MaxDraftChars), abuse.Text{Name: "model", Text: testDraft}) {
 		t.Run(tx.Name, func(t *testing.T) {
 			var eng Engine = rules
 			if tx.Name == "model" {
@@ -72,7 +72,7 @@ func TestCancelStopsWithin100ms(t *testing.T) {
 				ctx, cancel := context.WithCancel(context.Background())
 				var cancelled atomic.Int64 // unix nanoseconds
 				timer := time.AfterFunc(after, func() { cancelled.Store(time.Now().UnixNano()); cancel() })
-				_, err := Run(ctx, eng, chk, Request{Draft: tx.Text, Situation: tx.Text, Facts: abuse.Facts(MaxFacts, MaxFactChars)}, Options{})
+				_, err := Run(ctx, eng, chk, Request{Draft: tx.Text, Situation: tx.Text[:min(len(tx.Text), MaxSituationChars)], Facts: abuse.Facts(MaxFacts, MaxFactChars)}, Options{})
 				done := time.Now()
 				timer.Stop()
 				cancel()

@@ -19,8 +19,8 @@ import (
 
 // Request is what to rewrite and how.
 type Request struct {
-	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=20000,description=What you want to say\\, however blunt (up to 20000 characters)."`
-	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked."`
+	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=5000,description=What you want to say\\, however blunt (up to 5000 characters)."`
+	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=5000,description=What the other person said or asked (up to 5000 characters)."`
 	Audience  guide.Audience `json:"audience,omitempty"`
 	Stakes    guide.Stakes   `json:"stakes,omitempty"`
 	Level     string         `json:"level,omitempty" jsonschema:"enum=auto,enum=mild,enum=moderate,enum=strong,enum=escalated,description=Target level; auto (the default) picks it from the stakes."`
@@ -39,12 +39,21 @@ type Request struct {
 
 // missingFacts returns the facts text lacks, with the index Resolve built
 // when it still describes r.Facts.
-func (r Request) missingFacts(text string) []string {
+func (r Request) missingFacts(text string) []string { return r.factIndex().missing(text) }
+
+// basis returns the facts text lacks, less those inside another of them:
+// what a rewrite built around text must still state.
+func (r Request) basis(text string) []string {
+	ix := r.factIndex()
+	return ix.outermost(ix.missing(text))
+}
+
+func (r Request) factIndex() *factIndex {
 	ix := r.facts
 	if ix == nil || len(ix.facts) != len(r.Facts) || len(r.Facts) > 0 && &ix.facts[0] != &r.Facts[0] {
 		ix = newFactIndex(r.Facts)
 	}
-	return ix.missing(text)
+	return ix
 }
 
 // Usage is token usage as reported by the endpoint.
@@ -142,11 +151,16 @@ type Options struct {
 	ProgressEvery time.Duration
 }
 
-// Limits on what a caller may ask to keep; the schema of Request states
-// them too (a test holds the two together).
+// Limits on what a caller may ask to rewrite and keep; the schema of
+// Request states them too (a test holds the two together). A rewrite's
+// draft is shorter than a check's (draft.MaxChars): a model writes about
+// 4,000 characters within its reply budget (MaxTokens), and the offline
+// engine's work on 5,000 hostile characters stays within 200 ms of CPU.
 const (
-	MaxFacts     = 50
-	MaxFactChars = 200
+	MaxDraftChars     = 5000
+	MaxSituationChars = 5000
+	MaxFacts          = 50
+	MaxFactChars      = 200
 )
 
 // Channels a rewrite can be written for.
@@ -164,8 +178,11 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 	if err := draft.Validate(req.Draft); err != nil {
 		return req, "", err
 	}
-	if utf8.RuneCountInString(req.Situation) > draft.MaxChars {
-		return req, "", fmt.Errorf("situation: %w: the limit is %d characters", draft.ErrTooLong, draft.MaxChars)
+	if n := utf8.RuneCountInString(req.Draft); n > MaxDraftChars {
+		return req, "", &draft.LimitError{Field: "the draft to rewrite", Got: n, Limit: MaxDraftChars, Unit: "characters"}
+	}
+	if n := utf8.RuneCountInString(req.Situation); n > MaxSituationChars {
+		return req, "", &draft.LimitError{Field: "the situation", Got: n, Limit: MaxSituationChars, Unit: "characters"}
 	}
 	if len(req.Facts) > MaxFacts {
 		return req, "", &draft.LimitError{Field: "facts", Got: len(req.Facts), Limit: MaxFacts, Unit: "items"}

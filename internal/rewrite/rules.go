@@ -161,32 +161,60 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	}
 	data.Level, _ = r.g.Level(level)
 	data.Greeting, data.Signoff = greeting, signoff
-	text, err := r.compose(data, kept, req.Facts)
+	text, err := r.compose(data, kept, req)
 	if err != nil || req.MaxChars <= 0 || utf8.RuneCountInString(text) <= req.MaxChars {
 		return Generation{Text: text, Mode: ModeRules, Notes: notes}, err
 	}
 	// Too long for the limit: the short layout, then drop the longest kept
-	// sentences that carry no fact until it fits.
+	// sentences that carry no fact until it fits. Which sentences may go
+	// is worked out once, and each round drops, longest first, as many as
+	// the excess calls for (one sentence a round, each round re-reading
+	// every sentence, made a long draft quadratic).
 	data.Short = true
+	droppable := make([]bool, len(kept))
+	for i, s := range kept {
+		droppable[i] = len(ExtractFacts(s.text)) == 0 && len(req.missingFacts(s.text)) == len(req.Facts)
+	}
+	dropped := 0
 	for {
 		if ctx.Err() != nil {
 			return Generation{Mode: ModeRules}, ctx.Err()
 		}
-		text, err = r.compose(data, kept, req.Facts)
-		if err != nil || utf8.RuneCountInString(text) <= req.MaxChars {
+		text, err = r.compose(data, kept, req)
+		n := utf8.RuneCountInString(text)
+		if err != nil || n <= req.MaxChars {
 			break
 		}
-		drop := -1
-		for i, s := range kept {
-			if len(ExtractFacts(s.text)) == 0 && (drop < 0 || len(s.text) > len(kept[drop].text)) && len(req.missingFacts(s.text)) == len(req.Facts) {
-				drop = i
+		var order []int
+		for i := range kept {
+			if droppable[i] {
+				order = append(order, i)
 			}
 		}
-		if drop < 0 {
+		if len(order) == 0 {
 			break
 		}
-		notes = append(notes, fmt.Sprintf("left out %q: to fit %d characters", clip(kept[drop].text, 80), req.MaxChars))
-		kept = append(kept[:drop:drop], kept[drop+1:]...)
+		slices.SortStableFunc(order, func(a, b int) int { return len(kept[b].text) - len(kept[a].text) })
+		drop := map[int]bool{}
+		for freed, k := 0, 0; k < len(order) && freed < n-req.MaxChars; k++ {
+			i := order[k]
+			drop[i] = true
+			freed += utf8.RuneCountInString(kept[i].text) + 1
+			if dropped++; dropped <= 5 {
+				notes = append(notes, fmt.Sprintf("left out %q: to fit %d characters", clip(kept[i].text, 80), req.MaxChars))
+			}
+		}
+		var keptNow []sentence
+		var droppableNow []bool
+		for i := range kept {
+			if !drop[i] {
+				keptNow, droppableNow = append(keptNow, kept[i]), append(droppableNow, droppable[i])
+			}
+		}
+		kept, droppable = keptNow, droppableNow
+	}
+	if dropped > 5 {
+		notes = append(notes, fmt.Sprintf("and %d more sentences left out to fit %d characters", dropped-5, req.MaxChars))
 	}
 	return Generation{Text: text, Mode: ModeRules, Notes: notes}, err
 }
@@ -274,7 +302,7 @@ func (r *Rules) flaggedAs(s sentence, findings []check.Finding) string {
 }
 
 // compose lays kept sentences out with the rules template.
-func (r *Rules) compose(data rulesData, kept []sentence, facts []string) (string, error) {
+func (r *Rules) compose(data rulesData, kept []sentence, req Request) (string, error) {
 	data.Context, data.Impact, data.Alternative = nil, nil, nil
 	for _, s := range kept {
 		t := capitaliseFirst(endSentence(s.text))
@@ -292,7 +320,7 @@ func (r *Rules) compose(data rulesData, kept []sentence, facts []string) (string
 	for _, s := range kept {
 		keptText.WriteString(s.text + " ")
 	}
-	data.Basis = outermost(MissingFacts(keptText.String(), facts))
+	data.Basis = req.basis(keptText.String())
 	text, err := render("rewrite_rules.tmpl", data)
 	if err != nil {
 		return "", err

@@ -71,7 +71,7 @@ func TestSchemaDescriptionsWhole(t *testing.T) {
 		v    any
 		want []string
 	}{
-		{&Request{}, []string{"What you want to say, however blunt (up to 20000 characters).", "numbers, dates, amounts and names in the draft are kept automatically."}},
+		{&Request{}, []string{"What you want to say, however blunt (up to 5000 characters).", "numbers, dates, amounts and names in the draft are kept automatically."}},
 		{&Output{}, []string{"The rewritten message, ready to send."}},
 		{&Result{}, []string{"the offline rules, or the model's structured-output mode."}},
 	} {
@@ -129,6 +129,12 @@ func TestFailureMatchesSchema(t *testing.T) {
 func TestRequestLimitsMatchSchema(t *testing.T) {
 	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
 	s := r.Reflect(&Request{})
+	for name, want := range map[string]int{"draft": MaxDraftChars, "situation": MaxSituationChars} {
+		p, _ := s.Properties.Get(name)
+		if p == nil || p.MaxLength == nil || *p.MaxLength != uint64(want) {
+			t.Errorf("%s schema does not state its limit %d", name, want)
+		}
+	}
 	facts, _ := s.Properties.Get("facts")
 	if facts == nil || facts.MaxItems == nil || *facts.MaxItems != MaxFacts || facts.Items.MaxLength == nil || *facts.Items.MaxLength != MaxFactChars {
 		t.Fatalf("facts schema %+v does not state MaxFacts=%d, MaxFactChars=%d", facts, MaxFacts, MaxFactChars)
@@ -144,6 +150,20 @@ func TestRequestLimitsMatchSchema(t *testing.T) {
 		{"one fact too long", []string{strings.Repeat("é", MaxFactChars+1)}, false},
 	} {
 		_, _, err := Resolve(g, Request{Draft: testDraft, Facts: tt.facts})
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: Resolve error %v, want ok=%v", tt.name, err, tt.ok)
+		}
+	}
+	for _, tt := range []struct {
+		name             string
+		draft, situation int
+		ok               bool
+	}{
+		{"at the limits", MaxDraftChars, MaxSituationChars, true},
+		{"draft one over", MaxDraftChars + 1, 0, false},
+		{"situation one over", 10, MaxSituationChars + 1, false},
+	} {
+		_, _, err := Resolve(g, Request{Draft: strings.Repeat("é", tt.draft), Situation: strings.Repeat("a", tt.situation)})
 		if (err == nil) != tt.ok {
 			t.Errorf("%s: Resolve error %v, want ok=%v", tt.name, err, tt.ok)
 		}
