@@ -2,7 +2,7 @@
 GO      ?= go
 FUZZTIME ?= 5s
 
-.PHONY: all build test vet unit fuzz fuzz-long bench run eval clean
+.PHONY: all build test vet unit fuzz fuzz-long bench run eval clean train
 
 all: build
 
@@ -18,12 +18,15 @@ vet:
 	$(GO) vet ./...
 
 # Timing bounds hold only without the race detector's slowdown (under -race
-# they are only logged), so unit also runs those tests once without it.
+# they are only logged), so unit also runs those tests once without it, and
+# the judge's corpus-wide tests (under -race they check a sample) and its
+# retraining, which proves the embedded weights are what make train writes.
 unit:
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestConcurrencyWallTime' ./internal/eval
 	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
 	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
+	$(GO) test -count=1 -run 'TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestLabelled' ./internal/check
 
 # Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
 fuzz:
@@ -53,6 +56,13 @@ eval:
 
 clean:
 	rm -rf bin
+
+# make train: fit the checker's learned judge on evals/checker/train/*.jsonl
+# (writer-held-out cross-validation, calibration, final fit) and write the
+# embedded model and the cross-validation report. Deterministic: the same
+# corpus gives byte-identical weights; a test fails when they are stale.
+train:
+	$(GO) run ./internal/check/model/train -corpus evals/checker -out internal/check/model/judge.model -report evals/checker/cv.md
 
 # --- End-to-end MCP tests, the official conformance suite, measurements ---
 # internal/e2e runs inside `make test` (it is part of ./...). The conformance

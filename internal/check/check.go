@@ -42,6 +42,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -55,6 +56,8 @@ type Checker struct {
 	antis    []antiRule
 	features []featureRule
 	leads    *leadIndex
+	stock    rule        // the guide's stock lines, blanked before the judge reads a draft
+	judge    *judgeModel // nil: the cues' verdict alone
 }
 
 // featureRule is a guide.FeatureDef compiled: read from the draft like a
@@ -77,12 +80,21 @@ type antiRule struct {
 	fallback rule // weighed only when a failing draft names nothing
 }
 
-// New compiles the guide's cues into a Checker.
-func New(g *guide.Guide) (*Checker, error) {
+// New compiles the guide's cues into a Checker whose verdict comes from
+// the embedded learned judge (model.Default), loaded on first use.
+func New(g *guide.Guide) (*Checker, error) { return NewWithModel(g, model.Default) }
+
+// NewWithModel is New with the judge's model from load (called once, on
+// first use); a nil load gives a checker whose verdict is the cues' alone,
+// which is what the model is trained from.
+func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, error) {
 	if g == nil {
 		return nil, fmt.Errorf("check: nil guide")
 	}
 	c := &Checker{g: g}
+	if load != nil {
+		c.judge = &judgeModel{load: load}
+	}
 	for _, s := range g.Formula.Steps {
 		r, err := compileRule(s.ID, s.Cues)
 		if err != nil {
@@ -135,6 +147,16 @@ func New(g *guide.Guide) (*Checker, error) {
 		}
 		c.features = append(c.features, featureRule{id: f.ID, onSituation: f.On == guide.FeatureOnSituation, rule: r})
 	}
+	stock := make([]guide.Cue, len(g.Stock.Lines))
+	for i, l := range g.Stock.Lines {
+		// (?m): a line's end ($) is a stock line's end, as when the guide
+		// matches sentence by sentence.
+		stock[i] = guide.Cue{Pattern: "(?m)" + l.Pattern, Kind: guide.CueOccurrence}
+	}
+	var err error
+	if c.stock, err = compileRule("stock", stock); err != nil {
+		return nil, fmt.Errorf("compile stock lines: %w", err)
+	}
 	rules, nleads := c.rules(), 0
 	for _, r := range rules {
 		for i := range r.cues {
@@ -169,7 +191,7 @@ func (c *Checker) rules() []rule {
 			rs = append(rs, f.rule)
 		}
 	}
-	return rs
+	return append(rs, c.stock)
 }
 
 var defaultChecker = sync.OnceValue(func() *Checker {
@@ -205,6 +227,18 @@ func (c *Checker) Check(in Input) (Report, error) {
 	}
 	a := c.analyse(in, sc)
 	r := c.report(in, a)
+	if c.judge != nil {
+		m, err := c.judge.get()
+		if err != nil {
+			return Report{}, fmt.Errorf("check: %w", err)
+		}
+		mi := c.judgeInput(in, a, r, sc)
+		c.judgeReport(&r, in, a.features, m.Predict(mi))
+		if in.Explain {
+			r.Explanation = m.Explain(mi, 12)
+		}
+		r.Summary = c.summary(r)
+	}
 	if in.Draft != orig {
 		c.restoreQuotes(&r, in.Draft, orig)
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -12,6 +13,9 @@ type Input struct {
 	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked that you are pushing back on. Add what the draft may leave out: a product gap ('it has no offline mode yet')\\, a risk you know of ('I know the migration needs a 48-hour freeze') or a decision already made ('decision is final'); the checker then flags a reply that steps around the gap\\, goes along without naming the risk or argues on without committing."`
 	Stakes    guide.Stakes   `json:"stakes,omitempty"`
 	Level     guide.Level    `json:"level,omitempty" jsonschema:"description=The level you intend the draft to read at; omit to judge against the stakes alone."`
+	// Explain asks for the features that weighed most in the verdict
+	// (Report.Explanation).
+	Explain bool `json:"-"`
 }
 
 // Severity of a finding, Vale-style.
@@ -31,22 +35,27 @@ const (
 // Report is the checker's verdict on a draft. Its JSON form is the stable,
 // documented output of `pushback check --json` and of the MCP check tool.
 type Report struct {
-	Score         int         `json:"score" jsonschema:"minimum=0,maximum=100,description=Overall quality of the pushback from 0 to 100."`
-	Pass          bool        `json:"pass" jsonschema:"description=Whether a seasoned professional would send this as is."`
-	Level         guide.Level `json:"level" jsonschema:"description=The level the draft actually reads at."`
-	IntendedLevel guide.Level `json:"intended_level,omitempty" jsonschema:"description=The level asked for\\, or the one the stakes call for."`
-	Components    []Component `json:"components" jsonschema:"description=The five formula parts\\, in order\\, each present or not with the spans that show it."`
-	Signals       []Signal    `json:"signals" jsonschema:"description=Supporting signals: we_framing\\, evidence\\, alternative\\, question."`
-	Findings      []Finding   `json:"findings" jsonschema:"description=Problems found\\, most severe first."`
-	TopFixes      []string    `json:"top_fixes" jsonschema:"description=Up to three fixes\\, most important first."`
-	Summary       string      `json:"summary" jsonschema:"description=One-sentence verdict."`
-	Stance        string      `json:"stance,omitempty" jsonschema:"enum=disagree_and_commit,enum=let_it_go,description=Set when the draft goes along rather than pushing back and that is right: disagree_and_commit (it says the case was made and backs the decision) or let_it_go (low stakes and no known risk or gap named). Such a draft is not asked for the formula's steps."`
+	Score         int                  `json:"score" jsonschema:"minimum=0,maximum=100,description=Overall quality of the pushback from 0 to 100."`
+	Pass          bool                 `json:"pass" jsonschema:"description=Whether a seasoned professional would send this as is."`
+	Level         guide.Level          `json:"level,omitempty" jsonschema:"description=The level of directness the draft reads at; left out when it fails for an anti-pattern (see reads_as)."`
+	ReadsAs       string               `json:"reads_as,omitempty" jsonschema:"description=How a draft that fails for an anti-pattern comes across instead of a level: curt\\, resentful\\, compliant\\, condescending\\, hostile ..."`
+	IntendedLevel guide.Level          `json:"intended_level,omitempty" jsonschema:"description=The level asked for\\, or the one the stakes call for."`
+	Components    []Component          `json:"components" jsonschema:"description=The five formula parts\\, in order\\, each present or not with the spans that show it."`
+	Signals       []Signal             `json:"signals" jsonschema:"description=Supporting signals: we_framing\\, evidence\\, alternative\\, question."`
+	Findings      []Finding            `json:"findings" jsonschema:"description=Problems found\\, most severe first."`
+	TopFixes      []string             `json:"top_fixes" jsonschema:"description=Up to three fixes\\, most important first."`
+	Summary       string               `json:"summary" jsonschema:"description=One-sentence verdict."`
+	Disagreement  string               `json:"disagreement,omitempty" jsonschema:"description=Set when the cues (phrases and structure) and the learned judge (the message read as a whole) disagree: what each found. The verdict is the judge's."`
+	Explanation   []model.Contribution `json:"explanation,omitempty" jsonschema:"description=With explain: the features of the draft that weighed most in the verdict\\, positive toward pass."`
+	Stance        string               `json:"stance,omitempty" jsonschema:"enum=pushback,enum=let_it_go,enum=disagree_and_commit,enum=warranted_escalation,description=Why a passing draft is the right reply: pushback (it challenges with reasons and a way forward)\\, let_it_go (low stakes and no known risk: going along is right)\\, disagree_and_commit (the case was made and it backs the decision) or warranted_escalation (critical stakes or gentler pushback failed: firm and calm)."`
 }
 
-// Stances: why a draft that goes along is judged a good reply.
+// Stances: why a passing draft is the right reply.
 const (
-	StanceCommit = "disagree_and_commit"
-	StanceLetGo  = "let_it_go"
+	StancePushback   = "pushback"
+	StanceCommit     = "disagree_and_commit"
+	StanceLetGo      = "let_it_go"
+	StanceEscalation = "warranted_escalation"
 )
 
 // Component is one formula step as found in the draft.

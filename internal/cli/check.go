@@ -42,6 +42,7 @@ func runCheck(env *Env, args []string) int {
 	stakesVar(fs, &in.Stakes, "stakes", "how much rides on it")
 	levelVar(fs, &in.Level, "level", "the level you mean the draft to read at")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	fs.BoolVar(&in.Explain, "explain", false, "also show the features of the draft that weighed most in the verdict")
 	fs.Usage = func() {
 		io.WriteString(fs.Output(), checkUsage)
 		fs.PrintDefaults()
@@ -106,13 +107,20 @@ func writeReport(w io.Writer, st style, text string, r check.Report) {
 	if r.Pass {
 		verdict = st.green("PASS")
 	}
-	fmt.Fprintf(&b, "\n%s  score %d/100  reads %s", verdict, r.Score, r.Level)
+	if r.Level != "" {
+		fmt.Fprintf(&b, "\n%s  score %d/100  reads %s", verdict, r.Score, r.Level)
+	} else {
+		fmt.Fprintf(&b, "\n%s  score %d/100  reads as %s", verdict, r.Score, r.ReadsAs)
+	}
 	if r.IntendedLevel != "" && r.IntendedLevel != r.Level {
 		fmt.Fprintf(&b, " (intended %s)", r.IntendedLevel)
 	}
 	b.WriteString("\n")
 	if r.Summary != "" {
 		b.WriteString(r.Summary + "\n")
+	}
+	if r.Disagreement != "" {
+		b.WriteString(st.dim("Cues and judge: ") + r.Disagreement + "\n")
 	}
 	b.WriteString("\n" + st.bold("Formula") + "\n")
 	for _, c := range r.Components {
@@ -166,6 +174,12 @@ func writeReport(w io.Writer, st style, text string, r check.Report) {
 		b.WriteString("\n" + st.bold("Top fixes") + "\n")
 		for i, f := range r.TopFixes {
 			fmt.Fprintf(&b, "  %d. %s\n", i+1, f)
+		}
+	}
+	if len(r.Explanation) > 0 {
+		b.WriteString("\n" + st.bold("What weighed most") + " (toward pass +, toward fail -)\n")
+		for _, c := range r.Explanation {
+			fmt.Fprintf(&b, "  %+6.2f  %s\n", c.Weight, c.Feature)
 		}
 	}
 	io.WriteString(w, b.String())

@@ -192,7 +192,11 @@ func writeRewrite(w io.Writer, st style, why string, r rewrite.Result) {
 	if r.Pass {
 		verdict = st.green("PASS")
 	}
-	fmt.Fprintf(&b, "%s  score %d/100  reads %s (target %s)  attempts %d", verdict, r.Check.Score, r.Check.Level, r.Level, len(r.Attempts))
+	reads := string(r.Check.Level)
+	if reads == "" {
+		reads = "as " + r.Check.ReadsAs
+	}
+	fmt.Fprintf(&b, "%s  score %d/100  reads %s (target %s)  attempts %d", verdict, r.Check.Score, reads, r.Level, len(r.Attempts))
 	if r.Usage.TotalTokens > 0 {
 		fmt.Fprintf(&b, "  tokens %d", r.Usage.TotalTokens)
 	}

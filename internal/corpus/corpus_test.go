@@ -106,3 +106,28 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("%d cases: %v", len(cs), n)
 }
+
+func TestNearDuplicates(t *testing.T) {
+	cs := []Case{
+		{ID: "a", Text: "We can't ship Friday: QA needs two more days on the payment flow. Could we ship Tuesday instead?"},
+		{ID: "b", Text: "We can't ship Friday: QA needs two more days on the payment flow. Could we ship Wednesday instead?"},
+		{ID: "c", Text: "Sure, switching to Garamond now."},
+		{ID: "d", Text: "Happy to move the stand-up to 10, it makes no difference to me."},
+	}
+	got := NearDuplicates(cs, 0.7)
+	if len(got) != 1 || got[0].A != 0 || got[0].B != 1 {
+		t.Fatalf("NearDuplicates = %+v, want only a~b", got)
+	}
+}
+
+// TestCorpusHasNoNearDuplicates: the training corpus holds no two messages
+// that are near copies of each other (0.8 of their word trigrams shared).
+func TestCorpusHasNoNearDuplicates(t *testing.T) {
+	cs, err := ReadDir(os.DirFS("../../evals/checker"), "train", guide.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range NearDuplicates(cs, 0.8) {
+		t.Errorf("near-duplicates (%.2f): %s and %s", p.Jaccard, cs[p.A].ID, cs[p.B].ID)
+	}
+}

@@ -38,6 +38,12 @@ var (
 // within the test, a short rewrite deadline so the hung model is waited out
 // quickly.
 const (
+	// promptly is the deadline of an abusive request the server refuses
+	// outright (a forged id, a body over the limit): far above what it
+	// takes on an idle machine (milliseconds), so a CI machine busy with
+	// other tests does not fail it, and far below the minutes an
+	// unbounded stage would take.
+	promptly           = 3 * time.Second
 	soakTTL            = 3 * time.Second
 	soakRewriteTimeout = 4 * time.Second
 	soakMaxBody        = 1 << 20
@@ -166,7 +172,7 @@ func TestSoak(t *testing.T) {
 			{"argument past a limit", 20 * time.Millisecond, func(ctx context.Context) abuseResult { return pastLimits(ctx, sessions[1]) }},
 			{"cancelled rewrite", 100 * time.Millisecond, func(ctx context.Context) abuseResult { return cancelledRewrite(ctx, sessions[2]) }},
 			{"model rate limited for an hour", 200 * time.Millisecond, func(ctx context.Context) abuseResult {
-				return modelFault(ctx, sessions[3], "soak-ratelimit", "rate limited, retry after 3600 s", 2*time.Second)
+				return modelFault(ctx, sessions[3], "soak-ratelimit", "rate limited, retry after 3600 s", promptly)
 			}},
 			{"model answers garbage", 200 * time.Millisecond, func(ctx context.Context) abuseResult {
 				return modelFault(ctx, sessions[0], "soak-garbage", "no rewrite produced", soakRewriteTimeout+time.Second)
@@ -384,21 +390,21 @@ func abandonSession(ctx context.Context, hc *http.Client, p *Process) abuseResul
 	start := time.Now()
 	resp, body, err := post(ctx, hc, p.URL("/mcp"), "", soakInit)
 	ok := err == nil && resp.StatusCode == http.StatusOK && resp.Header.Get("Mcp-Session-Id") != ""
-	return timed(start, time.Second, ok, fmt.Sprint(err, body))
+	return timed(start, promptly, ok, fmt.Sprint(err, body))
 }
 
 func forgedSession(ctx context.Context, hc *http.Client, p *Process) abuseResult {
 	start := time.Now()
 	resp, body, err := post(ctx, hc, p.URL("/mcp"), "mcp-session-"+strings.Repeat("f", 32), `{"jsonrpc":"2.0","id":5,"method":"tools/list"}`)
 	ok := err == nil && resp.StatusCode == http.StatusNotFound && strings.Contains(body, "initialize")
-	return timed(start, time.Second, ok, fmt.Sprint(err, body))
+	return timed(start, promptly, ok, fmt.Sprint(err, body))
 }
 
 func malformedHTTP(ctx context.Context, hc *http.Client, p *Process, session string) abuseResult {
 	start := time.Now()
 	_, body, err := post(ctx, hc, p.URL("/mcp"), session, `{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":`)
 	ok := err == nil && strings.Contains(body, "-32700")
-	return timed(start, time.Second, ok, fmt.Sprint(err, body))
+	return timed(start, promptly, ok, fmt.Sprint(err, body))
 }
 
 func oversizedHTTP(ctx context.Context, hc *http.Client, p *Process) abuseResult {
@@ -406,7 +412,7 @@ func oversizedHTTP(ctx context.Context, hc *http.Client, p *Process) abuseResult
 	big := `{"jsonrpc":"2.0","id":7,"method":"ping","params":{"pad":"` + strings.Repeat("x", soakMaxBody) + `"}}`
 	resp, body, err := post(ctx, hc, p.URL("/mcp"), "", big)
 	ok := err == nil && resp.StatusCode == http.StatusRequestEntityTooLarge
-	return timed(start, 2*time.Second, ok, fmt.Sprint(err, body))
+	return timed(start, promptly, ok, fmt.Sprint(err, body))
 }
 
 func pastLimits(ctx context.Context, c *client.Client) abuseResult {
@@ -423,7 +429,7 @@ func pastLimits(ctx context.Context, c *client.Client) abuseResult {
 	start := time.Now()
 	err := call.run(ctx, c)
 	ok := err != nil && strings.Contains(err.Error(), "the limit is")
-	return timed(start, time.Second, ok, fmt.Sprint(call.name, ": ", err))
+	return timed(start, promptly, ok, fmt.Sprint(call.name, ": ", err))
 }
 
 var pastLimitsN atomic.Int64
@@ -433,7 +439,7 @@ func cancelledRewrite(ctx context.Context, c *client.Client) abuseResult {
 	cctx, cancel := context.WithTimeout(ctx, 150*time.Millisecond)
 	defer cancel()
 	_, err := c.CallTool(cctx, mcp.CallToolRequest{Params: mcp.CallToolParams{Name: "rewrite_draft", Arguments: map[string]any{"draft": "No. soak-hang"}}})
-	return timed(start, time.Second, err != nil, fmt.Sprint(err))
+	return timed(start, promptly, err != nil, fmt.Sprint(err))
 }
 
 func modelFault(ctx context.Context, c *client.Client, marker, want string, limit time.Duration) abuseResult {
@@ -484,20 +490,20 @@ func (r *rawStdio) oversized() abuseResult {
 	fmt.Fprintf(r.in, `{"jsonrpc":"2.0","id":%d,"method":"ping","params":{"pad":"%s"}}`+"\n", id, strings.Repeat("x", 2*soakMaxBody))
 	fmt.Fprintf(r.in, `{"jsonrpc":"2.0","id":%d,"method":"ping"}`+"\n", -id)
 	var refused, answered bool
-	timeout := time.After(2 * time.Second)
+	timeout := time.After(promptly)
 	for !(refused && answered) {
 		select {
 		case l, ok := <-r.lines:
 			if !ok {
-				return timed(start, 2*time.Second, false, "stdout closed")
+				return timed(start, promptly, false, "stdout closed")
 			}
 			refused = refused || strings.Contains(l, fmt.Sprintf(`"id":%d,`, id)) && strings.Contains(l, "-32600")
 			answered = answered || strings.Contains(l, fmt.Sprintf(`"id":%d,`, -id)) && strings.Contains(l, `"result"`)
 		case <-timeout:
-			return timed(start, 2*time.Second, false, "no answer")
+			return timed(start, promptly, false, "no answer")
 		}
 	}
-	return timed(start, 2*time.Second, true, "")
+	return timed(start, promptly, true, "")
 }
 
 func (r *rawStdio) close() {

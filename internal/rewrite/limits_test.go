@@ -68,22 +68,33 @@ func TestCancelStopsWithin100ms(t *testing.T) {
 			if tx.Name == "model" {
 				eng = openAI
 			}
+			// The fastest of three tries at each moment: a machine shared
+			// with other work can delay any one of them, but a stage that
+			// never looks at the context is slow every time.
 			for _, after := range []time.Duration{5 * time.Millisecond, 40 * time.Millisecond} {
-				ctx, cancel := context.WithCancel(context.Background())
-				var cancelled atomic.Int64 // unix nanoseconds
-				timer := time.AfterFunc(after, func() { cancelled.Store(time.Now().UnixNano()); cancel() })
-				_, err := Run(ctx, eng, chk, Request{Draft: tx.Text, Situation: tx.Text[:min(len(tx.Text), MaxSituationChars)], Facts: abuse.Facts(MaxFacts, MaxFactChars)}, Options{})
-				done := time.Now()
-				timer.Stop()
-				cancel()
-				at := cancelled.Load()
-				if at == 0 {
-					continue // finished before the cancel
+				best := time.Duration(-1)
+				for range 3 {
+					ctx, cancel := context.WithCancel(context.Background())
+					var cancelled atomic.Int64 // unix nanoseconds
+					timer := time.AfterFunc(after, func() { cancelled.Store(time.Now().UnixNano()); cancel() })
+					_, err := Run(ctx, eng, chk, Request{Draft: tx.Text, Situation: tx.Text[:min(len(tx.Text), MaxSituationChars)], Facts: abuse.Facts(MaxFacts, MaxFactChars)}, Options{})
+					done := time.Now()
+					timer.Stop()
+					cancel()
+					at := cancelled.Load()
+					if at == 0 {
+						break // finished before the cancel
+					}
+					if err != nil && !errors.Is(err, context.Canceled) {
+						t.Errorf("cancelled after %v: error %v, want context.Canceled", after, err)
+					}
+					if d := done.Sub(time.Unix(0, at)); best < 0 || d < best {
+						best = d
+					}
 				}
-				if err != nil && !errors.Is(err, context.Canceled) {
-					t.Errorf("cancelled after %v: error %v, want context.Canceled", after, err)
+				if best >= 0 {
+					within(t, "stop after the cancel", best, 100*time.Millisecond)
 				}
-				within(t, "stop after the cancel", done.Sub(time.Unix(0, at)), 100*time.Millisecond)
 			}
 		})
 	}

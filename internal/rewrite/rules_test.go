@@ -125,9 +125,12 @@ func canaries(t *testing.T) map[string]*regexp.Regexp {
 	return out
 }
 
+// newChecker is the cue engine alone (no learned judge): these tests are
+// about the engine's text mechanics given a checker. How its rewrites fare
+// with the learned judge, and with readers, is the eval's measure.
 func newChecker(t testing.TB) *check.Checker {
 	t.Helper()
-	chk, err := check.New(guide.Default())
+	chk, err := check.NewWithModel(guide.Default(), nil)
 	if err != nil {
 		t.Fatalf("check.New: %v", err)
 	}

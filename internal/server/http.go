@@ -103,7 +103,7 @@ func NewHTTPHandler(s *mcpserver.MCPServer, opts Options) *HTTPHandler {
 		mcpserver.WithHeartbeatInterval(30*time.Second),
 	)
 	mux := http.NewServeMux()
-	mux.Handle(EndpointPath, guardSessions(mcpHTTP, store, min(ttl, 5*time.Minute)))
+	mux.Handle(EndpointPath, guardSessions(fixCodesHTTP(mcpHTTP), store, min(ttl, 5*time.Minute)))
 	mux.HandleFunc(HealthPath, func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")

@@ -50,7 +50,7 @@ func Serve(ctx context.Context, opts Options) error {
 	log := opts.logger()
 	if opts.HTTPAddr == "" {
 		log.Info("serving MCP over stdio", "version", opts.version())
-		out := &lockedWriter{w: opts.Stdout}
+		out := &lockedWriter{w: codeWriter{opts.Stdout}}
 		in := newLineLimiter(opts.Stdin, int(opts.maxBodyBytes()), out, log)
 		err := mcpserver.NewStdioServer(s).Listen(ctx, in, out)
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {

@@ -1,0 +1,217 @@
+// Command train fits the checker's learned judge on the labelled corpus and
+// writes the embedded model file: `make train` runs it. The same corpus
+// gives byte-identical weights.
+//
+//	go run ./internal/check/model/train                 # cross-validate, calibrate, train, write
+//	go run ./internal/check/model/train -search         # compare model families by writer-held-out CV
+//	go run ./internal/check/model/train -report cv.md   # also write the CV report
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"log/slog"
+	"math"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/check/model"
+	"github.com/pushback/pushback/internal/corpus"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+func main() {
+	corpusDir := flag.String("corpus", "evals/checker", "directory holding train/*.jsonl")
+	out := flag.String("out", "internal/check/model/judge.model", "model file to write")
+	report := flag.String("report", "", "write the cross-validation report (Markdown) here")
+	search := flag.Bool("search", false, "compare feature sets and losses by writer-held-out cross-validation, write nothing")
+	folds := flag.Int("folds", 8, "cross-validation folds (writers are held out together)")
+	flag.Parse()
+	if err := run(*corpusDir, *out, *report, *search, *folds); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out, report string, search bool, folds int) error {
+	start := time.Now()
+	g := guide.Default()
+	c := check.Default()
+	cases, err := check.Cases(os.DirFS(dir), g)
+	if err != nil {
+		return err
+	}
+	exs, err := c.TrainingExamples(cases)
+	if err != nil {
+		return err
+	}
+	slog.Info("corpus read", "examples", len(exs), "took", time.Since(start).Round(time.Millisecond))
+	anti := check.AntiPatternIDs(g)
+	if search {
+		return searchConfigs(exs, cases, anti, folds)
+	}
+	file, cv, err := model.Fit(exs, model.DefaultConfig, model.DefaultOptions, anti, folds)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, file, 0o644); err != nil {
+		return err
+	}
+	slog.Info("model written", "path", out, "bytes", len(file), "took", time.Since(start).Round(time.Millisecond))
+	if report != "" {
+		var b bytes.Buffer
+		cv.WriteMarkdown(&b)
+		if err := os.WriteFile(report, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	cv.WriteMarkdown(os.Stderr)
+	return nil
+}
+
+type variant struct {
+	name string
+	cfg  model.Config
+	opt  model.Options
+}
+
+func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
+	base, opt := model.DefaultConfig, model.DefaultOptions
+	words := model.Config{Bits: base.Bits, AuxBits: base.AuxBits, WordNGrams: 2}
+	chars := words
+	chars.CharNGrams = true
+	noCues := base
+	noCues.Cues = false
+	noSit := base
+	noSit.Situation = false
+	tri := base
+	tri.WordNGrams = 3
+	hinge := opt
+	hinge.Hinge = true
+	noChars := base
+	noChars.CharNGrams = false
+	small := noChars
+	small.Bits, small.AuxBits = 17, 14
+	vs := []variant{
+		{"logistic: word n-grams only", words, opt},
+		{"logistic: word + character n-grams", chars, opt},
+		{"logistic: all but the cue engine", noCues, opt},
+		{"logistic: all but the situation", noSit, opt},
+		{"logistic: all features", base, opt},
+		{"logistic: all but character n-grams", noChars, opt},
+		{"logistic: all but character n-grams, 2^17 / 2^14 buckets", small, opt},
+		{"logistic: all, word trigrams", tri, opt},
+		{"linear SVM (hinge): all features", base, hinge},
+	}
+	fmt.Println("| model | verdict accuracy | AUC | anti-pattern named | stance | level |")
+	fmt.Println("|---|---|---|---|---|---|")
+	if err := rulesBaseline(exs, cases); err != nil {
+		return err
+	}
+	if os.Getenv("FUSION") != "" {
+		if err := fusionSearch(exs, cases, anti, folds); err != nil {
+			return err
+		}
+	}
+	for _, v := range vs {
+		oof, err := model.CrossValidate(exs, v.cfg, v.opt, anti, folds)
+		if err != nil {
+			return err
+		}
+		platt := model.Platt(exs, oof)
+		s := model.Score(exs, oof, platt, nil)
+		fmt.Printf("| %s | %.3f | %.3f | %.3f | %.3f | %.3f |\n", v.name, s.Accuracy(), s.AUC, s.AntiAccuracy(),
+			float64(s.StanceR)/float64(max(s.NStance, 1)), float64(s.LevelR)/float64(max(s.NLevel, 1)))
+	}
+	return nil
+}
+
+// rulesBaseline scores the cues' own verdict (the checker before the
+// learned judge) on the same examples, for comparison.
+func rulesBaseline(exs []model.Example, cases []corpus.Case) error {
+	c, err := check.NewWithModel(guide.Default(), nil)
+	if err != nil {
+		return err
+	}
+	var s model.Scores
+	var pos, neg []float64
+	for i, ex := range exs {
+		k := cases[i]
+		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
+		if err != nil {
+			return err
+		}
+		s.N++
+		if r.Pass == ex.Good {
+			s.Correct++
+		}
+		if ex.Good {
+			pos = append(pos, float64(r.Score))
+		} else {
+			neg = append(neg, float64(r.Score))
+		}
+		if !ex.Good && ex.AntiPattern != "" {
+			s.NAnti++
+			for _, f := range r.Findings {
+				if f.Kind == check.KindAntiPattern {
+					if f.Rule == ex.AntiPattern {
+						s.AntiRight++
+					}
+					break
+				}
+			}
+		}
+		if ex.Good && ex.Level != "" {
+			s.NLevel++
+			if string(r.Level) == ex.Level {
+				s.LevelR++
+			}
+		}
+	}
+	s.AUC = model.AUC(pos, neg)
+	fmt.Printf("| the cues alone (no model; tuned on the legacy sets) | %.3f | %.3f | %.3f | - | %.3f |\n", s.Accuracy(), s.AUC, s.AntiAccuracy(),
+		float64(s.LevelR)/float64(max(s.NLevel, 1)))
+	return nil
+}
+
+// fusionSearch measures, on writer-held-out predictions of the default
+// model, whether letting a cue's anti-pattern (an error the cue engine is
+// sure of) overrule a pass the model is not sure of would help.
+func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
+	oof, err := model.CrossValidate(exs, model.DefaultConfig, model.DefaultOptions, anti, folds)
+	if err != nil {
+		return err
+	}
+	platt := model.Platt(exs, oof)
+	c, err := check.NewWithModel(guide.Default(), nil)
+	if err != nil {
+		return err
+	}
+	cueAnti := make([]bool, len(exs))
+	for i, k := range cases {
+		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
+		if err != nil {
+			return err
+		}
+		for _, f := range r.Findings {
+			if f.Kind == check.KindAntiPattern && f.Severity == check.SeverityError && !strings.HasPrefix(f.Message, "Leans") {
+				cueAnti[i] = true
+			}
+		}
+	}
+	for _, tau := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
+		correct := 0
+		for i, ex := range exs {
+			p := 1 / (1 + math.Exp(-(platt[0]*oof[i].Margin + platt[1])))
+			pass := p >= 0.5 && !(cueAnti[i] && p < tau)
+			if pass == ex.Good {
+				correct++
+			}
+		}
+		fmt.Printf("| fusion: a cue's anti-pattern fails a pass below p=%.1f | %.3f | - | - | - | - |\n", tau, float64(correct)/float64(len(exs)))
+	}
+	return nil
+}
