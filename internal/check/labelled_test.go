@@ -16,7 +16,13 @@ import (
 var firstSight = map[string]struct {
 	first               string
 	verdictMin, antiMin float64
-}{}
+}{
+	// 150 messages each, by writers who saw only the documents and
+	// RUBRIC.md, written after training; a second blind reader agreed with
+	// every writer's good/bad label (150/150 in each set).
+	"fsA": {"scored once at a522623: verdict 1.000 (150/150), AUC 1.000, anti-pattern 0.947 (71/75); the cue checker at session start (53e169e): 0.767, AUC 0.830, 0.387", 0.95, 0.85},
+	"fsB": {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
+}
 
 // TestFirstSightSets scores every set in evals/checker/firstsight.
 func TestFirstSightSets(t *testing.T) {

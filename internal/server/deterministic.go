@@ -116,6 +116,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		out:    checkLean{},
 		editIn: shorten(checkShort),
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *checkArgs) (any, string, error) {
+			in.Input.Explain = in.Verbose // the verbose report shows what weighed most in the verdict
 			rep, err := chk.Check(in.Input)
 			if err != nil {
 				return nil, "", err

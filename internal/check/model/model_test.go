@@ -196,3 +196,13 @@ func TestReadable(t *testing.T) {
 		t.Errorf("an unknown feature reads %q", got)
 	}
 }
+
+// BenchmarkLoad is the cost of reading the embedded model on first use.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(Embedded()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
