@@ -99,7 +99,9 @@ measure:
 # abandoned sessions): mixed HTTP and stdio load of every tool with abuse
 # alongside (abandoned sessions, forged ids, cancellations, oversized and
 # malformed input, a model endpoint that rate limits, hangs and answers
-# garbage), all on 127.0.0.1. SOAKFLAGS=-soak.duration=1h for longer.
-SOAKFLAGS ?= -soak.duration=10m -soak.sessions=20000
+# garbage), all on 127.0.0.1; then TestSessionFlood: 20,000 sessions opened
+# at once and abandoned, RSS after the TTL against idle.
+# SOAKFLAGS=-soak.duration=1h for longer.
+SOAKFLAGS ?= -soak.duration=10m -soak.sessions=20000 -flood.sessions=20000
 soak:
-	$(GO) test -count=1 -timeout 2h -run 'TestSoak$$' -v ./internal/e2e $(SOAKFLAGS)
+	$(GO) test -count=1 -timeout 2h -run 'TestSoak$$|TestSessionFlood$$' -v ./internal/e2e $(SOAKFLAGS)

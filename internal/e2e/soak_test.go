@@ -668,3 +668,82 @@ func pct(d []time.Duration, p float64) time.Duration {
 }
 
 func mib(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
+
+var floodSessions = flag.Int("flood.sessions", 0, "TestSessionFlood opens this many sessions at once and abandons them (make soak: 20000; 0 skips it)")
+
+// TestSessionFlood opens -flood.sessions sessions as fast as eight clients
+// can and abandons them all, then waits for the TTL to pass and compares
+// the HTTP server's resident memory with its idle baseline: with the
+// default cap on live sessions (the rest of the flood is refused with 503)
+// it must be back within 10%; with the cap lifted, so that every session
+// is live at once (about 10 KB each: mcp-go gives every session a
+// 100-message notification buffer), the figure is logged and must be back
+// within 25%: the Go runtime keeps the bookkeeping of its largest heap
+// (span structures, 2-4 MB after a 100-200 MB peak).
+//
+//	go test -run TestSessionFlood -v ./internal/e2e -flood.sessions=20000   # make soak does
+func TestSessionFlood(t *testing.T) {
+	if *floodSessions == 0 {
+		t.Skip("set -flood.sessions (make soak does)")
+	}
+	requirePushback(t)
+	for _, tt := range []struct {
+		name     string
+		cap      int
+		limitPct int
+	}{
+		{"default cap", 0, 10},
+		{"cap lifted", *floodSessions * 2, 25},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := []string{"serve", "--http", "{addr}", "--session-ttl", soakTTL.String(), "--log-level", "warn"}
+			if tt.cap > 0 {
+				args = append(args, "--max-sessions", fmt.Sprint(tt.cap))
+			}
+			p, err := StartHTTP(HTTPSpec{Path: pushbackTarget.bin, Args: args, Ready: "/healthz"}, 15*time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Stop(10 * time.Second)
+			ctx := context.Background()
+			hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+			for range 50 {
+				abandonSession(ctx, hc, p)
+			}
+			hc.CloseIdleConnections()
+			idle := settle(t, p, 0)
+			var opened, refused atomic.Int64
+			var peak atomic.Int64
+			var wg sync.WaitGroup
+			start := time.Now()
+			for range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for opened.Add(1) <= int64(*floodSessions) {
+						resp, _, err := post(ctx, hc, p.URL("/mcp"), "", soakInit)
+						if err != nil || resp.StatusCode != http.StatusOK {
+							refused.Add(1)
+						}
+						if m, err := ReadMemory(p.Cmd.Process.Pid); err == nil && m.RSS > peak.Load() {
+							peak.Store(m.RSS)
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			took := time.Since(start)
+			hc.CloseIdleConnections()
+			after := settle(t, p, idle.rss)
+			t.Logf("%d sessions opened in %v (%d refused by the cap); RSS idle %s, peak %s, after the TTL %s (%+.1f%%; anon %s -> %s, file %s -> %s)",
+				*floodSessions, took.Round(time.Millisecond), refused.Load(), mib(idle.rss), mib(peak.Load()), mib(after.rss),
+				100*float64(after.rss-idle.rss)/float64(idle.rss), mib(idle.anon), mib(after.anon), mib(idle.file), mib(after.file))
+			if after.rss > idle.rss*int64(100+tt.limitPct)/100 {
+				t.Errorf("RSS %s after the TTL is more than %d%% over idle %s", mib(after.rss), tt.limitPct, mib(idle.rss))
+			}
+			if after.sessions != 0 {
+				t.Errorf("%d sessions live after the TTL", after.sessions)
+			}
+		})
+	}
+}

@@ -148,11 +148,11 @@ func (h *HTTPHandler) returnMemory(every time.Duration, log *slog.Logger) {
 		closed := h.sessions.takeClosed()
 		switch {
 		case closed >= minFreed:
-			debug.FreeOSMemory()
+			freeMemory()
 			log.Info("returned the memory of closed sessions", "sessions", closed, "live", h.sessions.Len())
 			busy = requests > 0
 		case requests == 0 && busy:
-			debug.FreeOSMemory()
+			freeMemory()
 			log.Debug("idle: returned free memory")
 			busy = false
 		default:
@@ -160,6 +160,14 @@ func (h *HTTPHandler) returnMemory(every time.Duration, log *slog.Logger) {
 			busy = busy || requests > 0
 		}
 	}
+}
+
+// freeMemory collects twice, so what sync.Pools held (kept through one
+// collection as their victim cache) is freed too, and returns the free
+// memory to the system.
+func freeMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
 }
 
 func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
