@@ -26,7 +26,7 @@ unit:
 	$(GO) test -count=1 -run 'TestConcurrencyWallTime' ./internal/eval
 	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
 	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
-	$(GO) test -count=1 -run 'TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestLabelled' ./internal/check
+	$(GO) test -count=1 -run 'TestRetrainIdentical|TestModelFresh|TestStockSpansAgree|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestIndexedMatchAgrees' ./internal/check
 
 # Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
 fuzz:
