@@ -24,6 +24,8 @@ vet:
 unit:
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestConcurrencyWallTime' ./internal/eval
+	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
+	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
 	$(GO) test -count=1 -run 'TestRetrainIdentical|TestModelFresh|TestStockSpansAgree|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestIndexedMatchAgrees' ./internal/check
 
 # Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
@@ -68,7 +70,7 @@ train:
 NPM      ?= npm
 E2E_NODE := internal/e2e/conformance
 
-.PHONY: node-tools node-tools-if-missing e2e conformance measure
+.PHONY: node-tools node-tools-if-missing e2e conformance measure soak
 
 # node-tools: the pinned Node 22, @modelcontextprotocol/conformance and the
 # TypeScript reference server (server-everything) into $(E2E_NODE)/node_modules.
@@ -92,3 +94,14 @@ conformance:
 MEASUREFLAGS ?=
 measure:
 	$(GO) run ./internal/e2e/cmd/measure $(MEASUREFLAGS)
+
+# soak: internal/e2e's TestSoak, longer than in make test (20 s, 2,000
+# abandoned sessions): mixed HTTP and stdio load of every tool with abuse
+# alongside (abandoned sessions, forged ids, cancellations, oversized and
+# malformed input, a model endpoint that rate limits, hangs and answers
+# garbage), all on 127.0.0.1; then TestSessionFlood: 20,000 sessions opened
+# at once and abandoned, RSS after the TTL against idle.
+# SOAKFLAGS=-soak.duration=1h for longer.
+SOAKFLAGS ?= -soak.duration=10m -soak.sessions=20000 -flood.sessions=20000
+soak:
+	$(GO) test -count=1 -timeout 2h -run 'TestSoak$$|TestSessionFlood$$' -v ./internal/e2e $(SOAKFLAGS)

@@ -79,7 +79,7 @@ func runCheck(env *Env, args []string) int {
 
 // isInputErr reports whether err is the user's to fix (exit 2).
 func isInputErr(err error) bool {
-	for _, e := range []error{draft.ErrEmpty, draft.ErrTooLong, draft.ErrInvalidUTF8, guide.ErrUnknownValue} {
+	for _, e := range []error{draft.ErrEmpty, draft.ErrTooLong, draft.ErrTooMany, draft.ErrInvalidUTF8, guide.ErrUnknownValue} {
 		if errors.Is(err, e) {
 			return true
 		}

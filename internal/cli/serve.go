@@ -31,8 +31,12 @@ HTTP hardening: loopback binds only, unless a bearer token is set
 send as "Authorization: Bearer <token>". Requests on a loopback address must
 carry a loopback Host, and a browser Origin must be loopback or listed in
 --origin.
-Request bodies over --max-body bytes get 413. SIGINT/SIGTERM shut down
-gracefully.
+Request bodies over --max-body bytes get 413 (on stdio, a longer message is
+answered with an error and dropped); a body must arrive within 30 s, headers
+within 10 s, and an idle kept-alive connection closes after 60 s.
+Sessions: an idle session closes after --session-ttl; at most --max-sessions
+are open at once (a further initialize gets 503); an unknown, closed or
+expired session id gets 404. SIGINT/SIGTERM shut down gracefully.
 
 Tools: %s.
 rewrite_draft uses a language model when OPENAI_API_KEY or OPENAI_BASE_URL
@@ -50,7 +54,10 @@ func runServe(env *Env, args []string) int {
 		token    = fs.String("token", "", "bearer `TOKEN` required on every HTTP request (default $PUSHBACK_TOKEN); needed to bind a non-loopback address")
 		tools    = fs.String("tools", "", "comma-separated `NAMES` of the tools to serve (default $PUSHBACK_TOOLS, else all)")
 		offline  = fs.Bool("offline", false, "call no language model: rewrite_draft runs on the rules engine (default true when $PUSHBACK_OFFLINE=1)")
-		maxBody  = fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest HTTP request body in `BYTES`")
+		maxBody  = fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest HTTP request body or stdio message in `BYTES`")
+		ttl      = fs.Duration("session-ttl", server.DefaultSessionTTL, "close an HTTP session after this long without a request (`DURATION`)")
+		maxSess  = fs.Int("max-sessions", server.DefaultMaxSessions, "most HTTP sessions open at once (`N`)")
+		rwTime   = fs.Duration("rewrite-timeout", rewrite.DefaultTimeout, "time limit for one rewrite_draft call, model retries and waits included (`DURATION`)")
 		logLevel = fs.String("log-level", "info", "stderr log level: debug, info, warn or error")
 		origins  listFlag
 	)
@@ -84,6 +91,16 @@ func runServe(env *Env, args []string) int {
 			*offline = true
 		}
 	}
+	switch {
+	case *maxBody <= 0:
+		return usageErr(env, fmt.Errorf("--max-body %d: must be positive", *maxBody))
+	case *ttl <= 0:
+		return usageErr(env, fmt.Errorf("--session-ttl %s: must be positive", *ttl))
+	case *maxSess <= 0:
+		return usageErr(env, fmt.Errorf("--max-sessions %d: must be positive", *maxSess))
+	case *rwTime <= 0:
+		return usageErr(env, fmt.Errorf("--rewrite-timeout %s: must be positive", *rwTime))
+	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return usageErr(env, fmt.Errorf("--log-level %q: use debug, info, warn or error", *logLevel))
@@ -104,6 +121,9 @@ func runServe(env *Env, args []string) int {
 		Token:          strings.TrimSpace(*token),
 		AllowedOrigins: origins,
 		MaxBodyBytes:   *maxBody,
+		SessionTTL:     *ttl,
+		MaxSessions:    *maxSess,
+		RewriteTimeout: *rwTime,
 		Stdin:          env.Stdin,
 		Stdout:         env.Stdout,
 	}
