@@ -62,7 +62,8 @@ func hostOnly(hostport string) string {
 	return hostport
 }
 
-// Handler serves the MCP endpoint and the health check behind the
+// Handler serves the MCP endpoint, the health check and, with
+// opts.Studio, the drafting studio at / (see withStudio), behind the
 // hardening every request passes: body limit (413), DNS-rebinding checks on
 // Host and Origin for loopback connections (403), and the bearer token when
 // one is configured (401).
@@ -92,7 +93,7 @@ func newHandler(s *mcpserver.MCPServer, opts Options) (http.Handler, *mcpserver.
 	if limit <= 0 {
 		limit = DefaultMaxBodyBytes
 	}
-	return harden(mux, opts.Token, opts.AllowedOrigins, limit, log), mcpHTTP
+	return withStudio(harden(mux, opts.Token, opts.AllowedOrigins, limit, log), opts, log), mcpHTTP
 }
 
 func harden(next http.Handler, token string, origins []string, limit int64, log *slog.Logger) http.Handler {

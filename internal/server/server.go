@@ -62,6 +62,9 @@ type Options struct {
 	AllowedOrigins []string
 	// MaxBodyBytes bounds an HTTP request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Studio serves the drafting studio (internal/studio) at / beside the
+	// MCP endpoint over HTTP.
+	Studio bool
 	// Ready, when set, is called with the listening address once HTTP
 	// accepts connections.
 	Ready func(net.Addr)
@@ -134,6 +137,9 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 			<-done
 		}
 	})
+	hooks.AddAfterInitialize(advertiseApps)
+	hooks.AddAfterDiscover(advertiseAppsOnDiscover)
+	hooks.AddAfterListResources(hideAppResource)
 	comp := &completer{}
 	s = mcpserver.NewMCPServer(Name, opts.version(),
 		mcpserver.WithTitle("pushback"),
@@ -149,6 +155,7 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 		mcpserver.WithResourceRecovery(),
 		mcpserver.WithOutputSchemaValidation(),
 		mcpserver.WithHooks(hooks),
+		mcpserver.WithToolFilter(withAppMeta),
 	)
 	go func() {
 		chk, err := fill(s, comp, opts)
@@ -182,7 +189,7 @@ func fill(s *mcpserver.MCPServer, comp *completer, opts Options) (lazyChecker, e
 	for _, t := range tools {
 		s.AddTool(t.def, withLogging(log, t.def.Name, t.handler))
 	}
-	s.AddResources(resources(g)...)
+	s.AddResources(append(resources(g), appResource())...)
 	s.AddPrompts(prompts...)
 	return chk, nil
 }
