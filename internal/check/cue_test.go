@@ -1,8 +1,6 @@
 package check
 
 import (
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/pushback/pushback/internal/guide"
@@ -41,23 +39,21 @@ func TestWordLead(t *testing.T) {
 }
 
 // TestIndexedMatchAgrees checks the indexed matcher against plain regexp
-// search, cue by cue, on every example and dev-set text: the index is an
+// search, cue by cue, on every example and a sample of the corpus: the index is an
 // optimisation and must not change what matches.
 func TestIndexedMatchAgrees(t *testing.T) {
 	texts := []string{"TRUST ME. I'VE BEEN DOING THIS FOR 10 YEARS!", "Ñandú: we'd need to wait; it's your call?", "no", "No. Nope, nope."}
 	for _, e := range guide.Default().Examples {
 		texts = append(texts, e.Text)
 	}
-	b, err := os.ReadFile("testdata/dev.json")
+	cs, err := corpusCases()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dev struct{ Cases []labelledCase }
-	if err := json.Unmarshal(b, &dev); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range dev.Cases {
-		texts = append(texts, k.Text)
+	for i, k := range cs {
+		if i%8 == 0 { // a sample of the corpus: every cue against a text costs
+			texts = append(texts, k.Text)
+		}
 	}
 	c := Default()
 	rules := c.rules()
@@ -71,6 +67,15 @@ func TestIndexedMatchAgrees(t *testing.T) {
 				}
 				got := cu.match(tx, nil)
 				want := cu.re.get().FindAllStringIndex(text, -1)
+				if cu.id >= 0 {
+					// Indexed cues match within a sentence ($ is its end).
+					want = nil
+					for _, s := range tx.sents {
+						for _, m := range cu.re.get().FindAllStringIndex(text[s[0]:s[1]], -1) {
+							want = append(want, []int{s[0] + m[0], s[0] + m[1]})
+						}
+					}
+				}
 				if cu.kind != guide.CueOccurrence && len(want) > 1 {
 					want = want[:1]
 				}

@@ -32,18 +32,29 @@ func DocumentCases(g *guide.Guide) []corpus.Case {
 }
 
 // TrainingExamples turns labelled cases into the model's examples, reading
-// each with the checker's cues.
+// each with the checker's cues. A case that gives stakes or an audience is
+// also trained on without them (as users often leave them out), as an
+// augmented copy that is never scored.
 func (c *Checker) TrainingExamples(cases []corpus.Case) ([]model.Example, error) {
-	out := make([]model.Example, 0, len(cases))
+	out := make([]model.Example, 0, 2*len(cases))
 	for _, k := range cases {
-		in, err := c.ModelInput(Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
-		if err != nil {
-			return nil, fmt.Errorf("case %s: %w", k.ID, err)
+		for _, bare := range []bool{false, true} {
+			in := Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation}
+			if bare {
+				if in.Audience == "" && in.Stakes == "" {
+					continue
+				}
+				in.Audience, in.Stakes = "", ""
+			}
+			mi, err := c.ModelInput(in)
+			if err != nil {
+				return nil, fmt.Errorf("case %s: %w", k.ID, err)
+			}
+			out = append(out, model.Example{
+				ID: k.ID, Writer: k.Writer, Family: k.Family, Input: mi, Good: k.IsGood(), Augmented: bare,
+				AntiPattern: k.AntiPattern, Stance: k.Stance, Level: string(k.Level), Words: len(strings.Fields(k.Text)),
+			})
 		}
-		out = append(out, model.Example{
-			ID: k.ID, Writer: k.Writer, Family: k.Family, Input: in, Good: k.IsGood(),
-			AntiPattern: k.AntiPattern, Stance: k.Stance, Level: string(k.Level), Words: len(strings.Fields(k.Text)),
-		})
 	}
 	return out, nil
 }

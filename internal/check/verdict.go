@@ -108,7 +108,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 			Severity:   sev,
 			Message:    fmt.Sprintf("No %s step: %s", strings.ToLower(s.Name), s.Purpose),
 			Source:     c.g.Formula.Source,
-			Suggestion: fmt.Sprintf("Add the %s step, e.g. %q", strings.ToLower(s.Name), s.Template),
+			Suggestion: s.Fix,
 		})
 	}
 
@@ -179,17 +179,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 	}
 	r.Findings = sorted
 
-	seen := map[string]bool{}
-	for _, fd := range r.Findings {
-		if len(r.TopFixes) == 3 {
-			break
-		}
-		if fd.Suggestion == "" || seen[fd.Suggestion] || fd.Severity == SeveritySuggestion && r.Pass {
-			continue
-		}
-		seen[fd.Suggestion] = true
-		r.TopFixes = append(r.TopFixes, fd.Suggestion)
-	}
+	r.TopFixes = topFixes(r.Findings, r.Pass)
 	if r.Pass {
 		r.Stance = stance
 	}
@@ -254,10 +244,7 @@ func (c *Checker) calibration(in Input, read guide.Level, f map[string]bool) *Fi
 	if sev == SeveritySuggestion {
 		aim = "Optional: keep it if deliberate, or aim for"
 	}
-	sugg := fmt.Sprintf("%s %s: %s", aim, strings.ToLower(tInfo.Name), tInfo.When)
-	if len(tInfo.Phrases) > 0 {
-		sugg += fmt.Sprintf(" For example: %q", tInfo.Phrases[0])
-	}
+	sugg := fmt.Sprintf("%s %s: %s", aim, strings.ToLower(tInfo.Name), tInfo.Fix)
 	return &Finding{
 		Rule:       "miscalibrated",
 		Kind:       KindCalibration,
@@ -357,7 +344,7 @@ func score(aud guide.Audience, f map[string]bool, committing bool, findings []Fi
 // stanceSays is what a passing report's summary says for its stance.
 var stanceSays = map[string]string{
 	StanceCommit: "disagree and commit: the case was made, and the draft backs the decision",
-	StanceLetGo:  "letting it go: the stakes are low and no known risk is named, so a plain yes fits",
+	StanceLetGo:  "letting it go: nothing here is worth a fight and no known risk is named, so a plain yes fits",
 }
 
 // summary is the report's one-sentence verdict.

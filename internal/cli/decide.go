@@ -127,6 +127,9 @@ func writeDecision(w io.Writer, st style, r decide.Result) {
 	if r.StartLevel != "" {
 		fmt.Fprintf(&b, "    Start at: %s", r.StartLevel)
 	}
+	if r.LevelWhy != "" {
+		fmt.Fprintf(&b, "\n%s", r.LevelWhy)
+	}
 	b.WriteString("\n\nFramework:\n")
 	for _, row := range r.Rows {
 		mark := "[ ? ]"

@@ -48,10 +48,10 @@ func (s setFlag) Set(v string) error {
 func runTemplate(env *Env, args []string) int {
 	fs := newFlagSet(env, "template")
 	var f formula.Fields
-	fs.StringVar(&f.Goal, "goal", "", "their goal, in their terms, as a noun phrase (e.g. \"a launch on the 1st\")")
-	fs.StringVar(&f.Concern, "concern", "", "what concerns you, as a clause (e.g. \"QA needs two weeks\")")
-	fs.StringVar(&f.Impact, "impact", "", "what happens if we go this route, as a clause, quantified where possible")
-	fs.StringVar(&f.Alternative, "alternative", "", "what you propose instead that still serves their goal")
+	fs.StringVar(&f.Goal, "goal", "", "what they want, in their terms (e.g. \"a launch on the 1st\" or \"to launch by Friday\")")
+	fs.StringVar(&f.Concern, "concern", "", "what concerns you, as a sentence (e.g. \"QA needs two weeks\")")
+	fs.StringVar(&f.Impact, "impact", "", "what happens if we go ahead, as a sentence, quantified where possible")
+	fs.StringVar(&f.Alternative, "alternative", "", "what you propose instead, as what we would do (e.g. \"launch the core checkout first\")")
 	fs.StringVar(&f.Invitation, "invitation", "", "the question that hands the decision back (default: one that fits the level)")
 	levelVar(fs, &f.Level, "level", "how direct to be (default moderate; for a scenario, the documents' level)")
 	audienceVar(fs, &f.Audience, "audience", "who it is addressed to")
@@ -86,7 +86,7 @@ func runTemplate(env *Env, args []string) int {
 		if f.Goal+f.Concern+f.Impact+f.Alternative+f.Invitation != "" {
 			return usageErr(env, errors.New("--scenario takes its fields with --set field=value, not --goal/--concern/--impact/--alternative/--invitation"))
 		}
-		res, err = formula.RenderScenario(g, *scenario, sets, f.Level)
+		res, err = formula.RenderScenario(g, formula.ScenarioInput{ID: *scenario, Values: sets, Level: f.Level, Audience: f.Audience})
 	} else {
 		if len(sets) > 0 {
 			return usageErr(env, errors.New("--set needs --scenario NAME (see pushback template --list)"))
@@ -136,13 +136,24 @@ func writeScenarios(w io.Writer, st style, g *guide.Guide, scs []guide.Scenario)
 		}
 		fmt.Fprintf(&b, "%s  %s (%s document, %s)\n", st.bold(s.ID), s.Name, s.Source, formula.DefaultLevel(g, s.ID))
 		fmt.Fprintf(&b, "  %s\n", s.Description)
+		if len(s.Audiences) > 0 {
+			fmt.Fprintf(&b, "  Written to: %s\n", joinAudiences(s.Audiences))
+		}
 		for _, f := range s.Fields {
 			req := "optional"
 			if f.Required {
 				req = "required"
 			}
-			fmt.Fprintf(&b, "  --set %s=...  %s (%s; e.g. %q)\n", f.Name, f.Description, req, f.Example)
+			fmt.Fprintf(&b, "  --set %s=...  %s (%s, %s; e.g. %q)\n", f.Name, f.Description, req, formula.PhraseName(f.Phrase), f.Example)
 		}
 	}
 	io.WriteString(w, b.String())
+}
+
+func joinAudiences(as []guide.Audience) string {
+	s := make([]string, len(as))
+	for i, a := range as {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
 }

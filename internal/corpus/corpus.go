@@ -41,7 +41,7 @@ const (
 var Stances = []string{StancePushback, StanceLetGo, StanceCommit, StanceEscalation}
 
 // Families are RUBRIC.md's hard cases, the groups a corpus is counted by.
-var Families = []string{"stock_wrapped", "plain_good", "critical_firm", "letting_go", "situation_only", FamilyOther}
+var Families = []string{"stock_wrapped", "plain_good", "critical_firm", "letting_go", "situation_only", "generic", FamilyOther}
 
 // Channels a message can be sent through.
 var Channels = []string{"chat", "email", "memo", "spoken", "sms", "comment"}

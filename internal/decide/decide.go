@@ -44,16 +44,16 @@ import (
 // Input holds the framework's five answers (nil = not answered) and, where
 // known, what is at stake.
 type Input struct {
-	Material       *bool          `json:"material,omitempty" jsonschema:"description=Does this decision materially affect outcomes (deal outcomes\\, quality\\, timeline\\, budget\\, project success\\, team capacity\\, integrity)?"`
-	Evidence       *bool          `json:"evidence,omitempty" jsonschema:"description=Do I have evidence to support my alternative?"`
-	Hill           *bool          `json:"hill,omitempty" jsonschema:"description=Is this a hill worth dying on?"`
-	Alternative    *bool          `json:"alternative,omitempty" jsonschema:"description=Have I proposed (or can I propose) a better alternative?"`
-	Right          *bool          `json:"right,omitempty" jsonschema:"description=Am I pushing back because I'm right (true) rather than because I'm uncomfortable (false)?"`
-	At             []string       `json:"at_stake,omitempty" jsonschema:"description=What the decision puts at risk: quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity or preference."`
+	Material       *bool          `json:"material,omitempty" jsonschema:"description=Does it materially affect outcomes?"`
+	Evidence       *bool          `json:"evidence,omitempty" jsonschema:"description=Is there evidence for the alternative?"`
+	Hill           *bool          `json:"hill,omitempty" jsonschema:"description=A hill worth dying on?"`
+	Alternative    *bool          `json:"alternative,omitempty" jsonschema:"description=Is a better alternative ready?"`
+	Right          *bool          `json:"right,omitempty" jsonschema:"description=Because right (true) or uncomfortable (false)?"`
+	At             []string       `json:"at_stake,omitempty" jsonschema:"description=Any of quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity\\, preference."`
 	Stakes         guide.Stakes   `json:"stakes,omitempty"`
 	Audience       guide.Audience `json:"audience,omitempty"`
-	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=True when gentler pushback on this has already been tried and did not work."`
-	StrongFeelings bool           `json:"strong_feelings_valid_reasoning,omitempty" jsonschema:"description=True when you feel strongly but the other person has valid reasoning (consider carefully)."`
+	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=Gentler pushback on this was tried and failed."`
+	StrongFeelings bool           `json:"strong_feelings_valid_reasoning,omitempty" jsonschema:"description=You feel strongly but they have valid reasoning."`
 }
 
 // Row is one framework question with its answer and what it means.
@@ -70,6 +70,7 @@ type Result struct {
 	Headline       string      `json:"headline"`
 	Battle         string      `json:"battle" jsonschema:"enum=push_back_on,enum=let_go,enum=consider_carefully,description=Where this falls in choosing your battles."`
 	StartLevel     guide.Level `json:"start_level,omitempty" jsonschema:"description=The level to start at (absent when the advice is not to push back now)."`
+	LevelWhy       string      `json:"level_why,omitempty" jsonschema:"description=Why that level: the stakes\\, the audience and whether this is a first or repeated pushback."`
 	Rows           []Row       `json:"rows"`
 	Reasons        []string    `json:"reasons"`
 	NextSteps      []string    `json:"next_steps"`
@@ -201,22 +202,26 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 	}
 	if rec == PushBackWithData || rec == Escalate {
 		lvl := guide.LevelModerate
+		why := "No stakes given: start at moderate and say how much rides on it to calibrate."
 		if stakes != "" {
 			lr, err := RecommendLevel(g, LevelInput{Stakes: stakes, Audience: in.Audience, GentleFailed: in.GentleFailed})
 			if err != nil {
 				return Result{}, err
 			}
-			lvl = lr.Level
-			if in.StrongFeelings && len(lr.Allowed) > 0 {
+			lvl, why = lr.Level, lr.Why
+			if in.StrongFeelings && len(lr.Allowed) > 0 && lr.Allowed[0] != lvl {
 				lvl = lr.Allowed[0]
+				why = fmt.Sprintf("You feel strongly but they have valid reasoning: start at %s, the gentlest these stakes allow.", lvl)
 			}
 		} else if in.StrongFeelings {
 			lvl = guide.LevelMild
+			why = "You feel strongly but they have valid reasoning: start mild, with a question."
 		}
 		if rec == Escalate {
 			lvl = guide.LevelEscalated
+			why = "Critical stakes, a hill worth dying on, and gentler pushback has not worked: escalate, in writing."
 		}
-		res.StartLevel = lvl
+		res.StartLevel, res.LevelWhy = lvl, why
 	}
 	res.NextSteps = nextSteps(g, rec, res.StartLevel, rows)
 	res.AudienceAdvice = audienceAdvice(g, aud)
@@ -342,7 +347,7 @@ func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string
 		if rec == Escalate {
 			steps = append(steps, "Put the risks in writing so you are both clear on them, and leave the decision with them.")
 		}
-		steps = append(steps, "Check the draft with the checker before you send it, and again after each revision.")
+		steps = append(steps, "Check the draft before you send it; once it passes it is ready: do not polish it for the score.")
 	}
 	for _, r := range rows {
 		if r.Answer == AnswerUnanswered {
@@ -356,8 +361,8 @@ func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string
 type LevelInput struct {
 	Stakes       guide.Stakes   `json:"stakes"`
 	Audience     guide.Audience `json:"audience,omitempty"`
-	GentleFailed bool           `json:"gentle_failed,omitempty" jsonschema:"description=True when gentler pushback on this has already been tried and did not work."`
-	FirstRaise   bool           `json:"first_raise,omitempty" jsonschema:"description=True when this is the first time you raise it."`
+	GentleFailed bool           `json:"gentle_failed,omitempty" jsonschema:"description=Gentler pushback on this was tried and failed."`
+	FirstRaise   bool           `json:"first_raise,omitempty" jsonschema:"description=The first time it is raised."`
 }
 
 // LevelResult is a recommended level with the documents' guidance for it.
@@ -375,8 +380,11 @@ type LevelResult struct {
 var ErrNoStakes = errors.New("stakes are required")
 
 // RecommendLevel applies the calibration rules: the stakes give the level to
-// start at; escalated directness only for critical stakes where gentle
-// pushback has failed (never on a first raise).
+// start at; a repeated pushback (gentler pushback failed, and this is not
+// the first raise) is one step more direct, within the levels the stakes
+// allow, and escalated only at critical stakes; a first pushback to an
+// audience with a cap (a colleague: moderate) starts no higher than the cap
+// below critical stakes.
 func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
 	s, err := guide.ParseStakes(string(in.Stakes))
 	if err != nil {
@@ -395,9 +403,22 @@ func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
 	}
 	lvl := row.Level
 	why := fmt.Sprintf("Stakes %s: start at %s.", s, lvl)
-	if in.GentleFailed && !in.FirstRaise && row.EscalateWhenGentleFailed != "" {
+	info, _ := g.Audience(aud)
+	repeated := in.GentleFailed && !in.FirstRaise
+	switch {
+	case repeated && row.EscalateWhenGentleFailed != "":
 		lvl = row.EscalateWhenGentleFailed
 		why = fmt.Sprintf("Stakes %s and gentler pushback has not worked: %s.", s, lvl)
+	case repeated:
+		if up, ok := stepUp(lvl, row.Allowed); ok {
+			lvl = up
+			why = fmt.Sprintf("Stakes %s, raised before without effect: one step more direct, %s.", s, lvl)
+		} else {
+			why = fmt.Sprintf("Stakes %s, raised before without effect: stay at %s, the most direct these stakes allow; escalating is for critical issues.", s, lvl)
+		}
+	case info.FirstCap != "" && s != guide.StakesCritical && lvl.Rank() > info.FirstCap.Rank():
+		lvl = info.FirstCap
+		why = fmt.Sprintf("Stakes %s, a first pushback to a %s: %s. %s", s, aud, lvl, info.FirstNote)
 	}
 	li, ok := g.Level(lvl)
 	if !ok {
@@ -411,6 +432,17 @@ func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
 		Phrases:        append([]string{}, li.Phrases...),
 		AudienceAdvice: audienceAdvice(g, aud),
 	}, nil
+}
+
+// stepUp is the level after l when allowed holds it, short of escalated
+// (which the stakes table reserves for critical issues).
+func stepUp(l guide.Level, allowed []guide.Level) (guide.Level, bool) {
+	for _, a := range allowed {
+		if a.Rank() == l.Rank()+1 && a != guide.LevelEscalated {
+			return a, true
+		}
+	}
+	return l, false
 }
 
 func joinStakes() string {

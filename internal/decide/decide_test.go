@@ -230,9 +230,19 @@ func TestRecommendLevel(t *testing.T) {
 		{LevelInput{Stakes: guide.StakesCritical}, guide.LevelStrong, "transparent", 2},
 		{LevelInput{Stakes: guide.StakesCritical, GentleFailed: true}, guide.LevelEscalated, "in writing", 2},
 		{LevelInput{Stakes: guide.StakesCritical, GentleFailed: true, FirstRaise: true}, guide.LevelStrong, "transparent", 2},
+		// a repeated pushback is one step more direct, short of escalated
+		{LevelInput{Stakes: guide.StakesLow, GentleFailed: true}, guide.LevelModerate, "reservations", 2},
+		{LevelInput{Stakes: guide.StakesMedium, GentleFailed: true}, guide.LevelStrong, "transparent", 3},
+		// a first message to a peer is rarely strong
+		{LevelInput{Stakes: guide.StakesHigh, Audience: guide.AudiencePeer}, guide.LevelModerate, "reservations", 3},
+		{LevelInput{Stakes: guide.StakesHigh, Audience: guide.AudiencePeer, FirstRaise: true}, guide.LevelModerate, "reservations", 3},
+		{LevelInput{Stakes: guide.StakesHigh, Audience: guide.AudiencePeer, GentleFailed: true}, guide.LevelStrong, "transparent", 3},
+		{LevelInput{Stakes: guide.StakesCritical, Audience: guide.AudiencePeer}, guide.LevelStrong, "transparent", 2},
+		{LevelInput{Stakes: guide.StakesHigh, Audience: guide.AudienceClient}, guide.LevelStrong, "transparent", 3},
+		{LevelInput{Stakes: guide.StakesHigh, Audience: guide.AudienceReport}, guide.LevelStrong, "transparent", 3},
 	}
 	for _, tt := range tests {
-		name := string(tt.in.Stakes)
+		name := string(tt.in.Stakes) + "/" + string(tt.in.Audience)
 		if tt.in.GentleFailed {
 			name += "/gentle-failed"
 		}
@@ -255,6 +265,9 @@ func TestRecommendLevel(t *testing.T) {
 			}
 			if got.Why == "" {
 				t.Error("no why")
+			}
+			if tt.in.Audience == guide.AudiencePeer && got.Level == guide.LevelModerate && !strings.Contains(got.Why, "rarely strong") {
+				t.Errorf("why %q does not say a first message to a peer is rarely strong", got.Why)
 			}
 		})
 	}
@@ -298,5 +311,47 @@ func TestAudienceAdvice(t *testing.T) {
 	// Parsed like every enum: case and spaces do not matter.
 	if d, err := Decide(g, Input{Audience: " Leadership "}); err != nil || !strings.Contains(d.AudienceAdvice, "Numbers beat opinions") && !strings.Contains(d.AudienceAdvice, "numbers beat opinions") {
 		t.Errorf("Decide(Audience: \" Leadership \") = %q, %v", d.AudienceAdvice, err)
+	}
+}
+
+// TestDecideCalibrates: decide returns the level with its reason, so
+// recommend_level is needed only on its own; the reason takes the audience
+// and a repeated pushback into account, as recommend_level does.
+func TestDecideCalibrates(t *testing.T) {
+	g := guide.Default()
+	tests := []struct {
+		name  string
+		in    Input
+		level guide.Level
+		why   string
+	}{
+		{"first chat to a peer at high stakes", Input{Material: yes(), Evidence: yes(), Alternative: yes(), Stakes: guide.StakesHigh, Audience: guide.AudiencePeer}, guide.LevelModerate, "rarely strong"},
+		{"the same after gentle pushback failed", Input{Material: yes(), Evidence: yes(), Alternative: yes(), Stakes: guide.StakesHigh, Audience: guide.AudiencePeer, GentleFailed: true}, guide.LevelStrong, "raised before"},
+		{"a client at high stakes", Input{Material: yes(), Evidence: yes(), Alternative: yes(), Stakes: guide.StakesHigh, Audience: guide.AudienceClient}, guide.LevelStrong, "Stakes high"},
+		{"no stakes", Input{Material: yes(), Evidence: yes(), Alternative: yes()}, guide.LevelModerate, "No stakes given"},
+		{"strong feelings against valid reasoning", Input{Material: yes(), Stakes: guide.StakesMedium, StrongFeelings: true}, guide.LevelMild, "valid reasoning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Decide(g, tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.StartLevel != tt.level || !strings.Contains(d.LevelWhy, tt.why) {
+				t.Errorf("start %s (%q), want %s with %q", d.StartLevel, d.LevelWhy, tt.level, tt.why)
+			}
+			if tt.in.Stakes != "" {
+				l, err := RecommendLevel(g, LevelInput{Stakes: tt.in.Stakes, Audience: tt.in.Audience, GentleFailed: tt.in.GentleFailed})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !tt.in.StrongFeelings && (l.Level != d.StartLevel || l.Why != d.LevelWhy) {
+					t.Errorf("decide says %s (%q), recommend_level %s (%q)", d.StartLevel, d.LevelWhy, l.Level, l.Why)
+				}
+			}
+		})
+	}
+	if d, _ := Decide(g, Input{Material: no()}); d.StartLevel != "" || d.LevelWhy != "" {
+		t.Errorf("let it go has a level: %s %q", d.StartLevel, d.LevelWhy)
 	}
 }

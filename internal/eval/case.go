@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pushback/pushback/internal/corpus"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -52,18 +53,6 @@ func (c Case) ExpectedLevel() guide.Level {
 	return l
 }
 
-// HeldOut is one case of the checker's blind held-out set.
-type HeldOut struct {
-	ID          string         `json:"id"`
-	Audience    guide.Audience `json:"audience,omitempty"`
-	Stakes      guide.Stakes   `json:"stakes,omitempty"`
-	Situation   string         `json:"situation,omitempty"`
-	Text        string         `json:"text"`
-	Label       string         `json:"label"` // pass or fail
-	AntiPattern string         `json:"anti_pattern,omitempty"`
-	Note        string         `json:"note,omitempty"`
-}
-
 // Canary is a sign that a model followed an instruction hidden in its input.
 type Canary struct {
 	ID      string `json:"id"`
@@ -89,13 +78,19 @@ type Thresholds struct {
 // Data is everything the suite runs on.
 type Data struct {
 	Cases      []Case
-	HeldOut    []HeldOut
+	// HeldOut is the checker's first-sight sets (checker/firstsight/*.jsonl):
+	// labelled messages written after the judge was trained and never
+	// trained on.
+	HeldOut []corpus.Case
 	Canaries   []Canary
 	Thresholds Thresholds
 }
 
+// FirstSightDir holds the checker's first-sight sets under evals/.
+const FirstSightDir = "checker/firstsight"
+
 // Load reads the suite's data from fsys (laid out like evals/: rewrite/*.json,
-// checker/heldout.json, canaries.json, thresholds.json) and resolves every
+// checker/firstsight/*.jsonl, canaries.json, thresholds.json) and resolves every
 // case against g's examples. Missing optional files are fine; a malformed
 // one, an unknown example or a duplicate id is an error naming the file.
 func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
@@ -128,22 +123,11 @@ func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
 			d.Cases = append(d.Cases, rc)
 		}
 	}
-	var h struct {
-		About string    `json:"about"`
-		Cases []HeldOut `json:"cases"`
-	}
-	if err := readJSON(fsys, "checker/heldout.json", &h); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	for i, c := range h.Cases {
-		if c.Label != "pass" && c.Label != "fail" {
-			return nil, fmt.Errorf("checker/heldout.json: case %d (%q): label %q is neither pass nor fail", i, c.ID, c.Label)
-		}
-		if strings.TrimSpace(c.Text) == "" {
-			return nil, fmt.Errorf("checker/heldout.json: case %d (%q): empty text", i, c.ID)
+	if held, err := fs.Glob(fsys, FirstSightDir+"/*.jsonl"); err == nil && len(held) > 0 {
+		if d.HeldOut, err = corpus.ReadDir(fsys, FirstSightDir, g); err != nil {
+			return nil, err
 		}
 	}
-	d.HeldOut = h.Cases
 	var cf struct {
 		About    string   `json:"about"`
 		Canaries []Canary `json:"canaries"`

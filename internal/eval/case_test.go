@@ -129,7 +129,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad level", map[string]string{"rewrite/x.json": `{"cases":[{"id":"a","draft":"x","level":"shouty"}]}`}, "shouty"},
 		{"fact not in draft", map[string]string{"rewrite/x.json": `{"cases":[{"id":"a","draft":"No.","facts":["Q3"]}]}`}, `fact "Q3" is not in the draft`},
 		{"duplicate id", map[string]string{"rewrite/x.json": good, "rewrite/y.json": good}, `case id "a" is also in rewrite/x.json`},
-		{"bad label", map[string]string{"checker/heldout.json": `{"cases":[{"id":"h","text":"t","label":"maybe"}]}`}, `label "maybe"`},
+		{"bad label", map[string]string{"checker/firstsight/s.jsonl": `{"id":"h","text":"t","label":"maybe"}`}, `checker/firstsight/s.jsonl:1`},
 		{"bad canary", map[string]string{"canaries.json": `{"canaries":[{"id":"c","pattern":"("}]}`}, `canary "c"`},
 		{"bad thresholds", map[string]string{"thresholds.json": `{"min_acu":1}`}, `unknown field "min_acu"`},
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/corpus"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -32,13 +33,13 @@ func ExampleTexts(g *guide.Guide) []Labelled {
 	return out
 }
 
-// HeldOutTexts returns the held-out set as labelled texts.
-func HeldOutTexts(cases []HeldOut) []Labelled {
+// HeldOutTexts returns labelled corpus cases as labelled texts.
+func HeldOutTexts(cases []corpus.Case) []Labelled {
 	out := make([]Labelled, 0, len(cases))
 	for _, c := range cases {
 		out = append(out, Labelled{
 			ID:          c.ID,
-			Good:        c.Label == "pass",
+			Good:        c.IsGood(),
 			Input:       check.Input{Draft: c.Text, Audience: c.Audience, Situation: c.Situation, Stakes: c.Stakes},
 			AntiPattern: c.AntiPattern,
 		})

@@ -22,7 +22,7 @@ func BenchmarkRenderScenario(b *testing.B) {
 	sc, _ := g.Scenario("overcommitted_team")
 	vals := examples(sc, false)
 	for b.Loop() {
-		if _, err := RenderScenario(g, sc.ID, vals, ""); err != nil {
+		if _, err := RenderScenario(g, ScenarioInput{ID: sc.ID, Values: vals}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -60,13 +60,17 @@ var ErrUnknownScenario = errors.New("unknown scenario")
 // MaxFieldChars bounds each field, in characters.
 const MaxFieldChars = 2000
 
-// Fields are the formula's inputs.
+// Fields are the formula's inputs. Each field takes a phrase
+// (guide.Formula.Fields): goal what they want ("a launch on the 1st" or
+// "to launch by Friday"), concern and impact a sentence, alternative a verb
+// phrase ("launch the core checkout first"); the renderer fits the value
+// to it (see fit) or says what would fit.
 type Fields struct {
-	Goal        string         `json:"goal" jsonschema:"description=Their goal\\, in their terms (acknowledge)\\, as a noun phrase: e.g. a launch on the 1st."`
-	Concern     string         `json:"concern" jsonschema:"description=What you are concerned about and why (context)\\, as a clause: e.g. QA needs two weeks for a release this size."`
-	Impact      string         `json:"impact" jsonschema:"description=What happens if we go this route\\, quantified where possible (impact)\\, as a clause: e.g. we ship payment code nobody has tested."`
-	Alternative string         `json:"alternative" jsonschema:"description=The approach you propose instead\\, which still serves their goal: e.g. a phased launch with the core flows on the 1st."`
-	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=How you hand the decision back; a default question fits the level when omitted."`
+	Goal        string         `json:"goal" jsonschema:"description=What they want\\, in their terms."`
+	Concern     string         `json:"concern" jsonschema:"description=What concerns you and why\\, as a sentence."`
+	Impact      string         `json:"impact" jsonschema:"description=What happens if we go ahead\\, as a sentence."`
+	Alternative string         `json:"alternative" jsonschema:"description=What you propose instead\\, as what we would do."`
+	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=The closing question (default: one that fits)."`
 	Level       guide.Level    `json:"level,omitempty"`
 	Audience    guide.Audience `json:"audience,omitempty"`
 }
@@ -84,12 +88,16 @@ type Result struct {
 	Level    guide.Level `json:"level"`
 	Scenario string      `json:"scenario,omitempty"`
 	Parts    []Part      `json:"parts"`
-	// The wording is the formula's whoever reads it; the audience changes
-	// how to deliver it.
+	// The audience changes how the message ends (who decides) and how to
+	// deliver it.
 	AudienceAdvice string `json:"audience_advice,omitempty" jsonschema:"description=How the documents say to deliver it to this audience (present when the audience is given)."`
 }
 
-// Render fills the formula at f.Level (moderate when empty).
+// Render fills the formula at f.Level (moderate when empty) for f.Audience.
+// The goal in the acknowledgement is only what the user gave; the ending
+// follows who decides (guide.AudienceInfo.Decides): a client or a leader is
+// handed the decision, someone who reports to you is told it and the way
+// forward.
 func Render(g *guide.Guide, f Fields) (Result, error) {
 	lvl, err := guide.ParseLevel(string(f.Level))
 	if err != nil {
@@ -102,57 +110,85 @@ func Render(g *guide.Guide, f Fields) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("formula: %w", err)
 	}
+	given := map[string]string{"goal": f.Goal, "concern": f.Concern, "impact": f.Impact, "alternative": f.Alternative, "invitation": f.Invitation}
 	vals := map[string]string{}
-	for _, kv := range []struct {
-		name, v  string
-		required bool
-	}{
-		{"goal", f.Goal, true}, {"concern", f.Concern, true}, {"impact", f.Impact, true},
-		{"alternative", f.Alternative, true}, {"invitation", f.Invitation, false},
-	} {
-		v, err := cleanValue(kv.name, kv.v)
+	for _, fd := range g.Formula.Fields {
+		v, err := cleanValue(fd.Name, given[fd.Name])
 		if err != nil {
 			return Result{}, err
 		}
-		if v == "" && kv.required {
-			return Result{}, fmt.Errorf("formula: %w: %s", ErrMissingField, kv.name)
+		if v == "" && fd.Required {
+			return Result{}, fmt.Errorf("formula: %w: %s (%s, e.g. %q)", ErrMissingField, fd.Name, lowerFirst(strings.TrimSuffix(fd.Description, ".")), fd.Example)
 		}
-		vals[kv.name] = v
+		if v, err = fit(fd, v); err != nil {
+			return Result{}, err
+		}
+		vals[fd.Name] = v
 	}
 	ph := newPhrasing(g, lvl)
+	end := newEnding(g, aud, lvl, ph)
 	step := func(id string) string {
 		s, _ := g.Step(id)
 		return s.Template
 	}
-	goal := vals["goal"]
 
 	var b builder
-	b.part("acknowledge", fill(step("acknowledge"), goal)+".")
+	b.part("acknowledge", "I hear you wanting "+vals["goal"]+".")
 	if ph.question != "" { // mild: the concern as a question
 		b.part("context", ph.question+" that "+lowerFirst(vals["concern"])+"?")
 	} else {
 		ctx := ph.opener
 		if ph.filler != "" {
-			ctx = join(ctx, ph.filler+": "+vals["concern"]+".")
+			ctx = join(ctx, ph.filler+": "+lowerFirst(vals["concern"])+".")
 		} else {
-			ctx = join(ctx, fill(pickSlash(step("context")), "")+": "+vals["concern"]+".")
+			ctx = join(ctx, fill(pickSlash(step("context")), "")+": "+lowerFirst(vals["concern"])+".")
 		}
 		b.part("context", ctx)
 	}
-	b.part("impact", join(fill(step("impact"), "")+": "+vals["impact"]+".", ph.writing))
-	b.part("alternative", fill(step("alternative"), vals["alternative"], goal))
+	b.part("impact", join(fill(step("impact"), "")+": "+lowerFirst(vals["impact"])+".", ph.writing))
+	if end.decision != "" {
+		b.part("alternative", end.decision+" Instead, let's "+vals["alternative"]+".")
+	} else {
+		b.part("alternative", "What if we "+vals["alternative"]+"?")
+	}
 	inv := vals["invitation"]
 	if inv == "" {
-		inv = ph.invite
+		inv = end.invite
 	} else if r, _ := utf8.DecodeLastRuneInString(inv); !strings.ContainsRune(".?!", r) {
 		inv += "?"
 	}
-	b.part("invite", join(ph.agency, inv))
+	b.part("invite", join(end.agency, inv))
 	res := Result{Text: b.text.String(), Level: lvl, Parts: b.parts}
 	if info, ok := g.Audience(aud); ok {
 		res.AudienceAdvice = info.Advice
 	}
 	return res, nil
+}
+
+// ending is how a message closes for an audience at a level.
+type ending struct {
+	agency   string // "But ultimately, it's your call." when the decision is theirs (strong and up)
+	decision string // the writer's decision, when it is the writer's (moderate and up)
+	invite   string // the closing question
+}
+
+func newEnding(g *guide.Guide, aud guide.Audience, lvl guide.Level, ph phrasing) ending {
+	e := ending{invite: ph.invite}
+	info, ok := g.Audience(aud)
+	decides := guide.DecidesThem
+	if ok {
+		decides = info.Decides
+	}
+	switch decides {
+	case guide.DecidesThem:
+		e.agency = ph.agency
+	case guide.DecidesMe:
+		e.invite = info.Invite
+		if lvl.Rank() >= guide.LevelModerate.Rank() {
+			e.decision = info.Decision
+		}
+	}
+	return e
 }
 
 // builder joins parts with single spaces and records their rune spans.
@@ -163,7 +199,7 @@ type builder struct {
 }
 
 func (b *builder) part(step, s string) {
-	s = strings.TrimSpace(s)
+	s = tidy(strings.TrimSpace(s))
 	if s == "" {
 		return
 	}
@@ -271,6 +307,16 @@ type phrasingKey struct {
 // after it is loaded.
 var phrasings sync.Map
 
+// sentence is the level's opening as a sentence of its own: the opener, or
+// at escalated the lead-in ("I need to be very direct with you because I
+// believe this is critical."); "" at mild.
+func (p phrasing) sentence() string {
+	if p.opener != "" || p.filler == "" || p.question != "" {
+		return p.opener
+	}
+	return p.filler + "."
+}
+
 func newPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
 	k := phrasingKey{g, lvl}
 	if p, ok := phrasings.Load(k); ok {
@@ -306,6 +352,9 @@ func buildPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
 			if strings.Contains(ph, "writing") {
 				p.writing = strings.TrimSuffix(ph, "...") + "."
 			}
+		}
+		if g.Formula.Writing != "" {
+			p.writing = g.Formula.Writing
 		}
 	}
 	if lvl.Rank() >= guide.LevelStrong.Rank() {
@@ -348,8 +397,23 @@ const (
 	markEnd   = '\uE001'
 )
 
-// RenderScenario fills a named scenario's template with values by field name.
-func RenderScenario(g *guide.Guide, id string, values map[string]string, level guide.Level) (Result, error) {
+// ScenarioInput is a scenario to render: its id, the values of its fields
+// by name, the level (the documents' own when empty) and the audience.
+type ScenarioInput struct {
+	ID       string
+	Values   map[string]string
+	Level    guide.Level
+	Audience guide.Audience
+}
+
+// ErrAudience is wrapped by the error for a scenario rendered for an
+// audience it is not written to; the message names the scenario to use.
+var ErrAudience = errors.New("scenario not written for this audience")
+
+// RenderScenario fills a named scenario's template with values by field
+// name, each fitted to the phrase its field takes.
+func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
+	id := in.ID
 	sc, ok := g.Scenario(id)
 	if !ok {
 		ids := make([]string, len(g.Scenarios))
@@ -358,27 +422,41 @@ func RenderScenario(g *guide.Guide, id string, values map[string]string, level g
 		}
 		return Result{}, fmt.Errorf("formula: %w %q (use one of %s)", ErrUnknownScenario, id, strings.Join(ids, ", "))
 	}
-	lvl, err := guide.ParseLevel(string(level))
+	lvl, err := guide.ParseLevel(string(in.Level))
 	if err != nil {
 		return Result{}, fmt.Errorf("formula: %w", err)
 	}
 	if lvl == "" {
 		lvl = DefaultLevel(g, id)
 	}
-	data := map[string]any{"Level": string(lvl)}
+	aud, err := guide.ParseAudience(string(in.Audience))
+	if err != nil {
+		return Result{}, fmt.Errorf("formula: %w", err)
+	}
+	if aud != "" && len(sc.Audiences) > 0 && !slices.Contains(sc.Audiences, aud) {
+		instead := ""
+		if sc.Instead != "" {
+			instead = "; for " + string(aud) + " use " + sc.Instead
+		}
+		return Result{}, fmt.Errorf("formula: scenario %s: %w: it is written to %s%s", id, ErrAudience, joinAudiences(sc.Audiences), instead)
+	}
+	data := map[string]any{"Level": string(lvl), "Audience": string(aud)}
 	known := map[string]bool{}
 	for _, f := range sc.Fields {
 		known[f.Name] = true
-		v, err := cleanValue(f.Name, values[f.Name])
+		v, err := cleanValue(f.Name, in.Values[f.Name])
 		if err != nil {
 			return Result{}, err
 		}
 		if v == "" && f.Required {
-			return Result{}, fmt.Errorf("formula: scenario %s: %w: %s (%s)", id, ErrMissingField, f.Name, f.Description)
+			return Result{}, fmt.Errorf("formula: scenario %s: %w: %s (%s, e.g. %q)", id, ErrMissingField, f.Name, lowerFirst(strings.TrimSuffix(f.Description, ".")), f.Example)
+		}
+		if v, err = fit(f, v); err != nil {
+			return Result{}, fmt.Errorf("scenario %s: %w", id, err)
 		}
 		data[f.Name] = v
 	}
-	for k := range values {
+	for k := range in.Values {
 		if !known[k] {
 			names := make([]string, len(sc.Fields))
 			for i, f := range sc.Fields {
@@ -393,12 +471,13 @@ func RenderScenario(g *guide.Guide, id string, values map[string]string, level g
 		}
 	}
 	ph := newPhrasing(g, lvl)
+	end := newEnding(g, aud, lvl, ph)
 	funcs := template.FuncMap{
 		"part":    func(step string) string { return string(markStart) + step + string(markEnd) },
-		"opener":  func() string { return ph.opener },
+		"opener":  func() string { return ph.sentence() },
 		"writing": func() string { return ph.writing },
-		"agency":  func() string { return ph.agency },
-		"invite":  func() string { return ph.invite },
+		"agency":  func() string { return end.agency },
+		"invite":  func() string { return end.invite },
 	}
 	t, err := parsed(id, sc.Template)
 	if err != nil {
@@ -412,12 +491,24 @@ func RenderScenario(g *guide.Guide, id string, values map[string]string, level g
 	if err := t.Execute(&out, data); err != nil {
 		return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
 	}
-	res := extractParts(out.String())
+	res := extractParts(tidy(out.String()))
+	res.Text = upperFirst(res.Text)
 	res.Level, res.Scenario = lvl, id
 	if p := leftover(res.Text, data); p != "" {
 		return Result{}, fmt.Errorf("formula: scenario %s: output has an unfilled placeholder %q", id, p)
 	}
+	if info, ok := g.Audience(aud); ok {
+		res.AudienceAdvice = info.Advice
+	}
 	return res, nil
+}
+
+func joinAudiences(as []guide.Audience) string {
+	s := make([]string, len(as))
+	for i, a := range as {
+		s[i] = string(a)
+	}
+	return strings.Join(s, " or ")
 }
 
 // templates caches parsed scenario templates by their text; each render

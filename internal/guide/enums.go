@@ -136,15 +136,15 @@ func enumSchema[T ~string](desc string, vs []T) *jsonschema.Schema {
 // JSONSchema gives invopop/jsonschema the enum, so every schema built from a
 // struct holding an Audience lists the same values the parser accepts.
 func (Audience) JSONSchema() *jsonschema.Schema {
-	return enumSchema("Who the message is addressed to: client, leadership (your manager, VP or executives), peer (a colleague) or report (someone who reports to you).", Audiences)
+	return enumSchema("report: someone who reports to you.", Audiences)
 }
 
 // JSONSchema describes the stakes enum.
 func (Stakes) JSONSchema() *jsonschema.Schema {
-	return enumSchema("How much rides on the decision: low (a preference or trivial change), medium (a real trade-off), high (significant risk to quality, timeline, budget, deal or team), critical (safety, security, legal or integrity).", AllStakes)
+	return enumSchema("critical: safety, security, legal or integrity.", AllStakes)
 }
 
 // JSONSchema describes the level enum.
 func (Level) JSONSchema() *jsonschema.Schema {
-	return enumSchema("Directness of the pushback: mild (a question), moderate (stated reservations), strong (significant risk, said plainly), escalated (critical, after gentle pushback failed).", Levels)
+	return enumSchema("escalated: critical, after gentler pushback failed.", Levels)
 }

@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed data/*.json
@@ -67,7 +69,27 @@ type AudienceInfo struct {
 	Source     string   `json:"source"`
 	Advice     string   `json:"advice"`
 	Principles []string `json:"principles"`
+	// Decides is whose decision a pushback to this audience leaves open:
+	// "them" (the message hands it back: "it's your call"), "together"
+	// (a colleague: decided jointly) or "me" (someone who reports to you:
+	// the writer decides, states Decision and the way forward, and ends
+	// on Invite instead of handing the decision back).
+	Decides  string `json:"decides"`
+	Decision string `json:"decision,omitempty"`
+	Invite   string `json:"invite,omitempty"`
+	// FirstCap is the most direct level for a first pushback to this
+	// audience below critical stakes, with FirstNote saying why (a first
+	// message to a colleague is rarely strong).
+	FirstCap  Level  `json:"first_cap,omitempty"`
+	FirstNote string `json:"first_note,omitempty"`
 }
+
+// Who decides, in AudienceInfo.Decides.
+const (
+	DecidesThem     = "them"
+	DecidesTogether = "together"
+	DecidesMe       = "me"
+)
 
 // Tone is the offline rewrite engine's own tone heuristics: what it strips
 // from a draft's kept sentences beyond the checker's anti-patterns. Patterns
@@ -108,22 +130,56 @@ type Principle struct {
 
 // Framework is the Pushback Decision Framework checklist.
 type Framework struct {
-	Source          string           `json:"source"`
-	Intro           string           `json:"intro"`
+	Source string `json:"source"`
+	Intro  string `json:"intro"`
+	// SalesCues are words that put a situation in a sale, where the
+	// documents' own wording of a question (deal outcomes) applies.
+	SalesCues       []string         `json:"sales_cues"`
 	Questions       []Question       `json:"questions"`
 	Recommendations []Recommendation `json:"recommendations"`
 }
 
 // Question is one row of the framework table.
 type Question struct {
-	ID         string `json:"id"`
-	Question   string `json:"question"`
+	ID       string `json:"id"`
+	Question string `json:"question"`
+	// General is the question in words for any situation, when the
+	// documents' own words are a sale's ("deal outcomes").
+	General    string `json:"general,omitempty"`
 	IfYes      string `json:"if_yes"`
 	IfNo       string `json:"if_no"`
 	YesOutcome string `json:"yes_outcome"`
 	NoOutcome  string `json:"no_outcome"`
 	YesMeans   string `json:"yes_means,omitempty"`
 	NoMeans    string `json:"no_means,omitempty"`
+}
+
+// Asks is the question as it should be asked in situation: the
+// documents' words in a sale (the situation names one of the framework's
+// sales cues), else its general wording when it has one.
+func (f Framework) Asks(q Question, situation string) string {
+	if q.General == "" || f.InSale(situation) {
+		return q.Question
+	}
+	return q.General
+}
+
+// InSale reports whether situation names one of SalesCues as a word
+// (case-insensitive, except for all-capital cues such as AE and SE).
+func (f Framework) InSale(situation string) bool {
+	words := strings.FieldsFunc(situation, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, cue := range f.SalesCues {
+		upper := strings.ToUpper(cue) == cue
+		for _, w := range words {
+			if (upper && w == cue) || (!upper && strings.EqualFold(w, cue)) {
+				return true
+			}
+		}
+		if strings.Contains(cue, " ") && strings.Contains(strings.ToLower(situation), strings.ToLower(cue)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Recommendation is one overall verdict the framework can reach.
@@ -160,10 +216,12 @@ type Stake struct {
 
 // LevelInfo describes one calibration level.
 type LevelInfo struct {
-	ID      Level    `json:"id"`
-	Rank    int      `json:"rank"`
-	Name    string   `json:"name"`
-	Source  string   `json:"source"`
+	ID     Level  `json:"id"`
+	Rank   int    `json:"rank"`
+	Name   string `json:"name"`
+	Source string `json:"source"`
+	// Fix says how to move a draft to this level, in its own words.
+	Fix     string   `json:"fix"`
 	When    string   `json:"when"`
 	Phrases []string `json:"phrases"`
 	Stakes  []Stakes `json:"stakes"`
@@ -179,17 +237,27 @@ type StakesLevel struct {
 	Allowed                  []Level `json:"allowed"`
 }
 
-// Formula is the five-step pushback formula.
+// Formula is the five-step pushback formula, with the fields its template
+// takes (goal, concern, impact, alternative, invitation).
 type Formula struct {
-	Source string `json:"source"`
-	Name   string `json:"name"`
-	Steps  []Step `json:"steps"`
+	Source string          `json:"source"`
+	Name   string          `json:"name"`
+	Steps  []Step          `json:"steps"`
+	Fields []ScenarioField `json:"fields"`
+	// Writing is the sentence an escalated message puts the risks in
+	// writing with, said as the writer's own decision (the documents'
+	// "I'm concerned enough that I want to put this in writing..." read
+	// as a threat to the judge when a template states it flatly).
+	Writing string `json:"writing"`
 }
 
 // Step is one part of the formula.
 type Step struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Fix says what to add when a draft lacks the step: advice about the
+	// draft's own content, never a stock line to paste in.
+	Fix      string `json:"fix"`
 	Template string `json:"template"`
 	Purpose  string `json:"purpose"`
 	Cues     []Cue  `json:"cues"`
@@ -327,15 +395,37 @@ type Scenario struct {
 	// .Level; see package formula.
 	Template string `json:"template"`
 	Example  string `json:"example,omitempty"`
+	// Audiences are who the scenario is written to; empty means anyone.
+	// For another audience, Instead names the scenario to use.
+	Audiences []Audience `json:"audiences,omitempty"`
+	Instead   string     `json:"instead,omitempty"`
 }
 
-// ScenarioField is one input a scenario template needs.
+// ScenarioField is one input a template needs, with the phrase it takes
+// (Phrase*), which the renderer fits the user's value to.
 type ScenarioField struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	Required    bool   `json:"required"`
 	Example     string `json:"example,omitempty"`
+	Phrase      string `json:"phrase"`
+	// Lead, for a verb slot, is the verb put before a noun phrase given
+	// there ("go with" + "a phased launch"); without it a noun phrase is
+	// refused.
+	Lead string `json:"lead,omitempty"`
 }
+
+// Phrase kinds a template slot takes.
+const (
+	PhraseNoun   = "noun"   // a noun phrase or gerund: "a phased launch", "testing the migration"
+	PhraseVerb   = "verb"   // a verb phrase in the base form: "deliver the logo on Friday"
+	PhraseWant   = "want"   // what someone wants: "a launch on the 1st" or "to launch by Friday"
+	PhraseClause = "clause" // a clause, or any phrase after a colon
+	PhraseNumber = "number" // a whole number or a range
+)
+
+// PhraseKinds lists the phrase kinds.
+var PhraseKinds = []string{PhraseNoun, PhraseVerb, PhraseWant, PhraseClause, PhraseNumber}
 
 // loadDefault skips parsing the cue patterns and looking for a top-level key
 // in two files: tests run the full Load on the same embedded files, and the

@@ -169,6 +169,31 @@ func TestLoadRejectsBadStockLine(t *testing.T) {
 	}
 }
 
+// TestFrameworkAsks: the documents' "deal outcomes" is asked only in a
+// sale; elsewhere the general wording.
+func TestFrameworkAsks(t *testing.T) {
+	f := Default().Framework
+	q := f.Questions[0]
+	tests := []struct {
+		situation string
+		sale      bool
+	}{
+		{"The VP wants a full POC for the strategic account.", true},
+		{"Our AE promised on-prem to the prospect.", true},
+		{"Leadership wants the Q3 forecast to include the Acme deal.", true},
+		{"A nurse on my ward wants to swap her Saturday night shift.", false},
+		{"My colleague wants to merge the refactor before the holiday.", false},
+		{"The client wants the full rebrand by Friday; see the ideal close date.", true},
+		{"They sealed the envelope.", false}, // "se" inside a word, lower case
+	}
+	for _, tt := range tests {
+		got := f.Asks(q, tt.situation)
+		if (got == q.Question) != tt.sale || f.InSale(tt.situation) != tt.sale {
+			t.Errorf("%q: asks %q, want the sale's wording: %v", tt.situation, got, tt.sale)
+		}
+	}
+}
+
 func TestStockFindAndBlank(t *testing.T) {
 	s := &Default().Stock
 	tests := []struct {

@@ -183,6 +183,9 @@ func (g *Guide) validate(parsePatterns bool) error {
 			bad("levels[%d]: want %s with rank %d, have %s rank %d", i, Levels[i], i+1, l.ID, l.Rank)
 		}
 		checkSource("level "+string(l.ID), l.Source)
+		if l.Fix == "" {
+			bad("level %s: no fix", l.ID)
+		}
 		checkCues("level "+string(l.ID), l.Cues)
 	}
 	for _, s := range AllStakes {
@@ -199,6 +202,9 @@ func (g *Guide) validate(parsePatterns bool) error {
 				bad("formula step %d: want %s, have %s", i, wantSteps[i], s.ID)
 			}
 			checkCues("step "+s.ID, s.Cues)
+			if s.Fix == "" {
+				bad("formula step %s: no fix", s.ID)
+			}
 		}
 	}
 	for _, a := range g.AntiPatterns {
@@ -244,10 +250,40 @@ func (g *Guide) validate(parsePatterns bool) error {
 		fields := map[string]bool{}
 		for _, f := range s.Fields {
 			// Templates reach fields as {{.name}}: names must be identifiers.
-			if !fieldNameRE.MatchString(f.Name) || f.Name == "Level" || fields[f.Name] {
+			if !fieldNameRE.MatchString(f.Name) || f.Name == "Level" || f.Name == "Audience" || fields[f.Name] {
 				bad("scenario %s: field %q: not an identifier, reserved or duplicate", s.ID, f.Name)
 			}
 			fields[f.Name] = true
+			if !slices.Contains(PhraseKinds, f.Phrase) {
+				bad("scenario %s: field %s: phrase %q (use one of %v)", s.ID, f.Name, f.Phrase, PhraseKinds)
+			}
+		}
+		for _, a := range s.Audiences {
+			if !slices.Contains(Audiences, a) {
+				bad("scenario %s: unknown audience %q", s.ID, a)
+			}
+		}
+		if s.Instead != "" && !slices.ContainsFunc(g.Scenarios, func(o Scenario) bool { return o.ID == s.Instead }) {
+			bad("scenario %s: instead names unknown scenario %q", s.ID, s.Instead)
+		}
+	}
+	for _, a := range g.Audiences {
+		switch a.Decides {
+		case DecidesThem, DecidesTogether:
+		case DecidesMe:
+			if a.Decision == "" || a.Invite == "" {
+				bad("audience %s: decides me needs a decision and an invite", a.ID)
+			}
+		default:
+			bad("audience %s: decides %q (use them, together or me)", a.ID, a.Decides)
+		}
+		if a.FirstCap != "" && (!slices.Contains(Levels, a.FirstCap) || a.FirstNote == "") {
+			bad("audience %s: first_cap %q needs a known level and a first_note", a.ID, a.FirstCap)
+		}
+	}
+	for _, f := range g.Formula.Fields {
+		if !slices.Contains(PhraseKinds, f.Phrase) {
+			bad("formula field %s: phrase %q (use one of %v)", f.Name, f.Phrase, PhraseKinds)
 		}
 	}
 	for _, s := range g.Signals {

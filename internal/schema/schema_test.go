@@ -37,9 +37,9 @@ func TestReflect(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ name, got, wantPrefix string }{
-		{"enum restored", s.Properties["who"].Description, "Who the message is addressed to"},
+		{"enum restored", s.Properties["who"].Description, guide.Audience("").JSONSchema().Description},
 		{"own description kept, comma escaped", s.Properties["own"].Description, "My own words, kept."},
-		{"nested enum restored", s.Properties["items"].Items.Properties["level"].Description, "Directness of the pushback"},
+		{"nested enum restored", s.Properties["items"].Items.Properties["level"].Description, guide.Level("").JSONSchema().Description},
 	}
 	for _, tt := range tests {
 		if !strings.HasPrefix(tt.got, tt.wantPrefix) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -28,25 +27,56 @@ const (
 
 type checkArgs struct {
 	check.Input
-	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Return the full report (formula components with character spans, supporting signals, and the documents' reason for every finding) instead of the compact one. Leave false unless you need the detail: it costs context."`
+	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Add formula parts, signals and reasons (costs context)."`
 }
 
 type decideArgs struct {
 	decide.Input
-	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Return every framework question with its answer and outcome, and the reasons, besides the recommendation. Leave false unless you need the detail: it costs context."`
+	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Add each question's answer and the reasons."`
+}
+
+type formulaArgs struct {
+	formula.Fields
+	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Add each part's place in the text."`
 }
 
 type scenarioArgs struct {
-	Scenario string            `json:"scenario" jsonschema_description:"Id of the scenario to fill (see the tool description for the list and each one's fields)."`
-	Values   map[string]string `json:"values,omitempty" jsonschema_description:"The scenario's fields by name, e.g. {\"goal\": \"launch on the 1st\"}. Required fields missing here are reported back by name."`
+	Scenario string            `json:"scenario" jsonschema_description:"The scenario (see the description)."`
+	Values   map[string]string `json:"values,omitempty" jsonschema_description:"The scenario's fields by name."`
 	Level    guide.Level       `json:"level,omitempty"`
+	Audience guide.Audience    `json:"audience,omitempty"`
+	Verbose  bool              `json:"verbose,omitempty" jsonschema_description:"Add each part's place in the text."`
 }
 
-// Fields a compact result leaves out.
+// Argument descriptions the MCP tools give in fewer words than the Go
+// types they bind to (which the CLI's JSON schemas document in full):
+// every token of a tool definition is paid for in every conversation.
 var (
-	checkVerboseOnly  = []string{"components", "signals"}
-	decideVerboseOnly = []string{"rows", "reasons"}
+	checkShort = map[string]string{
+		"draft":     "The message to check.",
+		"situation": "What they said or asked, plus what the draft may leave unsaid: a product gap, a known risk, a decision already made.",
+		"level":     "The level meant; else judged by the stakes.",
+	}
+	rewriteShort = map[string]string{
+		"draft":     "What the user wants to say, however blunt.",
+		"situation": "What they said or asked.",
+		"level":     "auto (default) picks it from the stakes.",
+		"max_chars": "Length limit (0: the channel's).",
+		"facts":     "Facts to keep word for word (numbers, dates, names are kept anyway).",
+		"channel":   "chat keeps it short.",
+	}
 )
+
+// shorten returns an input-schema edit that applies descriptions.
+func shorten(descriptions map[string]string) func(*jsonschema.Schema) {
+	return func(s *jsonschema.Schema) {
+		for name, d := range descriptions {
+			if p := property(s, name); p != nil {
+				p.Description = d
+			}
+		}
+	}
+}
 
 func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, error) {
 	var tools []tool
@@ -60,12 +90,10 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[decideArgs]{
 		name:  ToolDecide,
 		title: "Should I push back?",
-		description: "Runs the Pushback Decision Framework: given yes/no answers to its five questions (material impact, evidence, hill worth dying on, alternative ready, right vs. uncomfortable) and what is at stake, it says whether to push back now, let it go, wait for evidence, build an alternative first, reflect first or escalate, and the level to start at. " +
-			"Use it first, before drafting, when the user is unsure whether a request from a client, leader or colleague is worth challenging. Leave unknown answers out. " +
-			"Do not use it to judge a written message (use check_draft) or to write one (use render_formula or rewrite_draft).",
+		description: "Should the user push back at all, and how hard? Runs the Pushback Decision Framework on yes/no answers (leave out the unknown) and what is at stake; returns the recommendation with the level to start at and why. " +
+			"Call it before drafting when it is unclear the request is worth challenging.",
 		closedWorld: true, idempotent: true,
-		out:     decide.Result{},
-		editOut: func(s *jsonschema.Schema) { optional(s, decideVerboseOnly...) },
+		out: decideLean{},
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *decideArgs) (any, string, error) {
 			res, err := decide.Decide(g, in.Input)
 			if err != nil {
@@ -74,7 +102,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 			if in.Verbose {
 				return res, decideText(res), nil
 			}
-			return decideCompact{Result: res}, decideText(res), nil
+			return leanDecide(res), decideLine(res), nil
 		},
 	})); err != nil {
 		return nil, err
@@ -82,13 +110,13 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[checkArgs]{
 		name:  ToolCheckDraft,
 		title: "Check a pushback draft",
-		description: "Checks a draft message that pushes back on a request: finds the five formula parts (acknowledge, context, impact, alternative, invite input), the level it reads at, and the anti-patterns (" + antiPatternNames(g) + "), each with character offsets and a fix. Returns a 0-100 score, pass/fail and the top fixes. " +
-			"Use it on every draft before the user sends it, and again after each revision. Give the audience and stakes (or the intended level) when known: calibration depends on them, and at low stakes a plain yes passes as letting it go. " +
-			"Deterministic and offline. It judges; it does not rewrite (use rewrite_draft or render_formula for a new text).",
+		description: "A second opinion on a pushback message: pass/fail, a 0-100 score, anti-patterns (dismissive no, abdication, hidden limitation, ...) with spans, missing formula parts and top fixes. " +
+			"Give audience, stakes and situation when known. Stop when it passes: chasing the score makes messages stiffer.",
 		closedWorld: true, idempotent: true,
-		out:     check.Report{},
-		editOut: func(s *jsonschema.Schema) { optional(s, checkVerboseOnly...) },
+		out:    checkLean{},
+		editIn: shorten(checkShort),
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *checkArgs) (any, string, error) {
+			in.Input.Explain = in.Verbose // the verbose report shows what weighed most in the verdict
 			rep, err := chk.Check(in.Input)
 			if err != nil {
 				return nil, "", err
@@ -96,28 +124,27 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 			if in.Verbose {
 				return rep, checkText(rep), nil
 			}
-			return compactReport(rep), checkText(rep), nil
+			return leanCheck(rep), checkLine(rep), nil
 		},
 	})); err != nil {
 		return nil, err
 	}
-	if err := add(build(log, spec[formula.Fields]{
+	if err := add(build(log, spec[formulaArgs]{
 		name:  ToolRenderFormula,
 		title: "Write a pushback from the formula",
-		description: "Writes a pushback message from the five-step formula (acknowledge their goal, give the context of your concern, state the impact, propose an alternative, invite their input) at a chosen level, and returns the text with where each part sits. " +
-			"Use it when the user knows what they want to say (their goal, the concern, the impact, the alternative) and needs a well-built first draft. " +
-			"Deterministic template filling, no language model: the wording is only as good as the fields. For a documented situation use render_scenario; to polish the user's own words use rewrite_draft.",
+		description: "A template draft from the five-step formula at a level, ending as the audience needs (a report is told the decision, a client or leader is handed it). " +
+			"Fields are fitted to their slots or refused with an example. Better: write it yourself in the user's voice.",
 		closedWorld: true, idempotent: true,
-		out: formula.Result{},
-		run: func(_ context.Context, _ mcp.CallToolRequest, in *formula.Fields) (any, string, error) {
-			res, err := formula.Render(g, *in)
+		out: renderLean{},
+		run: func(_ context.Context, _ mcp.CallToolRequest, in *formulaArgs) (any, string, error) {
+			res, err := formula.Render(g, in.Fields)
 			if err != nil {
 				return nil, "", err
 			}
-			if res.AudienceAdvice != "" {
-				return res, res.Text + "\n\nDelivering it: " + res.AudienceAdvice, nil
+			if in.Verbose {
+				return res, res.Text, nil
 			}
-			return res, res.Text, nil
+			return leanRender(res), res.Text, nil
 		},
 	})); err != nil {
 		return nil, err
@@ -127,17 +154,20 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		title:       "Write a pushback for a known scenario",
 		description: scenarioDescription(g),
 		closedWorld: true, idempotent: true,
-		out:    formula.Result{},
+		out:    renderLean{},
 		editIn: func(s *jsonschema.Schema) { scenarioEnum(s, g) },
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *scenarioArgs) (any, string, error) {
 			if _, ok := g.Scenario(in.Scenario); !ok {
 				return nil, "", argErrorf("unknown scenario %q; use one of: %s", in.Scenario, strings.Join(scenarioIDs(g), ", "))
 			}
-			res, err := formula.RenderScenario(g, in.Scenario, in.Values, in.Level)
+			res, err := formula.RenderScenario(g, formula.ScenarioInput{ID: in.Scenario, Values: in.Values, Level: in.Level, Audience: in.Audience})
 			if err != nil {
 				return nil, "", err
 			}
-			return res, res.Text, nil
+			if in.Verbose {
+				return res, res.Text, nil
+			}
+			return leanRender(res), res.Text, nil
 		},
 	})); err != nil {
 		return nil, err
@@ -145,9 +175,8 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[decide.LevelInput]{
 		name:  ToolRecommendLevel,
 		title: "Recommend how direct to be",
-		description: "Recommends the calibration level (mild, moderate, strong or escalated) for a pushback from the stakes, the audience and whether gentler pushback already failed, with the levels that also fit, the reason and the documents' phrases for that level. " +
-			"Use it when the user knows they will push back and asks how hard, or before render_formula / rewrite_draft to pick the level. " +
-			"It does not decide whether to push back at all (use decide).",
+		description: "How direct to be, from the stakes, the audience and whether gentler pushback failed, with why and the documents' phrases. " +
+			"decide already gives the level: use this only when the user asks how hard to push.",
 		closedWorld: true, idempotent: true,
 		out: decide.LevelResult{},
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *decide.LevelInput) (any, string, error) {
@@ -158,47 +187,12 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 			if err != nil {
 				return nil, "", err
 			}
-			return res, levelText(res), nil
+			return res, levelLine(res), nil
 		},
 	})); err != nil {
 		return nil, err
 	}
 	return tools, nil
-}
-
-// The compact forms: each shadows the verbose-only fields of the result it
-// embeds (checkVerboseOnly, decideVerboseOnly, rewriteVerboseOnly) with nil
-// ones that encoding leaves out, so a result is encoded once, without them.
-type (
-	checkCompact struct {
-		check.Report
-		Components []check.Component `json:"components,omitzero"`
-		Signals    []check.Signal    `json:"signals,omitzero"`
-	}
-	decideCompact struct {
-		decide.Result
-		Rows    []decide.Row `json:"rows,omitzero"`
-		Reasons []string     `json:"reasons,omitzero"`
-	}
-)
-
-// compactReport is r's compact form: no components or signals, and no
-// finding's why.
-func compactReport(r check.Report) checkCompact {
-	r.Findings = slices.Clone(r.Findings)
-	for i := range r.Findings {
-		r.Findings[i].Why = ""
-	}
-	return checkCompact{Report: r}
-}
-
-// antiPatternNames lists the guide's anti-patterns for a description.
-func antiPatternNames(g *guide.Guide) string {
-	names := make([]string, len(g.AntiPatterns))
-	for i, a := range g.AntiPatterns {
-		names[i] = strings.ToLower(a.Name)
-	}
-	return strings.Join(names, "; ")
 }
 
 func scenarioIDs(g *guide.Guide) []string {
@@ -224,13 +218,12 @@ func scenarioEnum(s *jsonschema.Schema, g *guide.Guide) {
 // scenarios and their fields read from the guide.
 func scenarioDescription(g *guide.Guide) string {
 	var b strings.Builder
-	b.WriteString("Writes a pushback for one of the documents' named scenarios (listed below) from its template, filled with the user's details in values, at a chosen level. " +
-		"Use it when the user's situation matches a scenario below; otherwise use render_formula. Deterministic, no language model.\n\nScenarios (id: fields, * = required):")
+	b.WriteString("A template draft for a documented scenario, values fitted to their slots, at a level, for an audience.\nScenarios (id: fields, * required):")
 	if len(g.Scenarios) == 0 {
 		b.WriteString("\n(none defined)")
 	}
 	for _, s := range g.Scenarios {
-		fmt.Fprintf(&b, "\n- %s (%s):", s.ID, s.Name)
+		fmt.Fprintf(&b, "\n- %s:", s.ID)
 		for i, f := range s.Fields {
 			if i > 0 {
 				b.WriteString(",")

@@ -79,7 +79,7 @@ func newHandler(s *mcpserver.MCPServer, opts Options) (http.Handler, *mcpserver.
 		mcpserver.WithStreamableHTTPLogger(log),
 	)
 	mux := http.NewServeMux()
-	mux.Handle(EndpointPath, mcpHTTP)
+	mux.Handle(EndpointPath, fixCodesHTTP(mcpHTTP))
 	mux.HandleFunc(HealthPath, func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")

@@ -31,7 +31,7 @@ type promptDef struct {
 var promptDefs = []promptDef{
 	{
 		name: "coach", title: "Coach me through a pushback", file: "mcp_coach.tmpl",
-		description: "Guides the assistant through decide -> draft -> check -> revise for a situation the user describes, using the pushback tools.",
+		description: "Coaches the user through a pushback: whether it is worth it (decide), a message the assistant writes in the user's voice, check_draft as a second opinion, and stop once it passes.",
 		args: []promptArg{
 			{"situation", "What the client, leader or colleague asked for or decided, in a sentence or two.", true},
 			{"audience", "Who the pushback is for: " + joinValues(guide.Audiences) + ".", false},
@@ -67,6 +67,10 @@ type promptData struct {
 	G        *guide.Guide
 	Scenario *guide.Scenario
 	Level    *guide.LevelInfo
+	Audience *guide.AudienceInfo
+	// Asks are the framework's questions in the situation's words: "deal
+	// outcomes" only in a sale.
+	Asks []string
 }
 
 func allPrompts(g *guide.Guide) ([]mcpserver.ServerPrompt, error) {
@@ -114,14 +118,14 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 	}
 	for _, k := range sortedKeys(args) {
 		if !slices.Contains(names, k) {
-			return data, fmt.Errorf("prompt %s has no argument %q; it takes: %s", d.name, k, strings.Join(names, ", "))
+			return data, &invalidParams{fmt.Sprintf("prompt %s has no argument %q; it takes: %s", d.name, k, strings.Join(names, ", "))}
 		}
 	}
 	for _, a := range d.args {
 		v := strings.TrimSpace(args[a.name])
 		if v == "" {
 			if a.required {
-				return data, fmt.Errorf("prompt %s needs the argument %q: %s", d.name, a.name, a.description)
+				return data, &invalidParams{fmt.Sprintf("prompt %s needs the argument %q: %s", d.name, a.name, a.description)}
 			}
 			continue
 		}
@@ -131,6 +135,9 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 			var x guide.Audience
 			x, err = guide.ParseAudience(v)
 			v = string(x)
+			if info, ok := g.Audience(x); ok {
+				data.Audience = &info
+			}
 		case "stakes":
 			var x guide.Stakes
 			x, err = guide.ParseStakes(v)
@@ -150,9 +157,12 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 			data.Scenario = &s
 		}
 		if err != nil {
-			return data, fmt.Errorf("prompt %s: %w", d.name, err)
+			return data, &invalidParams{fmt.Sprintf("prompt %s: %v", d.name, err)}
 		}
 		data.Args[a.name] = v
+	}
+	for _, q := range g.Framework.Questions {
+		data.Asks = append(data.Asks, g.Framework.Asks(q, data.Args["situation"]+" "+data.Args["decision"]))
 	}
 	return data, nil
 }

@@ -32,8 +32,10 @@ func TestGetPrompt(t *testing.T) {
 		want         []string // substrings of the rendered text
 	}{
 		{"coach", "coach", map[string]string{"situation": "Let's add this feature to the current sprint.", "audience": "client", "stakes": "medium"},
-			"", []string{"Let's add this feature", "`decide`", "`check_draft`", g.Framework.Questions[0].Question, g.Formula.Steps[0].Template}},
-		{"coach with draft", "coach", map[string]string{"situation": "Ship it Friday.", "draft": "No, that's impossible."}, "", []string{"No, that's impossible.", "start from mine"}},
+			"", []string{"Let's add this feature", "`decide`", "`check_draft`", g.Framework.Questions[0].General, "in my voice", "second opinion", "Once it passes, stop", "leave the decision with them"}},
+		{"coach with draft", "coach", map[string]string{"situation": "Ship it Friday.", "draft": "No, that's impossible."}, "", []string{"No, that's impossible.", "keeping what already works in my draft"}},
+		{"coach for a sale", "coach", map[string]string{"situation": "The VP wants a full POC for a strategic account with no champion.", "audience": "leadership"}, "", []string{g.Framework.Questions[0].Question}},
+		{"coach for a report", "coach", map[string]string{"situation": "A nurse on my ward wants to swap her Saturday night shift.", "audience": "report", "stakes": "critical"}, "", []string{g.Framework.Questions[0].General, "state my decision and the way forward"}},
 		{"coach without situation", "coach", map[string]string{"audience": "client"}, `needs the argument "situation"`, nil},
 		{"coach bad audience", "coach", map[string]string{"situation": "x", "audience": "boss"}, "client, leadership, peer, report", nil},
 		{"coach unknown argument", "coach", map[string]string{"situation": "x", "mood": "grumpy"}, `no argument "mood"`, nil},
@@ -82,6 +84,12 @@ func TestGetPrompt(t *testing.T) {
 				if !strings.Contains(tc0.Text, w) {
 					t.Errorf("prompt lacks %q:\n%s", w, tc0.Text)
 				}
+			}
+			if tc.prompt == "coach" && !strings.Contains(tc.name, "sale") && strings.Contains(tc0.Text, "deal outcomes") {
+				t.Errorf("asks about deal outcomes outside a sale:\n%s", tc0.Text)
+			}
+			if tc.prompt == "coach" && strings.Contains(tc0.Text, "until it passes") {
+				t.Errorf("tells the assistant to loop until it passes:\n%s", tc0.Text)
 			}
 			if strings.Contains(tc0.Text, "<no value>") {
 				t.Errorf("prompt has an unfilled field:\n%s", tc0.Text)

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/invopop/jsonschema"
 	"github.com/mark3labs/mcp-go/mcp"
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
@@ -16,17 +15,7 @@ import (
 
 type rewriteArgs struct {
 	rewrite.Request
-	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Return every attempt and the full check report of the result instead of the compact answer. Leave false unless you need the detail: it costs context."`
-}
-
-// Fields of a rewrite result only the verbose form carries.
-var rewriteVerboseOnly = []string{"attempts"}
-
-// rewriteCompact is a rewrite result's compact form (see checkCompact).
-type rewriteCompact struct {
-	rewrite.Result
-	Check    checkCompact      `json:"check"`
-	Attempts []rewrite.Attempt `json:"attempts,omitzero"`
+	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Add every attempt and the full check (costs context)."`
 }
 
 // rewriteEngine picks the engine the rewrite tool uses: opts.RewriteEngine
@@ -59,36 +48,29 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 		return tool{}, err
 	}
 	offline := eng.Name() == rewrite.EngineRules
-	engineNote := "It runs on the offline rules engine here: deterministic, no language model, so the wording stays close to the draft's."
+	engineNote := "Offline rules engine here: deterministic, the wording stays close to the draft's."
 	if !offline {
-		engineNote = "It calls a language model (" + why + "): it may take seconds, reports progress per attempt and can be cancelled."
+		engineNote = "Calls a language model (" + why + "): seconds, with progress per attempt; cancellable."
 	}
 	t, err := build(log, spec[rewriteArgs]{
 		name:  ToolRewriteDraft,
 		title: "Rewrite a blunt draft as a calibrated pushback",
-		description: "Rewrites the user's own blunt or badly built message into a respectful pushback at the right level (auto from the stakes, or the level given), keeping every fact (numbers, dates, amounts, names) word for word. Each candidate is checked with the same checker as check_draft and repaired up to three times; the result says whether it passes and which facts, if any, were lost. " +
-			"Use it when the user has written what they want to say and wants it said well. " +
-			"Do not use it to decide whether to push back (decide) or to build a message from parts (render_formula). " + engineNote,
+		description: "Rewrites the user's blunt draft as a calibrated pushback, keeping numbers, dates and names, checked as check_draft does and repaired up to three times. " +
+			"For when the user has written what they mean. " + engineNote,
 		closedWorld: offline, idempotent: offline,
-		llm: !offline,
-		out: rewrite.Result{},
-		editOut: func(s *jsonschema.Schema) {
-			optional(s, rewriteVerboseOnly...)
-			if c := property(s, "check"); c != nil {
-				optional(c, checkVerboseOnly...)
-			}
-		},
+		llm:    !offline,
+		out:    rewriteLean{},
+		editIn: shorten(rewriteShort),
 		run: func(ctx context.Context, req mcp.CallToolRequest, in *rewriteArgs) (any, string, error) {
 			ropts := rewrite.Options{Progress: progressReporter(ctx, log, req)}
 			res, err := rewrite.Run(ctx, eng, chk, in.Request, ropts)
 			if err != nil {
 				return nil, "", err
 			}
-			text := rewriteText(res)
 			if in.Verbose {
-				return res, text, nil
+				return res, rewriteText(res), nil
 			}
-			return rewriteCompact{Result: res, Check: compactReport(res.Check)}, text, nil
+			return leanRewrite(res), rewriteLine(res), nil
 		},
 	})
 	if err != nil {

@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/invopop/jsonschema"
 
@@ -38,10 +37,4 @@ func property(s *jsonschema.Schema, name string) *jsonschema.Schema {
 	}
 	p, _ := s.Properties.Get(name)
 	return p
-}
-
-// optional removes names from the object's required list: the fields a
-// compact result leaves out, so one output schema fits both forms.
-func optional(s *jsonschema.Schema, names ...string) {
-	s.Required = slices.DeleteFunc(s.Required, func(r string) bool { return slices.Contains(names, r) })
 }

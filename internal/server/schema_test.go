@@ -9,7 +9,6 @@ import (
 	"github.com/pushback/pushback/internal/schema"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/pushback/pushback/internal/guide"
@@ -35,7 +34,8 @@ func TestTagDescription(t *testing.T) {
 // cut at a bare comma in its jsonschema tag.
 func TestNoCutDescriptions(t *testing.T) {
 	types := []any{
-		checkArgs{}, decideArgs{}, scenarioArgs{}, rewriteArgs{}, formula.Fields{}, decide.LevelInput{},
+		checkArgs{}, decideArgs{}, scenarioArgs{}, formulaArgs{}, rewriteArgs{}, formula.Fields{}, decide.LevelInput{},
+		checkLean{}, decideLean{}, renderLean{}, rewriteLean{},
 		check.Report{}, decide.Result{}, decide.LevelResult{}, formula.Result{}, rewrite.Result{},
 	}
 	for _, v := range types {
@@ -74,7 +74,7 @@ func TestCutDescriptionsCatchesBareCommas(t *testing.T) {
 	if got := s.Properties["items"].Description; got != "A list, of notes." {
 		t.Errorf("escaped comma: items description = %q", got)
 	}
-	if got := s.Properties["who"].Description; !strings.HasPrefix(got, "Who the message is addressed to") {
+	if got := s.Properties["who"].Description; got != guide.Audience("").JSONSchema().Description {
 		t.Errorf("enum description not restored: %q", got)
 	}
 }

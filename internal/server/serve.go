@@ -41,7 +41,7 @@ func Serve(ctx context.Context, opts Options) error {
 	log := opts.logger()
 	if opts.HTTPAddr == "" {
 		log.Info("serving MCP over stdio", "version", opts.version())
-		err := mcpserver.NewStdioServer(s).Listen(ctx, opts.Stdin, opts.Stdout)
+		err := mcpserver.NewStdioServer(s).Listen(ctx, opts.Stdin, codeWriter{opts.Stdout})
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 			return cause
 		}

@@ -196,7 +196,7 @@ func fill(s *mcpserver.MCPServer, comp *completer, opts Options) (lazyChecker, e
 
 // instructions tell a host model how the pieces fit together.
 const instructions = "pushback coaches the user to push back well on a request from a client, a leader or a colleague: respectfully, with reasons, an alternative and the decision left open. " +
-	"Typical flow: decide (is it worth it? at what level?) -> render_formula, render_scenario or rewrite_draft (a draft) -> check_draft (score and fixes) -> revise and check again. " +
+	"Typical flow: decide (is it worth it? at what level?) -> write the message in the user's voice (render_formula or render_scenario for a skeleton; rewrite_draft to polish the user's own blunt draft) -> check_draft as a second opinion -> fix what it finds; stop once it passes. " +
 	"Resources pushback://framework, formula, levels, phrases, anti-patterns, battles, scenarios and examples hold the guidance itself (Markdown; add .json for JSON)."
 
 // allTools builds every tool pushback offers, in a stable order.

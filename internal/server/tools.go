@@ -33,11 +33,11 @@ type spec[In any] struct {
 	// every tool here is read-only and non-destructive.
 	closedWorld, idempotent bool
 	llm                     bool
-	// out is a value of the output type; its schema is the outputSchema.
-	out     any
-	editIn  func(*jsonschema.Schema)
-	editOut func(*jsonschema.Schema)
-	run     func(ctx context.Context, req mcp.CallToolRequest, in *In) (structured any, text string, err error)
+	// out is a value of the compact result type; its schema, made lean
+	// (leanSchema), is the outputSchema.
+	out    any
+	editIn func(*jsonschema.Schema)
+	run    func(ctx context.Context, req mcp.CallToolRequest, in *In) (structured any, text string, err error)
 }
 
 // build turns a spec into a tool: schemas reflected from the Go types, the
@@ -48,7 +48,7 @@ func build[In any](log *slog.Logger, s spec[In]) (tool, error) {
 	if err != nil {
 		return tool{}, fmt.Errorf("tool %s: input schema: %w", s.name, err)
 	}
-	out, err := schemaFor(s.out, s.editOut)
+	out, err := schemaFor(s.out, leanSchema)
 	if err != nil {
 		return tool{}, fmt.Errorf("tool %s: output schema: %w", s.name, err)
 	}
@@ -99,7 +99,11 @@ func toolError(ctx context.Context, log *slog.Logger, name string, err error) *m
 		errors.Is(err, draft.ErrEmpty),
 		errors.Is(err, draft.ErrTooLong),
 		errors.Is(err, draft.ErrInvalidUTF8),
-		errors.Is(err, formula.ErrMissingField):
+		errors.Is(err, formula.ErrMissingField),
+		errors.Is(err, formula.ErrInvalidField),
+		errors.Is(err, formula.ErrPhrase),
+		errors.Is(err, formula.ErrAudience),
+		errors.Is(err, formula.ErrUnknownScenario):
 		return mcp.NewToolResultError(err.Error())
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return mcp.NewToolResultError(fmt.Sprintf("%s was cancelled or timed out: %v", name, err))

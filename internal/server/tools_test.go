@@ -165,7 +165,7 @@ func TestCheckDraftTool(t *testing.T) {
 	for _, e := range g.Examples {
 		args := map[string]any{"draft": e.Text, "audience": string(e.Audience), "stakes": string(e.Stakes), "situation": e.Situation}
 		cases = append(cases, toolCase{name: e.ID + "/compact", tool: ToolCheckDraft, args: args, check: func(t *testing.T, sc map[string]any) {
-			for _, k := range checkVerboseOnly {
+			for _, k := range []string{"components", "signals", "summary"} {
 				if _, ok := sc[k]; ok {
 					t.Errorf("compact result has verbose field %q", k)
 				}

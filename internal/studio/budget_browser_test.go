@@ -74,6 +74,7 @@ func TestStudioBudget(t *testing.T) {
 		ctx := b.tab(t)
 		do(t, ctx, "open the studio", chromedp.Navigate(base+"/"))
 		waitReady(t, ctx)
+		waitFor(t, ctx, "its first paint", `performance.getEntriesByName('first-contentful-paint').length > 0`)
 		l := eval[load](t, ctx, measure)
 		if l.FCP < 0 {
 			t.Fatal("the browser reported no first contentful paint")

@@ -370,7 +370,7 @@ func TestStudio(t *testing.T) {
 			values[f.Name] = f.Example
 			do(t, ctx, "fill "+f.Name, chromedp.SendKeys(chromedp.CSS("#tf-"+f.Name), f.Example))
 		}
-		want, err := formula.RenderScenario(g, sc.ID, values, "")
+		want, err := formula.RenderScenario(g, formula.ScenarioInput{ID: sc.ID, Values: values})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -45,10 +45,11 @@ func CrossValidate(exs []Example, cfg Config, opt Options, antiClasses []string,
 		var train []Example
 		var test []int
 		for i, ex := range exs {
-			if fold[ex.Writer] == f {
-				test = append(test, i)
-			} else {
+			switch {
+			case fold[ex.Writer] != f:
 				train = append(train, ex)
+			case !ex.Augmented:
+				test = append(test, i)
 			}
 		}
 		t, err := Train(train, cfg, opt, antiClasses, [2]float64{1, 0}, "")
@@ -75,6 +76,9 @@ func top(ps []Prob) string {
 func Platt(exs []Example, oof []OOF) [2]float64 {
 	npos, nneg := 0.0, 0.0
 	for _, ex := range exs {
+		if ex.Augmented {
+			continue
+		}
 		if ex.Good {
 			npos++
 		} else {
@@ -86,6 +90,9 @@ func Platt(exs []Example, oof []OOF) [2]float64 {
 	for it := 0; it < 100; it++ {
 		var ga, gb, haa, hab, hbb float64
 		for i, ex := range exs {
+			if ex.Augmented {
+				continue
+			}
 			t := lo
 			if ex.Good {
 				t = hi
@@ -145,7 +152,7 @@ func Score(exs []Example, oof []OOF, platt [2]float64, keep func(Example) bool) 
 	var s Scores
 	var pos, neg []float64
 	for i, ex := range exs {
-		if keep != nil && !keep(ex) {
+		if ex.Augmented || keep != nil && !keep(ex) {
 			continue
 		}
 		o := oof[i]
@@ -244,6 +251,9 @@ func WriteReport(w io.Writer, exs []Example, oof []OOF, platt [2]float64) {
 		seen := map[string]bool{}
 		var keys []string
 		for _, ex := range exs {
+			if ex.Augmented {
+				continue
+			}
 			if k := key(ex); !seen[k] {
 				seen[k] = true
 				keys = append(keys, k)

@@ -31,7 +31,13 @@ func Fit(exs []Example, cfg Config, opt Options, antiClasses []string, folds int
 
 // WriteMarkdown writes the run's report.
 func (cv *CV) WriteMarkdown(w io.Writer) {
-	fmt.Fprintf(w, "Writer-held-out cross-validation, %d folds, %d examples from %d writers; calibration P(good) = sigmoid(%.3f * margin + %.3f).\n\n",
-		cv.Folds, len(cv.Examples), countWriters(cv.Examples), cv.Platt[0], cv.Platt[1])
+	n := 0
+	for _, ex := range cv.Examples {
+		if !ex.Augmented {
+			n++
+		}
+	}
+	fmt.Fprintf(w, "Writer-held-out cross-validation, %d folds, %d messages from %d writers (trained with %d copies that leave out stakes and audience); calibration P(good) = sigmoid(%.3f * margin + %.3f).\n\n",
+		cv.Folds, n, countWriters(cv.Examples), len(cv.Examples)-n, cv.Platt[0], cv.Platt[1])
 	WriteReport(w, cv.Examples, cv.OOF, cv.Platt)
 }

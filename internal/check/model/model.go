@@ -244,6 +244,9 @@ type Prediction struct {
 	AntiPattern []Prob  // most likely first; meaningful when Good < 0.5
 	Stance      []Prob  // most likely first; meaningful when Good >= 0.5
 	Level       []Prob  // most likely first
+	// Known is how many of the draft's words the corpus writes in lower
+	// case: none means the judge cannot read it as a message at all.
+	Known int
 }
 
 // scratch is one prediction's working memory, pooled.
@@ -268,6 +271,11 @@ func (m *Model) Predict(in Input) Prediction {
 	defer scratchPool.Put(sc)
 	fs := m.features(in, nil, sc)
 	var p Prediction
+	for _, t := range sc.toks {
+		if t.kind == tokWord && m.vocab[t.s] {
+			p.Known++
+		}
+	}
 	var buf [16]float64
 	var auxBuf [64]float64
 	var aux []float64

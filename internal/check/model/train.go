@@ -22,6 +22,10 @@ type Example struct {
 	Stance      string // good examples: the stance, or ""
 	Level       string // the level it reads at, or ""
 	Words       int    // length of the draft in words, for reports
+	// Augmented marks a copy made for training only (the same message with
+	// its stakes and audience left out, as users often leave them): it is
+	// trained on, never scored.
+	Augmented bool
 }
 
 // Options are the training settings besides the feature config.

@@ -199,7 +199,7 @@
   // rewrite asks the host to call rewrite_draft on the draft this check
   // judged, with the same context.
   async function rewrite() {
-    var a = { draft: state.input.draft };
+    var a = { draft: state.input.draft, verbose: true };
     ['situation', 'audience', 'stakes', 'level'].forEach(function (k) { if (state.input[k]) a[k] = state.input[k]; });
     state.busy = 'rewrite';
     state.error = '';

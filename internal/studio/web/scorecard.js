@@ -36,6 +36,15 @@
     return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
   }
 
+  // kindOf is a finding's kind; the compact result leaves it out, and the
+  // rule says it.
+  function kindOf(f) {
+    if (f.kind) return f.kind;
+    if (/^missing_/.test(f.rule)) return 'missing_step';
+    if (f.rule === 'miscalibrated') return 'calibration';
+    return 'anti_pattern';
+  }
+
   // Guide is what the renderer knows of the domain, read from the server:
   // the formula's steps and the anti-patterns (ids and names, in the
   // guide's order, which gives each its colour), the levels in order, and
@@ -66,12 +75,13 @@
   // findingName is how a finding is named: its anti-pattern's name, the
   // missing step, or the calibration.
   Guide.prototype.findingName = function (f) {
-    if (f.kind === 'anti_pattern') {
+    var kind = kindOf(f);
+    if (kind === 'anti_pattern') {
       for (var i = 0; i < this.antiPatterns.length; i++) if (this.antiPatterns[i].id === f.rule) return this.antiPatterns[i].name;
       return capitalize(humanize(f.rule));
     }
-    if (f.kind === 'missing_step') return 'Missing: ' + this.stepName(String(f.rule).replace(/^missing_/, '')).toLowerCase();
-    if (f.kind === 'calibration') return 'Level';
+    if (kind === 'missing_step') return 'Missing: ' + this.stepName(String(f.rule).replace(/^missing_/, '')).toLowerCase();
+    if (kind === 'calibration') return 'Level';
     return capitalize(humanize(f.rule));
   };
 
@@ -156,7 +166,7 @@
         var i = seg.findings[0];
         var f = report.findings[i];
         tag = 'mark';
-        cls.push('ap', f.kind === 'anti_pattern' ? 'ap-c' + guide.apColor(f.rule) : 'ap-other');
+        cls.push('ap', kindOf(f) === 'anti_pattern' ? 'ap-c' + guide.apColor(f.rule) : 'ap-other');
         attrs['data-finding'] = seg.findings.join(' ');
         attrs['data-rule'] = f.rule;
         if (opts.focusable && !seen[i]) {
@@ -257,9 +267,17 @@
       root.appendChild(box);
     }
 
-    if (r.components && r.components.length) {
+    // The formula's parts: from the full result's components, or, in the
+    // compact one, every step but the missing ones.
+    var comps = r.components;
+    if (!comps && r.missing_steps) {
+      var missing = r.missing_steps;
+      var steps = guide.steps.length ? guide.steps.map(function (s) { return s.id; }) : missing;
+      comps = steps.map(function (id) { return { step: id, present: missing.indexOf(id) < 0 }; });
+    }
+    if (comps && comps.length) {
       var parts = el('ul', { 'class': 'parts', 'aria-label': 'The formula\'s five parts' });
-      r.components.forEach(function (c) {
+      comps.forEach(function (c) {
         parts.appendChild(el('li', { 'class': 'part-item ' + (c.present ? 'is-present' : 'is-missing') }, [
           el('span', { 'class': 'swatch part-sw part-c' + Math.max(0, guide.stepIndex(c.step)), 'aria-hidden': 'true' }),
           el('span', { 'class': 'part-name', text: guide.stepName(c.step) }),
@@ -282,7 +300,7 @@
     if (!findings.length) root.appendChild(el('p', { 'class': 'muted', text: 'Nothing to fix.' }));
     var list = el('ul', { 'class': 'findings' });
     findings.forEach(function (f, i) {
-      var color = f.kind === 'anti_pattern' ? 'ap-c' + guide.apColor(f.rule) : 'ap-other';
+      var color = kindOf(f) === 'anti_pattern' ? 'ap-c' + guide.apColor(f.rule) : 'ap-other';
       var card = el('li', { 'class': 'finding sev-' + f.severity, id: cardID(i), 'data-rule': f.rule }, [
         el('p', { 'class': 'finding-head' }, [
           el('span', { 'class': 'swatch ' + color, 'aria-hidden': 'true' }),
@@ -481,7 +499,7 @@
       ]),
       diff(draft, res.text, kept),
     ]);
-    if ((res.facts || []).length) {
+    if ((res.facts || []).length || missing.length) {
       var ul = el('ul', { 'class': 'facts', 'aria-label': 'Facts' });
       kept.forEach(function (f) { ul.appendChild(el('li', { 'class': 'fact-kept' }, [el('span', { 'class': 'sr-only', text: 'kept: ' }), f])); });
       missing.forEach(function (f) { ul.appendChild(el('li', { 'class': 'fact-lost' }, [el('span', { 'class': 'sr-only', text: 'lost: ' }), f])); });
@@ -498,7 +516,7 @@
   }
 
   global.pushbackScorecard = {
-    Guide: Guide, stancesFromSchema: stancesFromSchema, el: el, humanize: humanize, capitalize: capitalize,
+    Guide: Guide, stancesFromSchema: stancesFromSchema, el: el, humanize: humanize, capitalize: capitalize, kindOf: kindOf,
     segments: segments, marked: marked, gauge: gauge, report: report,
     tokens: tokens, diffWords: diffWords, factRanges: factRanges, diff: diff, rewriteResult: rewriteResult,
   };

@@ -14,9 +14,9 @@
   var MAX_CHARS = 20000;
   var CHECK_DELAY = 300; // ms after the last keystroke
   var VERSION_GAP = 20000; // ms between versions saved on a pause
-  // The decide tool's arguments for the framework's five questions, in the
-  // framework's order; their labels are the tool's own descriptions.
-  var QUESTIONS = ['material', 'evidence', 'hill', 'alternative', 'right'];
+  // The decide tool's argument for each of the framework's questions, by
+  // the question's id where the two differ.
+  var DECIDE_ARG = { motive: 'right' };
 
   var ui = {
     draft: $('draft'), backdrop: $('backdrop'), situation: $('situation'),
@@ -181,8 +181,6 @@
     while (select.options.length > (keepFirst ? 1 : 0)) select.remove(select.options.length - 1);
     prop.enum.forEach(function (v) { select.appendChild(el('option', { value: v, text: SC.capitalize(v) })); });
     select.value = value;
-    var help = select.getAttribute('aria-describedby');
-    if (help && prop.description) $(help).textContent = prop.description;
   }
 
   async function start() {
@@ -540,7 +538,7 @@
     var status = el('p', { 'class': 'muted', role: 'status', text: 'Rewriting…' });
     out.replaceChildren(status);
     out.setAttribute('aria-busy', 'true');
-    var a = args({ draft: text, level: ui.level.value || 'auto' });
+    var a = args({ draft: text, level: ui.level.value || 'auto', verbose: true });
     if (ui.channel.value) a.channel = ui.channel.value;
     try {
       var res = await state.client.callTool('rewrite_draft', a, {
@@ -580,16 +578,26 @@
 
   // ---- decide ----
 
-  function buildDecide() {
+  // buildDecide lays out the framework's questions, read from the server,
+  // each as Yes / No / Not sure.
+  async function buildDecide() {
     var box = $('decide-questions');
-    var dec = state.tools.decide;
-    if (!dec || box.childElementCount) return;
-    var props = dec.inputSchema.properties || {};
-    QUESTIONS.forEach(function (name) {
-      var p = props[name];
-      if (!p) return;
-      var id = 'q-' + name;
-      var group = el('fieldset', { 'class': 'question', id: id }, [el('legend', { text: p.description })]);
+    if (!state.tools.decide || state.questions) return;
+    state.questions = [];
+    try {
+      var fw = await state.client.readJSON('pushback://framework.json');
+      state.questions = ((fw.framework || {}).questions || []).map(function (q) {
+        return { id: q.id, arg: DECIDE_ARG[q.id] || q.id, question: q.question };
+      });
+    } catch (e) {
+      state.questions = null;
+      var msg = failed(e);
+      if (msg) $('decide-out').replaceChildren(el('p', { 'class': 'error', text: msg }));
+      return;
+    }
+    state.questions.forEach(function (q) {
+      var id = 'q-' + q.arg;
+      var group = el('fieldset', { 'class': 'question', id: id }, [el('legend', { text: q.question })]);
       var opts = el('div', { 'class': 'seg' });
       [['yes', 'Yes'], ['no', 'No'], ['', 'Not sure']].forEach(function (o) {
         var rid = id + '-' + (o[0] || 'unsure');
@@ -609,22 +617,24 @@
   var decideSeq = 0;
   async function runDecide() {
     if (!state.tools.decide) return;
-    buildDecide();
+    await buildDecide();
+    if (!state.questions) return;
     var a = { verbose: true };
     if (ui.audience.value) a.audience = ui.audience.value;
     if (ui.stakes.value) a.stakes = ui.stakes.value;
     if ($('gentle-failed').checked) a.gentle_failed = true;
-    QUESTIONS.forEach(function (name) {
-      var r = document.querySelector('input[name="q-' + name + '"]:checked');
-      if (r && r.value) a[name] = r.value === 'yes';
+    state.questions.forEach(function (q) {
+      var r = document.querySelector('input[name="q-' + q.arg + '"]:checked');
+      if (r && r.value) a[q.arg] = r.value === 'yes';
     });
     var seq = ++decideSeq;
     var out = $('decide-out');
     try {
       var res = await state.client.callTool('decide', a);
       if (seq !== decideSeq) return;
-      (res.rows || []).forEach(function (row, i) {
-        var o = $('q-' + QUESTIONS[i] + '-out');
+      (res.rows || []).forEach(function (row) {
+        var q = state.questions.filter(function (x) { return x.id === row.id; })[0];
+        var o = q && $('q-' + q.arg + '-out');
         if (o) o.textContent = row.answer === 'unanswered' ? '' : row.outcome;
       });
       var kids = [el('p', { 'class': 'headline' }, [el('strong', { text: res.headline })])];
@@ -637,6 +647,7 @@
           say('Level set to ' + res.start_level + '.');
         });
         kids.push(el('p', { 'class': 'start' }, ['Start at ', el('strong', { text: res.start_level }), '. ', use]));
+        if (res.level_why) kids.push(el('p', { 'class': 'muted', text: res.level_why }));
       }
       if ((res.next_steps || []).length) {
         var ul = el('ul', { 'class': 'steps' });
@@ -745,11 +756,12 @@
     try {
       var res;
       if (id) {
-        var a = { scenario: id, values: values };
+        var a = { scenario: id, values: values, verbose: true };
         if (level) a.level = level;
+        if (ui.audience.value) a.audience = ui.audience.value;
         res = await state.client.callTool('render_scenario', a);
       } else {
-        var fa = Object.assign({}, values);
+        var fa = Object.assign({ verbose: true }, values);
         if (level) fa.level = level;
         if (ui.audience.value) fa.audience = ui.audience.value;
         res = await state.client.callTool('render_formula', fa);
