@@ -1,9 +1,17 @@
 package server
 
 import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
 	"net"
 	"net/http"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/pushback/pushback/internal/studio"
 )
 
 // TestStudioOverHTTP: the studio's page is served at / beside the MCP
@@ -52,5 +60,62 @@ func TestStudioURL(t *testing.T) {
 		if got := StudioURL(tc.addr); got != tc.want {
 			t.Errorf("StudioURL(%v) = %q, want %q", tc.addr, got, tc.want)
 		}
+	}
+}
+
+// TestStdioLeavesTheStudioAlone: serving stdio, even to an MCP Apps host,
+// assembles neither the page nor the view until the host reads the view:
+// the studio costs a stdio cold start nothing.
+func TestStdioLeavesTheStudioAlone(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, Options{Stdin: inR, Stdout: outW}) }()
+	defer func() { cancel(); inW.Close(); <-done }()
+	lines := bufio.NewScanner(outR)
+	lines.Buffer(make([]byte, 1<<20), 1<<20)
+	replies := make(chan string)
+	go func() {
+		for lines.Scan() {
+			replies <- lines.Text()
+		}
+	}()
+	ask := func(msg string) string {
+		t.Helper()
+		go io.WriteString(inW, msg+"\n")
+		select {
+		case r := <-replies:
+			return r
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no reply to %s", msg)
+			return ""
+		}
+	}
+	before := studio.Assembled()
+	ask(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"extensions":{"io.modelcontextprotocol/ui":{"mimeTypes":["text/html;profile=mcp-app"]}}},"clientInfo":{"name":"stdio-test","version":"1"}}}`)
+	go io.WriteString(inW, `{"jsonrpc":"2.0","method":"notifications/initialized"}`+"\n")
+	for _, req := range []string{
+		`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`,
+		`{"jsonrpc":"2.0","id":3,"method":"resources/list"}`,
+		`{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"check_draft","arguments":{"draft":"No, that won't work."}}}`,
+	} {
+		var reply struct {
+			Error  *struct{ Message string } `json:"error"`
+			Result json.RawMessage           `json:"result"`
+		}
+		if r := ask(req); json.Unmarshal([]byte(r), &reply) != nil || reply.Error != nil || len(reply.Result) == 0 {
+			t.Fatalf("%s: %.300s", req, r)
+		}
+	}
+	if n := studio.Assembled() - before; n != 0 {
+		t.Errorf("serving stdio assembled %d studio documents before the view was read", n)
+	}
+	if r := ask(`{"jsonrpc":"2.0","id":5,"method":"resources/read","params":{"uri":"ui://pushback/scorecard"}}`); !strings.Contains(r, "text/html;profile=mcp-app") {
+		t.Fatalf("resources/read of the view: %.200s", r)
+	}
+	if n := studio.Assembled() - before; n > 1 {
+		t.Errorf("reading the view assembled %d documents, want at most 1 (it is built once per process)", n)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync/atomic"
 )
 
 // A document is one HTML file of web/ with its styles and scripts inlined:
@@ -24,7 +25,15 @@ type document struct {
 
 var inlineMarker = regexp.MustCompile(`<!--inline:([^>]*)-->`)
 
+var assembled atomic.Int64
+
+// Assembled counts the documents assembled from the embedded files in this
+// process: the page (when HTTP serves it) and the view (when a host reads
+// it), once each. Serving stdio assembles none; a test holds it to that.
+func Assembled() int64 { return assembled.Load() }
+
 func assemble(fsys fs.FS, name string) (document, error) {
+	assembled.Add(1)
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return document{}, fmt.Errorf("studio: read %s: %w", name, err)
