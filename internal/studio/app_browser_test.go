@@ -97,6 +97,7 @@ type appShown struct {
 	Names    map[string]string   `json:"names"`
 	Diff     bool                `json:"diff"`
 	Theme    string              `json:"theme"`
+	Stance   string              `json:"stance"`
 }
 
 // readApp runs inside the view's frame; it is false until the view shows
@@ -108,6 +109,7 @@ const readApp = `(() => {
 	const g = app.querySelector('.gauge');
 	out.score = g ? g.getAttribute('aria-valuenow') : '';
 	out.diff = !!app.querySelector('.diff ins');
+	out.stance = (app.querySelector('.chip-stance') || {}).textContent || '';
 	const marked = app.querySelector('.marked');
 	let pos = 0;
 	for (const n of marked ? marked.childNodes : []) {
@@ -229,7 +231,7 @@ func TestScorecardApp(t *testing.T) {
 					t.Fatal(err)
 				}
 				assertShown(t, shown{Parts: got.Parts, Findings: got.Findings, Rules: got.Rules, Names: got.Names, Score: got.Score,
-					Verdict: map[bool]string{true: "Passes", false: "Does not pass"}[want.Pass], Level: "Reads as " + want.ReadsAs + " " + string(want.Level)}, want, g)
+					Verdict: map[bool]string{true: "Passes", false: "Does not pass"}[want.Pass], Level: "Reads as " + want.ReadsAs + " " + string(want.Level), Stance: got.Stance}, want, g)
 				if got.Theme != tc.theme {
 					t.Errorf("the view took theme %q, the host said %q", got.Theme, tc.theme)
 				}

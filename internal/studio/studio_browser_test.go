@@ -90,6 +90,7 @@ type shown struct {
 	Score    string              `json:"score"`
 	Verdict  string              `json:"verdict"`
 	Level    string              `json:"level"`
+	Stance   string              `json:"stance"`
 }
 
 const readShown = `(() => {
@@ -113,6 +114,7 @@ const readShown = `(() => {
 	out.score = g.getAttribute('aria-valuenow');
 	out.verdict = g.querySelector('.gauge-label').textContent;
 	out.level = document.querySelector('#scorecard .level-words').textContent;
+	out.stance = (document.querySelector('#scorecard .chip-stance') || {}).textContent || '';
 	return out;
 })()`
 
@@ -162,6 +164,9 @@ func assertShown(t *testing.T, got shown, want check.Report, g *guide.Guide) {
 	}
 	if want.ReadsAs == "" && want.Level != "" && !strings.Contains(got.Level, "Reads "+string(want.Level)) {
 		t.Errorf("level line %q does not say it reads %s", got.Level, want.Level)
+	}
+	if stance := strings.ReplaceAll(want.Stance, "_", " "); got.Stance != stance {
+		t.Errorf("stance shown %q, the checker says %q", got.Stance, want.Stance)
 	}
 	for _, c := range want.Components {
 		var spans [][2]int
@@ -231,10 +236,17 @@ func TestStudio(t *testing.T) {
 
 	t.Run("highlights and names match the checker", func(t *testing.T) {
 		ctx := open(t, b, base)
+		cases := []guide.Example{
+			// The stances the README names, besides the documents' examples.
+			{ID: "let-it-go", Text: "Sure, switching to Garamond now.", Stakes: guide.StakesLow},
+			{ID: "disagree-and-commit", Text: "I'd still have phased it, but it's your call and we'll make it work.", Situation: "Decision is final: we go with the big-bang migration."},
+		}
 		for _, e := range g.Examples {
-			if e.Rendered || strings.Contains(e.Text, "[") {
-				continue // templates with placeholders, not messages
+			if !e.Rendered && !strings.Contains(e.Text, "[") { // not templates with placeholders
+				cases = append(cases, e)
 			}
+		}
+		for _, e := range cases {
 			t.Run(e.ID, func(t *testing.T) {
 				setContext(t, ctx, e.Audience, e.Stakes, e.Situation)
 				replaceDraft(t, ctx, e.Text)

@@ -95,10 +95,7 @@
       state.tool = tool.name || state.tool;
       var level = tool.inputSchema && tool.inputSchema.properties && tool.inputSchema.properties.level;
       var levels = ((level && level.enum) || []).filter(function (l) { return l !== 'auto'; });
-      state.guide = new SC.Guide({
-        steps: state.guide.steps, antiPatterns: state.guide.antiPatterns, levels: levels,
-        stances: SC.stancesFromSchema(tool.outputSchema),
-      });
+      state.guide = new SC.Guide({ steps: state.guide.steps, antiPatterns: state.guide.antiPatterns, levels: levels });
     }
   }
 
@@ -117,7 +114,7 @@
       state.guide = new SC.Guide({
         steps: (formula.steps || []).map(function (s) { return { id: s.id, name: s.name }; }),
         antiPatterns: aps.map(function (a) { return { id: a.id, name: a.name }; }),
-        levels: state.guide.levels, stances: state.guide.stances,
+        levels: state.guide.levels,
       });
       render();
     } catch (e) {

@@ -47,14 +47,12 @@
 
   // Guide is what the renderer knows of the domain, read from the server:
   // the formula's steps and the anti-patterns (ids and names, in the
-  // guide's order, which gives each its colour), the levels in order, and
-  // what each stance means (from check_draft's output schema).
+  // guide's order, which gives each its colour), and the levels in order.
   function Guide(data) {
     data = data || {};
     this.steps = data.steps || [];
     this.antiPatterns = data.antiPatterns || [];
     this.levels = data.levels || [];
-    this.stances = data.stances || {};
   }
   Guide.prototype.stepIndex = function (id) {
     for (var i = 0; i < this.steps.length; i++) if (this.steps[i].id === id) return i;
@@ -84,27 +82,6 @@
     if (kind === 'calibration') return 'Level';
     return capitalize(humanize(f.rule));
   };
-
-  // stancesFromSchema reads what each stance means from check_draft's
-  // output schema description: "... pushback (it challenges ...), let_it_go
-  // (low stakes ...) ...".
-  function stancesFromSchema(outputSchema) {
-    var out = {};
-    var p = outputSchema && outputSchema.properties && outputSchema.properties.stance;
-    if (!p || !p.description || !p.enum) return out;
-    p.enum.forEach(function (id) {
-      var at = p.description.indexOf(id + ' (');
-      if (at < 0) return;
-      var rest = p.description.slice(at + id.length + 2);
-      var depth = 1, end = 0;
-      for (; end < rest.length && depth > 0; end++) {
-        if (rest[end] === '(') depth++;
-        if (rest[end] === ')') depth--;
-      }
-      out[id] = rest.slice(0, end - 1);
-    });
-    return out;
-  }
 
   // Spans are offsets in Unicode code points; segments splits text at every
   // span's edges and says which formula parts and findings cover each piece.
@@ -252,8 +229,8 @@
         el('p', { 'class': 'summary', text: r.summary || '' }),
         levelLine(r, guide),
         r.stance ? el('p', { 'class': 'stance' }, [
+          el('span', { 'class': 'muted', text: 'Stance: ' }),
           el('span', { 'class': 'chip chip-stance', text: humanize(r.stance) }),
-          guide.stances[r.stance] ? ' ' + capitalize(guide.stances[r.stance]) + '.' : '',
         ]) : null,
       ]),
     ]);
@@ -516,7 +493,7 @@
   }
 
   global.pushbackScorecard = {
-    Guide: Guide, stancesFromSchema: stancesFromSchema, el: el, humanize: humanize, capitalize: capitalize, kindOf: kindOf,
+    Guide: Guide, el: el, humanize: humanize, capitalize: capitalize, kindOf: kindOf,
     segments: segments, marked: marked, gauge: gauge, report: report,
     tokens: tokens, diffWords: diffWords, factRanges: factRanges, diff: diff, rewriteResult: rewriteResult,
   };

@@ -208,7 +208,6 @@
         steps: (formula.steps || []).map(function (s) { return { id: s.id, name: s.name }; }),
         antiPatterns: aps.map(function (a) { return { id: a.id, name: a.name }; }),
         levels: (props.level && props.level.enum) || [],
-        stances: SC.stancesFromSchema(chk.outputSchema),
       });
       ui.conn.textContent = 'Connected to ' + info.serverInfo.name + ' ' + info.serverInfo.version;
       hideBanner();
