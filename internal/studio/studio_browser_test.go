@@ -360,6 +360,7 @@ func TestStudio(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitFor(t, ctx, "the recommendation", fmt.Sprintf(`(document.querySelector('#decide-out .headline') || {}).textContent === %s`, js(want.Headline)))
+		screenshot(t, ctx, "studio-decide")
 		if want.StartLevel != "" {
 			do(t, ctx, "use the level", chromedp.Click(chromedp.CSS("#decide-use-level")))
 			if v := eval[string](t, ctx, `document.getElementById('level').value`); v != string(want.StartLevel) {
@@ -387,6 +388,7 @@ func TestStudio(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitFor(t, ctx, "the message", fmt.Sprintf(`(document.querySelector('#template-out .template-text') || {}).textContent === %s`, js(want.Text)))
+		screenshot(t, ctx, "studio-templates")
 		do(t, ctx, "use it", chromedp.Click(chromedp.CSS("#template-use")))
 		waitChecked(t, ctx, want.Text)
 	})
