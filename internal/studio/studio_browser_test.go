@@ -335,9 +335,26 @@ func TestStudio(t *testing.T) {
 		if n := eval[int](t, ctx, `document.querySelectorAll('#backdrop mark[data-rule]').length`); n == 0 {
 			t.Errorf("after reload, the draft is not highlighted again")
 		}
+		// Copy hands the draft to the clipboard.
+		eval[chromedp.Void](t, ctx, `navigator.clipboard.writeText = text => { window.copied = text; return Promise.resolve(); }`)
+		do(t, ctx, "copy", chromedp.Click(chromedp.CSS("#copy-btn")))
+		waitFor(t, ctx, "the copy", fmt.Sprintf(`window.copied === %s`, js(e.Text)))
+
+		// A new draft over it; the old one comes back from Versions.
+		replaceDraft(t, ctx, "Fine. Whatever you want.")
 		do(t, ctx, "open Versions", chromedp.Click(chromedp.CSS("#tab-versions")))
 		if n := eval[int](t, ctx, `document.querySelectorAll('#versions .version').length`); n == 0 {
-			t.Errorf("no version listed after a checked draft and a reload")
+			t.Fatalf("no version listed after a checked draft and a reload")
+		}
+		do(t, ctx, "restore the oldest version", chromedp.Click(chromedp.CSS("#versions .version:last-child button")))
+		waitChecked(t, ctx, e.Text)
+		if got := eval[string](t, ctx, `situation.value`); got != want["situation"] {
+			t.Errorf("the restored version's situation is %q, want %q", got, want["situation"])
+		}
+		// What the restore replaced is a version in turn.
+		versions := eval[[]string](t, ctx, `JSON.parse(localStorage.getItem('pushback.studio.v1')).versions.map(v => v.reason + ': ' + v.draft)`)
+		if !slices.Contains(versions, "before restore: Fine. Whatever you want.") {
+			t.Errorf("versions %q do not keep the draft the restore replaced", versions)
 		}
 	})
 
