@@ -251,11 +251,9 @@
     var a = args({ draft: text, verbose: true });
     if (ui.level.value) a.level = ui.level.value;
     ui.scorecard.setAttribute('aria-busy', 'true');
-    var t0 = performance.now();
     try {
       var rep = await state.client.callTool('check_draft', a);
       if (seq !== state.seq) return; // a later check is on its way
-      state.lastCheckMS = performance.now() - t0;
       state.report = rep;
       state.checked = text;
       paintDraft();
@@ -690,8 +688,7 @@
       return {
         description: t ? t.description.split('. ')[0] + '.' : '',
         fields: ['goal', 'concern', 'impact', 'alternative', 'invitation'].filter(function (n) { return props[n]; }).map(function (n) {
-          var ex = /e\.g\. (.*?)\.?$/.exec(props[n].description || '');
-          return { name: n, description: props[n].description, required: req.indexOf(n) >= 0, example: ex ? ex[1] : '' };
+          return { name: n, description: props[n].description, required: req.indexOf(n) >= 0, example: '' };
         }),
       };
     }
