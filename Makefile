@@ -24,7 +24,7 @@ vet:
 unit:
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestConcurrencyWallTime' ./internal/eval
-	$(GO) test -count=1 -run 'TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestLabelled' ./internal/check
+	$(GO) test -count=1 -run 'TestRetrainIdentical|TestModelFresh|TestStockSpansAgree|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestIndexedMatchAgrees' ./internal/check
 	$(GO) test -count=1 -run 'TestStudioBudget' ./internal/studio
 
 # Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.

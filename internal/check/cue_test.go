@@ -50,6 +50,7 @@ func TestIndexedMatchAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	corpusWide(t)
 	for i, k := range cs {
 		if i%8 == 0 { // a sample of the corpus: every cue against a text costs
 			texts = append(texts, k.Text)

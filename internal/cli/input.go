@@ -172,6 +172,10 @@ func stakesVar(fs *flag.FlagSet, p *guide.Stakes, name, usage string) {
 	fs.Var(enumFlag[guide.Stakes]{p, guide.ParseStakes}, name, usage+" ("+joinEnum(guide.AllStakes)+")")
 }
 
+func matterVar(fs *flag.FlagSet, p *guide.Matter, name, usage string) {
+	fs.Var(enumFlag[guide.Matter]{p, guide.ParseMatter}, name, usage+" ("+joinEnum(guide.Matters)+")")
+}
+
 func levelVar(fs *flag.FlagSet, p *guide.Level, name, usage string) {
 	fs.Var(enumFlag[guide.Level]{p, guide.ParseLevel}, name, usage+" ("+joinEnum(guide.Levels)+")")
 }

@@ -427,7 +427,7 @@ func base(w string) (string, bool) {
 }
 
 var (
-	sentenceStartRE = regexp.MustCompile(`([.?!]["”’)]?\s+(?:\x{E000}[^\x{E001}]*\x{E001})?)(\p{Ll})`)
+	sentenceStartRE = regexp.MustCompile(`([.?!]["”’)]?\s+)(\p{Ll})`)
 	abbrevRE        = regexp.MustCompile(`(?i)(?:\be\.g|\bi\.e|\betc|\bvs|\bapprox|\bcf|\bno)\.$`)
 	doubledRE       = regexp.MustCompile(`(?i)\b(the|a|an|to|we|of|for|and|in|on|with|by|our|your|is|it)\s+(the|a|an|to|we|of|for|and|in|on|with|by|our|your|is|it)\b`)
 	articleRE       = regexp.MustCompile(`\b([Aa]n?) ([\p{L}\d][\p{L}\d'’-]*)`)
@@ -435,7 +435,8 @@ var (
 
 // tidy applies the mechanical fixes a filled template needs: doubled words
 // where a value meets the template ("to to", "a an"), a or an by the sound
-// of the next word, and a capital after a sentence's end.
+// of the next word, and a capital after a sentence's end (a step's first
+// letter is the builder's to capitalise: a step may go on a sentence).
 func tidy(s string) string {
 	s = doubledRE.ReplaceAllStringFunc(s, func(m string) string {
 		ws := strings.Fields(m)
@@ -471,7 +472,7 @@ func tidy(s string) string {
 		last = m[5]
 	}
 	out.WriteString(s[last:])
-	return upperFirst(out.String())
+	return out.String()
 }
 
 func upperFirst(s string) string {

@@ -74,6 +74,36 @@ func (s Stakes) Rank() int {
 	return 0
 }
 
+// Matter is what kind of question a pushback is about.
+type Matter string
+
+// The kinds of matter: a trade-off the other person may decide, a rule the
+// writer must hold to (a policy, a law, a safety ratio), and integrity
+// (honesty, ethics).
+const (
+	MatterTradeOff  Matter = "trade_off"
+	MatterRule      Matter = "rule"
+	MatterIntegrity Matter = "integrity"
+)
+
+// Matters lists every matter.
+var Matters = []Matter{MatterTradeOff, MatterRule, MatterIntegrity}
+
+// ParseMatter parses a matter; the empty string means "not given" (a trade-off).
+func ParseMatter(s string) (Matter, error) { return parseEnum("matter", s, Matters) }
+
+// UnmarshalText validates the matter while decoding JSON or flags.
+func (m *Matter) UnmarshalText(b []byte) error {
+	v, err := ParseMatter(string(b))
+	*m = v
+	return err
+}
+
+// JSONSchema describes the matter enum.
+func (Matter) JSONSchema() *jsonschema.Schema {
+	return enumSchema("rule (a policy, law, safety rule) or integrity: never handed back as their call.", Matters)
+}
+
 // ParseAudience parses an audience; the empty string is allowed and means "not given".
 func ParseAudience(s string) (Audience, error) { return parseEnum("audience", s, Audiences) }
 

@@ -82,6 +82,10 @@ type AudienceInfo struct {
 	// message to a colleague is rarely strong).
 	FirstCap  Level  `json:"first_cap,omitempty"`
 	FirstNote string `json:"first_note,omitempty"`
+	// Escalate is how an escalated message to this audience says it is
+	// taking the matter further: in writing to a client or a leader, to a
+	// shared manager with a colleague.
+	Escalate string `json:"escalate"`
 }
 
 // Who decides, in AudienceInfo.Decides.
@@ -244,11 +248,24 @@ type Formula struct {
 	Name   string          `json:"name"`
 	Steps  []Step          `json:"steps"`
 	Fields []ScenarioField `json:"fields"`
-	// Writing is the sentence an escalated message puts the risks in
-	// writing with, said as the writer's own decision (the documents'
-	// "I'm concerned enough that I want to put this in writing..." read
-	// as a threat to the judge when a template states it flatly).
-	Writing string `json:"writing"`
+	// Template is the formula's own message over Fields, in the form of a
+	// scenario's.
+	Template []TemplateStep `json:"template"`
+	// Matters are the kinds of question a pushback can be about, and how
+	// each changes who decides.
+	Matters []MatterInfo `json:"matters"`
+}
+
+// MatterInfo is how a kind of question changes a message's ending.
+type MatterInfo struct {
+	ID    Matter `json:"id"`
+	About string `json:"about"`
+	// HandsBack: the decision may be handed back ("it's your call") to
+	// an audience who decides; a rule or an integrity matter is not.
+	HandsBack bool `json:"hands_back"`
+	// Decision is what the writer says they cannot do, at moderate and
+	// above, when the matter is not theirs to hand back.
+	Decision string `json:"decision,omitempty"`
 }
 
 // Step is one part of the formula.
@@ -386,19 +403,49 @@ type Example struct {
 
 // Scenario is a named situation from the documents with a fill-in template.
 type Scenario struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Source      string          `json:"source"`
-	Description string          `json:"description"`
-	Fields      []ScenarioField `json:"fields"`
-	// Template is a text/template rendered with the fields (by name) and
-	// .Level; see package formula.
-	Template string `json:"template"`
-	Example  string `json:"example,omitempty"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Source      string `json:"source"`
+	Description string `json:"description"`
+	// Matter is what kind of question the pushback is about: a trade-off
+	// the other person may decide, or a rule or integrity matter that is
+	// not handed back to them as their call.
+	Matter Matter          `json:"matter,omitempty"`
+	Fields []ScenarioField `json:"fields"`
+	// Template is the message, one formula step after another; see
+	// package formula.
+	Template []TemplateStep `json:"template"`
+	// Snippets are named text/templates every step may call with
+	// {{template "name" .}}: wording a step says at more than one level.
+	Snippets map[string]string `json:"snippets,omitempty"`
+	Example  string            `json:"example,omitempty"`
 	// Audiences are who the scenario is written to; empty means anyone.
 	// For another audience, Instead names the scenario to use.
 	Audiences []Audience `json:"audiences,omitempty"`
 	Instead   string     `json:"instead,omitempty"`
+}
+
+// TemplateStep is one formula step of a template: a text/template over
+// the fields (by name) and the values package formula documents (.Level,
+// .Agency, .Invite ...). The level is said through what each step says,
+// so a step may read differently at each level.
+type TemplateStep struct {
+	// Step is the formula step (acknowledge, context, impact,
+	// alternative, invite) the text is.
+	Step string `json:"step"`
+	// Text is the step at every level Levels does not name.
+	Text string `json:"text,omitempty"`
+	// Levels replaces Text at a level; an empty text leaves the step out
+	// at that level.
+	Levels map[Level]string `json:"levels,omitempty"`
+}
+
+// At is the step's text at a level.
+func (t TemplateStep) At(l Level) string {
+	if s, ok := t.Levels[l]; ok {
+		return s
+	}
+	return t.Text
 }
 
 // ScenarioField is one input a template needs, with the phrase it takes
@@ -407,12 +454,24 @@ type ScenarioField struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	Required    bool   `json:"required"`
-	Example     string `json:"example,omitempty"`
-	Phrase      string `json:"phrase"`
+	// RequiredFrom makes an optional field required at this level and
+	// above: what a strong message must say plainly (the risk, the
+	// consequence), which a gentler one may leave out.
+	RequiredFrom Level  `json:"required_from,omitempty"`
+	Example      string `json:"example,omitempty"`
+	// Default is the value an optional field takes when none is given
+	// ("team member" for what the people are called).
+	Default string `json:"default,omitempty"`
+	Phrase  string `json:"phrase"`
 	// Lead, for a verb slot, is the verb put before a noun phrase given
 	// there ("go with" + "a phased launch"); without it a noun phrase is
 	// refused.
 	Lead string `json:"lead,omitempty"`
+}
+
+// RequiredAt reports whether the field must have a value at level l.
+func (f ScenarioField) RequiredAt(l Level) bool {
+	return f.Required || (f.RequiredFrom != "" && l.Rank() >= f.RequiredFrom.Rank())
 }
 
 // Phrase kinds a template slot takes.

@@ -71,6 +71,20 @@ func (g *Guide) Scenario(id string) (Scenario, bool) {
 	return Scenario{}, false
 }
 
+// Matter returns how a matter changes a message's ending; the empty matter
+// is a trade-off.
+func (g *Guide) Matter(m Matter) (MatterInfo, bool) {
+	if m == "" {
+		m = MatterTradeOff
+	}
+	for _, x := range g.Formula.Matters {
+		if x.ID == m {
+			return x, true
+		}
+	}
+	return MatterInfo{}, false
+}
+
 // StakesLevel returns the calibration row for a stakes value.
 func (g *Guide) StakesLevel(s Stakes) (StakesLevel, bool) {
 	for _, r := range g.StakesLevels {
@@ -237,6 +251,35 @@ func (g *Guide) validate(parsePatterns bool) error {
 			bad("example %s: empty text", e.ID)
 		}
 	}
+	checkTemplate := func(where string, steps []TemplateStep) {
+		if len(steps) == 0 {
+			bad("%s: empty template", where)
+		}
+		for _, st := range steps {
+			if _, ok := g.Step(st.Step); !ok {
+				bad("%s: template step %q is no formula step", where, st.Step)
+			}
+			if st.Text == "" && len(st.Levels) < len(Levels) {
+				bad("%s: template step %s: no text for the levels it does not name", where, st.Step)
+			}
+			for l := range st.Levels {
+				if l.Rank() == 0 {
+					bad("%s: template step %s: unknown level %q", where, st.Step, l)
+				}
+			}
+		}
+	}
+	checkField := func(where string, f ScenarioField) {
+		if !slices.Contains(PhraseKinds, f.Phrase) {
+			bad("%s: field %s: phrase %q (use one of %v)", where, f.Name, f.Phrase, PhraseKinds)
+		}
+		if f.Default != "" && (f.Required || f.RequiredFrom != "") {
+			bad("%s: field %s: a default is for an optional field", where, f.Name)
+		}
+		if f.RequiredFrom != "" && (f.Required || f.RequiredFrom.Rank() == 0) {
+			bad("%s: field %s: required_from %q needs a known level and an optional field", where, f.Name, f.RequiredFrom)
+		}
+	}
 	scenarioIDs := map[string]bool{}
 	for _, s := range g.Scenarios {
 		checkSource("scenario "+s.ID, s.Source)
@@ -244,19 +287,16 @@ func (g *Guide) validate(parsePatterns bool) error {
 			bad("scenario %q: empty or duplicate id", s.ID)
 		}
 		scenarioIDs[s.ID] = true
-		if s.Template == "" {
-			bad("scenario %s: empty template", s.ID)
-		}
+		checkTemplate("scenario "+s.ID, s.Template)
 		fields := map[string]bool{}
 		for _, f := range s.Fields {
-			// Templates reach fields as {{.name}}: names must be identifiers.
-			if !fieldNameRE.MatchString(f.Name) || f.Name == "Level" || f.Name == "Audience" || fields[f.Name] {
+			// Templates reach fields as {{.name}}: names must be lower-case
+			// identifiers (capitalised names are the renderer's own).
+			if !fieldNameRE.MatchString(f.Name) || fields[f.Name] {
 				bad("scenario %s: field %q: not an identifier, reserved or duplicate", s.ID, f.Name)
 			}
 			fields[f.Name] = true
-			if !slices.Contains(PhraseKinds, f.Phrase) {
-				bad("scenario %s: field %s: phrase %q (use one of %v)", s.ID, f.Name, f.Phrase, PhraseKinds)
-			}
+			checkField("scenario "+s.ID, f)
 		}
 		for _, a := range s.Audiences {
 			if !slices.Contains(Audiences, a) {
@@ -277,14 +317,28 @@ func (g *Guide) validate(parsePatterns bool) error {
 		default:
 			bad("audience %s: decides %q (use them, together or me)", a.ID, a.Decides)
 		}
+		if a.Escalate == "" {
+			bad("audience %s: no escalate sentence", a.ID)
+		}
 		if a.FirstCap != "" && (!slices.Contains(Levels, a.FirstCap) || a.FirstNote == "") {
 			bad("audience %s: first_cap %q needs a known level and a first_note", a.ID, a.FirstCap)
 		}
 	}
 	for _, f := range g.Formula.Fields {
-		if !slices.Contains(PhraseKinds, f.Phrase) {
-			bad("formula field %s: phrase %q (use one of %v)", f.Name, f.Phrase, PhraseKinds)
+		checkField("formula", f)
+	}
+	checkTemplate("formula", g.Formula.Template)
+	for _, m := range Matters {
+		info, ok := g.Matter(m)
+		switch {
+		case !ok:
+			bad("formula: matters: no entry for %s", m)
+		case !info.HandsBack && info.Decision == "":
+			bad("formula: matter %s: not handed back, so it needs a decision", m)
 		}
+	}
+	if len(g.Formula.Matters) != len(Matters) {
+		bad("formula: matters: want %d entries, have %d", len(Matters), len(g.Formula.Matters))
 	}
 	for _, s := range g.Signals {
 		checkCues("signal "+s.ID, s.Cues)

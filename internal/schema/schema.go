@@ -31,6 +31,7 @@ var enumTypes = []*jsonschema.Schema{
 	guide.Audience("").JSONSchema(),
 	guide.Stakes("").JSONSchema(),
 	guide.Level("").JSONSchema(),
+	guide.Matter("").JSONSchema(),
 }
 
 // restoreEnumDescriptions puts back the description of a guide enum on every

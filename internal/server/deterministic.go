@@ -218,7 +218,7 @@ func scenarioEnum(s *jsonschema.Schema, g *guide.Guide) {
 // scenarios and their fields read from the guide.
 func scenarioDescription(g *guide.Guide) string {
 	var b strings.Builder
-	b.WriteString("A template draft for a documented scenario, values fitted to their slots, at a level, for an audience.\nScenarios (id: fields, * required):")
+	b.WriteString("A template draft for a documented scenario, values fitted to their slots, at a level, for an audience.\nScenarios (id: fields, * required, + required at strong and escalated):")
 	if len(g.Scenarios) == 0 {
 		b.WriteString("\n(none defined)")
 	}
@@ -229,8 +229,13 @@ func scenarioDescription(g *guide.Guide) string {
 				b.WriteString(",")
 			}
 			b.WriteString(" " + f.Name)
-			if f.Required {
+			switch {
+			case f.Required:
 				b.WriteString("*")
+			case f.RequiredFrom == guide.LevelStrong:
+				b.WriteString("+")
+			case f.RequiredFrom != "":
+				b.WriteString("+" + string(f.RequiredFrom))
 			}
 		}
 	}
