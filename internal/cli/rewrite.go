@@ -158,6 +158,14 @@ func writeRewrite(w io.Writer, st style, why string, r rewrite.Result) {
 	if len(r.Facts) > 0 {
 		fmt.Fprintf(&b, "facts kept: %d/%d\n", len(r.Facts)-len(r.Missing), len(r.Facts))
 	}
+	if r.Limit != "" {
+		fmt.Fprintf(&b, "limit: %s\n", r.Limit)
+	}
+	for _, rv := range r.Review {
+		if !rv.Pass {
+			fmt.Fprintf(&b, "- %s: %s\n", rv.Name, rv.Detail)
+		}
+	}
 	if !r.Pass {
 		for _, m := range r.Missing {
 			fmt.Fprintf(&b, "- lost fact: %q\n", m)

@@ -12,8 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,6 +75,9 @@ type Thresholds struct {
 	MaxRegressions  int     `json:"max_regressions"`    // against a baseline; negative disables
 	PriceIn         float64 `json:"price_in"`           // USD per 1M prompt tokens
 	PriceOut        float64 `json:"price_out"`          // USD per 1M completion tokens
+	// MinCheckRates: for a named check (blunt, splice, checker...), the
+	// share of rewrite runs that must pass it.
+	MinCheckRates map[string]float64 `json:"min_check_rates,omitempty"`
 }
 
 // Data is everything the suite runs on.
@@ -259,10 +264,16 @@ func contains[T comparable](xs []T, x T) bool {
 // def: keys it leaves out keep def's value; unknown keys are an error.
 func ParseThresholds(b []byte, def Thresholds) (Thresholds, error) {
 	t := def
+	t.MinCheckRates = maps.Clone(def.MinCheckRates)
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&t); err != nil {
 		return def, fmt.Errorf("parse thresholds: %w", err)
+	}
+	for name := range t.MinCheckRates {
+		if !slices.Contains(CheckNames, name) {
+			return def, fmt.Errorf("parse thresholds: min_check_rates: unknown check %q (use one of %s)", name, strings.Join(CheckNames, ", "))
+		}
 	}
 	return t, nil
 }

@@ -38,6 +38,7 @@ type Guide struct {
 	Audiences    []AudienceInfo `json:"audiences"`
 	Tone         Tone           `json:"tone"`
 	Stock        Stock          `json:"stock"`
+	Rewrite      RewriteGuide   `json:"rewrite"`
 }
 
 // Stock is the stock lines: whole openers, closers and fillers that fit any
@@ -96,19 +97,96 @@ const (
 )
 
 // Tone is the offline rewrite engine's own tone heuristics: what it strips
-// from a draft's kept sentences beyond the checker's anti-patterns. Patterns
-// are RE2, matched case-insensitively; Interjections, Imperatives and
-// NegativeImperatives are alternatives the engine anchors at a sentence start.
+// from every clause it keeps (leading interjections, shouting, phrases it
+// replaces) and what it never keeps (instructions aimed at a model).
+// Patterns are RE2, matched case-insensitively; Interjections are
+// alternatives the engine anchors at a clause start.
 type Tone struct {
-	About               string        `json:"about"`
-	Interjections       []string      `json:"interjections"`
-	Contempt            []string      `json:"contempt"`
-	Threats             []string      `json:"threats"`
-	Injection           []string      `json:"injection"`
-	Imperatives         []string      `json:"imperatives"`
-	NegativeImperatives []string      `json:"negative_imperatives"`
-	Shouting            []string      `json:"shouting"`
-	Replacements        []Replacement `json:"replacements"`
+	About         string        `json:"about"`
+	Interjections []string      `json:"interjections"`
+	Injection     []string      `json:"injection"`
+	Shouting      []string      `json:"shouting"`
+	Replacements  []Replacement `json:"replacements"`
+}
+
+// RewriteGuide is how the offline rules engine reads a draft clause by
+// clause and rebuilds it (data/rewrite.json): the classes it sorts clauses
+// into, tried in order, each with cues that carry their own examples and
+// counter-examples; the verbs that start a command or a request; and the
+// wording of the rebuild, by level.
+type RewriteGuide struct {
+	About   string        `json:"about"`
+	Classes []ClauseClass `json:"classes"`
+	// Verbs are base forms that start a command ("Run one more cycle")
+	// or a request's verb phrase; the command cue's @verbs stands for them.
+	Verbs []string `json:"verbs"`
+	// IrregularIng are -ing forms the spelling rules get wrong.
+	IrregularIng map[string]string `json:"irregular_ing"`
+	Forms        RewriteForms      `json:"forms"`
+}
+
+// ClauseClass is one kind of clause (greeting, blame, proposal, ...) and
+// what the rewrite does with it.
+type ClauseClass struct {
+	ID   string      `json:"id"`
+	Name string      `json:"name"`
+	Does string      `json:"does"`
+	Cues []ClauseCue `json:"cues"`
+}
+
+// ClauseCue recognises a class: Pattern (RE2, case-insensitive) must match
+// every text in Examples and none in Not. Form says how the rewrite says
+// what it matched: a judgement as a worry, a doubt or a risk (its first
+// group is what it risks); a refusal bare (left out), as a doubt, or held
+// off by its -ing phrase (ing), its verb phrase (vp) or as an ultimatum's
+// tail (dont); blame restated without the "you" (restate: group 1 what
+// changed, group 2 how often).
+type ClauseCue struct {
+	Pattern  string   `json:"pattern"`
+	Note     string   `json:"note,omitempty"`
+	Form     string   `json:"form,omitempty"`
+	Examples []string `json:"examples"`
+	Not      []string `json:"not,omitempty"`
+}
+
+// Clause classes the rules engine treats specially; data/rewrite.json must
+// define each.
+var ClauseClasses = []string{"greeting", "signoff", "insult", "blame", "venting", "rhetorical", "refusal", "proposal", "command", "question", "judgement", "consequence", "fact"}
+
+// ClauseForms are the forms a clause cue may name.
+var ClauseForms = []string{"worry", "doubt", "risk", "bare", "ing", "vp", "dont", "restate"}
+
+// RewriteForms is the wording the rules engine rebuilds with. Keys of the
+// maps are level ids. Placeholders: {goal}, {goal_to}, {request}, {vp},
+// {shared}, {subject}, {Subject} (capitalised), {object}.
+type RewriteForms struct {
+	Acknowledge struct {
+		Goal       []string `json:"goal"`
+		RequestYou []string `json:"request_you"`
+		Shared     []string `json:"shared"`
+		Chat       []string `json:"chat"`
+	} `json:"acknowledge"`
+	Lead           map[Level][]string `json:"lead"`
+	LeadIt         map[Level][]string `json:"lead_it"`
+	Risk           map[Level]string   `json:"risk"`
+	Worry          map[Level]string   `json:"worry"`
+	Doubt          map[Level]string   `json:"doubt"`
+	Propose        map[Level][]string `json:"propose"`
+	HoldIng        map[Level]string   `json:"hold_ing"`
+	HoldVP         map[Level]string   `json:"hold_vp"`
+	MustNot        map[Level]string   `json:"must_not"`
+	MustNotWithout map[Level]string   `json:"must_not_without"`
+	// Escalate opens an escalated rewrite whose draft voices no concern
+	// of its own at that level (the documents' escalation phrase).
+	Escalate     string             `json:"escalate"`
+	Slot         string             `json:"slot"`
+	SlotForms    map[Level]string   `json:"slot_forms"`
+	SlotNote     string             `json:"slot_note"`
+	ReasonSlot   string             `json:"reason_slot"`
+	ReasonForm   string             `json:"reason_form"`
+	ReasonNote   string             `json:"reason_note"`
+	Invite       map[Level][]string `json:"invite"`
+	InviteChoice string             `json:"invite_choice"`
 }
 
 // Replacement rewrites a matched phrase.

@@ -383,7 +383,7 @@ func (g *Guide) validate(parsePatterns bool) error {
 			}
 		}
 	}
-	for _, list := range [][]string{g.Tone.Contempt, g.Tone.Threats, g.Tone.Injection, g.Tone.Interjections, g.Tone.Imperatives, g.Tone.NegativeImperatives} {
+	for _, list := range [][]string{g.Tone.Injection, g.Tone.Interjections} {
 		for _, p := range list {
 			checkCues("tone", []Cue{{Pattern: p}})
 		}
@@ -391,5 +391,72 @@ func (g *Guide) validate(parsePatterns bool) error {
 	for _, r := range g.Tone.Replacements {
 		checkCues("tone replacement", []Cue{{Pattern: r.Pattern}})
 	}
+	g.Rewrite.validate(bad, parsePatterns)
 	return errors.Join(errs...)
+}
+
+// validate checks the rewrite data: every class the engine needs, once;
+// every cue parses (with @verbs expanded) and has examples; every level
+// has its forms.
+func (r *RewriteGuide) validate(bad func(string, ...any), parse bool) {
+	seen := map[string]bool{}
+	for _, c := range r.Classes {
+		if seen[c.ID] {
+			bad("rewrite class %s: duplicate", c.ID)
+		}
+		seen[c.ID] = true
+		if !slices.Contains(ClauseClasses, c.ID) {
+			bad("rewrite class %q: unknown (want one of %v)", c.ID, ClauseClasses)
+		}
+		for _, cu := range c.Cues {
+			if len(cu.Examples) == 0 {
+				bad("rewrite class %s: cue %q has no examples", c.ID, cu.Pattern)
+			}
+			if cu.Form != "" && !slices.Contains(ClauseForms, cu.Form) {
+				bad("rewrite class %s: cue %q: form %q (want one of %v)", c.ID, cu.Pattern, cu.Form, ClauseForms)
+			}
+			if parse {
+				if _, err := syntax.Parse(r.Expand(cu.Pattern), syntax.Perl|syntax.FoldCase); err != nil {
+					bad("rewrite class %s: cue %q: %v", c.ID, cu.Pattern, err)
+				}
+			}
+		}
+	}
+	for _, id := range ClauseClasses {
+		if !seen[id] {
+			bad("rewrite: class %s missing", id)
+		}
+	}
+	if len(r.Verbs) == 0 {
+		bad("rewrite: no verbs")
+	}
+	f := r.Forms
+	if len(f.Acknowledge.Goal) == 0 || len(f.Acknowledge.RequestYou) == 0 || len(f.Acknowledge.Shared) == 0 || len(f.Acknowledge.Chat) == 0 {
+		bad("rewrite forms: acknowledge needs goal, request_you, shared and chat forms")
+	}
+	if f.Slot == "" || f.Escalate == "" || f.SlotNote == "" || f.ReasonSlot == "" || f.ReasonNote == "" || f.InviteChoice == "" || !strings.Contains(f.ReasonForm, f.ReasonSlot) {
+		bad("rewrite forms: slot, slot_note, reason_slot, reason_form (holding the reason slot), reason_note and invite_choice are required")
+	}
+	for _, l := range Levels {
+		if len(f.Lead[l]) == 0 || len(f.LeadIt[l]) == 0 || len(f.Propose[l]) == 0 || len(f.Invite[l]) == 0 ||
+			f.Worry[l] == "" || f.Doubt[l] == "" || f.Risk[l] == "" || f.HoldIng[l] == "" || f.HoldVP[l] == "" || f.SlotForms[l] == "" {
+			bad("rewrite forms: level %s lacks lead, lead_it, propose, invite, worry, doubt, risk, hold_ing, hold_vp or slot_forms", l)
+		}
+		if !strings.Contains(f.SlotForms[l], f.Slot) {
+			bad("rewrite forms: slot_forms %s does not hold the slot %q", l, f.Slot)
+		}
+	}
+	for _, l := range []Level{LevelStrong, LevelEscalated} {
+		if f.MustNot[l] == "" || f.MustNotWithout[l] == "" {
+			bad("rewrite forms: level %s lacks must_not or must_not_without", l)
+		}
+	}
+}
+
+// Expand replaces @verbs in a clause cue pattern with the verbs list.
+func (r *RewriteGuide) Expand(pattern string) string {
+	if !strings.Contains(pattern, "@verbs") {
+		return pattern
+	}
+	return strings.ReplaceAll(pattern, "@verbs", strings.Join(r.Verbs, "|"))
 }

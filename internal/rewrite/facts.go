@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/pushback/pushback/internal/draft"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,11 +87,14 @@ func ExtractFacts(text string) []string {
 			}
 		}
 		// A leading "the" belongs to ordinals ("the 14th").
+		// Only the few bytes before the number can hold its label or
+		// "the ": matching the whole prefix made this quadratic.
 		start := m[0]
-		if l := labelRE.get().FindStringIndex(text[:start]); l != nil {
-			start = l[0]
+		from := max(0, start-16)
+		if l := labelRE.get().FindStringIndex(text[from:start]); l != nil {
+			start = from + l[0]
 		}
-		if pre := strings.ToLower(text[:start]); strings.HasSuffix(pre, "the ") && ordinal(text[m[0]:m[1]]) {
+		if pre := strings.ToLower(text[max(0, start-4):start]); pre == "the " && ordinal(text[m[0]:m[1]]) {
 			start -= 4
 		}
 		add(start, end)
@@ -230,7 +234,7 @@ func sentenceStart(text string, i int) bool {
 			j -= size
 			continue
 		case r == '.':
-			return !abbreviation(text[:j-size])
+			return !draft.AbbreviationBefore(text, j-size)
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',' || r == '%' || r == '&' || r == '-' || r == '–' || r == '—' || r == '/':
 			return false
 		}

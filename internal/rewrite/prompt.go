@@ -48,13 +48,6 @@ var templates = sync.OnceValues(func() (*template.Template, error) {
 			}
 			return strings.Join(q, ", ")
 		},
-		"fill":      fillPhrase,
-		"finish":    endPhrase,
-		"sentences": phraseSentences,
-		"option":    phraseOption,
-		"join":      func(items []string, sep string) string { return strings.Join(items, sep) },
-		"lower":     lowerStart,
-		"clause":    func(phrase string) string { c, _, _ := strings.Cut(phrase, ","); return strings.TrimSpace(c) },
 	}
 	return template.New("rewrite").Funcs(funcs).ParseFS(prompts.FS, "rewrite_*.tmpl")
 })
@@ -74,6 +67,9 @@ func render(name string, data any) (string, error) {
 type systemData struct {
 	*guide.Guide
 	Mode string
+	// Slot and ReasonSlot are the marked places for what the draft does
+	// not give (guide.RewriteForms), the same the offline engine writes.
+	Slot, ReasonSlot string
 }
 
 type userData struct {
@@ -119,7 +115,7 @@ var bracketLookalikes = strings.NewReplacer("<", "‹", ">", "›")
 // guide, the quoted request and, on a repair round, the previous candidate
 // and what was wrong with it. mode is json_schema, json_object or text.
 func Prompt(g *guide.Guide, req Request, level guide.Level, fb *Feedback, mode string) (system string, turns []Turn, err error) {
-	system, err = render("rewrite_system.tmpl", systemData{Guide: g, Mode: mode})
+	system, err = render("rewrite_system.tmpl", systemData{Guide: g, Mode: mode, Slot: g.Rewrite.Forms.Slot, ReasonSlot: g.Rewrite.Forms.ReasonSlot})
 	if err != nil {
 		return "", nil, err
 	}
@@ -163,68 +159,3 @@ type Turn struct {
 	Role    string // user or assistant
 	Content string
 }
-
-// The guide's phrases are written for people: "I hear you wanting [their
-// goal]...", "What do you think? / How does that sound?". These helpers let
-// templates fill and finish them without restating them.
-
-var placeholderRE = lazyRegexp(`\[[^\]]*\]`)
-
-// fillPhrase replaces the phrase's bracketed placeholders, in order, with
-// values; the last value repeats when there are more placeholders.
-func fillPhrase(phrase string, values ...string) string {
-	if len(values) == 0 {
-		return phrase
-	}
-	if !placeholderRE.get().MatchString(phrase) {
-		// "Have we considered...?": the value goes where the ellipsis is.
-		for _, dots := range []string{"...", "…"} {
-			if i := strings.Index(phrase, dots); i >= 0 {
-				return strings.TrimRight(phrase[:i], " ") + " " + values[0] + phrase[i+len(dots):]
-			}
-		}
-		return phrase
-	}
-	i := 0
-	return placeholderRE.get().ReplaceAllStringFunc(phrase, func(string) string {
-		v := values[min(i, len(values)-1)]
-		i++
-		return v
-	})
-}
-
-// endPhrase replaces a phrase's trailing ellipsis ("...", "…", "...?") with
-// punct, keeping a question mark.
-func endPhrase(punct, phrase string) string {
-	p := strings.TrimSpace(phrase)
-	q := strings.HasSuffix(p, "?")
-	p = strings.TrimRight(p, ".…?! ")
-	if q {
-		return p + "?"
-	}
-	return p + punct
-}
-
-// phraseSentences splits a phrase into its sentences.
-func phraseSentences(phrase string) []string {
-	var out []string
-	for _, s := range splitSentences(phrase) {
-		out = append(out, s.text)
-	}
-	return out
-}
-
-// phraseOption picks option n (from 0) of a phrase written as alternatives:
-// "What do you think? / How does that sound?" or "considering/concerned".
-func phraseOption(n int, phrase string) string {
-	if strings.Contains(phrase, " / ") {
-		opts := strings.Split(phrase, " / ")
-		return strings.TrimSpace(opts[min(n, len(opts)-1)])
-	}
-	return slashWordRE.get().ReplaceAllStringFunc(phrase, func(m string) string {
-		opts := strings.Split(m, "/")
-		return opts[min(n, len(opts)-1)]
-	})
-}
-
-var slashWordRE = lazyRegexp(`[\p{L}']+(?:/[\p{L}']+)+`)

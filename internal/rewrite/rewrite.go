@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -50,6 +52,9 @@ type Generation struct {
 	Mode  string   `json:"mode"`
 	Usage Usage    `json:"usage"`
 	Notes []string `json:"notes,omitempty"`
+	// Limit says which length limit the text could not meet and why
+	// (empty when it fits).
+	Limit string `json:"limit,omitempty"`
 }
 
 // Feedback is what a repair round sends back to the engine.
@@ -84,7 +89,7 @@ type Attempt struct {
 	Level        guide.Level     `json:"level,omitempty" jsonschema:"description=The level the candidate reads at."`
 	MissingFacts []string        `json:"missing_facts"`
 	Findings     []check.Finding `json:"findings"`
-	Issues       []string        `json:"issues,omitempty" jsonschema:"description=Problems beyond the checker's pass: over the length limit or reading at another level than the target."`
+	Issues       []string        `json:"issues,omitempty" jsonschema:"description=Problems beyond the checker's pass: an independent check that failed (blunt\\, stock\\, goal\\, alternative\\, splice\\, limit)\\, over the length limit or reading at another level than the target."`
 	Mode         string          `json:"mode,omitempty"`
 	Usage        Usage           `json:"usage"`
 	Error        string          `json:"error,omitempty"`
@@ -94,7 +99,7 @@ type Attempt struct {
 // Result is the best candidate with its report.
 type Result struct {
 	Text      string       `json:"text"`
-	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker without a calibration warning at the target level and keeps every fact within the length limit."`
+	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker without a calibration warning at the target level\\, keeps every fact within the length limit and passes every independent check (review)."`
 	Engine    string       `json:"engine" jsonschema:"enum=rules,enum=openai"`
 	Model     string       `json:"model,omitempty"`
 	Mode      string       `json:"mode" jsonschema:"enum=rules,enum=json_schema,enum=json_object,enum=text,description=How the text was obtained: the offline rules\\, or the model's structured-output mode."`
@@ -103,7 +108,9 @@ type Result struct {
 	MaxChars  int          `json:"max_chars,omitempty" jsonschema:"description=The length limit applied (0 = none)."`
 	Facts     []string     `json:"facts" jsonschema:"description=Facts that had to survive."`
 	Missing   []string     `json:"missing_facts" jsonschema:"description=Facts the returned text lost (empty when none)."`
+	Limit     string       `json:"limit,omitempty" jsonschema:"description=When the text is over the length limit (max_chars\\, or the chat channel's): which limit could not be met and why."`
 	Check     check.Report `json:"check"`
+	Review    []Review     `json:"review" jsonschema:"description=The independent checks of the returned text\\, beyond the checker's score: what a reader would see."`
 	Attempts  []Attempt    `json:"attempts"`
 	Usage     Usage        `json:"usage"`
 	LatencyMS int64        `json:"latency_ms"`
@@ -169,7 +176,7 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 		req.levelAsked = true
 	}
 	req.Level = string(level)
-	req.Facts = MergeFacts(req.Facts, req.Draft)
+	req.Facts = keptFacts(req.Facts, req.Draft)
 	return req, level, nil
 }
 
@@ -205,7 +212,7 @@ func Run(ctx context.Context, eng Engine, chk Checker, req Request, opts Options
 
 func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
 	start := time.Now()
-	res := Result{Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}}
+	res := Result{Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}, Review: []Review{}}
 	if chk == nil {
 		return res, errors.New("rewrite: no checker given")
 	}
@@ -220,9 +227,16 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 	if opts.Timeout <= 0 {
 		opts.Timeout = 60 * time.Second
 	}
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel}
+	if rep, err := checkOnce(chk, check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
+		in.DraftFindings = rep.Findings
+	}
+	inspector := NewInspector(in)
 	var fb *Feedback
 	best := -1
 	var bestReport check.Report
+	var bestReview []Review
+	var bestNotes, loopNotes []string
 	notes := map[string]bool{}
 	for n := 1; n <= opts.MaxAttempts; n++ {
 		if err := ctx.Err(); err != nil {
@@ -236,15 +250,17 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 			}
 			opts.Progress(n, opts.MaxAttempts, msg)
 		}
-		a, rep := attempt(ctx, eng, chk, req, level, fb, n, opts.Timeout)
+		a, rep, review := attempt(ctx, eng, chk, req, level, inspector, fb, n, opts.Timeout)
 		res.Usage.add(a.Usage)
 		if a.gen.Model != "" {
 			res.Model = a.gen.Model
 		}
+		// A model's notes (modes, retries) hold for the whole run; the
+		// offline engine's describe the text they came with.
 		for _, note := range a.gen.Notes {
-			if !notes[note] {
+			if !notes[note] && eng.Name() != EngineRules {
 				notes[note] = true
-				res.Notes = append(res.Notes, note)
+				loopNotes = append(loopNotes, note)
 			}
 		}
 		res.Attempts = append(res.Attempts, a.Attempt)
@@ -263,14 +279,17 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		}
 		i := len(res.Attempts) - 1
 		if best < 0 || better(a.Attempt, res.Attempts[best]) {
-			best, bestReport = i, rep
-			res.Mode = a.Mode
+			best, bestReport, bestReview = i, rep, review
+			res.Mode, res.Limit = a.Mode, a.gen.Limit
+			if eng.Name() == EngineRules {
+				bestNotes = a.gen.Notes
+			}
 		}
 		if a.Pass {
 			break
 		}
 		if i > 0 && res.Attempts[i-1].Text == a.Text {
-			res.Notes = append(res.Notes, fmt.Sprintf("the %s engine returned the same text again; stopped repairing", eng.Name()))
+			loopNotes = append(loopNotes, fmt.Sprintf("the %s engine returned the same text again; stopped repairing", eng.Name()))
 			break
 		}
 		fb = &Feedback{Previous: a.Text, Findings: a.Findings, MissingFacts: a.MissingFacts, Issues: a.Issues}
@@ -280,8 +299,12 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		last := res.Attempts[len(res.Attempts)-1].Error
 		return res, fmt.Errorf("%w by the %s engine after %d attempts; last error: %s", ErrNoCandidate, eng.Name(), len(res.Attempts), last)
 	}
+	res.Notes = append(append(res.Notes, bestNotes...), loopNotes...)
 	b := res.Attempts[best]
-	res.Text, res.Pass, res.Check, res.Missing = b.Text, b.Pass, bestReport, b.MissingFacts
+	res.Text, res.Pass, res.Check, res.Missing, res.Review = b.Text, b.Pass, bestReport, b.MissingFacts, bestReview
+	if n := utf8.RuneCountInString(res.Text); res.MaxChars > 0 && n > res.MaxChars && res.Limit == "" {
+		res.Limit = fmt.Sprintf("max_chars %d not met: the best rewrite the %s engine gave in %d attempt(s) is %d characters", res.MaxChars, eng.Name(), len(res.Attempts), n)
+	}
 	if !res.Pass {
 		res.Notes = append(res.Notes, fmt.Sprintf("no candidate passed in %d attempt(s); returning the best one with its findings", len(res.Attempts)))
 	}
@@ -294,7 +317,7 @@ type attemptResult struct {
 	fatal error
 }
 
-func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report) {
+func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, inspector *Inspector, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report, []Review) {
 	t0 := time.Now()
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	gen, err := eng.Generate(cctx, req, level, fb)
@@ -314,19 +337,19 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 		default:
 			a.Error = err.Error()
 		}
-		return a, check.Report{}
+		return a, check.Report{}, nil
 	}
 	text := strings.TrimSpace(gen.Text)
 	a.Text = text
 	if err := draft.Validate(text); err != nil {
 		a.Error = "the candidate is unusable: " + err.Error()
-		return a, check.Report{}
+		return a, check.Report{}, nil
 	}
-	rep, err := chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
+	rep, err := checkOnce(chk, check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
 	if err != nil {
 		a.fatal = fmt.Errorf("check the candidate: %w", err)
 		a.Error = err.Error()
-		return a, check.Report{}
+		return a, check.Report{}, nil
 	}
 	a.Score, a.Level = rep.Score, rep.Level
 	if rep.Findings != nil {
@@ -339,9 +362,20 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 	if n := utf8.RuneCountInString(text); req.MaxChars > 0 && n > req.MaxChars {
 		a.Issues = append(a.Issues, fmt.Sprintf("%d characters, over the limit of %d", n, req.MaxChars))
 	}
+	// The independent checks: what a reader sees that the score does not.
+	review := inspector.Inspect(text, gen.Limit)
+	for _, r := range review {
+		if !r.Pass && r.Name != CheckLimit { // the limit is an issue above
+			a.Issues = append(a.Issues, r.Name+": "+r.Detail)
+		}
+	}
 	for _, f := range rep.Findings {
 		// A level the user asked for outright is not wrong because the
 		// stakes would suggest another; reading at a different level is.
+		// A draft kept as written on auto reads as its writer meant.
+		if text == strings.TrimSpace(req.Draft) && !req.levelAsked {
+			break
+		}
 		if f.Kind == check.KindCalibration && rep.Level != level && (f.Severity == check.SeverityError || f.Severity == check.SeverityWarning) {
 			a.Issues = append(a.Issues, fmt.Sprintf("reads %s, the target is %s", rep.Level, level))
 			break
@@ -349,7 +383,7 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 	}
 	a.Pass = rep.Pass && len(a.MissingFacts) == 0 && len(a.Issues) == 0
 	a.LatencyMS = time.Since(t0).Milliseconds()
-	return a, rep
+	return a, rep, review
 }
 
 // better reports whether a beats b.
@@ -375,3 +409,63 @@ func (u *Usage) add(v Usage) {
 // ErrPermanent is wrapped by engine errors that another attempt cannot fix
 // (bad credentials, unknown model, a request the endpoint rejects).
 var ErrPermanent = errors.New("permanent engine error")
+
+// checkMemo remembers the last few checks: one rewrite checks its draft in
+// the loop and in the engine, and its chosen candidate in the engine's
+// judge and again in the loop. Reports are shared and never changed.
+var checkMemo struct {
+	sync.Mutex
+	keys []checkKey
+	vals []check.Report
+}
+
+type checkKey struct {
+	chk Checker
+	in  check.Input
+}
+
+// checkOnce is chk.Check(in), remembered. Only a checker behind a pointer
+// is remembered: comparing other values could panic.
+func checkOnce(chk Checker, in check.Input) (check.Report, error) {
+	if v := reflect.ValueOf(chk); !v.IsValid() || v.Kind() != reflect.Pointer {
+		return chk.Check(in)
+	}
+	k := checkKey{chk, in}
+	if rep, ok := recalled(k); ok {
+		return rep, nil
+	}
+	rep, err := chk.Check(in)
+	if err != nil {
+		return rep, err
+	}
+	checkMemo.Lock()
+	if len(checkMemo.keys) >= 16 {
+		checkMemo.keys, checkMemo.vals = checkMemo.keys[1:], checkMemo.vals[1:]
+	}
+	checkMemo.keys = append(checkMemo.keys, k)
+	checkMemo.vals = append(checkMemo.vals, rep)
+	checkMemo.Unlock()
+	return rep, nil
+}
+
+func recalled(k checkKey) (check.Report, bool) {
+	checkMemo.Lock()
+	defer checkMemo.Unlock()
+	for i := range checkMemo.keys {
+		if checkMemo.keys[i] == k {
+			return checkMemo.vals[i], true
+		}
+	}
+	return check.Report{}, false
+}
+
+// resetMemos forgets the remembered checks and readings (benchmarks: each
+// run pays for its own).
+func resetMemos() {
+	checkMemo.Lock()
+	checkMemo.keys, checkMemo.vals = nil, nil
+	checkMemo.Unlock()
+	readCache.Lock()
+	readCache.keys, readCache.vals = nil, nil
+	readCache.Unlock()
+}

@@ -55,7 +55,7 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 	t, err := build(log, spec[rewriteArgs]{
 		name:  ToolRewriteDraft,
 		title: "Rewrite a blunt draft as a calibrated pushback",
-		description: "Rewrites the user's blunt draft as a calibrated pushback, keeping numbers, dates and names, checked as check_draft does and repaired up to three times. " +
+		description: "Rewrites the user's blunt draft as a calibrated pushback, keeping numbers, dates and names, checked as check_draft does and by a reader's checks, repaired up to three times; [bracketed] slots are for the user to fill. " +
 			"For when the user has written what they mean. " + engineNote,
 		closedWorld: offline, idempotent: offline,
 		llm:    !offline,
@@ -115,7 +115,18 @@ func rewriteText(r rewrite.Result) string {
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(&b, "; lost facts: %s", strings.Join(r.Missing, "; "))
 	}
+	for _, rv := range r.Review {
+		if !rv.Pass {
+			fmt.Fprintf(&b, "; %s: %s", rv.Name, rv.Detail)
+		}
+	}
 	b.WriteString(".)")
+	if r.Limit != "" {
+		fmt.Fprintf(&b, "\nLimit not met: %s.", r.Limit)
+	}
+	for _, n := range slotNotes(r) {
+		fmt.Fprintf(&b, "\nNote: %s.", n)
+	}
 	for i, f := range r.Check.TopFixes {
 		if !r.Pass {
 			fmt.Fprintf(&b, "\n%d. %s", i+1, f)
