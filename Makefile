@@ -12,7 +12,7 @@ build:
 # make test: everything CI runs: the pinned npm tools (installed when missing),
 # vet, race-enabled tests (unit, MCP in-process, end-to-end, conformance), a
 # short fuzz of every target, and the offline eval suites.
-test: node-tools-if-missing vet unit fuzz eval
+test: node-tools-if-missing browser-tools-if-missing vet unit fuzz eval
 
 vet:
 	$(GO) vet ./...
@@ -27,6 +27,7 @@ unit:
 	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
 	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
 	$(GO) test -count=1 -run 'TestRetrainIdentical|TestModelFresh|TestStockSpansAgree|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts|TestIndexedMatchAgrees' ./internal/check
+	$(GO) test -count=1 -run 'TestStudioBudget' ./internal/studio
 
 # Each fuzz target runs on its own for $(FUZZTIME); `make fuzz-long` runs them longer.
 fuzz:
@@ -105,3 +106,25 @@ measure:
 SOAKFLAGS ?= -soak.duration=10m -soak.sessions=20000 -flood.sessions=20000
 soak:
 	$(GO) test -count=1 -timeout 2h -run 'TestSoak$$|TestSessionFlood$$' -v ./internal/e2e $(SOAKFLAGS)
+
+# --- The studio's browser tests ---
+# internal/studio drives headless Chromium (the Debian package: apt-get
+# install chromium; .ci/run installs it) through chromedp, and injects
+# axe-core, pinned in $(STUDIO_NODE)/package-lock.json. The tests skip
+# locally without Chromium (or axe-core) and fail in CI (CI=true).
+STUDIO_NODE := internal/studio/testdata/node
+
+.PHONY: browser-tools browser-tools-if-missing studio
+
+browser-tools:
+	$(NPM) ci --prefix $(STUDIO_NODE) --no-audit --no-fund
+
+browser-tools-if-missing:
+	@if [ ! -d $(STUDIO_NODE)/node_modules ] || [ $(STUDIO_NODE)/package-lock.json -nt $(STUDIO_NODE)/node_modules ]; then \
+	  $(MAKE) browser-tools; else echo "browser tools: up to date ($(STUDIO_NODE)/node_modules)"; fi
+
+# studio: the studio's tests, browser included, with their screenshots
+# (in $$PUSHBACK_SCREENSHOTS, or the temporary directory; -update writes the
+# README's into internal/studio/testdata/screenshots).
+studio:
+	$(GO) test -count=1 -v ./internal/studio/...

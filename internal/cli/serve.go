@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -24,7 +25,9 @@ const serveUsage = `Usage: pushback serve [flags]
 
 Runs the pushback MCP server. By default it speaks MCP over stdio (stdout is
 the protocol; logs go to stderr). With --http it serves streamable HTTP at
-%s and a health check at GET %s.
+%s, a health check at GET %s, and the drafting studio, a web page
+that checks, rewrites and templates your reply as you type, at / (its
+address is printed on start; --studio=false leaves it out).
 
 HTTP hardening: loopback binds only, unless a bearer token is set
 (PUSHBACK_TOKEN, or --token, which shows in ps), which every request must then
@@ -59,6 +62,7 @@ func runServe(env *Env, args []string) int {
 		maxSess  = fs.Int("max-sessions", server.DefaultMaxSessions, "most HTTP sessions open at once (`N`)")
 		rwTime   = fs.Duration("rewrite-timeout", rewrite.DefaultTimeout, "time limit for one rewrite_draft call, model retries and waits included (`DURATION`)")
 		logLevel = fs.String("log-level", "info", "stderr log level: debug, info, warn or error")
+		studio   = fs.Bool("studio", true, "with --http, serve the drafting studio (a web page) at /")
 		origins  listFlag
 	)
 	fs.Var(&origins, "origin", "also accept this browser `ORIGIN` (scheme://host:port) over HTTP; repeatable")
@@ -124,8 +128,17 @@ func runServe(env *Env, args []string) int {
 		SessionTTL:     *ttl,
 		MaxSessions:    *maxSess,
 		RewriteTimeout: *rwTime,
+		Studio:         *studio,
 		Stdin:          env.Stdin,
 		Stdout:         env.Stdout,
+	}
+	if opts.HTTPAddr != "" && opts.Studio {
+		opts.Ready = func(a net.Addr) {
+			fmt.Fprintf(env.Stderr, "pushback: drafting studio at %s\n", server.StudioURL(a))
+			if opts.Token != "" {
+				fmt.Fprintf(env.Stderr, "pushback: the page needs the token: open it as %s#token=<your token>\n", server.StudioURL(a))
+			}
+		}
 	}
 	if opts.HTTPAddr != "" {
 		if err := server.CheckBind(opts.HTTPAddr, opts.Token); err != nil {

@@ -119,7 +119,7 @@ func NewHTTPHandler(s *mcpserver.MCPServer, opts Options) *HTTPHandler {
 	if bodyTimeout <= 0 {
 		bodyTimeout = DefaultBodyTimeout
 	}
-	h := &HTTPHandler{h: harden(mux, opts.Token, opts.AllowedOrigins, limit, bodyTimeout, log), mcp: mcpHTTP, sessions: store, stop: make(chan struct{}), stopped: make(chan struct{})}
+	h := &HTTPHandler{h: withStudio(harden(mux, opts.Token, opts.AllowedOrigins, limit, bodyTimeout, log), opts, log), mcp: mcpHTTP, sessions: store, stop: make(chan struct{}), stopped: make(chan struct{})}
 	go h.returnMemory(min(max(ttl/2, time.Second), 10*time.Second), log)
 	return h
 }

@@ -76,6 +76,9 @@ type Options struct {
 	// BodyTimeout bounds reading an HTTP request body;
 	// DefaultBodyTimeout when zero.
 	BodyTimeout time.Duration
+	// Studio serves the drafting studio (internal/studio) at / beside the
+	// MCP endpoint over HTTP.
+	Studio bool
 	// Ready, when set, is called with the listening address once HTTP
 	// accepts connections.
 	Ready func(net.Addr)
@@ -163,6 +166,9 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 			<-done
 		}
 	})
+	hooks.AddAfterInitialize(advertiseApps)
+	hooks.AddAfterDiscover(advertiseAppsOnDiscover)
+	hooks.AddAfterListResources(hideAppResource)
 	comp := &completer{}
 	serverOpts := []mcpserver.ServerOption{
 		mcpserver.WithTitle("pushback"),
@@ -177,6 +183,7 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 		mcpserver.WithRecovery(),
 		mcpserver.WithResourceRecovery(),
 		mcpserver.WithHooks(hooks),
+		mcpserver.WithToolFilter(withAppMeta),
 	}
 	if opts.ValidateOutput {
 		serverOpts = append(serverOpts, mcpserver.WithOutputSchemaValidation())
@@ -232,7 +239,7 @@ func fill(s *mcpserver.MCPServer, comp *completer, opts Options, handlers map[st
 			s.AddTool(t.def, h)
 		}
 	}
-	s.AddResources(resources(g)...)
+	s.AddResources(append(resources(g), appResource())...)
 	s.AddPrompts(prompts...)
 	return chk, nil
 }
