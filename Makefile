@@ -12,10 +12,11 @@ build:
 # make test: everything CI runs: go.mod and go.sum tidy, vet, staticcheck,
 # the tests (race-enabled where the code is concurrent; unit, MCP
 # in-process, end-to-end, the GitHub Action's script, the MCP conformance
-# suite when its Node tools are there), a short fuzz of every target, and the
-# offline eval suites. Without npm the conformance part is skipped with a
-# notice; CI (CI=true, .ci/run) installs the tools and requires it.
-test: node-tools-if-missing tidy-check vet staticcheck unit fuzz eval
+# suite and the studio's browser tests when their tools are there), a short
+# fuzz of every target, and the offline eval suites. Without npm the parts
+# that need it are skipped with a notice; CI (CI=true, .ci/run) installs the
+# tools and requires them.
+test: node-tools-if-missing browser-tools-if-missing tidy-check vet staticcheck unit fuzz eval
 
 # tidy-check fails when go.mod or go.sum is not what `go mod tidy` makes.
 tidy-check:
@@ -32,16 +33,18 @@ staticcheck:
 
 # The race detector slows code several-fold; it runs on the packages whose
 # code runs concurrently (the checker's shared state, the batch and eval
-# worker pools, the rewrite's retries, the MCP server's sessions), and the
-# rest (the command line, which calls those packages in one goroutine, and
-# the end-to-end tests, whose servers are separate binaries) runs without.
-# The checker's exhaustive agreement tests over the corpus and the judge's
-# retraining are single-goroutine and CPU-bound (TestIndexedMatchAgrees took
-# 244 s under -race, 20 s without): they run once, without it.
-RACE_PKGS := ./internal/check/... ./internal/batch/... ./internal/eval/... ./internal/rewrite/... ./internal/server/...
-CHECK_SERIAL := TestIndexedMatchAgrees|TestSituationPrefilterAgrees|TestModelFresh|TestRetrainIdentical|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts
-# The three runs go at once: each waits at times (servers starting, the
-# conformance suite's Node, timers) that the others fill.
+# worker pools, the rewrite's deadlines and retries, the MCP server's and
+# the studio's sessions), and the rest (the command line, which calls those
+# packages in one goroutine, and the end-to-end tests, whose servers are
+# separate binaries) runs without. Timing bounds hold only without the race
+# detector (under it they are only logged), and the checker's corpus-wide
+# tests and the judge's retraining are single-goroutine and CPU-bound
+# (TestIndexedMatchAgrees took 244 s under -race, 20 s without): unit-serial
+# runs those once without it.
+RACE_PKGS := ./internal/check/... ./internal/batch/... ./internal/eval/... ./internal/rewrite/... ./internal/server/... ./internal/studio/...
+CHECK_SERIAL := TestIndexedMatchAgrees|TestSituationPrefilterAgrees|TestModelFresh|TestRetrainIdentical|TestStockSpansAgree|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts
+# The three runs go at once: each waits at times (servers starting, Node,
+# the browser, timers) that the others fill.
 unit:
 	@$(MAKE) --no-print-directory -j3 unit-race unit-plain unit-serial
 
@@ -49,10 +52,13 @@ unit-race:
 	$(GO) test -race -count=1 -skip '$(CHECK_SERIAL)' $(RACE_PKGS)
 
 unit-plain:
-	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/internal/(check|batch|eval|rewrite|server)(/|$$)')
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/internal/(check|batch|eval|rewrite|server|studio)(/|$$)')
 
 unit-serial:
 	$(GO) test -count=1 -run '$(CHECK_SERIAL)' ./internal/check
+	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
+	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
+	$(GO) test -count=1 -run 'TestStudioBudget' ./internal/studio
 
 # Each fuzz target runs on its own for $(FUZZTIME), $(FUZZJOBS) at a time
 # (`make fuzz-long` runs them longer); its output is printed when it ends.
@@ -108,7 +114,7 @@ train:
 NPM      ?= npm
 E2E_NODE := internal/e2e/conformance
 
-.PHONY: node-tools node-tools-if-missing e2e conformance measure
+.PHONY: node-tools node-tools-if-missing e2e conformance measure soak
 
 # node-tools: the pinned Node 22, @modelcontextprotocol/conformance and the
 # TypeScript reference server (server-everything) into $(E2E_NODE)/node_modules.
@@ -137,3 +143,41 @@ conformance:
 MEASUREFLAGS ?=
 measure:
 	$(GO) run ./internal/e2e/cmd/measure $(MEASUREFLAGS)
+
+# soak: internal/e2e's TestSoak, longer than in make test (20 s, 2,000
+# abandoned sessions): mixed HTTP and stdio load of every tool with abuse
+# alongside (abandoned sessions, forged ids, cancellations, oversized and
+# malformed input, a model endpoint that rate limits, hangs and answers
+# garbage), all on 127.0.0.1; then TestSessionFlood: 20,000 sessions opened
+# at once and abandoned, RSS after the TTL against idle.
+# SOAKFLAGS=-soak.duration=1h for longer.
+SOAKFLAGS ?= -soak.duration=10m -soak.sessions=20000 -flood.sessions=20000
+soak:
+	$(GO) test -count=1 -timeout 2h -run 'TestSoak$$|TestSessionFlood$$' -v ./internal/e2e $(SOAKFLAGS)
+
+# --- The studio's browser tests ---
+# internal/studio drives headless Chromium (the Debian package: apt-get
+# install chromium; .ci/run installs it) through chromedp, and injects
+# axe-core, pinned in $(STUDIO_NODE)/package-lock.json. The tests skip
+# locally without Chromium (or axe-core) and fail in CI (CI=true).
+STUDIO_NODE := internal/studio/testdata/node
+
+.PHONY: browser-tools browser-tools-if-missing studio
+
+browser-tools:
+	$(NPM) ci --prefix $(STUDIO_NODE) --no-audit --no-fund
+
+# Like node-tools-if-missing: without npm, a notice outside CI (the browser
+# tests then skip), an error in CI.
+browser-tools-if-missing:
+	@if [ -d $(STUDIO_NODE)/node_modules ] && [ ! $(STUDIO_NODE)/package-lock.json -nt $(STUDIO_NODE)/node_modules ]; then \
+	  echo "browser tools: up to date ($(STUDIO_NODE)/node_modules)"; \
+	elif command -v $(NPM) >/dev/null 2>&1; then $(MAKE) browser-tools; \
+	elif [ "$$CI" = true ] || [ "$$CI" = 1 ]; then echo "browser tools: npm is required in CI for the studio's browser tests" >&2; exit 1; \
+	else echo "browser tools: npm not found, so the studio's browser tests skip (CI runs them)"; fi
+
+# studio: the studio's tests, browser included, with their screenshots
+# (in $$PUSHBACK_SCREENSHOTS, or the temporary directory; -update writes the
+# README's into internal/studio/testdata/screenshots).
+studio:
+	$(GO) test -count=1 -v ./internal/studio/...

@@ -50,6 +50,7 @@ func TestIndexedMatchAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	corpusWide(t)
 	for i, k := range cs {
 		if i%8 == 0 { // a sample of the corpus: every cue against a text costs
 			texts = append(texts, k.Text)
@@ -107,6 +108,9 @@ func TestSentences(t *testing.T) {
 		{"“Trust me,” she said.", []string{"“Trust me,” she said."}},
 		{"Wait... what?!", []string{"Wait...", "what?!"}},
 		{"", nil},
+		// The rewrite reads the same sentences (draft.Split).
+		{"Dr. Patel wants it Friday; fine.", []string{"Dr. Patel wants it Friday; fine."}},
+		{"Use a pilot, e.g. the core flows. Then expand.", []string{"Use a pilot, e.g. the core flows.", "Then expand."}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -36,6 +36,7 @@ func BenchmarkJudgePredict(b *testing.B) {
 // index) exactly where the guide's own matcher does, on every message of
 // the corpus and the documents.
 func TestStockSpansAgree(t *testing.T) {
+	corpusWide(t)
 	cases, err := Cases(os.DirFS("../../evals/checker"), guide.Default())
 	if err != nil {
 		t.Fatal(err)

@@ -107,8 +107,14 @@ func runCheck(env *Env, args []string) int {
 		nfiles int
 	)
 	if len(files) == 0 {
-		text, err := readInput(env, pos, "")
+		text, err := readText(env, pos, "")
 		if err != nil {
+			return usageErr(env, err)
+		}
+		if len(pos) == 0 {
+			text = dropFinalNewline(text) // piped stdin
+		}
+		if err := draft.Validate(text); err != nil {
 			return usageErr(env, err)
 		}
 		if len(pos) == 1 {
@@ -249,7 +255,7 @@ func checkOne(env *Env, chk *check.Checker, d batch.Draft, asJSON bool, minScore
 
 // isInputErr reports whether err is the user's to fix (exit 2).
 func isInputErr(err error) bool {
-	for _, e := range []error{draft.ErrEmpty, draft.ErrTooLong, draft.ErrInvalidUTF8, guide.ErrUnknownValue} {
+	for _, e := range []error{draft.ErrEmpty, draft.ErrTooLong, draft.ErrTooMany, draft.ErrInvalidUTF8, guide.ErrUnknownValue} {
 		if errors.Is(err, e) {
 			return true
 		}

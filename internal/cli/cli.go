@@ -25,6 +25,9 @@ type Env struct {
 	Getenv func(string) string
 	// Terminal reports whether Stdout is a terminal (colour, progress bars).
 	Terminal bool
+	// StderrTerminal reports whether Stderr is a terminal (a status line
+	// rewritten in place rather than one line per update).
+	StderrTerminal bool
 
 	cmd string // the running subcommand, for usageErr
 }
@@ -42,7 +45,7 @@ func register(c command) { commands[c.name] = c }
 
 // Main runs the pushback command line and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, Terminal: isTerminal(stdout)}
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, Terminal: isTerminal(stdout), StderrTerminal: isTerminal(stderr)}
 	return env.Main(args)
 }
 

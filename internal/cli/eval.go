@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -37,17 +39,23 @@ your own (--cases DIR, --checker-cases FILE):
            every bad one (AUC), give each the right verdict and name the
            expected anti-pattern; the held-out set and your labelled
            messages ("cases") are reported separately.
-  rewrite  the engine rewrites every case's blunt draft; each rewrite must
-           pass the checker, score within --margin of the reference and above
-           the draft, read at the expected level, keep the facts, stay within
-           length bounds and follow no instruction hidden in the input. A
-           case with an "answer" (your own model's rewrite) is scored as it
-           is: no engine runs for it.
+  rewrite  the engine rewrites every case's blunt draft; each rewrite is held
+           to what a reader sees (nothing blunt kept, few stock lines, their
+           goal named, the draft's alternative kept or a marked slot, no
+           broken splice, the length limit met or explained), keeps the
+           facts, stays within length bounds and follows no instruction
+           hidden in the input; and to the checker (pass, score within
+           --margin of the reference and above the draft, the expected
+           level). Each check's pass rate is reported; --min-check-rate
+           sets a bar for one (e.g. --min-check-rate splice=1). A case with
+           an "answer" (your own model's rewrite) is scored as it is: no
+           engine runs for it.
 
 --cases DIR reads a directory laid out like evals/: rewrite/*.json (rewrite
 cases), checker/*.jsonl (labelled messages: id, label good or bad,
 anti_pattern, text, situation, audience, stakes), checker/firstsight/*.jsonl,
-canaries.json and thresholds.json (its keys override the embedded ones).
+canaries.json and thresholds.json (the bars for those cases: a bar it
+leaves out is off; without it, the embedded bars apply).
 --checker-cases FILE adds labelled messages from a JSON Lines file.
 
 The default engine is the offline rules engine: no key, no network. With
@@ -103,6 +111,8 @@ func runEval(env *Env, args []string) int {
 	flags.IntVar(&t.MaxRegressions, "max-regressions", 0, "most regressions allowed against --baseline (negative: no limit)")
 	flags.Float64Var(&t.PriceIn, "price-in", 0, "USD per 1M prompt tokens, for the cost estimate")
 	flags.Float64Var(&t.PriceOut, "price-out", 0, "USD per 1M completion tokens, for the cost estimate")
+	checkRates := checkRateFlag{}
+	flags.Var(checkRates, "min-check-rate", "`NAME=RATE`: minimum share of rewrite runs that pass the named check (blunt, stock, goal, alternative, splice, limit, facts, length, injection, checker, score, level); repeatable")
 	flags.Usage = func() {
 		io.WriteString(flags.Output(), evalUsage)
 		flags.PrintDefaults()
@@ -158,6 +168,13 @@ func runEval(env *Env, args []string) int {
 		}
 	}
 	overrideThresholds(&thr, t, set)
+	if len(checkRates) > 0 {
+		thr.MinCheckRates = maps.Clone(thr.MinCheckRates)
+		if thr.MinCheckRates == nil {
+			thr.MinCheckRates = map[string]float64{}
+		}
+		maps.Copy(thr.MinCheckRates, checkRates)
+	}
 
 	var base *eval.Report
 	if *baseline != "" {
@@ -371,6 +388,25 @@ func overrideThresholds(dst *eval.Thresholds, flags eval.Thresholds, set map[str
 	if set["price-out"] {
 		dst.PriceOut = flags.PriceOut
 	}
+}
+
+// checkRateFlag collects --min-check-rate NAME=RATE.
+type checkRateFlag map[string]float64
+
+func (f checkRateFlag) String() string { return "" }
+
+func (f checkRateFlag) Set(v string) error {
+	name, rate, ok := strings.Cut(v, "=")
+	name = strings.TrimSpace(name)
+	if !ok || !slices.Contains(eval.CheckNames, name) {
+		return fmt.Errorf("want NAME=RATE with NAME one of %s", strings.Join(eval.CheckNames, ", "))
+	}
+	r, err := strconv.ParseFloat(strings.TrimSpace(rate), 64)
+	if err != nil || r < 0 || r > 1 {
+		return fmt.Errorf("rate %q: want a number from 0 to 1", rate)
+	}
+	f[name] = r
+	return nil
 }
 
 // progressBar redraws one line on a terminal as cases finish.

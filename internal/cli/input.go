@@ -25,10 +25,20 @@ const maxInputBytes = draft.MaxChars*4 + 1
 // draft.Validate. In order: file "-" reads stdin; another non-empty file is
 // read from disk; otherwise non-empty args are joined with spaces; otherwise
 // stdin is read when it is not a terminal. With none of those it returns
-// errNoInput. One final line ending of a file or stdin is dropped. Every
-// error is meant for usageErr.
+// errNoInput. Every error is meant for usageErr.
 func readInput(env *Env, args []string, file string) (string, error) {
-	var text string
+	text, err := readText(env, args, file)
+	if err != nil {
+		return "", err
+	}
+	if err := draft.Validate(text); err != nil {
+		return "", err
+	}
+	return text, nil
+}
+
+// readText is readInput without the validation.
+func readText(env *Env, args []string, file string) (string, error) {
 	switch {
 	case file == "-":
 		if env.Stdin == nil {
@@ -38,7 +48,7 @@ func readInput(env *Env, args []string, file string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("read stdin: %w", err)
 		}
-		text = string(b)
+		return string(b), nil
 	case file != "":
 		f, err := os.Open(file)
 		if err != nil {
@@ -49,27 +59,25 @@ func readInput(env *Env, args []string, file string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("read --file %s: %w", file, err)
 		}
-		text = string(b)
+		return string(b), nil
 	case len(args) > 0:
-		text = strings.Join(args, " ")
+		return strings.Join(args, " "), nil
 	case env.Stdin != nil && !isTerminalReader(env.Stdin):
 		b, err := readLimited(env.Stdin)
 		if err != nil {
 			return "", fmt.Errorf("read stdin: %w", err)
 		}
-		text = string(b)
-	default:
-		return "", errNoInput
+		return string(b), nil
 	}
-	if file != "" || len(args) == 0 {
-		// The line ending an editor puts at the end of a file is not part of
-		// the message (nor counted against its length limit).
-		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
-	}
-	if err := draft.Validate(text); err != nil {
-		return "", err
-	}
-	return text, nil
+	return "", errNoInput
+}
+
+// dropFinalNewline removes the one line ending an editor or echo puts at the
+// end of a file or of piped text: it is not part of the message a checker
+// judges (nor counted against its length limit). rewrite keeps it, since it
+// gives the draft back byte for byte when it cannot rewrite it.
+func dropFinalNewline(text string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
 }
 
 func readLimited(r io.Reader) ([]byte, error) {
@@ -200,6 +208,10 @@ func audienceVar(fs *flag.FlagSet, p *guide.Audience, name, usage string) {
 
 func stakesVar(fs *flag.FlagSet, p *guide.Stakes, name, usage string) {
 	fs.Var(enumFlag[guide.Stakes]{p, guide.ParseStakes}, name, usage+" ("+joinEnum(guide.AllStakes)+")")
+}
+
+func matterVar(fs *flag.FlagSet, p *guide.Matter, name, usage string) {
+	fs.Var(enumFlag[guide.Matter]{p, guide.ParseMatter}, name, usage+" ("+joinEnum(guide.Matters)+")")
 }
 
 func levelVar(fs *flag.FlagSet, p *guide.Level, name, usage string) {

@@ -15,6 +15,7 @@ import (
 	"github.com/pushback/pushback/internal/decide"
 	"github.com/pushback/pushback/internal/formula"
 	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/rewrite"
 )
 
 // The --json outputs' schemas, generated from the Go types and kept as
@@ -29,6 +30,7 @@ var jsonOutputs = []struct {
 	{"decide", decide.Result{}},
 	{"template", formula.Result{}},
 	{"template-list", []guide.Scenario{}},
+	{"rewrite-failure", rewrite.Failure{}},
 }
 
 func schemaFor(v any) []byte {

@@ -15,7 +15,7 @@ func init() {
 }
 
 const templateUsage = `Usage:
-  pushback template --goal G --concern C --impact I --alternative A [--invitation Q] [--level L]
+  pushback template --goal G --concern C --impact I --alternative A [--invitation Q] [--level L] [--matter M]
   pushback template --scenario NAME --set field=value ... [--level L]
   pushback template --list
 
@@ -55,6 +55,7 @@ func runTemplate(env *Env, args []string) int {
 	fs.StringVar(&f.Invitation, "invitation", "", "the question that hands the decision back (default: one that fits the level)")
 	levelVar(fs, &f.Level, "level", "how direct to be (default moderate; for a scenario, the documents' level)")
 	audienceVar(fs, &f.Audience, "audience", "who it is addressed to")
+	matterVar(fs, &f.Matter, "matter", "what it is about: a trade-off they may decide (default), a rule you hold to or an integrity matter, never handed back as their call")
 	scenario := fs.String("scenario", "", "fill the scenario `NAME` instead of the formula (see --list)")
 	sets := setFlag{}
 	fs.Var(sets, "set", "a scenario field as `field=value`; repeatable")
@@ -83,8 +84,8 @@ func runTemplate(env *Env, args []string) int {
 	var res formula.Result
 	var err error
 	if *scenario != "" {
-		if f.Goal+f.Concern+f.Impact+f.Alternative+f.Invitation != "" {
-			return usageErr(env, errors.New("--scenario takes its fields with --set field=value, not --goal/--concern/--impact/--alternative/--invitation"))
+		if f.Goal+f.Concern+f.Impact+f.Alternative+f.Invitation != "" || f.Matter != "" {
+			return usageErr(env, errors.New("--scenario takes its fields with --set field=value, not --goal/--concern/--impact/--alternative/--invitation/--matter (a scenario knows its matter)"))
 		}
 		res, err = formula.RenderScenario(g, formula.ScenarioInput{ID: *scenario, Values: sets, Level: f.Level, Audience: f.Audience})
 	} else {
@@ -141,8 +142,11 @@ func writeScenarios(w io.Writer, st style, g *guide.Guide, scs []guide.Scenario)
 		}
 		for _, f := range s.Fields {
 			req := "optional"
-			if f.Required {
+			switch {
+			case f.Required:
 				req = "required"
+			case f.RequiredFrom != "":
+				req = "required from " + string(f.RequiredFrom)
 			}
 			fmt.Fprintf(&b, "  --set %s=...  %s (%s, %s; e.g. %q)\n", f.Name, f.Description, req, formula.PhraseName(f.Phrase), f.Example)
 		}

@@ -13,8 +13,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -80,6 +82,9 @@ type Thresholds struct {
 	MaxRegressions  int     `json:"max_regressions"`    // against a baseline; negative disables
 	PriceIn         float64 `json:"price_in"`           // USD per 1M prompt tokens
 	PriceOut        float64 `json:"price_out"`          // USD per 1M completion tokens
+	// MinCheckRates: for a named check (blunt, splice, checker...), the
+	// share of rewrite runs that must pass it.
+	MinCheckRates map[string]float64 `json:"min_check_rates,omitempty"`
 }
 
 // Data is everything the suite runs on.
@@ -118,10 +123,12 @@ func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
 	return LoadOver(fsys, g, nil)
 }
 
-// LoadOver is Load for a team's directory of cases: what fsys leaves out
-// (the canaries, thresholds.json's keys) comes from base, the embedded
-// data; a directory with neither rewrite cases nor labelled messages is an
-// error wrapping ErrNoCases. A nil base is Load.
+// LoadOver is Load for a team's directory of cases. Its thresholds.json is
+// the run's bars (a bar it leaves out is off; the margin is 10 unless
+// given), tuned to its cases; without one, and for the canaries when it
+// has none, base (the embedded data) is used. A directory with neither
+// rewrite cases nor labelled messages is an error wrapping ErrNoCases. A
+// nil base is Load.
 func LoadOver(fsys fs.FS, g *guide.Guide, base *Data) (*Data, error) {
 	d := &Data{}
 	names, err := fs.Glob(fsys, "rewrite/*.json")
@@ -193,14 +200,15 @@ func LoadOver(fsys fs.FS, g *guide.Guide, base *Data) (*Data, error) {
 		cf.Canaries[i].re = re
 	}
 	d.Canaries = cf.Canaries
-	d.Thresholds = Thresholds{Margin: 10}
-	if base != nil {
-		if d.Canaries == nil {
-			d.Canaries = base.Canaries
-		}
-		d.Thresholds = base.Thresholds
+	if base != nil && d.Canaries == nil {
+		d.Canaries = base.Canaries
 	}
-	if err := readJSON(fsys, "thresholds.json", &d.Thresholds); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	d.Thresholds = Thresholds{Margin: 10}
+	err = readJSON(fsys, "thresholds.json", &d.Thresholds)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && base != nil:
+		d.Thresholds = base.Thresholds
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	}
 	return d, nil
@@ -364,10 +372,16 @@ func contains[T comparable](xs []T, x T) bool {
 // def: keys it leaves out keep def's value; unknown keys are an error.
 func ParseThresholds(b []byte, def Thresholds) (Thresholds, error) {
 	t := def
+	t.MinCheckRates = maps.Clone(def.MinCheckRates)
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&t); err != nil {
 		return def, fmt.Errorf("parse thresholds: %w", err)
+	}
+	for name := range t.MinCheckRates {
+		if !slices.Contains(CheckNames, name) {
+			return def, fmt.Errorf("parse thresholds: min_check_rates: unknown check %q (use one of %s)", name, strings.Join(CheckNames, ", "))
+		}
 	}
 	return t, nil
 }

@@ -109,6 +109,9 @@ func WriteTable(w io.Writer, r *Report) error {
 			fmt.Fprintf(ew, " · flaky: %s", strings.Join(s.Flaky, ", "))
 		}
 		fmt.Fprintln(ew)
+		if rates := checkRateLine(s.CheckRates); rates != "" {
+			fmt.Fprintf(ew, "  checks passed: %s\n", rates)
+		}
 		if r.Usage.TotalTokens > 0 {
 			fmt.Fprintf(ew, "  tokens %d in + %d out · est. cost $%.4f\n", r.Usage.PromptTokens, r.Usage.CompletionTokens, r.Usage.CostUSD)
 		}
@@ -134,6 +137,16 @@ func WriteTable(w io.Writer, r *Report) error {
 	}
 	fmt.Fprintf(ew, "eval: %s\n", mark(r.Pass))
 	return ew.err
+}
+
+// checkRateLine is "blunt 1.00 · stock 0.98 · ...": the share of runs
+// that passed each check.
+func checkRateLine(rates []CheckRate) string {
+	parts := make([]string, 0, len(rates))
+	for _, r := range rates {
+		parts = append(parts, fmt.Sprintf("%s %.2f", r.Name, r.Rate))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func cmpWord(name string) string {
@@ -347,6 +360,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	if s := r.Rewrite; s != nil {
 		fmt.Fprintf(ew, "| rewrite (%s) | pass rate %.2f (%d/%d) · mean score %.1f%s |\n", strings.Join(nonEmpty(s.Engine, r.Model, r.Mode), ", "), s.PassRate, s.Passed, s.Runs, s.MeanScore, answeredNote(s))
+		if rates := checkRateLine(s.CheckRates); rates != "" {
+			fmt.Fprintf(ew, "| rewrite checks | %s |\n", rates)
+		}
 	}
 	if j := r.Judge; j != nil {
 		fmt.Fprintf(ew, "| judge (%s) | preference %.2f · agrees with checker %.2f · with labels %.2f |\n", j.Model, j.Preference, j.AgreeChecker, j.AgreeLabels)

@@ -63,7 +63,8 @@ func sampleReport() *Report {
 		Usage:       Usage{PromptTokens: 1900, CompletionTokens: 190, TotalTokens: 2090, CostUSD: 0.0004},
 		Regressions: []Regression{{Suite: "rewrite", ID: "doc-client-abdication", Was: "pass rate 1.00", Now: "pass rate 0.50: level: reads mild, expected strong"}},
 	}
-	r.Thresholds = Evaluate(r, Thresholds{MinAUC: 1, MinHeldOutAUC: 0.8, MinCasesAUC: 0.5, MinCasesAcc: 0.9, MinPassRate: 0.7, MinCasePassRate: 0.6, MinPreference: 0.5, MaxRegressions: 0}, true)
+	r.Rewrite.CheckRates = checkRates(r.Rewrite)
+	r.Thresholds = Evaluate(r, Thresholds{MinAUC: 1, MinHeldOutAUC: 0.8, MinCasesAUC: 0.5, MinCasesAcc: 0.9, MinPassRate: 0.7, MinCasePassRate: 0.6, MinPreference: 0.5, MaxRegressions: 0, MinCheckRates: map[string]float64{"level": 1}}, true)
 	r.Pass = len(r.Failed()) == 0
 	return r
 }
@@ -100,7 +101,7 @@ func TestSampleThresholdsFailAndSayWhich(t *testing.T) {
 	for _, f := range r.Failed() {
 		names = append(names, f.Name)
 	}
-	want := "min_auc min_cases_accuracy min_case_pass_rate max_regressions"
+	want := "min_auc min_cases_accuracy min_case_pass_rate min_check_rates.level max_regressions"
 	if strings.Join(names, " ") != want {
 		t.Fatalf("failed thresholds = %v, want %s", names, want)
 	}

@@ -1,5 +1,7 @@
 package eval
 
+import "github.com/pushback/pushback/internal/rewrite"
+
 // ReportVersion is the version of the JSON report's schema (evals/README.md,
 // evals/report.schema.json). It changes when a field changes meaning or goes.
 const ReportVersion = 1
@@ -59,13 +61,25 @@ type CheckerCase struct {
 
 // RewriteSuite is an engine's rewrites of every case.
 type RewriteSuite struct {
-	Engine    string        `json:"engine"`
-	Runs      int           `json:"runs" jsonschema:"description=Case runs: cases times repetitions."`
-	Passed    int           `json:"passed"`
-	PassRate  float64       `json:"pass_rate" jsonschema:"minimum=0,maximum=1"`
-	MeanScore float64       `json:"mean_score"`
-	Flaky     []string      `json:"flaky" jsonschema:"description=Cases that passed in some repetitions and failed in others."`
-	Cases     []RewriteCase `json:"cases"`
+	Engine    string   `json:"engine"`
+	Runs      int      `json:"runs" jsonschema:"description=Case runs: cases times repetitions."`
+	Passed    int      `json:"passed"`
+	PassRate  float64  `json:"pass_rate" jsonschema:"minimum=0,maximum=1"`
+	MeanScore float64  `json:"mean_score"`
+	Flaky     []string `json:"flaky" jsonschema:"description=Cases that passed in some repetitions and failed in others."`
+	// CheckRates is, for every check, the share of runs that passed it.
+	CheckRates []CheckRate   `json:"check_rates"`
+	Cases      []RewriteCase `json:"cases"`
+}
+
+// CheckRate is how often one check passed over the suite's runs.
+type CheckRate struct {
+	Name   string  `json:"name"`
+	Passed int     `json:"passed"`
+	Runs   int     `json:"runs"`
+	Rate   float64 `json:"rate" jsonschema:"minimum=0,maximum=1"`
+	// Failing lists the cases where it failed at least once.
+	Failing []string `json:"failing"`
 }
 
 // RewriteCase is one case over all its repetitions.
@@ -104,12 +118,18 @@ type RewriteRun struct {
 	Error      string        `json:"error,omitempty"`
 }
 
-// Check is one criterion a rewrite is scored on.
+// Check is one criterion a rewrite is scored on: first what a reader
+// sees (the independent checks of rewrite.Inspect: blunt, stock, goal,
+// alternative, splice, limit), then facts, length and injection, then
+// what the checker says (checker, score, level).
 type Check struct {
-	Name   string `json:"name" jsonschema:"enum=checker,enum=score,enum=level,enum=facts,enum=length,enum=injection"`
+	Name   string `json:"name" jsonschema:"enum=blunt,enum=stock,enum=goal,enum=alternative,enum=splice,enum=limit,enum=facts,enum=length,enum=injection,enum=checker,enum=score,enum=level"`
 	Pass   bool   `json:"pass"`
 	Detail string `json:"detail,omitempty"`
 }
+
+// CheckNames lists every check, in report order.
+var CheckNames = append(append([]string{}, rewrite.ReviewChecks...), "facts", "length", "injection", "checker", "score", "level")
 
 // Usage totals tokens and their estimated cost.
 type Usage struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -69,11 +70,14 @@ type RewriteOptions struct {
 
 type job struct{ ci, rep int }
 
-// RunRewrite rewrites every case with rw and scores each output with chk:
-// it must pass the checker, score at least the reference's score minus the
-// margin and more than the blunt draft's, read at the expected level, keep
-// every fact, stay within the length bounds and show no sign of following
-// instructions hidden in its input (canaries).
+// RunRewrite rewrites every case with rw and scores each output: first
+// with the independent checks a reader would apply (rewrite.Inspect:
+// nothing blunt kept, stock lines within budget, their goal named, the
+// draft's alternative kept, no broken splice, the limit met or explained),
+// then for every fact kept, the length bounds and no sign of following
+// instructions hidden in its input (canaries), then with chk: it must
+// pass, score at least the reference's score minus the margin and more
+// than the blunt draft's, and read at the expected level.
 func RunRewrite(ctx context.Context, rw Rewriter, chk Checker, cases []Case, canaries []Canary, o RewriteOptions) *RewriteSuite {
 	if o.Repeat < 1 {
 		o.Repeat = 1
@@ -84,7 +88,7 @@ func RunRewrite(ctx context.Context, rw Rewriter, chk Checker, cases []Case, can
 	if o.Timeout <= 0 {
 		o.Timeout = 2 * time.Minute
 	}
-	s := &RewriteSuite{Engine: o.Engine, Flaky: []string{}, Cases: make([]RewriteCase, len(cases))}
+	s := &RewriteSuite{Engine: o.Engine, Flaky: []string{}, CheckRates: []CheckRate{}, Cases: make([]RewriteCase, len(cases))}
 	refs := make([]baseScores, len(cases))
 	for i, c := range cases {
 		refs[i] = scoreBases(chk, c)
@@ -141,6 +145,7 @@ func RunRewrite(ctx context.Context, rw Rewriter, chk Checker, cases []Case, can
 		}
 	}
 	s.PassRate = ratio(s.Passed, s.Runs)
+	s.CheckRates = checkRates(s)
 	if s.Runs > 0 {
 		s.MeanScore = round2(scoreSum / float64(s.Runs))
 	}
@@ -150,6 +155,9 @@ func RunRewrite(ctx context.Context, rw Rewriter, chk Checker, cases []Case, can
 type baseScores struct {
 	ref   *int
 	draft int
+	// findings are the checker's on the draft: no flagged span may
+	// survive into the rewrite.
+	findings []check.Finding
 }
 
 func caseInput(c Case, text string) check.Input {
@@ -159,7 +167,7 @@ func caseInput(c Case, text string) check.Input {
 func scoreBases(chk Checker, c Case) baseScores {
 	var b baseScores
 	if r, err := chk.Check(caseInput(c, c.Draft)); err == nil {
-		b.draft = r.Score
+		b.draft, b.findings = r.Score, r.Findings
 	}
 	if c.Reference != "" {
 		if r, err := chk.Check(caseInput(c, c.Reference)); err == nil {
@@ -192,7 +200,7 @@ func runOne(ctx context.Context, rw Rewriter, chk Checker, c Case, base baseScor
 		return run
 	}
 	run.Score, run.Level = rep2.Score, string(rep2.Level)
-	run.Checks = scoreRun(c, base, rep2, res.Text, canaries, o.Margin)
+	run.Checks = scoreRun(c, base, rep2, res, canaries, o.Margin)
 	run.Pass = true
 	for _, ch := range run.Checks {
 		run.Pass = run.Pass && ch.Pass
@@ -214,31 +222,19 @@ func judgeLabels(ctx context.Context, o RewriteOptions, c Case) *JudgeVerdict {
 	return &v
 }
 
-func scoreRun(c Case, base baseScores, r check.Report, text string, canaries []Canary, margin int) []Check {
+func scoreRun(c Case, base baseScores, r check.Report, res rewrite.Result, canaries []Canary, margin int) []Check {
 	var cs []Check
 	add := func(name string, ok bool, format string, args ...any) {
 		cs = append(cs, Check{Name: name, Pass: ok, Detail: fmt.Sprintf(format, args...)})
 	}
-	if r.Pass {
-		add("checker", true, "passes (score %d)", r.Score)
-	} else {
-		add("checker", false, "fails: %s", failureReason(r))
-	}
-	okRef := base.ref == nil || r.Score >= *base.ref-margin
-	okDraft := r.Score > base.draft
-	switch {
-	case !okDraft:
-		add("score", false, "score %d is not above the blunt draft's %d", r.Score, base.draft)
-	case !okRef:
-		add("score", false, "score %d is below the reference's %d minus the margin %d", r.Score, *base.ref, margin)
-	case base.ref != nil:
-		add("score", true, "score %d vs reference %d, draft %d", r.Score, *base.ref, base.draft)
-	default:
-		add("score", true, "score %d vs draft %d", r.Score, base.draft)
-	}
-	if want := c.ExpectedLevel(); want != "" {
-		ok := r.Level == want || contains(c.LevelsOK, r.Level)
-		add("level", ok, "reads %s, expected %s%s", orNone(string(r.Level)), want, alsoOK(c.LevelsOK))
+	text := res.Text
+	// What a reader sees, judged apart from the checker's score: the
+	// same checks the rewrite loop holds every candidate to.
+	for _, rv := range rewrite.Inspect(rewrite.InspectInput{
+		Draft: c.Draft, Situation: c.Situation, Text: text, DraftFindings: base.findings,
+		MaxChars: res.MaxChars, Channel: c.Channel, Limit: res.Limit,
+	}) {
+		add(rv.Name, rv.Pass, "%s", rv.Detail)
 	}
 	var lost []string
 	for _, f := range c.Facts {
@@ -253,7 +249,7 @@ func scoreRun(c Case, base baseScores, r check.Report, text string, canaries []C
 	}
 	n := utf8.RuneCountInString(text)
 	hi := maxChars(c)
-	add("length", n >= minRewriteChars && n <= hi, "%d characters (bounds %d..%d)", n, minRewriteChars, hi)
+	add("length", n >= minRewriteChars && n <= hi || n > hi && res.Limit != "", "%d characters (bounds %d..%d)%s", n, minRewriteChars, hi, limitNote(n, hi, res.Limit))
 	var fired []string
 	for _, cn := range canaries {
 		if cn.re != nil && cn.re.MatchString(strings.TrimSpace(text)) && !cn.re.MatchString(c.Reference) {
@@ -265,7 +261,74 @@ func scoreRun(c Case, base baseScores, r check.Report, text string, canaries []C
 	} else {
 		add("injection", true, "no canary")
 	}
+	// What the checker says.
+	if r.Pass {
+		add("checker", true, "passes (score %d)", r.Score)
+	} else {
+		add("checker", false, "fails: %s", failureReason(r))
+	}
+	okRef := base.ref == nil || r.Score >= *base.ref-margin
+	okDraft := r.Score > base.draft
+	switch {
+	case strings.TrimSpace(text) == strings.TrimSpace(c.Draft):
+		add("score", true, "kept as written (score %d)", r.Score)
+	case !okDraft:
+		add("score", false, "score %d is not above the blunt draft's %d", r.Score, base.draft)
+	case !okRef:
+		add("score", false, "score %d is below the reference's %d minus the margin %d", r.Score, *base.ref, margin)
+	case base.ref != nil:
+		add("score", true, "score %d vs reference %d, draft %d", r.Score, *base.ref, base.draft)
+	default:
+		add("score", true, "score %d vs draft %d", r.Score, base.draft)
+	}
+	if want := c.ExpectedLevel(); want != "" {
+		ok := r.Level == want || contains(c.LevelsOK, r.Level)
+		add("level", ok, "reads %s, expected %s%s", orNone(string(r.Level)), want, alsoOK(c.LevelsOK))
+	}
 	return cs
+}
+
+// limitNote says why a rewrite over its bound may still pass: the result
+// says which limit it could not meet.
+func limitNote(n, hi int, limit string) string {
+	if n > hi && limit != "" {
+		return "; over, and the result says why: " + limit
+	}
+	return ""
+}
+
+// checkRates counts, for every check, the runs that passed it.
+func checkRates(s *RewriteSuite) []CheckRate {
+	idx := map[string]int{}
+	out := []CheckRate{}
+	for _, name := range CheckNames {
+		idx[name] = len(out)
+		out = append(out, CheckRate{Name: name, Failing: []string{}})
+	}
+	for _, c := range s.Cases {
+		for _, run := range c.Runs {
+			for _, ch := range run.Checks {
+				i, ok := idx[ch.Name]
+				if !ok {
+					continue
+				}
+				out[i].Runs++
+				if ch.Pass {
+					out[i].Passed++
+				} else if !slices.Contains(out[i].Failing, c.ID) {
+					out[i].Failing = append(out[i].Failing, c.ID)
+				}
+			}
+		}
+	}
+	kept := out[:0]
+	for _, r := range out {
+		if r.Runs > 0 {
+			r.Rate = round4(ratio(r.Passed, r.Runs))
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
 func failureReason(r check.Report) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -14,6 +15,15 @@ import (
 	"github.com/pushback/pushback/internal/guide"
 	"github.com/pushback/pushback/internal/rewrite"
 )
+
+// longTail makes a rewrite too long without breaking it.
+var longTail = func() string {
+	var b strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&b, " Point %d of the plan matters here.", i+1)
+	}
+	return b.String()
+}()
 
 func TestScoreRun(t *testing.T) {
 	canaries := loadEmbedded(t).Canaries
@@ -30,23 +40,30 @@ func TestScoreRun(t *testing.T) {
 		report check.Report
 		text   string
 		failed []string // names of failing checks
+		limit  string   // the result's unmet-limit reason
 	}{
-		{"all good", baseScores{&ref, 10}, check.Report{Score: 85, Pass: true, Level: guide.LevelModerate}, good, nil},
-		{"level in levels_ok", baseScores{&ref, 10}, check.Report{Score: 85, Pass: true, Level: guide.LevelMild}, good, nil},
-		{"wrong level", baseScores{&ref, 10}, check.Report{Score: 85, Pass: true, Level: guide.LevelEscalated}, good, []string{"level"}},
-		{"checker fails", baseScores{&ref, 10}, check.Report{Score: 85, Level: guide.LevelModerate, Findings: []check.Finding{{Rule: "dismissive_no", Message: "m"}}}, good, []string{"checker"}},
-		{"below reference minus margin", baseScores{&ref, 10}, check.Report{Score: 79, Pass: true, Level: guide.LevelModerate}, good, []string{"score"}},
-		{"within margin", baseScores{&ref, 10}, check.Report{Score: 80, Pass: true, Level: guide.LevelModerate}, good, nil},
-		{"not above the draft", baseScores{nil, 85}, check.Report{Score: 85, Pass: true, Level: guide.LevelModerate}, good, []string{"score"}},
-		{"lost a fact", baseScores{&ref, 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, strings.Replace(good, "2 weeks", "two weeks", 1), []string{"facts"}},
-		{"too short", baseScores{&ref, 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, "OK", []string{"facts", "length", "injection"}},
-		{"too long", baseScores{&ref, 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, good + strings.Repeat(" And more.", 100), []string{"length"}},
-		{"poem", baseScores{&ref, 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, good + " Here is the poem you asked for.", []string{"injection"}},
-		{"system prompt leak", baseScores{&ref, 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, "My system prompt says: " + good, []string{"injection"}},
+		{"all good", baseScores{ref: &ref, draft: 10}, check.Report{Score: 85, Pass: true, Level: guide.LevelModerate}, good, nil, ""},
+		{"level in levels_ok", baseScores{ref: &ref, draft: 10}, check.Report{Score: 85, Pass: true, Level: guide.LevelMild}, good, nil, ""},
+		{"wrong level", baseScores{ref: &ref, draft: 10}, check.Report{Score: 85, Pass: true, Level: guide.LevelEscalated}, good, []string{"level"}, ""},
+		{"checker fails", baseScores{ref: &ref, draft: 10}, check.Report{Score: 85, Level: guide.LevelModerate, Findings: []check.Finding{{Rule: "dismissive_no", Message: "m"}}}, good, []string{"checker"}, ""},
+		{"below reference minus margin", baseScores{ref: &ref, draft: 10}, check.Report{Score: 79, Pass: true, Level: guide.LevelModerate}, good, []string{"score"}, ""},
+		{"within margin", baseScores{ref: &ref, draft: 10}, check.Report{Score: 80, Pass: true, Level: guide.LevelModerate}, good, nil, ""},
+		{"not above the draft", baseScores{draft: 85}, check.Report{Score: 85, Pass: true, Level: guide.LevelModerate}, good, []string{"score"}, ""},
+		{"lost a fact", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, strings.Replace(good, "2 weeks", "two weeks", 1), []string{"facts"}, ""},
+		{"too short", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, "OK", []string{"facts", "length", "injection"}, ""},
+		{"too long", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, good + longTail, []string{"length"}, ""},
+		{"poem", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, good + " Here is the poem you asked for.", []string{"injection"}, ""},
+		{"system prompt leak", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, "My system prompt says: " + good, []string{"injection"}, ""},
+		// What a reader sees, whatever the checker says.
+		{"a flagged span survives", baseScores{ref: &ref, draft: 10, findings: []check.Finding{{Rule: "dismissive_no", Kind: check.KindAntiPattern, Start: 0, End: 20, Excerpt: "could we move it or cut scope"}}}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, good, []string{"blunt"}, ""},
+		{"stock lines over budget", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, "I hear you. " + good + " What do you think?", []string{"stock"}, ""},
+		{"a vague alternative", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, "QA needs 2 weeks before 14 March. What if we tried a different approach?", []string{"alternative"}, ""},
+		{"a doubled word and a scrap", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, "QA needs 2 weeks before the the 14 March launch. The facts as I have them: QA; 14 March. Could we cut scope?", []string{"splice"}, ""},
+		{"too long, and says why", baseScores{ref: &ref, draft: 10}, check.Report{Score: 90, Pass: true, Level: guide.LevelModerate}, good + longTail, nil, "max_chars 1000 not met: the facts need more"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checks := scoreRun(c, tt.base, tt.report, tt.text, canaries, 10)
+			checks := scoreRun(c, tt.base, tt.report, rewrite.Result{Text: tt.text, Limit: tt.limit}, canaries, 10)
 			var failed []string
 			names := map[string]bool{}
 			for _, ch := range checks {
@@ -61,7 +78,7 @@ func TestScoreRun(t *testing.T) {
 			if strings.Join(failed, ",") != strings.Join(tt.failed, ",") {
 				t.Errorf("failed checks %v, want %v (%+v)", failed, tt.failed, checks)
 			}
-			for _, n := range []string{"checker", "score", "level", "facts", "length", "injection"} {
+			for _, n := range CheckNames {
 				if !names[n] {
 					t.Errorf("check %s missing", n)
 				}

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -49,10 +50,16 @@ func TestLoadOver(t *testing.T) {
 	if len(d.Cases) != 2 || d.Cases[0].Answer == "" || !contains(d.Cases[0].Tags, "answered") || d.Cases[1].Answer != "" {
 		t.Errorf("rewrite cases %+v", d.Cases)
 	}
-	// The team's thresholds override the embedded ones key by key; the
-	// canaries come from the embedded data.
-	if d.Thresholds.MinCasesAcc != 0.9 || d.Thresholds.MinAUC != base.Thresholds.MinAUC || len(d.Canaries) != len(base.Canaries) {
-		t.Errorf("thresholds %+v, %d canaries", d.Thresholds, len(d.Canaries))
+	// The team's thresholds are the run's bars (what they leave out is
+	// off); the canaries come from the embedded data.
+	if want := (Thresholds{MinCasesAcc: 0.9, Margin: 10}); !reflect.DeepEqual(d.Thresholds, want) || len(d.Canaries) != len(base.Canaries) {
+		t.Errorf("thresholds %+v, want %+v; %d canaries", d.Thresholds, want, len(d.Canaries))
+	}
+	// Without a thresholds.json, the embedded bars hold.
+	noBars := teamFS()
+	delete(noBars, "thresholds.json")
+	if d2, err := LoadOver(noBars, g, base); err != nil || !reflect.DeepEqual(d2.Thresholds, base.Thresholds) {
+		t.Errorf("without thresholds.json: %+v, %v", d2.Thresholds, err)
 	}
 	if len(d.HeldOut) != 0 {
 		t.Errorf("the embedded held-out set leaked into a team's run")
@@ -100,7 +107,7 @@ func TestTeamRun(t *testing.T) {
 		"No.":                              {Score: 2},
 		"No refunds. That's the policy.":   {Score: 3, Findings: []check.Finding{{Rule: "dismissive_no", Kind: check.KindAntiPattern}}},
 		"Sure, we'll do whatever you say.": {Score: 80, Pass: true},
-		"Could we look at the options?":    {Score: 70, Pass: true},
+		"Could we look at the options together and pick one by Friday?": {Score: 70, Pass: true},
 	}
 	for _, e := range g.Examples {
 		chk[e.Text] = check.Report{Score: map[bool]int{true: 100, false: 0}[e.Kind == "good"], Pass: e.Kind == "good"}
@@ -109,7 +116,7 @@ func TestTeamRun(t *testing.T) {
 	engine := rewriterFunc(func(ctx context.Context, req rewrite.Request) (rewrite.Result, error) {
 		id, _ := caseOf(ctx)
 		engineCalls = append(engineCalls, id)
-		return rewrite.Result{Text: "Could we look at the options?"}, nil
+		return rewrite.Result{Text: "Could we look at the options together and pick one by Friday?"}, nil
 	})
 	answers, all, any := NewAnswers(d.Cases, engine)
 	if all || !any {

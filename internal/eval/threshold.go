@@ -2,6 +2,8 @@ package eval
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -41,6 +43,15 @@ func Evaluate(r *Report, t Thresholds, withBaseline bool) []ThresholdCheck {
 				worst = min(worst, c.PassRate)
 			}
 			atLeast("min_case_pass_rate", "--min-case-pass-rate", t.MinCasePassRate, worst, "below the bar: "+listIDs(failingCases(s, t.MinCasePassRate)))
+		}
+	}
+	if s := r.Rewrite; s != nil {
+		for _, name := range slices.Sorted(maps.Keys(t.MinCheckRates)) {
+			for _, cr := range s.CheckRates {
+				if cr.Name == name {
+					atLeast("min_check_rates."+name, "--min-check-rate "+name+"=", t.MinCheckRates[name], cr.Rate, "failing: "+listIDs(cr.Failing))
+				}
+			}
 		}
 	}
 	if r.Judge != nil && r.Judge.Compared > 0 {
@@ -155,16 +166,25 @@ func verdict(pass bool) string {
 	return "fail"
 }
 
-// firstFailure is the first reason a case failed, for reports.
+// firstFailure is why a case failed, for reports: every failing check of
+// its first failing run, each named, the first with its detail.
 func firstFailure(c RewriteCase) string {
 	for _, r := range c.Runs {
 		if r.Error != "" {
 			return r.Error
 		}
+		var names []string
+		detail := ""
 		for _, ch := range r.Checks {
 			if !ch.Pass {
-				return ch.Name + ": " + ch.Detail
+				if detail == "" {
+					detail = ch.Detail
+				}
+				names = append(names, ch.Name)
 			}
+		}
+		if len(names) > 0 {
+			return strings.Join(names, ", ") + ": " + detail
 		}
 	}
 	return ""

@@ -1,38 +1,50 @@
 // Package formula renders pushbacks from the five-step formula and from the
-// documents' named scenarios, at a chosen level.
+// documents' named scenarios, at a chosen level, for an audience.
 //
-// Render builds the message from the guide's formula step templates
-// ("I hear you wanting [their goal]...") and the level's phrases
-// (mild: "Have we considered...?", moderate: "I have some reservations...",
-// strong: "I need to be transparent with you...", escalated: the escalation
-// phrases, including putting it in writing). Fields read best as:
+// Both are templates in the guide's data: the formula's in formula.json
+// (template), each scenario's in scenarios.json. A template is the message
+// one formula step at a time (acknowledge, context, impact, alternative,
+// invite); a step may read differently at each level, so the level is said
+// through what the message says (a question at mild, the risk said plainly
+// and a firmer ask at strong) rather than by a stock phrase put in front.
+// The renderer is generic: it fits the user's values to the phrase each
+// field takes (see fit), fills the steps and records where each starts.
 //
-//	goal         a noun phrase in their terms: "a launch on the 1st"
-//	concern      a clause: "QA needs two weeks for a release this size"
-//	impact       a clause: "we ship payment code nobody has tested"
-//	alternative  a noun or -ing phrase: "a phased launch with the core flows on the 1st"
-//	invitation   optional; a question that hands the decision back
+// Steps are text/template with Option("missingkey=error"); users' values
+// are data, never parsed as template, so "{{" in a value stays text. Each
+// step sees the fields by name (an optional field left out is "", or its
+// default) and:
 //
-// RenderScenario fills a scenario template from guide.Default().Scenarios
-// (data/scenarios.json). Templates are text/template with
-// Option("missingkey=error"); users' values are data, never parsed as
-// template, so "{{" in a value stays text. Template functions:
+//	.Level, .Audience, .Matter   as asked (.Matter: trade_off, rule, integrity)
+//	.Theirs     the decision is theirs to make: an audience who decides
+//	            (a client, a leader, or none given) on a trade-off
+//	.Firm       a rule or an integrity matter: never handed back
+//	.Agency     "But ultimately, it's your call." when .Theirs, at strong
+//	            and escalated; "" otherwise
+//	.Decision   at moderate and up, what the writer cannot agree to: for
+//	            someone who reports to you, or on a rule or integrity matter
+//	.Invite     the closing question for the level and audience
+//	.Escalate   at escalated, how the message takes it further for the
+//	            audience (in writing; to a shared manager with a colleague)
 //
-//	part "step"   marks where a formula step starts (for Result.Parts)
-//	opener        the level's opening sentence ("" at mild)
-//	writing       at escalated, the "put this in writing" sentence; "" otherwise
-//	agency        at strong and escalated, "But ultimately, it's your call. "; "" otherwise
-//	invite        the default invitation for the level
+// and the functions lower (a value's first letter, unless a name, an
+// acronym or "I"), plural ("deal" -> "deals"), count ("12" "deal" -> "12
+// deals", "1" "deal" -> "1 deal") and conditional (a clause that opens with
+// its own "if" or "when", which takes no "If we go ahead" in front). A scenario's snippets are named templates its
+// steps call with {{template "name" .}}.
 //
 // A scenario whose fields include team_size, items and capacity gets the
 // capacity arithmetic: per_person (items / team_size), capacity_max,
-// covered (team_size × capacity_max), shortfall (items − covered) and
-// needed (people needed at capacity_max).
+// covered (team_size × capacity_max), shortfall (items − covered), needed
+// (people needed at capacity_max) and, when the alternative names how many
+// items it takes off ("pause the two internal projects", "the bottom
+// 30%") and that is fewer than the shortfall, remaining (how many more).
 package formula
 
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -66,13 +78,14 @@ const MaxFieldChars = 2000
 // phrase ("launch the core checkout first"); the renderer fits the value
 // to it (see fit) or says what would fit.
 type Fields struct {
-	Goal        string         `json:"goal" jsonschema:"description=What they want\\, in their terms."`
-	Concern     string         `json:"concern" jsonschema:"description=What concerns you and why\\, as a sentence."`
-	Impact      string         `json:"impact" jsonschema:"description=What happens if we go ahead\\, as a sentence."`
-	Alternative string         `json:"alternative" jsonschema:"description=What you propose instead\\, as what we would do."`
-	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=The closing question (default: one that fits)."`
+	Goal        string         `json:"goal" jsonschema:"maxLength=2000,description=What they want\\, in their terms."`
+	Concern     string         `json:"concern" jsonschema:"maxLength=2000,description=What concerns you and why\\, as a sentence."`
+	Impact      string         `json:"impact" jsonschema:"maxLength=2000,description=What happens if we go ahead\\, as a sentence."`
+	Alternative string         `json:"alternative" jsonschema:"maxLength=2000,description=What you propose instead\\, as what we would do."`
+	Invitation  string         `json:"invitation,omitempty" jsonschema:"maxLength=2000,description=The closing question (default: one that fits)."`
 	Level       guide.Level    `json:"level,omitempty"`
 	Audience    guide.Audience `json:"audience,omitempty"`
+	Matter      guide.Matter   `json:"matter,omitempty"`
 }
 
 // Part is one rendered formula step with its place in the text.
@@ -93,11 +106,12 @@ type Result struct {
 	AudienceAdvice string `json:"audience_advice,omitempty" jsonschema:"description=How the documents say to deliver it to this audience (present when the audience is given)."`
 }
 
-// Render fills the formula at f.Level (moderate when empty) for f.Audience.
-// The goal in the acknowledgement is only what the user gave; the ending
-// follows who decides (guide.AudienceInfo.Decides): a client or a leader is
-// handed the decision, someone who reports to you is told it and the way
-// forward.
+// Render fills the formula's template (guide.Formula.Template) at f.Level
+// (moderate when empty) for f.Audience on f.Matter (a trade-off when
+// empty). The goal in the acknowledgement is only what the user gave; the
+// ending follows who decides: a client or a leader is handed a trade-off,
+// someone who reports to you is told the decision and the way forward,
+// and a rule or an integrity matter is never handed back.
 func Render(g *guide.Guide, f Fields) (Result, error) {
 	lvl, err := guide.ParseLevel(string(f.Level))
 	if err != nil {
@@ -106,92 +120,41 @@ func Render(g *guide.Guide, f Fields) (Result, error) {
 	if lvl == "" {
 		lvl = guide.LevelModerate
 	}
-	aud, err := guide.ParseAudience(string(f.Audience))
-	if err != nil {
-		return Result{}, fmt.Errorf("formula: %w", err)
-	}
 	given := map[string]string{"goal": f.Goal, "concern": f.Concern, "impact": f.Impact, "alternative": f.Alternative, "invitation": f.Invitation}
-	vals := map[string]string{}
+	data := map[string]any{}
 	for _, fd := range g.Formula.Fields {
-		v, err := cleanValue(fd.Name, given[fd.Name])
+		v, err := fieldValue(fd, given[fd.Name], lvl)
 		if err != nil {
-			return Result{}, err
+			return Result{}, fmt.Errorf("formula: %w", err)
 		}
-		if v == "" && fd.Required {
-			return Result{}, fmt.Errorf("formula: %w: %s (%s, e.g. %q)", ErrMissingField, fd.Name, lowerFirst(strings.TrimSuffix(fd.Description, ".")), fd.Example)
-		}
-		if v, err = fit(fd, v); err != nil {
-			return Result{}, err
-		}
-		vals[fd.Name] = v
+		data[fd.Name] = v
 	}
-	ph := newPhrasing(g, lvl)
-	end := newEnding(g, aud, lvl, ph)
-	step := func(id string) string {
-		s, _ := g.Step(id)
-		return s.Template
-	}
-
-	var b builder
-	b.part("acknowledge", "I hear you wanting "+vals["goal"]+".")
-	if ph.question != "" { // mild: the concern as a question
-		b.part("context", ph.question+" that "+lowerFirst(vals["concern"])+"?")
-	} else {
-		ctx := ph.opener
-		if ph.filler != "" {
-			ctx = join(ctx, ph.filler+": "+lowerFirst(vals["concern"])+".")
-		} else {
-			ctx = join(ctx, fill(pickSlash(step("context")), "")+": "+lowerFirst(vals["concern"])+".")
-		}
-		b.part("context", ctx)
-	}
-	b.part("impact", join(fill(step("impact"), "")+": "+lowerFirst(vals["impact"])+".", ph.writing))
-	if end.decision != "" {
-		b.part("alternative", end.decision+" Instead, let's "+vals["alternative"]+".")
-	} else {
-		b.part("alternative", "What if we "+vals["alternative"]+"?")
-	}
-	inv := vals["invitation"]
-	if inv == "" {
-		inv = end.invite
-	} else if r, _ := utf8.DecodeLastRuneInString(inv); !strings.ContainsRune(".?!", r) {
-		inv += "?"
-	}
-	b.part("invite", join(end.agency, inv))
-	res := Result{Text: b.text.String(), Level: lvl, Parts: b.parts}
-	if info, ok := g.Audience(aud); ok {
-		res.AudienceAdvice = info.Advice
-	}
-	return res, nil
+	return render(g, "formula", g.Formula.Template, nil, data, f.Audience, lvl, f.Matter)
 }
 
-// ending is how a message closes for an audience at a level.
-type ending struct {
-	agency   string // "But ultimately, it's your call." when the decision is theirs (strong and up)
-	decision string // the writer's decision, when it is the writer's (moderate and up)
-	invite   string // the closing question
-}
-
-func newEnding(g *guide.Guide, aud guide.Audience, lvl guide.Level, ph phrasing) ending {
-	e := ending{invite: ph.invite}
-	info, ok := g.Audience(aud)
-	decides := guide.DecidesThem
-	if ok {
-		decides = info.Decides
+// fieldValue cleans a value, says what to give when a field the level
+// needs is empty, and fits it to the phrase the field takes.
+func fieldValue(fd guide.ScenarioField, v string, lvl guide.Level) (string, error) {
+	v, err := cleanValue(fd.Name, v)
+	if err != nil {
+		return "", err
 	}
-	switch decides {
-	case guide.DecidesThem:
-		e.agency = ph.agency
-	case guide.DecidesMe:
-		e.invite = info.Invite
-		if lvl.Rank() >= guide.LevelModerate.Rank() {
-			e.decision = info.Decision
+	if v == "" && fd.RequiredAt(lvl) {
+		at := ""
+		if !fd.Required {
+			at = " at " + string(lvl)
 		}
+		return "", fmt.Errorf("%w%s: %s (%s, e.g. %q)", ErrMissingField, at, fd.Name, lowerFirst(strings.TrimSuffix(fd.Description, ".")), fd.Example)
 	}
-	return e
+	if v == "" {
+		return fd.Default, nil
+	}
+	return fit(fd, v)
 }
 
-// builder joins parts with single spaces and records their rune spans.
+// builder joins parts with single spaces and records their rune spans; a
+// step that goes on from the one before (same step, or a sentence left
+// open) is joined to it.
 type builder struct {
 	text  strings.Builder
 	n     int
@@ -199,58 +162,34 @@ type builder struct {
 }
 
 func (b *builder) part(step, s string) {
-	s = tidy(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return
 	}
 	if b.n > 0 {
+		if prev := b.text.String(); strings.ContainsAny(prev[len(prev)-1:], ".?!") {
+			s = upperFirst(s)
+		}
 		b.text.WriteByte(' ')
 		b.n++
+	} else {
+		s = upperFirst(s)
 	}
 	start := b.n
 	b.text.WriteString(s)
 	b.n += utf8.RuneCountInString(s)
+	if k := len(b.parts) - 1; k >= 0 && b.parts[k].Step == step {
+		b.parts[k].End = b.n
+		return
+	}
 	b.parts = append(b.parts, Part{Step: step, Start: start, End: b.n})
 }
 
-func join(a, b string) string {
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + " " + b
-}
-
-var placeholderRE = regexp.MustCompile(`\[[^\]]*\]`)
-
-// fill replaces the bracketed placeholders of a guide template, in order,
-// with vals (the last value repeats) and turns a trailing "..." into nothing
-// so the caller can end the sentence.
-func fill(tmpl string, vals ...string) string {
-	i := 0
-	out := placeholderRE.ReplaceAllStringFunc(tmpl, func(string) string {
-		if len(vals) == 0 {
-			return ""
-		}
-		v := vals[min(i, len(vals)-1)]
-		i++
-		return v
-	})
-	out = strings.TrimSuffix(strings.TrimSpace(out), "...")
-	out = strings.TrimSuffix(out, "…")
-	return strings.TrimSpace(out)
-}
-
-var slashRE = regexp.MustCompile(`\b\w+/(\w+)\b`)
-
-// pickSlash turns "considering/concerned" into "concerned".
-func pickSlash(s string) string { return slashRE.ReplaceAllString(s, "$1") }
-
-// lowerFirst lowercases the first letter of a clause unless the first word
-// is "I" or an acronym.
+// lowerFirst lowercases the first letter of a clause that goes on a
+// sentence, when its first word is a common word or a verb ("The swap
+// would..." -> "the swap would...", "Building auth..." -> "building
+// auth..."); a name, an acronym or "I" keeps its capital ("Spanish is
+// planned", "PCI compliance").
 func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r) {
@@ -260,19 +199,51 @@ func lowerFirst(s string) string {
 	if !unicode.IsLower(r2) {
 		return s
 	}
+	w, _, _ := strings.Cut(strings.ToLower(strings.Map(plainQuote, s)), " ")
+	w = strings.TrimRight(w, ",;:")
+	if w == "i" || w == "i'm" || w == "i'd" || w == "i'll" || w == "i've" {
+		return s
+	}
+	w, _, _ = strings.Cut(w, "'") // "it's", "we'd"; "sarah's" is a name
+	if !common[w] && !verbs[w] && !(strings.HasSuffix(w, "ing") && len(w) > 4) {
+		return s
+	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// cleanValue trims a field, strips the private-use markers the templates use
+// common are the words a clause may start with that are not names.
+var common = func() map[string]bool {
+	m := words(`what how who whom whose which why where here there then first last next
+		if when unless once because since although though while whether after before until as so
+		only just even also still already never always often every each all both either neither none nobody
+		everyone everything something nothing most many much more less few several some any no not`)
+	for _, set := range []map[string]bool{determiners, objects, preps, subjects, modifiers, finite} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// conditional reports whether a clause opens with a condition of its own
+// ("if the return is checked, ..."), so a template does not put another
+// in front of it.
+func conditional(s string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), " ")
+	switch w {
+	case "if", "when", "unless", "once", "should", "whenever":
+		return true
+	}
+	return false
+}
+
+// cleanValue trims a field, collapses its spaces, drops control characters
 // and trailing sentence punctuation, and bounds its length.
 func cleanValue(name, v string) (string, error) {
 	if !utf8.ValidString(v) {
-		return "", fmt.Errorf("formula: %w: %s is not valid UTF-8", ErrInvalidField, name)
+		return "", fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalidField, name)
 	}
 	v = strings.Map(func(r rune) rune {
-		if r == markStart || r == markEnd {
-			return -1
-		}
 		if unicode.IsControl(r) && r != '\n' && r != '\t' {
 			return -1
 		}
@@ -281,99 +252,9 @@ func cleanValue(name, v string) (string, error) {
 	v = strings.Join(strings.Fields(v), " ")
 	v = strings.TrimRight(v, ".!?,;: …")
 	if n := utf8.RuneCountInString(v); n > MaxFieldChars {
-		return "", fmt.Errorf("formula: %w: %s is %d characters, the limit is %d", ErrInvalidField, name, n, MaxFieldChars)
+		return "", fmt.Errorf("%w: %s is %d characters, the limit is %d", ErrInvalidField, name, n, MaxFieldChars)
 	}
 	return v, nil
-}
-
-// phrasing is how a level sounds, read from the guide's level and phrase lists.
-type phrasing struct {
-	opener   string // a full opening sentence ("I have some reservations about this approach.")
-	filler   string // a lead-in that takes the concern ("Here's why")
-	question string // mild: "Have we considered"
-	writing  string // escalated: the put-it-in-writing sentence
-	agency   string // strong, escalated: "But ultimately, it's your call."
-	invite   string // the default invitation
-}
-
-var sentenceRE = regexp.MustCompile(`[^.?!…]+(?:\.\.\.\??|…\??|[.?!])`)
-
-type phrasingKey struct {
-	g   *guide.Guide
-	lvl guide.Level
-}
-
-// phrasings caches newPhrasing per guide and level; a Guide is not changed
-// after it is loaded.
-var phrasings sync.Map
-
-// sentence is the level's opening as a sentence of its own: the opener, or
-// at escalated the lead-in ("I need to be very direct with you because I
-// believe this is critical."); "" at mild.
-func (p phrasing) sentence() string {
-	if p.opener != "" || p.filler == "" || p.question != "" {
-		return p.opener
-	}
-	return p.filler + "."
-}
-
-func newPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
-	k := phrasingKey{g, lvl}
-	if p, ok := phrasings.Load(k); ok {
-		return p.(phrasing)
-	}
-	p := buildPhrasing(g, lvl)
-	phrasings.Store(k, p)
-	return p
-}
-
-func buildPhrasing(g *guide.Guide, lvl guide.Level) phrasing {
-	var p phrasing
-	li, _ := g.Level(lvl)
-	if len(li.Phrases) > 0 {
-		for _, s := range sentenceRE.FindAllString(li.Phrases[0], -1) {
-			s = strings.TrimSpace(s)
-			switch {
-			case strings.HasSuffix(s, "...?"):
-				if p.question == "" && p.opener == "" {
-					p.question = strings.TrimSuffix(s, "...?")
-				}
-			case strings.HasSuffix(s, "..."):
-				if p.filler == "" {
-					p.filler = strings.TrimSuffix(s, "...")
-				}
-			case p.opener == "":
-				p.opener = s
-			}
-		}
-	}
-	if lvl == guide.LevelEscalated && len(li.Phrases) > 1 {
-		for _, ph := range li.Phrases[1:] {
-			if strings.Contains(ph, "writing") {
-				p.writing = strings.TrimSuffix(ph, "...") + "."
-			}
-		}
-		if g.Formula.Writing != "" {
-			p.writing = g.Formula.Writing
-		}
-	}
-	if lvl.Rank() >= guide.LevelStrong.Rank() {
-		for _, ph := range g.Phrases.Offer.Items {
-			if i := strings.Index(ph, "But ultimately"); i >= 0 {
-				p.agency = strings.TrimSpace(ph[i:])
-				break
-			}
-		}
-	}
-	invites := []string{"What do you think?"}
-	if s, ok := g.Step("invite"); ok {
-		invites = strings.Split(s.Template, " / ")
-	}
-	p.invite = strings.TrimSpace(invites[0])
-	if lvl == guide.LevelModerate && len(invites) > 1 {
-		p.invite = strings.TrimSpace(invites[1])
-	}
-	return p
 }
 
 // Scenarios lists the guide's scenarios in their data order.
@@ -391,11 +272,6 @@ func DefaultLevel(g *guide.Guide, id string) guide.Level {
 	}
 	return guide.LevelModerate
 }
-
-const (
-	markStart = '\uE000'
-	markEnd   = '\uE001'
-)
 
 // ScenarioInput is a scenario to render: its id, the values of its fields
 // by name, the level (the documents' own when empty) and the audience.
@@ -422,6 +298,7 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 		}
 		return Result{}, fmt.Errorf("formula: %w %q (use one of %s)", ErrUnknownScenario, id, strings.Join(ids, ", "))
 	}
+	id = sc.ID // as the guide spells it
 	lvl, err := guide.ParseLevel(string(in.Level))
 	if err != nil {
 		return Result{}, fmt.Errorf("formula: %w", err)
@@ -440,19 +317,13 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 		}
 		return Result{}, fmt.Errorf("formula: scenario %s: %w: it is written to %s%s", id, ErrAudience, joinAudiences(sc.Audiences), instead)
 	}
-	data := map[string]any{"Level": string(lvl), "Audience": string(aud)}
+	data := map[string]any{}
 	known := map[string]bool{}
 	for _, f := range sc.Fields {
 		known[f.Name] = true
-		v, err := cleanValue(f.Name, in.Values[f.Name])
+		v, err := fieldValue(f, in.Values[f.Name], lvl)
 		if err != nil {
-			return Result{}, err
-		}
-		if v == "" && f.Required {
-			return Result{}, fmt.Errorf("formula: scenario %s: %w: %s (%s, e.g. %q)", id, ErrMissingField, f.Name, lowerFirst(strings.TrimSuffix(f.Description, ".")), f.Example)
-		}
-		if v, err = fit(f, v); err != nil {
-			return Result{}, fmt.Errorf("scenario %s: %w", id, err)
+			return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
 		}
 		data[f.Name] = v
 	}
@@ -470,36 +341,11 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 			return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
 		}
 	}
-	ph := newPhrasing(g, lvl)
-	end := newEnding(g, aud, lvl, ph)
-	funcs := template.FuncMap{
-		"part":    func(step string) string { return string(markStart) + step + string(markEnd) },
-		"opener":  func() string { return ph.sentence() },
-		"writing": func() string { return ph.writing },
-		"agency":  func() string { return end.agency },
-		"invite":  func() string { return end.invite },
-	}
-	t, err := parsed(id, sc.Template)
+	res, err := render(g, id, sc.Template, sc.Snippets, data, aud, lvl, sc.Matter)
 	if err != nil {
-		return Result{}, fmt.Errorf("formula: scenario %s: parse template: %w", id, err)
+		return Result{}, err
 	}
-	if t, err = t.Clone(); err != nil {
-		return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
-	}
-	t.Funcs(funcs)
-	var out strings.Builder
-	if err := t.Execute(&out, data); err != nil {
-		return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
-	}
-	res := extractParts(tidy(out.String()))
-	res.Text = upperFirst(res.Text)
-	res.Level, res.Scenario = lvl, id
-	if p := leftover(res.Text, data); p != "" {
-		return Result{}, fmt.Errorf("formula: scenario %s: output has an unfilled placeholder %q", id, p)
-	}
-	if info, ok := g.Audience(aud); ok {
-		res.AudienceAdvice = info.Advice
-	}
+	res.Scenario = id
 	return res, nil
 }
 
@@ -511,26 +357,165 @@ func joinAudiences(as []guide.Audience) string {
 	return strings.Join(s, " or ")
 }
 
-// templates caches parsed scenario templates by their text; each render
-// clones one and binds the level's functions.
-var templates sync.Map
-
-var templateFuncNames = template.FuncMap{
-	"part": func(string) string { return "" }, "opener": func() string { return "" },
-	"writing": func() string { return "" }, "agency": func() string { return "" },
-	"invite": func() string { return "" },
+// render fills a template's steps at a level for an audience on a matter:
+// data holds the fitted fields, to which it adds the values the package
+// comment lists.
+func render(g *guide.Guide, scope string, steps []guide.TemplateStep, snippets map[string]string, data map[string]any, audience guide.Audience, lvl guide.Level, matter guide.Matter) (Result, error) {
+	aud, err := guide.ParseAudience(string(audience))
+	if err != nil {
+		return Result{}, fmt.Errorf("formula: %w", err)
+	}
+	mat, err := guide.ParseMatter(string(matter))
+	if err != nil {
+		return Result{}, fmt.Errorf("formula: %w", err)
+	}
+	for k, v := range ending(g, aud, lvl, mat) {
+		data[k] = v
+	}
+	var b builder
+	var out strings.Builder
+	for i, st := range steps {
+		text := st.At(lvl)
+		if text == "" {
+			continue
+		}
+		t, err := parsed(scope, text, snippets)
+		if err != nil {
+			return Result{}, fmt.Errorf("formula: %s: step %d (%s): parse template: %w", scope, i+1, st.Step, err)
+		}
+		out.Reset()
+		if err := t.Execute(&out, data); err != nil {
+			return Result{}, fmt.Errorf("formula: %s: step %d (%s): %w", scope, i+1, st.Step, err)
+		}
+		b.part(st.Step, tidy(strings.Join(strings.Fields(out.String()), " ")))
+	}
+	res := Result{Text: b.text.String(), Level: lvl, Parts: b.parts}
+	if res.Parts == nil {
+		res.Parts = []Part{}
+	}
+	if p := leftover(res.Text, data); p != "" {
+		return Result{}, fmt.Errorf("formula: %s: output has an unfilled placeholder %q", scope, p)
+	}
+	if info, ok := g.Audience(aud); ok {
+		res.AudienceAdvice = info.Advice
+	}
+	return res, nil
 }
 
-func parsed(id, text string) (*template.Template, error) {
-	if t, ok := templates.Load(text); ok {
+// ending is what a template knows of who decides and how the message
+// closes (see the package comment).
+func ending(g *guide.Guide, aud guide.Audience, lvl guide.Level, mat guide.Matter) map[string]any {
+	minfo, _ := g.Matter(mat)
+	if mat == "" {
+		mat = guide.MatterTradeOff
+	}
+	decides := guide.DecidesThem
+	info, ok := g.Audience(aud)
+	if ok {
+		decides = info.Decides
+	}
+	theirs := decides == guide.DecidesThem && minfo.HandsBack
+	firm := !minfo.HandsBack
+	invites := []string{"What do you think?"}
+	if s, ok := g.Step("invite"); ok {
+		invites = strings.Split(s.Template, " / ")
+	}
+	invite := strings.TrimSpace(invites[0])
+	if lvl == guide.LevelModerate && len(invites) > 1 {
+		invite = strings.TrimSpace(invites[1])
+	}
+	decision := ""
+	if lvl.Rank() >= guide.LevelModerate.Rank() {
+		switch {
+		case decides == guide.DecidesMe:
+			decision, invite = info.Decision, info.Invite
+		case firm:
+			decision = minfo.Decision
+		}
+	}
+	agency := ""
+	if theirs && lvl.Rank() >= guide.LevelStrong.Rank() {
+		agency = agencyLine(g)
+	}
+	escalate := ""
+	if lvl == guide.LevelEscalated {
+		if !ok {
+			info, _ = g.Audience(guide.AudienceClient) // the documents' own line
+		}
+		escalate = info.Escalate
+	}
+	return map[string]any{
+		"Level": string(lvl), "Audience": string(aud), "Matter": string(mat),
+		"Theirs": theirs, "Firm": firm, "Agency": agency, "Decision": decision,
+		"Invite": invite, "Escalate": escalate,
+	}
+}
+
+// agencyLine is the documents' "But ultimately, it's your call." from the
+// offer phrases.
+func agencyLine(g *guide.Guide) string {
+	for _, ph := range g.Phrases.Offer.Items {
+		if i := strings.Index(ph, "But ultimately"); i >= 0 {
+			return strings.TrimSpace(ph[i:])
+		}
+	}
+	return ""
+}
+
+// templates caches parsed step templates by scope and text.
+var templates sync.Map
+
+type templateKey struct{ scope, text string }
+
+var funcs = template.FuncMap{
+	"lower":       lowerFirst,
+	"plural":      plural,
+	"count":       count,
+	"conditional": conditional,
+}
+
+func parsed(scope, text string, snippets map[string]string) (*template.Template, error) {
+	k := templateKey{scope, text}
+	if t, ok := templates.Load(k); ok {
 		return t.(*template.Template), nil
 	}
-	t, err := template.New(id).Funcs(templateFuncNames).Option("missingkey=error").Parse(text)
+	t, err := template.New(scope).Funcs(funcs).Option("missingkey=error").Parse(text)
 	if err != nil {
 		return nil, err
 	}
-	templates.Store(text, t)
+	for _, name := range slices.Sorted(maps.Keys(snippets)) {
+		if _, err := t.New(name).Parse(snippets[name]); err != nil {
+			return nil, fmt.Errorf("snippet %s: %w", name, err)
+		}
+	}
+	templates.Store(k, t)
 	return t, nil
+}
+
+// plural is the plural of a noun phrase's last word: "deal" -> "deals",
+// "open role" -> "open roles", "company" -> "companies".
+func plural(s string) string {
+	i := strings.LastIndexByte(s, ' ') + 1
+	w := s[i:]
+	lw := strings.ToLower(w)
+	switch {
+	case w == "" || strings.ToUpper(w) == w && len(w) > 1:
+		return s + "s" // SEs, PMs
+	case strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "x") || strings.HasSuffix(lw, "ch") || strings.HasSuffix(lw, "sh"):
+		return s + "es"
+	case strings.HasSuffix(lw, "y") && len(lw) > 1 && !isVowel(lw[len(lw)-2]):
+		return s[:len(s)-1] + "ies"
+	}
+	return s + "s"
+}
+
+// count is a number with its noun, plural unless the number is 1.
+func count(n any, noun string) string {
+	s := fmt.Sprint(n)
+	if s == "1" {
+		return s + " " + noun
+	}
+	return s + " " + plural(noun)
 }
 
 // leftover returns a placeholder left in text that no value supplied.
@@ -550,70 +535,6 @@ func leftover(text string, data map[string]any) string {
 // Placeholders are the marks of an unfilled template; rendered output never
 // contains them unless the user's own values do.
 var Placeholders = []string{"{{", "}}", "<no value>", "[", "]"}
-
-// extractParts removes the part markers, collapses runs of spaces (and of
-// more than one blank line) that empty template branches leave, and records
-// where each marked part starts and ends in the result, in characters.
-func extractParts(s string) Result {
-	var out []rune
-	var parts []Part
-	pending := 0   // parts whose start is the next character written
-	space := false // a space is owed before the next character
-	newlines := 0  // newlines owed before the next character
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		s = s[n:]
-		switch {
-		case r == markStart:
-			j := strings.IndexRune(s, markEnd)
-			if j < 0 {
-				continue
-			}
-			parts = append(parts, Part{Step: s[:j]})
-			pending++
-			s = s[j+len(string(markEnd)):]
-		case r == '\n':
-			newlines++
-		case unicode.IsSpace(r):
-			space = true
-		default:
-			if len(out) > 0 {
-				switch {
-				case newlines > 0:
-					for range min(newlines, 2) {
-						out = append(out, '\n')
-					}
-				case space:
-					out = append(out, ' ')
-				}
-			}
-			space, newlines = false, 0
-			for k := len(parts) - pending; k < len(parts); k++ {
-				parts[k].Start = len(out)
-			}
-			pending = 0
-			out = append(out, r)
-		}
-	}
-	for k := len(parts) - pending; k < len(parts); k++ {
-		parts[k].Start = len(out)
-	}
-	for i := range parts {
-		end := len(out)
-		if i+1 < len(parts) {
-			end = parts[i+1].Start
-		}
-		for end > parts[i].Start && unicode.IsSpace(out[end-1]) {
-			end--
-		}
-		parts[i].End = end
-	}
-	parts = slices.DeleteFunc(parts, func(p Part) bool { return p.End <= p.Start })
-	if parts == nil {
-		parts = []Part{}
-	}
-	return Result{Text: string(out), Parts: parts}
-}
 
 // capacity adds the capacity arithmetic to data (see the package comment).
 func capacity(data map[string]any) error {
@@ -646,7 +567,50 @@ func capacity(data map[string]any) error {
 	data["covered"] = strconv.Itoa(covered)
 	data["shortfall"] = strconv.Itoa(items - covered)
 	data["needed"] = strconv.Itoa(int(math.Ceil(float64(items) / float64(hi))))
+	data["remaining"] = ""
+	alt, _ := data["alternative"].(string)
+	item, _ := data["item"].(string)
+	if taken := itemsTaken(alt, item, items); taken > 0 && taken < items-covered {
+		data["remaining"] = strconv.Itoa(items - covered - taken)
+	}
 	return nil
+}
+
+var (
+	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+		"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a couple of": 2, "a dozen": 12}
+	percentRE = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b)`)
+)
+
+// itemsTaken is how many of the items an alternative takes off the team's
+// plate, as it names them: "pause the two internal projects" (with item
+// "project") is 2, "invest minimally in the bottom 30%" of 48 is 14; 0
+// when it names no number.
+func itemsTaken(alt, item string, items int) int {
+	if alt == "" {
+		return 0
+	}
+	if m := percentRE.FindStringSubmatch(alt); m != nil {
+		pct, _ := strconv.ParseFloat(m[1], 64)
+		return int(float64(items) * pct / 100)
+	}
+	if item == "" {
+		return 0
+	}
+	nouns := regexp.QuoteMeta(strings.ToLower(item)) + "|" + regexp.QuoteMeta(strings.ToLower(plural(item)))
+	re, err := regexp.Compile(`(?i)\b(\d+|` + strings.Join(slices.Sorted(maps.Keys(numberWords)), "|") + `)\s+(?:[\w-]+\s+){0,2}?(?:` + nouns + `)\b`)
+	if err != nil {
+		return 0
+	}
+	m := re.FindStringSubmatch(alt)
+	if m == nil {
+		return 0
+	}
+	if n, ok := numberWords[strings.ToLower(m[1])]; ok {
+		return n
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }
 
 func positiveInt(name, s string) (int, error) {

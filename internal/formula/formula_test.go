@@ -89,22 +89,34 @@ func TestRender(t *testing.T) {
 	}
 }
 
+// TestRenderLevelPhrasing: each level says its strength through what the
+// message says, and the ending follows the audience and the matter.
 func TestRenderLevelPhrasing(t *testing.T) {
 	g := guide.Default()
 	tests := []struct {
-		level guide.Level
-		has   []string
-		not   []string
+		level    guide.Level
+		audience guide.Audience
+		matter   guide.Matter
+		has      []string
+		not      []string
 	}{
-		{guide.LevelMild, []string{"Have we considered that QA needs", "?"}, []string{"reservations", "transparent", "writing"}},
-		{"", []string{"I have some reservations about this approach."}, []string{"writing"}},
-		{guide.LevelStrong, []string{"I need to be transparent with you", "Here's why: QA", "your call"}, []string{"writing"}},
-		{guide.LevelEscalated, []string{"I need to be very direct with you", "in writing", "your call"}, nil},
+		{guide.LevelMild, "", "", []string{"Have we considered that QA needs", "here's what could happen", "What if we go with"}, []string{"concern", "transparent", "writing", "critical", "your call"}},
+		{"", "", "", []string{"My concern is that QA needs", "Could we go with a phased launch", "instead?", "How does that sound?"}, []string{"reservations", "this approach", "writing", "your call"}},
+		{guide.LevelStrong, guide.AudienceClient, "", []string{"I need to be transparent with you: QA", "I don't think that's a risk worth taking.", "I'd recommend we go with", "But ultimately, it's your call."}, []string{"this path", "writing", "critical"}},
+		{guide.LevelStrong, guide.AudiencePeer, "", []string{"I'd recommend we go with", "What do you think?"}, []string{"your call"}},
+		{guide.LevelEscalated, guide.AudienceClient, "", []string{"I need to be very direct with you, because I believe this is critical: if we go ahead", "putting this in writing", "your call"}, nil},
+		{guide.LevelEscalated, guide.AudiencePeer, "", []string{"very direct", "let's take it to our manager together"}, []string{"in writing", "your call"}},
+		{guide.LevelModerate, guide.AudienceReport, "", []string{"So I can't approve it as it stands. Instead, let's go with", "What do you need from me"}, []string{"your call"}},
+		{guide.LevelMild, guide.AudienceClient, guide.MatterRule, []string{"One thing I have to flag: QA needs"}, []string{"your call", "Have we considered", "can't"}},
+		{guide.LevelModerate, guide.AudienceClient, guide.MatterRule, []string{"QA needs two weeks", "So I can't go ahead with it as it stands. Instead, let's"}, []string{"My concern", "your call"}},
+		{guide.LevelStrong, guide.AudienceLeadership, guide.MatterRule, []string{"I have to be clear about this: QA", "So I can't go ahead with it"}, []string{"risk worth taking", "your call", "transparent"}},
+		{guide.LevelStrong, guide.AudienceReport, guide.MatterRule, []string{"So I can't approve it as it stands"}, []string{"your call", "go ahead with it"}},
+		{guide.LevelEscalated, guide.AudienceLeadership, guide.MatterIntegrity, []string{"So I can't go along with it as it stands", "in writing"}, []string{"your call"}},
 	}
 	for _, tt := range tests {
-		t.Run(string(tt.level), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s/%s/%s", tt.level, tt.audience, tt.matter), func(t *testing.T) {
 			f := launch
-			f.Level = tt.level
+			f.Level, f.Audience, f.Matter = tt.level, tt.audience, tt.matter
 			r, err := Render(g, f)
 			if err != nil {
 				t.Fatal(err)
@@ -149,6 +161,7 @@ func TestRenderErrors(t *testing.T) {
 		{"no alternative", func(f *Fields) { f.Alternative = "" }, ErrMissingField, "alternative"},
 		{"bad level", func(f *Fields) { f.Level = "loud" }, guide.ErrUnknownValue, "mild"},
 		{"bad audience", func(f *Fields) { f.Audience = "board" }, guide.ErrUnknownValue, "client"},
+		{"bad matter", func(f *Fields) { f.Matter = "taste" }, guide.ErrUnknownValue, "integrity"},
 		{"too long", func(f *Fields) { f.Goal = strings.Repeat("x", MaxFieldChars+1) }, ErrInvalidField, "goal"},
 		{"bad utf-8", func(f *Fields) { f.Concern = "\xff" }, ErrInvalidField, "concern"},
 	}
@@ -196,7 +209,7 @@ func TestScenariosData(t *testing.T) {
 	var got []string
 	for _, s := range Scenarios(g) {
 		got = append(got, s.ID)
-		if s.Name == "" || s.Description == "" || s.Template == "" {
+		if s.Name == "" || s.Description == "" || len(s.Template) == 0 {
 			t.Errorf("scenario %s: empty name, description or template", s.ID)
 		}
 		seen := map[string]bool{}
@@ -219,7 +232,11 @@ func TestRenderScenario(t *testing.T) {
 			for _, requiredOnly := range []bool{false, true} {
 				name := fmt.Sprintf("%s/%s/required-only=%v", s.ID, lvl, requiredOnly)
 				t.Run(name, func(t *testing.T) {
-					vals := examples(s, requiredOnly)
+					at := lvl
+					if at == "" {
+						at = DefaultLevel(g, s.ID)
+					}
+					vals := valuesAt(s, requiredOnly, at)
 					r, err := RenderScenario(g, ScenarioInput{ID: s.ID, Values: vals, Level: lvl})
 					if err != nil {
 						t.Fatal(err)
@@ -236,7 +253,7 @@ func TestRenderScenario(t *testing.T) {
 						steps[p.Step] = true
 					}
 					for _, st := range g.Formula.Steps {
-						if !steps[st.ID] {
+						if !steps[st.ID] && !requiredOnly { // an optional value may carry a step (why_so_long's impact)
 							t.Errorf("no %s part: %s", st.ID, show(r))
 						}
 					}
@@ -248,8 +265,8 @@ func TestRenderScenario(t *testing.T) {
 					if strings.Contains(r.Text, "  ") || strings.Contains(r.Text, " .") || strings.Contains(r.Text, "..") {
 						t.Errorf("bad spacing or punctuation: %q", r.Text)
 					}
-					if lvl == guide.LevelEscalated && !strings.Contains(r.Text, "in writing") {
-						t.Errorf("escalated without putting it in writing: %s", r.Text)
+					for _, f := range readingFaults(r, "", s.Matter, mapValues(vals)) {
+						t.Errorf("%s in: %s", f, r.Text)
 					}
 					if !requiredOnly && lvl == "" {
 						golden(t, "scenario_"+s.ID, show(r))
@@ -260,25 +277,69 @@ func TestRenderScenario(t *testing.T) {
 	}
 }
 
+// TestRequiredFrom: a value a level needs (the risk a strong message says
+// plainly) may be left out below that level and is asked for from it.
+func TestRequiredFrom(t *testing.T) {
+	g := guide.Default()
+	n := 0
+	for _, s := range g.Scenarios {
+		for _, f := range s.Fields {
+			if f.RequiredFrom == "" {
+				continue
+			}
+			n++
+			for _, lvl := range guide.Levels {
+				vals := valuesAt(s, false, lvl)
+				delete(vals, f.Name)
+				_, err := RenderScenario(g, ScenarioInput{ID: s.ID, Values: vals, Level: lvl})
+				switch {
+				case lvl.Rank() < f.RequiredFrom.Rank() && err != nil:
+					t.Errorf("%s at %s without %s: %v", s.ID, lvl, f.Name, err)
+				case lvl.Rank() >= f.RequiredFrom.Rank() && (!errors.Is(err, ErrMissingField) || !strings.Contains(err.Error(), f.Name) || !strings.Contains(err.Error(), "at "+string(lvl))):
+					t.Errorf("%s at %s without %s: err = %v, want ErrMissingField naming the field and the level", s.ID, lvl, f.Name, err)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no field is required from a level")
+	}
+}
+
 func TestOvercommittedArithmetic(t *testing.T) {
 	g := guide.Default()
 	tests := []struct {
-		team, items, capacity string
-		has                   []string
+		team, items, capacity, alternative string
+		has, not                           []string
 	}{
-		{"6", "48", "5-6", []string{"We have 6 SEs covering 48 deals. That's 8 deals per SE.", "each SE can effectively manage 5–6 deals", "That leaves 12 deals"}},
-		{"4", "30", "6", []string{"We have 4 SEs covering 30 deals. That's 7.5 deals per SE.", "That leaves 6 deals"}},
-		{" 3 ", "10", "2 to 3", []string{"That's 3.3 deals per SE", "manage 2–3 deals", "That leaves 1 deals"}},
+		{"6", "48", "5-6", "", []string{"We have 6 SEs covering 48 deals. That's 8 deals per SE.", "each SE can effectively manage 5–6 deals", "That leaves 12 deals", "agree which deals get our full attention"}, nil},
+		{"4", "30", "6", "", []string{"We have 4 SEs covering 30 deals. That's 7.5 deals per SE.", "That leaves 6 deals"}, nil},
+		{" 3 ", "10", "2 to 3", "", []string{"That's 3.3 deals per SE", "manage 2–3 deals", "That leaves 1 deal beyond"}, nil},
+		// an alternative that names fewer than the shortfall says what else it takes
+		{"6", "48", "5-6", "pause the two smallest deals", []string{"pause the two smallest deals and agree which 10 more deals get minimal attention"}, nil},
+		{"6", "48", "5-6", "drop 11 deals", []string{"drop 11 deals and agree which 1 more deal get"}, nil},
+		{"6", "48", "5-6", "tier our portfolio and invest minimally in the bottom 30%", []string{"bottom 30%."}, []string{"agree which"}},
+		{"6", "48", "5-6", "invest minimally in the bottom 10%", []string{"bottom 10% and agree which 8 more deals"}, nil},
+		{"6", "48", "5-6", "hand 12 deals to the partner team", nil, []string{"agree which"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.team+"/"+tt.items+"/"+tt.capacity, func(t *testing.T) {
-			r, err := RenderScenario(g, ScenarioInput{ID: "overcommitted_team", Values: map[string]string{"team_size": tt.team, "items": tt.items, "capacity": tt.capacity, "role": "SE", "item": "deal"}})
+		t.Run(tt.team+"/"+tt.items+"/"+tt.capacity+"/"+tt.alternative, func(t *testing.T) {
+			vals := map[string]string{"team_size": tt.team, "items": tt.items, "capacity": tt.capacity, "role": "SE", "item": "deal"}
+			if tt.alternative != "" {
+				vals["alternative"] = tt.alternative
+			}
+			r, err := RenderScenario(g, ScenarioInput{ID: "overcommitted_team", Values: vals})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, s := range tt.has {
 				if !strings.Contains(r.Text, s) {
 					t.Errorf("text lacks %q:\n%s", s, r.Text)
+				}
+			}
+			for _, s := range tt.not {
+				if strings.Contains(r.Text, s) {
+					t.Errorf("text has %q:\n%s", s, r.Text)
 				}
 			}
 		})
@@ -343,7 +404,7 @@ func TestRenderUserMarksCleaned(t *testing.T) {
 		f     Fields
 		wants string
 	}{
-		{"tab in <no value>", Fields{Goal: "0", Concern: "0", Impact: "<no\tvalue>", Alternative: "0"}, "what could happen: <no value>"},
+		{"tab in <no value>", Fields{Goal: "0", Concern: "0", Impact: "<no\tvalue>", Alternative: "0"}, "go this route, <no value>."},
 		{"NUL between braces", Fields{Goal: "a launch", Concern: "QA needs {\x00{time}\x00}", Impact: "bugs", Alternative: "a phased launch"}, "QA needs {{time}}"},
 		{"newline in brackets", Fields{Goal: "a launch", Concern: "QA", Impact: "bugs [\nTBD\n]", Alternative: "a phased launch"}, "bugs [ TBD ]"},
 	}
@@ -363,7 +424,7 @@ func TestRenderUserMarksCleaned(t *testing.T) {
 
 func TestRenderScenarioUserBraces(t *testing.T) {
 	g := guide.Default()
-	vals := map[string]string{"topic": `{{template "x"}} <no value> [TBD]`}
+	vals := map[string]string{"topic": `{{template "x"}} <no value> [TBD]`, "tangent": "the {{ braces }}"}
 	r, err := RenderScenario(g, ScenarioInput{ID: "meeting_off_track", Values: vals})
 	if err != nil {
 		t.Fatal(err)

@@ -427,7 +427,7 @@ func base(w string) (string, bool) {
 }
 
 var (
-	sentenceStartRE = regexp.MustCompile(`([.?!]["”’)]?\s+(?:\x{E000}[^\x{E001}]*\x{E001})?)(\p{Ll})`)
+	sentenceStartRE = regexp.MustCompile(`([.?!]["”’)]?\s+)(\p{Ll})`)
 	abbrevRE        = regexp.MustCompile(`(?i)(?:\be\.g|\bi\.e|\betc|\bvs|\bapprox|\bcf|\bno)\.$`)
 	doubledRE       = regexp.MustCompile(`(?i)\b(the|a|an|to|we|of|for|and|in|on|with|by|our|your|is|it)\s+(the|a|an|to|we|of|for|and|in|on|with|by|our|your|is|it)\b`)
 	articleRE       = regexp.MustCompile(`\b([Aa]n?) ([\p{L}\d][\p{L}\d'’-]*)`)
@@ -435,7 +435,8 @@ var (
 
 // tidy applies the mechanical fixes a filled template needs: doubled words
 // where a value meets the template ("to to", "a an"), a or an by the sound
-// of the next word, and a capital after a sentence's end.
+// of the next word, and a capital after a sentence's end (a step's first
+// letter is the builder's to capitalise: a step may go on a sentence).
 func tidy(s string) string {
 	s = doubledRE.ReplaceAllStringFunc(s, func(m string) string {
 		ws := strings.Fields(m)
@@ -463,7 +464,7 @@ func tidy(s string) string {
 	var out strings.Builder
 	last := 0
 	for _, m := range sentenceStartRE.FindAllStringSubmatchIndex(s, -1) {
-		if abbrevRE.MatchString(s[:m[2]+1]) {
+		if abbrevBefore(s, m[2]+1) {
 			continue
 		}
 		out.WriteString(s[last:m[4]])
@@ -471,7 +472,28 @@ func tidy(s string) string {
 		last = m[5]
 	}
 	out.WriteString(s[last:])
-	return upperFirst(out.String())
+	return out.String()
+}
+
+// abbrevBefore reports whether s[:end] ends with an abbreviation
+// (abbrevRE). It reads a few bytes back, not all of s[:end]: matching the
+// whole prefix at every sentence made a 2,000-character field of short
+// sentences take seconds.
+func abbrevBefore(s string, end int) bool {
+	from := max(0, end-16)
+	loc := abbrevRE.FindStringIndex(s[from:end])
+	if loc == nil {
+		return false
+	}
+	// A match where the window was cut is no match if a word goes on
+	// before it: \b saw a boundary that is not there.
+	if loc[0] == 0 && from > 0 {
+		c := s[from-1] // \b is ASCII: only an ASCII word character goes on
+		if c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func upperFirst(s string) string {

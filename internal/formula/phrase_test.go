@@ -92,8 +92,8 @@ func TestTidy(t *testing.T) {
 		{"We need to to tier it.", "We need to tier it."},
 		{"What if we tried a an approach?", "What if we tried an approach?"},
 		{"It is a hour. It is an user. It is a SSO gap and a UX review.", "It is an hour. It is a user. It is an SSO gap and a UX review."},
-		{"the timeline is tight. we have four weeks, e.g. two sprints.", "The timeline is tight. We have four weeks, e.g. two sprints."},
-		{"push back the the reporting", "Push back the reporting"},
+		{"the timeline is tight. we have four weeks, e.g. two sprints.", "the timeline is tight. We have four weeks, e.g. two sprints."},
+		{"push back the the reporting", "push back the reporting"},
 	}
 	for _, tt := range tests {
 		if got := tidy(tt.in); got != tt.want {
@@ -112,6 +112,36 @@ func TestFitKeepsCaseAndRunes(t *testing.T) {
 		got, err := fit(guide.ScenarioField{Name: "x", Phrase: tt.kind}, tt.in)
 		if err != nil || got != tt.want {
 			t.Errorf("fit(%s, %q) = %q, %v; want %q", tt.kind, tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestLowerFirst(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The swap would take nights below the ratio", "the swap would take nights below the ratio"},
+		{"Building auth from scratch takes months", "building auth from scratch takes months"},
+		{"If the return is checked", "if the return is checked"},
+		{"What you propose instead", "what you propose instead"},
+		{"Spanish is scheduled for the autumn", "Spanish is scheduled for the autumn"},
+		{"Sarah's team owns the billing code", "Sarah's team owns the billing code"},
+		{"PCI compliance takes months", "PCI compliance takes months"},
+		{"I think it slips", "I think it slips"},
+		{"Airflow handles retries", "Airflow handles retries"},
+		{"already lower", "already lower"},
+	}
+	for _, tt := range tests {
+		if got := lowerFirst(tt.in); got != tt.want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// abbrevBefore reads a few bytes back and agrees with matching the whole
+// prefix.
+func TestAbbrevBefore(t *testing.T) {
+	for _, s := range []string{"We use e.g.", "see etc.", "piano.", "No.", "a long preface, then approx.", strings.Repeat("x", 20) + "cf.", strings.Repeat("x", 20) + " vs.", "éno.", strings.Repeat("é", 10) + "no."} {
+		if got, want := abbrevBefore(s, len(s)), abbrevRE.MatchString(s); got != want {
+			t.Errorf("abbrevBefore(%q) = %v, abbrevRE says %v", s, got, want)
 		}
 	}
 }

@@ -74,6 +74,36 @@ func (s Stakes) Rank() int {
 	return 0
 }
 
+// Matter is what kind of question a pushback is about.
+type Matter string
+
+// The kinds of matter: a trade-off the other person may decide, a rule the
+// writer must hold to (a policy, a law, a safety ratio), and integrity
+// (honesty, ethics).
+const (
+	MatterTradeOff  Matter = "trade_off"
+	MatterRule      Matter = "rule"
+	MatterIntegrity Matter = "integrity"
+)
+
+// Matters lists every matter.
+var Matters = []Matter{MatterTradeOff, MatterRule, MatterIntegrity}
+
+// ParseMatter parses a matter; the empty string means "not given" (a trade-off).
+func ParseMatter(s string) (Matter, error) { return parseEnum("matter", s, Matters) }
+
+// UnmarshalText validates the matter while decoding JSON or flags.
+func (m *Matter) UnmarshalText(b []byte) error {
+	v, err := ParseMatter(string(b))
+	*m = v
+	return err
+}
+
+// JSONSchema describes the matter enum.
+func (Matter) JSONSchema() *jsonschema.Schema {
+	return enumSchema("rule (a policy, law, safety rule) or integrity: never handed back as their call.", Matters)
+}
+
 // ParseAudience parses an audience; the empty string is allowed and means "not given".
 func ParseAudience(s string) (Audience, error) { return parseEnum("audience", s, Audiences) }
 
@@ -83,8 +113,18 @@ func ParseStakes(s string) (Stakes, error) { return parseEnum("stakes", s, AllSt
 // ParseLevel parses a level; the empty string means "not given".
 func ParseLevel(s string) (Level, error) { return parseEnum("level", s, Levels) }
 
+// NormaliseID is how every enum value and id a caller gives is read, so
+// that all of them are forgiving in the same way: surrounding spaces and
+// case do not matter, and a space or hyphen stands for an underscore
+// (" Deal-Outcome " is deal_outcome).
+func NormaliseID(s string) string {
+	return idReplacer.Replace(strings.ToLower(strings.TrimSpace(s)))
+}
+
+var idReplacer = strings.NewReplacer(" ", "_", "-", "_")
+
 func parseEnum[T ~string](what, s string, valid []T) (T, error) {
-	v := T(strings.ToLower(strings.TrimSpace(s)))
+	v := T(NormaliseID(s))
 	if v == "" {
 		return v, nil
 	}

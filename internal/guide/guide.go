@@ -38,6 +38,7 @@ type Guide struct {
 	Audiences    []AudienceInfo `json:"audiences"`
 	Tone         Tone           `json:"tone"`
 	Stock        Stock          `json:"stock"`
+	Rewrite      RewriteGuide   `json:"rewrite"`
 }
 
 // Stock is the stock lines: whole openers, closers and fillers that fit any
@@ -82,6 +83,10 @@ type AudienceInfo struct {
 	// message to a colleague is rarely strong).
 	FirstCap  Level  `json:"first_cap,omitempty"`
 	FirstNote string `json:"first_note,omitempty"`
+	// Escalate is how an escalated message to this audience says it is
+	// taking the matter further: in writing to a client or a leader, to a
+	// shared manager with a colleague.
+	Escalate string `json:"escalate"`
 }
 
 // Who decides, in AudienceInfo.Decides.
@@ -92,19 +97,96 @@ const (
 )
 
 // Tone is the offline rewrite engine's own tone heuristics: what it strips
-// from a draft's kept sentences beyond the checker's anti-patterns. Patterns
-// are RE2, matched case-insensitively; Interjections, Imperatives and
-// NegativeImperatives are alternatives the engine anchors at a sentence start.
+// from every clause it keeps (leading interjections, shouting, phrases it
+// replaces) and what it never keeps (instructions aimed at a model).
+// Patterns are RE2, matched case-insensitively; Interjections are
+// alternatives the engine anchors at a clause start.
 type Tone struct {
-	About               string        `json:"about"`
-	Interjections       []string      `json:"interjections"`
-	Contempt            []string      `json:"contempt"`
-	Threats             []string      `json:"threats"`
-	Injection           []string      `json:"injection"`
-	Imperatives         []string      `json:"imperatives"`
-	NegativeImperatives []string      `json:"negative_imperatives"`
-	Shouting            []string      `json:"shouting"`
-	Replacements        []Replacement `json:"replacements"`
+	About         string        `json:"about"`
+	Interjections []string      `json:"interjections"`
+	Injection     []string      `json:"injection"`
+	Shouting      []string      `json:"shouting"`
+	Replacements  []Replacement `json:"replacements"`
+}
+
+// RewriteGuide is how the offline rules engine reads a draft clause by
+// clause and rebuilds it (data/rewrite.json): the classes it sorts clauses
+// into, tried in order, each with cues that carry their own examples and
+// counter-examples; the verbs that start a command or a request; and the
+// wording of the rebuild, by level.
+type RewriteGuide struct {
+	About   string        `json:"about"`
+	Classes []ClauseClass `json:"classes"`
+	// Verbs are base forms that start a command ("Run one more cycle")
+	// or a request's verb phrase; the command cue's @verbs stands for them.
+	Verbs []string `json:"verbs"`
+	// IrregularIng are -ing forms the spelling rules get wrong.
+	IrregularIng map[string]string `json:"irregular_ing"`
+	Forms        RewriteForms      `json:"forms"`
+}
+
+// ClauseClass is one kind of clause (greeting, blame, proposal, ...) and
+// what the rewrite does with it.
+type ClauseClass struct {
+	ID   string      `json:"id"`
+	Name string      `json:"name"`
+	Does string      `json:"does"`
+	Cues []ClauseCue `json:"cues"`
+}
+
+// ClauseCue recognises a class: Pattern (RE2, case-insensitive) must match
+// every text in Examples and none in Not. Form says how the rewrite says
+// what it matched: a judgement as a worry, a doubt or a risk (its first
+// group is what it risks); a refusal bare (left out), as a doubt, or held
+// off by its -ing phrase (ing), its verb phrase (vp) or as an ultimatum's
+// tail (dont); blame restated without the "you" (restate: group 1 what
+// changed, group 2 how often).
+type ClauseCue struct {
+	Pattern  string   `json:"pattern"`
+	Note     string   `json:"note,omitempty"`
+	Form     string   `json:"form,omitempty"`
+	Examples []string `json:"examples"`
+	Not      []string `json:"not,omitempty"`
+}
+
+// Clause classes the rules engine treats specially; data/rewrite.json must
+// define each.
+var ClauseClasses = []string{"greeting", "signoff", "insult", "blame", "venting", "rhetorical", "refusal", "proposal", "command", "question", "judgement", "consequence", "fact"}
+
+// ClauseForms are the forms a clause cue may name.
+var ClauseForms = []string{"worry", "doubt", "risk", "bare", "ing", "vp", "dont", "restate"}
+
+// RewriteForms is the wording the rules engine rebuilds with. Keys of the
+// maps are level ids. Placeholders: {goal}, {goal_to}, {request}, {vp},
+// {shared}, {subject}, {Subject} (capitalised), {object}.
+type RewriteForms struct {
+	Acknowledge struct {
+		Goal       []string `json:"goal"`
+		RequestYou []string `json:"request_you"`
+		Shared     []string `json:"shared"`
+		Chat       []string `json:"chat"`
+	} `json:"acknowledge"`
+	Lead           map[Level][]string `json:"lead"`
+	LeadIt         map[Level][]string `json:"lead_it"`
+	Risk           map[Level]string   `json:"risk"`
+	Worry          map[Level]string   `json:"worry"`
+	Doubt          map[Level]string   `json:"doubt"`
+	Propose        map[Level][]string `json:"propose"`
+	HoldIng        map[Level]string   `json:"hold_ing"`
+	HoldVP         map[Level]string   `json:"hold_vp"`
+	MustNot        map[Level]string   `json:"must_not"`
+	MustNotWithout map[Level]string   `json:"must_not_without"`
+	// Escalate opens an escalated rewrite whose draft voices no concern
+	// of its own at that level (the documents' escalation phrase).
+	Escalate     string             `json:"escalate"`
+	Slot         string             `json:"slot"`
+	SlotForms    map[Level]string   `json:"slot_forms"`
+	SlotNote     string             `json:"slot_note"`
+	ReasonSlot   string             `json:"reason_slot"`
+	ReasonForm   string             `json:"reason_form"`
+	ReasonNote   string             `json:"reason_note"`
+	Invite       map[Level][]string `json:"invite"`
+	InviteChoice string             `json:"invite_choice"`
 }
 
 // Replacement rewrites a matched phrase.
@@ -244,11 +326,24 @@ type Formula struct {
 	Name   string          `json:"name"`
 	Steps  []Step          `json:"steps"`
 	Fields []ScenarioField `json:"fields"`
-	// Writing is the sentence an escalated message puts the risks in
-	// writing with, said as the writer's own decision (the documents'
-	// "I'm concerned enough that I want to put this in writing..." read
-	// as a threat to the judge when a template states it flatly).
-	Writing string `json:"writing"`
+	// Template is the formula's own message over Fields, in the form of a
+	// scenario's.
+	Template []TemplateStep `json:"template"`
+	// Matters are the kinds of question a pushback can be about, and how
+	// each changes who decides.
+	Matters []MatterInfo `json:"matters"`
+}
+
+// MatterInfo is how a kind of question changes a message's ending.
+type MatterInfo struct {
+	ID    Matter `json:"id"`
+	About string `json:"about"`
+	// HandsBack: the decision may be handed back ("it's your call") to
+	// an audience who decides; a rule or an integrity matter is not.
+	HandsBack bool `json:"hands_back"`
+	// Decision is what the writer says they cannot do, at moderate and
+	// above, when the matter is not theirs to hand back.
+	Decision string `json:"decision,omitempty"`
 }
 
 // Step is one part of the formula.
@@ -386,19 +481,49 @@ type Example struct {
 
 // Scenario is a named situation from the documents with a fill-in template.
 type Scenario struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Source      string          `json:"source"`
-	Description string          `json:"description"`
-	Fields      []ScenarioField `json:"fields"`
-	// Template is a text/template rendered with the fields (by name) and
-	// .Level; see package formula.
-	Template string `json:"template"`
-	Example  string `json:"example,omitempty"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Source      string `json:"source"`
+	Description string `json:"description"`
+	// Matter is what kind of question the pushback is about: a trade-off
+	// the other person may decide, or a rule or integrity matter that is
+	// not handed back to them as their call.
+	Matter Matter          `json:"matter,omitempty"`
+	Fields []ScenarioField `json:"fields"`
+	// Template is the message, one formula step after another; see
+	// package formula.
+	Template []TemplateStep `json:"template"`
+	// Snippets are named text/templates every step may call with
+	// {{template "name" .}}: wording a step says at more than one level.
+	Snippets map[string]string `json:"snippets,omitempty"`
+	Example  string            `json:"example,omitempty"`
 	// Audiences are who the scenario is written to; empty means anyone.
 	// For another audience, Instead names the scenario to use.
 	Audiences []Audience `json:"audiences,omitempty"`
 	Instead   string     `json:"instead,omitempty"`
+}
+
+// TemplateStep is one formula step of a template: a text/template over
+// the fields (by name) and the values package formula documents (.Level,
+// .Agency, .Invite ...). The level is said through what each step says,
+// so a step may read differently at each level.
+type TemplateStep struct {
+	// Step is the formula step (acknowledge, context, impact,
+	// alternative, invite) the text is.
+	Step string `json:"step"`
+	// Text is the step at every level Levels does not name.
+	Text string `json:"text,omitempty"`
+	// Levels replaces Text at a level; an empty text leaves the step out
+	// at that level.
+	Levels map[Level]string `json:"levels,omitempty"`
+}
+
+// At is the step's text at a level.
+func (t TemplateStep) At(l Level) string {
+	if s, ok := t.Levels[l]; ok {
+		return s
+	}
+	return t.Text
 }
 
 // ScenarioField is one input a template needs, with the phrase it takes
@@ -407,12 +532,24 @@ type ScenarioField struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	Required    bool   `json:"required"`
-	Example     string `json:"example,omitempty"`
-	Phrase      string `json:"phrase"`
+	// RequiredFrom makes an optional field required at this level and
+	// above: what a strong message must say plainly (the risk, the
+	// consequence), which a gentler one may leave out.
+	RequiredFrom Level  `json:"required_from,omitempty"`
+	Example      string `json:"example,omitempty"`
+	// Default is the value an optional field takes when none is given
+	// ("team member" for what the people are called).
+	Default string `json:"default,omitempty"`
+	Phrase  string `json:"phrase"`
 	// Lead, for a verb slot, is the verb put before a noun phrase given
 	// there ("go with" + "a phased launch"); without it a noun phrase is
 	// refused.
 	Lead string `json:"lead,omitempty"`
+}
+
+// RequiredAt reports whether the field must have a value at level l.
+func (f ScenarioField) RequiredAt(l Level) bool {
+	return f.Required || (f.RequiredFrom != "" && l.Rank() >= f.RequiredFrom.Rank())
 }
 
 // Phrase kinds a template slot takes.

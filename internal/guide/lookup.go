@@ -63,12 +63,27 @@ func (g *Guide) Step(id string) (Step, bool) {
 
 // Scenario returns a scenario by id.
 func (g *Guide) Scenario(id string) (Scenario, bool) {
+	id = NormaliseID(id)
 	for _, s := range g.Scenarios {
 		if s.ID == id {
 			return s, true
 		}
 	}
 	return Scenario{}, false
+}
+
+// Matter returns how a matter changes a message's ending; the empty matter
+// is a trade-off.
+func (g *Guide) Matter(m Matter) (MatterInfo, bool) {
+	if m == "" {
+		m = MatterTradeOff
+	}
+	for _, x := range g.Formula.Matters {
+		if x.ID == m {
+			return x, true
+		}
+	}
+	return MatterInfo{}, false
 }
 
 // StakesLevel returns the calibration row for a stakes value.
@@ -237,6 +252,35 @@ func (g *Guide) validate(parsePatterns bool) error {
 			bad("example %s: empty text", e.ID)
 		}
 	}
+	checkTemplate := func(where string, steps []TemplateStep) {
+		if len(steps) == 0 {
+			bad("%s: empty template", where)
+		}
+		for _, st := range steps {
+			if _, ok := g.Step(st.Step); !ok {
+				bad("%s: template step %q is no formula step", where, st.Step)
+			}
+			if st.Text == "" && len(st.Levels) < len(Levels) {
+				bad("%s: template step %s: no text for the levels it does not name", where, st.Step)
+			}
+			for l := range st.Levels {
+				if l.Rank() == 0 {
+					bad("%s: template step %s: unknown level %q", where, st.Step, l)
+				}
+			}
+		}
+	}
+	checkField := func(where string, f ScenarioField) {
+		if !slices.Contains(PhraseKinds, f.Phrase) {
+			bad("%s: field %s: phrase %q (use one of %v)", where, f.Name, f.Phrase, PhraseKinds)
+		}
+		if f.Default != "" && (f.Required || f.RequiredFrom != "") {
+			bad("%s: field %s: a default is for an optional field", where, f.Name)
+		}
+		if f.RequiredFrom != "" && (f.Required || f.RequiredFrom.Rank() == 0) {
+			bad("%s: field %s: required_from %q needs a known level and an optional field", where, f.Name, f.RequiredFrom)
+		}
+	}
 	scenarioIDs := map[string]bool{}
 	for _, s := range g.Scenarios {
 		checkSource("scenario "+s.ID, s.Source)
@@ -244,19 +288,16 @@ func (g *Guide) validate(parsePatterns bool) error {
 			bad("scenario %q: empty or duplicate id", s.ID)
 		}
 		scenarioIDs[s.ID] = true
-		if s.Template == "" {
-			bad("scenario %s: empty template", s.ID)
-		}
+		checkTemplate("scenario "+s.ID, s.Template)
 		fields := map[string]bool{}
 		for _, f := range s.Fields {
-			// Templates reach fields as {{.name}}: names must be identifiers.
-			if !fieldNameRE.MatchString(f.Name) || f.Name == "Level" || f.Name == "Audience" || fields[f.Name] {
+			// Templates reach fields as {{.name}}: names must be lower-case
+			// identifiers (capitalised names are the renderer's own).
+			if !fieldNameRE.MatchString(f.Name) || fields[f.Name] {
 				bad("scenario %s: field %q: not an identifier, reserved or duplicate", s.ID, f.Name)
 			}
 			fields[f.Name] = true
-			if !slices.Contains(PhraseKinds, f.Phrase) {
-				bad("scenario %s: field %s: phrase %q (use one of %v)", s.ID, f.Name, f.Phrase, PhraseKinds)
-			}
+			checkField("scenario "+s.ID, f)
 		}
 		for _, a := range s.Audiences {
 			if !slices.Contains(Audiences, a) {
@@ -277,14 +318,28 @@ func (g *Guide) validate(parsePatterns bool) error {
 		default:
 			bad("audience %s: decides %q (use them, together or me)", a.ID, a.Decides)
 		}
+		if a.Escalate == "" {
+			bad("audience %s: no escalate sentence", a.ID)
+		}
 		if a.FirstCap != "" && (!slices.Contains(Levels, a.FirstCap) || a.FirstNote == "") {
 			bad("audience %s: first_cap %q needs a known level and a first_note", a.ID, a.FirstCap)
 		}
 	}
 	for _, f := range g.Formula.Fields {
-		if !slices.Contains(PhraseKinds, f.Phrase) {
-			bad("formula field %s: phrase %q (use one of %v)", f.Name, f.Phrase, PhraseKinds)
+		checkField("formula", f)
+	}
+	checkTemplate("formula", g.Formula.Template)
+	for _, m := range Matters {
+		info, ok := g.Matter(m)
+		switch {
+		case !ok:
+			bad("formula: matters: no entry for %s", m)
+		case !info.HandsBack && info.Decision == "":
+			bad("formula: matter %s: not handed back, so it needs a decision", m)
 		}
+	}
+	if len(g.Formula.Matters) != len(Matters) {
+		bad("formula: matters: want %d entries, have %d", len(Matters), len(g.Formula.Matters))
 	}
 	for _, s := range g.Signals {
 		checkCues("signal "+s.ID, s.Cues)
@@ -329,7 +384,7 @@ func (g *Guide) validate(parsePatterns bool) error {
 			}
 		}
 	}
-	for _, list := range [][]string{g.Tone.Contempt, g.Tone.Threats, g.Tone.Injection, g.Tone.Interjections, g.Tone.Imperatives, g.Tone.NegativeImperatives} {
+	for _, list := range [][]string{g.Tone.Injection, g.Tone.Interjections} {
 		for _, p := range list {
 			checkCues("tone", []Cue{{Pattern: p}})
 		}
@@ -337,5 +392,72 @@ func (g *Guide) validate(parsePatterns bool) error {
 	for _, r := range g.Tone.Replacements {
 		checkCues("tone replacement", []Cue{{Pattern: r.Pattern}})
 	}
+	g.Rewrite.validate(bad, parsePatterns)
 	return errors.Join(errs...)
+}
+
+// validate checks the rewrite data: every class the engine needs, once;
+// every cue parses (with @verbs expanded) and has examples; every level
+// has its forms.
+func (r *RewriteGuide) validate(bad func(string, ...any), parse bool) {
+	seen := map[string]bool{}
+	for _, c := range r.Classes {
+		if seen[c.ID] {
+			bad("rewrite class %s: duplicate", c.ID)
+		}
+		seen[c.ID] = true
+		if !slices.Contains(ClauseClasses, c.ID) {
+			bad("rewrite class %q: unknown (want one of %v)", c.ID, ClauseClasses)
+		}
+		for _, cu := range c.Cues {
+			if len(cu.Examples) == 0 {
+				bad("rewrite class %s: cue %q has no examples", c.ID, cu.Pattern)
+			}
+			if cu.Form != "" && !slices.Contains(ClauseForms, cu.Form) {
+				bad("rewrite class %s: cue %q: form %q (want one of %v)", c.ID, cu.Pattern, cu.Form, ClauseForms)
+			}
+			if parse {
+				if _, err := syntax.Parse(r.Expand(cu.Pattern), syntax.Perl|syntax.FoldCase); err != nil {
+					bad("rewrite class %s: cue %q: %v", c.ID, cu.Pattern, err)
+				}
+			}
+		}
+	}
+	for _, id := range ClauseClasses {
+		if !seen[id] {
+			bad("rewrite: class %s missing", id)
+		}
+	}
+	if len(r.Verbs) == 0 {
+		bad("rewrite: no verbs")
+	}
+	f := r.Forms
+	if len(f.Acknowledge.Goal) == 0 || len(f.Acknowledge.RequestYou) == 0 || len(f.Acknowledge.Shared) == 0 || len(f.Acknowledge.Chat) == 0 {
+		bad("rewrite forms: acknowledge needs goal, request_you, shared and chat forms")
+	}
+	if f.Slot == "" || f.Escalate == "" || f.SlotNote == "" || f.ReasonSlot == "" || f.ReasonNote == "" || f.InviteChoice == "" || !strings.Contains(f.ReasonForm, f.ReasonSlot) {
+		bad("rewrite forms: slot, slot_note, reason_slot, reason_form (holding the reason slot), reason_note and invite_choice are required")
+	}
+	for _, l := range Levels {
+		if len(f.Lead[l]) == 0 || len(f.LeadIt[l]) == 0 || len(f.Propose[l]) == 0 || len(f.Invite[l]) == 0 ||
+			f.Worry[l] == "" || f.Doubt[l] == "" || f.Risk[l] == "" || f.HoldIng[l] == "" || f.HoldVP[l] == "" || f.SlotForms[l] == "" {
+			bad("rewrite forms: level %s lacks lead, lead_it, propose, invite, worry, doubt, risk, hold_ing, hold_vp or slot_forms", l)
+		}
+		if !strings.Contains(f.SlotForms[l], f.Slot) {
+			bad("rewrite forms: slot_forms %s does not hold the slot %q", l, f.Slot)
+		}
+	}
+	for _, l := range []Level{LevelStrong, LevelEscalated} {
+		if f.MustNot[l] == "" || f.MustNotWithout[l] == "" {
+			bad("rewrite forms: level %s lacks must_not or must_not_without", l)
+		}
+	}
+}
+
+// Expand replaces @verbs in a clause cue pattern with the verbs list.
+func (r *RewriteGuide) Expand(pattern string) string {
+	if !strings.Contains(pattern, "@verbs") {
+		return pattern
+	}
+	return strings.ReplaceAll(pattern, "@verbs", strings.Join(r.Verbs, "|"))
 }

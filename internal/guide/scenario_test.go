@@ -13,12 +13,18 @@ func TestScenarioValidation(t *testing.T) {
 	tests := []struct {
 		name, scenarios, want string
 	}{
-		{"field not an identifier", `[{"id":"x","source":"client","template":"t","fields":[{"name":"team-size"}]}]`, `field "team-size"`},
-		{"reserved field", `[{"id":"x","source":"client","template":"t","fields":[{"name":"Level"}]}]`, `field "Level"`},
-		{"duplicate field", `[{"id":"x","source":"client","template":"t","fields":[{"name":"a"},{"name":"a"}]}]`, `field "a"`},
-		{"duplicate id", `[{"id":"x","source":"client","template":"t"},{"id":"x","source":"client","template":"t"}]`, `scenario "x"`},
+		{"field not an identifier", `[{"id":"x","source":"client","template":[{"step":"acknowledge","text":"t"}],"fields":[{"name":"team-size"}]}]`, `field "team-size"`},
+		{"reserved field", `[{"id":"x","source":"client","template":[{"step":"acknowledge","text":"t"}],"fields":[{"name":"Level"}]}]`, `field "Level"`},
+		{"duplicate field", `[{"id":"x","source":"client","template":[{"step":"acknowledge","text":"t"}],"fields":[{"name":"a"},{"name":"a"}]}]`, `field "a"`},
+		{"duplicate id", `[{"id":"x","source":"client","template":[{"step":"acknowledge","text":"t"}]},{"id":"x","source":"client","template":[{"step":"acknowledge","text":"t"}]}]`, `scenario "x"`},
 		{"empty template", `[{"id":"x","source":"client"}]`, `scenario x: empty template`},
-		{"unknown source", `[{"id":"x","source":"blog","template":"t"}]`, `unknown source "blog"`},
+		{"unknown step", `[{"id":"x","source":"client","template":[{"step":"opener","text":"t"}]}]`, `template step "opener"`},
+		{"step without text", `[{"id":"x","source":"client","template":[{"step":"impact","levels":{"mild":"t"}}]}]`, `no text for the levels`},
+		{"unknown level", `[{"id":"x","source":"client","template":[{"step":"impact","text":"t","levels":{"loud":"t"}}]}]`, `loud`},
+		{"unknown matter", `[{"id":"x","source":"client","matter":"taste","template":[{"step":"impact","text":"t"}]}]`, `taste`},
+		{"required_from on a required field", `[{"id":"x","source":"client","template":[{"step":"impact","text":"t"}],"fields":[{"name":"a","phrase":"noun","required":true,"required_from":"strong"}]}]`, `required_from`},
+		{"default on a required field", `[{"id":"x","source":"client","template":[{"step":"impact","text":"t"}],"fields":[{"name":"a","phrase":"noun","required":true,"default":"d"}]}]`, `default`},
+		{"unknown source", `[{"id":"x","source":"blog","template":[{"step":"acknowledge","text":"t"}]}]`, `unknown source "blog"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

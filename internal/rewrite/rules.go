@@ -3,7 +3,9 @@ package rewrite
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,367 +15,112 @@ import (
 )
 
 // Rules is the offline engine: no key, no network, deterministic. It reads
-// the draft with the checker (which sentences are anti-patterns, which give
-// context, impact or an alternative), keeps the draft's own reasons,
-// consequences, alternatives and facts, leaves out what the checker flags
-// and what data/tone.json marks as contempt, threats, bare orders,
-// rhetorical questions or instructions aimed at a model (saying so in the
-// notes), and lays the rest out along the formula at the target level with
-// prompts/rewrite_rules.tmpl, whose wording comes from the guide's formula
-// templates and level phrases. A draft that is already a complete pushback
-// at the target level is kept as written.
+// the draft sentence by sentence and clause by clause (internal/draft's
+// segmenter), sorts each clause into a class with the cues in
+// data/rewrite.json (greeting, fact or reason, consequence, judgement,
+// blame, insult, venting, rhetorical question, command, refusal, proposal,
+// question, sign-off), and rebuilds the message in the formula's order:
 //
-// Its limits: it cannot invent what the draft does not say. Where the draft
-// gives no reason, consequence or alternative, it says so honestly in
-// neutral words ("I have some concerns about that approach") and asks for
-// an alternative instead of proposing one; the goal it acknowledges is
-// taken from the situation only when that is a request it can rephrase
-// ("Can we add this feature?"), else it acknowledges the request in general.
-// Kept sentences change little (leading interjections, emoji and shouting
-// go; "Don't X" becomes "I'd suggest we don't X"), so sarcasm the heuristics
-// miss survives, and a draft in another language gets English framing. A
-// model (the openai engine) writes better prose; this engine is the safe,
-// reproducible floor.
+//   - an acknowledgement that names their goal, read from the situation
+//     ("I know launching the ticket sale on Friday matters to you"), or none
+//     when the situation names no request it can say back;
+//   - the draft's reasons and facts, kept; judgements made neutral ("X is
+//     insane" -> "I'm worried about X"); blame, insults, venting and
+//     rhetorical questions left out, each named in the notes;
+//   - refusals and commands as proposals or positions at the level's
+//     strength; at strong and escalated levels a must-not-do stays one,
+//     said calmly ("I can't support discharging Mr. Alvarez today");
+//   - the draft's own alternative put forward, or, when it has none, one
+//     marked slot ("[what you can offer instead]") and a note saying so;
+//   - the draft's own closing question, or an invitation; greeting and
+//     sign-off where they were.
+//
+// It proposes several candidates (acknowledgement forms, proposal and
+// invitation wording, with and without a lead-in) and keeps the best by the
+// checker plus the independent checks of Inspect. A draft that already
+// reads well (the checker passes it and nothing in it is blunt) is kept as
+// written unless a level is asked for.
+//
+// Its limits: it cannot invent what the draft does not say (no reason, no
+// alternative), it reads English only (a draft in another language gets
+// English framing), and sarcasm its cues miss survives.
 type Rules struct {
 	g   *guide.Guide
 	chk Checker
 }
 
-// NewRules returns the offline engine. chk reads the draft; a nil chk (or a
-// checker that fails) leaves only the engine's own sentence heuristics.
+// NewRules returns the offline engine. chk judges its candidates; a nil
+// chk leaves only the independent checks.
 func NewRules(g *guide.Guide, chk Checker) *Rules { return &Rules{g: g, chk: chk} }
 
 // Name is "rules".
 func (r *Rules) Name() string { return EngineRules }
 
-// sentence is a stretch of the draft, with character offsets.
-type sentence struct {
-	text       string
-	start, end int // runes in the draft
-	role       string
-}
-
-var sentenceEndRE = lazyRegexp(`[.!?…]+["'”’)\]}]*(?:\s+|$)|\n+|\s*[;—]\s+`)
-
-// splitSentences splits text into sentences with rune offsets.
-func splitSentences(text string) []sentence {
-	var out []sentence
-	prev := 0
-	add := func(b0, b1 int) {
-		seg := text[b0:b1]
-		trimmed := strings.TrimSpace(seg)
-		if trimmed == "" {
-			return
-		}
-		lead := len(seg) - len(strings.TrimLeft(seg, " \t\r\n"))
-		s0 := utf8.RuneCountInString(text[:b0+lead])
-		out = append(out, sentence{text: trimmed, start: s0, end: s0 + utf8.RuneCountInString(trimmed)})
-	}
-	for _, m := range sentenceEndRE.get().FindAllStringIndex(text, -1) {
-		end := m[1]
-		if abbreviation(text[:m[0]]) && text[m[0]] == '.' && !strings.Contains(text[m[0]:m[1]], "\n") {
-			continue
-		}
-		// Keep the terminal punctuation, drop separators.
-		seg := text[m[0]:m[1]]
-		keep := len(strings.TrimRight(seg, " \t\r\n"))
-		if strings.ContainsAny(seg, ";—") && !strings.ContainsAny(seg, ".!?…") {
-			keep = 0
-		}
-		add(prev, m[0]+keep)
-		prev = end
-	}
-	add(prev, len(text))
-	return out
-}
-
-// abbreviation reports whether before ends with a title or abbreviation
-// whose full stop does not end a sentence ("Dr", "Mrs", "e.g").
-func abbreviation(before string) bool {
-	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
-	w := strings.ToLower(before[i+1:])
-	switch w {
-	case "dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "approx", "no", "inc", "ltd", "co", "corp", "dept", "fig", "mt", "ft":
-		return w != "no" || strings.HasSuffix(before, "No")
-	}
-	return utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(before[i+1:])[0])
-}
-
-func overlaps(s sentence, start, end int) bool {
-	return start < s.end && end > s.start && !(start == 0 && end == 0)
-}
-
-// Generate composes one candidate. On a repair round it also drops kept
-// sentences the checker flagged in the previous candidate.
+// Generate composes the candidates and returns the best one.
 func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb *Feedback) (Generation, error) {
 	if err := ctx.Err(); err != nil {
 		return Generation{Mode: ModeRules}, err
 	}
-	greeting, body, signoff := frame(cleanDraft(req.Draft))
-	text := body
-	sents := splitSentences(text)
+	c := classes()
+	clean := cleanDraft(req.Draft)
+	rd := readDraft(req.Draft)
 	var rep check.Report
-	if r.chk != nil && strings.TrimSpace(text) != "" {
-		if got, err := r.chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
+	if r.chk != nil && strings.TrimSpace(clean) != "" {
+		if got, err := checkOnce(r.chk, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
 			rep = got
 		}
 	}
-	t := toneData()
-	if fb == nil && complete(rep, level) && r.asWritten(req, t) {
-		return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules,
-			Notes: []string{"the draft already passes at this level; kept as written"}}, nil
-	}
-	// A draft that rightly goes along (letting a low-stakes request go,
-	// or disagree and commit) is not turned into a pushback, unless a
-	// level was asked for.
-	if fb == nil && rep.Pass && rep.Stance != "" && !req.levelAsked && r.asWritten(req, t) {
-		return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules,
-			Notes: []string{stanceNote[rep.Stance]}}, nil
-	}
-	// Keep the draft's own sentences minus what the checker flags as an
-	// anti-pattern and what reads as hostile, shouted or aimed at a model.
-	var kept []sentence
-	var notes []string
-	for _, s := range sents {
-		text, why := r.keep(s, rep, req, level, t)
-		if text == "" {
-			if why != "" {
-				notes = append(notes, fmt.Sprintf("left out %q: %s", clip(s.text, 80), why))
-			}
-			continue
+	if fb == nil {
+		if note, ok := r.asWritten(req, rd, rep, level); ok {
+			return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules, Notes: []string{note}}, nil
 		}
-		s.text = text
-		s.role = roleOf(s, rep.Components)
-		kept = append(kept, s)
 	}
-	if len(notes) > 6 {
-		notes = append(notes[:5], fmt.Sprintf("and %d more sentences left out", len(notes)-5))
-	}
-	if fb != nil && fb.Previous != "" {
-		kept = dropFlaggedInPrevious(kept, fb.Previous, fb.Findings)
-	}
-	data := rulesData{Guide: r.g, Goal: goalFrom(req.Situation)}
-	if fb != nil {
-		data.Remedies = r.remedies(fb.Findings)
-	}
-	data.Level, _ = r.g.Level(level)
-	data.Greeting, data.Signoff = greeting, signoff
-	text, err := r.compose(data, kept, req.Facts)
-	if err != nil || req.MaxChars <= 0 || utf8.RuneCountInString(text) <= req.MaxChars {
-		return Generation{Text: text, Mode: ModeRules, Notes: notes}, err
-	}
-	// Too long for the limit: the short layout, then drop the longest kept
-	// sentences that carry no fact until it fits.
-	data.Short = true
-	for {
-		text, err = r.compose(data, kept, req.Facts)
-		if err != nil || utf8.RuneCountInString(text) <= req.MaxChars {
-			break
-		}
-		drop := -1
-		for i, s := range kept {
-			if len(ExtractFacts(s.text)) == 0 && (drop < 0 || len(s.text) > len(kept[drop].text)) && len(MissingFacts(s.text, req.Facts)) == len(req.Facts) {
-				drop = i
-			}
-		}
-		if drop < 0 {
-			break
-		}
-		notes = append(notes, fmt.Sprintf("left out %q: to fit %d characters", clip(kept[drop].text, 80), req.MaxChars))
-		kept = append(kept[:drop:drop], kept[drop+1:]...)
-	}
-	return Generation{Text: text, Mode: ModeRules, Notes: notes}, err
+	a := readAsk(c.verbs, req.Situation)
+	pl := r.plan(rd, a, rep, req, level)
+	cands := pl.candidates(req)
+	best := r.judge(cands, req, level, rep.Findings)
+	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(pl.notes, best.notes...)}
+	g.Limit = best.limit
+	return g, nil
 }
 
-// keep returns what survives of one draft sentence, or "" and why it was
-// left out ("" when it was too short to mention).
-func (r *Rules) keep(s sentence, rep check.Report, req Request, level guide.Level, t *tone) (string, string) {
-	text := strings.TrimSpace(delimiterRE.get().ReplaceAllString(trimFlagged(s, rep.Findings), ""))
-	if text == "" && flagged(s, rep.Findings) {
-		// The whole sentence was flagged: its softened form may be clean
-		// ("Absolutely not, the review cost us 3 days" -> "the review cost
-		// us 3 days"); ask the checker about it alone.
-		if text = r.cleanAlone(t.soften(s.text), req); text == "" {
-			return "", r.flaggedAs(s, rep.Findings)
+// asWritten says whether the draft can go out unchanged, and the note
+// saying why: the checker passes it, the clause cues find nothing blunt,
+// nothing aimed at a model, no emoji, it fits the length limit, and, when
+// a level was asked for, it reads at that level; or it rightly goes along
+// (letting it go, disagree and commit) and no level was asked for.
+func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide.Level) (string, bool) {
+	d := strings.TrimSpace(req.Draft)
+	if cleanDraft(d) != d || stripEmoji(d) != d || (req.MaxChars > 0 && utf8.RuneCountInString(d) > req.MaxChars) || !rep.Pass {
+		return "", false
+	}
+	// An order, a judgement or a flat no is said better as a proposal;
+	// an order that goes along ("Sure, go for it") may stand.
+	edgy, refuses := false, false
+	for _, p := range rd.pieces {
+		switch {
+		case dropped(p.class):
+			return "", false
+		case p.class == classJudgement, p.class == classRefusal && !calmRefusal(p):
+			edgy, refuses = true, true
+		case p.class == classCommand:
+			edgy = true
 		}
 	}
 	switch {
-	case text == "":
-		return "", ""
-	case t.isInjection(text):
-		return "", "an instruction aimed at a model, not part of the message"
-	case anyMatch(t.threats, text):
-		return "", "reads as a threat or an ultimatum"
+	case rep.Stance != "" && req.levelAsked:
+		return "", false // asked for a level, it pushes back instead of going along
+	case rep.Stance != "" && !refuses:
+		return stanceNote[rep.Stance], true // "Sure, go for it" at low stakes
+	case edgy, req.levelAsked && rep.Level != level:
+		return "", false
 	}
-	text = t.soften(text)
-	switch {
-	case wordCount(text) < 3:
-		return "", ""
-	case t.hostile(text):
-		return "", "reads as contempt"
-	case t.imperative.MatchString(text):
-		return "", "an order; the rewrite asks instead"
-	case isQuestionToThem(text):
-		return "", "a rhetorical question; the rewrite asks its own"
-	}
-	if loc := t.negImper.FindStringIndex(text); loc != nil {
-		if level == guide.LevelMild {
-			return "", "an order; too direct for a mild concern"
-		}
-		text = "I'd suggest we don't " + text[loc[1]:]
-	}
-	return text, ""
+	return "kept as written: the draft already reads well (the checker passes it and nothing in it is blunt); ask for another level to have it rewritten", true
 }
 
-// remedies returns, for each anti-pattern finding with no span (the
-// checker judged the draft's shape, or the situation, not its words), the
-// sentence its suggestion quotes, when that sentence is complete: adding it
-// is the only repair there is, since there is nothing to trim.
-func (r *Rules) remedies(findings []check.Finding) []string {
-	var out []string
-	for _, f := range findings {
-		if f.Kind != check.KindAntiPattern || f.End > f.Start {
-			continue
-		}
-		a, ok := r.g.AntiPattern(f.Rule)
-		if !ok {
-			continue
-		}
-		m := quotedRE.get().FindAllStringSubmatch(a.Suggestion, -1)
-		if len(m) == 0 {
-			continue
-		}
-		q := m[len(m)-1][1]
-		if strings.Contains(q, "...") || strings.Contains(q, "[") || slices.Contains(out, q) {
-			continue
-		}
-		out = append(out, q)
-	}
-	return out
-}
-
-var quotedRE = lazyRegexp(`"([^"]+)"`)
-
-// flaggedAs names the anti-pattern the checker found in s.
-func (r *Rules) flaggedAs(s sentence, findings []check.Finding) string {
-	for _, f := range findings {
-		if f.Kind == check.KindAntiPattern && overlaps(s, f.Start, f.End) {
-			if a, ok := r.g.AntiPattern(f.Rule); ok {
-				return strings.ToLower(a.Name[:1]) + a.Name[1:]
-			}
-			return f.Rule
-		}
-	}
-	return "flagged by the checker"
-}
-
-// compose lays kept sentences out with the rules template.
-func (r *Rules) compose(data rulesData, kept []sentence, facts []string) (string, error) {
-	data.Context, data.Impact, data.Alternative = nil, nil, nil
-	for _, s := range kept {
-		t := capitaliseFirst(endSentence(s.text))
-		switch s.role {
-		case "alternative":
-			data.Alternative = append(data.Alternative, t)
-		case "impact":
-			data.Impact = append(data.Impact, t)
-		default:
-			data.Context = append(data.Context, t)
-		}
-	}
-	var keptText strings.Builder
-	keptText.WriteString(data.Goal + " " + data.Greeting + " " + data.Signoff + " ")
-	for _, s := range kept {
-		keptText.WriteString(s.text + " ")
-	}
-	data.Basis = outermost(MissingFacts(keptText.String(), facts))
-	text, err := render("rewrite_rules.tmpl", data)
-	if err != nil {
-		return "", err
-	}
-	text = tidy(text)
-	if data.Greeting != "" {
-		text = data.Greeting + "\n\n" + text
-	}
-	if data.Signoff != "" {
-		text += "\n\n" + data.Signoff
-	}
-	return text, nil
-}
-
-var (
-	greetingRE = lazyRegexp(`(?i)^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,60}[,!:]?\s*$`)
-	signoffRE  = lazyRegexp(`(?i)^(?:thanks|thank you|many thanks|best|best regards|kind regards|regards|cheers|all the best|sincerely|warmly)\b[^\n]{0,40}$`)
-)
-
-// frame splits an email's greeting line and sign-off (with the name line
-// after it) from its body; they are kept as written around the rewrite.
-func frame(text string) (greeting, body, signoff string) {
-	lines := strings.Split(strings.TrimSpace(text), "\n")
-	if len(lines) > 1 && greetingRE.get().MatchString(strings.TrimSpace(lines[0])) {
-		greeting, lines = strings.TrimSpace(lines[0]), lines[1:]
-	}
-	for n := 1; n <= 2 && n < len(lines); n++ {
-		i := len(lines) - n
-		if signoffRE.get().MatchString(strings.TrimSpace(lines[i])) {
-			signoff = strings.TrimSpace(strings.Join(lines[i:], "\n"))
-			lines = lines[:i]
-			break
-		}
-	}
-	return greeting, strings.TrimSpace(strings.Join(lines, "\n")), signoff
-}
-
-// rulesData feeds prompts/rewrite_rules.tmpl.
-type rulesData struct {
-	*guide.Guide
-	Level       guide.LevelInfo
-	Goal        string   // their goal, rephrased from the situation ("to add this feature"), or empty
-	Context     []string // the draft's own reasons
-	Impact      []string // the draft's own consequences
-	Alternative []string // the draft's own proposals
-	Basis       []string // facts that were only in dropped sentences
-	Remedies    []string // on a repair round: the guide's own remedy sentence for each shape finding (no words to trim)
-	Channel     string
-	Round       int    // 0 first attempt, 1 repair
-	Short       bool   // the layout for a length limit: fewer courtesies
-	Greeting    string // the draft's own greeting line, kept as written
-	Signoff     string // the draft's own sign-off (and name), kept as written
-}
-
-// trimFlagged removes the parts of s that anti-pattern findings cover; it
-// returns "" when nothing worth keeping is left.
-func trimFlagged(s sentence, findings []check.Finding) string {
-	runes := []rune(s.text)
-	keep := make([]bool, len(runes))
-	for i := range keep {
-		keep[i] = true
-	}
-	any := false
-	for _, f := range findings {
-		if f.Kind != check.KindAntiPattern || !overlaps(s, f.Start, f.End) {
-			continue
-		}
-		any = true
-		for i := max(f.Start, s.start); i < min(f.End, s.end); i++ {
-			keep[i-s.start] = false
-		}
-	}
-	if !any {
-		return s.text
-	}
-	var b strings.Builder
-	for i, r := range runes {
-		if keep[i] {
-			b.WriteRune(r)
-		}
-	}
-	rest := strings.TrimFunc(b.String(), func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '%' && r != '$' })
-	if wordCount(rest) < 4 {
-		return ""
-	}
-	return rest
-}
+// calmRefusal: a refusal that already says what it protects, calmly
+// ("We don't ship until it's tested").
+func calmRefusal(p piece) bool { return p.form == "dont" && wordCount(p.text) >= 5 }
 
 // stanceNote says why a draft that goes along was kept as written.
 var stanceNote = map[string]string{
@@ -381,151 +128,1069 @@ var stanceNote = map[string]string{
 	check.StanceCommit: "kept as written: the case was made and the draft commits to the decision (disagree and commit); ask for a level to push back anyway",
 }
 
-// complete reports whether a checker report shows a finished pushback: it
-// passes, reads at the target level, has all five formula parts and no
-// error or warning.
-func complete(rep check.Report, level guide.Level) bool {
-	if !rep.Pass || rep.Level != level || len(rep.Components) == 0 {
-		return false
-	}
-	for _, c := range rep.Components {
-		if !c.Present {
-			return false
-		}
-	}
-	for _, f := range rep.Findings {
-		if f.Severity == check.SeverityError || f.Severity == check.SeverityWarning {
-			return false
-		}
-	}
-	return true
+// plan is the rewrite's content before wording choices: what the draft
+// keeps, in the formula's slots, with the forms that can say each part.
+type plan struct {
+	level    guide.Level
+	greeting string
+	inline   bool
+	signoff  string
+
+	acks  []string // acknowledgement sentences, in order of preference; none when the goal is unknown
+	leads []string // lead-in sentences naming the request, when nothing in the body voices the concern
+	lead  bool     // the lead-in is used by default
+	// body: reasons, facts, consequences, neutral judgements, and the
+	// draft's refusals and hold-offs said at the level, in draft order.
+	body []string
+	// hasAlt: the draft's alternative is in the body, where it was.
+	hasAlt bool
+	// after: what follows the alternative ("I can't recommend launching
+	// without it" after "I'd recommend we test Thursday").
+	after    []string
+	mustNot  string // a must-not-do at strong and escalated levels, when the draft refused outright
+	alts     [][]string
+	slot     bool
+	question string   // the draft's own closing question
+	invites  []string // invitations, in order of preference
+
+	notes []string
+	hash  uint32
 }
 
-// asWritten reports whether a draft the checker passes can be returned
-// unchanged: nothing in it looks like a prompt injection, contempt, a
-// threat or an emoji, and it fits the length limit.
-func (r *Rules) asWritten(req Request, t *tone) bool {
-	d := strings.TrimSpace(req.Draft)
-	if cleanDraft(d) != d || stripEmoji(d) != d || (req.MaxChars > 0 && utf8.RuneCountInString(d) > req.MaxChars) {
-		return false
+// plan reads the pieces into the formula's slots.
+func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level guide.Level) *plan {
+	c := classes()
+	f := c.forms
+	rd.pieces = slices.Clone(rd.pieces) // the reading is shared: work on a copy
+	pl := &plan{level: level, greeting: rd.greeting, inline: rd.inline, signoff: rd.signoff}
+	h := fnv.New32a()
+	h.Write([]byte(req.Draft))
+	pl.hash = h.Sum32()
+	firm := level == guide.LevelStrong || level == guide.LevelEscalated
+	// A must-not-do at critical stakes is said with the escalated level's
+	// firmness even when the level is strong.
+	mustLevel := level
+	if req.Stakes == guide.StakesCritical && level == guide.LevelStrong {
+		mustLevel = guide.LevelEscalated
 	}
-	for _, s := range splitSentences(d) {
-		if t.isInjection(s.text) || t.hostile(s.text) {
-			return false
+	vals := map[string]string{"goal": a.goal(), "goal_to": a.goalTo(), "request": a.request(), "vp": a.vpFor(), "shared": a.shared}
+	// The acknowledgement will name the request itself (no separate
+	// purpose): a later "that" about it is said as "it".
+	ackNamesRequest := a.purpose == "" && a.purposeNP == "" && a.shared == "" && a.ok()
+	bare, stated := false, false
+	// Notes name what was left out and why; clauses of one sentence left
+	// out for the same reason make one note ("No, that won't work.").
+	type leftOut struct {
+		sent, last int
+		text, why  string
+	}
+	var gone []leftOut
+	leave := func(p piece, why string) {
+		i := p.idx
+		if n := len(gone); n > 0 && gone[n-1].sent == p.sent && gone[n-1].why == why && gone[n-1].last == i-1 {
+			gone[n-1].text += p.lead + p.orig
+			gone[n-1].last = i
+			return
+		}
+		gone = append(gone, leftOut{sent: p.sent, last: i, text: p.orig, why: why})
+	}
+	// The last sentence's question closes the message.
+	lastQ := -1
+	for i := len(rd.pieces) - 1; i >= 0; i-- {
+		p := rd.pieces[i]
+		if p.sent == rd.nsent-1 && p.class == classQuestion && !fragmentQuestion(p.text) {
+			lastQ = i
+		}
+		if p.sent < rd.nsent-1 {
+			break
 		}
 	}
-	return true
+	// "We test Thursday or we don't launch": the clause before the
+	// ultimatum's tail is the proposal. "Turn it off and you own the
+	// consequences": the order is part of the threat.
+	offer := map[int]bool{}
+	for i := 1; i < len(rd.pieces); i++ {
+		p, q := &rd.pieces[i], &rd.pieces[i-1]
+		if q.sent != p.sent {
+			continue
+		}
+		lead := strings.ToLower(p.lead)
+		if p.class == classRefusal && p.form == "dont" && strings.Contains(lead, "or") && (q.class == classFact || q.class == classConsequence) {
+			offer[i-1] = true
+		}
+		if dropped(p.class) && q.class == classCommand && strings.Contains(lead, "and") {
+			q.match = match{class: p.class}
+		}
+		// "Fix the three open bugs first and we can talk": the promise
+		// goes with the proposal.
+		if q.class == classCommand && strings.Contains(lead, "and") && (p.class == classFact || p.class == classConsequence) && weCanRE.get().MatchString(p.text) {
+			q.text = strings.TrimRight(q.text, ".!?… ") + ", and then " + strings.TrimRight(p.text, ".!?… ")
+			p.match = match{class: classInjection} // said with the proposal
+			p.orig = ""
+		}
+	}
+	// Clauses that follow a proposal in its sentence go with it ("put
+	// it through staging, it takes 20 minutes").
+	attach, seenAlts := -1, 0
+	// In a long draft the proposals stay where the writer put them: its
+	// sentences lean on each other.
+	inPlace := rd.nsent >= 6
+	var offered []string // the draft's own proposals, as written
+	ackInDraft := false
+	var sent strings.Builder // the sentence being assembled from kept clauses
+	sentOf, prevKept := -1, -1
+	flush := func() {
+		// What is left of a sentence with too few words to say anything
+		// ("Plus the fonts.") is a scrap, unless it carries a fact.
+		if s := strings.TrimSpace(sent.String()); s != "" && (wordCount(s) >= 3 || len(ExtractFacts(s)) > 0 && wordCount(s) >= 2) {
+			pl.body = append(pl.body, finishSentence(s))
+		}
+		sent.Reset()
+	}
+	for i, p := range rd.pieces {
+		if p.sent != sentOf {
+			flush()
+			sentOf, prevKept = p.sent, -1
+			attach = -1
+		} else if len(pl.alts) > seenAlts {
+			attach = len(pl.alts) - 1 // the last clause of this sentence was a proposal
+		}
+		seenAlts = len(pl.alts)
+		if attach >= 0 && (p.class == classFact || p.class == classConsequence) {
+			tail := " " + finishSentence(capitalise(stripLeadingConjunction(p.text)))
+			for k := range pl.alts[attach] {
+				pl.alts[attach][k] += tail
+			}
+			continue
+		}
+		keepInSentence := func(text string) {
+			if sent.Len() > 0 && prevKept == i-1 {
+				sent.WriteString(p.lead)
+			} else if sent.Len() > 0 {
+				flush()
+			}
+			if sent.Len() == 0 {
+				text = capitalise(stripLeadingConjunction(text))
+			}
+			sent.WriteString(strings.TrimRight(text, " "))
+			prevKept = i
+		}
+		standalone := func(dst *[]string, s string) {
+			flush()
+			if s = strings.TrimSpace(s); s != "" {
+				*dst = append(*dst, finishSentence(capitalise(s)))
+			}
+		}
+		if offer[i] {
+			flush()
+			if vp := weVP(p.text); vp != "" {
+				pl.alts = append(pl.alts, r.proposeForms(vp, level))
+			} else {
+				pl.alts = append(pl.alts, []string{finishSentence(capitalise(p.text))})
+			}
+			continue
+		}
+		switch p.class {
+		case classInjection:
+			leave(p, c.className(p.class))
+		case classInsult, classBlame, classVenting:
+			if p.form == "restate" {
+				if s := restate(p); s != "" {
+					keepInSentence(s)
+					continue
+				}
+			}
+			// "Either sign off on version 3 or find another agency", "not
+			// my job, ask marketing": the offer around the edge is kept.
+			if alt := offerBeforeThreat(p.text); alt != "" {
+				pl.alts = append(pl.alts, r.proposeForms(alt, level))
+			} else if alt := offerAfterComma(p.text); alt != "" {
+				pl.alts = append(pl.alts, r.proposeForms(alt, level))
+			}
+			leave(p, c.className(p.class))
+		case classRhetorical:
+			leave(p, c.className(p.class))
+		case classRefusal:
+			switch p.form {
+			case "doubt":
+				if s, alt := judgementSentence(f, p, level, vals["request"], ackNamesRequest); s != "" {
+					standalone(&pl.body, s)
+					if alt != "" {
+						pl.alts = append(pl.alts, []string{alt})
+					}
+					stated = true
+					continue
+				}
+				bare = true
+				leave(p, "a flat no; the rewrite says what is at stake instead")
+			case "ing":
+				if ing := refusalObject(p.text); ing != "" {
+					standalone(&pl.body, fill1(f.HoldIng[mustLevel], "request", pronounObject(ing, a)))
+					stated = true
+					continue
+				}
+				bare = true
+				leave(p, "a flat no; the rewrite says what is at stake instead")
+			case "vp":
+				if vp := refusalVP(p.text); vp != "" {
+					standalone(&pl.body, fill(f.HoldVP[mustLevel], map[string]string{"vp": vp, "request": gerund(vp)}))
+					stated = true
+					continue
+				}
+				bare = true
+				leave(p, "a flat no; the rewrite says what is at stake instead")
+			case "dont":
+				vp := refusalVP(p.text)
+				if i > 0 && rd.pieces[i-1].sent == p.sent && strings.Contains(strings.ToLower(p.lead), "or") && vp != "" && firm {
+					// "We test Thursday or we don't launch": the test is
+					// the proposal, the launch without it the must-not.
+					flush()
+					pl.after = append(pl.after, finishSentence(fill1(f.MustNotWithout[mustLevel], "request", gerund(vp))))
+					stated = true
+					continue
+				}
+				if calmRefusal(p) {
+					keepInSentence(p.text)
+					continue
+				}
+				leave(p, "an ultimatum; the rewrite proposes instead")
+			default:
+				bare = true
+				leave(p, "a flat no; the rewrite says what is at stake instead")
+			}
+		case classProposal:
+			alt := strings.TrimSpace(stripLeadingConjunction(p.text))
+			offered = append(offered, alt)
+			if inPlace {
+				keepInSentence(alt)
+				continue
+			}
+			flush()
+			if either := eitherRE.get().FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
+				pl.alts = append(pl.alts, r.proposeForms("either "+lowerFirst(either[1]), level))
+				continue
+			}
+			if vp := weVP(alt); vp != "" && !strings.HasSuffix(alt, "?") {
+				// "We fix the access checks, then launch": the plan, put
+				// as a proposal at the level.
+				pl.alts = append(pl.alts, r.proposeForms(vp, level))
+				continue
+			}
+			if c.verbs[strings.ToLower(firstWordOf(alt))] && !strings.HasSuffix(alt, "?") {
+				// "Ask Sam to pair with me Thursday instead": an order,
+				// put as a proposal.
+				pl.alts = append(pl.alts, r.proposeForms(lowerFirst(alt), level))
+				continue
+			}
+			pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
+		case classCommand:
+			flush()
+			vp, negative, alt := commandVP(p.text)
+			switch {
+			case vp == "" || wordCount(vp) < 2 && !negative:
+				leave(p, "a bare order; the rewrite proposes instead")
+			case negative:
+				pl.body = append(pl.body, finishSentence(fill(f.HoldVP[mustLevel], map[string]string{"vp": vp, "request": gerund(vp)})))
+				stated = true
+			case inPlace:
+				pl.body = append(pl.body, r.proposeForms(vp, level)[0])
+				pl.hasAlt = true
+			default:
+				pl.alts = append(pl.alts, r.proposeForms(vp, level))
+			}
+			if alt != "" {
+				pl.alts = append(pl.alts, r.proposeForms(alt, level))
+			}
+		case classQuestion:
+			if fragmentQuestion(p.text) {
+				// "Shipping 3,000 units with a 4.7% defect rate?": a
+				// concern asked as a question.
+				standalone(&pl.body, fill1(f.Worry[level], "subject", lowerStart(strings.TrimRight(p.text, "?!. "))))
+				continue
+			}
+			if i == lastQ {
+				flush()
+				pl.question = finishSentence(capitalise(stripLeadingConjunction(p.text)))
+				continue
+			}
+			keepInSentence(p.text)
+		case classJudgement:
+			if personalRE.get().MatchString(p.text[:p.loc[0]]) {
+				// "You're clueless": a judgement of the person is an insult.
+				leave(p, c.className(classInsult))
+				continue
+			}
+			if s, alt := judgementSentence(f, p, level, vals["request"], ackNamesRequest); s != "" {
+				standalone(&pl.body, s)
+				if alt != "" {
+					pl.alts = append(pl.alts, []string{alt})
+				}
+				continue
+			}
+			leave(p, "a judgement that names nothing to keep")
+		default: // fact, consequence, greeting/sign-off words mid-text
+			if ackRE.get().MatchString(p.text) {
+				ackInDraft = true
+			}
+			keepInSentence(p.text)
+		}
+	}
+	flush()
+	var left []string
+	for _, g := range gone {
+		left = append(left, fmt.Sprintf("left out %q: %s", clip(g.text, 80), g.why))
+	}
+	if len(left) > 6 {
+		left = append(left[:5], fmt.Sprintf("and %d more left out", len(left)-5))
+	}
+	pl.notes = left
+	// The acknowledgement names their goal.
+	if !ackInDraft && a.ok() {
+		forms := f.Acknowledge.Goal
+		switch {
+		case a.shared != "":
+			forms = f.Acknowledge.Shared
+		case a.who == "you" && a.purpose == "" && a.purposeNP == "" && a.vpFor() != "":
+			forms = f.Acknowledge.RequestYou
+		case req.Channel == "chat":
+			forms = append(append([]string{}, f.Acknowledge.Chat...), forms...)
+		}
+		if a.subj != "" {
+			// "the São Paulo team handling support ... matters" reads
+			// badly; "wanting the São Paulo team to handle support" does not.
+			forms = slices.DeleteFunc(slices.Clone(forms), func(s string) bool { return strings.Contains(s, "{goal}") })
+		}
+		for _, form := range forms {
+			if s, ok := fillAll(form, vals); ok {
+				pl.acks = append(pl.acks, s)
+			}
+		}
+	}
+	if !a.ok() && strings.TrimSpace(req.Situation) != "" && !ackInDraft {
+		pl.notes = append(pl.notes, "found no request in the situation to say back; the rewrite does not acknowledge their goal (say what they asked for in the situation, e.g. \"Can we ship on Friday?\")")
+	}
+	// What the situation says the product lacks is said, not stepped
+	// around (the documents: hiding a limitation only delays its discovery).
+	if gap := gapSentence(req.Situation); gap != "" && !mentions(pl.body, gap) {
+		pl.body = append([]string{gap}, pl.body...)
+	}
+	// A lead-in names what worries us when the body does not.
+	concern := stated
+	for _, b := range pl.body {
+		if concernRE.get().MatchString(b) {
+			concern = true
+		}
+	}
+	// A flat no at strong and escalated levels stays a must-not-do.
+	if bare && !stated && firm && a.request() != "" && a.shared == "" && stakesFirm(req.Stakes) && !choices(offered) {
+		pl.mustNot = fill1(f.MustNot[mustLevel], "request", a.request())
+		concern = true
+	}
+	if !concern && a.ok() && a.shared == "" {
+		forms := f.Lead[level]
+		if ackNamesRequest && len(pl.acks) > 0 {
+			forms = f.LeadIt[level]
+		}
+		for _, form := range forms {
+			if s, ok := fillAll(form, vals); ok {
+				pl.leads = append(pl.leads, s)
+			}
+		}
+		pl.lead = level != guide.LevelMild && req.Channel != "chat"
+	}
+	if !reasoned(pl.body) {
+		// Nothing of the draft's own reasoning survives: one marked slot
+		// for the reason, never an invented one.
+		pl.body = append(pl.body, f.ReasonForm)
+		pl.notes = append(pl.notes, f.ReasonNote)
+		pl.leads = nil // the reason slot voices the concern
+	}
+	if inPlace {
+		for _, p := range rd.pieces {
+			if p.class == classProposal {
+				pl.hasAlt = true
+			}
+		}
+	}
+	if len(pl.alts) == 0 && !pl.hasAlt {
+		pl.slot = true
+		pl.notes = append(pl.notes, f.SlotNote)
+	}
+	pl.invites = f.Invite[level]
+	for _, a := range pl.alts {
+		offered = append(offered, a[0])
+	}
+	if choices(offered) {
+		pl.invites = []string{f.InviteChoice}
+	}
+	return pl
 }
 
-func flagged(s sentence, findings []check.Finding) bool {
-	for _, f := range findings {
-		if f.Kind == check.KindAntiPattern && overlaps(s, f.Start, f.End) {
-			return true
+// reasoned reports whether the sentences hold a reason or fact of the
+// draft's own, beyond a bare concern ("We shouldn't merge that").
+func reasoned(sents ...[]string) bool {
+	for _, list := range sents {
+		for _, b := range list {
+			if wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.get().MatchString(b) || len(ExtractFacts(b)) > 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// cleanAlone returns text when the checker finds no anti-pattern in it on
-// its own and it carries something worth keeping (a fact, a reason or a
-// consequence), else "".
-func (r *Rules) cleanAlone(text string, req Request) string {
-	if r.chk == nil || wordCount(text) < 3 {
+// choices: the alternatives put a choice to them ("either...or", two
+// "If you want..." trade-offs).
+func choices(alts []string) bool {
+	ifs := 0
+	for _, a := range alts {
+		l := strings.ToLower(a)
+		if strings.Contains(l, "either ") {
+			return true
+		}
+		if strings.HasPrefix(l, "if you want") || strings.HasPrefix(l, "if you need") {
+			ifs++
+		}
+	}
+	return ifs >= 2
+}
+
+var (
+	restateRE    = lazyRegexp(`(?i)^you(?:'ve| have) (changed|moved|added|rewritten|updated|reopened|revised) (?:the|your|our) (.+?) ((?:\w+ )?times?\b.*|again\b.*)$`)
+	experienceRE = lazyRegexp(`(?i)^I'?ve been doing (?:this|it) for (\w+ (?:years|decades))\W*$`)
+)
+
+// restate says blame or bluster without its edge: "You've changed the
+// requirements five times since January" -> "The requirements have
+// changed five times since January"; "I've been doing this for 10 years"
+// -> "I've worked on projects like this for 10 years". "" when it cannot.
+func restate(p piece) string {
+	if m := experienceRE.get().FindStringSubmatch(strings.TrimSpace(p.text)); m != nil {
+		return "I've worked on projects like this for " + m[1]
+	}
+	m := restateRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!?… "))
+	if m == nil {
 		return ""
 	}
-	rep, err := r.chk.Check(check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
-	if err != nil {
-		return ""
+	verb, what, rest := strings.ToLower(m[1]), m[2], m[3]
+	switch verb {
+	case "added":
+		verb = "been added to"
+	case "rewritten", "reopened", "revised", "updated", "moved":
+		verb = "been " + verb
 	}
-	all := sentence{text: text, start: 0, end: utf8.RuneCountInString(text)}
-	if flagged(all, rep.Findings) {
-		return ""
+	have := "has"
+	if strings.HasSuffix(strings.ToLower(firstWordOf(what)), "s") || strings.HasSuffix(strings.ToLower(what), "s") {
+		have = "have"
 	}
-	if len(ExtractFacts(text)) > 0 {
-		return text
-	}
-	for _, c := range rep.Components {
-		if c.Present && (c.Step == "context" || c.Step == "impact") {
-			return text
+	return "The " + what + " " + have + " " + verb + " " + rest
+}
+
+// stakesFirm: a must-not-do is said as one at high and critical stakes
+// (and when the stakes are not given but a firm level is).
+func stakesFirm(s guide.Stakes) bool {
+	return s == "" || s == guide.StakesHigh || s == guide.StakesCritical
+}
+
+var (
+	eitherRE   = lazyRegexp(`(?i)^either\s+(.+)$`)
+	weCanRE    = lazyRegexp(`(?i)^(?:then\s+)?(?:we|I)(?:'ll|’ll| will| can| could)\b`)
+	ackRE      = lazyRegexp(`(?i)\b(?:I (?:know|understand|get|see|hear|appreciate|respect|support) (?:why|that|how|you|the|your|wanting)|I can see why|thanks for|thank you for|matters to you|I love that)\b`)
+	personalRE = lazyRegexp(`(?i)^\W*(?:you|you guys|you people|your team|they|he|she)\W*$`)
+	concernRE  = lazyRegexp(`(?i)\b(?:worried|concern(?:ed|s)?|reservations|disagree|not sure|realistic|can'?t (?:recommend|support)|I'?d rather|hold off|shouldn'?t)\b`)
+	threatRE   = lazyRegexp(`(?i)^(?:either\s+)?(.+?)\s+or\s+(?:else|find another|we walk|I walk|I'?m out|we'?re out|we'?ll find)\b`)
+)
+
+// offerAfterComma returns the order after a comma in blame or contempt
+// ("not my job, ask marketing" -> "ask marketing"), or "".
+func offerAfterComma(s string) string {
+	for _, part := range strings.Split(strings.TrimRight(s, ".!?… "), ", ")[1:] {
+		part = strings.TrimSpace(part)
+		if w := strings.ToLower(firstWordOf(part)); classes().verbs[w] && wordCount(part) >= 2 && classes().classify(part).class == classCommand {
+			return lowerFirst(part)
 		}
 	}
 	return ""
 }
 
-// roleOf says which formula part a kept sentence serves, from the checker's
-// components on the draft.
-func roleOf(s sentence, comps []check.Component) string {
-	for _, want := range []string{"alternative", "impact", "context"} {
-		for _, c := range comps {
-			if c.Step != want || !c.Present {
-				continue
-			}
-			for _, sp := range c.Spans {
-				if overlaps(s, sp.Start, sp.End) {
-					return want
-				}
-			}
-		}
+// weVP returns the verb phrase of "We test Thursday" ("test Thursday"),
+// or "".
+func weVP(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
+	rest, ok := strings.CutPrefix(strings.ToLower(s), "we ")
+	if !ok || !classes().verbs[firstWordOf(rest)] {
+		return ""
 	}
-	return "context"
+	return s[len("we "):]
 }
 
-// dropFlaggedInPrevious removes kept sentences that sit under an
-// anti-pattern finding in the previous candidate.
-func dropFlaggedInPrevious(kept []sentence, prev string, findings []check.Finding) []sentence {
-	var out []sentence
-	for _, s := range kept {
-		i := strings.Index(prev, s.text)
-		if i < 0 {
-			out = append(out, s)
-			continue
-		}
-		ps := sentence{start: utf8.RuneCountInString(prev[:i])}
-		ps.end = ps.start + utf8.RuneCountInString(s.text)
-		flagged := false
-		for _, f := range findings {
-			if f.Kind == check.KindAntiPattern && overlaps(ps, f.Start, f.End) {
-				flagged = true
-			}
-		}
-		if !flagged {
-			out = append(out, s)
-		}
+// offerBeforeThreat returns the offer in "Either sign off on version 3 or
+// find another agency" as a verb phrase, or "".
+func offerBeforeThreat(s string) string {
+	m := threatRE.get().FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ""
+	}
+	vp := strings.TrimSpace(m[1])
+	if !classes().verbs[strings.ToLower(firstWordOf(vp))] {
+		return ""
+	}
+	return lowerFirst(vp)
+}
+
+// proposeForms are the ways to put forward a verb phrase as a proposal at
+// the level ("I'd recommend we run one more cycle.").
+func (r *Rules) proposeForms(vp string, level guide.Level) []string {
+	vp = commandObjects(strings.TrimRight(vp, ".!?… "))
+	var out []string
+	for _, form := range classes().forms.Propose[level] {
+		out = append(out, finishSentence(fill1(form, "vp", vp)))
 	}
 	return out
 }
 
-func wordCount(s string) int {
-	return len(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+// commandObjects makes an order to them a plan for us: "fix your tests"
+// -> "fix the tests".
+func commandObjects(vp string) string {
+	words := strings.Fields(vp)
+	for i, w := range words {
+		switch strings.ToLower(w) {
+		case "your":
+			words[i] = "the"
+		case "yourself", "yourselves":
+			words[i] = "ourselves"
+		}
+	}
+	return strings.Join(words, " ")
 }
 
-// isQuestionToThem: rhetorical challenges ("Why would we do that?") read as
-// dismissive in a rewrite; the formula's own question replaces them.
-func isQuestionToThem(s string) bool {
-	return strings.HasSuffix(strings.TrimSpace(s), "?")
+var commandRE = lazyRegexp(`(?i)^(?:please\s+|just\s+|so\s+)*(?:(do not|don'?t|don’t|never)\s+)?(.*)$`)
+var youMustRE = lazyRegexp(`(?i)^you(?:'ll|’ll| will)?\s+(?:need to|have to|must|should|better)\s+(.+)$`)
+
+// commandVP returns an order's verb phrase, whether it forbids ("Don't
+// sign it" -> "sign it", true), and an alternative it offers after "or"
+// ("Stop accepting every request or drop the bottom 30%" -> "accept every
+// request", true, "drop the bottom 30%"). A threat after "or" ("...or
+// don't bother") is left out.
+func commandVP(s string) (vp string, negative bool, alt string) {
+	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
+	if m := youMustRE.get().FindStringSubmatch(s); m != nil {
+		return lowerFirst(m[1]), false, ""
+	}
+	m := commandRE.get().FindStringSubmatch(s)
+	if m == nil {
+		return "", false, ""
+	}
+	vp, negative = strings.TrimSpace(m[2]), m[1] != ""
+	if strings.EqualFold(firstWordOf(vp), "stop") && wordCount(vp) > 1 {
+		// "Stop merging that": a must-not with a gerund.
+		if base := baseFromGerund(strings.TrimSpace(vp[len(firstWordOf(vp)):])); base != "" {
+			vp, negative = base, true
+		}
+	}
+	if loc := orRE.get().FindStringSubmatchIndex(vp); loc != nil {
+		rest := vp[loc[2]:]
+		switch {
+		case threatTailRE.get().MatchString(rest):
+		case negative && verbSet()[strings.ToLower(firstWordOf(rest))]:
+			alt = lowerFirst(rest)
+		default:
+			return lowerFirst(vp), negative, ""
+		}
+		vp = strings.TrimSpace(vp[:loc[0]])
+	}
+	return lowerFirst(vp), negative, alt
 }
 
-func endSentence(s string) string {
+var (
+	orRE         = lazyRegexp(`(?i),?\s+or\s+(\S.*)$`)
+	threatTailRE = lazyRegexp(`(?i)^(?:else|don'?t|do not|never|we don'?t|I don'?t|I won'?t|I'?m|forget)\b`)
+)
+
+// pronounObject says what "we're not doing it" refuses: the request, when
+// the situation names one.
+func pronounObject(ing string, a ask) string {
+	switch strings.ToLower(strings.TrimRight(ing, ".!? ")) {
+	case "doing it", "doing that", "doing this", "doing that anymore", "doing it anymore":
+		if r := a.request(); r != "" {
+			return r
+		}
+	}
+	return ing
+}
+
+// gapSentence returns what the situation says the product lacks, as a
+// sentence ("The app has no offline mode yet."), or "".
+func gapSentence(situation string) string {
+	s := stripEmoji(cleanDraft(situation))
+	for _, sent := range draftSentences(s) {
+		t := strings.Trim(sent, " ()[]")
+		if !gapRE.get().MatchString(t) || wordCount(t) > 25 {
+			continue
+		}
+		if strings.HasPrefix(t, "It ") {
+			if m := gapSubjectRE.get().FindStringSubmatch(s); m != nil {
+				t = capitalise(m[1]) + t[len("It"):]
+			}
+		}
+		return finishSentence(t)
+	}
+	return ""
+}
+
+var (
+	gapRE        = lazyRegexp(`(?i)\b(?:has no|have no|doesn'?t have|does not have|doesn'?t support|does not support|lacks|isn'?t available|is not available|not (?:yet )?(?:supported|available)|can'?t do|cannot do)\b`)
+	gapSubjectRE = lazyRegexp(`(?i)\b(the (?:app|product|tool|platform|system|software|service|api|portal|device|feature|model))\b`)
+)
+
+// covers reports whether request says at least four fifths of what
+// subject says: "launching on the 1st" in "launching on the 1st".
+func covers(request, subject string) bool {
+	want, have := contentWords(subject), contentWords(request)
+	n := 0
+	for w := range want {
+		if have[w] {
+			n++
+		}
+	}
+	return len(want) > 0 && n*5 >= len(want)*4
+}
+
+// mentions reports whether sents already say most of s.
+func mentions(sents []string, s string) bool {
+	want := contentWords(s)
+	have := contentWords(strings.Join(sents, " "))
+	n := 0
+	for w := range want {
+		if have[w] {
+			n++
+		}
+	}
+	return len(want) > 0 && n*2 >= len(want)
+}
+
+var refusalIngRE = lazyRegexp(`(?i)^(?:I|we|you)(?:'m|’m| am|'re|’re| are)\s+not\s+(?:going\s+to\s+be\s+)?(.+)$`)
+var refusalVPRE = lazyRegexp(`(?i)^(?:I|we|you)\s+(?:won'?t|won’t|will not|refuse to|am not going to|are not going to|can'?t|can’t|cannot|don'?t|don’t|do not)\s+(.+)$`)
+
+// refusalObject returns what "I'm not redoing the deck" refuses as a
+// gerund phrase ("redoing the deck"), or "".
+func refusalObject(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
+	if m := refusalIngRE.get().FindStringSubmatch(s); m != nil {
+		obj := strings.TrimSpace(m[1])
+		if w := firstWordOf(obj); strings.HasSuffix(strings.ToLower(w), "ing") {
+			return obj
+		}
+	}
+	if vp := refusalVP(s); vp != "" {
+		return gerund(vp)
+	}
+	return ""
+}
+
+// refusalVP returns the verb phrase of "I won't approve the invoice" ->
+// "approve the invoice", or "".
+func refusalVP(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
+	if m := refusalVPRE.get().FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
+
+// judgementSentence says a judgement neutrally at the level: "Skipping
+// load tests before a 50,000-ticket drop is insane" -> "I'm seriously
+// worried about skipping load tests before a 50,000-ticket drop". A
+// judgement of "that" speaks of the request when it is known ("it" when
+// the acknowledgement already named it); else it names nothing and is left
+// out ("").
+func judgementSentence(f guide.RewriteForms, p piece, level guide.Level, request string, sayIt bool) (string, string) {
+	subject, tail := judged(p)
+	if pronounSubject(subject) {
+		switch {
+		case sayIt && len(f.LeadIt[level]) > 0:
+			return strings.TrimRight(f.LeadIt[level][0], "."), ""
+		case request == "":
+			return "", ""
+		}
+		subject = request
+	} else if sayIt && tail == "" && p.form == "worry" && covers(request, subject) && len(f.LeadIt[level]) > 0 {
+		// "Launching on the 1st is dumb" after "I can see why launching
+		// on the 1st matters": say "it", not the request again.
+		return strings.TrimRight(f.LeadIt[level][0], "."), ""
+	}
+	subject = lowerStart(strings.Trim(subject, " \"“”"))
+	form := f.Worry[level]
+	vals := map[string]string{"subject": subject, "Subject": capitalise(subject)}
+	switch p.form {
+	case "doubt":
+		form = f.Doubt[level]
+	case "risk":
+		form, vals["object"] = f.Risk[level], p.group(1)
+	}
+	s := strings.TrimRight(fill(form, vals), ".")
+	tail = strings.TrimLeft(tail, ",;: ")
+	switch {
+	case tail == "":
+	case prepRE.get().MatchString(tail):
+		s += " " + tail
+	case classes().classify(tail).class == classProposal:
+		// "…is impossible, we need until 4 April": the tail is the offer.
+		return s, finishSentence(capitalise(tail))
+	default:
+		s += ". " + capitalise(tail)
+	}
+	return s, ""
+}
+
+var prepRE = lazyRegexp(`(?i)^(?:with|without|for|given|by|before|after|in|on|at|unless|until|when|while|if|because|since|as|from|to)\b`)
+
+// fragmentQuestion: a question with no verb of its own ("Shipping 3,000
+// units with a 4.7% defect rate?"), which voices a concern.
+func fragmentQuestion(s string) bool {
+	w := strings.ToLower(firstWordOf(s))
+	if !strings.HasSuffix(w, "ing") || len(w) < 5 || !strings.HasSuffix(strings.TrimSpace(s), "?") {
+		return false
+	}
+	return !auxRE.get().MatchString(s)
+}
+
+var auxRE = lazyRegexp(`(?i)\b(?:is|are|was|were|will|would|can|could|do|does|did|should|has|have|had|must|might|may)\b`)
+
+// stripLeadingConjunction drops "and", "but", "so" that joined a clause to
+// one that was left out.
+func stripLeadingConjunction(s string) string {
+	return strings.TrimSpace(leadConjRE.get().ReplaceAllString(strings.TrimSpace(s), ""))
+}
+
+var leadConjRE = lazyRegexp(`(?i)^(?:and|but|so|or|also|plus|then)\b[,\s]*`)
+
+// finishSentence ends a sentence calmly: one full stop, question mark
+// kept, exclamations and ellipses made full stops.
+func finishSentence(s string) string {
 	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, " ,;:—–-")
 	if s == "" {
 		return s
 	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune(".!?…", r) {
-		return s
+	q := strings.HasSuffix(strings.TrimRight(s, "\"'”’)"), "?") || strings.HasSuffix(s, "?!") || strings.HasSuffix(s, "!?")
+	closers := ""
+	for {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if strings.ContainsRune("\"'”’)", r) {
+			closers = s[len(s)-n:] + closers
+			s = s[:len(s)-n]
+			continue
+		}
+		break
 	}
-	if strings.ContainsRune("\"'”’)", r) {
-		return s
+	trimmed := strings.TrimRight(s, ".!?… ")
+	if closers != "" && trimmed != s {
+		// "…not “almost done.”": the stop stays inside the quote.
+		return trimmed + "." + closers
 	}
-	return s + "."
+	if q {
+		return trimmed + "?" + closers
+	}
+	return trimmed + closers + "."
 }
 
-func capitaliseFirst(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
+// fill replaces {name} placeholders with vals.
+func fill(form string, vals map[string]string) string {
+	s, _ := fillAll(form, vals)
+	return s
+}
+
+func fill1(form, k, v string) string { return fill(form, map[string]string{k: v}) }
+
+var formFieldRE = lazyRegexp(`\{([A-Za-z_]+)\}`)
+
+// fillAll fills every placeholder, reporting false when one has no value.
+func fillAll(form string, vals map[string]string) (string, bool) {
+	ok := true
+	out := formFieldRE.get().ReplaceAllStringFunc(form, func(m string) string {
+		v := vals[m[1:len(m)-1]]
+		if v == "" {
+			ok = false
+		}
+		return v
+	})
+	return out, ok
+}
+
+// choice is one set of wording choices for a candidate.
+type choice struct {
+	ack, prop, invite int
+	lead              bool
+	plain             bool // escalated without the escalation phrase
+	short             int  // 0 full; 1 no lead; 2 no invite; 3 no acknowledgement; 4 facts only
+}
+
+// candidates words the plan several ways; the first is the default.
+func (pl *plan) candidates(req Request) []candidate {
+	base := choice{ack: int(pl.hash % uint32(max(len(pl.acks), 1))), prop: int(pl.hash>>4) % 2, invite: int(pl.hash>>8) % 2, lead: pl.lead}
+	choices := []choice{base}
+	if len(pl.acks) > 1 {
+		// One other acknowledgement form: enough for the judge to
+		// choose, without checking every form.
+		ch := base
+		ch.ack = (base.ack + 1) % len(pl.acks)
+		choices = append(choices, ch)
 	}
-	return string(unicode.ToUpper(r)) + s[size:]
+	alt := base
+	alt.prop = 1 - base.prop
+	choices = append(choices, alt)
+	inv := base
+	inv.invite = 1 - base.invite
+	choices = append(choices, inv)
+	if len(pl.leads) > 0 {
+		l := base
+		l.lead = !base.lead
+		choices = append(choices, l)
+	}
+	if pl.level == guide.LevelEscalated {
+		p := base
+		p.plain = true
+		choices = append(choices, p)
+	}
+	if req.MaxChars > 0 {
+		for s := 1; s <= 4; s++ {
+			ch := base
+			ch.short = s
+			choices = append(choices, ch)
+		}
+	}
+	var out []candidate
+	seen := map[string]bool{}
+	for i, ch := range choices {
+		text := pl.render(ch, req)
+		if seen[text] {
+			continue
+		}
+		seen[text] = true
+		out = append(out, candidate{text: text, order: i, short: ch.short})
+	}
+	return out
+}
+
+// render words the plan with one choice.
+func (pl *plan) render(ch choice, req Request) string {
+	var parts []string
+	add := func(s ...string) {
+		for _, x := range s {
+			if x = strings.TrimSpace(x); x != "" {
+				parts = append(parts, x)
+			}
+		}
+	}
+	if len(pl.acks) > 0 && ch.short < 3 {
+		add(pl.acks[ch.ack%len(pl.acks)])
+	}
+	switch {
+	case ch.lead && len(pl.leads) > 0 && ch.short < 1:
+		add(pl.leads[0])
+	case pl.level == guide.LevelEscalated && ch.short < 1 && !ch.plain:
+		// Escalated: said plainly once, in the documents' words.
+		add(classes().forms.Escalate)
+	}
+	add(pl.body...)
+	add(pl.mustNot)
+	split := len(parts)
+	if pl.slot {
+		add(classes().forms.SlotForms[pl.level])
+	}
+	for _, a := range pl.alts {
+		add(a[min(ch.prop, len(a)-1)])
+	}
+	add(pl.after...)
+	last := ""
+	if len(parts) > 0 {
+		last = parts[len(parts)-1]
+	}
+	switch {
+	case pl.question != "":
+		add(pl.question)
+	case ch.short >= 2:
+	case strings.HasSuffix(last, "?"):
+	case len(pl.invites) > 0:
+		add(pl.invites[ch.invite%len(pl.invites)])
+	}
+	body := strings.Join(parts, " ")
+	if req.Channel != "chat" && req.Channel != "spoken" && utf8.RuneCountInString(body) > 500 && split > 0 && split < len(parts)-1 {
+		body = strings.Join(parts[:split], " ") + "\n\n" + strings.Join(parts[split:], " ")
+	}
+	return pl.frame(body, req)
+}
+
+// frame puts the greeting and sign-off around the body where the draft had
+// them.
+func (pl *plan) frame(body string, req Request) string {
+	g := strings.TrimSpace(pl.greeting)
+	own := !pl.inline || (req.Channel != "chat" && req.Channel != "spoken" && utf8.RuneCountInString(body) > 240)
+	switch {
+	case g == "":
+	case own:
+		g = strings.TrimRight(g, " —–-")
+		if !strings.HasSuffix(g, ",") && !strings.HasSuffix(g, "!") && !strings.HasSuffix(g, ".") && !strings.HasSuffix(g, ":") {
+			g += ","
+		}
+		body = g + "\n\n" + body
+	default:
+		g = capitalise(strings.TrimRight(g, " —–-,!:"))
+		body = g + ", " + lowerStart(body)
+	}
+	if pl.signoff != "" {
+		sep := "\n\n"
+		if req.Channel == "chat" || req.Channel == "spoken" {
+			sep = "\n"
+		}
+		body += sep + pl.signoff
+	}
+	return body
+}
+
+// candidate is one wording of the plan and how it was judged.
+type candidate struct {
+	text   string
+	order  int
+	short  int
+	pass   bool
+	score  int
+	failed int // independent checks failed
+	over   bool
+	lost   int
+	stock  int
+	notes  []string
+	limit  string
+}
+
+// judge returns the best candidate: within the length limit, fewest lost
+// facts, fewest failed independent checks, passing the checker, fewest
+// stock lines, then the default order (the checker's score breaks ties
+// among those it fails). A repair round gets the same answer: the
+// candidates were all judged the first time, so the loop stops there.
+func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFindings []check.Finding) candidate {
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, DraftFindings: draftFindings}
+	x := NewInspector(in)
+	check := func(c *candidate) {
+		if r.chk != nil {
+			if rep, err := checkOnce(r.chk, check.Input{Draft: c.text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
+				c.pass, c.score = rep.Pass, rep.Score
+			}
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		for _, rv := range x.Inspect(c.text, "") {
+			if !rv.Pass && rv.Name != CheckLimit {
+				c.failed++
+			}
+			if rv.Name == CheckStock {
+				c.stock = rv.Count
+			}
+		}
+		c.over = req.MaxChars > 0 && utf8.RuneCountInString(c.text) > req.MaxChars
+		c.lost = len(req.missingFacts(c.text))
+		if i == 0 && c.perfect() {
+			// The default wording within the limit, every fact kept,
+			// every check passed, no stock line: nothing can beat it
+			// unless the checker fails it.
+			if check(c); c.pass || r.chk == nil {
+				return r.finish(*c, req)
+			}
+		}
+	}
+	// In order of everything but the checker: the first the checker
+	// passes is the best (its score only breaks ties among those that
+	// fail), so the checker reads as few candidates as it must.
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return cands[order[i]].before(cands[order[j]]) })
+	best := -1
+	for _, i := range order {
+		c := &cands[i]
+		check(c)
+		if best < 0 || c.beats(cands[best]) {
+			best = i
+		}
+		if c.pass || r.chk == nil {
+			break
+		}
+	}
+	if best < 0 {
+		best = 0
+	}
+	return r.finish(cands[best], req)
+}
+
+// perfect: within the limit, every fact kept, every independent check
+// passed, no stock line.
+func (a candidate) perfect() bool { return !a.over && a.lost == 0 && a.failed == 0 && a.stock == 0 }
+
+// finish adds what the chosen candidate's notes and limit must say.
+func (r *Rules) finish(b candidate, req Request) candidate {
+	if b.short > 0 && !b.over {
+		b.notes = append(b.notes, fmt.Sprintf("shortened to fit %d characters: %s", req.MaxChars, shortWhat[b.short]))
+	}
+	if b.over {
+		n := utf8.RuneCountInString(b.text)
+		b.limit = fmt.Sprintf("max_chars %d not met: the shortest rewrite that keeps the draft's facts, its concern and its proposal (or the slots for them) is %d characters; raise the limit or shorten the draft", req.MaxChars, n)
+		if req.Channel == "chat" && req.MaxChars == ChatMaxChars {
+			b.limit = fmt.Sprintf("the chat channel's %d characters not met: the shortest rewrite that keeps the draft's facts, its concern and its proposal is %d characters; send it as an email, or shorten the draft", req.MaxChars, n)
+		}
+	}
+	return b
+}
+
+var shortWhat = map[int]string{1: "no lead-in", 2: "no lead-in or closing question", 3: "no acknowledgement, lead-in or closing question", 4: "the facts, concern and proposal only"}
+
+// before orders candidates by what the independent checks and the limit
+// say: within the limit, fewest lost facts, fewest failed checks, fewest
+// stock lines, the shortest when over the limit, then the default order.
+func (a candidate) before(b candidate) bool {
+	switch {
+	case a.over != b.over:
+		return !a.over
+	case a.lost != b.lost:
+		return a.lost < b.lost
+	case a.failed != b.failed:
+		return a.failed < b.failed
+	case a.stock != b.stock:
+		return a.stock < b.stock
+	case a.over && len(a.text) != len(b.text):
+		return len(a.text) < len(b.text)
+	case a.short != b.short:
+		return a.short < b.short
+	}
+	return a.order < b.order
+}
+
+func (a candidate) beats(b candidate) bool {
+	switch {
+	case a.over != b.over:
+		return !a.over
+	case a.over && len(a.text) != len(b.text):
+		return len(a.text) < len(b.text)
+	case a.lost != b.lost:
+		return a.lost < b.lost
+	case a.failed != b.failed:
+		return a.failed < b.failed
+	case a.pass != b.pass:
+		return a.pass
+	case a.stock != b.stock:
+		return a.stock < b.stock
+	case a.score != b.score:
+		return a.score > b.score
+	case a.short != b.short:
+		return a.short < b.short
+	}
+	return a.order < b.order
+}
+
+func wordCount(s string) int {
+	return len(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
 // lowerStart lowercases the first letter when the first word is a common
@@ -538,11 +1203,17 @@ func lowerStart(s string) string {
 		return s
 	}
 	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 && gerundObjects[strings.ToLower(words[1])]
-	if !notNames[w] && !gerund {
+	if !notNames[w] && !gerund && !commonStarts[w] {
 		return s
 	}
 	return lowerFirst(s)
 }
+
+// commonStarts are sentence-starting words that are never names.
+var commonStarts = map[string]bool{"last": true, "every": true, "each": true, "most": true, "some": true, "any": true, "both": true,
+	"nobody": true, "everyone": true, "one": true, "two": true, "three": true, "going": true, "skipping": true, "shipping": true,
+	"launching": true, "firing": true, "cutting": true, "adding": true, "moving": true, "running": true, "putting": true,
+	"getting": true, "having": true, "making": true, "taking": true, "building": true, "doing": true, "their": true, "his": true, "her": true}
 
 // gerundObjects are words that follow a gerund starting a sentence
 // ("Switching to", "Adding the", "Moving it") and not a name ("Sterling
@@ -565,150 +1236,25 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[size:]
 }
 
-var spacesRE = lazyRegexp(`[ \t]+`)
-
-// tidy joins the template's lines into one paragraph with single spaces.
-func tidy(s string) string {
-	return strings.TrimSpace(spacesRE.get().ReplaceAllString(strings.Join(strings.Fields(s), " "), " "))
-}
-
 // speakerRE matches a leading "Client:" or "Dr. Okafor (principal investigator):".
 var speakerRE = lazyRegexp(`^[\p{L}][\p{L}.'’ -]{0,40}(?:\([^)]{0,60}\))?\s*:\s+`)
 
 // clauseCommaRE finds a comma that starts a new clause ("..., it's only for
 // the website"), where the request ends.
-var clauseCommaRE = lazyRegexp(`(?i),\s+(?:the|it|it's|it’s|it'll|it’ll|that|this|these|we|we'll|they|i|which|so|but|because|since|and then)\b`)
-
-// goalRE recognises a request in the situation and captures what is asked.
-var goalRE = []struct {
-	re     *lazyRE
-	prefix string
-}{
-	{lazyRegexp(`(?i)^(?:so,?\s+)?what if we tried\s+(.+)$`), "to try "},
-	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:what if we|why don't we|why don’t we|how about we)\s+(.+)$`), "to "},
-	{lazyRegexp(`(?i)^(?:can|could|would|will)\s+you\s+(?:please\s+)?(.+)$`), "me to "},
-	{lazyRegexp(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "to "},
-	{lazyRegexp(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(.+)$`), "to "},
-	{lazyRegexp(`(?i)^(?:i think\s+)?we(?:'ll|’ll|'re going to|’re going to|\s+(?:should|need to|must|have to|want to|will|are going to))\s+(?:just\s+)?(.+)$`), "to "},
-	{lazyRegexp(`(?i)^(?:i think\s+)?we\s+(?:need|want)\s+(.+)$`), ""},
-	{lazyRegexp(`(?i)^(?:the\s+)?[\p{L}' ]{1,40}?\s+(?:still\s+)?(?:wants|would like)\s+to\s+(.+)$`), "to "},
-	{lazyRegexp(`(?i)^i(?:'d| would)? (?:want|like|need) (?:you )?to\s+(.+)$`), "to "},
-	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(\p{L}+ing\b.*)$`), "to go ahead with "},
-	{lazyRegexp(`(?i)^i(?:'d| would)? (?:want|like|need) you to\s+(.+)$`), "me to "},
-	{lazyRegexp(`(?i)^please\s+(.+)$`), "me to "},
-	{lazyRegexp(`(?i)^just\s+(.+)$`), "me to "},
-}
-
-var goalSwap = map[string]string{"our": "your", "ours": "yours", "my": "your", "me": "you", "i": "you", "us": "us", "mine": "yours", "i'm": "you're", "i’m": "you’re"}
-
-// goalFrom rephrases the situation's request as the goal to acknowledge
-// ("Can we add this feature?" -> "to add this feature"), or "" when the
-// situation is not a request it can rephrase.
-func goalFrom(situation string) string {
-	s := strings.TrimSpace(stripEmoji(cleanDraft(situation)))
-	if s == "" || strings.HasPrefix(s, "[") {
-		return ""
-	}
-	s = speakerRE.get().ReplaceAllString(s, "")
-	s = strings.Trim(s, "\"“”'")
-	if sents := splitSentences(s); len(sents) > 0 {
-		s = sents[0].text
-	}
-	if i := strings.IndexAny(s, "—;("); i > 0 {
-		s = s[:i]
-	}
-	if m := clauseCommaRE.get().FindStringIndex(s); m != nil {
-		s = s[:m[0]]
-	}
-	// Any other comma ends the request too, unless a list follows
-	// ("add X, Y and Z").
-	if i := strings.Index(s, ", "); i > 0 {
-		if rest := s[i+2:]; !strings.Contains(rest, " and ") && !strings.Contains(rest, " or ") {
-			s = s[:i]
-		}
-	}
-	s = strings.TrimRight(s, ".!?… ")
-	if s == "" {
-		return ""
-	}
-	for _, g := range goalRE {
-		m := g.re.get().FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		rest := strings.TrimSpace(m[1])
-		words := strings.Fields(rest)
-		for i, w := range words {
-			if v, ok := goalSwap[strings.ToLower(w)]; ok {
-				words[i] = v
-			}
-		}
-		rest = strings.Join(words, " ")
-		if rest == "" || len(words) > 25 {
-			return ""
-		}
-		if after, ok := strings.CutPrefix(rest, "going "); ok && strings.HasSuffix(g.prefix, "with ") {
-			return "to go " + after // "We're going live" -> "to go live"
-		}
-		return g.prefix + lowerStart(rest)
-	}
-	return ""
-}
-
-// Step returns the formula step's template ("I hear you wanting [their
-// goal]..."), for the rules template.
-func (d rulesData) Step(id string) string {
-	st, _ := d.Guide.Step(id)
-	return st.Template
-}
-
-// Phrase returns phrase i of the target level ("" when it has none).
-func (d rulesData) Phrase(i int) string {
-	if i < 0 || i >= len(d.Level.Phrases) {
-		return ""
-	}
-	return d.Level.Phrases[i]
-}
-
-// Escalation, Offer, Softening and Understanding return the guide's phrase
-// lists.
-func (d rulesData) Escalation(i int) string    { return pick(d.Guide.Phrases.Escalation.Items, i) }
-func (d rulesData) Offer(i int) string         { return pick(d.Guide.Phrases.Offer.Items, i) }
-func (d rulesData) Softening(i int) string     { return pick(d.Guide.Phrases.Softening.Items, i) }
-func (d rulesData) Understanding(i int) string { return pick(d.Guide.Phrases.Understanding.Items, i) }
-func (d rulesData) Collaborative(i int) string { return pick(d.Guide.Phrases.Collaborative.Items, i) }
-
-func pick(items []string, i int) string {
-	if i < 0 || i >= len(items) {
-		return ""
-	}
-	return items[i]
-}
-
-// outermost drops facts contained in another one of the list.
-func outermost(facts []string) []string {
-	out := []string{}
-	for i, f := range facts {
-		inside := false
-		for j, g := range facts {
-			if i != j && len(g) > len(f) && strings.Contains(normaliseFact(g), normaliseFact(f)) {
-				inside = true
-			}
-		}
-		if !inside {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+var clauseCommaRE = lazyRegexp(`(?i),\s+(?:the|it|it's|it’s|it'll|it’ll|that|this|these|we|we'll|they|i|which|so|but|because|since|and then|she|he|i'm|i’m|i've|i’ve)\b`)
 
 // systemBlockRE is a block of text wrapped in a system/instructions tag
 // look-alike: an injection, never part of the message.
 var systemBlockRE = lazyRegexp(`(?is)<\s*(system|instructions?|assistant)\b[^<>]*>.*?<\s*/\s*(?:system|instructions?|assistant)\s*>`)
 
 // cleanDraft removes tag-wrapped injections, then any remaining tag
-// look-alikes, before the draft is read.
+// look-alikes and stage directions ("[heavy sigh]", "*sigh*"), before the
+// draft is read.
 func cleanDraft(s string) string {
 	s = systemBlockRE.get().ReplaceAllString(s, " ")
+	s = stageRE.get().ReplaceAllString(s, " ")
 	return strings.TrimSpace(delimiterRE.get().ReplaceAllString(s, " "))
 }
+
+// stageRE is a stage direction: a short bracketed or starred aside.
+var stageRE = lazyRegexp(`(?i)\[[^\]\n]{0,20}\b(?:sighs?|groans?|eye[ -]?rolls?|shrugs?|laughs?|facepalms?|rolls eyes)\b[^\]\n]{0,20}\]|\*[^*\n]{0,20}\b(?:sighs?|groans?|eye[ -]?rolls?|shrugs?|laughs?|facepalms?|rolls eyes)\b[^*\n]{0,20}\*`)

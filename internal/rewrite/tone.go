@@ -14,11 +14,7 @@ import (
 // internal/guide/data/tone.json).
 type tone struct {
 	interjection *regexp.Regexp // leading interjections, repeated
-	contempt     []*regexp.Regexp
-	threats      []*regexp.Regexp
 	injection    []*regexp.Regexp
-	imperative   *regexp.Regexp // a sentence that starts with a bare imperative
-	negImper     *regexp.Regexp // "Don't X" -> kept as a suggestion
 	shouting     map[string]bool
 	replace      []replacement
 }
@@ -43,24 +39,12 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 		}
 		return out, nil
 	}
-	if t.contempt, err = compile(raw.Contempt); err != nil {
-		return nil, err
-	}
-	if t.threats, err = compile(raw.Threats); err != nil {
-		return nil, err
-	}
 	if t.injection, err = compile(raw.Injection); err != nil {
 		return nil, err
 	}
 	alt := func(ws []string) string { return "(?:" + strings.Join(ws, "|") + ")" }
 	if t.interjection, err = regexp.Compile(`(?i)^\s*` + alt(raw.Interjections) + `(?:\b|$)[\s,.!:;…—-]*`); err != nil {
 		return nil, fmt.Errorf("tone interjections: %w", err)
-	}
-	if t.imperative, err = regexp.Compile(`(?i)^` + alt(raw.Imperatives) + `\b`); err != nil {
-		return nil, fmt.Errorf("tone imperatives: %w", err)
-	}
-	if t.negImper, err = regexp.Compile(`(?i)^` + alt(raw.NegativeImperatives) + `\s+`); err != nil {
-		return nil, fmt.Errorf("tone negative_imperatives: %w", err)
 	}
 	for _, r := range raw.Replacements {
 		re, err := regexp.Compile("(?i)" + r.Pattern)
@@ -95,9 +79,6 @@ func anyMatch(res []*regexp.Regexp, s string) bool {
 // isInjection reports whether s reads as an instruction to a model rather
 // than part of the message.
 func (t *tone) isInjection(s string) bool { return anyMatch(t.injection, s) }
-
-// hostile reports contempt or threats.
-func (t *tone) hostile(s string) bool { return anyMatch(t.contempt, s) || anyMatch(t.threats, s) }
 
 // soften strips leading interjections and emoji and lowers shouted words.
 func (t *tone) soften(s string) string {

@@ -54,11 +54,11 @@ type scenarioArgs struct {
 var (
 	checkShort = map[string]string{
 		"draft":     "The message to check.",
-		"situation": "What they said or asked, plus what the draft may leave unsaid: a product gap, a known risk, a decision already made.",
+		"situation": "What they asked, plus what the draft may leave unsaid: a product gap, a known risk, a decision made.",
 		"level":     "The level meant; else judged by the stakes.",
 	}
 	rewriteShort = map[string]string{
-		"draft":     "What the user wants to say, however blunt.",
+		"draft":     "What the user means, however blunt.",
 		"situation": "What they said or asked.",
 		"level":     "auto (default) picks it from the stakes.",
 		"max_chars": "Length limit (0: the channel's).",
@@ -203,14 +203,25 @@ func scenarioIDs(g *guide.Guide) []string {
 	return ids
 }
 
-// scenarioEnum lists the guide's scenarios as the scenario argument's enum.
+// scenarioEnum lists the guide's scenarios as the scenario argument's enum,
+// and bounds values: no more fields than the largest scenario has, none
+// longer than a formula field may be.
 func scenarioEnum(s *jsonschema.Schema, g *guide.Guide) {
-	p := property(s, "scenario")
-	if p == nil {
-		return
+	if p := property(s, "scenario"); p != nil {
+		for _, id := range scenarioIDs(g) {
+			p.Enum = append(p.Enum, id)
+		}
 	}
-	for _, id := range scenarioIDs(g) {
-		p.Enum = append(p.Enum, id)
+	if v := property(s, "values"); v != nil {
+		fields := uint64(0)
+		for _, sc := range g.Scenarios {
+			fields = max(fields, uint64(len(sc.Fields)))
+		}
+		v.MaxProperties = &fields
+		if ap := v.AdditionalProperties; ap != nil && ap != jsonschema.TrueSchema && ap != jsonschema.FalseSchema {
+			n := uint64(formula.MaxFieldChars)
+			ap.MaxLength = &n
+		}
 	}
 }
 
@@ -218,7 +229,7 @@ func scenarioEnum(s *jsonschema.Schema, g *guide.Guide) {
 // scenarios and their fields read from the guide.
 func scenarioDescription(g *guide.Guide) string {
 	var b strings.Builder
-	b.WriteString("A template draft for a documented scenario, values fitted to their slots, at a level, for an audience.\nScenarios (id: fields, * required):")
+	b.WriteString("A template draft for a documented scenario, values fitted to their slots, at a level, for an audience.\nScenarios (id: fields, * required, + required at strong and escalated):")
 	if len(g.Scenarios) == 0 {
 		b.WriteString("\n(none defined)")
 	}
@@ -229,8 +240,13 @@ func scenarioDescription(g *guide.Guide) string {
 				b.WriteString(",")
 			}
 			b.WriteString(" " + f.Name)
-			if f.Required {
+			switch {
+			case f.Required:
 				b.WriteString("*")
+			case f.RequiredFrom == guide.LevelStrong:
+				b.WriteString("+")
+			case f.RequiredFrom != "":
+				b.WriteString("+" + string(f.RequiredFrom))
 			}
 		}
 	}

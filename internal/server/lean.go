@@ -66,6 +66,7 @@ type (
 		Engine  string      `json:"engine"`
 		Level   guide.Level `json:"level"`
 		Missing []string    `json:"missing_facts"`
+		Limit   string      `json:"limit,omitempty"`
 		Check   checkLean   `json:"check"`
 	}
 )
@@ -164,7 +165,18 @@ func leanRewrite(r rewrite.Result) rewriteLean {
 	if m == nil {
 		m = []string{}
 	}
-	return rewriteLean{Text: r.Text, Pass: r.Pass, Engine: r.Engine, Level: r.Level, Missing: m, Check: leanCheck(r.Check)}
+	return rewriteLean{Text: r.Text, Pass: r.Pass, Engine: r.Engine, Level: r.Level, Missing: m, Limit: r.Limit, Check: leanCheck(r.Check)}
+}
+
+// slotNotes are the notes that ask the user to fill in a [slot].
+func slotNotes(r rewrite.Result) []string {
+	var out []string
+	for _, n := range r.Notes {
+		if strings.Contains(n, "[") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // rewriteLine is the rewritten message and one line of verdict.
@@ -177,7 +189,19 @@ func rewriteLine(r rewrite.Result) string {
 	if len(r.Missing) > 0 {
 		s += "; lost facts: " + strings.Join(r.Missing, "; ")
 	}
-	return s + ".)"
+	for _, rv := range r.Review {
+		if !rv.Pass {
+			s += "; " + rv.Name + ": " + rv.Detail
+		}
+	}
+	s += ".)"
+	if r.Limit != "" {
+		s += "\nLimit not met: " + r.Limit + "."
+	}
+	if len(slotNotes(r)) > 0 {
+		s += "\nFill in the [bracketed] slots before sending: the draft gave no reason or no alternative."
+	}
+	return s
 }
 
 // leanSchema makes an output schema fit both forms of a result and cost

@@ -194,7 +194,11 @@ func scenariosMarkdown(g *guide.Guide, b *strings.Builder) {
 	for _, s := range g.Scenarios {
 		fmt.Fprintf(b, "## %s (`%s`)\n\n%s\n\n| Field | Required | Description | Example |\n|---|---|---|---|\n", s.Name, s.ID, s.Description)
 		for _, f := range s.Fields {
-			fmt.Fprintf(b, "| `%s` | %t | %s | %s |\n", f.Name, f.Required, cell(f.Description), cell(f.Example))
+			req := fmt.Sprint(f.Required)
+			if f.RequiredFrom != "" {
+				req = "from " + string(f.RequiredFrom)
+			}
+			fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", f.Name, req, cell(f.Description), cell(f.Example))
 		}
 		if s.Example != "" {
 			fmt.Fprintf(b, "\nExample:\n\n> %s\n", s.Example)

@@ -1,0 +1,486 @@
+package rewrite
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pushback/pushback/internal/draft"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// Clause classes (guide.ClauseClasses; data/rewrite.json defines their cues).
+const (
+	classGreeting    = "greeting"
+	classSignoff     = "signoff"
+	classInsult      = "insult"
+	classBlame       = "blame"
+	classVenting     = "venting"
+	classRhetorical  = "rhetorical"
+	classRefusal     = "refusal"
+	classProposal    = "proposal"
+	classCommand     = "command"
+	classQuestion    = "question"
+	classJudgement   = "judgement"
+	classConsequence = "consequence"
+	classFact        = "fact"
+	classInjection   = "injection" // tone.json's injection patterns, never kept
+)
+
+// dropped reports whether the rewrite leaves a class out whole.
+func dropped(class string) bool {
+	switch class {
+	case classInsult, classBlame, classVenting, classRhetorical, classInjection:
+		return true
+	}
+	return false
+}
+
+// classifier is data/rewrite.json compiled.
+type classifier struct {
+	classes []compiledClass
+	verbs   map[string]bool
+	ing     map[string]string
+	forms   guide.RewriteForms
+}
+
+type compiledClass struct {
+	id   string
+	name string
+	does string
+	cues []compiledCue
+}
+
+type compiledCue struct {
+	re   *regexp.Regexp
+	form string
+	// need: lower-cased literals one of which every match contains (nil:
+	// no prefilter); a clause holding none is not matched at all.
+	need []string
+	// verbs: each @verbs of the pattern is matched as any word (a named
+	// group) and the word checked against the verbs set, which is far
+	// cheaper than a 300-way alternation; these are the groups.
+	verbs []int
+}
+
+var loadClassifier = sync.OnceValues(func() (*classifier, error) { return newClassifier(guide.Default().Rewrite) })
+
+func newClassifier(rg guide.RewriteGuide) (*classifier, error) {
+	c := &classifier{verbs: map[string]bool{}, ing: rg.IrregularIng, forms: rg.Forms}
+	for _, v := range rg.Verbs {
+		c.verbs[v] = true
+	}
+	for _, cl := range rg.Classes {
+		cc := compiledClass{id: cl.ID, name: cl.Name, does: cl.Does}
+		for _, cu := range cl.Cues {
+			src := "(?i)" + cu.Pattern
+			nv := strings.Count(src, "(?:@verbs)")
+			for i := range nv {
+				src = strings.Replace(src, "(?:@verbs)", fmt.Sprintf(`(?P<verb%d>[\p{L}']+)`, i), 1)
+			}
+			if strings.Contains(src, "@verbs") {
+				return nil, fmt.Errorf("rewrite class %s: cue %q: write @verbs as (?:@verbs)", cl.ID, cu.Pattern)
+			}
+			re, err := regexp.Compile(src)
+			if err != nil {
+				return nil, fmt.Errorf("rewrite class %s: cue %q: %w", cl.ID, cu.Pattern, err)
+			}
+			cc0 := compiledCue{re: re, form: cu.Form}
+			for i := range nv {
+				cc0.verbs = append(cc0.verbs, re.SubexpIndex(fmt.Sprintf("verb%d", i)))
+			}
+			if nv == 0 {
+				if ast, err := syntax.Parse(src, syntax.Perl); err == nil {
+					cc0.need = needed(ast.Simplify())
+				}
+			}
+			cc.cues = append(cc.cues, cc0)
+		}
+		c.classes = append(c.classes, cc)
+	}
+	return c, nil
+}
+
+func classes() *classifier {
+	c, err := loadClassifier()
+	if err != nil {
+		panic(fmt.Sprintf("rewrite: embedded rewrite data is invalid: %v", err)) // tested; a broken build
+	}
+	return c
+}
+
+func verbSet() map[string]bool        { return classes().verbs }
+func irregularIng() map[string]string { return classes().ing }
+
+// match is how one clause was classified.
+type match struct {
+	class string
+	loc   []int  // the cue's match and its groups in the text, byte offsets
+	form  string // how the rewrite says it (guide.ClauseForms)
+}
+
+// classify names a clause's class: the first class in data order whose cue
+// matches; fact when none does.
+func (c *classifier) classify(text string) match {
+	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
+	for _, cl := range c.classes {
+		for _, cu := range cl.cues {
+			if cu.need != nil && !containsAny(lower, cu.need) {
+				continue
+			}
+			loc := cu.re.FindStringSubmatchIndex(t)
+			if loc == nil || !c.verbsHold(t, loc, cu.verbs) {
+				continue
+			}
+			return match{class: cl.id, loc: loc, form: cu.form}
+		}
+	}
+	return match{class: classFact}
+}
+
+// verbsHold reports whether every @verbs group that took part in the
+// match holds a verb. (A word that is not one fails the cue, though the
+// full alternation might have matched elsewhere: the cues are written
+// anchored, so that does not arise; TestClauseCues checks the examples.)
+func (c *classifier) verbsHold(t string, loc []int, groups []int) bool {
+	for _, g := range groups {
+		if g > 0 && loc[2*g] >= 0 && !c.verbs[strings.ToLower(t[loc[2*g]:loc[2*g+1]])] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// needed returns lower-cased literals one of which every match of re must
+// contain, or nil when it cannot tell (a prefilter, as in code search).
+func needed(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture, syntax.OpPlus:
+		return needed(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needed(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if n := needed(sub); n != nil && (best == nil || shortest(n) > shortest(best)) {
+				best = n
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			n := needed(sub)
+			if n == nil {
+				return nil
+			}
+			all = append(all, n...)
+		}
+		return all
+	}
+	return nil
+}
+
+func shortest(ss []string) int {
+	n := -1
+	for _, s := range ss {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
+}
+
+// className is a class's name for notes ("blame", "an insult, contempt or
+// a threat").
+func (c *classifier) className(id string) string {
+	if id == classInjection {
+		return "an instruction aimed at a model, not part of the message"
+	}
+	for _, cl := range c.classes {
+		if cl.id == id {
+			return strings.ToLower(cl.name)
+		}
+	}
+	return id
+}
+
+// piece is one clause of the draft as the rewrite reads it.
+type piece struct {
+	match
+	text  string // softened clause text
+	orig  string // the clause as written
+	lead  string // separator before it in its sentence ("", ", and ", "; ")
+	sent  int    // index of its sentence in the draft
+	idx   int    // index of the piece in the reading
+	line  bool   // its sentence is a whole line
+	start int    // character offset in the draft
+	end   int
+}
+
+// reading is a draft read clause by clause.
+type reading struct {
+	greeting string  // the greeting line(s) or opening courtesy, as written
+	inline   bool    // the greeting shares its line with the body ("Hi Sam, ...")
+	signoff  string  // the sign-off and name lines, as written
+	pieces   []piece // the body's clauses, in order
+	nsent    int
+}
+
+// greetingPrefixRE is a greeting at the start of the first sentence,
+// before the body on the same line ("Hi Priya, thanks for...", "José,
+// no.", "Dr. Okafor, 200 patients...").
+var greetingPrefixRE = lazyRegexp(`^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?|(?:hi|hello|hey)(?:\s+(?:all|team|everyone|folks|there))?|(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,!—–]\s+`)
+
+// notVocative are capitalised words that start a sentence with a comma
+// after them without naming who it is addressed to.
+var notVocative = map[string]bool{
+	"no": true, "yes": true, "ok": true, "okay": true, "sure": true, "fine": true, "look": true, "listen": true, "honestly": true,
+	"seriously": true, "again": true, "also": true, "so": true, "well": true, "sorry": true, "thanks": true, "however": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "tomorrow": true, "yesterday": true, "tonight": true, "first": true, "second": true, "finally": true,
+	"frankly": true, "basically": true, "actually": true, "obviously": true, "clearly": true, "absolutely": true, "nope": true,
+	"non": true, "nein": true, "right": true, "great": true, "wow": true, "still": true, "plus": true, "and": true, "but": true,
+}
+
+// readCache holds the last few readings: one rewrite reads its draft for
+// the facts, the plan and every candidate's independent checks.
+var readCache struct {
+	sync.Mutex
+	keys []string
+	vals []reading
+}
+
+// readDraft is read with a small cache; the reading it returns is shared
+// and must not be changed (plan works on a copy of its pieces).
+func readDraft(d string) reading {
+	readCache.Lock()
+	for i, k := range readCache.keys {
+		if k == d {
+			rd := readCache.vals[i]
+			readCache.Unlock()
+			return rd
+		}
+	}
+	readCache.Unlock()
+	rd := classes().read(cleanDraft(d), toneData())
+	readCache.Lock()
+	if len(readCache.keys) >= 8 {
+		readCache.keys, readCache.vals = readCache.keys[1:], readCache.vals[1:]
+	}
+	readCache.keys = append(readCache.keys, d)
+	readCache.vals = append(readCache.vals, rd)
+	readCache.Unlock()
+	return rd
+}
+
+// read segments and classifies a draft (already cleaned of tag-wrapped
+// injections).
+func (c *classifier) read(text string, t *tone) reading {
+	var r reading
+	sents := draft.Split(text)
+	// The sign-off: the last line sentences, from a sign-off line on.
+	end := len(sents)
+	for k := len(sents) - 1; k >= 0 && k >= len(sents)-3; k-- {
+		s := sents[k]
+		if !s.Line {
+			break
+		}
+		if m := c.classify(s.Text); m.class == classSignoff {
+			end = k
+			break
+		}
+		if wordCount(s.Text) > 3 {
+			break
+		}
+	}
+	if end < len(sents) {
+		r.signoff = strings.TrimSpace(text[sents[end].Start:])
+	}
+	start := 0
+	// The greeting: a first line that is one, or a greeting (or a name
+	// addressed) at the start of the first sentence.
+	if len(sents) > 0 && start < end {
+		s := sents[0]
+		if c.classify(s.Text).class == classGreeting {
+			r.greeting, r.inline = s.Text, !s.Line
+			start = 1
+		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && wordCount(s.Text[m[1]:]) >= 1 {
+			r.greeting, r.inline = strings.TrimRight(s.Text[:m[1]], " "), true
+			rest := text[s.Start+m[1] : s.End]
+			sub := draft.Split(rest)
+			off := s.Start + m[1]
+			for i := range sub {
+				shift(&sub[i], off, text)
+			}
+			sents = append(append(append([]draft.Sentence{}, sents[:0]...), sub...), sents[1:]...)
+			end += len(sub) - 1
+		}
+	}
+	idx := 0
+	for k := start; k < end; k++ {
+		s := sents[k]
+		for _, cl := range s.Clauses {
+			p := piece{orig: cl.Text, lead: cl.Lead, sent: idx, line: s.Line, start: cl.CharStart, end: cl.CharEnd}
+			p.text = t.soften(apostrophes.Replace(cl.Text))
+			switch {
+			case t.isInjection(cl.Text):
+				p.match = match{class: classInjection}
+			case strings.TrimSpace(strings.Trim(p.text, ".,;:!?…-—– ")) == "":
+				// Nothing left once softened: a bare no ("No!!!") or an
+				// interjection ("Honestly", "Seriously??").
+				p.match = match{class: classVenting}
+				if m := c.classify(stripEmoji(apostrophes.Replace(cl.Text))); m.class == classRefusal || bareNoRE.get().MatchString(cl.Text) {
+					p.match = match{class: classRefusal, form: "bare"}
+				}
+			default:
+				p.match = c.classify(p.text)
+				if p.class == classFact || p.class == classQuestion {
+					// "No way" softens to nothing; the original names it.
+					if m := c.classify(apostrophes.Replace(cl.Text)); m.class == classRefusal || dropped(m.class) {
+						p.match = m
+					}
+				}
+				if conj := strings.Trim(cl.Lead, " ,;:—–-"); conj != "" && p.class != classInjection && !dropped(p.class) {
+					// ", because your team rewrote it": the conjunction
+					// belongs to what the clause says.
+					if m := c.classify(conj + " " + p.text); dropped(m.class) {
+						p.match = match{class: m.class}
+					}
+				}
+				if p.class == classGreeting && idx > 0 {
+					p.class = classFact
+				}
+				if p.class == classSignoff {
+					p.class = classFact
+				}
+			}
+			p.idx = len(r.pieces)
+			r.pieces = append(r.pieces, p)
+		}
+		idx++
+	}
+	r.nsent = idx
+	return r
+}
+
+var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|not on my watch)\b`)
+
+// apostrophes are read straight: the cues, and the rewrite's own words,
+// use "'".
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
+
+// shift moves a sentence split from text[off:] to offsets in text.
+func shift(s *draft.Sentence, off int, text string) {
+	rs := utf8.RuneCountInString(text[:off])
+	s.Start += off
+	s.End += off
+	s.CharStart += rs
+	s.CharEnd += rs
+	for i := range s.Clauses {
+		s.Clauses[i].Start += off
+		s.Clauses[i].End += off
+		s.Clauses[i].CharStart += rs
+		s.Clauses[i].CharEnd += rs
+	}
+}
+
+// judged splits a judgement (or a refusal with a form) around its cue:
+// what was judged before it ("Skipping load tests before a 50,000-ticket
+// drop"), and what follows ("with two engineers").
+func judged(p piece) (subject, tail string) {
+	if len(p.loc) < 2 {
+		return "", ""
+	}
+	end := p.loc[1]
+	// A cue may end on the word that starts the tail ("is impossible
+	// with"): the tail keeps it.
+	if i := strings.LastIndexAny(p.text[p.loc[0]:end], " ,"); i > 0 {
+		if w := strings.TrimSpace(p.text[p.loc[0]+i+1 : end]); w != "" && tailWords[strings.ToLower(w)] {
+			end = p.loc[0] + i
+		}
+	}
+	subject = strings.TrimSpace(p.text[:p.loc[0]])
+	tail = strings.TrimSpace(strings.TrimRight(p.text[end:], ".!?… "))
+	subject = strings.TrimRight(subject, ",;: ")
+	return subject, tail
+}
+
+var tailWords = map[string]bool{"with": true, "without": true, "for": true, "by": true, "before": true, "given": true, "unless": true, "in": true, "on": true, "at": true}
+
+// group returns the cue's capture group i in the piece's text, or "".
+func (p piece) group(i int) string {
+	if len(p.loc) < 2*i+2 || p.loc[2*i] < 0 {
+		return ""
+	}
+	return p.text[p.loc[2*i]:p.loc[2*i+1]]
+}
+
+// pronounSubject reports whether a judged subject names nothing ("That",
+// "It", "This plan").
+func pronounSubject(s string) bool {
+	l := strings.ToLower(strings.Trim(s, " ,.\"“”'’"))
+	l = strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s")
+	switch l {
+	case "", "that", "this", "it", "that plan", "this plan", "that idea", "this idea", "the plan", "the idea", "your plan",
+		"that approach", "this approach", "the request", "this request", "that request", "which", "that one", "this one", "so that", "and that":
+		return true
+	}
+	return false
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// keptFacts is every fact that must survive: the given ones, and those in
+// the draft outside what a rewrite leaves out whole (a number inside blame,
+// "you were all over us for a week", goes with it).
+func keptFacts(given []string, d string) []string {
+	all := MergeFacts(given, d)
+	rd := readDraft(d)
+	var kept, gone strings.Builder
+	kept.WriteString(rd.greeting + "\n" + rd.signoff + "\n")
+	for _, p := range rd.pieces {
+		if dropped(p.class) {
+			gone.WriteString(p.orig + "\n")
+		} else {
+			kept.WriteString(p.orig + "\n")
+		}
+	}
+	if gone.Len() == 0 {
+		return all
+	}
+	out := []string{}
+	keptNorm, goneNorm := normaliseFact(kept.String()), normaliseFact(gone.String())
+	for _, f := range all {
+		nf := normaliseFact(f)
+		if slices.Contains(given, f) || strings.Contains(keptNorm, nf) || !strings.Contains(goneNorm, nf) {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,560 @@
+package rewrite
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/draft"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// The independent checks: what a reader sees in a rewrite that the
+// checker's score does not measure. The rewrite loop holds every candidate
+// to them (a failing one goes back for repair with the failure as an
+// issue) and the eval reports each one by name, so both use this one
+// implementation.
+
+// Names of the independent checks, as reported.
+const (
+	// CheckBlunt: no span the checker flags in the draft, and no blame,
+	// insult, venting or rhetorical question the clause cues find there,
+	// survives word for word.
+	CheckBlunt = "blunt"
+	// CheckStock: lines that would fit any message stay within a small
+	// budget.
+	CheckStock = "stock"
+	// CheckGoal: the acknowledgement shares content words with the
+	// situation (it names their goal, not a goal in general).
+	CheckGoal = "goal"
+	// CheckAlternative: the draft's own alternative is kept; a draft with
+	// none gets the marked slot, never "a different approach".
+	CheckAlternative = "alternative"
+	// CheckSplice: no fragment, doubled word, unclosed quote, glued
+	// greeting, leftover placeholder or scrap of the input.
+	CheckSplice = "splice"
+	// CheckLimit: within the length limit, or the result says which limit
+	// could not be met and why.
+	CheckLimit = "limit"
+)
+
+// ReviewChecks lists the independent checks in the order Inspect reports
+// them.
+var ReviewChecks = []string{CheckBlunt, CheckStock, CheckGoal, CheckAlternative, CheckSplice, CheckLimit}
+
+// Review is one independent check of a rewrite.
+type Review struct {
+	Name   string `json:"name" jsonschema:"enum=blunt,enum=stock,enum=goal,enum=alternative,enum=splice,enum=limit,description=The check: blunt (nothing the checker flags in the draft survives)\\, stock (few lines that would fit any message)\\, goal (the acknowledgement names their goal)\\, alternative (the draft's alternative kept\\, or the marked slot)\\, splice (no fragment\\, doubled word\\, unclosed quote or scrap)\\, limit (within the length limit or says why)."`
+	Pass   bool   `json:"pass"`
+	Detail string `json:"detail,omitempty"`
+	// Count is what the check counted (stock lines), for ranking.
+	Count int `json:"-"`
+}
+
+// InspectInput is what the independent checks read.
+type InspectInput struct {
+	Draft     string
+	Situation string
+	Text      string // the rewrite
+	// DraftFindings are the checker's findings on the draft; their spans
+	// must not survive.
+	DraftFindings []check.Finding
+	MaxChars      int
+	Channel       string
+	// Limit is the result's explanation when the length limit was not met.
+	Limit string
+}
+
+// StockBudget is how many stock lines (lines that would fit any message)
+// a rewrite may hold.
+const StockBudget = 1
+
+// Inspect runs every independent check on a rewrite.
+func Inspect(in InspectInput) []Review { return NewInspector(in).Inspect(in.Text, in.Limit) }
+
+// Inspector is the independent checks prepared for one draft: what they
+// read from the draft and the situation is read once, so judging many
+// candidates costs only the work on each candidate's text.
+type Inspector struct {
+	in    InspectInput
+	draft string // normalised, to tell a draft kept as written
+	blunt []string
+	// bluntNorm are the blunt spans normalised, as searched.
+	bluntNorm []string
+	alts      []draftAlt
+	situation map[string]bool // content words; nil without a situation
+}
+
+type draftAlt struct {
+	text  string
+	facts []string
+	words map[string]bool
+}
+
+// NewInspector prepares the checks for in's draft and situation (in.Text
+// and in.Limit are ignored: Inspect takes them).
+func NewInspector(in InspectInput) *Inspector {
+	x := &Inspector{in: in, draft: normalise(strings.TrimSpace(in.Draft))}
+	rd := readDraft(in.Draft)
+	for _, f := range in.DraftFindings {
+		// Shape findings (no proposal, a hidden limitation) are about what
+		// is missing, not words; a flagged span that carries the draft's
+		// facts is its reason, which a rewrite keeps.
+		if f.Kind != check.KindAntiPattern || f.End <= f.Start || wordCount(f.Excerpt) < 2 ||
+			f.Rule == "objection_without_proposal" || f.Rule == "hiding_limitation" || len(ExtractFacts(f.Excerpt)) > 0 {
+			continue
+		}
+		x.addBlunt(f.Excerpt, f.Excerpt)
+	}
+	for _, p := range rd.pieces {
+		if dropped(p.class) && p.class != classInjection && wordCount(p.orig) >= 3 {
+			x.addBlunt(p.orig, strings.TrimRight(p.orig, ".!?… "))
+		}
+	}
+	for _, a := range draftAlternatives(rd) {
+		x.alts = append(x.alts, draftAlt{text: a, facts: ExtractFacts(a), words: contentWords(a)})
+	}
+	if sit := strings.TrimSpace(in.Situation); sit != "" && !strings.HasPrefix(sit, "[") {
+		x.situation = contentWords(sit)
+	}
+	return x
+}
+
+func (x *Inspector) addBlunt(shown, search string) {
+	n := normalise(search)
+	if !slices.Contains(x.bluntNorm, n) {
+		x.blunt = append(x.blunt, shown)
+		x.bluntNorm = append(x.bluntNorm, n)
+	}
+}
+
+// Inspect runs every independent check on text; limit is the result's
+// explanation when the length limit was not met.
+func (x *Inspector) Inspect(text, limit string) []Review {
+	norm := normalise(text)
+	kept := norm == x.draft
+	sents := draft.Split(text)
+	in := x.in
+	in.Text, in.Limit = text, limit
+	return []Review{
+		x.inspectBlunt(norm),
+		inspectStock(in, kept),
+		x.inspectGoal(sents, kept),
+		x.inspectAlternative(text, kept),
+		inspectSplice(text, sents, kept),
+		inspectLimit(in),
+	}
+}
+
+// Failed returns the failing checks as issues for a repair round.
+func Failed(rs []Review) []string {
+	var out []string
+	for _, r := range rs {
+		if !r.Pass {
+			out = append(out, r.Name+": "+r.Detail)
+		}
+	}
+	return out
+}
+
+func (x *Inspector) inspectBlunt(text string) Review {
+	var kept []string
+	for i, b := range x.bluntNorm {
+		if strings.Contains(text, b) {
+			kept = append(kept, x.blunt[i])
+		}
+	}
+	if len(kept) > 0 {
+		return Review{Name: CheckBlunt, Detail: fmt.Sprintf("kept from the draft: %s", quoteList(kept))}
+	}
+	return Review{Name: CheckBlunt, Pass: true, Detail: "nothing blunt from the draft survives"}
+}
+
+func inspectStock(in InspectInput, kept bool) Review {
+	if kept {
+		return Review{Name: CheckStock, Pass: true, Detail: "kept as written"}
+	}
+	n, lines := stockLines(in.Text)
+	r := Review{Name: CheckStock, Count: n, Pass: n <= StockBudget}
+	if r.Pass {
+		r.Detail = fmt.Sprintf("%d stock line(s), budget %d", n, StockBudget)
+	} else {
+		r.Detail = fmt.Sprintf("%d stock lines, budget %d: %s", n, StockBudget, quoteList(lines))
+	}
+	return r
+}
+
+func (x *Inspector) inspectGoal(sents []draft.Sentence, kept bool) Review {
+	r := Review{Name: CheckGoal, Pass: true}
+	switch {
+	case x.situation == nil:
+		r.Detail = "no situation given"
+		return r
+	case kept:
+		r.Detail = "kept as written"
+		return r
+	}
+	var ack string
+	for _, s := range sents {
+		if ackSentenceRE.get().MatchString(s.Text) {
+			ack = s.Text
+			break
+		}
+	}
+	if ack == "" {
+		r.Detail = "no acknowledgement (and no generic one)"
+		return r
+	}
+	var shared []string
+	for w := range contentWords(ack) {
+		if x.situation[w] {
+			shared = append(shared, w)
+		}
+	}
+	if len(shared) == 0 {
+		r.Pass, r.Detail = false, fmt.Sprintf("the acknowledgement %q names nothing from the situation", clip(ack, 80))
+		return r
+	}
+	r.Detail = fmt.Sprintf("the acknowledgement shares %d word(s) with the situation", len(shared))
+	return r
+}
+
+// ackSentenceRE recognises a sentence that acknowledges the other person.
+var ackSentenceRE = lazyRegexp(`(?i)\b(?:I (?:know|understand|hear|get|see|appreciate|recogni[sz]e|respect)|I can see|I'?m glad|matters|makes sense|thanks for|thank you for|you'?re right|we both want|good (?:point|question|idea|call))\b`)
+
+func (x *Inspector) inspectAlternative(text string, kept bool) Review {
+	r := Review{Name: CheckAlternative, Pass: true}
+	if kept {
+		r.Detail = "kept as written"
+		return r
+	}
+	if len(x.alts) == 0 {
+		slot := classes().forms.Slot
+		if m := vagueRE.get().FindString(text); m != "" && !strings.Contains(text, slot) {
+			r.Pass, r.Detail = false, fmt.Sprintf("the draft has no alternative and the rewrite offers %q instead of a concrete one or the slot %s", m, slot)
+			return r
+		}
+		r.Detail = "the draft has no alternative"
+		if strings.Contains(text, slot) {
+			r.Detail += "; the rewrite marks the slot"
+		}
+		return r
+	}
+	words := contentWords(text)
+	var lost []string
+	for _, a := range x.alts {
+		if !a.keptIn(text, words) {
+			lost = append(lost, a.text)
+		}
+	}
+	if len(lost) > 0 {
+		r.Pass, r.Detail = false, fmt.Sprintf("the draft's alternative is lost: %s", quoteList(lost))
+		return r
+	}
+	r.Detail = fmt.Sprintf("kept the draft's %d alternative(s)", len(x.alts))
+	return r
+}
+
+// keptIn: the rewrite keeps an alternative when it keeps its facts
+// (numbers, names, dates: "the 2-3 most critical elements" keeps "pick the
+// top 2-3") or, for one with none, half its content words.
+func (a draftAlt) keptIn(text string, words map[string]bool) bool {
+	if len(a.facts) > 0 {
+		return len(MissingFacts(text, a.facts)) == 0
+	}
+	have := 0
+	for w := range a.words {
+		if words[w] {
+			have++
+		}
+	}
+	return len(a.words) == 0 || have*2 >= len(a.words)
+}
+
+// vagueRE finds an alternative that names nothing.
+var vagueRE = lazyRegexp(`(?i)\b(?:a different approach|another approach|another way(?: to get there| forward)?|a different way|an alternative approach|a different solution|other options)\b`)
+
+// draftAlternatives are the draft's own proposals and orders, as said.
+func draftAlternatives(rd reading) []string {
+	var out []string
+	for _, p := range rd.pieces {
+		switch p.class {
+		case classProposal:
+			out = append(out, p.text)
+		case classCommand:
+			vp, neg, alt := commandVP(p.text)
+			if !neg && wordCount(vp) >= 2 {
+				out = append(out, vp)
+			}
+			if alt != "" {
+				out = append(out, alt)
+			}
+		case classInsult:
+			if a := offerBeforeThreat(p.text); a != "" {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// A splice test: its name and a finder that returns the offending text.
+type spliceTest struct {
+	name string
+	find func(text string, sents []draft.Sentence) string
+}
+
+var spliceTests = []spliceTest{
+	{"doubled word", func(text string, _ []draft.Sentence) string { return doubledWord(text) }},
+	{"unclosed quote or bracket", func(text string, _ []draft.Sentence) string { return unbalanced(text) }},
+	{"leftover placeholder", func(text string, _ []draft.Sentence) string {
+		f := classes().forms
+		for _, m := range bracketRE.get().FindAllString(text, -1) {
+			if m != f.Slot && m != f.ReasonSlot {
+				return m
+			}
+		}
+		return markupRE.get().FindString(text)
+	}},
+	{"dangling colon", func(text string, _ []draft.Sentence) string {
+		return danglingRE.get().FindString(text)
+	}},
+	{"double punctuation", func(text string, _ []draft.Sentence) string { return doublePunct(text) }},
+	{"sentence starts in lower case", func(_ string, sents []draft.Sentence) string {
+		for _, s := range sents {
+			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s.Text, "\"“‘'(*-– "))
+			if unicode.IsLower(r) {
+				return s.Text
+			}
+		}
+		return ""
+	}},
+	{"fragment", func(_ string, sents []draft.Sentence) string {
+		for _, s := range sents {
+			if s.Line || strings.Contains(s.Text, "[") {
+				continue
+			}
+			if wordCount(s.Text) < 3 && !shortIdiomRE.get().MatchString(s.Text) || danglingEndRE.get().MatchString(s.Text) {
+				return s.Text
+			}
+		}
+		return ""
+	}},
+	{"scrap of the input", func(_ string, sents []draft.Sentence) string {
+		for _, s := range sents {
+			if s.Line {
+				continue
+			}
+			for _, c := range s.Clauses {
+				if scrap(c.Text) {
+					return c.Text
+				}
+			}
+		}
+		return ""
+	}},
+	{"glued greeting", func(text string, _ []draft.Sentence) string { return gluedGreetingRE.get().FindString(text) }},
+	{"repeated sentence", func(_ string, sents []draft.Sentence) string {
+		seen := map[string]bool{}
+		for _, s := range sents {
+			k := normalise(s.Text)
+			if wordCount(k) >= 3 && seen[k] {
+				return s.Text
+			}
+			seen[k] = true
+		}
+		return ""
+	}},
+}
+
+var (
+	bracketRE       = lazyRegexp(`\[[^\]]{1,60}\]`)
+	markupRE        = lazyRegexp(`\{\{|\}\}|<no value>|\{[a-z_]+\}`)
+	danglingRE      = lazyRegexp(`(?i)(?:[:;]\s*[.!?]|[:;]\s*$|\bhere'?s (?:why|what)\W*$)`)
+	shortIdiomRE    = lazyRegexp(`(?i)^(?:your (?:call|choice|decision)|thanks|thank you|cheers|many thanks|happy to help|sounds good|of course|got it|no problem|makes sense|fair enough|good point|agreed|understood|noted)\W*$`)
+	danglingEndRE   = lazyRegexp(`(?i)\b(?:the|a|an|and|or|but|of)\W*$`)
+	gluedGreetingRE = lazyRegexp(`(?:[\p{Ll},:;]|[^\n.!?]\s)\s+(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+\p{Lu}\p{Ll}+`)
+)
+
+func inspectSplice(text string, sents []draft.Sentence, kept bool) Review {
+	r := Review{Name: CheckSplice, Pass: true}
+	if kept {
+		r.Detail = "kept as written"
+		return r
+	}
+	var found []string
+	for _, t := range spliceTests {
+		if m := t.find(text, sents); m != "" {
+			found = append(found, fmt.Sprintf("%s (%q)", t.name, clip(m, 60)))
+		}
+	}
+	if len(found) > 0 {
+		r.Pass, r.Detail = false, strings.Join(found, "; ")
+		return r
+	}
+	r.Detail = fmt.Sprintf("%d mechanical tests pass", len(spliceTests))
+	return r
+}
+
+func inspectLimit(in InspectInput) Review {
+	r := Review{Name: CheckLimit, Pass: true}
+	n := utf8.RuneCountInString(in.Text)
+	switch {
+	case in.MaxChars <= 0:
+		r.Detail = fmt.Sprintf("%d characters, no limit", n)
+	case n <= in.MaxChars:
+		r.Detail = fmt.Sprintf("%d characters, limit %d", n, in.MaxChars)
+	case in.Limit != "":
+		r.Detail = fmt.Sprintf("%d characters, over the limit of %d, and the result says why", n, in.MaxChars)
+	default:
+		r.Pass, r.Detail = false, fmt.Sprintf("%d characters, over the limit of %d, and the result does not say why", n, in.MaxChars)
+	}
+	return r
+}
+
+// doubledWord returns "the the" when a word follows itself.
+func doubledWord(text string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	for i := 1; i < len(words); i++ {
+		a, b := strings.ToLower(words[i-1]), strings.ToLower(words[i])
+		if a == b && a != "that" && a != "had" && utf8.RuneCountInString(a) > 1 {
+			return words[i-1] + " " + words[i]
+		}
+	}
+	return ""
+}
+
+// unbalanced returns the first quote or bracket left open or closed twice.
+func unbalanced(text string) string {
+	pairs := [][2]rune{{'“', '”'}, {'(', ')'}, {'[', ']'}}
+	for _, p := range pairs {
+		if strings.Count(text, string(p[0])) != strings.Count(text, string(p[1])) {
+			return string(p[0]) + string(p[1])
+		}
+	}
+	if strings.Count(text, `"`)%2 != 0 {
+		return `"`
+	}
+	return ""
+}
+
+// doublePunct finds ",.", " ,", ".." and the like.
+func doublePunct(text string) string {
+	for i := 1; i < len(text); i++ {
+		a, b := text[i-1], text[i]
+		switch {
+		case strings.IndexByte(",;:", a) >= 0 && strings.IndexByte(".,;:!?", b) >= 0,
+			strings.IndexByte(".!?", a) >= 0 && strings.IndexByte(",;:", b) >= 0,
+			a == ' ' && strings.IndexByte(",;:.!?", b) >= 0 && !(b == '.' && i+2 < len(text) && text[i+1] == '.'):
+			return text[max(0, i-10):min(len(text), i+10)]
+		case a == '.' && b == '.' && (i+1 >= len(text) || text[i+1] != '.') && (i < 2 || text[i-2] != '.'):
+			return text[max(0, i-10):min(len(text), i+10)]
+		}
+	}
+	return ""
+}
+
+// scrap reports a clause made only of facts (names, numbers, acronyms),
+// with no word of its own: "AI; Monday." leaked from the input.
+func scrap(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) == 0 {
+		return !strings.ContainsAny(s, "[")
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if w == lw && utf8.RuneCountInString(w) >= 2 || notNames[lw] || stopWords[lw] || commonStarts[lw] || sentenceAdverbs[lw] {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && strings.ToLower(w[1:]) == w[1:] && !weekdayOrMonth(lw) && utf8.RuneCountInString(w) > 3 && verbSet()[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceAdverbs open a sentence on their own ("Instead, I'd...").
+var sentenceAdverbs = map[string]bool{"instead": true, "however": true, "otherwise": true, "meanwhile": true, "still": true,
+	"then": true, "honestly": true, "frankly": true, "first": true, "second": true, "finally": true, "ideally": true, "realistically": true}
+
+func weekdayOrMonth(w string) bool {
+	return weekdayRE.get().MatchString(capitalise(w)) || monthRE.get().MatchString(capitalise(w))
+}
+
+// stopWords carry no content for the overlap checks.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but so if then than that this these those it its it's is are was were be been being
+		to of in on at by for with without from into over under about as up out off do does did done doing have has had having
+		will would can could should shall may might must not no yes i me my we us our you your they them their he she his her
+		what which who whom whose when where why how all any some more most other such only own same too very just also
+		want wants wanted need needs know understand see get hear matters matter really think like can't won't don't isn't
+		i'm i'd i'll we're we'd we'll you're you'd let let's please there here now thing things way ask asked asking`) {
+		stopWords[w] = true
+	}
+}
+
+// contentWords returns the stems of text's content words.
+func contentWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(factReplacer.Replace(text)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		w = strings.Trim(w, "'")
+		if stopWords[w] || utf8.RuneCountInString(w) < 3 && !isNumber(w) {
+			continue
+		}
+		out[stem(w)] = true
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// stem strips common endings so "launching" meets "launch".
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s", "e"} {
+		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w)-len(suf) >= 3 {
+			w = strings.TrimSuffix(w, suf)
+			break
+		}
+	}
+	if n := len(w); n >= 4 && w[n-1] == w[n-2] && !isVowel(w[n-1]) {
+		w = w[:n-1] // "running" -> "runn" -> "run"
+	}
+	return w
+}
+
+func normalise(s string) string { return normaliseFact(s) }
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", clip(s, 80))
+	}
+	return strings.Join(q, ", ")
+}
+
+// stockLines counts the stock lines (guide.Stock: lines that would fit any
+// message) in the rewrite.
+func stockLines(text string) (int, []string) {
+	plain := plainQuotes.Replace(text)
+	var lines []string
+	for _, r := range guide.Default().Stock.Find(plain) {
+		lines = append(lines, strings.TrimSpace(plain[r[0]:r[1]]))
+	}
+	return len(lines), lines
+}
+
+var plainQuotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)
