@@ -42,6 +42,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/pushback/pushback/internal/check/cue"
 	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
@@ -50,13 +51,13 @@ import (
 // Checker judges drafts against a guide. It is safe for concurrent use.
 type Checker struct {
 	g        *guide.Guide
-	steps    []rule // formula steps, in order
+	steps    []cue.Rule // formula steps, in order
 	signals  []signalRule
-	levels   []rule // in ascending directness
+	levels   []cue.Rule // in ascending directness
 	antis    []antiRule
 	features []featureRule
-	leads    *leadIndex
-	stock    rule        // the guide's stock lines, blanked before the judge reads a draft
+	leads    *cue.Index
+	stock    cue.Rule    // the guide's stock lines, blanked before the judge reads a draft
 	judge    *judgeModel // nil: the cues' verdict alone
 }
 
@@ -65,19 +66,19 @@ type Checker struct {
 type featureRule struct {
 	id          string
 	onSituation bool
-	rule        rule
+	rule        cue.Rule
 }
 
 type signalRule struct {
 	id   string
 	step int // index into steps when the signal mirrors a step, else -1
-	rule rule
+	rule cue.Rule
 }
 
 type antiRule struct {
 	ap       guide.AntiPattern
-	rule     rule
-	fallback rule // weighed only when a failing draft names nothing
+	rule     cue.Rule
+	fallback cue.Rule // weighed only when a failing draft names nothing
 }
 
 // New compiles the guide's cues into a Checker whose verdict comes from
@@ -96,7 +97,7 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 		c.judge = &judgeModel{load: load}
 	}
 	for _, s := range g.Formula.Steps {
-		r, err := compileRule(s.ID, s.Cues)
+		r, err := cue.Compile(s.ID, s.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile step cues: %w", err)
 		}
@@ -114,7 +115,7 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 				return nil, fmt.Errorf("compile signal %s: unknown step %q", s.ID, s.Step)
 			}
 		} else {
-			r, err := compileRule(s.ID, s.Cues)
+			r, err := cue.Compile(s.ID, s.Cues)
 			if err != nil {
 				return nil, fmt.Errorf("compile signal cues: %w", err)
 			}
@@ -123,59 +124,42 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 		c.signals = append(c.signals, sr)
 	}
 	for _, l := range g.Levels {
-		r, err := compileRule(string(l.ID), l.Cues)
+		r, err := cue.Compile(string(l.ID), l.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile level cues: %w", err)
 		}
 		c.levels = append(c.levels, r)
 	}
 	for _, a := range g.AntiPatterns {
-		r, err := compileRule(a.ID, a.Cues)
+		r, err := cue.Compile(a.ID, a.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile anti-pattern cues: %w", err)
 		}
-		fb, err := compileRule(a.ID+" fallback", a.Fallback)
+		fb, err := cue.Compile(a.ID+" fallback", a.Fallback)
 		if err != nil {
 			return nil, fmt.Errorf("compile anti-pattern fallback cues: %w", err)
 		}
 		c.antis = append(c.antis, antiRule{ap: a, rule: r, fallback: fb})
 	}
 	for _, f := range g.Features {
-		r, err := compileRule(f.ID, f.Cues)
+		r, err := cue.Compile(f.ID, f.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile feature cues: %w", err)
 		}
 		c.features = append(c.features, featureRule{id: f.ID, onSituation: f.On == guide.FeatureOnSituation, rule: r})
 	}
-	stock := make([]guide.Cue, len(g.Stock.Lines))
-	for i, l := range g.Stock.Lines {
-		// (?m): a line's end ($) is a stock line's end, as when the guide
-		// matches sentence by sentence.
-		stock[i] = guide.Cue{Pattern: "(?m)" + l.Pattern, Kind: guide.CueOccurrence}
-	}
 	var err error
-	if c.stock, err = compileRule("stock", stock); err != nil {
+	if c.stock, err = cue.CompileStock(g.Stock.Lines); err != nil {
 		return nil, fmt.Errorf("compile stock lines: %w", err)
 	}
-	rules, nleads := c.rules(), 0
-	for _, r := range rules {
-		for i := range r.cues {
-			nleads += len(r.cues[i].lead)
-		}
-	}
-	c.leads = newLeadIndex(nleads)
-	for _, r := range rules {
-		for i := range r.cues {
-			c.leads.register(&r.cues[i])
-		}
-	}
-	c.leads.finish()
+	c.leads = cue.NewIndex(c.rules())
 	return c, nil
 }
 
-// rules lists every compiled rule (sharing the cues, not copying them).
-func (c *Checker) rules() []rule {
-	var rs []rule
+// rules lists every compiled rule the draft is read with (sharing the
+// cues, not copying them): the ones the lead index holds.
+func (c *Checker) rules() []cue.Rule {
+	var rs []cue.Rule
 	rs = append(rs, c.steps...)
 	for _, s := range c.signals {
 		if s.step < 0 {
@@ -216,7 +200,7 @@ func (c *Checker) Check(in Input) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	sc := scratchPool.Get().(*scratch)
+	sc := scratchPool.Get().(*cue.Scratch)
 	defer scratchPool.Put(sc)
 	orig := in.Draft
 	if hasTypographicQuote(orig) {
@@ -323,63 +307,65 @@ func (c *Checker) validate(in Input) (Input, error) {
 	return in, nil
 }
 
+// scratchPool holds the matcher's working memory, one per Check at a time,
+// so that checking a draft allocates little.
+var scratchPool = sync.Pool{New: func() any { return new(cue.Scratch) }}
+
 // analysis is what the rules found in one draft.
 type analysis struct {
-	text     *text
-	sents    [][2]int
-	steps    []result
-	signals  []result
-	levels   []result
-	antis    []result
+	text     *cue.Text
+	steps    []cue.Result
+	signals  []cue.Result
+	levels   []cue.Result
+	antis    []cue.Result
 	features map[string]bool
 	read     guide.Level
 }
 
-func (c *Checker) analyse(in Input, sc *scratch) analysis {
-	t := newText(in.Draft, c.leads, sc)
+func (c *Checker) analyse(in Input, sc *cue.Scratch) analysis {
+	t := cue.NewText(in.Draft, c.leads, sc)
 	a := analysis{
 		text:     t,
-		sents:    t.sents,
-		steps:    make([]result, len(c.steps)),
-		signals:  make([]result, len(c.signals)),
-		levels:   make([]result, len(c.levels)),
-		antis:    make([]result, len(c.antis)),
+		steps:    make([]cue.Result, len(c.steps)),
+		signals:  make([]cue.Result, len(c.signals)),
+		levels:   make([]cue.Result, len(c.levels)),
+		antis:    make([]cue.Result, len(c.antis)),
 		features: make(map[string]bool, len(c.steps)+len(c.signals)+len(c.features)),
 	}
 	// Pass 1: steps and signals from their unconditional cues.
 	for i, r := range c.steps {
-		a.steps[i] = r.eval(t, nil)
-		a.features[r.id] = a.steps[i].present()
+		a.steps[i] = r.Eval(t, nil)
+		a.features[r.ID] = a.steps[i].Present()
 	}
 	for i, s := range c.signals {
 		if s.step >= 0 {
 			a.signals[i] = a.steps[s.step]
 		} else {
-			a.signals[i] = s.rule.eval(t, nil)
+			a.signals[i] = s.rule.Eval(t, nil)
 		}
-		a.features[s.id] = a.signals[i].present()
+		a.features[s.id] = a.signals[i].Present()
 	}
 	for _, f := range c.features {
 		switch {
 		case f.onSituation:
-			a.features[f.id] = in.Situation != "" && f.rule.holdsIn(in.Situation)
+			a.features[f.id] = in.Situation != "" && f.rule.HoldsIn(in.Situation)
 		case f.id == featureGoesAlong && in.Stakes != guide.StakesLow:
 			// Only lettingGo reads it, and only at low stakes.
 		default:
-			a.features[f.id] = f.rule.eval(t, nil).present()
+			a.features[f.id] = f.rule.Eval(t, nil).Present()
 		}
 	}
 	// Pass 2: levels and anti-patterns, whose conditional cues look at the
 	// features pass 1 found.
 	a.read = guide.LevelMild
 	for i, r := range c.levels {
-		a.levels[i] = r.eval(t, a.features)
-		if a.levels[i].present() {
+		a.levels[i] = r.Eval(t, a.features)
+		if a.levels[i].Present() {
 			a.read = c.g.Levels[i].ID
 		}
 	}
 	for i, r := range c.antis {
-		a.antis[i] = r.rule.eval(t, a.features)
+		a.antis[i] = r.rule.Eval(t, a.features)
 	}
 	return a
 }

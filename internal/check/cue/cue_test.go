@@ -1,4 +1,4 @@
-package check
+package cue
 
 import (
 	"testing"
@@ -21,7 +21,7 @@ func TestWordLead(t *testing.T) {
 		{`\bfoo|bar`, nil},
 	}
 	for _, tt := range tests {
-		c, err := compileRule("t", []guide.Cue{{Pattern: tt.pattern}})
+		c, err := Compile("t", []guide.Cue{{Pattern: tt.pattern}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,21 +46,18 @@ func TestIndexedMatchAgrees(t *testing.T) {
 	for _, e := range guide.Default().Examples {
 		texts = append(texts, e.Text)
 	}
-	cs, err := corpusCases()
-	if err != nil {
-		t.Fatal(err)
-	}
 	corpusWide(t)
+	cs := corpusCases(t)
 	for i, k := range cs {
 		if i%8 == 0 { // a sample of the corpus: every cue against a text costs
 			texts = append(texts, k.Text)
 		}
 	}
-	c := Default()
-	rules := c.rules()
+	rules := guideRules(t)
+	ix := NewIndex(rules)
 	checked := 0
 	for _, text := range texts {
-		tx := newText(text, c.leads, new(scratch))
+		tx := NewText(text, ix, new(Scratch))
 		for _, r := range rules {
 			for _, cu := range r.cues {
 				if cu.sentence {
@@ -81,12 +78,12 @@ func TestIndexedMatchAgrees(t *testing.T) {
 					want = want[:1]
 				}
 				if len(got) != len(want) {
-					t.Errorf("%s %q on %q: indexed %v, regexp %v", r.id, cu.re, text, got, want)
+					t.Errorf("%s %q on %q: indexed %v, regexp %v", r.ID, cu.re, text, got, want)
 					continue
 				}
 				for i := range got {
-					if got[i].start != want[i][0] || got[i].end != want[i][1] {
-						t.Errorf("%s %q on %q: indexed %v, regexp %v", r.id, cu.re, text, got, want)
+					if got[i].Start != want[i][0] || got[i].End != want[i][1] {
+						t.Errorf("%s %q on %q: indexed %v, regexp %v", r.ID, cu.re, text, got, want)
 					}
 				}
 				checked++
