@@ -1,39 +1,44 @@
 // Package check is the draft checker: it finds the formula's parts, the
 // level a draft reads at, the anti-patterns and the supporting signals, with
-// character spans, and scores the draft.
+// character spans, and judges the draft (score, pass, the anti-pattern or
+// the stance) into a Report.
 //
-// The phrase knowledge lives in the guide's cues (RE2 patterns, matched
-// case-insensitively); this package implements a handful of rule kinds over
-// them and the scoring policy. A rule is a formula step, a signal, a level
-// or an anti-pattern; it is present when the summed weight of its matching
-// cues reaches 1. A cue (guide.Cue) is
+// The checker has three parts, each in its own place:
 //
-//   - existence (the default): counts its weight once if it matches;
-//   - occurrence: counts its weight for every match;
-//   - conditional: counts only when none of the features in Unless (step
-//     ids and signal names: context, impact, evidence, alternative, ...;
-//     and the guide's features in signals.json, read from the draft or from
-//     the situation: known_gap, known_risk, settled, names_gap, made_case,
-//     commits) holds and all in Requires do. This is how structure is
-//     judged rather than words: a refusal with no reasons is a dismissive
-//     no, "your call" with no concern stated is an abdication, an objection
-//     with no alternative is a complaint;
-//   - negative weights are counter-evidence ("acknowledge the limitation
-//     proactively" cancels talk of not mentioning it);
-//   - scope "sentence" matches each sentence on its own (^ and $ are its
-//     edges) and marks the whole sentence.
+//   - The matcher, package check/cue: the guide's cues (RE2 patterns in
+//     internal/guide/data/*.json) compiled into rules, the lead index over
+//     them, and their matches over a draft. It knows how a cue matches, not
+//     what a rule means.
+//   - The learned model, package check/model: its features, the embedded
+//     weights (judge.model), training and writer-held-out cross-validation
+//     (check/model/train, run by make train).
+//   - The judge, this package: it reads a draft with the rules (analyse,
+//     here), builds the cues' report (verdict.go: formula parts, signals,
+//     findings with spans, suggestions, the cues' own score), gives the
+//     model what the cues found (features.go; training.go turns the corpus
+//     into the model's examples) and fuses the model's reading into the
+//     Report (judge.go): score, pass, the anti-pattern and the stance come
+//     from the model; spans, parts, signals and suggestions from the cues;
+//     where they disagree the report says so. report.go holds the Report.
 //
-// A cue whose pattern is "^" matches no words: it judges shape alone (its
-// conditions), and its finding has no span. An anti-pattern's fallback cues
-// are weighed only for a draft that fails with nothing named.
+// A rule is a formula step, a signal, a level or an anti-pattern; it is
+// present when the summed weight of its matching cues reaches 1 (the cue
+// kinds, existence, occurrence, conditional, sentence scope and shape cues,
+// are described in package cue). A conditional cue looks at features: the
+// step ids and signal names the draft shows (context, impact, evidence,
+// alternative, ...) and the guide's features in signals.json, read from the
+// draft or from the situation (known_gap, known_risk, settled, names_gap,
+// made_case, commits). This is how structure is judged rather than words: a
+// refusal with no reasons is a dismissive no, "your call" with no concern
+// stated is an abdication, an objection with no alternative is a complaint.
 //
 // Steps, signals and features are found first from their unconditional
 // cues; levels and anti-patterns, whose conditional cues look at them,
-// second. The level
-// read is the most direct one present (mild when none is). To add
-// knowledge, add cues to internal/guide/data/*.json; the tests over the
-// documents' examples, testdata/dev.json, testdata/fresh.json and the
-// held-out set show what a change does.
+// second. The level read is the most direct one present (mild when none
+// is). An anti-pattern's fallback cues are weighed only for a draft that
+// fails with nothing named. To add knowledge, add cues to
+// internal/guide/data/*.json; the tests over the documents' examples and
+// the labelled corpus in evals/checker show what a change does.
 package check
 
 import (

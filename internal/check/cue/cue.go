@@ -12,6 +12,21 @@
 // score reaches Threshold. What the rules mean (which is a step, how a
 // report is scored) is the checker's: package check.
 //
+// A cue (guide.Cue) is
+//
+//   - existence (the default): counts its weight once if it matches;
+//   - occurrence: counts its weight for every match;
+//   - conditional: counts only when none of the features in Unless holds
+//     and all in Requires do (Eval's features: the names the caller found
+//     true; with none, conditional cues are skipped);
+//   - negative weights are counter-evidence ("acknowledge the limitation
+//     proactively" cancels talk of not mentioning it);
+//   - scope "sentence" matches each sentence on its own (^ and $ are its
+//     edges) and marks the whole sentence.
+//
+// A cue whose pattern is "^" matches no words: it judges shape alone (its
+// conditions), and its hit has no width.
+//
 // Matching is the hot path. Most cues start at a word boundary with one of
 // a few literal prefixes (leads): the index finds every lead in a draft in
 // one walk of a byte trie, and a cue's regexp runs anchored at those
