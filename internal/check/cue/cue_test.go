@@ -1,8 +1,10 @@
 package cue
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -93,36 +95,50 @@ func TestIndexedMatchAgrees(t *testing.T) {
 	t.Logf("%d cue/text pairs agree", checked)
 }
 
+// TestSentences: the checker reads a draft's sentences (a Text's) exactly
+// as the rewrite does (draft.Split): one segmenter, so a title or an
+// abbreviation ends no sentence for one and a sentence for the other.
 func TestSentences(t *testing.T) {
 	tests := []struct {
+		name string
 		text string
 		want []string
 	}{
-		{"No. That won't work!", []string{"No.", "That won't work!"}},
-		{"  Really?  Yes…\nOK", []string{"Really?", "Yes…", "OK"}},
-		{`He said "stop." Then left.`, []string{`He said "stop."`, "Then left."}},
-		{"Version 2.5 ships. Fine", []string{"Version 2.5 ships.", "Fine"}},
-		{"“Trust me,” she said.", []string{"“Trust me,” she said."}},
-		{"Wait... what?!", []string{"Wait...", "what?!"}},
-		{"", nil},
-		// The rewrite reads the same sentences (draft.Split).
-		{"Dr. Patel wants it Friday; fine.", []string{"Dr. Patel wants it Friday; fine."}},
-		{"Use a pilot, e.g. the core flows. Then expand.", []string{"Use a pilot, e.g. the core flows.", "Then expand."}},
+		{"plain", "No. That won't work!", []string{"No.", "That won't work!"}},
+		{"question, ellipsis, line", "  Really?  Yes…\nOK", []string{"Really?", "Yes…", "OK"}},
+		{"quote closes", `He said "stop." Then left.`, []string{`He said "stop."`, "Then left."}},
+		{"decimal", "Version 2.5 ships. Fine", []string{"Version 2.5 ships.", "Fine"}},
+		{"curly quotes", "“Trust me,” she said.", []string{"“Trust me,” she said."}},
+		{"three dots", "Wait... what?!", []string{"Wait...", "what?!"}},
+		{"empty", "", nil},
+		{"Dr.", "Dr. Patel wants it Friday; fine.", []string{"Dr. Patel wants it Friday; fine."}},
+		{"Mr. and Ms.", "Mr. Okafor and Ms. Lee sign off. Then we ship.", []string{"Mr. Okafor and Ms. Lee sign off.", "Then we ship."}},
+		{"Mrs. at the start", "Mrs. Dube asked twice. She needs it Monday.", []string{"Mrs. Dube asked twice.", "She needs it Monday."}},
+		{"Prof.", "Prof. Ito reviews it first. Fine.", []string{"Prof. Ito reviews it first.", "Fine."}},
+		{"e.g.", "Use a pilot, e.g. the core flows. Then expand.", []string{"Use a pilot, e.g. the core flows.", "Then expand."}},
+		{"i.e. with comma", "The earliest, i.e., the 14th, is too late.", []string{"The earliest, i.e., the 14th, is too late."}},
+		{"vs.", "Speed vs. safety is the trade. We pick safety.", []string{"Speed vs. safety is the trade.", "We pick safety."}},
+		{"a.m. mid-sentence", "The window opens at 9 a.m. on Monday. We need two.", []string{"The window opens at 9 a.m. on Monday.", "We need two."}},
+		{"etc. ends", "Fonts, colours etc. The layout is fine.", []string{"Fonts, colours etc.", "The layout is fine."}},
+		{"initial", "Ask J. Smith first. He knows.", []string{"Ask J. Smith first.", "He knows."}},
+		{"No. 5", "Ticket No. 5 is open. Fix it.", []string{"Ticket No. 5 is open.", "Fix it."}},
 	}
+	ix := NewIndex(nil)
 	for _, tt := range tests {
-		var got []string
-		for _, s := range sentences(tt.text) {
-			got = append(got, tt.text[s[0]:s[1]])
-		}
-		if len(got) != len(tt.want) {
-			t.Errorf("sentences(%q) = %q, want %q", tt.text, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("sentences(%q) = %q, want %q", tt.text, got, tt.want)
-				break
+		t.Run(tt.name, func(t *testing.T) {
+			var check, rewrite []string
+			for _, s := range NewText(tt.text, ix, new(Scratch)).Sentences() {
+				check = append(check, tt.text[s[0]:s[1]])
 			}
-		}
+			for _, s := range draft.Split(tt.text) {
+				rewrite = append(rewrite, s.Text)
+			}
+			if !slices.Equal(check, tt.want) {
+				t.Errorf("the checker reads %q as %q, want %q", tt.text, check, tt.want)
+			}
+			if !slices.Equal(rewrite, check) {
+				t.Errorf("the rewrite reads %q as %q, the checker as %q", tt.text, rewrite, check)
+			}
+		})
 	}
 }
