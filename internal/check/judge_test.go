@@ -241,7 +241,6 @@ func TestRespellKeepsVerdicts(t *testing.T) {
 	}
 }
 
-
 // TestCorpusReadme: the counts in evals/checker/README.md are the corpus's
 // (go test ./internal/check -run TestCorpusReadme -update rewrites them).
 func TestCorpusReadme(t *testing.T) {
