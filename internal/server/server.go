@@ -136,7 +136,8 @@ func New(opts Options) (*mcpserver.MCPServer, error) {
 // of a cold start, and the handshake needs none of it. Every other request
 // waits until the server is full, so no client ever sees part of it.
 // ready waits for that and says what went wrong. The checker is built
-// next, in the same background work, so the first check rarely waits.
+// next, and its learned judge loaded, in the same background work, so the
+// first check rarely waits.
 func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error) {
 	// Mistakes in the configuration are reported now, not from the
 	// background once the client is talking to the server.
@@ -206,7 +207,9 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 		fillErr = err
 		close(done)
 		if err == nil {
-			_, _ = chk.get()
+			if c, err := chk.get(); err == nil {
+				_ = c.Warm() // an error shows again on the first check, as a tool error
+			}
 		}
 	}()
 	return s, func() error { <-done; return fillErr }, nil
