@@ -191,16 +191,14 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 	}
 	s = mcpserver.NewMCPServer(Name, opts.version(), serverOpts...)
 	handlers := map[string]mcpserver.ToolHandlerFunc{}
-	if early != nil {
-		for _, def := range early {
-			s.AddTool(def, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-				<-done
-				if h, ok := handlers[def.Name]; ok && fillErr == nil {
-					return h(ctx, req)
-				}
-				return mcp.NewToolResultError(fmt.Sprintf("%s is not available: the server failed to start it (see its log)", def.Name)), nil
-			})
-		}
+	for _, def := range early {
+		s.AddTool(def, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			<-done
+			if h, ok := handlers[def.Name]; ok && fillErr == nil {
+				return h(ctx, req)
+			}
+			return mcp.NewToolResultError(fmt.Sprintf("%s is not available: the server failed to start it (see its log)", def.Name)), nil
+		})
 	}
 	go func() {
 		chk, err := fill(s, comp, opts, handlers, early != nil)
