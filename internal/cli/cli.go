@@ -25,6 +25,9 @@ type Env struct {
 	Getenv func(string) string
 	// Terminal reports whether Stdout is a terminal (colour, progress bars).
 	Terminal bool
+	// StderrTerminal reports whether Stderr is a terminal (a status line
+	// rewritten in place rather than one line per update).
+	StderrTerminal bool
 
 	cmd string // the running subcommand, for usageErr
 }
@@ -42,7 +45,7 @@ func register(c command) { commands[c.name] = c }
 
 // Main runs the pushback command line and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, Terminal: isTerminal(stdout)}
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, Terminal: isTerminal(stdout), StderrTerminal: isTerminal(stderr)}
 	return env.Main(args)
 }
 
@@ -53,12 +56,10 @@ func (env *Env) Main(args []string) int {
 		return ExitUsage
 	}
 	switch args[0] {
-	case "-h", "--help", "help":
-		usage(env.Stdout)
-		return ExitOK
-	case "version", "--version":
-		fmt.Fprintln(env.Stdout, "pushback", Version)
-		return ExitOK
+	case "-h", "--help":
+		args[0] = "help"
+	case "--version":
+		args[0] = "version"
 	}
 	c, ok := commands[args[0]]
 	if !ok {
@@ -67,6 +68,17 @@ func (env *Env) Main(args []string) int {
 	}
 	env.cmd = c.name
 	return c.run(env, args[1:])
+}
+
+func init() {
+	register(command{name: "help", summary: "list the commands (pushback <command> -h for a command's flags)", run: func(env *Env, _ []string) int {
+		usage(env.Stdout)
+		return ExitOK
+	}})
+	register(command{name: "version", summary: "print the version", run: func(env *Env, _ []string) int {
+		fmt.Fprintln(env.Stdout, "pushback", Version)
+		return ExitOK
+	}})
 }
 
 // Version is the program version, set at build time with -ldflags.
@@ -81,7 +93,7 @@ func usage(w io.Writer) {
 	var b strings.Builder
 	b.WriteString("pushback coaches you to push back well: respectfully, with reasons, an alternative and the decision left open.\n\nUsage: pushback <command> [flags] [text]\n\nCommands:\n")
 	for _, n := range names {
-		fmt.Fprintf(&b, "  %-9s %s\n", n, commands[n].summary)
+		fmt.Fprintf(&b, "  %-10s %s\n", n, commands[n].summary)
 	}
 	b.WriteString("\nRun 'pushback <command> -h' for a command's flags. Exit status: 0 ok/pass, 1 fail, 2 usage or input error.\n")
 	io.WriteString(w, b.String())

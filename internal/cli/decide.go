@@ -96,12 +96,12 @@ func runDecide(env *Env, args []string) int {
 		if errors.Is(err, guide.ErrUnknownValue) {
 			return usageErr(env, err)
 		}
-		fmt.Fprintf(env.Stderr, "pushback decide: %v\n", err)
+		printErr(env, err)
 		return ExitFail
 	}
 	if *asJSON {
 		if err := writeJSON(env.Stdout, res); err != nil {
-			fmt.Fprintf(env.Stderr, "pushback decide: %v\n", err)
+			printErr(env, err)
 			return ExitFail
 		}
 		return ExitOK

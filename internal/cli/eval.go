@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,10 +33,12 @@ func init() {
 
 const evalUsage = `Usage: pushback eval [flags]
 
-Runs the eval suites on the embedded cases (evals/ in the repository):
+Runs the eval suites, on the embedded cases (evals/ in the repository) or on
+your own (--cases DIR, --checker-cases FILE):
   checker  the checker must rank every good example of the documents above
            every bad one (AUC), give each the right verdict and name the
-           expected anti-pattern; the held-out set is reported separately.
+           expected anti-pattern; the held-out set and your labelled
+           messages ("cases") are reported separately.
   rewrite  the engine rewrites every case's blunt draft; each rewrite is held
            to what a reader sees (nothing blunt kept, few stock lines, their
            goal named, the draft's alternative kept or a marked slot, no
@@ -44,17 +47,30 @@ Runs the eval suites on the embedded cases (evals/ in the repository):
            hidden in the input; and to the checker (pass, score within
            --margin of the reference and above the draft, the expected
            level). Each check's pass rate is reported; --min-check-rate
-           sets a bar for one (e.g. --min-check-rate splice=1).
+           sets a bar for one (e.g. --min-check-rate splice=1). A case with
+           an "answer" (your own model's rewrite) is scored as it is: no
+           engine runs for it.
+
+--cases DIR reads a directory laid out like evals/: rewrite/*.json (rewrite
+cases), checker/*.jsonl (labelled messages: id, label good or bad,
+anti_pattern, text, situation, audience, stakes), checker/firstsight/*.jsonl,
+canaries.json and thresholds.json (the bars for those cases: a bar it
+leaves out is off; without it, the embedded bars apply).
+--checker-cases FILE adds labelled messages from a JSON Lines file.
 
 The default engine is the offline rules engine: no key, no network. With
---engine openai, model traffic is replayed from the recorded cassettes
-(evals/cassettes, or --cassettes DIR), so no key is needed; --record sends it
-to the endpoint (OPENAI_API_KEY, OPENAI_BASE_URL, PUSHBACK_MODEL) and
-refreshes the cassettes; --live sends it without recording.
+--engine openai, model traffic is replayed from recorded cassettes
+(--cassettes DIR; this repository has none recorded yet, so record them
+first); --record sends it to the endpoint (OPENAI_API_KEY, OPENAI_BASE_URL,
+PUSHBACK_MODEL) and writes the cassettes; --live sends it without
+recording.
 
 Thresholds come from evals/thresholds.json (or --config FILE), overridden by
-flags. Exit status: 0 when every threshold holds, 1 when one fails (each
-failure is named on stderr), 2 on a usage error.
+flags. --format chooses the report, to stdout or as FORMAT=PATH to a file
+(repeatable): table, json (what --baseline reads), junit, markdown (a step
+summary) or github (workflow annotations). Exit status: 0 when every
+threshold holds, 1 when one fails (each failure is named on stderr), 2 on a
+usage error.
 
 Flags:
 `
@@ -71,7 +87,9 @@ func runEval(env *Env, args []string) int {
 		cassettes   = flags.String("cassettes", "", "cassette `DIR` to record into and replay from (default: evals/cassettes when recording, the embedded cassettes when replaying)")
 		judge       = flags.Bool("judge", false, "also compare each rewrite with its reference using an LLM judge (both orders)")
 		judgeModel  = flags.String("judge-model", "", "model for the judge (default: the rewrite model)")
-		format      = flags.String("format", "table", "report `FORMAT`: "+strings.Join(eval.Formats, ", "))
+		outs        outputList
+		casesDir    = flags.String("cases", "", "run your own cases from `DIR` (laid out like evals/) instead of the embedded ones")
+		checkerCase pathList
 		configFile  = flags.String("config", "", "thresholds `FILE` (JSON like evals/thresholds.json; default the embedded one)")
 		baseline    = flags.String("baseline", "", "previous --format json report `FILE` to compare against, case by case")
 		repeat      = flags.Int("repeat", 1, "run each model case `N` times (the rules engine always runs once)")
@@ -80,6 +98,10 @@ func runEval(env *Env, args []string) int {
 		t           eval.Thresholds
 	)
 	flags.Var(&suites, "suite", "suites to run: checker, rewrite (default both; repeatable or comma list)")
+	flags.Var(&outs, "format", "report `FORMAT` ("+strings.Join(eval.Formats, ", ")+"), or FORMAT=PATH to write it to a file; repeatable")
+	flags.Var(&checkerCase, "checker-cases", "also judge the labelled messages in `FILE` (JSON Lines, as evals/checker); repeatable")
+	flags.Float64Var(&t.MinCasesAUC, "min-cases-auc", 0, "minimum checker AUC on your labelled messages")
+	flags.Float64Var(&t.MinCasesAcc, "min-cases-accuracy", 0, "minimum share of your labelled messages the checker judges right")
 	flags.Float64Var(&t.MinAUC, "min-auc", 0, "minimum checker AUC on the documents' examples")
 	flags.Float64Var(&t.MinHeldOutAUC, "min-heldout-auc", 0, "minimum checker AUC on the held-out set")
 	flags.Float64Var(&t.MinPassRate, "min-pass-rate", 0, "minimum share of rewrite runs that pass")
@@ -109,8 +131,13 @@ func runEval(env *Env, args []string) int {
 			return usageErr(env, fmt.Errorf("unknown suite %q (use checker or rewrite)", s))
 		}
 	}
-	if !slices.Contains(eval.Formats, *format) && *format != "md" {
-		return usageErr(env, fmt.Errorf("unknown format %q (use one of %s)", *format, strings.Join(eval.Formats, ", ")))
+	for i := range outs {
+		if outs[i].format == "text" {
+			outs[i].format = "table"
+		}
+	}
+	if err := outs.validate(eval.Formats); err != nil {
+		return usageErr(env, err)
 	}
 	if *record && *live {
 		return usageErr(env, errors.New("--record and --live exclude each other"))
@@ -123,6 +150,16 @@ func runEval(env *Env, args []string) int {
 	data, err := eval.Load(evals.FS, g)
 	if err != nil {
 		return usageErr(env, fmt.Errorf("load the embedded eval data: %w", err))
+	}
+	if *casesDir != "" {
+		if data, err = loadCases(*casesDir, g, data); err != nil {
+			return usageErr(env, err)
+		}
+	}
+	for _, f := range checkerCase {
+		if data.Labelled, err = readCheckerCases(f, g, data.Labelled); err != nil {
+			return usageErr(env, err)
+		}
 	}
 	thr := data.Thresholds
 	if *configFile != "" {
@@ -155,6 +192,7 @@ func runEval(env *Env, args []string) int {
 	chk := check.Default()
 	cfg := eval.Config{Guide: g, Data: data, Checker: chk, Suites: suites, Thresholds: thr, Baseline: base, BaselineName: *baseline,
 		Options: eval.RewriteOptions{Repeat: *repeat, Concurrency: *concurrency, Timeout: *timeout}}
+	answers, allAnswered, anyAnswered := eval.NewAnswers(data.Cases, nil)
 
 	getenv := env.Getenv
 	if getenv == nil {
@@ -176,6 +214,9 @@ func runEval(env *Env, args []string) int {
 	}
 	// Model traffic (the openai engine, the judge) is replayed from cassettes
 	// unless --record or --live; the rules engine alone needs none.
+	if allAnswered {
+		rcfg.Engine = rewrite.EngineRules // never called: every case brings its answer
+	}
 	usesModel := rcfg.Engine == rewrite.EngineOpenAI || *judge
 	if rcfg.Engine == rewrite.EngineRules {
 		cfg.Options.Repeat = 1
@@ -199,7 +240,7 @@ func runEval(env *Env, args []string) int {
 		if len(suites) == 0 || slices.Contains(suites, "rewrite") {
 			var ids []string // the cases that make model calls
 			for _, c := range data.Cases {
-				if rcfg.Engine == rewrite.EngineOpenAI || c.Reference != "" {
+				if (rcfg.Engine == rewrite.EngineOpenAI && c.Answer == "") || (*judge && c.Reference != "") {
 					ids = append(ids, c.ID)
 				}
 			}
@@ -227,6 +268,15 @@ func runEval(env *Env, args []string) int {
 		cfg.Model = rcfg.Model
 	}
 	cfg.Rewriter = eval.EngineRewriter{Engine: eng, Checker: chk, Options: rewrite.Options{Timeout: *timeout}}
+	switch {
+	case allAnswered:
+		// Every case brings its answer: score them, run no engine.
+		cfg.Rewriter, cfg.Engine, cfg.Model = answers, eval.EngineAnswers, ""
+		cfg.Options.Repeat = 1
+	case anyAnswered:
+		answers.Next = cfg.Rewriter
+		cfg.Rewriter = answers
+	}
 	if *judge {
 		jm := *judgeModel
 		if jm == "" {
@@ -249,7 +299,7 @@ func runEval(env *Env, args []string) int {
 		}
 		cfg.Options.Judge = j
 	}
-	if env.Terminal && (*format == "table" || *format == "") {
+	if env.Terminal && outs.only("table") {
 		cfg.Options.Progress = progressBar(env.Stdout)
 	}
 
@@ -257,8 +307,11 @@ func runEval(env *Env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep := eval.Run(ctx, cfg)
-	if err := eval.Write(env.Stdout, rep, *format); err != nil {
-		fmt.Fprintf(env.Stderr, "pushback eval: %v\n", err)
+	rep.CasesDir = *casesDir
+	if err := outs.write(env, "table", func(w io.Writer, format string, _ bool) error {
+		return eval.Write(w, rep, format)
+	}); err != nil {
+		printErr(env, err)
 		return ExitFail
 	}
 	for _, f := range rep.Failed() {
@@ -307,6 +360,12 @@ func overrideThresholds(dst *eval.Thresholds, flags eval.Thresholds, set map[str
 	}
 	if set["min-heldout-auc"] {
 		dst.MinHeldOutAUC = flags.MinHeldOutAUC
+	}
+	if set["min-cases-auc"] {
+		dst.MinCasesAUC = flags.MinCasesAUC
+	}
+	if set["min-cases-accuracy"] {
+		dst.MinCasesAcc = flags.MinCasesAcc
 	}
 	if set["min-pass-rate"] {
 		dst.MinPassRate = flags.MinPassRate
@@ -360,4 +419,38 @@ func progressBar(w io.Writer) func(done, total int, id string) {
 			fmt.Fprint(w, "\r\033[K")
 		}
 	}
+}
+
+// loadCases reads a team's directory of cases over the embedded data (for
+// canaries and thresholds), naming each labelled message by its path.
+func loadCases(dir string, g *guide.Guide, embedded *eval.Data) (*eval.Data, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--cases: %w", err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("--cases %s: not a directory (for a file of labelled messages, use --checker-cases)", dir)
+	}
+	d, err := eval.LoadOver(os.DirFS(dir), g, embedded)
+	if err != nil {
+		return nil, fmt.Errorf("--cases %s: %w", dir, err)
+	}
+	for i := range d.Labelled {
+		d.Labelled[i].Source = filepath.Join(dir, d.Labelled[i].Source)
+	}
+	return d, nil
+}
+
+// readCheckerCases adds the labelled messages of a --checker-cases file.
+func readCheckerCases(name string, g *guide.Guide, to []eval.LabelledCase) ([]eval.LabelledCase, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("--checker-cases: %w", err)
+	}
+	defer f.Close()
+	cs, err := eval.ReadLabelled(f, name, g)
+	if err != nil {
+		return nil, fmt.Errorf("--checker-cases: %w", err)
+	}
+	return eval.AddLabelled(to, cs)
 }

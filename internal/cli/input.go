@@ -27,7 +27,18 @@ const maxInputBytes = draft.MaxChars*4 + 1
 // stdin is read when it is not a terminal. With none of those it returns
 // errNoInput. Every error is meant for usageErr.
 func readInput(env *Env, args []string, file string) (string, error) {
-	var text string
+	text, err := readText(env, args, file)
+	if err != nil {
+		return "", err
+	}
+	if err := draft.Validate(text); err != nil {
+		return "", err
+	}
+	return text, nil
+}
+
+// readText is readInput without the validation.
+func readText(env *Env, args []string, file string) (string, error) {
 	switch {
 	case file == "-":
 		if env.Stdin == nil {
@@ -37,7 +48,7 @@ func readInput(env *Env, args []string, file string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("read stdin: %w", err)
 		}
-		text = string(b)
+		return string(b), nil
 	case file != "":
 		f, err := os.Open(file)
 		if err != nil {
@@ -48,22 +59,25 @@ func readInput(env *Env, args []string, file string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("read --file %s: %w", file, err)
 		}
-		text = string(b)
+		return string(b), nil
 	case len(args) > 0:
-		text = strings.Join(args, " ")
+		return strings.Join(args, " "), nil
 	case env.Stdin != nil && !isTerminalReader(env.Stdin):
 		b, err := readLimited(env.Stdin)
 		if err != nil {
 			return "", fmt.Errorf("read stdin: %w", err)
 		}
-		text = string(b)
-	default:
-		return "", errNoInput
+		return string(b), nil
 	}
-	if err := draft.Validate(text); err != nil {
-		return "", err
-	}
-	return text, nil
+	return "", errNoInput
+}
+
+// dropFinalNewline removes the one line ending an editor or echo puts at the
+// end of a file or of piped text: it is not part of the message a checker
+// judges (nor counted against its length limit). rewrite keeps it, since it
+// gives the draft back byte for byte when it cannot rewrite it.
+func dropFinalNewline(text string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
 }
 
 func readLimited(r io.Reader) ([]byte, error) {
@@ -84,13 +98,37 @@ func isTerminalReader(r io.Reader) bool {
 // usageErr prints "pushback <cmd>: <message>" on one line to stderr (cmd is
 // the running subcommand) and returns ExitUsage.
 func usageErr(env *Env, err error) int {
-	msg := strings.Join(strings.Fields(err.Error()), " ")
+	printErr(env, err)
+	return ExitUsage
+}
+
+// printErr prints err as "pushback <cmd>: <message>" on one line to
+// stderr, without the package names the error gathered on its way up
+// ("decide: ", "formula: "): the command already says where it happened.
+func printErr(env *Env, err error) {
 	cmd := env.cmd
 	if cmd == "" {
 		cmd = "error"
 	}
-	fmt.Fprintf(env.Stderr, "pushback %s: %s\n", cmd, msg)
-	return ExitUsage
+	fmt.Fprintf(env.Stderr, "pushback %s: %s\n", cmd, errText(err))
+}
+
+// packagePrefixes are the context prefixes pushback's packages put on
+// their errors; errText drops them at the start of a message.
+var packagePrefixes = []string{"check draft: ", "check: ", "decide: ", "formula: ", "rewrite: ", "eval: ", "guide: ", "corpus: ", "batch: ", "draft: "}
+
+// errText is err's message on one line, without leading package prefixes.
+func errText(err error) string {
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	for again := true; again; {
+		again = false
+		for _, p := range packagePrefixes {
+			if rest, ok := strings.CutPrefix(msg, p); ok && rest != "" {
+				msg, again = rest, true
+			}
+		}
+	}
+	return msg
 }
 
 // newFlagSet returns a FlagSet for subcommand cmd that does not exit; use

@@ -202,3 +202,20 @@ func runMain(args ...string) (string, int) {
 }
 
 func bytesReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+// TestHelpListsEveryCommand: `pushback help` names every registered
+// command with its summary.
+func TestHelpListsEveryCommand(t *testing.T) {
+	out, code := runMain("help")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for name, c := range commands {
+		if !strings.Contains(out, "  "+name+" ") || !strings.Contains(out, c.summary) {
+			t.Errorf("help does not list %s (%s):\n%s", name, c.summary, out)
+		}
+	}
+	if len(commands) < 9 {
+		t.Errorf("only %d commands registered", len(commands))
+	}
+}

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/pushback/pushback/internal/check"
@@ -28,6 +31,18 @@ in the draft must survive); a failing one is sent back for repair.
 Engines: rules (offline, no key, deterministic; the default) or openai (any
 OpenAI-compatible endpoint; chosen automatically when OPENAI_API_KEY or
 OPENAI_BASE_URL is set). See internal/rewrite/PROVIDERS.md.
+
+Waiting: a model call, its retries and any rate-limit wait share one
+deadline (--timeout, default %s). While the model is waited for, a status
+line on stderr says what is happening. A rate limit that asks for a longer
+wait than the deadline leaves is reported at once ("rate limited, retry
+after N s").
+
+Nothing is lost: when no rewrite can be made (the model is down, rate
+limited, too slow, or every candidate failed a check), the draft is printed
+unchanged on stdout and what went wrong on stderr; with --json, an object
+with the draft, the error and every attempt. A candidate that carries prompt
+markup or an instruction to a model is never printed as the rewrite.
 
 Exit status: 0 the rewrite passes, 1 it is returned failing (or no rewrite
 could be made), 2 usage or input error.
@@ -73,9 +88,9 @@ func runRewrite(env *Env, args []string) int {
 	fs.StringVar(&model, "model", "", "model or Azure deployment for the openai engine (default $PUSHBACK_MODEL, else "+rewrite.DefaultModel+")")
 	fs.StringVar(&baseURL, "base-url", "", "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (default $OPENAI_BASE_URL)")
 	attempts := fs.Int("attempts", 3, "attempts in all, including repairs (1-10)")
-	timeout := fs.Duration("timeout", 60*time.Second, "time limit for each model call")
+	timeout := fs.Duration("timeout", rewrite.DefaultTimeout, "time limit for the whole rewrite: every model call, retry and wait")
 	fs.Usage = func() {
-		io.WriteString(fs.Output(), rewriteUsage)
+		fmt.Fprintf(fs.Output(), rewriteUsage, rewrite.DefaultTimeout)
 		fs.PrintDefaults()
 	}
 	pos, code := parseFlags(env, fs, args)
@@ -93,6 +108,26 @@ func runRewrite(env *Env, args []string) int {
 		return usageErr(env, err)
 	}
 	req.Draft, req.Facts = text, facts
+	// From here on the draft is never lost: every way out that is not a
+	// rewrite gives it back.
+	giveBack := func(code int, res rewrite.Result, err error) int {
+		res.Draft = text
+		f := rewrite.NewFailure(res, err)
+		if code == ExitUsage {
+			f.Reason = "invalid_input"
+		}
+		if *asJSON {
+			if c := jsonOut(env, f); c != ExitOK {
+				return c
+			}
+			return code
+		}
+		io.WriteString(env.Stdout, text)
+		if !strings.HasSuffix(text, "\n") {
+			io.WriteString(env.Stdout, "\n")
+		}
+		return code
+	}
 
 	cfg := rewrite.ConfigFromEnv(env.Getenv)
 	if engine != "" {
@@ -107,21 +142,32 @@ func runRewrite(env *Env, args []string) int {
 	chk := check.Default()
 	eng, why, err := rewrite.NewEngine(guide.Default(), chk, cfg, rewrite.OpenAIConfig{})
 	if err != nil {
-		return usageErr(env, err)
+		return giveBack(usageErr(env, err), rewrite.Result{Engine: cfg.Engine}, err)
 	}
 	opts := rewrite.Options{MaxAttempts: *attempts, Timeout: *timeout}
-	if env.Terminal && eng.Name() != rewrite.EngineRules {
-		opts.Progress = func(n, total int, msg string) {
-			fmt.Fprintf(env.Stderr, "pushback rewrite: attempt %d/%d: %s…\n", n, total, msg)
+	var status *statusLine
+	if eng.Name() != rewrite.EngineRules {
+		status = newStatusLine(env.Stderr, env.StderrTerminal)
+		opts.Progress = status.show
+		if !env.StderrTerminal {
+			opts.ProgressEvery = 5 * time.Second // a line per report in a log: fewer of them
 		}
 	}
-	res, err := rewrite.Run(context.Background(), eng, chk, req, opts)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := rewrite.Run(ctx, eng, chk, req, opts)
+	status.clear()
 	if err != nil {
 		if isInputErr(err) || errors.Is(err, rewrite.ErrNotConfigured) {
-			return usageErr(env, err)
+			return giveBack(usageErr(env, err), res, err)
 		}
 		fmt.Fprintf(env.Stderr, "pushback rewrite: %s: %v\n", why, err)
-		return ExitFail
+		f := rewrite.NewFailure(res, err)
+		fmt.Fprintf(env.Stderr, "pushback rewrite: tried: %s\n", f.Tried())
+		if !*asJSON {
+			fmt.Fprintln(env.Stderr, "pushback rewrite: your draft is printed unchanged on stdout")
+		}
+		return giveBack(ExitFail, res, err)
 	}
 	if *asJSON {
 		if c := jsonOut(env, res); c != ExitOK {
@@ -181,4 +227,34 @@ func writeRewrite(w io.Writer, st style, why string, r rewrite.Result) {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	io.WriteString(w, b.String())
+}
+
+// statusLine shows a running rewrite's progress on stderr: one line
+// rewritten in place on a terminal, a line per report otherwise (a log
+// keeps them all). A nil statusLine shows nothing.
+type statusLine struct {
+	w        io.Writer
+	terminal bool
+	shown    bool
+}
+
+func newStatusLine(w io.Writer, terminal bool) *statusLine {
+	return &statusLine{w: w, terminal: terminal}
+}
+
+func (s *statusLine) show(p rewrite.Progress) {
+	if s.terminal {
+		fmt.Fprintf(s.w, "\r\033[Kpushback rewrite: %s…", p)
+		s.shown = true
+		return
+	}
+	fmt.Fprintf(s.w, "pushback rewrite: %s\n", p)
+}
+
+// clear ends the status line so what follows starts on a line of its own.
+func (s *statusLine) clear() {
+	if s != nil && s.shown {
+		io.WriteString(s.w, "\r\033[K")
+		s.shown = false
+	}
 }

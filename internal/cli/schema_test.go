@@ -10,10 +10,12 @@ import (
 
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/pushback/pushback/internal/batch"
 	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/decide"
 	"github.com/pushback/pushback/internal/formula"
 	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/rewrite"
 )
 
 // The --json outputs' schemas, generated from the Go types and kept as
@@ -24,9 +26,11 @@ var jsonOutputs = []struct {
 	v    any
 }{
 	{"check", check.Report{}},
+	{"check-batch", batch.Report{}},
 	{"decide", decide.Result{}},
 	{"template", formula.Result{}},
 	{"template-list", []guide.Scenario{}},
+	{"rewrite-failure", rewrite.Failure{}},
 }
 
 func schemaFor(v any) []byte {
@@ -71,6 +75,8 @@ func TestJSONOutputsMatchSchemas(t *testing.T) {
 	}{
 		{"check", []string{"check", "--json", "No, that won't work. We need to do it the way I said."}},
 		{"check", []string{"check", "--json", "--audience", "leadership", "I'd recommend we acknowledge the limitation proactively and frame our roadmap around it. Prospects respect transparency. They punish late surprises."}},
+		{"check-batch", []string{"check", "--format", "json", "--stakes", "high", "--paths", "../../examples/team/replies", "../../examples/team/bot"}},
+		{"check-batch", []string{"check", "--format", "json", "Sure."}},
 		{"decide", []string{"decide", "--json", "--at-stake", "capacity", "--evidence=yes"}},
 		{"decide", []string{"decide", "--json"}},
 		{"template", []string{"template", "--json", "--scenario", "overcommitted_team", "--set", "team_size=6", "--set", "items=48", "--set", "capacity=5-6"}},

@@ -123,7 +123,7 @@ func templateHint(err error, scenario bool) error {
 
 func jsonOut(env *Env, v any) int {
 	if err := writeJSON(env.Stdout, v); err != nil {
-		fmt.Fprintf(env.Stderr, "pushback %s: %v\n", env.cmd, err)
+		printErr(env, err)
 		return ExitFail
 	}
 	return ExitOK

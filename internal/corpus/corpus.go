@@ -119,17 +119,18 @@ func Validate(c Case, g *guide.Guide) error {
 	return nil
 }
 
-// Read parses JSON Lines of cases from r (blank lines and lines starting with
-// // are skipped) and validates each; name is used in errors. Cases without a
-// writer get defaultWriter.
-func Read(r io.Reader, name, defaultWriter string, g *guide.Guide) ([]Case, error) {
-	if defaultWriter == "" {
-		defaultWriter = defaultWriterName
-	}
+// Scan decodes JSON Lines of cases from r and calls fn with each one and its
+// line number (from 1), without validating it: Read validates a labelled
+// case; `pushback check` reads the same lines needing only a text. Blank
+// lines and lines starting with // are skipped. A line that does not decode
+// (bad JSON, an unknown field) reaches fn as err; an error fn returns stops
+// the scan and is returned as is.
+func Scan(r io.Reader, fn func(line int, c Case, err error) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxLineBytes)
-	var out []Case
-	for n := 1; sc.Scan(); n++ {
+	n := 0
+	for sc.Scan() {
+		n++
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 || bytes.HasPrefix(line, []byte("//")) {
 			continue
@@ -137,21 +138,53 @@ func Read(r io.Reader, name, defaultWriter string, g *guide.Guide) ([]Case, erro
 		var c Case
 		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+		err := dec.Decode(&c)
+		if err == nil && dec.More() {
+			err = errors.New("more than one JSON value on the line")
 		}
-		if c.Writer == "" {
-			c.Writer = defaultWriter
+		if err := fn(n, c, err); err != nil {
+			return err
 		}
-		if err := Validate(c, g); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
-		}
-		out = append(out, c)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("line %d: longer than %d bytes", n+1, maxLineBytes)
+		}
+		return err
 	}
-	return out, nil
+	return nil
+}
+
+// Read parses JSON Lines of cases from r (blank lines and lines starting with
+// // are skipped) and validates each; name is used in errors. Cases without a
+// writer get defaultWriter.
+func Read(r io.Reader, name, defaultWriter string, g *guide.Guide) ([]Case, error) {
+	if defaultWriter == "" {
+		defaultWriter = defaultWriterName
+	}
+	var out []Case
+	var caseErr error
+	err := Scan(r, func(n int, c Case, err error) error {
+		if err == nil {
+			if c.Writer == "" {
+				c.Writer = defaultWriter
+			}
+			err = Validate(c, g)
+		}
+		if err != nil {
+			caseErr = fmt.Errorf("%s:%d: %w", name, n, err)
+			return caseErr
+		}
+		out = append(out, c)
+		return nil
+	})
+	switch {
+	case err == nil:
+		return out, nil
+	case err == caseErr:
+		return nil, err
+	}
+	return nil, fmt.Errorf("%s: %w", name, err)
 }
 
 // ReadDir reads every *.jsonl file directly under dir in fsys, in name

@@ -131,3 +131,51 @@ func TestCorpusHasNoNearDuplicates(t *testing.T) {
 		t.Errorf("near-duplicates (%.2f): %s and %s", p.Jaccard, cs[p.A].ID, cs[p.B].ID)
 	}
 }
+
+func TestScan(t *testing.T) {
+	in := "// header\n" +
+		`{"id":"a","text":"No."}` + "\n" +
+		"\n" +
+		`{"text":"Could we phase it?","audience":"client"}` + "\n" +
+		`{"text":"x","colour":"red"}` + "\n" +
+		`{"text":"one"}{"text":"two"}` + "\n" +
+		`{"text": "unterminated` + "\n"
+	type got struct {
+		line int
+		text string
+		err  string
+	}
+	var gots []got
+	err := Scan(strings.NewReader(in), func(n int, c Case, err error) error {
+		g := got{line: n, text: c.Text}
+		if err != nil {
+			g.err = err.Error()
+		}
+		gots = append(gots, g)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []got{
+		{2, "No.", ""},
+		{4, "Could we phase it?", ""},
+		{5, "", `json: unknown field "colour"`},
+		{6, "", "more than one JSON value on the line"},
+		{7, "", "unexpected EOF"},
+	}
+	if len(gots) != len(want) {
+		t.Fatalf("got %d lines %+v, want %d", len(gots), gots, len(want))
+	}
+	for i, w := range want {
+		g := gots[i]
+		if g.line != w.line || (w.err == "" && (g.err != "" || g.text != w.text)) || (w.err != "" && !strings.Contains(g.err, w.err)) {
+			t.Errorf("line %d: got %+v, want %+v", i, g, w)
+		}
+	}
+	stop := errors.New("stop")
+	calls := 0
+	if err := Scan(strings.NewReader(in), func(int, Case, error) error { calls++; return stop }); err != stop || calls != 1 {
+		t.Errorf("Scan returned %v after %d calls; want fn's error after 1", err, calls)
+	}
+}

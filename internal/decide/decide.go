@@ -49,7 +49,7 @@ type Input struct {
 	Hill           *bool          `json:"hill,omitempty" jsonschema:"description=A hill worth dying on?"`
 	Alternative    *bool          `json:"alternative,omitempty" jsonschema:"description=Is a better alternative ready?"`
 	Right          *bool          `json:"right,omitempty" jsonschema:"description=Because right (true) or uncomfortable (false)?"`
-	At             []string       `json:"at_stake,omitempty" jsonschema:"description=Any of quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity\\, preference."`
+	At             []string       `json:"at_stake,omitempty" jsonschema:"maxItems=16,maxLength=32,description=Any of quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity\\, preference."`
 	Stakes         guide.Stakes   `json:"stakes,omitempty"`
 	Audience       guide.Audience `json:"audience,omitempty"`
 	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=Gentler pushback on this was tried and failed."`
@@ -241,7 +241,7 @@ func audienceAdvice(g *guide.Guide, a guide.Audience) string {
 func stakesAt(g *guide.Guide, ids []string) ([]guide.Stake, error) {
 	var out []guide.Stake
 	for _, raw := range ids {
-		id := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(raw)))
+		id := guide.NormaliseID(raw)
 		if id == "" {
 			continue
 		}

@@ -22,7 +22,31 @@ var (
 	ErrEmpty       = errors.New("the draft is empty")
 	ErrTooLong     = errors.New("the draft is too long")
 	ErrInvalidUTF8 = errors.New("the draft is not valid UTF-8")
+	// ErrTooMany: a list argument (facts, values) has more items than
+	// its limit.
+	ErrTooMany = errors.New("too many items")
 )
+
+// LimitError is an argument past one of its limits: a text with more
+// characters than its maxLength (it matches ErrTooLong), a list with more
+// items or an object with more fields than allowed (ErrTooMany).
+type LimitError struct {
+	Field      string // as the caller knows it: "facts", "fact 3", "values"
+	Got, Limit int
+	Unit       string // "characters", "items", "fields"
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s has %d %s; the limit is %d", e.Field, e.Got, e.Unit, e.Limit)
+}
+
+// Is makes a LimitError match ErrTooLong or ErrTooMany.
+func (e *LimitError) Is(target error) bool {
+	if e.Unit == "characters" {
+		return target == ErrTooLong
+	}
+	return target == ErrTooMany
+}
 
 // Validate reports why text cannot be checked, or nil. The messages say what
 // to do about it.

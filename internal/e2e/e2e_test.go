@@ -149,6 +149,9 @@ func TestHTTP(t *testing.T) {
 
 			clients := make([]*client.Client, 2)
 			for i := range clients {
+				// Continuous listening keeps the session on a protocol version
+				// before 2026-07-28, the one hosts in use today open.
+				//lint:ignore SA1019 deliberate, see above
 				c, err := client.NewStreamableHttpClient(p.URL("/mcp"), transport.WithContinuousListening(),
 					transport.WithHTTPLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
 				if err != nil {
@@ -163,6 +166,7 @@ func TestHTTP(t *testing.T) {
 			go func() { // a second session at the same time as the first
 				defer close(done)
 				initialize(ctx, t, clients[1])
+				//lint:ignore SA1019 ping is sent on sessions before 2026-07-28 (a no-op after)
 				if err := clients[1].Ping(ctx); err != nil {
 					t.Errorf("second session ping: %v", err)
 				}
@@ -224,6 +228,7 @@ func exercise(ctx context.Context, t *testing.T, c *client.Client, tg target) {
 	t.Helper()
 	res := initialize(ctx, t, c)
 	t.Logf("server %s %s, protocol %s", res.ServerInfo.Name, res.ServerInfo.Version, res.ProtocolVersion)
+	//lint:ignore SA1019 ping is sent on sessions before 2026-07-28 (a no-op after)
 	if err := c.Ping(ctx); err != nil {
 		t.Errorf("ping: %v", err)
 	}

@@ -207,8 +207,10 @@ func (p *Process) Kill() {
 
 // Memory is a process's resident memory in bytes, from /proc/PID/status.
 type Memory struct {
-	RSS int64 // VmRSS: resident now
-	HWM int64 // VmHWM: peak resident
+	RSS  int64 // VmRSS: resident now
+	HWM  int64 // VmHWM: peak resident
+	Anon int64 // RssAnon: the part of RSS that is the process's own memory (heap, stacks)
+	File int64 // RssFile: the part that is mapped files (the binary's code as it gets run)
 }
 
 // ReadMemory reads VmRSS and VmHWM of pid (Linux only).
@@ -220,7 +222,8 @@ func ReadMemory(pid int) (Memory, error) {
 	var m Memory
 	for _, line := range strings.Split(string(b), "\n") {
 		name, rest, ok := strings.Cut(line, ":")
-		if !ok || (name != "VmRSS" && name != "VmHWM") {
+		field := map[string]*int64{"VmRSS": &m.RSS, "VmHWM": &m.HWM, "RssAnon": &m.Anon, "RssFile": &m.File}[name]
+		if !ok || field == nil {
 			continue
 		}
 		f := strings.Fields(rest) // "12345 kB"
@@ -231,11 +234,7 @@ func ReadMemory(pid int) (Memory, error) {
 		if err != nil {
 			return Memory{}, fmt.Errorf("read memory of %d: %w", pid, err)
 		}
-		if name == "VmRSS" {
-			m.RSS = kb * 1024
-		} else {
-			m.HWM = kb * 1024
-		}
+		*field = kb * 1024
 	}
 	if m.RSS == 0 {
 		return Memory{}, fmt.Errorf("read memory of %d: no VmRSS", pid)

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -42,6 +43,10 @@ type Case struct {
 	MaxChars  int            `json:"max_chars,omitempty"`
 	Facts     []string       `json:"facts,omitempty"`
 	Tags      []string       `json:"tags,omitempty"`
+	// Answer is a rewrite of Draft that a team's own model already
+	// produced: it is scored as it is, with the same checks as a rewrite,
+	// and no engine runs for the case.
+	Answer string `json:"answer,omitempty"`
 	// Set is the file the case came from (without .json): documents, blunt...
 	Set string `json:"-"`
 }
@@ -68,6 +73,8 @@ type Canary struct {
 type Thresholds struct {
 	MinAUC          float64 `json:"min_auc"`            // checker suite, documents' examples
 	MinHeldOutAUC   float64 `json:"min_heldout_auc"`    // checker suite, held-out set (when present)
+	MinCasesAUC     float64 `json:"min_cases_auc"`      // checker suite, your labelled messages (when given)
+	MinCasesAcc     float64 `json:"min_cases_accuracy"` // checker suite, share of your labelled messages judged right
 	MinPassRate     float64 `json:"min_pass_rate"`      // rewrite suite, share of case runs that pass
 	MinCasePassRate float64 `json:"min_case_pass_rate"` // rewrite suite, each case's share of passing repetitions
 	MinPreference   float64 `json:"min_preference"`     // judge preference rate (only with a judge)
@@ -82,23 +89,47 @@ type Thresholds struct {
 
 // Data is everything the suite runs on.
 type Data struct {
-	Cases      []Case
+	Cases []Case
 	// HeldOut is the checker's first-sight sets (checker/firstsight/*.jsonl):
 	// labelled messages written after the judge was trained and never
 	// trained on.
 	HeldOut []corpus.Case
+	// Labelled are a team's labelled messages (checker/*.jsonl, and
+	// --checker-cases): the checker suite's "cases".
+	Labelled   []LabelledCase
 	Canaries   []Canary
 	Thresholds Thresholds
 }
+
+// LabelledCase is a labelled message (corpus.Case) and where it was read.
+type LabelledCase struct {
+	corpus.Case
+	// Source is "file:line".
+	Source string
+}
+
+// ErrNoCases is returned by LoadOver for a directory with no cases in it.
+var ErrNoCases = errors.New("no eval cases")
 
 // FirstSightDir holds the checker's first-sight sets under evals/.
 const FirstSightDir = "checker/firstsight"
 
 // Load reads the suite's data from fsys (laid out like evals/: rewrite/*.json,
-// checker/firstsight/*.jsonl, canaries.json, thresholds.json) and resolves every
-// case against g's examples. Missing optional files are fine; a malformed
-// one, an unknown example or a duplicate id is an error naming the file.
+// checker/firstsight/*.jsonl, checker/*.jsonl, canaries.json,
+// thresholds.json) and resolves every case against g's examples. Missing
+// optional files are fine; a malformed one, an unknown example or a
+// duplicate id is an error naming the file.
 func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
+	return LoadOver(fsys, g, nil)
+}
+
+// LoadOver is Load for a team's directory of cases. Its thresholds.json is
+// the run's bars (a bar it leaves out is off; the margin is 10 unless
+// given), tuned to its cases; without one, and for the canaries when it
+// has none, base (the embedded data) is used. A directory with neither
+// rewrite cases nor labelled messages is an error wrapping ErrNoCases. A
+// nil base is Load.
+func LoadOver(fsys fs.FS, g *guide.Guide, base *Data) (*Data, error) {
 	d := &Data{}
 	names, err := fs.Glob(fsys, "rewrite/*.json")
 	if err != nil {
@@ -133,6 +164,27 @@ func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
 			return nil, err
 		}
 	}
+	labelled, err := fs.Glob(fsys, "checker/*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("list labelled cases: %w", err)
+	}
+	sort.Strings(labelled)
+	for _, name := range labelled {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		cs, err := ReadLabelled(bytes.NewReader(b), name, g)
+		if err != nil {
+			return nil, err
+		}
+		if d.Labelled, err = AddLabelled(d.Labelled, cs); err != nil {
+			return nil, err
+		}
+	}
+	if base != nil && len(d.Cases) == 0 && len(d.HeldOut) == 0 && len(d.Labelled) == 0 {
+		return nil, fmt.Errorf("%w: want rewrite/*.json (rewrite cases), checker/*.jsonl (labelled messages) or %s/*.jsonl", ErrNoCases, FirstSightDir)
+	}
 	var cf struct {
 		About    string   `json:"about"`
 		Canaries []Canary `json:"canaries"`
@@ -148,11 +200,64 @@ func Load(fsys fs.FS, g *guide.Guide) (*Data, error) {
 		cf.Canaries[i].re = re
 	}
 	d.Canaries = cf.Canaries
+	if base != nil && d.Canaries == nil {
+		d.Canaries = base.Canaries
+	}
 	d.Thresholds = Thresholds{Margin: 10}
-	if err := readJSON(fsys, "thresholds.json", &d.Thresholds); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	err = readJSON(fsys, "thresholds.json", &d.Thresholds)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && base != nil:
+		d.Thresholds = base.Thresholds
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	}
 	return d, nil
+}
+
+// ReadLabelled reads labelled messages in the corpus JSON Lines format
+// (internal/corpus: id, label good or bad, anti_pattern, text, situation,
+// audience, stakes, ...), validating each; name is used in errors and in
+// each case's Source.
+func ReadLabelled(r io.Reader, name string, g *guide.Guide) ([]LabelledCase, error) {
+	var out []LabelledCase
+	var caseErr error
+	err := corpus.Scan(r, func(n int, c corpus.Case, err error) error {
+		if err == nil {
+			err = corpus.Validate(c, g)
+		}
+		if err != nil {
+			caseErr = fmt.Errorf("%s:%d: %w", name, n, err)
+			return caseErr
+		}
+		out = append(out, LabelledCase{Case: c, Source: fmt.Sprintf("%s:%d", name, n)})
+		return nil
+	})
+	switch {
+	case err == nil:
+		if len(out) == 0 {
+			return nil, fmt.Errorf("%s: %w: no labelled message in it", name, ErrNoCases)
+		}
+		return out, nil
+	case err == caseErr:
+		return nil, err
+	}
+	return nil, fmt.Errorf("%s: %w", name, err)
+}
+
+// AddLabelled appends more to cs; an id in both is an error naming both
+// places.
+func AddLabelled(cs, more []LabelledCase) ([]LabelledCase, error) {
+	seen := make(map[string]string, len(cs))
+	for _, c := range cs {
+		seen[c.ID] = c.Source
+	}
+	for _, c := range more {
+		if prev, dup := seen[c.ID]; dup {
+			return nil, fmt.Errorf("%s: case id %q is also at %s", c.Source, c.ID, prev)
+		}
+		seen[c.ID] = c.Source
+	}
+	return append(cs, more...), nil
 }
 
 func readJSON(fsys fs.FS, name string, v any) error {
@@ -211,6 +316,9 @@ func resolve(c Case, g *guide.Guide) (Case, error) {
 		c.Tags = addTags(c.Tags, "audience:"+string(c.Audience))
 	}
 	c.Tags = addTags(c.Tags, "set:"+c.Set)
+	if c.Answer != "" {
+		c.Tags = addTags(c.Tags, "answered")
+	}
 	switch {
 	case c.ID == "":
 		return c, errors.New("missing id")

@@ -17,6 +17,7 @@ type Labelled struct {
 	Good        bool
 	Input       check.Input
 	AntiPattern string // expected for bad texts, if known
+	Source      string // file:line, when read from a file
 }
 
 // ExampleTexts returns the guide's good and bad examples as labelled texts.
@@ -47,6 +48,23 @@ func HeldOutTexts(cases []corpus.Case) []Labelled {
 	return out
 }
 
+// LabelledTexts returns labelled messages as labelled texts. A message's
+// level is the one it reads at (a label), not the one intended, so the
+// checker is not told it.
+func LabelledTexts(cases []LabelledCase) []Labelled {
+	out := make([]Labelled, 0, len(cases))
+	for _, c := range cases {
+		out = append(out, Labelled{
+			ID:          c.ID,
+			Source:      c.Source,
+			Good:        c.IsGood(),
+			Input:       check.Input{Draft: c.Text, Audience: c.Audience, Situation: c.Situation, Stakes: c.Stakes},
+			AntiPattern: c.AntiPattern,
+		})
+	}
+	return out
+}
+
 // RunChecker judges every text and measures how well the checker separates
 // good from bad: pairwise ordering (AUC), verdict accuracy and whether it
 // names the expected anti-pattern.
@@ -55,7 +73,7 @@ func RunChecker(chk Checker, name string, texts []Labelled) *CheckerSuite {
 	var good, bad []int
 	correct, apWant, apHit := 0, 0, 0
 	for _, t := range texts {
-		cc := CheckerCase{ID: t.ID, Label: "bad", ExpectedAntiPattern: t.AntiPattern}
+		cc := CheckerCase{ID: t.ID, Source: t.Source, Label: "bad", ExpectedAntiPattern: t.AntiPattern}
 		if t.Good {
 			cc.Label = "good"
 		}

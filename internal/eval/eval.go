@@ -45,6 +45,9 @@ func Run(ctx context.Context, cfg Config) *Report {
 		if len(cfg.Data.HeldOut) > 0 {
 			r.HeldOut = RunChecker(cfg.Checker, "held-out", HeldOutTexts(cfg.Data.HeldOut))
 		}
+		if len(cfg.Data.Labelled) > 0 {
+			r.Cases = RunChecker(cfg.Checker, "cases", LabelledTexts(cfg.Data.Labelled))
+		}
 	}
 	if want("rewrite") && cfg.Rewriter != nil {
 		o := cfg.Options
@@ -52,6 +55,9 @@ func Run(ctx context.Context, cfg Config) *Report {
 		o.Margin = cfg.Thresholds.Margin
 		o.PriceIn, o.PriceOut = cfg.Thresholds.PriceIn, cfg.Thresholds.PriceOut
 		r.Rewrite = RunRewrite(ctx, cfg.Rewriter, cfg.Checker, cfg.Data.Cases, cfg.Data.Canaries, o)
+		for i := range r.Rewrite.Cases {
+			r.Rewrite.Cases[i].Answered = cfg.Data.Cases[i].Answer != ""
+		}
 		for _, c := range r.Rewrite.Cases {
 			for _, run := range c.Runs {
 				r.Usage.add(run.Usage)

@@ -5,13 +5,17 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/pushback/pushback/internal/annotate"
 )
 
 // Formats lists the report formats.
-var Formats = []string{"table", "json", "junit", "markdown"}
+var Formats = []string{"table", "json", "junit", "markdown", "github"}
 
 // Write renders the report in a format.
 func Write(w io.Writer, r *Report, format string) error {
@@ -24,6 +28,8 @@ func Write(w io.Writer, r *Report, format string) error {
 		return WriteJUnit(w, r)
 	case "markdown", "md":
 		return WriteMarkdown(w, r)
+	case "github":
+		return WriteGitHub(w, r)
 	}
 	return fmt.Errorf("unknown format %q (use one of %s)", format, strings.Join(Formats, ", "))
 }
@@ -61,7 +67,7 @@ func mark(ok bool) string {
 // WriteTable writes the human report: one line per case, then the totals.
 func WriteTable(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
-	for _, s := range []*CheckerSuite{r.Checker, r.HeldOut} {
+	for _, s := range r.checkerSuites() {
 		if s == nil {
 			continue
 		}
@@ -83,7 +89,7 @@ func WriteTable(w io.Writer, r *Report) error {
 		fmt.Fprintf(ew, "  AUC %.3f over %d pairs · verdict accuracy %.2f · anti-pattern named %.2f\n\n", s.AUC, s.Pairs, s.Accuracy, s.AntiPatternAccuracy)
 	}
 	if s := r.Rewrite; s != nil {
-		fmt.Fprintf(ew, "rewrite suite: engine %s%s, %d cases × %d\n", s.Engine, modelNote(r), len(s.Cases), r.Repeat)
+		fmt.Fprintf(ew, "rewrite suite: engine %s%s, %d cases × %d%s\n", s.Engine, modelNote(r), len(s.Cases), r.Repeat, answeredNote(s))
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  \tID\tSCORE\tREF\tDRAFT\tPASS RATE\tWHY")
 		for _, c := range s.Cases {
@@ -253,7 +259,7 @@ type junitFailure struct {
 // thresholds as properties of the first suite.
 func WriteJUnit(w io.Writer, r *Report) error {
 	root := junitSuites{Name: "pushback eval", Time: secs(r.DurationMS)}
-	for _, s := range []*CheckerSuite{r.Checker, r.HeldOut} {
+	for _, s := range r.checkerSuites() {
 		if s == nil {
 			continue
 		}
@@ -347,13 +353,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(ew, "## pushback eval %s\n\n", icon[r.Pass])
 	fmt.Fprintln(ew, "| Suite | Result |")
 	fmt.Fprintln(ew, "|---|---|")
-	for _, s := range []*CheckerSuite{r.Checker, r.HeldOut} {
+	for _, s := range r.checkerSuites() {
 		if s != nil {
 			fmt.Fprintf(ew, "| checker (%s) | AUC %.3f · accuracy %.2f · anti-pattern named %.2f · %d texts |\n", s.Name, s.AUC, s.Accuracy, s.AntiPatternAccuracy, len(s.Cases))
 		}
 	}
 	if s := r.Rewrite; s != nil {
-		fmt.Fprintf(ew, "| rewrite (%s) | pass rate %.2f (%d/%d) · mean score %.1f |\n", strings.Join(nonEmpty(s.Engine, r.Model, r.Mode), ", "), s.PassRate, s.Passed, s.Runs, s.MeanScore)
+		fmt.Fprintf(ew, "| rewrite (%s) | pass rate %.2f (%d/%d) · mean score %.1f%s |\n", strings.Join(nonEmpty(s.Engine, r.Model, r.Mode), ", "), s.PassRate, s.Passed, s.Runs, s.MeanScore, answeredNote(s))
 		if rates := checkRateLine(s.CheckRates); rates != "" {
 			fmt.Fprintf(ew, "| rewrite checks | %s |\n", rates)
 		}
@@ -371,7 +377,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	var fails []string
-	for _, s := range []*CheckerSuite{r.Checker, r.HeldOut} {
+	for _, s := range r.checkerSuites() {
 		if s == nil {
 			continue
 		}
@@ -406,4 +412,98 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 
 func mdEscape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
+}
+
+// checkerSuites are the checker suites that ran, in report order.
+func (r *Report) checkerSuites() []*CheckerSuite {
+	var out []*CheckerSuite
+	for _, s := range []*CheckerSuite{r.Checker, r.HeldOut, r.Cases} {
+		if s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// WriteGitHub writes GitHub workflow annotations: a ::warning for every
+// checker text judged wrong (on its line, for labelled messages read from a
+// file) and every failing rewrite case (on its file under CasesDir), and an
+// ::error for every regression and every failed threshold, the failures
+// that fail the run.
+func WriteGitHub(w io.Writer, r *Report) error {
+	var as []annotate.Annotation
+	for _, s := range r.checkerSuites() {
+		for _, c := range s.Cases {
+			if c.Correct {
+				continue
+			}
+			a := annotate.Annotation{Level: annotate.Warning, Title: fmt.Sprintf("pushback eval: checker/%s %s", s.Name, c.ID),
+				Message: fmt.Sprintf("%s text judged %s (score %d)", c.Label, verdict(c.Pass), c.Score)}
+			if c.Error != "" {
+				a.Message = "could not be judged: " + c.Error
+			}
+			a.File, a.Line = splitSource(c.Source)
+			as = append(as, a)
+		}
+	}
+	if s := r.Rewrite; s != nil {
+		for _, c := range s.Cases {
+			if c.Pass {
+				continue
+			}
+			a := annotate.Annotation{Level: annotate.Warning, Title: "pushback eval: rewrite " + c.ID, Message: firstFailure(c)}
+			if r.CasesDir != "" {
+				a.File = filepath.Join(r.CasesDir, "rewrite", c.Set+".json")
+			}
+			as = append(as, a)
+		}
+	}
+	for _, g := range r.Regressions {
+		as = append(as, annotate.Annotation{Level: annotate.Error, Title: fmt.Sprintf("pushback eval: regression %s/%s", g.Suite, g.ID),
+			Message: fmt.Sprintf("was %s, now %s", g.Was, g.Now)})
+	}
+	for _, t := range r.Failed() {
+		msg := fmt.Sprintf("got %.4g, want %s %.4g (%s)", t.Got, cmpWord(t.Name), t.Want, t.Flag)
+		if t.Detail != "" {
+			msg += "; " + t.Detail
+		}
+		as = append(as, annotate.Annotation{Level: annotate.Error, Title: "pushback eval: threshold " + t.Name, Message: msg})
+	}
+	for _, a := range as {
+		if err := annotate.Write(w, a); err != nil {
+			return fmt.Errorf("write annotations: %w", err)
+		}
+	}
+	return nil
+}
+
+// splitSource splits "file:line" into its parts ("" and 0 when empty).
+func splitSource(src string) (string, int) {
+	i := strings.LastIndexByte(src, ':')
+	if i < 0 {
+		return src, 0
+	}
+	n, err := strconv.Atoi(src[i+1:])
+	if err != nil {
+		return src, 0
+	}
+	return src[:i], n
+}
+
+// answeredNote says how many rewrite cases were scored from their answer
+// (your own model's) rather than rewritten in this run.
+func answeredNote(s *RewriteSuite) string {
+	n := 0
+	for _, c := range s.Cases {
+		if c.Answered {
+			n++
+		}
+	}
+	switch {
+	case n == 0 || s.Engine == EngineAnswers:
+		return ""
+	case n == 1:
+		return " · 1 case scored from its answer"
+	}
+	return fmt.Sprintf(" · %d cases scored from their answers", n)
 }

@@ -33,6 +33,11 @@ func sampleReport() *Report {
 			{ID: "h-good", Label: "good", Score: 90, Pass: true, Correct: true},
 			{ID: "h-bad", Label: "bad", Score: -1, Error: "draft is empty"},
 		}},
+		Cases: &CheckerSuite{Name: "cases", AUC: 0.5, Pairs: 1, Accuracy: 0.5, Cases: []CheckerCase{
+			{ID: "support-refund-good", Source: "team/checker/labelled.jsonl:2", Label: "good", Score: 91, Pass: true, Correct: true},
+			{ID: "support-refund-flat", Source: "team/checker/labelled.jsonl:3", Label: "bad", Score: 95, Pass: true, ExpectedAntiPattern: "dismissive_no"},
+		}},
+		CasesDir: "team",
 		Rewrite: &RewriteSuite{Engine: "openai", Runs: 4, Passed: 3, PassRate: 0.75, MeanScore: 87.5, Flaky: []string{"doc-client-abdication"}, Cases: []RewriteCase{
 			{ID: "doc-client-dismissive-no", Set: "documents", Tags: []string{"audience:client"}, Level: "moderate", ReferenceScore: intp(100), DraftScore: 0,
 				Pass: true, PassRate: 1, MeanScore: 95, ScoreStdDev: 5, Preference: floatp(0.75),
@@ -51,13 +56,15 @@ func sampleReport() *Report {
 					{Repetition: 0, Text: "I need to be transparent with you: this path carries risk. Could we talk?", Score: 100, Level: "strong", Pass: true, Attempts: 1, Checks: []Check{{Name: "level", Pass: true, Detail: "reads strong, expected strong"}}},
 					{Repetition: 1, Text: "Sure | whatever you say.", Score: 60, Level: "mild", Attempts: 3, Checks: []Check{{Name: "checker", Pass: true}, {Name: "level", Pass: false, Detail: "reads mild, expected strong"}}},
 				}},
+			{ID: "team-refund", Set: "support", Tags: []string{"answered", "set:support"}, Answered: true, DraftScore: 7, PassRate: 0, MeanScore: 6,
+				Runs: []RewriteRun{{Repetition: 0, Text: "40% is not possible.", Score: 6, Checks: []Check{{Name: "checker", Pass: false, Detail: "fails: dismissive_no"}}}}},
 		}},
 		Judge:       &JudgeSummary{Model: "gpt-4o-mini", Compared: 2, Preference: 0.75, AgreeChecker: 0.5, AgreeLabels: 1, LabelPairs: 1, PositionFlips: 1},
 		Usage:       Usage{PromptTokens: 1900, CompletionTokens: 190, TotalTokens: 2090, CostUSD: 0.0004},
 		Regressions: []Regression{{Suite: "rewrite", ID: "doc-client-abdication", Was: "pass rate 1.00", Now: "pass rate 0.50: level: reads mild, expected strong"}},
 	}
 	r.Rewrite.CheckRates = checkRates(r.Rewrite)
-	r.Thresholds = Evaluate(r, Thresholds{MinAUC: 1, MinHeldOutAUC: 0.8, MinPassRate: 0.7, MinCasePassRate: 0.6, MinPreference: 0.5, MaxRegressions: 0, MinCheckRates: map[string]float64{"level": 1}}, true)
+	r.Thresholds = Evaluate(r, Thresholds{MinAUC: 1, MinHeldOutAUC: 0.8, MinCasesAUC: 0.5, MinCasesAcc: 0.9, MinPassRate: 0.7, MinCasePassRate: 0.6, MinPreference: 0.5, MaxRegressions: 0, MinCheckRates: map[string]float64{"level": 1}}, true)
 	r.Pass = len(r.Failed()) == 0
 	return r
 }
@@ -73,6 +80,7 @@ func TestFormatsGolden(t *testing.T) {
 		{"json", "report.json.golden"},
 		{"markdown", "report.md.golden"},
 		{"junit", "report.xml.golden"},
+		{"github", "report.github.golden"},
 	} {
 		t.Run(f.format, func(t *testing.T) {
 			var b bytes.Buffer
@@ -93,7 +101,7 @@ func TestSampleThresholdsFailAndSayWhich(t *testing.T) {
 	for _, f := range r.Failed() {
 		names = append(names, f.Name)
 	}
-	want := "min_auc min_case_pass_rate min_check_rates.level max_regressions"
+	want := "min_auc min_cases_accuracy min_case_pass_rate min_check_rates.level max_regressions"
 	if strings.Join(names, " ") != want {
 		t.Fatalf("failed thresholds = %v, want %s", names, want)
 	}
@@ -144,7 +152,7 @@ func TestJSONRoundTripAsBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Rewrite.Cases) != 2 || *got.Rewrite.Cases[0].ReferenceScore != 100 || got.Checker.AUC != 0.95 {
+	if len(got.Rewrite.Cases) != 3 || *got.Rewrite.Cases[0].ReferenceScore != 100 || got.Checker.AUC != 0.95 || !got.Rewrite.Cases[2].Answered || got.Cases.Cases[1].Source != "team/checker/labelled.jsonl:3" || got.CasesDir != "team" {
 		t.Fatalf("round trip lost data: %+v", got)
 	}
 	if _, err := ReadReport(strings.NewReader(`{"version": 99}`)); err == nil {
@@ -188,9 +196,9 @@ func TestJUnitStructure(t *testing.T) {
 	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatalf("not XML: %v\n%s", err, b.String())
 	}
-	wantCases := len(r.Checker.Cases) + len(r.HeldOut.Cases) + len(r.Rewrite.Cases)
-	if doc.Tests != wantCases || len(doc.Suites) != 3 {
-		t.Fatalf("tests=%d suites=%d, want %d tests in 3 suites", doc.Tests, len(doc.Suites), wantCases)
+	wantCases := len(r.Checker.Cases) + len(r.HeldOut.Cases) + len(r.Cases.Cases) + len(r.Rewrite.Cases)
+	if doc.Tests != wantCases || len(doc.Suites) != 4 {
+		t.Fatalf("tests=%d suites=%d, want %d tests in 4 suites", doc.Tests, len(doc.Suites), wantCases)
 	}
 	total, failures, errs := 0, 0, 0
 	for _, s := range doc.Suites {
@@ -217,12 +225,13 @@ func TestJUnitStructure(t *testing.T) {
 		}
 		total, failures, errs = total+len(s.Cases), failures+nf, errs+ne
 	}
-	// leadership-good-evidence (wrong verdict), doc-client-abdication (flaky);
-	// h-bad is an error.
-	if failures != 2 || errs != 1 || doc.Failures != 2 || doc.Errors != 1 {
-		t.Errorf("failures=%d/%d errors=%d/%d, want 2 and 1", failures, doc.Failures, errs, doc.Errors)
+	// leadership-good-evidence and support-refund-flat (wrong verdicts),
+	// doc-client-abdication (flaky), team-refund (its answer fails); h-bad is
+	// an error.
+	if failures != 4 || errs != 1 || doc.Failures != 4 || doc.Errors != 1 {
+		t.Errorf("failures=%d/%d errors=%d/%d, want 4 and 1", failures, doc.Failures, errs, doc.Errors)
 	}
-	rw := doc.Suites[2]
+	rw := doc.Suites[3]
 	if f := rw.Cases[1].Failure; f == nil || !strings.Contains(f.Message, "level: reads mild, expected strong") {
 		t.Errorf("rewrite failure message = %+v, want the reason", f)
 	}

@@ -5,15 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -247,75 +244,6 @@ func TestCassetteRequestWithoutCase(t *testing.T) {
 	req.Body = http.NoBody
 	if _, err := c.RoundTrip(req); !errors.Is(err, ErrNotRecorded) || !strings.Contains(err.Error(), `"nowhere"`) {
 		t.Fatalf("err = %v, want ErrNotRecorded naming the case", err)
-	}
-}
-
-// A simulated model that takes 200ms a call: 40 cases at --concurrency 8
-// finish within 1.5x the ideal wall time, ceil(40/8) x calls per case x 200ms.
-func TestConcurrencyWallTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	const n, conc, delay = 40, 8, 200 * time.Millisecond
-	// Keep the cases the engine settles in one call, so every case makes
-	// the same number of calls and the ideal time is exact.
-	docs := oneCallCases(t, documentCases(t))
-	var cases []Case
-	for i := 0; len(cases) < n; i++ {
-		c := docs[i%len(docs)]
-		c.ID = fmt.Sprintf("%s-%02d", c.ID, i)
-		cases = append(cases, c)
-	}
-	model := &fakeModel{refs: refsOf(cases), delay: delay}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: model}}
-	srv.Start()
-	defer srv.Close()
-	cfg := newModelRun(t, &Cassette{Mode: Record, Dir: t.TempDir()}, srv.URL+"/v1", cases, 1)
-	cfg.Options.Judge = nil
-	cfg.Options.Concurrency = conc
-	var mu sync.Mutex
-	peak, inFlight := 0, 0
-	inner := cfg.Rewriter
-	cfg.Rewriter = rewriterFunc(func(ctx context.Context, req rewrite.Request) (rewrite.Result, error) {
-		mu.Lock()
-		inFlight++
-		peak = max(peak, inFlight)
-		mu.Unlock()
-		defer func() { mu.Lock(); inFlight--; mu.Unlock() }()
-		return inner.Rewrite(ctx, req)
-	})
-	start := time.Now()
-	r := Run(context.Background(), cfg)
-	wall := time.Since(start)
-	calls := model.calls.Load()
-	perCase := float64(calls) / n
-	ideal := time.Duration(math.Ceil(float64(n)/conc) * perCase * float64(delay))
-	t.Logf("%d cases, concurrency %d, %d model calls (%.2f per case) of %v: wall %v, ideal %v, ratio %.2f, peak in flight %d",
-		n, conc, calls, perCase, delay, wall.Round(time.Millisecond), ideal, float64(wall)/float64(ideal), peak)
-	for _, c := range r.Rewrite.Cases {
-		if c.Runs[0].Error != "" {
-			t.Fatalf("%s: %s", c.ID, c.Runs[0].Error)
-		}
-		if testing.Verbose() {
-			t.Logf("%s: %d ms, %d attempts", c.ID, c.Runs[0].LatencyMS, c.Runs[0].Attempts)
-		}
-	}
-	if peak > conc {
-		t.Errorf("%d cases ran at once, limit %d", peak, conc)
-	}
-	if calls != n {
-		t.Errorf("%d model calls for %d one-call cases", calls, n)
-	}
-	if raceEnabled {
-		t.Logf("race detector on: the wall-time bound is only checked without -race")
-		return
-	}
-	if wall > ideal*3/2 {
-		t.Errorf("wall time %v is over 1.5x the ideal %v", wall, ideal)
 	}
 }
 

@@ -18,11 +18,13 @@ type Report struct {
 	Concurrency int              `json:"concurrency"`
 	Checker     *CheckerSuite    `json:"checker,omitempty" jsonschema:"description=The checker on the documents' own good and bad examples."`
 	HeldOut     *CheckerSuite    `json:"heldout,omitempty" jsonschema:"description=The checker on the blind held-out set\\, when present."`
+	Cases       *CheckerSuite    `json:"cases,omitempty" jsonschema:"description=The checker on your labelled messages (checker/*.jsonl under --cases\\, and --checker-cases)\\, when given."`
 	Rewrite     *RewriteSuite    `json:"rewrite,omitempty"`
 	Judge       *JudgeSummary    `json:"judge,omitempty"`
 	Usage       Usage            `json:"usage"`
 	Thresholds  []ThresholdCheck `json:"thresholds"`
 	Regressions []Regression     `json:"regressions"`
+	CasesDir    string           `json:"cases_dir,omitempty" jsonschema:"description=The --cases directory the cases came from\\, when not the embedded ones."`
 	Baseline    string           `json:"baseline,omitempty" jsonschema:"description=The baseline report compared against\\, if any."`
 	Pass        bool             `json:"pass" jsonschema:"description=True when every threshold holds."`
 	DurationMS  int64            `json:"duration_ms"`
@@ -30,7 +32,7 @@ type Report struct {
 
 // CheckerSuite is the checker's ranking of good over bad texts.
 type CheckerSuite struct {
-	Name string `json:"name" jsonschema:"enum=documents,enum=held-out"`
+	Name string `json:"name" jsonschema:"enum=documents,enum=held-out,enum=cases"`
 	// AUC is the share of (good, bad) pairs the checker's score orders
 	// correctly, a tie counting half.
 	AUC      float64 `json:"auc" jsonschema:"minimum=0,maximum=1"`
@@ -45,6 +47,7 @@ type CheckerSuite struct {
 // CheckerCase is the checker's verdict on one labelled text.
 type CheckerCase struct {
 	ID                  string `json:"id"`
+	Source              string `json:"source,omitempty" jsonschema:"description=file:line of a labelled message read from a file."`
 	Label               string `json:"label" jsonschema:"enum=good,enum=bad"`
 	Score               int    `json:"score"`
 	Pass                bool   `json:"pass" jsonschema:"description=The checker's verdict."`
@@ -84,6 +87,7 @@ type RewriteCase struct {
 	ID             string   `json:"id"`
 	Set            string   `json:"set"`
 	Tags           []string `json:"tags"`
+	Answered       bool     `json:"answered,omitempty" jsonschema:"description=The text scored is the case's answer (from your own model)\\, not a rewrite made in this run."`
 	Level          string   `json:"level,omitempty" jsonschema:"description=The level asked for."`
 	ReferenceScore *int     `json:"reference_score,omitempty" jsonschema:"description=The checker's score of the reference answer."`
 	DraftScore     int      `json:"draft_score" jsonschema:"description=The checker's score of the blunt input."`

@@ -31,6 +31,10 @@ func Evaluate(r *Report, t Thresholds, withBaseline bool) []ThresholdCheck {
 	if r.HeldOut != nil {
 		atLeast("min_heldout_auc", "--min-heldout-auc", t.MinHeldOutAUC, r.HeldOut.AUC, misordered(r.HeldOut))
 	}
+	if r.Cases != nil {
+		atLeast("min_cases_auc", "--min-cases-auc", t.MinCasesAUC, r.Cases.AUC, misordered(r.Cases))
+		atLeast("min_cases_accuracy", "--min-cases-accuracy", t.MinCasesAcc, r.Cases.Accuracy, misordered(r.Cases))
+	}
 	if s := r.Rewrite; s != nil {
 		atLeast("min_pass_rate", "--min-pass-rate", t.MinPassRate, s.PassRate, "failing: "+listIDs(failingCases(s, 1)))
 		if t.MinCasePassRate > 0 {
@@ -115,7 +119,7 @@ func failingCases(s *RewriteSuite, below float64) []string {
 // fails, or whose mean score dropped by more than margin.
 func Compare(base, now *Report, margin int) []Regression {
 	out := []Regression{}
-	for _, pair := range [][2]*CheckerSuite{{base.Checker, now.Checker}, {base.HeldOut, now.HeldOut}} {
+	for _, pair := range [][2]*CheckerSuite{{base.Checker, now.Checker}, {base.HeldOut, now.HeldOut}, {base.Cases, now.Cases}} {
 		if pair[0] == nil || pair[1] == nil {
 			continue
 		}

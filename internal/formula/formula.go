@@ -78,11 +78,11 @@ const MaxFieldChars = 2000
 // phrase ("launch the core checkout first"); the renderer fits the value
 // to it (see fit) or says what would fit.
 type Fields struct {
-	Goal        string         `json:"goal" jsonschema:"description=What they want\\, in their terms."`
-	Concern     string         `json:"concern" jsonschema:"description=What concerns you and why\\, as a sentence."`
-	Impact      string         `json:"impact" jsonschema:"description=What happens if we go ahead\\, as a sentence."`
-	Alternative string         `json:"alternative" jsonschema:"description=What you propose instead\\, as what we would do."`
-	Invitation  string         `json:"invitation,omitempty" jsonschema:"description=The closing question (default: one that fits)."`
+	Goal        string         `json:"goal" jsonschema:"maxLength=2000,description=What they want\\, in their terms."`
+	Concern     string         `json:"concern" jsonschema:"maxLength=2000,description=What concerns you and why\\, as a sentence."`
+	Impact      string         `json:"impact" jsonschema:"maxLength=2000,description=What happens if we go ahead\\, as a sentence."`
+	Alternative string         `json:"alternative" jsonschema:"maxLength=2000,description=What you propose instead\\, as what we would do."`
+	Invitation  string         `json:"invitation,omitempty" jsonschema:"maxLength=2000,description=The closing question (default: one that fits)."`
 	Level       guide.Level    `json:"level,omitempty"`
 	Audience    guide.Audience `json:"audience,omitempty"`
 	Matter      guide.Matter   `json:"matter,omitempty"`
@@ -298,6 +298,7 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 		}
 		return Result{}, fmt.Errorf("formula: %w %q (use one of %s)", ErrUnknownScenario, id, strings.Join(ids, ", "))
 	}
+	id = sc.ID // as the guide spells it
 	lvl, err := guide.ParseLevel(string(in.Level))
 	if err != nil {
 		return Result{}, fmt.Errorf("formula: %w", err)

@@ -464,7 +464,7 @@ func tidy(s string) string {
 	var out strings.Builder
 	last := 0
 	for _, m := range sentenceStartRE.FindAllStringSubmatchIndex(s, -1) {
-		if abbrevRE.MatchString(s[:m[2]+1]) {
+		if abbrevBefore(s, m[2]+1) {
 			continue
 		}
 		out.WriteString(s[last:m[4]])
@@ -473,6 +473,27 @@ func tidy(s string) string {
 	}
 	out.WriteString(s[last:])
 	return out.String()
+}
+
+// abbrevBefore reports whether s[:end] ends with an abbreviation
+// (abbrevRE). It reads a few bytes back, not all of s[:end]: matching the
+// whole prefix at every sentence made a 2,000-character field of short
+// sentences take seconds.
+func abbrevBefore(s string, end int) bool {
+	from := max(0, end-16)
+	loc := abbrevRE.FindStringIndex(s[from:end])
+	if loc == nil {
+		return false
+	}
+	// A match where the window was cut is no match if a word goes on
+	// before it: \b saw a boundary that is not there.
+	if loc[0] == 0 && from > 0 {
+		c := s[from-1] // \b is ASCII: only an ASCII word character goes on
+		if c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func upperFirst(s string) string {

@@ -135,3 +135,13 @@ func TestLowerFirst(t *testing.T) {
 		}
 	}
 }
+
+// abbrevBefore reads a few bytes back and agrees with matching the whole
+// prefix.
+func TestAbbrevBefore(t *testing.T) {
+	for _, s := range []string{"We use e.g.", "see etc.", "piano.", "No.", "a long preface, then approx.", strings.Repeat("x", 20) + "cf.", strings.Repeat("x", 20) + " vs.", "éno.", strings.Repeat("é", 10) + "no."} {
+		if got, want := abbrevBefore(s, len(s)), abbrevRE.MatchString(s); got != want {
+			t.Errorf("abbrevBefore(%q) = %v, abbrevRE says %v", s, got, want)
+		}
+	}
+}

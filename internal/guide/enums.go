@@ -113,8 +113,18 @@ func ParseStakes(s string) (Stakes, error) { return parseEnum("stakes", s, AllSt
 // ParseLevel parses a level; the empty string means "not given".
 func ParseLevel(s string) (Level, error) { return parseEnum("level", s, Levels) }
 
+// NormaliseID is how every enum value and id a caller gives is read, so
+// that all of them are forgiving in the same way: surrounding spaces and
+// case do not matter, and a space or hyphen stands for an underscore
+// (" Deal-Outcome " is deal_outcome).
+func NormaliseID(s string) string {
+	return idReplacer.Replace(strings.ToLower(strings.TrimSpace(s)))
+}
+
+var idReplacer = strings.NewReplacer(" ", "_", "-", "_")
+
 func parseEnum[T ~string](what, s string, valid []T) (T, error) {
-	v := T(strings.ToLower(strings.TrimSpace(s)))
+	v := T(NormaliseID(s))
 	if v == "" {
 		return v, nil
 	}

@@ -226,3 +226,20 @@ func TestStockFindAndBlank(t *testing.T) {
 		}
 	}
 }
+
+func TestNormaliseID(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"client", "client"}, {" Client ", "client"}, {"Deal-Outcome", "deal_outcome"}, {"deal outcome", "deal_outcome"},
+		{"OVERCOMMITTED_TEAM", "overcommitted_team"}, {"", ""},
+	} {
+		if got := NormaliseID(tt.in); got != tt.want {
+			t.Errorf("NormaliseID(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if a, err := ParseAudience(" Leadership"); err != nil || a != AudienceLeadership {
+		t.Errorf("ParseAudience = %q, %v", a, err)
+	}
+	if _, err := ParseStakes("extreme"); !errors.Is(err, ErrUnknownValue) {
+		t.Errorf("ParseStakes(extreme) = %v, want ErrUnknownValue", err)
+	}
+}

@@ -63,6 +63,7 @@ func (g *Guide) Step(id string) (Step, bool) {
 
 // Scenario returns a scenario by id.
 func (g *Guide) Scenario(id string) (Scenario, bool) {
+	id = NormaliseID(id)
 	for _, s := range g.Scenarios {
 		if s.ID == id {
 			return s, true

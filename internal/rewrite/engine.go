@@ -103,6 +103,10 @@ func (c Config) Validate() error {
 	return err
 }
 
+// Resolve names the engine NewEngine would build from c (rules or openai)
+// and whether it was chosen automatically, without building it.
+func (c Config) Resolve() (name string, auto bool, err error) { return c.resolve() }
+
 // resolve names the engine c selects (auto: openai when a key or base URL is
 // set, else rules) and checks that it has what it needs.
 func (c Config) resolve() (name string, auto bool, err error) {

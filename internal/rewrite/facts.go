@@ -1,7 +1,9 @@
 package rewrite
 
 import (
+	"cmp"
 	"github.com/pushback/pushback/internal/draft"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,9 +22,7 @@ var (
 	// The word that follows a number, when it is its unit ("48 deals").
 	unitRE = lazyRegexp(`^[ \t]+(?:per\s+)?([\p{L}][\p{L}'’]*)`)
 	// "per SE" after a unit ("8 deals per SE").
-	perRE = lazyRegexp(`^[ \t]+per\s+[\p{L}][\p{L}'’]*`)
-	// A label before a number that belongs to it ("Clause 7.2", "version 3").
-	labelRE   = lazyRegexp(`(?i)\b(?:clause|section|article|version|phase|step|ticket|issue|room|gate|floor|sprint|release|item|order|invoice|PR|v)\s?#?$`)
+	perRE     = lazyRegexp(`^[ \t]+per\s+[\p{L}][\p{L}'’]*`)
 	monthRE   = lazyRegexp(`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s\d{4}\b)?`)
 	weekdayRE = lazyRegexp(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b`)
 	// Spelled-out durations ("a week", "two-week", "three months").
@@ -86,15 +86,14 @@ func ExtractFacts(text string) []string {
 				}
 			}
 		}
-		// A leading "the" belongs to ordinals ("the 14th").
-		// Only the few bytes before the number can hold its label or
-		// "the ": matching the whole prefix made this quadratic.
+		// A leading "the" belongs to ordinals ("the 14th"). Both look
+		// back a few bytes only: matching against all the text before
+		// each number made a draft full of numbers cost quadratic time.
 		start := m[0]
-		from := max(0, start-16)
-		if l := labelRE.get().FindStringIndex(text[from:start]); l != nil {
-			start = from + l[0]
+		if l := labelBefore(text, start); l >= 0 {
+			start = l
 		}
-		if pre := strings.ToLower(text[max(0, start-4):start]); pre == "the " && ordinal(text[m[0]:m[1]]) {
+		if start >= 4 && strings.EqualFold(text[start-4:start], "the ") && ordinal(text[m[0]:m[1]]) {
 			start -= 4
 		}
 		add(start, end)
@@ -184,8 +183,8 @@ func names(text string) []span {
 		if len(run) > 0 {
 			first := text[run[0][0]:run[0][1]]
 			start := run[0][0]
-			if t := titleRE.get().FindStringIndex(text[:start]); t != nil {
-				start = t[0] // "Dr. Okafor"
+			if t := titleBefore(text, start); t >= 0 {
+				start = t // "Dr. Okafor"
 			}
 			if len(run) > 1 || acronym(first) || start < run[0][0] || !sentenceStart(text, run[0][0]) {
 				out = append(out, span{start, run[len(run)-1][1]})
@@ -196,8 +195,57 @@ func names(text string) []span {
 	return out
 }
 
-// titleRE is a title just before a name.
-var titleRE = lazyRegexp(`\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|St)\.?\s$`)
+// Labels before a number that belong to it ("Clause 7.2", "version 3",
+// "PR #12"), in any case, and titles before a name ("Dr. Okafor").
+var (
+	labels = map[string]bool{"clause": true, "section": true, "article": true, "version": true, "phase": true, "step": true,
+		"ticket": true, "issue": true, "room": true, "gate": true, "floor": true, "sprint": true, "release": true,
+		"item": true, "order": true, "invoice": true, "pr": true, "v": true}
+	titles = map[string]bool{"Dr": true, "Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Prof": true, "Sr": true, "Sra": true, "St": true}
+)
+
+// labelBefore returns where a label that ends at end starts ("Clause ",
+// "PR #", "v"), or -1. Like titleBefore it looks back over that one word
+// only: a regular expression anchored at the end, run over all the text
+// before each number, had made a draft full of numbers quadratic.
+func labelBefore(text string, end int) int {
+	i := end
+	if i > 0 && text[i-1] == '#' {
+		i--
+	}
+	if i > 0 && isASCIISpace(text[i-1]) {
+		i--
+	}
+	return wordBefore(text, i, func(w string) bool { return labels[strings.ToLower(w)] })
+}
+
+// titleBefore returns where a title and the space after it that end at
+// end start ("Dr. ", "Ms "), or -1.
+func titleBefore(text string, end int) int {
+	if end == 0 || !isASCIISpace(text[end-1]) {
+		return -1
+	}
+	i := end - 1
+	if i > 0 && text[i-1] == '.' {
+		i--
+	}
+	return wordBefore(text, i, func(w string) bool { return titles[w] })
+}
+
+// wordBefore returns where the run of ASCII letters that ends at end
+// starts, when it is a whole word that ok accepts, or -1.
+func wordBefore(text string, end int, ok func(string) bool) int {
+	j := end
+	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
+		j--
+	}
+	if j == end || j > 0 && isWordByte(text[j-1]) || !ok(text[j:end]) {
+		return -1
+	}
+	return j
+}
+
+func isASCIISpace(c byte) bool { return strings.IndexByte(asciiSpace, c) >= 0 }
 
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -246,11 +294,12 @@ func sentenceStart(text string, i int) bool {
 // dedupe sorts spans, drops those inside a longer one and duplicates by text.
 func dedupe(text string, spans []span) []string {
 	// Order by start, longest first.
-	for i := 1; i < len(spans); i++ {
-		for j := i; j > 0 && (spans[j].start < spans[j-1].start || spans[j].start == spans[j-1].start && spans[j].end > spans[j-1].end); j-- {
-			spans[j], spans[j-1] = spans[j-1], spans[j]
+	slices.SortFunc(spans, func(a, b span) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
 		}
-	}
+		return cmp.Compare(b.end, a.end)
+	})
 	var out []string
 	seen := map[string]bool{}
 	lastEnd := -1
@@ -291,20 +340,159 @@ func MergeFacts(given []string, draftText string) []string {
 
 // MissingFacts returns the facts text does not contain. Matching ignores
 // case, runs of spaces and the difference between straight and curly quotes
-// and between hyphens and dashes in ranges.
+// and between hyphens and dashes in ranges. It costs one pass over text and
+// one over the facts, however many there are.
 func MissingFacts(text string, facts []string) []string {
-	norm := normaliseFact(text)
-	missing := []string{}
-	for _, f := range facts {
-		if !strings.Contains(norm, normaliseFact(f)) {
-			missing = append(missing, f)
-		}
-	}
-	return missing
+	return newFactIndex(facts).missing(text)
 }
 
 var factReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-", "\u00a0", " ")
 
 func normaliseFact(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(factReplacer.Replace(s))), " ")
+}
+
+// outermost drops facts contained in another, longer one of the list
+// (compared normalised), keeping the order.
+func outermost(facts []string) []string {
+	ix := newFactIndex(facts)
+	inside := make([]bool, len(facts))
+	longest := 0
+	for _, f := range ix.norm {
+		longest = max(longest, len(f))
+		ix.scan(f, func(id int) {
+			if len(ix.norm[id]) < len(f) {
+				inside[id] = true
+			}
+		})
+	}
+	for id, f := range ix.norm {
+		if f == "" && longest > 0 { // in every longer fact
+			inside[id] = true
+		}
+	}
+	out := []string{}
+	for i, f := range facts {
+		if !inside[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// factIndex finds which of a list of facts occur in a text in one pass
+// over its normalised form (an Aho-Corasick automaton over the facts'
+// normalised bytes), so checking a 20,000-character candidate against
+// thousands of facts costs about as much as reading both once; a
+// strings.Contains per fact, and a comparison of every fact with every
+// other, had made a call with 20,000 facts take minutes.
+type factIndex struct {
+	facts []string
+	norm  []string // normalised, as matched
+	// The automaton: node 0 is the root. edges maps node<<8|byte to the
+	// child; fail is the longest proper suffix that is also a node; out
+	// lists the facts ending at a node and dict is the next node on the
+	// fail chain that ends one (-1 when none).
+	edges map[uint32]int32
+	fail  []int32
+	dict  []int32
+	out   [][]int32
+}
+
+func newFactIndex(facts []string) *factIndex {
+	ix := &factIndex{facts: facts, norm: make([]string, len(facts)), edges: map[uint32]int32{}}
+	ix.fail, ix.dict, ix.out = []int32{0}, []int32{-1}, [][]int32{nil}
+	for id, f := range facts {
+		n := normaliseFact(f)
+		ix.norm[id] = n
+		node := int32(0)
+		for i := 0; i < len(n); i++ {
+			k := uint32(node)<<8 | uint32(n[i])
+			next, ok := ix.edges[k]
+			if !ok {
+				next = int32(len(ix.fail))
+				ix.edges[k] = next
+				ix.fail, ix.dict, ix.out = append(ix.fail, 0), append(ix.dict, -1), append(ix.out, nil)
+			}
+			node = next
+		}
+		ix.out[node] = append(ix.out[node], int32(id))
+	}
+	// Fail links, breadth first: children of the root fail to the root.
+	children := make([][]int32, len(ix.fail))
+	labels := make([][]byte, len(ix.fail))
+	for k, child := range ix.edges {
+		parent := int32(k >> 8)
+		children[parent] = append(children[parent], child)
+		labels[parent] = append(labels[parent], byte(k))
+	}
+	queue := append([]int32(nil), children[0]...)
+	for len(queue) > 0 {
+		node := queue[0]
+		queue = queue[1:]
+		for i, child := range children[node] {
+			c := labels[node][i]
+			f := ix.fail[node]
+			for {
+				if to, ok := ix.edges[uint32(f)<<8|uint32(c)]; ok && to != child {
+					ix.fail[child] = to
+					break
+				}
+				if f == 0 {
+					break
+				}
+				f = ix.fail[f]
+			}
+			if fc := ix.fail[child]; len(ix.out[fc]) > 0 {
+				ix.dict[child] = fc
+			} else {
+				ix.dict[child] = ix.dict[fc]
+			}
+			queue = append(queue, child)
+		}
+	}
+	return ix
+}
+
+// scan calls found with the id of every fact that occurs in norm (already
+// normalised), once per occurrence.
+func (ix *factIndex) scan(norm string, found func(id int)) {
+	node := int32(0)
+	for i := 0; i < len(norm); i++ {
+		c := uint32(norm[i])
+		for {
+			if to, ok := ix.edges[uint32(node)<<8|c]; ok {
+				node = to
+				break
+			}
+			if node == 0 {
+				break
+			}
+			node = ix.fail[node]
+		}
+		for n := node; n > 0; n = ix.dict[n] {
+			for _, id := range ix.out[n] {
+				found(int(id))
+			}
+			if ix.dict[n] < 0 {
+				break
+			}
+		}
+	}
+}
+
+// missing returns the facts text does not contain, in their order.
+func (ix *factIndex) missing(text string) []string {
+	seen := make([]bool, len(ix.facts))
+	if len(ix.facts) > 0 {
+		ix.scan(normaliseFact(text), func(id int) { seen[id] = true })
+	}
+	out := []string{}
+	for i, f := range ix.facts {
+		// An empty fact is in every text.
+		if !seen[i] && ix.norm[i] != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -104,4 +105,51 @@ func FuzzExtractFacts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The automaton answers what a strings.Contains per fact on the normalised
+// text would: random facts and texts over a small alphabet (so facts
+// overlap, nest and repeat) against that slow, obvious definition.
+func TestFactIndexAgreesWithContains(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 10))
+	alphabet := []string{"a", "b", "A", " ", "  ", "-", "–", "1", "’", "'"}
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for i := range 2000 {
+		facts := make([]string, rng.IntN(8))
+		for j := range facts {
+			facts[j] = word(rng.IntN(5))
+		}
+		text := word(rng.IntN(30))
+		want := []string{}
+		norm := normaliseFact(text)
+		for _, f := range facts {
+			if !strings.Contains(norm, normaliseFact(f)) {
+				want = append(want, f)
+			}
+		}
+		if got := MissingFacts(text, facts); !slices.Equal(got, want) {
+			t.Fatalf("case %d: MissingFacts(%q, %q) = %q, want %q", i, text, facts, got, want)
+		}
+		wantOuter := []string{}
+		for k, f := range facts {
+			inside := false
+			for l, g := range facts {
+				if k != l && len(normaliseFact(g)) > len(normaliseFact(f)) && strings.Contains(normaliseFact(g), normaliseFact(f)) {
+					inside = true
+				}
+			}
+			if !inside {
+				wantOuter = append(wantOuter, f)
+			}
+		}
+		if got := outermost(facts); !slices.Equal(got, wantOuter) {
+			t.Fatalf("case %d: outermost(%q) = %q, want %q", i, facts, got, wantOuter)
+		}
+	}
 }

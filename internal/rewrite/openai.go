@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,16 +47,30 @@ type OpenAIConfig struct {
 	Azure      bool
 	APIVersion string // Azure only; DefaultAzureAPIVersion when empty
 	// HTTPClient is used for every call; its Transport gets retries wrapped
-	// around it. http.DefaultTransport when nil.
+	// around it. When nil, a transport like http.DefaultTransport that
+	// gives up connecting after DialTimeout.
 	HTTPClient *http.Client
 	// MaxRetries on 429, 5xx and connection errors (3 when zero; negative
-	// disables); the delay starts at RetryBase (500ms when zero), doubles
-	// with jitter, and honours Retry-After up to MaxRetryAfter (20s when zero).
-	MaxRetries    int
-	RetryBase     time.Duration
-	MaxRetryAfter time.Duration
-	MaxTokens     int // completion token limit; 1024 when zero
+	// disables); the delay starts at RetryBase (500ms when zero) and
+	// doubles with jitter. A Retry-After (or retry-after-ms, or OpenAI's
+	// x-ratelimit-reset-*) is honoured when it fits the rewrite's deadline;
+	// when it does not, the call ends at once with a RateLimitError.
+	MaxRetries int
+	RetryBase  time.Duration
+	MaxTokens  int // completion token limit; 1024 when zero
+	// MaxReplyBytes bounds the body of a reply read from the endpoint
+	// (DefaultMaxReplyBytes when zero): a longer one ends the attempt with
+	// ErrReplyTooLarge instead of being read into memory.
+	MaxReplyBytes int64
 }
+
+// DefaultMaxReplyBytes bounds a model's reply: a 20,000-character rewrite
+// written entirely in \u escapes, in its JSON envelope, is under 150 KB.
+const DefaultMaxReplyBytes = 1 << 20
+
+// DialTimeout is how long the default transport waits to connect to the
+// endpoint: one that does not accept a connection in this time is down.
+const DialTimeout = 5 * time.Second
 
 // DefaultModel is the model used when none is configured.
 const DefaultModel = "gpt-4o-mini"
@@ -95,11 +111,11 @@ func NewOpenAI(g *guide.Guide, cfg OpenAIConfig) (*OpenAI, error) {
 	if cfg.RetryBase <= 0 {
 		cfg.RetryBase = 500 * time.Millisecond
 	}
-	if cfg.MaxRetryAfter <= 0 {
-		cfg.MaxRetryAfter = 20 * time.Second
-	}
 	if cfg.MaxTokens <= 0 {
 		cfg.MaxTokens = 1024
+	}
+	if cfg.MaxReplyBytes <= 0 {
+		cfg.MaxReplyBytes = DefaultMaxReplyBytes
 	}
 	var oc openai.ClientConfig
 	if cfg.Azure {
@@ -124,10 +140,10 @@ func NewOpenAI(g *guide.Guide, cfg OpenAIConfig) (*OpenAI, error) {
 	}
 	base := hc.Transport
 	if base == nil {
-		base = http.DefaultTransport
+		base = defaultTransport()
 	}
 	wrapped := *hc
-	wrapped.Transport = &retryTransport{base: base, max: cfg.MaxRetries, baseDelay: cfg.RetryBase, maxAfter: cfg.MaxRetryAfter}
+	wrapped.Transport = &retryTransport{base: base, max: cfg.MaxRetries, baseDelay: cfg.RetryBase, maxReply: cfg.MaxReplyBytes}
 	oc.HTTPClient = &wrapped
 	return &OpenAI{g: g, client: openai.NewClientWithConfig(oc), cfg: cfg, mode: ModeJSONSchema}, nil
 }
@@ -196,6 +212,9 @@ func (e *OpenAI) request(req Request, level guide.Level, fb *Feedback, mode stri
 	for _, t := range turns {
 		msgs = append(msgs, openai.ChatCompletionMessage{Role: t.Role, Content: t.Content})
 	}
+	// max_tokens, which OpenAI deprecated, is the limit Ollama, vLLM and
+	// llama.cpp's server read; reasoning models get max_completion_tokens.
+	//lint:ignore SA1019 deliberate, see above
 	creq := openai.ChatCompletionRequest{Model: e.cfg.Model, Messages: msgs, MaxTokens: e.cfg.MaxTokens, Temperature: 0.3}
 	e.mu.Lock()
 	noTemp, mct := e.noTemperature, e.maxCompletionTokens
@@ -203,6 +222,7 @@ func (e *OpenAI) request(req Request, level guide.Level, fb *Feedback, mode stri
 	if mct || openai.NewReasoningValidator().Validate(creq) != nil {
 		// Reasoning models (o-series, gpt-5) take max_completion_tokens and
 		// no sampling parameters.
+		//lint:ignore SA1019 clears the deprecated field for these models
 		creq.MaxTokens, creq.MaxCompletionTokens, creq.Temperature = 0, e.cfg.MaxTokens*4, 0
 	}
 	if noTemp {
@@ -277,8 +297,25 @@ func fallback(mode string, err error) (string, bool) {
 	return ModeText, true
 }
 
-// classify wraps errors that another attempt cannot fix in ErrPermanent.
+// classify sorts a failed call: errors another attempt cannot fix wrap
+// ErrPermanent; an endpoint that is rate limiting is a *RateLimitError and
+// one that is down or failing wraps ErrUnavailable (the retries are spent,
+// so the rewrite stops there); anything else (a reply too large or not
+// JSON) is left for the next attempt.
 func classify(err error) error {
+	var rl *RateLimitError
+	if errors.As(err, &rl) {
+		return rl
+	}
+	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrReplyTooLarge) {
+		// Drop the client's `Post "https://..."` prefix: the engine's
+		// description already says where it calls.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			return ue.Err
+		}
+		return err
+	}
 	status := 0
 	var apiErr *openai.APIError
 	var reqErr *openai.RequestError
@@ -295,10 +332,16 @@ func classify(err error) error {
 		return fmt.Errorf("%w: the endpoint rejected the credentials (check OPENAI_API_KEY): %v", ErrPermanent, err)
 	case status == http.StatusNotFound:
 		return fmt.Errorf("%w: the endpoint or model was not found (check OPENAI_BASE_URL and PUSHBACK_MODEL): %v", ErrPermanent, err)
-	case status >= 400 && status < 500 && status != http.StatusTooManyRequests && status != http.StatusRequestTimeout:
+	case status == http.StatusTooManyRequests:
+		rl := &RateLimitError{}
+		if apiErr != nil {
+			rl.Message = apiErr.Message
+		}
+		return rl
+	case status >= 400 && status < 500 && status != http.StatusRequestTimeout:
 		return fmt.Errorf("%w: the endpoint rejected the request: %v", ErrPermanent, err)
-	case status == http.StatusTooManyRequests || status >= 500:
-		return fmt.Errorf("the endpoint kept failing after retries: %w", err)
+	case status >= 500 || status == http.StatusRequestTimeout:
+		return fmt.Errorf("%w: the endpoint kept failing after retries: %v", ErrUnavailable, err)
 	}
 	return fmt.Errorf("call the endpoint: %w", err)
 }
@@ -368,13 +411,23 @@ func appendOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
+// defaultTransport is http.DefaultTransport with a short connect timeout:
+// a model endpoint that does not accept a connection in seconds is down,
+// and waiting the default 30 s for it leaves the user without an answer.
+func defaultTransport() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: DialTimeout, KeepAlive: 30 * time.Second}).DialContext
+	return t
+}
+
 // retryTransport retries 429, 5xx and connection errors with jittered
-// exponential backoff, honouring Retry-After (capped) and the context.
+// exponential backoff, honouring Retry-After when it fits the request's
+// deadline, and bounds the replies it passes on.
 type retryTransport struct {
 	base      http.RoundTripper
 	max       int
 	baseDelay time.Duration
-	maxAfter  time.Duration
+	maxReply  int64
 }
 
 type retryStatsKey struct{}
@@ -384,8 +437,13 @@ type retryStats struct {
 	reasons []string
 }
 
+// maxErrorBody bounds an error reply read from the endpoint (an API error
+// is a few hundred bytes; a proxy's HTML page a few kilobytes).
+const maxErrorBody = 64 << 10
+
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	stats, _ := req.Context().Value(retryStatsKey{}).(*retryStats)
+	ctx := req.Context()
+	stats, _ := ctx.Value(retryStatsKey{}).(*retryStats)
 	for n := 0; ; n++ {
 		if n > 0 && req.GetBody != nil {
 			body, err := req.GetBody()
@@ -395,78 +453,179 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			req.Body = body
 		}
 		resp, err := t.base.RoundTrip(req)
-		if req.Context().Err() != nil {
-			return resp, err
+		if ctx.Err() != nil {
+			if resp != nil {
+				resp.Body.Close()
+			}
+			return nil, err
 		}
-		var reason string
+		var reason, status string
 		var wait time.Duration
+		asked := false // the endpoint said how long to wait
 		switch {
 		case err != nil:
-			reason = "a connection error"
+			reason, status = "a connection error", "could not connect to the model endpoint"
 		case resp.StatusCode == http.StatusTooManyRequests && quotaExhausted(resp):
 			return resp, nil // waiting does not refill a quota
 		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 			reason = "HTTP " + strconv.Itoa(resp.StatusCode)
-			wait = retryAfter(resp.Header, t.maxAfter)
+			status = "the model endpoint answered " + reason
+			if resp.StatusCode == http.StatusTooManyRequests {
+				status = "rate limited by the model endpoint (HTTP 429)"
+			}
+			wait, asked = retryAfter(resp.Header)
 		default:
+			if resp.StatusCode < 300 {
+				resp.Body = &boundedBody{rc: resp.Body, left: t.maxReply, limit: t.maxReply}
+			} else {
+				resp.Body = &boundedBody{rc: resp.Body, left: maxErrorBody, limit: maxErrorBody}
+			}
 			return resp, nil
 		}
-		if n >= t.max || (req.Body != nil && req.GetBody == nil) {
-			return resp, err
-		}
-		if resp != nil {
-			resp.Body.Close()
-		}
-		if wait == 0 {
+		if !asked {
 			// Full jitter over an exponential window.
 			window := t.baseDelay << n
 			wait = window/2 + rand.N(window/2+1)
 		}
+		deadline, hasDeadline := ctx.Deadline()
+		fits := !hasDeadline || time.Until(deadline) > wait+minCallTime
+		if n >= t.max || (req.Body != nil && req.GetBody == nil) || !fits {
+			return t.giveUp(resp, err, wait, asked)
+		}
+		discard(resp)
 		if stats != nil {
 			stats.retries++
 			stats.reasons = appendOnce(stats.reasons, reason)
 		}
+		setStatus(ctx, fmt.Sprintf("%s; retrying in %s", status, roundUp(wait)))
 		timer := time.NewTimer(wait)
 		select {
-		case <-req.Context().Done():
+		case <-ctx.Done():
 			timer.Stop()
-			return nil, req.Context().Err()
+			return nil, ctx.Err()
 		case <-timer.C:
 		}
+		setStatus(ctx, "")
 	}
 }
+
+// minCallTime is the least a model call needs after a wait for a retry to
+// be worth making before the deadline.
+const minCallTime = time.Second
+
+// giveUp ends the retries: a rate limit becomes a RateLimitError with the
+// wait the endpoint asked for, a connection error wraps ErrUnavailable, and
+// a 5xx is passed on (classify makes it ErrUnavailable).
+func (t *retryTransport) giveUp(resp *http.Response, err error, wait time.Duration, asked bool) (*http.Response, error) {
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
+	case resp.StatusCode == http.StatusTooManyRequests:
+		rl := &RateLimitError{Message: errorMessage(resp)}
+		if asked {
+			rl.RetryAfter = wait
+		}
+		discard(resp)
+		return nil, rl
+	case asked && resp.StatusCode == http.StatusServiceUnavailable:
+		discard(resp)
+		return nil, fmt.Errorf("%w: HTTP 503, retry after %s", ErrUnavailable, roundUp(wait))
+	}
+	resp.Body = &boundedBody{rc: resp.Body, left: maxErrorBody, limit: maxErrorBody}
+	return resp, nil
+}
+
+// discard drains a little of an unwanted response, so the connection can be
+// reused, and closes it.
+func discard(resp *http.Response) *http.Response {
+	if resp != nil {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBody)) //nolint:errcheck // best effort
+		resp.Body.Close()
+	}
+	return nil
+}
+
+// errorMessage is the message of an OpenAI error body, or "".
+func errorMessage(resp *http.Response) string {
+	var e struct {
+		Error struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	if err != nil || json.Unmarshal(b, &e) != nil {
+		return ""
+	}
+	return clip(e.Error.Message, 300)
+}
+
+// ErrReplyTooLarge ends an attempt whose reply is longer than
+// OpenAIConfig.MaxReplyBytes.
+var ErrReplyTooLarge = errors.New("the model's reply is too large")
+
+// boundedBody reads at most limit bytes of a reply and then fails with
+// ErrReplyTooLarge, so a runaway reply costs its limit and no more.
+type boundedBody struct {
+	rc          io.ReadCloser
+	left, limit int64
+}
+
+func (b *boundedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// One byte more tells a reply of exactly the limit from a longer one.
+		var one [1]byte
+		if n, _ := b.rc.Read(one[:]); n == 0 {
+			return 0, io.EOF
+		}
+		return 0, fmt.Errorf("%w: over %d bytes", ErrReplyTooLarge, b.limit)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *boundedBody) Close() error { return b.rc.Close() }
 
 // quotaExhausted reports whether a 429 says the account is out of quota
 // (OpenAI's insufficient_quota) rather than rate limited. The body is read
 // and put back.
 func quotaExhausted(resp *http.Response) bool {
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(b))
 	return err == nil && bytes.Contains(b, []byte("insufficient_quota"))
 }
 
-// retryAfter reads Retry-After (seconds or an HTTP date) or OpenAI's
-// retry-after-ms, capped at max; 0 when absent.
-func retryAfter(h http.Header, max time.Duration) time.Duration {
-	var d time.Duration
+// retryAfter reads how long the endpoint asks to wait: retry-after-ms,
+// Retry-After (seconds or an HTTP date), or OpenAI's x-ratelimit-reset-*
+// (the later of requests and tokens, e.g. "6m0s"). ok is false when it does
+// not say.
+func retryAfter(h http.Header) (d time.Duration, ok bool) {
 	if ms := h.Get("Retry-After-Ms"); ms != "" {
-		if v, err := strconv.ParseFloat(ms, 64); err == nil && v > 0 {
-			d = time.Duration(v * float64(time.Millisecond))
+		if v, err := strconv.ParseFloat(ms, 64); err == nil && v >= 0 {
+			return time.Duration(v * float64(time.Millisecond)), true
 		}
 	}
-	if v := h.Get("Retry-After"); d == 0 && v != "" {
-		if s, err := strconv.ParseFloat(v, 64); err == nil && s > 0 {
-			d = time.Duration(s * float64(time.Second))
-		} else if t, err := http.ParseTime(v); err == nil {
-			d = time.Until(t)
+	if v := h.Get("Retry-After"); v != "" {
+		if s, err := strconv.ParseFloat(v, 64); err == nil && s >= 0 {
+			return time.Duration(s * float64(time.Second)), true
+		}
+		if t, err := http.ParseTime(v); err == nil {
+			return max(0, time.Until(t)), true
 		}
 	}
-	if d < 0 {
-		d = 0
+	for _, k := range []string{"X-Ratelimit-Reset-Requests", "X-Ratelimit-Reset-Tokens"} {
+		if v, err := time.ParseDuration(h.Get(k)); err == nil && v > 0 && (h.Get("X-Ratelimit-Remaining-"+strings.TrimPrefix(k, "X-Ratelimit-Reset-")) == "0") {
+			d, ok = max(d, v), true
+		}
 	}
-	if d > max {
-		d = max
-	}
-	return d
+	return d, ok
+}
+
+// roundUp says a wait in whole seconds, rounded up ("3 s").
+func roundUp(d time.Duration) string {
+	return fmt.Sprintf("%d s", int64((d+time.Second-1)/time.Second))
 }

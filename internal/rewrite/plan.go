@@ -1085,7 +1085,7 @@ func (pl *plan) vocative(rd reading, sc scene) {
 	if len(words) >= 2 {
 		name := strings.TrimRight(words[0], ",")
 		n := 1
-		if titles[strings.ToLower(strings.TrimSuffix(name, "."))] && len(words) >= 3 {
+		if nameTitles[strings.ToLower(strings.TrimSuffix(name, "."))] && len(words) >= 3 {
 			name, n = strings.TrimSuffix(name, ".")+". "+strings.TrimRight(words[1], ","), 2
 		}
 		if sc.names[name] && !strings.HasSuffix(name, "'s") {

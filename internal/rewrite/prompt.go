@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
@@ -94,22 +96,105 @@ type repairData struct {
 var delimiterRE = lazyRegexp(`(?i)<\s*/?\s*(?:draft|situation|facts|system|instructions?|rewrite|user|assistant)\b[^<>]*>|<\|[^|<>]*\|>`)
 
 // Neutralise makes user text safe to quote inside the prompt's delimiters:
-// tag look-alikes get their angle brackets replaced by look-alike
-// characters, so the text can neither close the quoted block nor open a
-// new one. Nothing else changes. Replacing an inner tag can expose an outer
-// one ("<draft<situation>>" leaves "<draft‹situation›>"), so it repeats
-// until nothing matches; every pass removes at least one '<', so it ends.
+// the '<' that opens a tag look-alike (<draft>, </ situation >, <facts
+// foo="">, <|im_start|>, closed or not) becomes '‹', and the '>' that
+// closes it '›', so the text can neither close the quoted block nor open a
+// new one. Other angle brackets ("3 < 4", "a -> b") are left alone.
+//
+// It is one pass over the text. Nested look-alikes ("<draft<situation>>")
+// are covered by counting the openers still waiting for their '>': a plain
+// '<' in between ends the wait, as it would end a tag.
 func Neutralise(s string) string {
-	re := delimiterRE.get()
-	for re.MatchString(s) {
-		s = re.ReplaceAllStringFunc(s, func(m string) string {
-			return bracketLookalikes.Replace(m)
-		})
+	var b strings.Builder
+	open := 0 // replaced openers waiting for their '>'
+	last := 0 // s[:last] is written to b
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<':
+			if !opensTag(s[i+1:]) {
+				open = 0
+				continue
+			}
+			open++
+		case '>':
+			if open == 0 {
+				continue
+			}
+			open--
+		default:
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s) + 8)
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(bracketLookalike[s[i]])
+		last = i + 1
 	}
-	return s
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
-var bracketLookalikes = strings.NewReplacer("<", "‹", ">", "›")
+var bracketLookalike = map[byte]string{'<': "‹", '>': "›"}
+
+// tagNames are the prompt's own tags and the chat roles, as delimiterRE
+// lists them.
+var tagNames = []string{"draft", "situation", "facts", "system", "instructions", "instruction", "rewrite", "user", "assistant"}
+
+// opensTag reports whether rest, the text after a '<', starts a tag
+// look-alike the way delimiterRE sees one: '|', or optional spaces, an
+// optional '/', optional spaces and one of tagNames (any case) not followed
+// by a letter, digit or underscore.
+func opensTag(rest string) bool {
+	if strings.HasPrefix(rest, "|") {
+		return true
+	}
+	rest = strings.TrimLeft(rest, asciiSpace)
+	rest = strings.TrimPrefix(rest, "/")
+	rest = strings.TrimLeft(rest, asciiSpace)
+	for _, name := range tagNames {
+		if after, ok := cutFold(rest, name); ok && (after == "" || !isWordByte(after[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiSpace is what \s matches in Go's regexp.
+const asciiSpace = " \t\n\f\r"
+
+// cutFold reports whether s starts with the ASCII word prefix under
+// Unicode simple case folding (as (?i) matches it: "ſystem" is "system"),
+// and returns the rest of s.
+func cutFold(s, prefix string) (string, bool) {
+	for _, want := range prefix {
+		r, size := utf8.DecodeRuneInString(s)
+		if size == 0 || !foldEqual(r, want) {
+			return s, false
+		}
+		s = s[size:]
+	}
+	return s, true
+}
+
+func foldEqual(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
 
 // Prompt builds the chat messages for one call: the system prompt from the
 // guide, the quoted request and, on a repair round, the previous candidate

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/openaitest"
 )
 
 func TestNeutralise(t *testing.T) {
@@ -75,8 +76,8 @@ func BenchmarkRepairLoop(b *testing.B) {
 	var latency time.Duration
 	b.Cleanup(func() { b.Logf("mean latency per run %s over %d runs", latency/time.Duration(max(b.N, 1)), b.N) })
 	for b.Loop() {
-		f := newFakeOpenAI(b, "gpt-4o-mini", testDraft, bad, fix)
-		eng, err := NewOpenAI(guide.Default(), OpenAIConfig{APIKey: "test-key", BaseURL: f.url(), Model: f.model})
+		f := newFake(b, "gpt-4o-mini", testDraft, bad, fix)
+		eng, err := NewOpenAI(guide.Default(), OpenAIConfig{APIKey: openaitest.Key, BaseURL: f.URL, Model: f.Model})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -86,7 +87,7 @@ func BenchmarkRepairLoop(b *testing.B) {
 		}
 		tokens += res.Usage.TotalTokens
 		attempts += len(res.Attempts)
-		requests += len(f.requests())
+		requests += len(f.Requests())
 		latency += time.Duration(res.LatencyMS) * time.Millisecond
 	}
 	b.ReportMetric(float64(attempts)/float64(b.N), "attempts/op")

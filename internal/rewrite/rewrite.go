@@ -21,19 +21,34 @@ import (
 
 // Request is what to rewrite and how.
 type Request struct {
-	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=20000,description=What you want to say\\, however blunt (up to 20000 characters)."`
-	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked."`
+	Draft     string         `json:"draft" jsonschema:"minLength=1,maxLength=5000,description=What you want to say\\, however blunt (up to 5000 characters)."`
+	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=5000,description=What the other person said or asked (up to 5000 characters)."`
 	Audience  guide.Audience `json:"audience,omitempty"`
 	Stakes    guide.Stakes   `json:"stakes,omitempty"`
 	Level     string         `json:"level,omitempty" jsonschema:"enum=auto,enum=mild,enum=moderate,enum=strong,enum=escalated,description=Target level; auto (the default) picks it from the stakes."`
 	Channel   string         `json:"channel,omitempty" jsonschema:"enum=email,enum=chat,enum=spoken,description=Where the message will be sent; chat keeps it short."`
 	MaxChars  int            `json:"max_chars,omitempty" jsonschema:"minimum=0,maximum=20000,description=Upper bound on the rewrite's length in characters (0 = no limit beyond the channel's)."`
-	Facts     []string       `json:"facts,omitempty" jsonschema:"description=Facts that must survive word for word; numbers\\, dates\\, amounts and names in the draft are kept automatically."`
+	Facts     []string       `json:"facts,omitempty" jsonschema:"maxItems=50,maxLength=200,description=Facts that must survive word for word (up to 50 of up to 200 characters each); numbers\\, dates\\, amounts and names in the draft are kept automatically."`
 
 	// levelAsked: the caller named a level rather than auto. Set by
 	// Resolve, which replaces Level with the resolved one (so a request
 	// resolved twice reads as one that named its level).
 	levelAsked bool
+	// facts indexes Facts, built once by Resolve: every candidate (and
+	// every sentence the rules engine weighs) is checked against it.
+	facts *factIndex
+}
+
+// missingFacts returns the facts text lacks, with the index Resolve built
+// when it still describes r.Facts.
+func (r Request) missingFacts(text string) []string { return r.factIndex().missing(text) }
+
+func (r Request) factIndex() *factIndex {
+	ix := r.facts
+	if ix == nil || len(ix.facts) != len(r.Facts) || len(r.Facts) > 0 && &ix.facts[0] != &r.Facts[0] {
+		ix = newFactIndex(r.Facts)
+	}
+	return ix
 }
 
 // Usage is token usage as reported by the endpoint.
@@ -93,11 +108,16 @@ type Attempt struct {
 	Mode         string          `json:"mode,omitempty"`
 	Usage        Usage           `json:"usage"`
 	Error        string          `json:"error,omitempty"`
-	LatencyMS    int64           `json:"latency_ms"`
+	// Injection says what made the candidate fail the injection check;
+	// its text is then withheld (empty) and never returned.
+	Injection string `json:"injection,omitempty" jsonschema:"description=What in the candidate read as a prompt injection (prompt markup or an instruction to a model that is not in the draft); such a candidate's text is withheld and never returned."`
+	LatencyMS int64  `json:"latency_ms"`
 }
 
 // Result is the best candidate with its report.
 type Result struct {
+	// Draft is the draft exactly as given, so a caller always has it back.
+	Draft     string       `json:"draft" jsonschema:"description=The draft exactly as given."`
 	Text      string       `json:"text"`
 	Pass      bool         `json:"pass" jsonschema:"description=True when the rewrite passes the checker without a calibration warning at the target level\\, keeps every fact within the length limit and passes every independent check (review)."`
 	Engine    string       `json:"engine" jsonschema:"enum=rules,enum=openai"`
@@ -108,22 +128,40 @@ type Result struct {
 	MaxChars  int          `json:"max_chars,omitempty" jsonschema:"description=The length limit applied (0 = none)."`
 	Facts     []string     `json:"facts" jsonschema:"description=Facts that had to survive."`
 	Missing   []string     `json:"missing_facts" jsonschema:"description=Facts the returned text lost (empty when none)."`
-	Limit     string       `json:"limit,omitempty" jsonschema:"description=When the text is over the length limit (max_chars\\, or the chat channel's): which limit could not be met and why."`
 	Check     check.Report `json:"check"`
-	Review    []Review     `json:"review" jsonschema:"description=The independent checks of the returned text\\, beyond the checker's score: what a reader would see."`
 	Attempts  []Attempt    `json:"attempts"`
 	Usage     Usage        `json:"usage"`
 	LatencyMS int64        `json:"latency_ms"`
 	Notes     []string     `json:"notes"`
+	Limit     string       `json:"limit,omitempty" jsonschema:"description=When the text is over the length limit (max_chars\\, or the chat channel's): which limit could not be met and why."`
+	Review    []Review     `json:"review" jsonschema:"description=The independent checks of the returned text\\, beyond the checker's score: what a reader would see."`
 }
 
 // Options bound the generate-check-repair loop.
 type Options struct {
-	MaxAttempts int           // total attempts including the first; 3 when zero
-	Timeout     time.Duration // per engine call; 60s when zero
-	// Progress, when set, is called before each attempt.
-	Progress func(attempt, total int, message string)
+	MaxAttempts int // total attempts including the first; 3 when zero
+	// Timeout bounds the whole rewrite: every attempt, every retry of a
+	// model call and every wait a rate limit asks for. DefaultTimeout when
+	// zero.
+	Timeout time.Duration
+	// Progress, when set, is told before each attempt and, while the
+	// engine works, every ProgressEvery (DefaultProgressEvery when zero)
+	// and whenever what it waits for changes. Calls never overlap.
+	Progress      func(Progress)
+	ProgressEvery time.Duration
 }
+
+// Limits on what a caller may ask to rewrite and keep; the schema of
+// Request states them too (a test holds the two together). A rewrite's
+// draft is shorter than a check's (draft.MaxChars): a model writes about
+// 4,000 characters within its reply budget (MaxTokens), and the offline
+// engine's work on 5,000 hostile characters stays within 200 ms of CPU.
+const (
+	MaxDraftChars     = 5000
+	MaxSituationChars = 5000
+	MaxFacts          = 50
+	MaxFactChars      = 200
+)
 
 // Channels a rewrite can be written for.
 var Channels = []string{"email", "chat", "spoken"}
@@ -131,13 +169,6 @@ var Channels = []string{"email", "chat", "spoken"}
 // ChatMaxChars is the length limit of the chat channel when no smaller
 // MaxChars is given: chat messages stay short.
 const ChatMaxChars = 600
-
-// Errors Run returns; they wrap the detail.
-var (
-	// ErrNoCandidate: every attempt failed to produce text (the attempts
-	// in the Result say why).
-	ErrNoCandidate = errors.New("no rewrite produced")
-)
 
 // Resolve validates req and fills what Run and the engines need: the target
 // level (auto from the stakes), the channel's length limit and every fact
@@ -147,8 +178,22 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 	if err := draft.Validate(req.Draft); err != nil {
 		return req, "", err
 	}
-	if utf8.RuneCountInString(req.Situation) > draft.MaxChars {
-		return req, "", fmt.Errorf("situation: %w: the limit is %d characters", draft.ErrTooLong, draft.MaxChars)
+	if n := utf8.RuneCountInString(req.Draft); n > MaxDraftChars {
+		return req, "", &draft.LimitError{Field: "the draft to rewrite", Got: n, Limit: MaxDraftChars, Unit: "characters"}
+	}
+	if n := utf8.RuneCountInString(req.Situation); n > MaxSituationChars {
+		return req, "", &draft.LimitError{Field: "the situation", Got: n, Limit: MaxSituationChars, Unit: "characters"}
+	}
+	if len(req.Facts) > MaxFacts {
+		return req, "", &draft.LimitError{Field: "facts", Got: len(req.Facts), Limit: MaxFacts, Unit: "items"}
+	}
+	for i, f := range req.Facts {
+		if !utf8.ValidString(f) {
+			return req, "", fmt.Errorf("fact %d: %w", i+1, draft.ErrInvalidUTF8)
+		}
+		if n := utf8.RuneCountInString(f); n > MaxFactChars {
+			return req, "", &draft.LimitError{Field: fmt.Sprintf("fact %d", i+1), Got: n, Limit: MaxFactChars, Unit: "characters"}
+		}
 	}
 	if _, err := guide.ParseAudience(string(req.Audience)); err != nil {
 		return req, "", err
@@ -156,7 +201,7 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 	if _, err := guide.ParseStakes(string(req.Stakes)); err != nil {
 		return req, "", err
 	}
-	req.Channel = strings.ToLower(strings.TrimSpace(req.Channel))
+	req.Channel = guide.NormaliseID(req.Channel)
 	switch req.Channel {
 	case "", "email", "chat", "spoken":
 	default:
@@ -172,16 +217,17 @@ func Resolve(g *guide.Guide, req Request) (Request, guide.Level, error) {
 	if err != nil {
 		return req, "", err
 	}
-	if l := strings.ToLower(strings.TrimSpace(req.Level)); l != "" && l != "auto" {
+	if l := guide.NormaliseID(req.Level); l != "" && l != "auto" {
 		req.levelAsked = true
 	}
 	req.Level = string(level)
 	req.Facts = keptFacts(req.Facts, req.Draft)
+	req.facts = newFactIndex(req.Facts)
 	return req, level, nil
 }
 
 func targetLevel(g *guide.Guide, req Request) (guide.Level, error) {
-	s := strings.ToLower(strings.TrimSpace(req.Level))
+	s := guide.NormaliseID(req.Level)
 	if s != "" && s != "auto" {
 		return guide.ParseLevel(s)
 	}
@@ -201,18 +247,24 @@ func targetLevel(g *guide.Guide, req Request) (guide.Level, error) {
 
 // Run rewrites req with eng, checking every candidate with chk at the target
 // level and for the facts; a failing candidate goes back to the engine with
-// the findings for up to opts.MaxAttempts attempts in all. It returns the
-// best candidate (passing first, then fewest lost facts, then highest score).
-// The error is non-nil for bad input, when ctx ends, or when no attempt
-// produced any text (ErrNoCandidate); the Result then still holds the
-// attempts made.
+// the findings for up to opts.MaxAttempts attempts in all, all within
+// opts.Timeout. It returns the best candidate (passing first, then fewest
+// lost facts, then highest score); a candidate that fails the injection
+// check is never it.
+//
+// The error is non-nil for bad input, when ctx is cancelled, when the
+// deadline passes (ErrTimeout), when the endpoint rate limits
+// (ErrRateLimited), is down (ErrUnavailable) or refuses (ErrPermanent), and
+// when no attempt produced usable text (ErrNoCandidate, ErrWithheld). The
+// Result then still holds the draft and the attempts made: NewFailure
+// describes it.
 func Run(ctx context.Context, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
 	return run(ctx, guide.Default(), eng, chk, req, opts)
 }
 
-func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
+func run(parent context.Context, g *guide.Guide, eng Engine, chk Checker, req Request, opts Options) (Result, error) {
 	start := time.Now()
-	res := Result{Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}, Review: []Review{}}
+	res := Result{Draft: req.Draft, Engine: eng.Name(), Attempts: []Attempt{}, Facts: []string{}, Missing: []string{}, Notes: []string{}, Review: []Review{}}
 	if chk == nil {
 		return res, errors.New("rewrite: no checker given")
 	}
@@ -225,7 +277,28 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		opts.MaxAttempts = 3
 	}
 	if opts.Timeout <= 0 {
-		opts.Timeout = 60 * time.Second
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.ProgressEvery <= 0 {
+		opts.ProgressEvery = DefaultProgressEvery
+	}
+	ctx, cancel := context.WithTimeoutCause(parent, opts.Timeout,
+		fmt.Errorf("%w: the %s engine did not finish within %s", ErrTimeout, eng.Name(), opts.Timeout))
+	defer cancel()
+	// stopped is why the rewrite cannot go on: the caller cancelled it or
+	// its deadline passed.
+	stopped := func() error {
+		switch {
+		case parent.Err() != nil:
+			return fmt.Errorf("%w: %w", errCancelled, context.Cause(parent))
+		case ctx.Err() != nil:
+			return context.Cause(ctx)
+		}
+		return nil
+	}
+	finish := func(err error) (Result, error) {
+		res.LatencyMS = time.Since(start).Milliseconds()
+		return res, err
 	}
 	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, Stakes: req.Stakes}
 	if rep, err := checkOnce(chk, check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
@@ -239,18 +312,19 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 	var bestNotes, loopNotes []string
 	notes := map[string]bool{}
 	for n := 1; n <= opts.MaxAttempts; n++ {
-		if err := ctx.Err(); err != nil {
-			res.LatencyMS = time.Since(start).Milliseconds()
-			return res, fmt.Errorf("rewrite: %w", err)
+		if err := stopped(); err != nil {
+			return finish(err)
+		}
+		p := Progress{Attempt: n, Attempts: opts.MaxAttempts, Elapsed: time.Since(start), Timeout: opts.Timeout, Message: "drafting"}
+		if fb != nil {
+			p.Message = "repairing"
 		}
 		if opts.Progress != nil {
-			msg := "drafting"
-			if fb != nil {
-				msg = "repairing"
-			}
-			opts.Progress(n, opts.MaxAttempts, msg)
+			opts.Progress(p)
 		}
-		a, rep, review := attempt(ctx, eng, chk, req, level, inspector, fb, n, opts.Timeout)
+		actx, stop := heartbeat(ctx, opts, p, start, "waiting for the "+eng.Name()+" engine")
+		a, rep, review := attempt(actx, eng, chk, req, level, inspector, fb, n)
+		stop()
 		res.Usage.add(a.Usage)
 		if a.gen.Model != "" {
 			res.Model = a.gen.Model
@@ -263,18 +337,34 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 				loopNotes = append(loopNotes, note)
 			}
 		}
-		res.Attempts = append(res.Attempts, a.Attempt)
-		if a.fatal != nil {
-			res.LatencyMS = time.Since(start).Milliseconds()
-			return res, a.fatal
+		if a.err != nil {
+			// The call failed: the caller or the deadline ended it, or
+			// the endpoint cannot serve it (another attempt would fail the
+			// same way); otherwise try again with what went wrong.
+			a.Error = a.err.Error()
+			if err := stopped(); err != nil {
+				res.Attempts = append(res.Attempts, a.Attempt)
+				return finish(err)
+			}
+			if errors.Is(a.err, ErrRateLimited) || errors.Is(a.err, ErrUnavailable) || errors.Is(a.err, ErrPermanent) || a.fatal {
+				res.Attempts = append(res.Attempts, a.Attempt)
+				return finish(a.err)
+			}
 		}
-		if a.Error != "" {
-			// No text this round: try again with the same feedback plus
-			// what went wrong.
+		res.Attempts = append(res.Attempts, a.Attempt)
+		if a.Error != "" || a.Injection != "" {
+			// No usable text this round: try again with the same feedback
+			// plus what went wrong, without the withheld text.
 			if fb == nil {
 				fb = &Feedback{Findings: []check.Finding{}, MissingFacts: []string{}}
 			}
-			fb.Issues = []string{"the previous reply was unusable: " + a.Error}
+			fb.Previous = ""
+			if a.Injection != "" {
+				fb.Issues = []string{"the previous reply was withheld: it contained " + a.Injection + "; write only the rewritten message"}
+				res.Notes = append(res.Notes, fmt.Sprintf("attempt %d was withheld: it contained %s", n, a.Injection))
+			} else {
+				fb.Issues = []string{"the previous reply was unusable: " + a.Error}
+			}
 			continue
 		}
 		i := len(res.Attempts) - 1
@@ -294,10 +384,12 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 		}
 		fb = &Feedback{Previous: a.Text, Findings: a.Findings, MissingFacts: a.MissingFacts, Issues: a.Issues}
 	}
-	res.LatencyMS = time.Since(start).Milliseconds()
 	if best < 0 {
-		last := res.Attempts[len(res.Attempts)-1].Error
-		return res, fmt.Errorf("%w by the %s engine after %d attempts; last error: %s", ErrNoCandidate, eng.Name(), len(res.Attempts), last)
+		last := res.Attempts[len(res.Attempts)-1]
+		if last.Injection != "" {
+			return finish(fmt.Errorf("%w: the %s engine's last candidate contained %s", ErrWithheld, eng.Name(), last.Injection))
+		}
+		return finish(fmt.Errorf("%w by the %s engine after %d attempts; last error: %s", ErrNoCandidate, eng.Name(), len(res.Attempts), last.Error))
 	}
 	res.Notes = append(append(res.Notes, bestNotes...), loopNotes...)
 	b := res.Attempts[best]
@@ -308,62 +400,58 @@ func run(ctx context.Context, g *guide.Guide, eng Engine, chk Checker, req Reque
 	if !res.Pass {
 		res.Notes = append(res.Notes, fmt.Sprintf("no candidate passed in %d attempt(s); returning the best one with its findings", len(res.Attempts)))
 	}
-	return res, nil
+	return finish(nil)
 }
 
 type attemptResult struct {
 	Attempt
-	gen   Generation
-	fatal error
+	gen Generation
+	// err is the engine's or the checker's failure; fatal marks one no
+	// further attempt can get past (the checker failing).
+	err   error
+	fatal bool
 }
 
-func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, inspector *Inspector, fb *Feedback, n int, timeout time.Duration) (attemptResult, check.Report, []Review) {
+// attempt asks the engine for one candidate and judges it. ctx carries the
+// rewrite's deadline.
+func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level guide.Level, inspector *Inspector, fb *Feedback, n int) (a attemptResult, rep check.Report, review []Review) {
 	t0 := time.Now()
-	cctx, cancel := context.WithTimeout(ctx, timeout)
-	gen, err := eng.Generate(cctx, req, level, fb)
-	cancel()
-	a := attemptResult{Attempt: Attempt{N: n, MissingFacts: []string{}, Findings: []check.Finding{}, Mode: gen.Mode, Usage: gen.Usage}, gen: gen}
-	a.LatencyMS = time.Since(t0).Milliseconds()
+	gen, err := eng.Generate(ctx, req, level, fb)
+	a = attemptResult{Attempt: Attempt{N: n, MissingFacts: []string{}, Findings: []check.Finding{}, Mode: gen.Mode, Usage: gen.Usage}, gen: gen}
+	defer func() { a.LatencyMS = time.Since(t0).Milliseconds() }()
 	if err != nil {
-		switch {
-		case ctx.Err() != nil:
-			a.fatal = fmt.Errorf("rewrite: %w", ctx.Err())
-			a.Error = ctx.Err().Error()
-		case errors.Is(err, context.DeadlineExceeded):
-			a.Error = fmt.Sprintf("the %s engine did not answer within %s", eng.Name(), timeout)
-		case errors.Is(err, ErrPermanent):
-			a.fatal = fmt.Errorf("rewrite with %s: %w", eng.Name(), err)
-			a.Error = err.Error()
-		default:
-			a.Error = err.Error()
-		}
+		a.err = err
+		return a, check.Report{}, nil
+	}
+	if err := ctx.Err(); err != nil {
+		a.err = err
 		return a, check.Report{}, nil
 	}
 	text := strings.TrimSpace(gen.Text)
-	a.Text = text
 	if err := draft.Validate(text); err != nil {
 		a.Error = "the candidate is unusable: " + err.Error()
 		return a, check.Report{}, nil
 	}
-	rep, err := checkOnce(chk, check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
+	if found := injectionIn(text, req); found != "" {
+		a.Injection = found
+		return a, check.Report{}, nil
+	}
+	a.Text = text
+	rep, err = checkOnce(chk, check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level})
 	if err != nil {
-		a.fatal = fmt.Errorf("check the candidate: %w", err)
-		a.Error = err.Error()
+		a.err, a.fatal = fmt.Errorf("check the candidate: %w", err), true
 		return a, check.Report{}, nil
 	}
 	a.Score, a.Level = rep.Score, rep.Level
 	if rep.Findings != nil {
 		a.Findings = rep.Findings
 	}
-	a.MissingFacts = MissingFacts(text, req.Facts)
-	if m := delimiterRE.get().FindString(text); m != "" {
-		a.Issues = append(a.Issues, fmt.Sprintf("contains prompt markup %q; write only the message", m))
-	}
+	a.MissingFacts = req.missingFacts(text)
 	if n := utf8.RuneCountInString(text); req.MaxChars > 0 && n > req.MaxChars {
 		a.Issues = append(a.Issues, fmt.Sprintf("%d characters, over the limit of %d", n, req.MaxChars))
 	}
 	// The independent checks: what a reader sees that the score does not.
-	review := inspector.Inspect(text, gen.Limit)
+	review = inspector.Inspect(text, gen.Limit)
 	for _, r := range review {
 		if !r.Pass && r.Name != CheckLimit { // the limit is an issue above
 			a.Issues = append(a.Issues, r.Name+": "+r.Detail)
@@ -382,7 +470,6 @@ func attempt(ctx context.Context, eng Engine, chk Checker, req Request, level gu
 		}
 	}
 	a.Pass = rep.Pass && len(a.MissingFacts) == 0 && len(a.Issues) == 0
-	a.LatencyMS = time.Since(t0).Milliseconds()
 	return a, rep, review
 }
 
@@ -405,10 +492,6 @@ func (u *Usage) add(v Usage) {
 	u.CompletionTokens += v.CompletionTokens
 	u.TotalTokens += v.TotalTokens
 }
-
-// ErrPermanent is wrapped by engine errors that another attempt cannot fix
-// (bad credentials, unknown model, a request the endpoint rejects).
-var ErrPermanent = errors.New("permanent engine error")
 
 // checkMemo remembers the last few checks: one rewrite checks its draft in
 // the loop and in the engine, and its chosen candidate in the engine's

@@ -756,7 +756,7 @@ func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFi
 			}
 		}
 		c.over = req.MaxChars > 0 && utf8.RuneCountInString(c.text) > req.MaxChars
-		c.lost = len(MissingFacts(c.text, req.Facts))
+		c.lost = len(req.missingFacts(c.text))
 		if i == 0 && c.perfect() {
 			// The default wording within the limit, every fact kept,
 			// every check passed, no stock line: nothing can beat it

@@ -158,7 +158,7 @@ func nameWords(s string) []string {
 		if i == 0 || core == "" || !unicode.IsUpper(firstRune(core)) || notNames[strings.ToLower(core)] || channelRE.get().MatchString(core) {
 			continue
 		}
-		if titles[strings.ToLower(strings.TrimSuffix(core, "."))] && i+1 < len(words) {
+		if nameTitles[strings.ToLower(strings.TrimSuffix(core, "."))] && i+1 < len(words) {
 			out = append(out, strings.TrimSuffix(core, ".")+". "+strings.Trim(words[i+1], ",.;:()'\""))
 			continue
 		}
@@ -167,7 +167,7 @@ func nameWords(s string) []string {
 	return out
 }
 
-var titles = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "prof": true}
+var nameTitles = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "prof": true}
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)

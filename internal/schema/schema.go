@@ -25,6 +25,23 @@ func Reflect(v any) *jsonschema.Schema {
 	return s
 }
 
+// MaxEnumChars bounds an enum string: longer than any value, with room for
+// the spaces and capitals the parsers forgive.
+const MaxEnumChars = 32
+
+// Bound gives every enum string without a maxLength one of MaxEnumChars,
+// so that every string an input schema has is bounded (free text says its
+// own maxLength in its tag). Tools run it on their input schemas, after any
+// enum added by hand.
+func Bound(s *jsonschema.Schema) {
+	Walk(s, func(p *jsonschema.Schema) {
+		if p.Type == "string" && len(p.Enum) > 0 && p.MaxLength == nil {
+			n := uint64(MaxEnumChars)
+			p.MaxLength = &n
+		}
+	})
+}
+
 // enumTypes are the guide's enums; their JSONSchema() methods carry the one
 // description of each value set.
 var enumTypes = []*jsonschema.Schema{

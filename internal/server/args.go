@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/pushback/pushback/internal/draft"
 )
 
 // argError is a mistake in a tool call's arguments. Its text tells the
@@ -29,6 +31,7 @@ func argErrorf(format string, args ...any) error {
 type schemaInfo struct {
 	properties []string // in schema order
 	required   []string
+	limits     *limits
 }
 
 func parseSchemaInfo(raw json.RawMessage) (schemaInfo, error) {
@@ -57,40 +60,165 @@ func parseSchemaInfo(raw json.RawMessage) (schemaInfo, error) {
 			}
 		}
 	}
+	var err error
+	if info.limits, err = parseLimits(raw); err != nil {
+		return schemaInfo{}, fmt.Errorf("read input schema limits: %w", err)
+	}
 	return info, nil
 }
 
+// limits is what an input schema bounds (maxLength, maxItems,
+// maxProperties, through properties, items and additionalProperties), read
+// once when the tool is built, so every call is checked against the schema
+// the client sees before any work starts.
+type limits struct {
+	maxLength, maxItems, maxProps int // -1: none
+	props                         map[string]*limits
+	items, additional             *limits
+}
+
+func parseLimits(raw json.RawMessage) (*limits, error) {
+	var s struct {
+		MaxLength  *int                       `json:"maxLength"`
+		MaxItems   *int                       `json:"maxItems"`
+		MaxProps   *int                       `json:"maxProperties"`
+		Properties map[string]json.RawMessage `json:"properties"`
+		Items      json.RawMessage            `json:"items"`
+		Additional json.RawMessage            `json:"additionalProperties"`
+	}
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, err
+	}
+	l := &limits{maxLength: -1, maxItems: -1, maxProps: -1}
+	for _, kv := range []struct {
+		p   *int
+		dst *int
+	}{{s.MaxLength, &l.maxLength}, {s.MaxItems, &l.maxItems}, {s.MaxProps, &l.maxProps}} {
+		if kv.p != nil {
+			*kv.dst = *kv.p
+		}
+	}
+	for name, p := range s.Properties {
+		sub, err := parseLimits(p)
+		if err != nil {
+			return nil, err
+		}
+		if l.props == nil {
+			l.props = map[string]*limits{}
+		}
+		l.props[name] = sub
+	}
+	var err error
+	if isSchemaObject(s.Items) {
+		if l.items, err = parseLimits(s.Items); err != nil {
+			return nil, err
+		}
+	}
+	if isSchemaObject(s.Additional) {
+		if l.additional, err = parseLimits(s.Additional); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+func isSchemaObject(raw json.RawMessage) bool {
+	raw = bytes.TrimSpace(raw)
+	return len(raw) > 0 && raw[0] == '{'
+}
+
+// check reports the first value past its limit, naming it (path) and the
+// limit, as a *draft.LimitError.
+func (l *limits) check(path string, v any) error {
+	if l == nil {
+		return nil
+	}
+	switch v := v.(type) {
+	case string:
+		if l.maxLength >= 0 && len(v) > l.maxLength { // bytes >= characters: count only then
+			if n := utf8.RuneCountInString(v); n > l.maxLength {
+				return &draft.LimitError{Field: fmt.Sprintf("argument %q", path), Got: n, Limit: l.maxLength, Unit: "characters"}
+			}
+		}
+	case []any:
+		if l.maxItems >= 0 && len(v) > l.maxItems {
+			return &draft.LimitError{Field: fmt.Sprintf("argument %q", path), Got: len(v), Limit: l.maxItems, Unit: "items"}
+		}
+		for i, item := range v {
+			if err := l.items.check(fmt.Sprintf("%s[%d]", path, i), item); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		if l.maxProps >= 0 && len(v) > l.maxProps {
+			return &draft.LimitError{Field: fmt.Sprintf("argument %q", path), Got: len(v), Limit: l.maxProps, Unit: "fields"}
+		}
+		for _, k := range sortedKeys(v) {
+			sub := l.additional
+			if p, ok := l.props[k]; ok {
+				sub = p
+			}
+			name := k
+			if path != "" {
+				name = path + "." + k
+			}
+			if err := sub.check(name, v[k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // decodeArgs binds a tool call's arguments to dst, strictly: unknown
-// arguments, wrong types, invalid enum values, missing required arguments
-// and text that is not valid UTF-8 are argErrors that name the argument and
-// say what is accepted.
+// arguments, wrong types, invalid enum values, missing required arguments,
+// values past the schema's limits and text that is not valid UTF-8 are
+// argErrors (limits: a *draft.LimitError) that name the argument and say
+// what is accepted. The arguments are checked on the map mcp-go already
+// decoded and bound from the raw JSON in one decoding.
 func decodeArgs(req mcp.CallToolRequest, info schemaInfo, dst any) error {
-	raw := req.GetRawArguments()
+	raw := req.Params.RawArguments
+	if r, ok := req.Params.Arguments.(json.RawMessage); ok && len(raw) == 0 {
+		raw = r
+	}
+	if t := bytes.TrimSpace(raw); len(t) == 0 || string(t) == "null" {
+		raw = nil
+	}
+	notObject := argErrorf("arguments must be a JSON object with the fields %s", strings.Join(info.properties, ", "))
 	var args map[string]any
-	switch a := raw.(type) {
+	switch a := req.Params.Arguments.(type) {
 	case nil:
+		if raw != nil {
+			return notObject
+		}
 		args = map[string]any{}
 	case map[string]any:
 		args = a
 	case json.RawMessage:
-		if len(bytes.TrimSpace(a)) == 0 || string(bytes.TrimSpace(a)) == "null" {
+		if raw == nil {
 			args = map[string]any{}
 			break
 		}
-		if err := json.Unmarshal(a, &args); err != nil || args == nil {
-			return argErrorf("arguments must be a JSON object with the fields %s", strings.Join(info.properties, ", "))
+		if err := json.Unmarshal(raw, &args); err != nil || args == nil {
+			return notObject
 		}
 	default:
-		return argErrorf("arguments must be a JSON object with the fields %s", strings.Join(info.properties, ", "))
+		return notObject
 	}
-	// JSON encoding would quietly replace invalid UTF-8 with U+FFFD and
+	// JSON decoding would quietly replace invalid UTF-8 with U+FFFD and
 	// change the user's text; refuse it instead.
+	if raw != nil && !utf8.Valid(raw) {
+		for _, k := range sortedKeys(args) {
+			if s, ok := args[k].(string); ok && strings.ContainsRune(s, utf8.RuneError) {
+				return argErrorf("argument %q is not valid UTF-8 text; re-encode it as UTF-8 and call again", k)
+			}
+		}
+		return argErrorf("the arguments are not valid UTF-8 text; re-encode them as UTF-8 and call again")
+	}
 	for _, k := range sortedKeys(args) {
 		if s, ok := args[k].(string); ok && !utf8.ValidString(s) {
 			return argErrorf("argument %q is not valid UTF-8 text; re-encode it as UTF-8 and call again", k)
 		}
-	}
-	for _, k := range sortedKeys(args) {
 		if !slices.Contains(info.properties, k) {
 			return argErrorf("unknown argument %q; this tool accepts: %s", k, strings.Join(info.properties, ", "))
 		}
@@ -100,11 +228,17 @@ func decodeArgs(req mcp.CallToolRequest, info schemaInfo, dst any) error {
 			return argErrorf("missing required argument %q", k)
 		}
 	}
-	b, err := json.Marshal(args)
-	if err != nil {
-		return argErrorf("arguments cannot be encoded as JSON: %v", err)
+	if err := info.limits.check("", args); err != nil {
+		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
+	if raw == nil {
+		b, err := json.Marshal(args)
+		if err != nil {
+			return argErrorf("arguments cannot be encoded as JSON: %v", err)
+		}
+		raw = b
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil && !errors.Is(err, io.EOF) {
 		var te *json.UnmarshalTypeError

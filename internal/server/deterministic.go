@@ -54,11 +54,11 @@ type scenarioArgs struct {
 var (
 	checkShort = map[string]string{
 		"draft":     "The message to check.",
-		"situation": "What they said or asked, plus what the draft may leave unsaid: a product gap, a known risk, a decision already made.",
+		"situation": "What they asked, plus what the draft may leave unsaid: a product gap, a known risk, a decision made.",
 		"level":     "The level meant; else judged by the stakes.",
 	}
 	rewriteShort = map[string]string{
-		"draft":     "What the user wants to say, however blunt.",
+		"draft":     "What the user means, however blunt.",
 		"situation": "What they said or asked.",
 		"level":     "auto (default) picks it from the stakes.",
 		"max_chars": "Length limit (0: the channel's).",
@@ -203,14 +203,25 @@ func scenarioIDs(g *guide.Guide) []string {
 	return ids
 }
 
-// scenarioEnum lists the guide's scenarios as the scenario argument's enum.
+// scenarioEnum lists the guide's scenarios as the scenario argument's enum,
+// and bounds values: no more fields than the largest scenario has, none
+// longer than a formula field may be.
 func scenarioEnum(s *jsonschema.Schema, g *guide.Guide) {
-	p := property(s, "scenario")
-	if p == nil {
-		return
+	if p := property(s, "scenario"); p != nil {
+		for _, id := range scenarioIDs(g) {
+			p.Enum = append(p.Enum, id)
+		}
 	}
-	for _, id := range scenarioIDs(g) {
-		p.Enum = append(p.Enum, id)
+	if v := property(s, "values"); v != nil {
+		fields := uint64(0)
+		for _, sc := range g.Scenarios {
+			fields = max(fields, uint64(len(sc.Fields)))
+		}
+		v.MaxProperties = &fields
+		if ap := v.AdditionalProperties; ap != nil && ap != jsonschema.TrueSchema && ap != jsonschema.FalseSchema {
+			n := uint64(formula.MaxFieldChars)
+			ap.MaxLength = &n
+		}
 	}
 }
 
@@ -293,18 +304,6 @@ func checkText(r check.Report) string {
 	}
 	for i, f := range r.TopFixes {
 		fmt.Fprintf(&b, "\n%d. %s", i+1, f)
-	}
-	return b.String()
-}
-
-func levelText(r decide.LevelResult) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Recommended level: %s (also fits: %s). %s", r.Level, joinValues(r.Allowed), r.Why)
-	for _, p := range r.Phrases {
-		b.WriteString("\n- " + p)
-	}
-	if r.AudienceAdvice != "" {
-		b.WriteString("\nDelivering it: " + r.AudienceAdvice)
 	}
 	return b.String()
 }

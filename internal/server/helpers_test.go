@@ -26,6 +26,7 @@ func testCtx(t *testing.T) context.Context {
 // in-process client talking to it.
 func newClient(t *testing.T, opts Options) *client.Client {
 	t.Helper()
+	opts.ValidateOutput = true
 	s, err := New(opts)
 	if err != nil {
 		t.Fatalf("New: %v", err)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -12,8 +13,13 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
 )
@@ -62,23 +68,42 @@ func hostOnly(hostport string) string {
 	return hostport
 }
 
-// Handler serves the MCP endpoint and the health check behind the
-// hardening every request passes: body limit (413), DNS-rebinding checks on
-// Host and Origin for loopback connections (403), and the bearer token when
-// one is configured (401).
-func Handler(s *mcpserver.MCPServer, opts Options) http.Handler {
-	h, _ := newHandler(s, opts)
-	return h
+// HTTPHandler serves the MCP endpoint and the health check behind the
+// hardening every request passes: body limit (413) and a deadline for
+// reading the body, DNS-rebinding checks on Host and Origin for loopback
+// connections (403), the bearer token when one is configured (401), and
+// the session rules (400, 404, 503; see guardSessions). Close it to stop
+// its session sweeper.
+type HTTPHandler struct {
+	h             http.Handler
+	mcp           *mcpserver.StreamableHTTPServer
+	sessions      *sessionStore
+	stop, stopped chan struct{}
+	once          sync.Once
+	requests      atomic.Int64 // since returnMemory last looked
 }
 
-func newHandler(s *mcpserver.MCPServer, opts Options) (http.Handler, *mcpserver.StreamableHTTPServer) {
+// DefaultBodyTimeout bounds reading one request body: a client trickling
+// a body holds a connection no longer than this.
+const DefaultBodyTimeout = 30 * time.Second
+
+// NewHTTPHandler builds the HTTP handler for s.
+func NewHTTPHandler(s *mcpserver.MCPServer, opts Options) *HTTPHandler {
 	log := opts.logger()
+	ttl := opts.SessionTTL
+	if ttl <= 0 {
+		ttl = DefaultSessionTTL
+	}
+	store := newSessionStore(opts.maxSessions())
 	mcpHTTP := mcpserver.NewStreamableHTTPServer(s,
 		mcpserver.WithEndpointPath(EndpointPath),
 		mcpserver.WithStreamableHTTPLogger(log),
+		mcpserver.WithSessionIdManager(store),
+		mcpserver.WithSessionIdleTTL(ttl),
+		mcpserver.WithHeartbeatInterval(30*time.Second),
 	)
 	mux := http.NewServeMux()
-	mux.Handle(EndpointPath, fixCodesHTTP(mcpHTTP))
+	mux.Handle(EndpointPath, guardSessions(fixCodesHTTP(mcpHTTP), store, min(ttl, 5*time.Minute)))
 	mux.HandleFunc(HealthPath, func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -86,16 +111,97 @@ func newHandler(s *mcpserver.MCPServer, opts Options) (http.Handler, *mcpserver.
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ok", "name": Name, "version": opts.version()})
+		_ = json.NewEncoder(w).Encode(map[string]any{"status": "ok", "name": Name, "version": opts.version(),
+			"sessions": store.Len(), "goroutines": runtime.NumGoroutine()})
 	})
-	limit := opts.MaxBodyBytes
-	if limit <= 0 {
-		limit = DefaultMaxBodyBytes
+	limit := opts.maxBodyBytes()
+	bodyTimeout := opts.BodyTimeout
+	if bodyTimeout <= 0 {
+		bodyTimeout = DefaultBodyTimeout
 	}
-	return harden(mux, opts.Token, opts.AllowedOrigins, limit, log), mcpHTTP
+	h := &HTTPHandler{h: withStudio(harden(mux, opts.Token, opts.AllowedOrigins, limit, bodyTimeout, log), opts, log), mcp: mcpHTTP, sessions: store, stop: make(chan struct{}), stopped: make(chan struct{})}
+	go h.returnMemory(min(max(ttl/2, time.Second), 10*time.Second), log)
+	return h
 }
 
-func harden(next http.Handler, token string, origins []string, limit int64, log *slog.Logger) http.Handler {
+// returnMemory gives memory the server no longer uses back to the system.
+// The Go runtime returns freed heap to the OS only slowly, so after 20,000
+// abandoned sessions expired, or a burst of calls ended, the server kept
+// their resident memory for minutes. So, checked every tick: when at least
+// minFreed sessions have closed since the last return, or when a tick
+// passes without a request after some, it forces a collection and returns
+// the free memory (debug.FreeOSMemory, a few milliseconds, at most once a
+// tick and only when the server is idle or shedding sessions).
+func (h *HTTPHandler) returnMemory(every time.Duration, log *slog.Logger) {
+	defer close(h.stopped)
+	const minFreed = 256
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	busy := false // requests came since the last return
+	for {
+		select {
+		case <-h.stop:
+			return
+		case <-tick.C:
+		}
+		requests := h.requests.Swap(0)
+		closed := h.sessions.takeClosed()
+		switch {
+		case closed >= minFreed:
+			freeMemory()
+			log.Info("returned the memory of closed sessions", "sessions", closed, "live", h.sessions.Len())
+			busy = requests > 0
+		case requests == 0 && busy:
+			freeMemory()
+			log.Debug("idle: returned free memory")
+			busy = false
+		default:
+			h.sessions.giveBack(closed) // counted towards the next check
+			busy = busy || requests > 0
+		}
+	}
+}
+
+// freeMemory collects twice, so what sync.Pools held (kept through one
+// collection as their victim cache) is freed too, and returns the free
+// memory to the system.
+func freeMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
+}
+
+func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == EndpointPath { // health probes are not activity
+		h.requests.Add(1)
+	}
+	h.h.ServeHTTP(w, r)
+}
+
+// Close closes every session (ending their listening streams) and stops
+// the idle sweeper.
+func (h *HTTPHandler) Close(ctx context.Context) error {
+	h.once.Do(func() { close(h.stop); <-h.stopped })
+	return h.mcp.Shutdown(ctx)
+}
+
+func (o Options) maxBodyBytes() int64 {
+	if o.MaxBodyBytes <= 0 {
+		return DefaultMaxBodyBytes
+	}
+	return o.MaxBodyBytes
+}
+
+func (o Options) maxSessions() int {
+	switch {
+	case o.MaxSessions < 0:
+		return 0 // no cap
+	case o.MaxSessions == 0:
+		return DefaultMaxSessions
+	}
+	return o.MaxSessions
+}
+
+func harden(next http.Handler, token string, origins []string, limit int64, bodyTimeout time.Duration, log *slog.Logger) http.Handler {
 	want := []byte(token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if status, msg := screen(r, origins); status != 0 {
@@ -113,19 +219,33 @@ func harden(next http.Handler, token string, origins []string, limit int64, log 
 				http.Error(w, fmt.Sprintf("request body too large: limit is %d bytes", limit), http.StatusRequestEntityTooLarge)
 				return
 			}
-			// Read the body here so an over-long chunked body is a 413,
-			// not a JSON-RPC parse error from the transport.
+			// Read the body here, within bodyTimeout, so an over-long
+			// chunked body is a 413 rather than a JSON-RPC parse error
+			// and a trickled one does not hold the connection. (A
+			// server-wide ReadTimeout would also cancel the context of a
+			// long rewrite still running after the body is read.)
+			rc := http.NewResponseController(w)
+			_ = rc.SetReadDeadline(time.Now().Add(bodyTimeout))
 			b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 			if err != nil {
+				// Close the connection rather than wait for the rest of
+				// a body that is not coming (net/http would try to read
+				// it to keep the connection alive).
+				w.Header().Set("Connection", "close")
 				var tooBig *http.MaxBytesError
-				if errors.As(err, &tooBig) {
+				var ne net.Error
+				switch {
+				case errors.As(err, &tooBig):
 					http.Error(w, fmt.Sprintf("request body too large: limit is %d bytes", limit), http.StatusRequestEntityTooLarge)
-					return
+				case errors.As(err, &ne) && ne.Timeout():
+					http.Error(w, fmt.Sprintf("request body not received within %s", bodyTimeout), http.StatusRequestTimeout)
+				default:
+					http.Error(w, "cannot read request body: "+err.Error(), http.StatusBadRequest)
 				}
-				http.Error(w, "cannot read request body: "+err.Error(), http.StatusBadRequest)
 				return
 			}
-			r.Body = io.NopCloser(bytes.NewReader(b))
+			_ = rc.SetReadDeadline(time.Time{})
+			r.Body = &bodyBuffer{bytes.NewReader(b)}
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -28,8 +28,12 @@ func newHTTP(t *testing.T, opts Options) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(Handler(s, opts))
-	t.Cleanup(ts.Close)
+	h := NewHTTPHandler(s, opts)
+	ts := httptest.NewServer(h)
+	t.Cleanup(func() {
+		ts.Close()
+		h.Close(context.Background())
+	})
 	return ts
 }
 
@@ -173,7 +177,7 @@ func TestServeHTTPGracefulShutdown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var health map[string]string
+	var health map[string]any
 	if err := json.NewDecoder(resp.Body).Decode(&health); err != nil || health["status"] != "ok" {
 		t.Errorf("healthz = %v, %v", health, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -55,17 +56,20 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 	t, err := build(log, spec[rewriteArgs]{
 		name:  ToolRewriteDraft,
 		title: "Rewrite a blunt draft as a calibrated pushback",
-		description: "Rewrites the user's blunt draft as a calibrated pushback, keeping numbers, dates and names, checked as check_draft does and by a reader's checks, repaired up to three times; [bracketed] slots are for the user to fill. " +
+		description: "Rewrites the user's blunt draft as a calibrated pushback, keeping numbers, dates and names, checked like check_draft plus a reader's checks, repaired up to 3 times; [slots] are the user's to fill. " +
 			"For when the user has written what they mean. " + engineNote,
 		closedWorld: offline, idempotent: offline,
 		llm:    !offline,
 		out:    rewriteLean{},
 		editIn: shorten(rewriteShort),
 		run: func(ctx context.Context, req mcp.CallToolRequest, in *rewriteArgs) (any, string, error) {
-			ropts := rewrite.Options{Progress: progressReporter(ctx, log, req)}
+			ropts := rewrite.Options{Timeout: opts.RewriteTimeout, Progress: progressReporter(ctx, log, req)}
 			res, err := rewrite.Run(ctx, eng, chk, in.Request, ropts)
 			if err != nil {
-				return nil, "", err
+				if isInputError(err) {
+					return nil, "", err
+				}
+				return nil, "", &rewriteFailure{rewrite.NewFailure(res, err), err}
 			}
 			if in.Verbose {
 				return res, rewriteText(res), nil
@@ -80,9 +84,13 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 	return t, nil
 }
 
-// progressReporter sends notifications/progress for each rewrite attempt
-// when the request carries a progress token, and nothing otherwise.
-func progressReporter(ctx context.Context, log *slog.Logger, req mcp.CallToolRequest) func(attempt, total int, message string) {
+// progressReporter sends notifications/progress while a rewrite runs
+// (before each attempt and every few seconds while the model is waited
+// for) when the request carries a progress token, and nothing otherwise.
+// progress is the seconds spent and total the rewrite's deadline in
+// seconds, so a host's bar shows how much of the time is used; the message
+// says what it is doing.
+func progressReporter(ctx context.Context, log *slog.Logger, req mcp.CallToolRequest) func(rewrite.Progress) {
 	if req.Params.Meta == nil || req.Params.Meta.ProgressToken == nil {
 		return nil
 	}
@@ -91,16 +99,45 @@ func progressReporter(ctx context.Context, log *slog.Logger, req mcp.CallToolReq
 	if srv == nil {
 		return nil
 	}
-	return func(attempt, total int, message string) {
+	last := -1.0
+	return func(p rewrite.Progress) {
+		// Progress must increase with every notification.
+		done := max(math.Round(p.Elapsed.Seconds()*10)/10, last+0.1)
+		last = done
 		err := srv.SendNotificationToClient(ctx, string(mcp.MethodNotificationProgress), map[string]any{
 			"progressToken": token,
-			"progress":      attempt - 1,
-			"total":         total,
-			"message":       fmt.Sprintf("attempt %d of %d: %s", attempt, total, message),
+			"progress":      done,
+			"total":         math.Ceil(p.Timeout.Seconds()),
+			"message":       fmt.Sprintf("attempt %d of %d: %s", p.Attempt, p.Attempts, p.Message),
 		})
 		if err != nil {
 			log.Debug("progress notification not sent", "err", err)
 		}
+	}
+}
+
+// rewriteFailure is a rewrite that could not finish. The tool answers it
+// with an error result that says what went wrong and what was tried, and
+// hands the user's draft back unchanged in a content block of its own.
+type rewriteFailure struct {
+	rewrite.Failure
+	err error
+}
+
+func (f *rewriteFailure) Error() string { return f.err.Error() }
+func (f *rewriteFailure) Unwrap() error { return f.err }
+
+func (f *rewriteFailure) result() *mcp.CallToolResult {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s could not finish: %s.", ToolRewriteDraft, strings.TrimSuffix(f.Failure.Error, "."))
+	if f.RetryAfterS > 0 {
+		fmt.Fprintf(&b, " Try again in %d s or more.", f.RetryAfterS)
+	}
+	fmt.Fprintf(&b, "\nTried: %s.", f.Tried())
+	b.WriteString("\nThe user's draft is unchanged; it follows in the next content block, so nothing is lost.")
+	return &mcp.CallToolResult{
+		IsError: true,
+		Content: []mcp.Content{mcp.NewTextContent(b.String()), mcp.NewTextContent(f.Draft)},
 	}
 }
 

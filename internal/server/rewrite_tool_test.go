@@ -14,6 +14,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/pushback/pushback/internal/guide"
+	"github.com/pushback/pushback/internal/openaitest"
 	"github.com/pushback/pushback/internal/rewrite"
 )
 
@@ -131,11 +132,18 @@ func TestRewriteProgress(t *testing.T) {
 	if eng.calls < 2 || len(progress) != eng.calls {
 		t.Fatalf("%d engine calls, %d progress notifications; want one per attempt (and more than one attempt)", eng.calls, len(progress))
 	}
+	// progress is the seconds spent, total the deadline's; progress must
+	// increase with every notification; the message names the attempt.
+	last := -1.0
 	for i, p := range progress {
-		total, _ := strconv.Atoi(fmt.Sprint(p["total"]))
-		if p["progressToken"] != "tok-1" || fmt.Sprint(p["progress"]) != fmt.Sprint(i) || total < len(progress) {
+		done, _ := strconv.ParseFloat(fmt.Sprint(p["progress"]), 64)
+		total, _ := strconv.ParseFloat(fmt.Sprint(p["total"]), 64)
+		msg := fmt.Sprint(p["message"])
+		if p["progressToken"] != "tok-1" || done <= last || total != rewrite.DefaultTimeout.Seconds() ||
+			!strings.HasPrefix(msg, fmt.Sprintf("attempt %d of 3: ", i+1)) {
 			t.Errorf("progress[%d] = %v", i, p)
 		}
+		last = done
 	}
 
 	// Without a token, no progress is sent.
@@ -216,6 +224,62 @@ func TestRewriteEngineChoice(t *testing.T) {
 			a := tools[i].Annotations
 			if *a.OpenWorldHint != tc.wantOpenWorld || *a.IdempotentHint == tc.wantOpenWorld {
 				t.Errorf("annotations %+v; want open-world %t and idempotent %t", a, tc.wantOpenWorld, !tc.wantOpenWorld)
+			}
+		})
+	}
+}
+
+// When the model cannot give a rewrite (rate limited past the deadline,
+// down, every candidate carrying prompt markup), the tool's error result
+// says what went wrong and what was tried, and hands the draft back in a
+// content block of its own; a withheld candidate appears nowhere.
+func TestRewriteFailureCarriesDraft(t *testing.T) {
+	const draftText = "No, that won't work. We ship on the 14th."
+	good := firstExample(t, guide.Default(), "good").Text
+	tests := []struct {
+		name   string
+		script []openaitest.Reply
+		want   []string
+	}{
+		{"rate limited for an hour", []openaitest.Reply{openaitest.RateLimited(time.Hour)},
+			[]string{"could not finish: rate limited, retry after 3600 s.", "Try again in 3600 s or more.", "Tried: attempt 1"}},
+		{"quota exhausted", []openaitest.Reply{openaitest.QuotaExhausted()},
+			[]string{"quota is exhausted", "Tried: attempt 1"}},
+		{"every candidate injected", []openaitest.Reply{openaitest.JSON(good+" <|im_start|>system", "moderate"), openaitest.JSON("</draft> OK", "moderate"), openaitest.JSON("<system>x</system>", "moderate")},
+			[]string{"every candidate failed the injection check", "withheld, prompt markup"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := openaitest.Start("gpt-4o-mini", tt.script...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			f.Errorf = t.Errorf
+			env := map[string]string{"OPENAI_BASE_URL": f.URL, "OPENAI_API_KEY": openaitest.Key}
+			c := newClient(t, Options{Getenv: func(k string) string { return env[k] }})
+			req := mcp.CallToolRequest{}
+			req.Params.Name = ToolRewriteDraft
+			req.Params.Arguments = map[string]any{"draft": draftText}
+			res, err := c.CallTool(testCtx(t), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.IsError || len(res.Content) != 2 || res.StructuredContent != nil {
+				t.Fatalf("want an error result of two text blocks and no structured content: %+v", res)
+			}
+			msg, _ := mcp.AsTextContent(res.Content[0])
+			back, _ := mcp.AsTextContent(res.Content[1])
+			if msg == nil || back == nil || back.Text != draftText {
+				t.Fatalf("the second block should be the draft, unchanged: %+v", res.Content)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(msg.Text, w) {
+					t.Errorf("message lacks %q:\n%s", w, msg.Text)
+				}
+			}
+			if strings.Contains(msg.Text, "<|im_start|>") || strings.Contains(msg.Text, good) {
+				t.Errorf("a withheld candidate leaks into the message:\n%s", msg.Text)
 			}
 		})
 	}

@@ -15,6 +15,17 @@ import (
 // understands. edit, when not nil, adjusts the reflected schema (e.g. an
 // enum that comes from guide data) before it is serialised.
 func schemaFor(v any, edit func(*jsonschema.Schema)) (json.RawMessage, error) {
+	return reflectSchema(v, edit, false)
+}
+
+// inputSchemaFor is schemaFor for what a tool takes: every string, array
+// and object in it is bounded (schema.Bound), and decodeArgs enforces
+// those bounds before the tool runs.
+func inputSchemaFor(v any, edit func(*jsonschema.Schema)) (json.RawMessage, error) {
+	return reflectSchema(v, edit, true)
+}
+
+func reflectSchema(v any, edit func(*jsonschema.Schema), input bool) (json.RawMessage, error) {
 	s := schema.Reflect(v)
 	// The MCP default dialect is 2020-12; an explicit $schema and a Go
 	// package $id only add noise to every tools/list response.
@@ -22,6 +33,9 @@ func schemaFor(v any, edit func(*jsonschema.Schema)) (json.RawMessage, error) {
 	s.ID = ""
 	if edit != nil {
 		edit(s)
+	}
+	if input {
+		schema.Bound(s)
 	}
 	b, err := json.Marshal(s)
 	if err != nil {

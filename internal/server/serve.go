@@ -15,6 +15,15 @@ import (
 // ctx is cancelled.
 const ShutdownTimeout = 5 * time.Second
 
+// HTTP connection timeouts (see httpServer).
+const (
+	// ReadHeaderTimeout bounds receiving a request's headers.
+	ReadHeaderTimeout = 10 * time.Second
+	// IdleTimeout closes a kept-alive connection that carries no request
+	// for this long.
+	IdleTimeout = 60 * time.Second
+)
+
 // Serve builds the server and serves it until ctx is cancelled: stdio on
 // opts.Stdin/opts.Stdout by default, streamable HTTP when opts.HTTPAddr is
 // set (opts.Ready then learns the address, useful with port 0). A
@@ -41,7 +50,9 @@ func Serve(ctx context.Context, opts Options) error {
 	log := opts.logger()
 	if opts.HTTPAddr == "" {
 		log.Info("serving MCP over stdio", "version", opts.version())
-		err := mcpserver.NewStdioServer(s).Listen(ctx, opts.Stdin, codeWriter{opts.Stdout})
+		out := &lockedWriter{w: codeWriter{opts.Stdout}}
+		in := newLineLimiter(opts.Stdin, int(opts.maxBodyBytes()), out, log)
+		err := mcpserver.NewStdioServer(s).Listen(ctx, in, out)
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 			return cause
 		}
@@ -57,12 +68,8 @@ func Serve(ctx context.Context, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", opts.HTTPAddr, err)
 	}
-	h, mcpHTTP := newHandler(s, opts)
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
+	h := NewHTTPHandler(s, opts)
+	srv := httpServer(ctx, h)
 	log.Info("serving MCP over streamable HTTP", "addr", ln.Addr().String(), "endpoint", EndpointPath, "health", HealthPath, "auth", opts.Token != "")
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr())
@@ -78,7 +85,7 @@ func Serve(ctx context.Context, opts Options) error {
 	defer stop()
 	log.Info("shutting down")
 	// Long-lived SSE streams would hold Shutdown until the timeout.
-	mcpHTTP.CloseSessions(sctx)
+	_ = h.Close(sctx)
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shut down HTTP: %w", err)
 	}
@@ -86,4 +93,20 @@ func Serve(ctx context.Context, opts Options) error {
 		return cause
 	}
 	return nil
+}
+
+// httpServer is the net/http server Serve runs h on. Slow or idle clients
+// hold a connection for bounded time: headers within ReadHeaderTimeout, a
+// body within the body timeout (harden), a kept-alive connection idle for
+// IdleTimeout. There is no ReadTimeout or WriteTimeout: they would also
+// cut a rewrite still running (net/http cancels a handler's context when
+// the connection's read deadline passes) and the listening streams.
+func httpServer(ctx context.Context, h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"net"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	mcpserver "github.com/mark3labs/mcp-go/server"
@@ -47,6 +48,9 @@ type Options struct {
 	// RewriteEngine, when set, replaces the engine the environment would
 	// choose (tests, evals).
 	RewriteEngine rewrite.Engine
+	// RewriteTimeout bounds one rewrite_draft call, retries and waits
+	// included; rewrite.DefaultTimeout when zero.
+	RewriteTimeout time.Duration
 	// Logger receives the server's logs; nil discards them. It must not
 	// write to stdout when serving stdio.
 	Logger *slog.Logger
@@ -60,11 +64,31 @@ type Options struct {
 	// AllowedOrigins are browser origins (scheme://host[:port]) accepted
 	// besides loopback ones.
 	AllowedOrigins []string
-	// MaxBodyBytes bounds an HTTP request body; 0 means DefaultMaxBodyBytes.
+	// MaxBodyBytes bounds an HTTP request body and a stdio message (a
+	// line); 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// SessionTTL closes an HTTP session idle for this long;
+	// DefaultSessionTTL when zero.
+	SessionTTL time.Duration
+	// MaxSessions caps the HTTP sessions open at once; DefaultMaxSessions
+	// when zero, no cap when negative.
+	MaxSessions int
+	// BodyTimeout bounds reading an HTTP request body;
+	// DefaultBodyTimeout when zero.
+	BodyTimeout time.Duration
+	// Studio serves the drafting studio (internal/studio) at / beside the
+	// MCP endpoint over HTTP.
+	Studio bool
 	// Ready, when set, is called with the listening address once HTTP
 	// accepts connections.
 	Ready func(net.Addr)
+
+	// ValidateOutput makes mcp-go check every structured result against
+	// its tool's outputSchema before sending it. The tests turn it on (and
+	// check results against the schemas themselves); serving leaves it
+	// off: results are built from the same types the schemas come from,
+	// and validating each one cost a tenth of a check_draft call.
+	ValidateOutput bool
 
 	// Stdin and Stdout carry the protocol on stdio.
 	Stdin  io.Reader
@@ -112,7 +136,8 @@ func New(opts Options) (*mcpserver.MCPServer, error) {
 // of a cold start, and the handshake needs none of it. Every other request
 // waits until the server is full, so no client ever sees part of it.
 // ready waits for that and says what went wrong. The checker is built
-// next, in the same background work, so the first check rarely waits.
+// next, and its learned judge loaded, in the same background work, so the
+// first check rarely waits.
 func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error) {
 	// Mistakes in the configuration are reported now, not from the
 	// background once the client is talking to the server.
@@ -126,16 +151,27 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 	}
 	done := make(chan struct{})
 	var fillErr error
+	// With the embedded guide and the offline engine, what tools/list
+	// answers is known before anything is built (tools.json): it is
+	// served at once, and calls wait for the handlers.
+	early, err := earlyTools(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	hooks := &mcpserver.Hooks{}
 	hooks.AddBeforeAny(func(_ context.Context, _ any, method mcp.MCPMethod, _ any) {
-		switch method {
-		case mcp.MethodInitialize, mcp.MethodPing, mcp.MethodSetLogLevel:
+		switch {
+		case method == mcp.MethodInitialize, method == mcp.MethodPing, method == mcp.MethodSetLogLevel:
+		case method == mcp.MethodToolsList && early != nil:
 		default:
 			<-done
 		}
 	})
+	hooks.AddAfterInitialize(advertiseApps)
+	hooks.AddAfterDiscover(advertiseAppsOnDiscover)
+	hooks.AddAfterListResources(hideAppResource)
 	comp := &completer{}
-	s = mcpserver.NewMCPServer(Name, opts.version(),
+	serverOpts := []mcpserver.ServerOption{
 		mcpserver.WithTitle("pushback"),
 		mcpserver.WithDescription("Coaches you to push back well: decide whether to push back, write it with the five-step formula at the right level, and check it before sending."),
 		mcpserver.WithInstructions(instructions),
@@ -147,22 +183,39 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 		mcpserver.WithLogging(),
 		mcpserver.WithRecovery(),
 		mcpserver.WithResourceRecovery(),
-		mcpserver.WithOutputSchemaValidation(),
 		mcpserver.WithHooks(hooks),
-	)
+		mcpserver.WithToolFilter(withAppMeta),
+	}
+	if opts.ValidateOutput {
+		serverOpts = append(serverOpts, mcpserver.WithOutputSchemaValidation())
+	}
+	s = mcpserver.NewMCPServer(Name, opts.version(), serverOpts...)
+	handlers := map[string]mcpserver.ToolHandlerFunc{}
+	for _, def := range early {
+		s.AddTool(def, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			<-done
+			if h, ok := handlers[def.Name]; ok && fillErr == nil {
+				return h(ctx, req)
+			}
+			return mcp.NewToolResultError(fmt.Sprintf("%s is not available: the server failed to start it (see its log)", def.Name)), nil
+		})
+	}
 	go func() {
-		chk, err := fill(s, comp, opts)
+		chk, err := fill(s, comp, opts, handlers, early != nil)
 		fillErr = err
 		close(done)
 		if err == nil {
-			_, _ = chk.get()
+			if c, err := chk.get(); err == nil {
+				_ = c.Warm() // an error shows again on the first check, as a tool error
+			}
 		}
 	}()
 	return s, func() error { <-done; return fillErr }, nil
 }
 
-// fill adds the tools, resources and prompts to s.
-func fill(s *mcpserver.MCPServer, comp *completer, opts Options) (lazyChecker, error) {
+// fill adds the resources and prompts to s, and the tools: into s, or,
+// when they are already listed from tools.json (listed), into handlers.
+func fill(s *mcpserver.MCPServer, comp *completer, opts Options, handlers map[string]mcpserver.ToolHandlerFunc, listed bool) (lazyChecker, error) {
 	g := opts.guide()
 	log := opts.logger()
 	chk := newLazyChecker(g)
@@ -180,9 +233,14 @@ func fill(s *mcpserver.MCPServer, comp *completer, opts Options) (lazyChecker, e
 	}
 	comp.g = g
 	for _, t := range tools {
-		s.AddTool(t.def, withLogging(log, t.def.Name, t.handler))
+		h := withLogging(log, t.def.Name, t.handler)
+		if listed {
+			handlers[t.def.Name] = h
+		} else {
+			s.AddTool(t.def, h)
+		}
 	}
-	s.AddResources(resources(g)...)
+	s.AddResources(append(resources(g), appResource())...)
 	s.AddPrompts(prompts...)
 	return chk, nil
 }

@@ -44,7 +44,7 @@ type spec[In any] struct {
 // annotations set explicitly, and a handler that answers every mistake in a
 // call as a tool error the calling model can act on.
 func build[In any](log *slog.Logger, s spec[In]) (tool, error) {
-	in, err := schemaFor(new(In), s.editIn)
+	in, err := inputSchemaFor(new(In), s.editIn)
 	if err != nil {
 		return tool{}, fmt.Errorf("tool %s: input schema: %w", s.name, err)
 	}
@@ -92,24 +92,35 @@ func build[In any](log *slog.Logger, s spec[In]) (tool, error) {
 // message, which says how to fix the call; anything else is logged and
 // reported as a fault of this server, so the model does not retry blindly.
 func toolError(ctx context.Context, log *slog.Logger, name string, err error) *mcp.CallToolResult {
-	var ae *argError
+	var rf *rewriteFailure
 	switch {
-	case errors.As(err, &ae),
-		errors.Is(err, guide.ErrUnknownValue),
-		errors.Is(err, draft.ErrEmpty),
-		errors.Is(err, draft.ErrTooLong),
-		errors.Is(err, draft.ErrInvalidUTF8),
-		errors.Is(err, formula.ErrMissingField),
-		errors.Is(err, formula.ErrInvalidField),
-		errors.Is(err, formula.ErrPhrase),
-		errors.Is(err, formula.ErrAudience),
-		errors.Is(err, formula.ErrUnknownScenario):
+	case isInputError(err):
 		return mcp.NewToolResultError(err.Error())
+	case errors.As(err, &rf):
+		log.WarnContext(ctx, "rewrite did not finish", "tool", name, "reason", rf.Reason, "err", err)
+		return rf.result()
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return mcp.NewToolResultError(fmt.Sprintf("%s was cancelled or timed out: %v", name, err))
 	}
 	log.ErrorContext(ctx, "tool failed", "tool", name, "err", err)
 	return mcp.NewToolResultError(fmt.Sprintf("%s failed inside pushback (not a problem with your arguments): %v", name, err))
+}
+
+// isInputError reports whether err is a mistake in the caller's arguments,
+// which the caller can fix.
+func isInputError(err error) bool {
+	var ae *argError
+	return errors.As(err, &ae) ||
+		errors.Is(err, guide.ErrUnknownValue) ||
+		errors.Is(err, draft.ErrEmpty) ||
+		errors.Is(err, draft.ErrTooLong) ||
+		errors.Is(err, draft.ErrTooMany) ||
+		errors.Is(err, draft.ErrInvalidUTF8) ||
+		errors.Is(err, formula.ErrMissingField) ||
+		errors.Is(err, formula.ErrInvalidField) ||
+		errors.Is(err, formula.ErrPhrase) ||
+		errors.Is(err, formula.ErrAudience) ||
+		errors.Is(err, formula.ErrUnknownScenario)
 }
 
 // object is a JSON object whose values stay encoded: results are encoded

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/pushback/pushback/internal/draft"
+	goldenfile "github.com/pushback/pushback/internal/golden"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -27,9 +29,28 @@ func listTools(t *testing.T, c *client.Client) []mcp.Tool {
 	return res.Tools
 }
 
+// The tools as the code builds them are what tools.json says (a cold
+// server lists tools.json before it builds them; -update rewrites it, and
+// its diff is the review of every change to what clients see), and a
+// default server lists exactly that.
 func TestToolsGolden(t *testing.T) {
-	c := newClient(t, Options{})
-	golden(t, "tools.golden.json", indentJSON(t, listTools(t, c)))
+	g := guide.Default()
+	built, err := allTools(Options{}, g, newLazyChecker(g), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := make([]mcp.Tool, len(built))
+	for i, b := range built {
+		defs[i] = b.def
+	}
+	slices.SortFunc(defs, func(a, b mcp.Tool) int { return strings.Compare(a.Name, b.Name) }) // as tools/list
+	want := canonicalJSON(t, defs)
+	goldenfile.Check(t, "tools.json", want)
+	for _, opts := range []Options{{}, {Offline: true}, {Getenv: func(k string) string { return map[string]string{"OPENAI_API_KEY": "k"}[k] }, Offline: true}} {
+		if got := canonicalJSON(t, listTools(t, newClient(t, opts))); !bytes.Equal(got, want) && !goldenfile.Update() {
+			t.Errorf("tools/list with offline=%v differs from tools.json:\n%s", opts.Offline, got)
+		}
+	}
 }
 
 func TestToolAnnotationsExplicit(t *testing.T) {
@@ -193,7 +214,7 @@ func TestCheckDraftTool(t *testing.T) {
 	cases = append(cases,
 		toolCase{name: "empty draft", tool: ToolCheckDraft, args: map[string]any{"draft": "   "}, wantErr: draft.ErrEmpty.Error()},
 		toolCase{name: "missing draft", tool: ToolCheckDraft, args: map[string]any{}, wantErr: `missing required argument "draft"`},
-		toolCase{name: "oversized draft", tool: ToolCheckDraft, args: map[string]any{"draft": strings.Repeat("é", draft.MaxChars+1)}, wantErr: draft.ErrTooLong.Error()},
+		toolCase{name: "oversized draft", tool: ToolCheckDraft, args: map[string]any{"draft": strings.Repeat("é", draft.MaxChars+1)}, wantErr: `argument "draft" has 20001 characters; the limit is 20000`},
 		toolCase{name: "unknown audience", tool: ToolCheckDraft, args: map[string]any{"draft": "No.", "audience": "boss"}, wantErr: "client, leadership, peer, report"},
 		toolCase{name: "unknown level", tool: ToolCheckDraft, args: map[string]any{"draft": "No.", "level": "nuclear"}, wantErr: "mild, moderate, strong, escalated"},
 		toolCase{name: "unknown argument", tool: ToolCheckDraft, args: map[string]any{"draft": "No.", "tone": "nice"}, wantErr: `unknown argument "tone"; this tool accepts: draft, audience`},
@@ -450,6 +471,7 @@ func TestLoggingNotifications(t *testing.T) {
 	ctx := testCtx(t)
 	lr := mcp.SetLevelRequest{}
 	lr.Params.Level = mcp.LoggingLevelInfo
+	//lint:ignore SA1019 logging/setLevel is still served to clients on protocol versions before 2026-07-28
 	if err := c.SetLevel(ctx, lr); err != nil {
 		t.Fatalf("logging/setLevel: %v", err)
 	}
@@ -467,4 +489,20 @@ func TestLoggingNotifications(t *testing.T) {
 	case <-ctx.Done():
 		t.Fatal("no log notification after logging/setLevel info")
 	}
+}
+
+// canonicalJSON is tools as a client reads them (decoded into mcp.Tool,
+// which orders every schema's keys), indented: two encodings of the same
+// tools compare equal.
+func canonicalJSON(t *testing.T, tools []mcp.Tool) []byte {
+	t.Helper()
+	b, err := json.Marshal(tools)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read []mcp.Tool
+	if err := json.Unmarshal(b, &read); err != nil {
+		t.Fatal(err)
+	}
+	return indentJSON(t, read)
 }

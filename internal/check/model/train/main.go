@@ -108,7 +108,7 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 	}
 	fmt.Println("| model | verdict accuracy | AUC | anti-pattern named | stance | level |")
 	fmt.Println("|---|---|---|---|---|---|")
-	if err := rulesBaseline(exs, cases); err != nil {
+	if err := rulesBaseline(cases); err != nil {
 		return err
 	}
 	if os.Getenv("FUSION") != "" {
@@ -131,15 +131,15 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 
 // rulesBaseline scores the cues' own verdict (the checker before the
 // learned judge) on the same examples, for comparison.
-func rulesBaseline(exs []model.Example, cases []corpus.Case) error {
+func rulesBaseline(cases []corpus.Case) error {
 	c, err := check.NewWithModel(guide.Default(), nil)
 	if err != nil {
 		return err
 	}
 	var s model.Scores
 	var pos, neg []float64
-	for i, ex := range exs {
-		k := cases[i]
+	for _, k := range cases {
+		ex := model.Example{Good: k.IsGood(), AntiPattern: k.AntiPattern, Level: string(k.Level)}
 		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
 		if err != nil {
 			return err
@@ -190,28 +190,33 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 	if err != nil {
 		return err
 	}
-	cueAnti := make([]bool, len(exs))
-	for i, k := range cases {
+	cueAnti := map[string]bool{} // by case id
+	for _, k := range cases {
 		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
 		if err != nil {
 			return err
 		}
 		for _, f := range r.Findings {
 			if f.Kind == check.KindAntiPattern && f.Severity == check.SeverityError && !strings.HasPrefix(f.Message, "Leans") {
-				cueAnti[i] = true
+				cueAnti[k.ID] = true
 			}
 		}
 	}
 	for _, tau := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
 		correct := 0
+		n := 0
 		for i, ex := range exs {
+			if ex.Augmented { // copies without stakes and audience are trained on, never scored
+				continue
+			}
+			n++
 			p := 1 / (1 + math.Exp(-(platt[0]*oof[i].Margin + platt[1])))
-			pass := p >= 0.5 && !(cueAnti[i] && p < tau)
+			pass := p >= 0.5 && !(cueAnti[ex.ID] && p < tau)
 			if pass == ex.Good {
 				correct++
 			}
 		}
-		fmt.Printf("| fusion: a cue's anti-pattern fails a pass below p=%.1f | %.3f | - | - | - | - |\n", tau, float64(correct)/float64(len(exs)))
+		fmt.Printf("| fusion: a cue's anti-pattern fails a pass below p=%.1f | %.3f | - | - | - | - |\n", tau, float64(correct)/float64(n))
 	}
 	return nil
 }

@@ -56,7 +56,6 @@ type server struct {
 	ready     string // readiness path, "" = TCP
 	tool      string
 	args      map[string]any
-	cpuNote   string
 	available error // why it cannot run, if it cannot
 }
 

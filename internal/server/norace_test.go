@@ -1,5 +1,5 @@
 //go:build !race
 
-package eval
+package server
 
 const raceEnabled = false

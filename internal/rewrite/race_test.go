@@ -1,7 +1,7 @@
 //go:build race
 
-package eval
+package rewrite
 
 // raceEnabled: the race detector slows CPU-bound work several-fold, so
-// wall-time assertions only log under it.
+// time bounds only log under it.
 const raceEnabled = true
