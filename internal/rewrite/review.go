@@ -301,8 +301,13 @@ func (x *Inspector) inspectFirm(text string, kept bool) Review {
 	case st == "":
 		r.Detail = "no stakes given"
 	case (st == guide.StakesHigh || st == guide.StakesCritical) && x.refuses:
-		if m := talkItRE.get().FindString(text); m != "" {
+		lower := strings.ToLower(text)
+		if m := talkIt(lower, text); m != "" {
 			r.Pass, r.Detail = false, fmt.Sprintf("the draft refuses at %s stakes and the rewrite ends on %q", st, m)
+			return r
+		}
+		if !containsAny(lower, softWords) {
+			r.Detail = "the draft's refusal stays a refusal"
 			return r
 		}
 		if m := softRefusalRE.get().FindString(text); m != "" && !firmRefusalRE.get().MatchString(text) {
@@ -328,6 +333,17 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// talkIt returns the "Can we talk it through?" in text, or "".
+func talkIt(lower, text string) string {
+	if !strings.Contains(lower, "can we") {
+		return ""
+	}
+	return talkItRE.get().FindString(text)
+}
+
+// softWords: one of them is in every softRefusalRE match (a prefilter).
+var softWords = []string{"support", "recommend", "suggest", "rather", "hold off", "reservation"}
 
 var (
 	// talkItRE: an open question where a must-not-do should stand.
@@ -445,7 +461,7 @@ var spliceTests = []spliceTest{
 		// sentence's verb is likelier to be one it lacks).
 		for _, s := range sents {
 			t := strings.TrimSpace(sentenceAdverbRE.get().ReplaceAllString(s.Text, ""))
-			if s.Line || strings.ContainsAny(t, "[:") || strings.HasSuffix(t, "?") || wordCount(t) < 4 || wordCount(t) > 8 || shortIdiomRE.get().MatchString(t) {
+			if len(t) > 90 || s.Line || strings.ContainsAny(t, "[:") || strings.HasSuffix(t, "?") || wordCount(t) < 4 || wordCount(t) > 8 || shortIdiomRE.get().MatchString(t) {
 				continue
 			}
 			if !finiteVerb(t) && !verbSet()[strings.ToLower(firstWordOf(t))] && !ingStartRE.get().MatchString(t) && !verbLikeRE.get().MatchString(t) {

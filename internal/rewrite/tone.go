@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
 	"unicode"
@@ -15,6 +16,7 @@ import (
 type tone struct {
 	interjection *regexp.Regexp // leading interjections, repeated
 	injection    []*regexp.Regexp
+	injectNeed   [][]string // each injection pattern's prefilter literals (nil: none)
 	shouting     map[string]bool
 	replace      []replacement
 }
@@ -23,6 +25,9 @@ type replacement struct {
 	re    *regexp.Regexp
 	with  string
 	blunt bool
+	// need: literals one of which every match holds (lower case), a
+	// prefilter; nil when it cannot tell.
+	need []string
 }
 
 var loadTone = sync.OnceValues(func() (*tone, error) {
@@ -43,6 +48,13 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 	if t.injection, err = compile(raw.Injection); err != nil {
 		return nil, err
 	}
+	for _, p := range raw.Injection {
+		var need []string
+		if ast, err := syntax.Parse("(?i)"+p, syntax.Perl); err == nil {
+			need = needed(ast.Simplify())
+		}
+		t.injectNeed = append(t.injectNeed, need)
+	}
 	alt := func(ws []string) string { return "(?:" + strings.Join(ws, "|") + ")" }
 	if t.interjection, err = regexp.Compile(`(?i)^\s*` + alt(raw.Interjections) + `(?:\b|$)[\s,.!:;…—-]*`); err != nil {
 		return nil, fmt.Errorf("tone interjections: %w", err)
@@ -52,7 +64,11 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 		if err != nil {
 			return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
 		}
-		t.replace = append(t.replace, replacement{re, r.With, r.Blunt})
+		rp := replacement{re: re, with: r.With, blunt: r.Blunt}
+		if ast, err := syntax.Parse("(?i)"+r.Pattern, syntax.Perl); err == nil {
+			rp.need = needed(ast.Simplify())
+		}
+		t.replace = append(t.replace, rp)
 	}
 	for _, w := range raw.Shouting {
 		t.shouting[strings.ToLower(w)] = true
@@ -79,7 +95,18 @@ func anyMatch(res []*regexp.Regexp, s string) bool {
 
 // isInjection reports whether s reads as an instruction to a model rather
 // than part of the message.
-func (t *tone) isInjection(s string) bool { return anyMatch(t.injection, s) }
+func (t *tone) isInjection(s string) bool {
+	lower := strings.ToLower(s)
+	for i, re := range t.injection {
+		if n := t.injectNeed[i]; n != nil && !containsAny(lower, n) {
+			continue
+		}
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
 
 // soften strips leading interjections and emoji and lowers shouted words.
 func (t *tone) soften(s string) string {
@@ -111,7 +138,11 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 	}
 	s = strings.TrimSpace(strings.Join(words, " "))
 	var blunt []string
+	lower := strings.ToLower(s)
 	for _, r := range t.replace {
+		if r.need != nil && !containsAny(lower, r.need) {
+			continue // cannot match: most replacements, most clauses
+		}
 		if r.blunt {
 			for _, m := range r.re.FindAllString(s, -1) {
 				if m = strings.Trim(m, " ,.;:!?"); m != "" {
@@ -119,7 +150,9 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 				}
 			}
 		}
-		s = r.re.ReplaceAllString(s, r.with)
+		if out := r.re.ReplaceAllString(s, r.with); out != s {
+			s, lower = out, strings.ToLower(out)
+		}
 	}
 	return strings.TrimSpace(s), blunt
 }
@@ -128,7 +161,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 // everything else as written (a draft that only needs its edge taken off).
 func (t *tone) stripBlunt(s string) string {
 	for _, r := range t.replace {
-		if r.blunt && r.with == "" {
+		if r.blunt && r.with == "" && (r.need == nil || containsAny(strings.ToLower(s), r.need)) {
 			s = r.re.ReplaceAllString(s, "")
 		}
 	}
