@@ -451,6 +451,13 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				keepInSentence(capitalise(m[2]))
 				continue
 			}
+			if m := timeOrRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 {
+				// "next sprint or swap something out": two ways, asked.
+				flush()
+				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", lowerStart(m[1])) + " Or we could " + m[2] + "."})
+				choice, twoWays = true, true
+				continue
+			}
 			if np := npBeforeThreat(p.text); np != "" {
 				// "1.09 or find another agent": the offer, without the
 				// ultimatum.
@@ -638,7 +645,7 @@ func relist(p piece) string {
 
 // spliceRE: a comma before a clause of its own ("..., it's not a
 // dispatchable item").
-var spliceRE = lazyRegexp(`, (?:it(?:'s| is)|that(?:'s| is)|this is|there(?:'s| is)) `)
+var spliceRE = lazyRegexp(`, (?:it(?:'s| is)|that(?:'s| is)|this is|there(?:'s| is)|it \p{Ll}+ed) `)
 
 var clauseStartRE = lazyRegexp(`(?i)^(?:there(?:'s| is| are)|it(?:'s| is)|we|I|they|he|she|the|this|that)\b`)
 
@@ -673,6 +680,8 @@ var (
 	notRealisticRE = lazyRegexp(`(?i)\b(?:isn't|is not|not) realistic\b|\bdon't think\b.*\brealistic\b|\bwon't work\b`)
 	// declinedRE: a no said as a notice.
 	declinedRE = lazyRegexp(`(?i)\b(?:your|the|this) (?:request|application|proposal|order)\b.*\b(?:is|has been) (?:declined|denied|rejected|not approved|refused)\b`)
+	// timeOrRE: a time, or another way ("next sprint or swap something out").
+	timeOrRE = lazyRegexp(`(?i)^((?:next|this|the following) \p{L}+|tomorrow|\p{L}+day(?: \p{L}+)?) or ((?:we )?\p{Ll}+ .+)$`)
 	// clippedNoRE: a clipped no before its reason ("not by 5, assays
 	// aren't back").
 	clippedNoRE = lazyRegexp(`(?i)^not ((?:with|without) [^,]{3,40}|(?:by|before|until) [\p{L}\d:.]+|\p{L}+day|today|tonight|tomorrow),\s+(.+)$`)
@@ -863,8 +872,8 @@ func dateFragment(p piece, rd reading) string {
 		}
 	}
 	t := strings.TrimRight(strings.TrimSpace(p.text), ".!… ")
-	if t == "" || wordCount(t) > 6 || finiteVerb(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
-		return ""
+	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.get().MatchString(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
+		return "" // ("Board arrives Friday" says something; "Friday." offers a time)
 	}
 	return lowerStart(t)
 }
@@ -1086,9 +1095,9 @@ func (pl *plan) vocative(rd reading, sc scene) {
 		name := strings.TrimRight(words[0], ",")
 		n := 1
 		if nameTitles[strings.ToLower(strings.TrimSuffix(name, "."))] && len(words) >= 3 {
-			name, n = strings.TrimSuffix(name, ".")+". "+strings.TrimRight(words[1], ","), 2
+			name, n = name+" "+strings.TrimRight(words[1], ","), 2 // "Mr Lin" as written
 		}
-		if sc.names[name] && !strings.HasSuffix(name, "'s") {
+		if (sc.names[name] || sc.names[strings.Replace(name, " ", ". ", 1)]) && !strings.HasSuffix(name, "'s") {
 			if n < len(words) && vocativeTagRE.get().MatchString(words[n]) {
 				n++
 			}

@@ -320,6 +320,19 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"The legal", "Not with"},
 		},
 		{
+			name: "the name as written; a time said as a fact is not an offer; the request's particle",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical, Situation: "Electrical contractor. Text message to the building owner, Mr Lin, who wants the power turned back on in the east wing tonight. The switchboard failed an insulation resistance test; a replacement board arrives Friday.",
+				Draft: "Mr Lin I am not energising that board tonight, it failed the IR test and it could start a fire. I don't care who's complaining. Board arrives Friday. I can have a generator there by 8pm or the east wing stays dark till Friday."},
+			want:  []string{"Mr Lin,", "turn the power back on in the east wing tonight", "generator there by 8pm"},
+			never: []string{"Mr. Lin", "How about Board", "don't care"},
+		},
+		{
+			name:  "a time or another way, in chat",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium, Situation: "Slack reply to a product manager, Chloe, who wants a dark mode toggle added to this sprint. The sprint is already full with 34 points committed.", Draft: "lol no. sprint's full, 34 points. next sprint or swap something out"},
+			want:  []string{"34 points", "How about next sprint? Or we could swap something out."},
+			never: []string{"lol", "[what you can offer instead]"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},

@@ -287,7 +287,7 @@ func verbParticiple(np string) []int {
 	return nil
 }
 
-var timeWords = setOf(`today tonight tomorrow now immediately straight this next within before after on by to as asap first`)
+var timeWords = setOf(`today tonight tomorrow now immediately straight this next within before after on by to as asap first back up down off out over`)
 
 // participleRE finds the participle in "reactor Line 3 restarted tonight".
 var participleRE = lazyRegexp(`\s(\p{Ll}+(?:ed|en)|run|done|sent|put|set|cut|made|built|kept|held|paid|shut|moved)\b`)
