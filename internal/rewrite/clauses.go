@@ -367,6 +367,10 @@ func (c *classifier) read(text string, t *tone) reading {
 						p.match = m
 					}
 				}
+				if p.class == classFact && bareNoRE.get().MatchString(cl.Text) && apologyOnlyRE.get().MatchString(p.text) {
+					// "no, sorry." softens to "sorry.": still a bare no.
+					p.match = match{class: classRefusal, form: "bare"}
+				}
 				if p.class == classCommand && nounSubject(p.text) {
 					// "Freeze was Friday": a noun before its verb, no order.
 					p.match = match{class: classFact}
@@ -408,6 +412,9 @@ func nounSubject(s string) bool {
 // residueRE: what is left of blame once softened says nothing of its own
 // ("Your ops guy would know that" without "if he'd read the spec").
 var residueRE = lazyRegexp(`(?i)\b(?:would|'d) (?:already )?(?:have )?know(?:n)? (?:that|this|all that|all this|it|better)\b|\bshould (?:have )?know(?:n)? better\b`)
+
+// apologyOnlyRE: what is left of "no, sorry" once the no is softened.
+var apologyOnlyRE = lazyRegexp(`(?i)^\W*(?:sorry|I'?m sorry|I'?m afraid|afraid not|mate|thanks)\W*$`)
 
 var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|not on my watch)\b`)
 

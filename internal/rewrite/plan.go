@@ -381,6 +381,10 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			case negative:
 				pl.body = append(pl.body, finishSentence(fill(f.HoldVP[pick(firmStakes, mustLevel, level)], map[string]string{"vp": vp, "request": gerund(vp)})))
 				stated = true
+			case !negative && ifYouWantRE.get().MatchString(vp):
+				// "Take Monday afternoon instead if you want": an offer,
+				// not an order.
+				pl.alts = append(pl.alts, []string{finishSentence("You can " + vp)})
 			case either != "" && !negative:
 				// "take them or wait for the next batch": their choice.
 				choice, twoWays = true, true
@@ -680,6 +684,7 @@ var (
 	notRealisticRE = lazyRegexp(`(?i)\b(?:isn't|is not|not) realistic\b|\bdon't think\b.*\brealistic\b|\bwon't work\b`)
 	// declinedRE: a no said as a notice.
 	declinedRE = lazyRegexp(`(?i)\b(?:your|the|this) (?:request|application|proposal|order)\b.*\b(?:is|has been) (?:declined|denied|rejected|not approved|refused)\b`)
+	ifYouWantRE = lazyRegexp(`(?i)\bif you (?:want|like|prefer|'d like|would like)\b`)
 	// timeOrRE: a time, or another way ("next sprint or swap something out").
 	timeOrRE = lazyRegexp(`(?i)^((?:next|this|the following) \p{L}+|tomorrow|\p{L}+day(?: \p{L}+)?) or ((?:we )?\p{Ll}+ .+)$`)
 	// clippedNoRE: a clipped no before its reason ("not by 5, assays

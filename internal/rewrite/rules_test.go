@@ -333,6 +333,12 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"lol", "[what you can offer instead]"},
 		},
 		{
+			name:  "\"no, sorry\" after a name is still a no; an order \"if you want\" is an offer",
+			req:   Request{Audience: guide.AudienceReport, Stakes: guide.StakesMedium, Situation: "Teams message from the branch manager to a customer adviser, Ben, who asked to take Friday afternoon off. Two other advisers are already off on Friday.", Draft: "Ben, no, sorry. Two people already off Friday and we've got 11 appointments. Take Monday afternoon instead if you want."},
+			want:  []string{"I can't let you take Friday afternoon off", "11 appointments", "You can take Monday afternoon instead"},
+			never: []string{"Could you take Monday"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},
