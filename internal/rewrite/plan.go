@@ -683,7 +683,7 @@ var (
 	// day", "we can send the logs").
 	notRealisticRE = lazyRegexp(`(?i)\b(?:isn't|is not|not) realistic\b|\bdon't think\b.*\brealistic\b|\bwon't work\b`)
 	// declinedRE: a no said as a notice.
-	declinedRE = lazyRegexp(`(?i)\b(?:your|the|this) (?:request|application|proposal|order)\b.*\b(?:is|has been) (?:declined|denied|rejected|not approved|refused)\b`)
+	declinedRE  = lazyRegexp(`(?i)\b(?:your|the|this) (?:request|application|proposal|order)\b.*\b(?:is|has been) (?:declined|denied|rejected|not approved|refused)\b`)
 	ifYouWantRE = lazyRegexp(`(?i)\bif you (?:want|like|prefer|'d like|would like)\b`)
 	// timeOrRE: a time, or another way ("next sprint or swap something out").
 	timeOrRE = lazyRegexp(`(?i)^((?:next|this|the following) \p{L}+|tomorrow|\p{L}+day(?: \p{L}+)?) or ((?:we )?\p{Ll}+ .+)$`)
