@@ -679,11 +679,12 @@ func factHead(p piece) string {
 var (
 	// followsOfferRE: a sentence that speaks of the offer before it.
 	followsOfferRE = lazyRegexp(`(?i)^(?:otherwise|until then|failing that|if not)\b`)
-	// ownOfferRE: what the writer will do ("I'll turn it round the same
-	// day", "we can send the logs").
+	// notRealisticRE: a judgement that says the no ("I don't think Monday
+	// is realistic").
 	notRealisticRE = lazyRegexp(`(?i)\b(?:isn't|is not|not) realistic\b|\bdon't think\b.*\brealistic\b|\bwon't work\b`)
 	// declinedRE: a no said as a notice.
-	declinedRE  = lazyRegexp(`(?i)\b(?:your|the|this) (?:request|application|proposal|order)\b.*\b(?:is|has been) (?:declined|denied|rejected|not approved|refused)\b`)
+	declinedRE = lazyRegexp(`(?i)\b(?:your|the|this) (?:request|application|proposal|order)\b.*\b(?:is|has been) (?:declined|denied|rejected|not approved|refused)\b`)
+	// ifYouWantRE: an order offered, not given ("... if you want").
 	ifYouWantRE = lazyRegexp(`(?i)\bif you (?:want|like|prefer|'d like|would like)\b`)
 	// timeOrRE: a time, or another way ("next sprint or swap something out").
 	timeOrRE = lazyRegexp(`(?i)^((?:next|this|the following) \p{L}+|tomorrow|\p{L}+day(?: \p{L}+)?) or ((?:we )?\p{Ll}+ .+)$`)
@@ -693,6 +694,8 @@ var (
 	// earliestRE: the time they can have instead ("Tuesday is the
 	// earliest, if Wen gets the dims back").
 	earliestRE = lazyRegexp(`(?i)^\p{L}+(?: \p{L}+)? (?:is|would be) (?:the )?earliest\b|^(?:the )?earliest\b`)
+	// ownOfferRE: what the writer will do ("I'll turn it round the same
+	// day", "we can send the logs").
 	ownOfferRE = lazyRegexp(`(?i)^(?:then\s+)?(?:we|I)(?:'ll| will| can| could) (?:\p{L}+ )?\p{L}`)
 )
 
