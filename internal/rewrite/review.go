@@ -488,6 +488,7 @@ var (
 	// verbLikeRE: a word that may be the verb the small verb list lacks
 	// ("That's how", "nothing breaks", "we ended up").
 	verbLikeRE       = lazyRegexp(`^(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)\s+\p{Ll}|\p{L}['’](?:s|re|ll|d|ve|m|t)\b|\s\p{Ll}+(?:ed|es|s)\b`)
+	sentenceEndRE    = lazyRegexp(`[.!?]+\s+`)
 	sentenceAdverbRE = lazyRegexp(`^\s*(?i:otherwise|instead|then|meanwhile|also|so)\b,?\s*`)
 	ingStartRE       = lazyRegexp(`^(?:\p{Lu}\p{Ll}*ing|Thanks|Thank you|Sorry|Happy|Glad|Hope)\b`)
 	vocativeRE       = lazyRegexp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?,?$`)
@@ -537,12 +538,15 @@ func inspectLimit(in InspectInput) Review {
 
 // doubledWord returns "the the" when a word follows itself.
 func doubledWord(text string) string {
-	// Digits belong to their word: "6th, 7th" doubles nothing.
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
-	for i := 1; i < len(words); i++ {
-		a, b := strings.ToLower(words[i-1]), strings.ToLower(words[i])
-		if a == b && a != "that" && a != "had" && utf8.RuneCountInString(a) > 1 {
-			return words[i-1] + " " + words[i]
+	// Digits belong to their word: "6th, 7th" doubles nothing; a
+	// sentence's end parts its words ("on it. It caught").
+	for _, part := range sentenceEndRE.get().Split(text, -1) {
+		words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
+		for i := 1; i < len(words); i++ {
+			a, b := strings.ToLower(words[i-1]), strings.ToLower(words[i])
+			if a == b && a != "that" && a != "had" && utf8.RuneCountInString(a) > 1 {
+				return words[i-1] + " " + words[i]
+			}
 		}
 	}
 	return ""

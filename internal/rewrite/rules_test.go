@@ -339,6 +339,18 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"Could you take Monday"},
 		},
 		{
+			name:  "the message's channel is no request to say back",
+			req:   Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh, Situation: "Hospital pharmacy. Email to the chief medical officer, who has asked whether the pharmacy can stop double-checking chemotherapy doses to cut turnaround time.", Draft: "Stopping the second check on chemo doses is dangerous and I won't sign off on it. It caught 14 dosing errors last year. If turnaround is the problem, give me a second pharmacist on the 7-11am shift and I can cut the wait by half."},
+			want:  []string{"I won't sign off on it", "14 dosing errors", "second pharmacist on the 7-11am shift"},
+			never: []string{"email to the chief medical officer"},
+		},
+		{
+			name:  "\"no chance\" and \"you know that\" go, the rule and the way forward stay",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesHigh, Channel: "chat", Situation: "Slack reply to an analyst, Maya, who wants production database read access for a one-off churn analysis. A nightly anonymised replica is available.", Draft: "no chance, prod access is on-call only and you know that. use the anonymised replica, it's refreshed nightly."},
+			want:  []string{"Prod access is on-call only", "anonymised replica"},
+			never: []string{"no chance", "No chance", "you know that"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},

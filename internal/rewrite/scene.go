@@ -116,6 +116,11 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 	}
 	if sc.requestSent < 0 {
 		sc.ask = readAsk(verbs, situation)
+		if channelRequestRE.get().MatchString(sc.ask.vp) || channelRequestRE.get().MatchString(sc.ask.np) {
+			// "Email to the chief medical officer, who has asked
+			// whether...": the channel is no request to say back.
+			sc.ask = ask{}
+		}
 		return sc
 	}
 	// "the hotel manager" is also "the manager".
@@ -273,6 +278,10 @@ func readWhoClause(verbs map[string]bool, clause string, audience guide.Audience
 // leadAdverbRE is an adverb before a request's verb ("temporarily
 // disable MFA").
 var leadAdverbRE = lazyRegexp(`(?i)^(?:just|temporarily|quickly|simply|briefly|urgently|also|immediately|still|now)\s+`)
+
+// channelRequestRE: a "request" that is the message's channel ("email to
+// the chief medical officer", "email reply").
+var channelRequestRE = lazyRegexp(`(?i)^(?:an? )?(?:email|e-mail|text|sms|message|reply|slack|dm|letter|note|call|voice note|whatsapp|teams|linkedin)\b(?:\s+(?:message|reply|to|from)\b|$)`)
 
 // verbParticiple finds the participle that says what to do ("all 1,200
 // edited photos delivered within one week": "delivered", not the
