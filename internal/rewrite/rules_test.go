@@ -223,7 +223,7 @@ func TestRulesReproductions(t *testing.T) {
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh,
 				Situation: "A client wants to skip load testing to launch the ticket sale on Friday.",
 				Draft:     "Skipping load tests before a 50,000-ticket drop is insane. Last year's sale crashed at 8,000 users and you were all over us for a week. We test Thursday or we don't launch, period."},
-			want:  []string{"launch the ticket sale on Friday", "worried about skipping load tests before a 50,000-ticket drop", "crashed at 8,000 users", "test Thursday", "can't recommend launching without it"},
+			want:  []string{"launch the ticket sale on Friday", "worried about skipping load tests before a 50,000-ticket drop", "crashed at 8,000 users", "test Thursday", "I can't agree to launching without it"},
 			never: []string{"insane", "all over us", "The facts as I have them", "period", "[what you can offer instead]"},
 		},
 		{
