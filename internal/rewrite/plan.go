@@ -373,6 +373,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				leave(p, "a bare order; the rewrite asks which they prefer")
 			case vp == "" || wordCount(vp) < 2 && !negative:
 				leave(p, "a bare order; the rewrite proposes instead")
+			case negative && meRE.get().MatchString(vp) && gerund(vp) != "":
+				// "stop taking my drivers in the morning": theirs to
+				// stop, asked ("Could you stop taking my drivers...?").
+				pl.body = append(pl.body, finishSentence(fill1(f.Command.Ask, "vp", "stop "+gerund(vp))))
+				stated = true
 			case negative && req.Audience == guide.AudienceReport:
 				// "Stop pushing to main", to someone who reports to you: an
 				// instruction, said plainly ("Please don't push to main.").
@@ -588,7 +593,13 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		pl.lead = level != guide.LevelMild && req.Channel != "chat"
 	}
-	if !reasoned(pl.body) {
+	// Going along ("go for it", "I'm behind 1 July"): nothing to hold
+	// firm, no slot to fill, no question to add.
+	goesAlong := stanceNote[rep.Stance] != "" && !stated && !bare && !choice && len(pl.alts) == 0
+	if goesAlong {
+		pl.noInvite = true
+	}
+	if !reasoned(pl.body) && !goesAlong {
 		// Nothing of the draft's own reasoning survives: one marked slot
 		// for the reason, never an invented one.
 		pl.body = append(pl.body, f.ReasonForm)
@@ -602,14 +613,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 		}
 	}
-	if len(pl.alts) == 0 && !pl.hasAlt {
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		// The situation's own alternative ("The writer would rather cap
 		// registrations at 400") before a slot.
 		for _, o := range sc.options(pl.body) {
 			pl.alts = append(pl.alts, []string{o})
 		}
 	}
-	if len(pl.alts) == 0 && !pl.hasAlt {
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		pl.slot = true
 		pl.notes = append(pl.notes, f.SlotNote)
 	}
@@ -620,6 +631,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 	}
 	switch {
+	case goesAlong:
 	case ownInviteRE.get().MatchString(req.Draft):
 		pl.noInvite = true // "let me know what you think": asked already
 	case choice && (len(offered) >= 2 || twoWays) || choices(offered):
@@ -1035,6 +1047,9 @@ func (r *Rules) refuseFromAsk(a ask, kind string, firmStakes bool, req Request) 
 		form = rf.Get
 		if firmStakes && !strings.HasPrefix(a.np, "a ") && !strings.HasPrefix(a.np, "an ") {
 			form = rf.HaveFirm // "We can't have the new payroll system live on the 1st."
+			if m := npToVerbRE.get().FindStringSubmatch(a.np); m != nil && (classes().verbs[m[2]] || plainVerbs[m[2]]) {
+				vals["np"] = m[1] + " " + m[2] + m[3] // "the crew of flight 221 fly tonight"
+			}
 		}
 		if strings.HasSuffix(a.np, " off") {
 			form = rf.Give
@@ -1058,6 +1073,12 @@ func (r *Rules) refuseFromAsk(a ask, kind string, firmStakes bool, req Request) 
 	}
 	return finishSentence(s)
 }
+
+// plainVerbs: common verbs the classifier's list may lack, for "X to fly
+// tonight" -> "X fly tonight".
+var plainVerbs = setOf(`fly go work start ship launch run leave skip use open close fly drive sail operate sign pay deploy release publish travel stay come`)
+
+var npToVerbRE = lazyRegexp(`^(.+?) to (\p{Ll}+)(\b.*)$`)
 
 var approvalRE = lazyRegexp(`(?i)\b(?:approval|sign-off|permission) (?:to|for)\b`)
 

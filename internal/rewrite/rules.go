@@ -73,6 +73,12 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 			return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules, Notes: []string{note}}, nil
 		}
 	}
+	if !req.levelAsked {
+		// (In a repair round too: the plan would only add slots.)
+		if text, ok := goingAlong(rd, req.Draft); ok {
+			return Generation{Text: text, Mode: ModeRules, Notes: []string{"kept, without its sigh: the draft goes along, and at these stakes that is the framework's answer; ask for a level to push back anyway"}}, nil
+		}
+	}
 	sc := readScene(c.verbs, req.Situation, req.Audience)
 	pl := r.plan(rd, sc, rep, req, level)
 	cands := pl.candidates(req)
@@ -118,6 +124,32 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 	}
 	return "kept as written: the draft already reads well (the checker passes it and nothing in it is blunt); ask for another level to have it rewritten", true
 }
+
+// goingAlong returns a short draft that goes along ("honestly whatever,
+// go for it") without its sigh ("Go for it."): nothing in it refuses,
+// blames or insults, only an interjection or venting is left out.
+func goingAlong(rd reading, d string) (string, bool) {
+	if wordCount(d) > 25 || !goAlongRE.get().MatchString(d) || len(rd.pieces) == 0 {
+		return "", false
+	}
+	var kept []string
+	for _, p := range rd.pieces {
+		switch {
+		case p.class == classVenting:
+		case dropped(p.class), p.class == classRefusal, p.class == classJudgement:
+			return "", false
+		default:
+			kept = append(kept, p.text)
+		}
+	}
+	text := strings.TrimSpace(strings.Join(kept, " "))
+	if text == "" {
+		return "", false
+	}
+	return finishSentence(capitalise(text)), true
+}
+
+var goAlongRE = lazyRegexp(`(?i)\b(?:go for it|go ahead|fine by me|works for me|sounds good|happy with that|that's fine|fair enough)\b`)
 
 // calmRefusal: a refusal that already says what it protects, calmly
 // ("We don't ship until it's tested").

@@ -351,6 +351,24 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"no chance", "No chance", "you know that"},
 		},
 		{
+			name:  "\"as I already explained\" goes; an order about their behaviour toward mine is asked",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium, Situation: "Teams message to a fellow shift lead, Marco, who keeps borrowing the writer's two forklift drivers during the morning peak.", Draft: "Marco, as I already explained, stop taking my drivers in the morning. We missed the 11am cut-off twice this week because of it. You can have them after 11:30."},
+			want:  []string{"could you stop taking my drivers in the morning?", "11am cut-off twice", "after 11:30"},
+			never: []string{"already explained", "I'd rather we didn't take"},
+		},
+		{
+			name:  "a flat no at critical stakes said with what it refuses",
+			req:   Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical, Situation: "Airline. Message to the head of operations, who wants the crew of flight 221 to fly tonight even though the captain will exceed the legal duty-time limit by 40 minutes.", Draft: "Not legal, not happening. The captain goes over duty limits by 40 minutes. Call in the standby captain, she's available from 9pm."},
+			want:  []string{"We can't have the crew of flight 221 fly tonight.", "40 minutes", "standby captain"},
+			never: []string{"not happening", "Not legal"},
+		},
+		{
+			name:  "going along, without the sigh",
+			req:   Request{Audience: guide.AudienceReport, Stakes: guide.StakesLow, Situation: "Slack reply to a junior designer, Ella, who asks if she can use a slightly different shade of grey in the email template.", Draft: "honestly whatever, go for it"},
+			want:  []string{"Go for it."},
+			never: []string{"whatever", "[why it worries you]", "[what you can offer instead]", "?"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},
