@@ -321,6 +321,16 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		case classProposal:
 			alt := strings.TrimSpace(p.text)
 			offered = append(offered, alt)
+			if strings.TrimSpace(strings.Trim(p.lead, ", ")) == "or" && len(pl.alts) > 0 && !inPlace {
+				if rest, ok := strings.CutPrefix(alt, "we "); ok {
+					// "We run rep 2 Thursday..., or we present next week":
+					// the second way, said as one.
+					flush()
+					pl.alts = append(pl.alts, []string{fill1(f.OrWe, "vp", strings.TrimRight(rest, ".!?… "))})
+					choice, twoWays = true, true
+					continue
+				}
+			}
 			if opt := r.optionSentence(alt, level); opt != "" {
 				// "Or pay them the $14k callout": a second option, kept
 				// as one.

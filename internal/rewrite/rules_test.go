@@ -369,6 +369,12 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"whatever", "[why it worries you]", "[what you can offer instead]", "?"},
 		},
 		{
+			name:  "\"..., or we present next week\": the second way said as one, and asked as a choice",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesHigh, Situation: "Teams message to a fellow scientist, Dan, who wants to skip the second replicate of the dose-response assay to hit Friday's data review.", Draft: "Dan you can't skip the replicate. CV was 28% on the first run, that's garbage data. We run rep 2 Thursday and present Friday with both, or we present next week."},
+			want:  []string{"CV was 28% on the first run.", "rep 2 Thursday", "Or we could present next week.", "Which would you prefer?"},
+			never: []string{"garbage", "Data.", "Can we present next week?"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},
