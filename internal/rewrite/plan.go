@@ -124,7 +124,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// What is left of a sentence with too few words to say anything
 		// ("Plus the fonts.") is a scrap, unless it carries a fact.
 		s := strings.TrimSpace(sent.String())
-		if andLost == sentOf && commaAt > 0 && commaAt < len(s) && !strings.Contains(s[commaAt:], " and ") {
+		if andLost == sentOf && commaAt > 0 && commaAt < len(s) && !strings.Contains(s[commaAt:], " and ") && finiteVerb(s[:commaAt]) {
 			// "Sharma hasn't signed off the reo, there's 40mm of rain
 			// forecast, and if you'd bothered...": the list keeps its "and".
 			s = s[:commaAt] + ", and " + strings.TrimLeft(s[commaAt+1:], " ")
@@ -663,8 +663,8 @@ func relist(p piece) string {
 		return p.text
 	}
 	i := strings.LastIndex(p.text, ", ")
-	if i <= 0 || !clauseStartRE.get().MatchString(p.text[i+2:]) {
-		return p.text
+	if i <= 0 || !clauseStartRE.get().MatchString(p.text[i+2:]) || !finiteVerb(p.text[:i]) {
+		return p.text // ("On top of that, the teams were promised": no list)
 	}
 	return p.text[:i] + ", and " + p.text[i+2:]
 }

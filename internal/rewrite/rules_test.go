@@ -375,6 +375,13 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"garbage", "Data.", "Can we present next week?"},
 		},
 		{
+			name: "a long email: disbelief, unnamed blame and contempt go; the reasons, the plan and the frame stay",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh, Situation: "Hospital IT. Email from the infrastructure lead to the CIO, Helen, who wants the electronic health record upgrade done over the weekend of 12-13 October.",
+				Draft: "Hi Helen,\n\nI've looked at the plan again and I honestly can't believe we're even discussing the 12th. The migration took 19 hours in the vendor's test environment, and that's with no real data load. We have never once tested restoring from the backup, which means if something goes wrong on Saturday night we have no way back. Whoever told the board this was a simple weekend job clearly hasn't read the vendor's runbook. On top of that, the clinical teams were promised two weeks' notice for any downtime, and we'd be breaking that promise for the third time this year. I'm not putting my team through another all-nighter for a date someone picked out of thin air. What I can do: we run a full restore test next week, give the wards their two weeks' notice, and do the upgrade on the weekend of 26-27 October with the vendor on site.\n\nRegards,\nPaul"},
+			want:  []string{"Hi Helen,\n\n", "19 hours", "On top of that, the clinical teams were promised two weeks' notice for any downtime.", "26-27 October", "\n\nRegards,\nPaul"},
+			never: []string{"can't believe", "Whoever", "thin air", "third time", "On top of that, and"},
+		},
+		{
 			name:  "chat keeps it short",
 			req:   Request{Channel: "chat", Situation: "Peer: let's ship on Friday, the open bugs are mostly cosmetic", Draft: "lol no 😂 we are NOT shipping on Friday with 14 open bugs 🐛 two of them lose data"},
 			want:  []string{"14 open bugs", "two of them lose data"},
