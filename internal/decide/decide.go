@@ -233,8 +233,10 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 		}
 		res.StartLevel, res.LevelWhy = lvl, why
 	}
-	res.NextSteps = nextSteps(g, rec, mat, rows)
 	res.AudienceAdvice = g.AudienceAdvice(aud, mat)
+	// The audience's advice, when there is one, already says what the
+	// matter asks: the next steps do not repeat it.
+	res.NextSteps = nextSteps(g, rec, mat, res.AudienceAdvice == "", rows)
 	return res, nil
 }
 
@@ -346,7 +348,7 @@ func headline(g *guide.Guide, rec string) string {
 // parts, what a rule or integrity matter asks of the message, and the
 // questions left open. No stock sentence to paste into a reply: decide
 // does not know the situation's words, so it names what to say, not how.
-func nextSteps(g *guide.Guide, rec string, mat guide.Matter, rows []Row) []string {
+func nextSteps(g *guide.Guide, rec string, mat guide.Matter, matterStep bool, rows []Row) []string {
 	var steps []string
 	switch rec {
 	case ReflectFirst:
@@ -365,7 +367,7 @@ func nextSteps(g *guide.Guide, rec string, mat guide.Matter, rows []Row) []strin
 			parts[i] = s.Name
 		}
 		steps = append(steps, "Write it with the formula: "+strings.Join(parts, ", ")+".")
-		if mi, ok := g.Matter(mat); ok && !mi.HandsBack && mi.Step != "" {
+		if mi, ok := g.Matter(mat); ok && matterStep && !mi.HandsBack && mi.Step != "" {
 			steps = append(steps, mi.Step)
 		}
 		if mi, _ := g.Matter(mat); rec == Escalate && mi.HandsBack {

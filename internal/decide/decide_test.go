@@ -374,6 +374,7 @@ func TestMatter(t *testing.T) {
 		{"a safety ratio, to a report", Input{Material: yes(), Stakes: guide.StakesCritical, Audience: guide.AudienceReport, Matter: guide.MatterRule}, guide.MatterRule},
 		{"hiding a gap from a prospect", Input{Material: yes(), Stakes: guide.StakesHigh, Audience: guide.AudienceClient, At: []string{"deal_outcome", "integrity"}}, guide.MatterIntegrity},
 		{"a contract term, with a colleague", Input{Material: yes(), Stakes: guide.StakesMedium, Audience: guide.AudiencePeer, Matter: "Rule"}, guide.MatterRule},
+		{"integrity, no audience", Input{Material: yes(), Stakes: guide.StakesCritical, At: []string{"integrity"}}, guide.MatterIntegrity},
 		{"escalating a rule", Input{Material: yes(), Evidence: yes(), Alternative: yes(), Hill: yes(), GentleFailed: true, Stakes: guide.StakesCritical, Audience: guide.AudienceClient, Matter: guide.MatterRule}, guide.MatterRule},
 	}
 	for _, tt := range tests {
@@ -396,8 +397,14 @@ func TestMatter(t *testing.T) {
 			}
 		})
 	}
+	// Escalating a rule puts it in writing; it does not leave the
+	// decision with them.
+	d, err := Decide(g, Input{Material: yes(), Evidence: yes(), Alternative: yes(), Hill: yes(), GentleFailed: true, Stakes: guide.StakesCritical, Audience: guide.AudienceClient, Matter: guide.MatterRule})
+	if err != nil || d.Recommendation != Escalate || strings.Contains(strings.Join(d.NextSteps, " "), "leave the decision with them") {
+		t.Errorf("escalating a rule: %s, %q, %v", d.Recommendation, d.NextSteps, err)
+	}
 	// A trade-off to a client keeps the documents' advice, handing back.
-	d, err := Decide(g, Input{Material: yes(), Stakes: guide.StakesHigh, Audience: guide.AudienceClient, At: []string{"timeline"}})
+	d, err = Decide(g, Input{Material: yes(), Stakes: guide.StakesHigh, Audience: guide.AudienceClient, At: []string{"timeline"}})
 	if err != nil {
 		t.Fatal(err)
 	}

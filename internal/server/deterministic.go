@@ -111,7 +111,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		name:  ToolCheckDraft,
 		title: "Check a pushback draft",
 		description: "A second opinion on a pushback message: pass/fail, a 0-100 score, anti-patterns (dismissive no, abdication, hidden limitation, ...) with spans, missing formula parts and top fixes. " +
-			"Give audience, stakes and situation when known. Stop when it passes: chasing the score makes messages stiffer.",
+			"Give audience, stakes and situation when known. Stop once it passes; do not chase the score.",
 		closedWorld: true, idempotent: true,
 		out:    checkLean{},
 		editIn: shorten(checkShort),

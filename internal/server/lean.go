@@ -43,7 +43,8 @@ type (
 		Message  string `json:"message"`
 		Start    int    `json:"start"`
 		End      int    `json:"end"`
-		// Suggestion is left out when it is one of the top fixes.
+		// Suggestion is left out when it is one of the top fixes (or ends
+		// one: a fix that quotes the draft ends with the suggestion).
 		Suggestion string `json:"suggestion,omitempty"`
 	}
 	decideLean struct {
@@ -97,7 +98,7 @@ func leanCheck(r check.Report) checkLean {
 			continue
 		}
 		lf := findingLean{Rule: f.Rule, Severity: f.Severity, Message: f.Message, Start: f.Start, End: f.End}
-		if !slices.Contains(r.TopFixes, f.Suggestion) {
+		if !slices.ContainsFunc(r.TopFixes, func(fix string) bool { return strings.HasSuffix(fix, f.Suggestion) }) {
 			lf.Suggestion = f.Suggestion
 		}
 		out.Findings = append(out.Findings, lf)
