@@ -55,7 +55,7 @@ var (
 	checkShort = map[string]string{
 		"draft":     "The message to check.",
 		"situation": "What they asked, plus what the draft may leave unsaid: a product gap, a known risk, a decision made.",
-		"level":     "The level meant; else judged by the stakes.",
+		"level":     "The level meant; else from stakes and audience.",
 	}
 	rewriteShort = map[string]string{
 		"draft":     "What the user means, however blunt.",
