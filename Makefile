@@ -55,7 +55,7 @@ unit-plain:
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v -E '/internal/(check|batch|eval|rewrite|server|studio)(/|$$)')
 
 unit-serial:
-	$(GO) test -count=1 -run '$(CHECK_SERIAL)' ./internal/check
+	$(GO) test -count=1 -run '$(CHECK_SERIAL)' ./internal/check/...
 	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
 	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
 	$(GO) test -count=1 -run 'TestStudioBudget' ./internal/studio

@@ -1,39 +1,44 @@
 // Package check is the draft checker: it finds the formula's parts, the
 // level a draft reads at, the anti-patterns and the supporting signals, with
-// character spans, and scores the draft.
+// character spans, and judges the draft (score, pass, the anti-pattern or
+// the stance) into a Report.
 //
-// The phrase knowledge lives in the guide's cues (RE2 patterns, matched
-// case-insensitively); this package implements a handful of rule kinds over
-// them and the scoring policy. A rule is a formula step, a signal, a level
-// or an anti-pattern; it is present when the summed weight of its matching
-// cues reaches 1. A cue (guide.Cue) is
+// The checker has three parts, each in its own place:
 //
-//   - existence (the default): counts its weight once if it matches;
-//   - occurrence: counts its weight for every match;
-//   - conditional: counts only when none of the features in Unless (step
-//     ids and signal names: context, impact, evidence, alternative, ...;
-//     and the guide's features in signals.json, read from the draft or from
-//     the situation: known_gap, known_risk, settled, names_gap, made_case,
-//     commits) holds and all in Requires do. This is how structure is
-//     judged rather than words: a refusal with no reasons is a dismissive
-//     no, "your call" with no concern stated is an abdication, an objection
-//     with no alternative is a complaint;
-//   - negative weights are counter-evidence ("acknowledge the limitation
-//     proactively" cancels talk of not mentioning it);
-//   - scope "sentence" matches each sentence on its own (^ and $ are its
-//     edges) and marks the whole sentence.
+//   - The matcher, package check/cue: the guide's cues (RE2 patterns in
+//     internal/guide/data/*.json) compiled into rules, the lead index over
+//     them, and their matches over a draft. It knows how a cue matches, not
+//     what a rule means.
+//   - The learned model, package check/model: its features, the embedded
+//     weights (judge.model), training and writer-held-out cross-validation
+//     (check/model/train, run by make train).
+//   - The judge, this package: it reads a draft with the rules (analyse,
+//     here), builds the cues' report (verdict.go: formula parts, signals,
+//     findings with spans, suggestions, the cues' own score), gives the
+//     model what the cues found (features.go; training.go turns the corpus
+//     into the model's examples) and fuses the model's reading into the
+//     Report (judge.go): score, pass, the anti-pattern and the stance come
+//     from the model; spans, parts, signals and suggestions from the cues;
+//     where they disagree the report says so. report.go holds the Report.
 //
-// A cue whose pattern is "^" matches no words: it judges shape alone (its
-// conditions), and its finding has no span. An anti-pattern's fallback cues
-// are weighed only for a draft that fails with nothing named.
+// A rule is a formula step, a signal, a level or an anti-pattern; it is
+// present when the summed weight of its matching cues reaches 1 (the cue
+// kinds, existence, occurrence, conditional, sentence scope and shape cues,
+// are described in package cue). A conditional cue looks at features: the
+// step ids and signal names the draft shows (context, impact, evidence,
+// alternative, ...) and the guide's features in signals.json, read from the
+// draft or from the situation (known_gap, known_risk, settled, names_gap,
+// made_case, commits). This is how structure is judged rather than words: a
+// refusal with no reasons is a dismissive no, "your call" with no concern
+// stated is an abdication, an objection with no alternative is a complaint.
 //
 // Steps, signals and features are found first from their unconditional
 // cues; levels and anti-patterns, whose conditional cues look at them,
-// second. The level
-// read is the most direct one present (mild when none is). To add
-// knowledge, add cues to internal/guide/data/*.json; the tests over the
-// documents' examples, testdata/dev.json, testdata/fresh.json and the
-// held-out set show what a change does.
+// second. The level read is the most direct one present (mild when none
+// is). An anti-pattern's fallback cues are weighed only for a draft that
+// fails with nothing named. To add knowledge, add cues to
+// internal/guide/data/*.json; the tests over the documents' examples and
+// the labelled corpus in evals/checker show what a change does.
 package check
 
 import (
@@ -42,6 +47,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/pushback/pushback/internal/check/cue"
 	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
@@ -50,13 +56,13 @@ import (
 // Checker judges drafts against a guide. It is safe for concurrent use.
 type Checker struct {
 	g        *guide.Guide
-	steps    []rule // formula steps, in order
+	steps    []cue.Rule // formula steps, in order
 	signals  []signalRule
-	levels   []rule // in ascending directness
+	levels   []cue.Rule // in ascending directness
 	antis    []antiRule
 	features []featureRule
-	leads    *leadIndex
-	stock    rule        // the guide's stock lines, blanked before the judge reads a draft
+	leads    *cue.Index
+	stock    cue.Rule    // the guide's stock lines, blanked before the judge reads a draft
 	judge    *judgeModel // nil: the cues' verdict alone
 }
 
@@ -65,19 +71,19 @@ type Checker struct {
 type featureRule struct {
 	id          string
 	onSituation bool
-	rule        rule
+	rule        cue.Rule
 }
 
 type signalRule struct {
 	id   string
 	step int // index into steps when the signal mirrors a step, else -1
-	rule rule
+	rule cue.Rule
 }
 
 type antiRule struct {
 	ap       guide.AntiPattern
-	rule     rule
-	fallback rule // weighed only when a failing draft names nothing
+	rule     cue.Rule
+	fallback cue.Rule // weighed only when a failing draft names nothing
 }
 
 // New compiles the guide's cues into a Checker whose verdict comes from
@@ -96,7 +102,7 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 		c.judge = &judgeModel{load: load}
 	}
 	for _, s := range g.Formula.Steps {
-		r, err := compileRule(s.ID, s.Cues)
+		r, err := cue.Compile(s.ID, s.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile step cues: %w", err)
 		}
@@ -114,7 +120,7 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 				return nil, fmt.Errorf("compile signal %s: unknown step %q", s.ID, s.Step)
 			}
 		} else {
-			r, err := compileRule(s.ID, s.Cues)
+			r, err := cue.Compile(s.ID, s.Cues)
 			if err != nil {
 				return nil, fmt.Errorf("compile signal cues: %w", err)
 			}
@@ -123,59 +129,42 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 		c.signals = append(c.signals, sr)
 	}
 	for _, l := range g.Levels {
-		r, err := compileRule(string(l.ID), l.Cues)
+		r, err := cue.Compile(string(l.ID), l.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile level cues: %w", err)
 		}
 		c.levels = append(c.levels, r)
 	}
 	for _, a := range g.AntiPatterns {
-		r, err := compileRule(a.ID, a.Cues)
+		r, err := cue.Compile(a.ID, a.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile anti-pattern cues: %w", err)
 		}
-		fb, err := compileRule(a.ID+" fallback", a.Fallback)
+		fb, err := cue.Compile(a.ID+" fallback", a.Fallback)
 		if err != nil {
 			return nil, fmt.Errorf("compile anti-pattern fallback cues: %w", err)
 		}
 		c.antis = append(c.antis, antiRule{ap: a, rule: r, fallback: fb})
 	}
 	for _, f := range g.Features {
-		r, err := compileRule(f.ID, f.Cues)
+		r, err := cue.Compile(f.ID, f.Cues)
 		if err != nil {
 			return nil, fmt.Errorf("compile feature cues: %w", err)
 		}
 		c.features = append(c.features, featureRule{id: f.ID, onSituation: f.On == guide.FeatureOnSituation, rule: r})
 	}
-	stock := make([]guide.Cue, len(g.Stock.Lines))
-	for i, l := range g.Stock.Lines {
-		// (?m): a line's end ($) is a stock line's end, as when the guide
-		// matches sentence by sentence.
-		stock[i] = guide.Cue{Pattern: "(?m)" + l.Pattern, Kind: guide.CueOccurrence}
-	}
 	var err error
-	if c.stock, err = compileRule("stock", stock); err != nil {
+	if c.stock, err = cue.CompileStock(g.Stock.Lines); err != nil {
 		return nil, fmt.Errorf("compile stock lines: %w", err)
 	}
-	rules, nleads := c.rules(), 0
-	for _, r := range rules {
-		for i := range r.cues {
-			nleads += len(r.cues[i].lead)
-		}
-	}
-	c.leads = newLeadIndex(nleads)
-	for _, r := range rules {
-		for i := range r.cues {
-			c.leads.register(&r.cues[i])
-		}
-	}
-	c.leads.finish()
+	c.leads = cue.NewIndex(c.rules())
 	return c, nil
 }
 
-// rules lists every compiled rule (sharing the cues, not copying them).
-func (c *Checker) rules() []rule {
-	var rs []rule
+// rules lists every compiled rule the draft is read with (sharing the
+// cues, not copying them): the ones the lead index holds.
+func (c *Checker) rules() []cue.Rule {
+	var rs []cue.Rule
 	rs = append(rs, c.steps...)
 	for _, s := range c.signals {
 		if s.step < 0 {
@@ -216,7 +205,7 @@ func (c *Checker) Check(in Input) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	sc := scratchPool.Get().(*scratch)
+	sc := scratchPool.Get().(*cue.Scratch)
 	defer scratchPool.Put(sc)
 	orig := in.Draft
 	if hasTypographicQuote(orig) {
@@ -323,63 +312,65 @@ func (c *Checker) validate(in Input) (Input, error) {
 	return in, nil
 }
 
+// scratchPool holds the matcher's working memory, one per Check at a time,
+// so that checking a draft allocates little.
+var scratchPool = sync.Pool{New: func() any { return new(cue.Scratch) }}
+
 // analysis is what the rules found in one draft.
 type analysis struct {
-	text     *text
-	sents    [][2]int
-	steps    []result
-	signals  []result
-	levels   []result
-	antis    []result
+	text     *cue.Text
+	steps    []cue.Result
+	signals  []cue.Result
+	levels   []cue.Result
+	antis    []cue.Result
 	features map[string]bool
 	read     guide.Level
 }
 
-func (c *Checker) analyse(in Input, sc *scratch) analysis {
-	t := newText(in.Draft, c.leads, sc)
+func (c *Checker) analyse(in Input, sc *cue.Scratch) analysis {
+	t := cue.NewText(in.Draft, c.leads, sc)
 	a := analysis{
 		text:     t,
-		sents:    t.sents,
-		steps:    make([]result, len(c.steps)),
-		signals:  make([]result, len(c.signals)),
-		levels:   make([]result, len(c.levels)),
-		antis:    make([]result, len(c.antis)),
+		steps:    make([]cue.Result, len(c.steps)),
+		signals:  make([]cue.Result, len(c.signals)),
+		levels:   make([]cue.Result, len(c.levels)),
+		antis:    make([]cue.Result, len(c.antis)),
 		features: make(map[string]bool, len(c.steps)+len(c.signals)+len(c.features)),
 	}
 	// Pass 1: steps and signals from their unconditional cues.
 	for i, r := range c.steps {
-		a.steps[i] = r.eval(t, nil)
-		a.features[r.id] = a.steps[i].present()
+		a.steps[i] = r.Eval(t, nil)
+		a.features[r.ID] = a.steps[i].Present()
 	}
 	for i, s := range c.signals {
 		if s.step >= 0 {
 			a.signals[i] = a.steps[s.step]
 		} else {
-			a.signals[i] = s.rule.eval(t, nil)
+			a.signals[i] = s.rule.Eval(t, nil)
 		}
-		a.features[s.id] = a.signals[i].present()
+		a.features[s.id] = a.signals[i].Present()
 	}
 	for _, f := range c.features {
 		switch {
 		case f.onSituation:
-			a.features[f.id] = in.Situation != "" && f.rule.holdsIn(in.Situation)
+			a.features[f.id] = in.Situation != "" && f.rule.HoldsIn(in.Situation)
 		case f.id == featureGoesAlong && in.Stakes != guide.StakesLow:
 			// Only lettingGo reads it, and only at low stakes.
 		default:
-			a.features[f.id] = f.rule.eval(t, nil).present()
+			a.features[f.id] = f.rule.Eval(t, nil).Present()
 		}
 	}
 	// Pass 2: levels and anti-patterns, whose conditional cues look at the
 	// features pass 1 found.
 	a.read = guide.LevelMild
 	for i, r := range c.levels {
-		a.levels[i] = r.eval(t, a.features)
-		if a.levels[i].present() {
+		a.levels[i] = r.Eval(t, a.features)
+		if a.levels[i].Present() {
 			a.read = c.g.Levels[i].ID
 		}
 	}
 	for i, r := range c.antis {
-		a.antis[i] = r.rule.eval(t, a.features)
+		a.antis[i] = r.rule.Eval(t, a.features)
 	}
 	return a
 }

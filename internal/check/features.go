@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/pushback/pushback/internal/check/cue"
 	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -16,7 +17,7 @@ func (c *Checker) ModelInput(in Input) (model.Input, error) {
 	if err != nil {
 		return model.Input{}, err
 	}
-	sc := scratchPool.Get().(*scratch)
+	sc := scratchPool.Get().(*cue.Scratch)
 	defer scratchPool.Put(sc)
 	in.Draft = plainQuotes.Replace(in.Draft)
 	in.Situation = plainQuotes.Replace(in.Situation)
@@ -34,18 +35,18 @@ func (c *Checker) modelInputFrom(in Input, a analysis, r Report) model.Input {
 		}
 	}
 	for i, s := range c.steps {
-		add("step:", s.id, a.steps[i].score)
+		add("step:", s.ID, a.steps[i].Score)
 	}
 	for i, s := range c.signals {
 		if s.step < 0 {
-			add("sig:", s.id, a.signals[i].score)
+			add("sig:", s.id, a.signals[i].Score)
 		}
 	}
 	for i, l := range c.levels {
-		add("lvl:", l.id, a.levels[i].score)
+		add("lvl:", l.ID, a.levels[i].Score)
 	}
 	for i, ar := range c.antis {
-		add("anti:", ar.ap.ID, a.antis[i].score)
+		add("anti:", ar.ap.ID, a.antis[i].Score)
 	}
 	var feats []string
 	for id, on := range a.features {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pushback/pushback/internal/check/cue"
 	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
@@ -34,14 +35,14 @@ func (j *judgeModel) get() (*model.Model, error) {
 // judgeInput is the model's input for a validated, plain-quote input whose
 // cue analysis (on the draft as given) is a with report r: the stock lines
 // are blanked and, when there were any, the draft analysed again.
-func (c *Checker) judgeInput(in Input, a analysis, r Report, sc *scratch) model.Input {
-	hits := c.stock.eval(a.text, nil).hits
+func (c *Checker) judgeInput(in Input, a analysis, r Report, sc *cue.Scratch) model.Input {
+	hits := c.stock.Eval(a.text, nil).Hits
 	if len(hits) == 0 {
 		return c.modelInputFrom(in, a, r)
 	}
 	blank := []byte(in.Draft)
 	for _, h := range hits {
-		for i := h.start; i < h.end; i++ {
+		for i := h.Start; i < h.End; i++ {
 			blank[i] = ' '
 		}
 	}
@@ -353,4 +354,15 @@ func sortBySeverity(fs []Finding) {
 		}
 		return kindRank[p.Kind] - kindRank[q.Kind]
 	})
+}
+
+// Warm loads the learned judge now rather than on the first Check (about
+// 10 ms): a server calls it in the background once it has answered the
+// handshake, so neither the handshake nor the first check waits for it.
+func (c *Checker) Warm() error {
+	if c.judge == nil {
+		return nil
+	}
+	_, err := c.judge.get()
+	return err
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/pushback/pushback/internal/check/cue"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -47,14 +48,14 @@ func TestStockSpansAgree(t *testing.T) {
 	for _, k := range cases {
 		plain := plainQuotes.Replace(k.Text)
 		want := g.Stock.Find(plain)
-		tx := newText(plain, c.leads, new(scratch))
+		tx := cue.NewText(plain, c.leads, new(cue.Scratch))
 		var got [][2]int
-		for _, h := range c.stock.eval(tx, nil).hits {
-			if l := len(got); l > 0 && h.start <= got[l-1][1] {
-				got[l-1][1] = max(got[l-1][1], h.end)
+		for _, h := range c.stock.Eval(tx, nil).Hits {
+			if l := len(got); l > 0 && h.Start <= got[l-1][1] {
+				got[l-1][1] = max(got[l-1][1], h.End)
 				continue
 			}
-			got = append(got, [2]int{h.start, h.end})
+			got = append(got, [2]int{h.Start, h.End})
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: the checker blanks %v, the guide finds %v in %q", k.ID, got, want, k.Text)

@@ -241,7 +241,6 @@ func TestRespellKeepsVerdicts(t *testing.T) {
 	}
 }
 
-
 // TestCorpusReadme: the counts in evals/checker/README.md are the corpus's
 // (go test ./internal/check -run TestCorpusReadme -update rewrites them).
 func TestCorpusReadme(t *testing.T) {
@@ -272,4 +271,36 @@ func TestCorpusReadme(t *testing.T) {
 		return
 	}
 	t.Errorf("%s: the counts are stale; run go test ./internal/check -run TestCorpusReadme -update", path)
+}
+
+// TestWarm: Warm loads the judge once, and a check after it does not load
+// it again; a load error shows from Warm and from the check alike.
+func TestWarm(t *testing.T) {
+	loads := 0
+	c, err := NewWithModel(guide.Default(), func() (*model.Model, error) { loads++; return model.Default() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loads != 0 {
+		t.Fatalf("the judge loaded %d times before Warm, want on first use only", loads)
+	}
+	if err := c.Warm(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Check(Input{Draft: "No."}); err != nil {
+		t.Fatal(err)
+	}
+	if loads != 1 {
+		t.Errorf("the judge loaded %d times, want 1", loads)
+	}
+	bad, err := NewWithModel(guide.Default(), func() (*model.Model, error) { return nil, os.ErrNotExist })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bad.Warm(); err == nil {
+		t.Error("Warm with a failing load: no error")
+	}
+	if _, err := bad.Check(Input{Draft: "No."}); err == nil {
+		t.Error("Check with a failing load: no error")
+	}
 }

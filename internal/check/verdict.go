@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pushback/pushback/internal/check/cue"
 	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -46,11 +47,11 @@ func (c *Checker) report(in Input, a analysis) Report {
 	}
 	for i, s := range c.steps {
 		res := a.steps[i]
-		r.Components[i] = Component{Step: s.id, Present: res.present(), Spans: spans(ix, res)}
+		r.Components[i] = Component{Step: s.ID, Present: res.Present(), Spans: spans(ix, res)}
 	}
 	for i, s := range c.signals {
 		res := a.signals[i]
-		r.Signals[i] = Signal{Name: s.id, Present: res.present(), Spans: spans(ix, res)}
+		r.Signals[i] = Signal{Name: s.id, Present: res.Present(), Spans: spans(ix, res)}
 	}
 	f := a.features
 
@@ -58,10 +59,10 @@ func (c *Checker) report(in Input, a analysis) Report {
 	strength := map[int]float64{} // finding index -> rule score, for ordering
 	for i, ar := range c.antis {
 		res := a.antis[i]
-		if !res.present() {
+		if !res.Present() {
 			continue
 		}
-		strength[len(r.Findings)] = res.score
+		strength[len(r.Findings)] = res.Score
 		r.Findings = append(r.Findings, matchFinding(ar.ap, ar.ap.Severity, ar.ap.Name, ar.rule, ar.ap.Cues, res, a, ix))
 	}
 
@@ -121,11 +122,11 @@ func (c *Checker) report(in Input, a analysis) Report {
 	if !r.Pass && !named {
 		best := -1
 		for i := range c.antis {
-			if sc := a.antis[i].score; sc >= threshold/2 && (best < 0 || sc > a.antis[best].score) {
+			if sc := a.antis[i].Score; sc >= cue.Threshold/2 && (best < 0 || sc > a.antis[best].Score) {
 				best = i
 			}
 		}
-		lean, fallback := result{}, false
+		lean, fallback := cue.Result{}, false
 		if best >= 0 {
 			lean = a.antis[best]
 		} else {
@@ -133,7 +134,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 			// by the fallback cues (a no with no reason, compliance with
 			// no concern, a yes that puts things off).
 			for i := range c.antis {
-				if res := c.antis[i].fallback.eval(a.text, a.features); res.score > 0 && (best < 0 || res.score > lean.score) {
+				if res := c.antis[i].fallback.Eval(a.text, a.features); res.Score > 0 && (best < 0 || res.Score > lean.Score) {
 					best, lean, fallback = i, res, true
 				}
 			}
@@ -144,7 +145,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 			if fallback {
 				rl, src = ar.fallback, ar.ap.Fallback
 			}
-			strength[len(r.Findings)] = lean.score
+			strength[len(r.Findings)] = lean.Score
 			r.Findings = append(r.Findings, matchFinding(ar.ap, SeverityWarning, "Leans toward "+strings.ToLower(ar.ap.Name), rl, src, lean, a, ix))
 		}
 	}
@@ -394,12 +395,12 @@ func antiFinding(ap guide.AntiPattern, severity, label string, sp draft.Span) Fi
 
 // spans turns a present rule's positive hits into character spans, merging
 // overlaps; a rule below its threshold shows none.
-func spans(ix *draft.Index, res result) []draft.Span {
+func spans(ix *draft.Index, res cue.Result) []draft.Span {
 	out := []draft.Span{}
-	if !res.present() {
+	if !res.Present() {
 		return out
 	}
-	hits := res.hits
+	hits := res.Hits
 	ls, le := -1, -1
 	flush := func() {
 		if ls >= 0 {
@@ -407,15 +408,15 @@ func spans(ix *draft.Index, res result) []draft.Span {
 		}
 	}
 	for _, h := range hits {
-		if h.weight <= 0 {
+		if h.Weight <= 0 {
 			continue
 		}
-		if ls >= 0 && h.start <= le {
-			le = max(le, h.end)
+		if ls >= 0 && h.Start <= le {
+			le = max(le, h.End)
 			continue
 		}
 		flush()
-		ls, le = h.start, h.end
+		ls, le = h.Start, h.End
 	}
 	flush()
 	return out
@@ -442,8 +443,8 @@ const featureGoesAlong = "goes_along"
 // (compiled from src) with result res. When only shape cues held (the
 // situation, what the draft lacks) there are no words to point at: the
 // finding has no span and its message is the strongest such cue's note.
-func matchFinding(ap guide.AntiPattern, severity, label string, rl rule, src []guide.Cue, res result, a analysis, ix *draft.Index) Finding {
-	fd := antiFinding(ap, severity, label, ix.Span(findingRange(a.sents, res.hits)))
+func matchFinding(ap guide.AntiPattern, severity, label string, rl cue.Rule, src []guide.Cue, res cue.Result, a analysis, ix *draft.Index) Finding {
+	fd := antiFinding(ap, severity, label, ix.Span(findingRange(a.text, res.Hits)))
 	if fd.End == fd.Start {
 		fd.Message = label + ": " + shapeNote(rl, src, a)
 	}
@@ -452,32 +453,27 @@ func matchFinding(ap guide.AntiPattern, severity, label string, rl rule, src []g
 
 // shapeNote is the note of the strongest cue of r (compiled from src) that
 // holds for the draft.
-func shapeNote(r rule, src []guide.Cue, a analysis) string {
-	note, w := "", 0.0
-	for j := range r.cues {
-		cu := &r.cues[j]
-		if cu.weight <= w || cu.kind == guide.CueConditional && !cu.conditionHolds(a.features) || len(cu.match(a.text, nil)) == 0 {
-			continue
-		}
-		note, w = src[j].Note, cu.weight
+func shapeNote(r cue.Rule, src []guide.Cue, a analysis) string {
+	if j := r.Strongest(a.text, a.features); j >= 0 {
+		return src[j].Note
 	}
-	return note
+	return ""
 }
 
 // findingRange covers the sentences from the first to the last positive
 // hit; zero-width hits (shape cues) cover nothing.
-func findingRange(sents [][2]int, hits []hit) (int, int) {
+func findingRange(t *cue.Text, hits []cue.Hit) (int, int) {
 	start, end := -1, -1
 	for _, h := range hits {
-		if h.weight <= 0 || h.end <= h.start {
+		if h.Weight <= 0 || h.End <= h.Start {
 			continue
 		}
-		s := sentenceAt(sents, h.start)
+		s := t.SentenceAt(h.Start)
 		if start < 0 || s[0] < start {
-			start = min(s[0], h.start)
+			start = min(s[0], h.Start)
 		}
-		e := sentenceAt(sents, max(h.start, h.end-1))
-		end = max(end, e[1], h.end)
+		e := t.SentenceAt(max(h.Start, h.End-1))
+		end = max(end, e[1], h.End)
 	}
 	if start < 0 {
 		return 0, 0

@@ -5,7 +5,6 @@ import (
 	"github.com/pushback/pushback/internal/draft"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -398,9 +397,6 @@ type factIndex struct {
 	fail  []int32
 	dict  []int32
 	out   [][]int32
-
-	mu    sync.Mutex
-	outer map[string][]string // see outermost
 }
 
 func newFactIndex(facts []string) *factIndex {
@@ -483,24 +479,6 @@ func (ix *factIndex) scan(norm string, found func(id int)) {
 			}
 		}
 	}
-}
-
-// outermost is outermost(list) for lists drawn from the index's facts,
-// remembered: the rules engine asks again with the same missing facts
-// each time it composes.
-func (ix *factIndex) outermost(list []string) []string {
-	key := strings.Join(list, "\x00")
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if out, ok := ix.outer[key]; ok {
-		return out
-	}
-	out := outermost(list)
-	if ix.outer == nil {
-		ix.outer = map[string][]string{}
-	}
-	ix.outer[key] = out
-	return out
 }
 
 // missing returns the facts text does not contain, in their order.

@@ -492,7 +492,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if n >= t.max || (req.Body != nil && req.GetBody == nil) || !fits {
 			return t.giveUp(resp, err, wait, asked)
 		}
-		resp = discard(resp)
+		discard(resp)
 		if stats != nil {
 			stats.retries++
 			stats.reasons = appendOnce(stats.reasons, reason)

@@ -43,13 +43,6 @@ type Request struct {
 // when it still describes r.Facts.
 func (r Request) missingFacts(text string) []string { return r.factIndex().missing(text) }
 
-// basis returns the facts text lacks, less those inside another of them:
-// what a rewrite built around text must still state.
-func (r Request) basis(text string) []string {
-	ix := r.factIndex()
-	return ix.outermost(ix.missing(text))
-}
-
 func (r Request) factIndex() *factIndex {
 	ix := r.facts
 	if ix == nil || len(ix.facts) != len(r.Facts) || len(r.Facts) > 0 && &ix.facts[0] != &r.Facts[0] {

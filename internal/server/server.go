@@ -136,7 +136,8 @@ func New(opts Options) (*mcpserver.MCPServer, error) {
 // of a cold start, and the handshake needs none of it. Every other request
 // waits until the server is full, so no client ever sees part of it.
 // ready waits for that and says what went wrong. The checker is built
-// next, in the same background work, so the first check rarely waits.
+// next, and its learned judge loaded, in the same background work, so the
+// first check rarely waits.
 func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error) {
 	// Mistakes in the configuration are reported now, not from the
 	// background once the client is talking to the server.
@@ -190,23 +191,23 @@ func start(opts Options) (s *mcpserver.MCPServer, ready func() error, err error)
 	}
 	s = mcpserver.NewMCPServer(Name, opts.version(), serverOpts...)
 	handlers := map[string]mcpserver.ToolHandlerFunc{}
-	if early != nil {
-		for _, def := range early {
-			s.AddTool(def, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-				<-done
-				if h, ok := handlers[def.Name]; ok && fillErr == nil {
-					return h(ctx, req)
-				}
-				return mcp.NewToolResultError(fmt.Sprintf("%s is not available: the server failed to start it (see its log)", def.Name)), nil
-			})
-		}
+	for _, def := range early {
+		s.AddTool(def, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			<-done
+			if h, ok := handlers[def.Name]; ok && fillErr == nil {
+				return h(ctx, req)
+			}
+			return mcp.NewToolResultError(fmt.Sprintf("%s is not available: the server failed to start it (see its log)", def.Name)), nil
+		})
 	}
 	go func() {
 		chk, err := fill(s, comp, opts, handlers, early != nil)
 		fillErr = err
 		close(done)
 		if err == nil {
-			_, _ = chk.get()
+			if c, err := chk.get(); err == nil {
+				_ = c.Warm() // an error shows again on the first check, as a tool error
+			}
 		}
 	}()
 	return s, func() error { <-done; return fillErr }, nil

@@ -216,34 +216,52 @@ func tokens(s string, vocab map[string]bool, buf []token) []token {
 	return buf
 }
 
-// ASCII fast paths of the unicode predicates.
+// ASCII fast paths of the unicode predicates, small enough to inline (the
+// tokenizer calls them for every byte); other runes take the slow path.
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		r |= 0x20 // ASCII upper case to lower case; no other ASCII rune becomes a letter
+		return 'a' <= r && r <= 'z'
 	}
-	return unicode.IsLetter(r)
+	return slowIsLetter(r)
 }
 
 func isDigit(r rune) bool {
 	if r < utf8.RuneSelf {
 		return '0' <= r && r <= '9'
 	}
-	return unicode.IsDigit(r)
+	return slowIsDigit(r)
 }
 
 func isUpper(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'A' <= r && r <= 'Z'
 	}
-	return unicode.IsUpper(r)
+	return slowIsUpper(r)
 }
 
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+		return r <= ' ' && asciiSpace&(1<<uint(r)) != 0
 	}
-	return unicode.IsSpace(r)
+	return slowIsSpace(r)
 }
+
+// asciiSpace has the bits of space, tab, CR, VT and FF (not newline, which
+// the tokenizer reads as a line start).
+const asciiSpace = 1<<' ' | 1<<'\t' | 1<<'\r' | 1<<'\v' | 1<<'\f'
+
+//go:noinline
+func slowIsLetter(r rune) bool { return unicode.IsLetter(r) }
+
+//go:noinline
+func slowIsDigit(r rune) bool { return unicode.IsDigit(r) }
+
+//go:noinline
+func slowIsUpper(r rune) bool { return unicode.IsUpper(r) }
+
+//go:noinline
+func slowIsSpace(r rune) bool { return unicode.IsSpace(r) }
 
 // numberShape maps every run of digits to a single 0.
 func numberShape(w string) string {

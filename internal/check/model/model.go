@@ -200,6 +200,7 @@ func (m *Model) auxScores(fs []feature, zs []float64) []float64 {
 	for _, f := range fs {
 		v := float64(signed(f))
 		row := m.aux[int(f.h&mask)*m.auxK:][:m.auxK]
+		zs := zs[:len(row)] // one bounds check a row, not one a weight
 		for c, q := range row {
 			zs[c] += v * float64(q)
 		}
@@ -221,6 +222,7 @@ func (m *Model) scores(hi int, fs []feature, zs []float64) []float64 {
 	for _, f := range fs {
 		v := float64(signed(f))
 		row := h.w[int(f.h&h.mask)*h.k:][:h.k]
+		zs := zs[:len(row)]
 		for c, q := range row {
 			zs[c] += v * float64(q)
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTokens(t *testing.T) {
@@ -181,11 +182,11 @@ func TestPlatt(t *testing.T) {
 
 func TestReadable(t *testing.T) {
 	for name, want := range map[string]string{
-		"w|sure":                    `the word "sure"`,
-		"b|<s>|no":                  `"no" opening a sentence`,
-		"c|anti:dismissive_no":      "cue anti:dismissive_no",
-		"o|offline|n":               `the situation's "offline", not in the draft`,
-		"sg|gap|0":                  "a sentence of the situation naming a gap, 0/4 of it echoed in the draft",
+		"w|sure":                   `the word "sure"`,
+		"b|<s>|no":                 `"no" opening a sentence`,
+		"c|anti:dismissive_no":     "cue anti:dismissive_no",
+		"o|offline|n":              `the situation's "offline", not in the draft`,
+		"sg|gap|0":                 "a sentence of the situation naming a gap, 0/4 of it echoed in the draft",
 		"ck|critical|feat:commits": "cue feat:commits at critical stakes",
 	} {
 		if got := Readable(name); got != want {
@@ -203,6 +204,18 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Load(Embedded()); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestASCIIPredicates: the tokenizer's inlined ASCII fast paths say what
+// their definitions say for every ASCII rune (the rest go to unicode).
+func TestASCIIPredicates(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		letter := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		space := r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+		if isLetter(r) != letter || isDigit(r) != ('0' <= r && r <= '9') || isUpper(r) != ('A' <= r && r <= 'Z') || isSpace(r) != space {
+			t.Errorf("rune %q: letter %v digit %v upper %v space %v", r, isLetter(r), isDigit(r), isUpper(r), isSpace(r))
 		}
 	}
 }

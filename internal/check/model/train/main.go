@@ -108,7 +108,7 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 	}
 	fmt.Println("| model | verdict accuracy | AUC | anti-pattern named | stance | level |")
 	fmt.Println("|---|---|---|---|---|---|")
-	if err := rulesBaseline(exs, cases); err != nil {
+	if err := rulesBaseline(cases); err != nil {
 		return err
 	}
 	if os.Getenv("FUSION") != "" {
@@ -134,19 +134,15 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 
 // rulesBaseline scores the cues' own verdict (the checker before the
 // learned judge) on the same examples, for comparison.
-func rulesBaseline(exs []model.Example, cases []corpus.Case) error {
+func rulesBaseline(cases []corpus.Case) error {
 	c, err := check.NewWithModel(guide.Default(), nil)
 	if err != nil {
 		return err
 	}
 	var s model.Scores
 	var pos, neg []float64
-	byID := casesByID(cases)
-	for _, ex := range exs {
-		if ex.Augmented {
-			continue
-		}
-		k := byID[ex.ID]
+	for _, k := range cases {
+		ex := model.Example{Good: k.IsGood(), AntiPattern: k.AntiPattern, Level: string(k.Level)}
 		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
 		if err != nil {
 			return err
@@ -184,16 +180,6 @@ func rulesBaseline(exs []model.Example, cases []corpus.Case) error {
 	return nil
 }
 
-// casesByID finds an example's case (an augmented example shares its
-// case's id).
-func casesByID(cases []corpus.Case) map[string]corpus.Case {
-	m := make(map[string]corpus.Case, len(cases))
-	for _, k := range cases {
-		m[k.ID] = k
-	}
-	return m
-}
-
 // fusionSearch measures, on writer-held-out predictions of the default
 // model, whether letting a cue's anti-pattern (an error the cue engine is
 // sure of) overrule a pass the model is not sure of would help.
@@ -207,34 +193,30 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 	if err != nil {
 		return err
 	}
-	cueAnti := make([]bool, len(exs))
-	cueFound := make([]check.CueAnti, len(exs))
-	byID := casesByID(cases)
-	for i, ex := range exs {
-		if ex.Augmented {
-			continue
-		}
-		k := byID[ex.ID]
+	cueAnti := map[string]bool{}           // by case id
+	cueFound := map[string]check.CueAnti{} // by case id
+	for _, k := range cases {
 		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
 		if err != nil {
 			return err
 		}
-		cueFound[i] = check.CueAntiPatterns(r)
+		cueFound[k.ID] = check.CueAntiPatterns(r)
 		for _, f := range r.Findings {
 			if f.Kind == check.KindAntiPattern && f.Severity == check.SeverityError && !strings.HasPrefix(f.Message, "Leans") {
-				cueAnti[i] = true
+				cueAnti[k.ID] = true
 			}
 		}
 	}
 	for _, tau := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
-		correct, n := 0, 0
+		correct := 0
+		n := 0
 		for i, ex := range exs {
-			if ex.Augmented {
+			if ex.Augmented { // copies without stakes and audience are trained on, never scored
 				continue
 			}
 			n++
 			p := 1 / (1 + math.Exp(-(platt[0]*oof[i].Margin + platt[1])))
-			pass := p >= 0.5 && !(cueAnti[i] && p < tau)
+			pass := p >= 0.5 && !(cueAnti[ex.ID] && p < tau)
 			if pass == ex.Good {
 				correct++
 			}
@@ -252,11 +234,11 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 				continue
 			}
 			n++
-			named := check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[i], w)
+			named := check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[ex.ID], w)
 			if named == ex.AntiPattern {
 				right++
 			}
-			if named != check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[i], 0) {
+			if named != check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[ex.ID], 0) {
 				differ++
 			}
 		}
@@ -264,7 +246,7 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 	}
 	// The level a passing draft reads at, kept only when the judge is at
 	// least this sure: how often it is the labelled level, and how many
-	// keep one.
+	// keep one (check.MinLevelP).
 	for _, t := range []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9} {
 		n, kept, right := 0, 0, 0
 		for i, ex := range exs {

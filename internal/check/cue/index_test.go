@@ -1,4 +1,4 @@
-package check
+package cue
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ func TestLeadIndexAgrees(t *testing.T) {
 		cueLists = append(cueLists, a.Cues)
 	}
 	for _, cs := range cueLists {
-		r, err := compileRule("t", cs)
+		r, err := Compile("t", cs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +53,7 @@ func TestLeadIndexAgrees(t *testing.T) {
 	if len(leadSets) < 100 {
 		t.Fatalf("only %d lead sets", len(leadSets))
 	}
-	ix := newLeadIndex(0)
+	ix := newIndex(0)
 	for _, set := range leadSets {
 		ix.register(&cue{lead: slices.Clone(set)})
 	}
@@ -70,7 +70,7 @@ func TestLeadIndexAgrees(t *testing.T) {
 		texts = append(texts, lowerASCII(e.Text))
 	}
 	for _, text := range texts {
-		sc := new(scratch)
+		sc := new(Scratch)
 		ix.candidates(text, sc)
 		for id, set := range leadSets {
 			var want []cand

@@ -1,4 +1,4 @@
-package check
+package cue
 
 import (
 	"testing"
@@ -14,32 +14,32 @@ func TestSituationPrefilterAgrees(t *testing.T) {
 	for _, e := range guide.Default().Examples {
 		situations = append(situations, e.Situation)
 	}
-	cs, err := corpusCases()
-	if err != nil {
-		t.Fatal(err)
+	corpusWide(t)
+	for _, k := range corpusCases(t) {
+		situations = append(situations, k.Situation)
 	}
-	for _, k := range cs {
-		situations = append(situations, plainQuotes.Replace(k.Situation))
-	}
-	c := Default()
 	held, checked := 0, 0
-	for _, f := range c.features {
-		if !f.onSituation {
+	for _, f := range guide.Default().Features {
+		if f.On != guide.FeatureOnSituation {
 			continue
+		}
+		r, err := Compile(f.ID, f.Cues)
+		if err != nil {
+			t.Fatal(err)
 		}
 		for _, s := range situations {
 			if s == "" {
 				continue
 			}
 			want := 0.0
-			for i := range f.rule.cues {
-				if cu := &f.rule.cues[i]; cu.kind != guide.CueConditional && cu.re.get().MatchString(s) {
+			for i := range r.cues {
+				if cu := &r.cues[i]; cu.kind != guide.CueConditional && cu.re.get().MatchString(s) {
 					want += cu.weight
 				}
 			}
-			got := f.rule.holdsIn(s)
-			if got != (want >= threshold) {
-				t.Errorf("%s on %q: prefiltered %v, every regexp %v", f.id, s, got, want >= threshold)
+			got := r.HoldsIn(s)
+			if got != (want >= Threshold) {
+				t.Errorf("%s on %q: prefiltered %v, every regexp %v", r.ID, s, got, want >= Threshold)
 			}
 			if got {
 				held++

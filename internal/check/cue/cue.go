@@ -1,4 +1,40 @@
-package check
+// Package cue is the checker's matcher: the guide's cues (guide.Cue, RE2
+// patterns matched case-insensitively) compiled into rules, and their
+// matches over a draft.
+//
+// A Rule is a named group of cues scored together (Vale's "extends"): a
+// formula step, a signal, a level, an anti-pattern, a feature, the stock
+// lines. Compile builds one from the guide's cues; NewIndex gathers the
+// rules a checker evaluates into one lead index; NewText prepares a draft
+// once (its lower-cased copy, its sentences from draft.SentenceSpans, where
+// each indexed cue's leads occur); Rule.Eval then scores a rule on it,
+// with the hits (byte spans) that counted. A rule is present when its
+// score reaches Threshold. What the rules mean (which is a step, how a
+// report is scored) is the checker's: package check.
+//
+// A cue (guide.Cue) is
+//
+//   - existence (the default): counts its weight once if it matches;
+//   - occurrence: counts its weight for every match;
+//   - conditional: counts only when none of the features in Unless holds
+//     and all in Requires do (Eval's features: the names the caller found
+//     true; with none, conditional cues are skipped);
+//   - negative weights are counter-evidence ("acknowledge the limitation
+//     proactively" cancels talk of not mentioning it);
+//   - scope "sentence" matches each sentence on its own (^ and $ are its
+//     edges) and marks the whole sentence.
+//
+// A cue whose pattern is "^" matches no words: it judges shape alone (its
+// conditions), and its hit has no width.
+//
+// Matching is the hot path. Most cues start at a word boundary with one of
+// a few literal prefixes (leads): the index finds every lead in a draft in
+// one walk of a byte trie, and a cue's regexp runs anchored at those
+// places only (or not at all when its leads are every string it matches).
+// Cues the index cannot place are prefiltered by the literals every match
+// must contain. Regexps compile on first use. The tests hold the indexed
+// matcher to plain regexp search, cue by cue, on the corpus.
+package cue
 
 import (
 	"fmt"
@@ -13,9 +49,9 @@ import (
 	"github.com/pushback/pushback/internal/guide"
 )
 
-// threshold is the summed cue weight at which a rule (a step, a level, an
+// Threshold is the summed cue weight at which a rule (a step, a level, an
 // anti-pattern) counts as present.
-const threshold = 1.0
+const Threshold = 1.0
 
 // cue is one compiled guide.Cue.
 //
@@ -35,7 +71,7 @@ type cue struct {
 	unless   []string
 	requires []string
 	lead     []string // lower-cased ASCII prefixes, each starting with a word character; nil when unknown (and once indexed)
-	id       int32    // index in the checker's leadIndex; -1 without lead
+	id       int32    // its number in the Index holding it; -1 without lead
 	// full: the leads are every string the pattern can match (it is
 	// \b, fixed alternatives, and at most a final \b, endB), so a lead
 	// found at a word start is the match and no regexp needs to run.
@@ -48,7 +84,7 @@ type cue struct {
 // of cues, most of which the index answers without a regexp (or which no
 // draft at hand comes near), so compiling them all up front would cost
 // every process that builds a checker far more than checking does. The
-// source is validated when the checker is built.
+// source is validated when the rule is compiled.
 type lazyRegexp struct {
 	src  string
 	once sync.Once
@@ -65,34 +101,37 @@ func (l *lazyRegexp) get() *regexp.Regexp {
 
 func (l *lazyRegexp) String() string { return l.src }
 
-// rule is a named group of cues scored together (Vale's "extends").
-type rule struct {
-	id   string
+// Rule is a named group of cues scored together (Vale's "extends"). Its
+// cues are shared by its copies, and NewIndex marks them as the index's.
+type Rule struct {
+	ID   string
 	cues []cue
 }
 
-// hit is one cue match that counted toward a rule.
-type hit struct {
-	start, end int // byte offsets
-	weight     float64
+// Hit is one cue match that counted toward a rule.
+type Hit struct {
+	Start, End int // byte offsets
+	Weight     float64
 }
 
-// result is how a rule scored on one draft.
-type result struct {
-	score float64
-	hits  []hit // in text order, positive and negative
+// Result is how a rule scored on one draft.
+type Result struct {
+	Score float64
+	Hits  []Hit // in text order, positive and negative
 }
 
-func (r result) present() bool { return r.score >= threshold }
+// Present reports whether the rule reached Threshold.
+func (r Result) Present() bool { return r.Score >= Threshold }
 
-func compileRule(id string, cs []guide.Cue) (rule, error) {
-	r := rule{id: id, cues: make([]cue, 0, len(cs))}
+// Compile compiles the cues cs into the rule id, checking every pattern.
+func Compile(id string, cs []guide.Cue) (Rule, error) {
+	r := Rule{ID: id, cues: make([]cue, 0, len(cs))}
 	res := make([]lazyRegexp, 2*len(cs)) // one allocation for the rule's regexps
 	for i, c := range cs {
 		src := "(?i)" + c.Pattern
 		ast, err := syntax.Parse(src, syntax.Perl)
 		if err != nil {
-			return rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
+			return Rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
 		}
 		w := c.Weight
 		if w == 0 {
@@ -119,7 +158,7 @@ func compileRule(id string, cs []guide.Cue) (rule, error) {
 				// \Q...\E can swallow the closing parenthesis: check the
 				// anchored form now rather than at first use.
 				if _, err := syntax.Parse(cu.anchored.src, syntax.Perl); err != nil {
-					return rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
+					return Rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
 				}
 			}
 		} else {
@@ -133,19 +172,32 @@ func compileRule(id string, cs []guide.Cue) (rule, error) {
 	return r, nil
 }
 
-// text is a draft prepared for matching: its ASCII-lower-cased copy (same
-// byte offsets), its sentences, and where each cue's leads occur.
-type text struct {
+// CompileStock compiles the guide's stock lines into the rule "stock": an
+// occurrence cue each, so its hits are every stock line of a draft.
+func CompileStock(lines []guide.StockLine) (Rule, error) {
+	cs := make([]guide.Cue, len(lines))
+	for i, l := range lines {
+		// (?m): a line's end ($) is a stock line's end, as when the guide
+		// matches sentence by sentence.
+		cs[i] = guide.Cue{Pattern: "(?m)" + l.Pattern, Kind: guide.CueOccurrence}
+	}
+	return Compile("stock", cs)
+}
+
+// Text is a draft prepared for matching: its ASCII-lower-cased copy (same
+// byte offsets), its sentences, and where each indexed cue's leads occur.
+type Text struct {
 	raw     string
 	lower   string
 	sents   [][2]int
-	candOff []int32 // see leadIndex.candidates
+	candOff []int32 // see Index.candidates
 	cands   []cand
 }
 
-// newText prepares raw; the text uses sc until sc goes back to the pool.
-func newText(raw string, ix *leadIndex, sc *scratch) *text {
-	t := &text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
+// NewText prepares raw for the rules indexed in ix. The text uses sc's
+// memory: it is valid until sc prepares another text.
+func NewText(raw string, ix *Index, sc *Scratch) *Text {
+	t := &Text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
 	ix.candidates(t.lower, sc)
 	t.candOff, t.cands = sc.off[:ix.ncues+1], sc.cands
 	return t
@@ -173,18 +225,26 @@ func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
+// Sentences returns the byte ranges [start, end) of t's sentences
+// (draft.SentenceSpans), in order.
+func (t *Text) Sentences() [][2]int { return t.sents }
+
+// SentenceAt returns the sentence of t holding byte offset b, or [b, b)
+// when none does.
+func (t *Text) SentenceAt(b int) [2]int { return sentenceAt(t.sents, b) }
+
 // sentenceEnd returns the end of the sentence holding byte offset p.
-func (t *text) sentenceEnd(p int) int {
+func (t *Text) sentenceEnd(p int) int {
 	if s := sentenceAt(t.sents, p); s[1] > s[0] {
 		return s[1]
 	}
 	return len(t.raw)
 }
 
-// eval scores r on t. features says which steps and signals the draft has;
+// Eval scores r on t. features says which steps and signals the draft has;
 // conditional cues are skipped when features is nil.
-func (r rule) eval(t *text, features map[string]bool) result {
-	var res result
+func (r Rule) Eval(t *Text, features map[string]bool) Result {
+	var res Result
 	for i := range r.cues {
 		c := &r.cues[i]
 		if c.kind == guide.CueConditional {
@@ -192,22 +252,39 @@ func (r rule) eval(t *text, features map[string]bool) result {
 				continue
 			}
 		}
-		n := len(res.hits)
-		res.hits = c.match(t, res.hits)
-		res.score += c.weight * float64(len(res.hits)-n)
+		n := len(res.Hits)
+		res.Hits = c.match(t, res.Hits)
+		res.Score += c.weight * float64(len(res.Hits)-n)
 	}
-	sortHits(res.hits)
+	sortHits(res.Hits)
 	return res
 }
 
-// holdsIn reports whether r's unconditional cues reach the threshold on s,
+// Strongest returns the index (in the cues r was compiled from) of r's
+// heaviest cue that holds on t: conditional cues count when their
+// conditions hold in features. Among equals the first wins; -1 when none
+// holds with a positive weight. The judge gives a finding that has no
+// words to point at (only shape cues held) that cue's note.
+func (r Rule) Strongest(t *Text, features map[string]bool) int {
+	best, w := -1, 0.0
+	for j := range r.cues {
+		cu := &r.cues[j]
+		if cu.weight <= w || cu.kind == guide.CueConditional && !cu.conditionHolds(features) || len(cu.match(t, nil)) == 0 {
+			continue
+		}
+		best, w = j, cu.weight
+	}
+	return best
+}
+
+// HoldsIn reports whether r's unconditional cues reach the Threshold on s,
 // matched whole (no index, no spans): for the situation, which is read
 // once. A cue runs its regexp only when one of its leads begins a word of s
 // (the situation's cues are not in the checker's lead index, so they keep
 // their leads) or s holds every literal it needs: most situations name no
 // gap, risk or decision, and running every regexp was a third of the time
 // of checking many drafts at once.
-func (r rule) holdsIn(s string) bool {
+func (r Rule) HoldsIn(s string) bool {
 	score := 0.0
 	var ws *wordStarts
 	lower := ""
@@ -229,7 +306,7 @@ func (r rule) holdsIn(s string) bool {
 			score += c.weight
 		}
 	}
-	return score >= threshold
+	return score >= Threshold
 }
 
 // wordStarts are the offsets where words begin in a lower-cased text,
@@ -280,7 +357,7 @@ func (ws *wordStarts) anyLead(lower string, leads []string) bool {
 
 // match appends the cue's matches in t to hits: every non-overlapping match
 // for occurrence cues, the first one otherwise.
-func (c *cue) match(t *text, hits []hit) []hit {
+func (c *cue) match(t *Text, hits []Hit) []Hit {
 	all := c.kind == guide.CueOccurrence
 	switch {
 	case c.sentence:
@@ -292,7 +369,7 @@ func (c *cue) match(t *text, hits []hit) []hit {
 				continue
 			}
 			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
-				hits = append(hits, hit{s[0], s[1], c.weight})
+				hits = append(hits, Hit{s[0], s[1], c.weight})
 				if !all {
 					return hits
 				}
@@ -327,7 +404,7 @@ func (c *cue) match(t *text, hits []hit) []hit {
 			} else if n == 0 {
 				continue
 			}
-			hits = append(hits, hit{p, end, c.weight})
+			hits = append(hits, Hit{p, end, c.weight})
 			if !all {
 				return hits
 			}
@@ -339,12 +416,12 @@ func (c *cue) match(t *text, hits []hit) []hit {
 		}
 		if !all {
 			if m := c.re.get().FindStringIndex(t.raw); m != nil {
-				hits = append(hits, hit{m[0], m[1], c.weight})
+				hits = append(hits, Hit{m[0], m[1], c.weight})
 			}
 			return hits
 		}
 		for _, m := range c.re.get().FindAllStringIndex(t.raw, -1) {
-			hits = append(hits, hit{m[0], m[1], c.weight})
+			hits = append(hits, Hit{m[0], m[1], c.weight})
 		}
 	}
 	return hits
@@ -380,10 +457,10 @@ func (c *cue) mayMatch(lower string) bool {
 	return true
 }
 
-func sortHits(h []hit) {
+func sortHits(h []Hit) {
 	// insertion sort: a rule has few hits.
 	for i := 1; i < len(h); i++ {
-		for j := i; j > 0 && (h[j].start < h[j-1].start || h[j].start == h[j-1].start && h[j].end < h[j-1].end); j-- {
+		for j := i; j > 0 && (h[j].Start < h[j-1].Start || h[j].Start == h[j-1].Start && h[j].End < h[j-1].End); j-- {
 			h[j], h[j-1] = h[j-1], h[j]
 		}
 	}

@@ -1,12 +1,11 @@
-package check
+package cue
 
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
-// leadIndex is a byte trie over every cue's lead literals. A draft is walked
+// Index is a byte trie over every cue's lead literals. A draft is walked
 // once from each word start, which finds, for every cue, the positions
 // where one of its leads begins: the cue's regexp then runs anchored at
 // those positions only.
@@ -16,7 +15,7 @@ import (
 // node. Nodes are numbered breadth-first, so the children of node n are the
 // consecutive nodes first[n] to first[n+1]-1, in byte order; node m's
 // label, the bytes on the edge into it, is labels[labOff[m]:labOff[m+1]].
-type leadIndex struct {
+type Index struct {
 	ncues  int32
 	root   [128]int32 // the root's children by their label's first byte (ASCII), 0 when none
 	first  []int32    // len nodes+1
@@ -34,15 +33,36 @@ type leadOf struct {
 	id int32
 }
 
-// newLeadIndex returns an empty index with room for nleads leads.
-func newLeadIndex(nleads int) *leadIndex {
-	return &leadIndex{pending: make([]leadOf, 0, nleads)}
+// NewIndex indexes the leads of every cue of rules, which are then the
+// index's: a Text prepared with it finds them. A rule's copies share its
+// cues, so the caller's rules are the ones indexed. A rule left out (the
+// situation's, read whole by HoldsIn) keeps its leads.
+func NewIndex(rules []Rule) *Index {
+	nleads := 0
+	for _, r := range rules {
+		for i := range r.cues {
+			nleads += len(r.cues[i].lead)
+		}
+	}
+	ix := newIndex(nleads)
+	for _, r := range rules {
+		for i := range r.cues {
+			ix.register(&r.cues[i])
+		}
+	}
+	ix.finish()
+	return ix
+}
+
+// newIndex returns an empty index with room for nleads leads.
+func newIndex(nleads int) *Index {
+	return &Index{pending: make([]leadOf, 0, nleads)}
 }
 
 // register gives c an id and queues its leads; cues without leads are left
 // alone (id -1). The index keeps the leads, so c's are dropped. Call finish
 // once every cue is registered.
-func (ix *leadIndex) register(c *cue) {
+func (ix *Index) register(c *cue) {
 	c.id = -1
 	if c.lead == nil {
 		return
@@ -67,7 +87,7 @@ type buildNode struct {
 // finish builds the trie from the registered leads, inserting them one by
 // one into a compacted trie (splitting an edge where a lead leaves it),
 // then lays it out breadth-first with each node's children in byte order.
-func (ix *leadIndex) finish() {
+func (ix *Index) finish() {
 	leads := ix.pending
 	ix.pending = nil
 
@@ -203,7 +223,7 @@ func (ix *leadIndex) finish() {
 const linearFrom = 8
 
 // child returns n's child whose label starts with b, or -1.
-func (ix *leadIndex) child(n int32, b byte) int32 {
+func (ix *Index) child(n int32, b byte) int32 {
 	if n == 0 && b < 128 {
 		if m := ix.root[b]; m != 0 {
 			return m
@@ -241,7 +261,7 @@ type cand struct{ p, n int32 }
 // occurs in lower. It fills sc.off and sc.cands, counting-sorted by cue: the
 // occurrences of cue id are sc.cands[sc.off[id]:sc.off[id+1]], by ascending
 // position, then length.
-func (ix *leadIndex) candidates(lower string, sc *scratch) {
+func (ix *Index) candidates(lower string, sc *Scratch) {
 	pairs := sc.pairs[:0]
 	for p := 0; p < len(lower); p++ {
 		if !isWordByte(lower[p]) || p > 0 && isWordByte(lower[p-1]) {
@@ -283,15 +303,13 @@ func (ix *leadIndex) candidates(lower string, sc *scratch) {
 
 type pair struct{ id, p, n int32 }
 
-// scratch is the per-Check working memory, pooled so that checking a draft
-// allocates little.
-type scratch struct {
+// Scratch is the working memory of NewText, reused from draft to draft
+// (the checker pools it) so that preparing a draft allocates little.
+type Scratch struct {
 	pairs []pair
 	off   []int32
 	cands []cand
 }
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 func resize[T any](s []T, n int) []T {
 	if cap(s) < n {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package cue
+
+const raceEnabled = false
