@@ -187,6 +187,12 @@ func TestCalibration(t *testing.T) {
 		{"level one off", Input{Draft: "Have we considered testing on Safari first?", Level: guide.LevelModerate}, SeveritySuggestion, guide.LevelModerate},
 		{"level two off", Input{Draft: "Have we considered testing on Safari first?", Level: guide.LevelStrong}, SeverityWarning, guide.LevelStrong},
 		{"no stakes no level", Input{Draft: "Have we considered testing on Safari first?"}, "", ""},
+		// The audience's first-pushback cap (guide.StartLevel, as decide
+		// gives it): a first message to a colleague starts at moderate
+		// below critical stakes.
+		{"peer at high stakes starts moderate", Input{Draft: "Have we considered testing on Safari first?", Stakes: guide.StakesHigh, Audience: guide.AudiencePeer}, SeverityWarning, guide.LevelModerate},
+		{"peer at critical stakes starts strong", Input{Draft: "Have we considered testing on Safari first?", Stakes: guide.StakesCritical, Audience: guide.AudiencePeer}, SeverityError, guide.LevelStrong},
+		{"client at high stakes starts strong", Input{Draft: "Have we considered testing on Safari first?", Stakes: guide.StakesHigh, Audience: guide.AudienceClient}, SeverityWarning, guide.LevelStrong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

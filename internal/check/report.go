@@ -35,19 +35,20 @@ const (
 // Report is the checker's verdict on a draft. Its JSON form is the stable,
 // documented output of `pushback check --json` and of the MCP check tool.
 type Report struct {
-	Score         int                  `json:"score" jsonschema:"minimum=0,maximum=100,description=Overall quality of the pushback from 0 to 100."`
-	Pass          bool                 `json:"pass" jsonschema:"description=Whether a seasoned professional would send this as is."`
-	Level         guide.Level          `json:"level,omitempty" jsonschema:"description=The level of directness the draft reads at; left out when it fails for an anti-pattern (see reads_as)."`
-	ReadsAs       string               `json:"reads_as,omitempty" jsonschema:"description=How a draft that fails for an anti-pattern comes across instead of a level: curt\\, resentful\\, compliant\\, condescending\\, hostile ..."`
-	IntendedLevel guide.Level          `json:"intended_level,omitempty" jsonschema:"description=The level asked for\\, or the one the stakes call for."`
-	Components    []Component          `json:"components" jsonschema:"description=The five formula parts\\, in order\\, each present or not with the spans that show it."`
-	Signals       []Signal             `json:"signals" jsonschema:"description=Supporting signals: we_framing\\, evidence\\, alternative\\, question."`
-	Findings      []Finding            `json:"findings" jsonschema:"description=Problems found\\, most severe first."`
-	TopFixes      []string             `json:"top_fixes" jsonschema:"description=Up to three fixes\\, most important first."`
-	Summary       string               `json:"summary" jsonschema:"description=One-sentence verdict."`
-	Disagreement  string               `json:"disagreement,omitempty" jsonschema:"description=Set when the cues (phrases and structure) and the learned judge (the message read as a whole) disagree: what each found. The verdict is the judge's."`
-	Explanation   []model.Contribution `json:"explanation,omitempty" jsonschema:"description=With explain: the features of the draft that weighed most in the verdict\\, positive toward pass."`
-	Stance        string               `json:"stance,omitempty" jsonschema:"enum=pushback,enum=let_it_go,enum=disagree_and_commit,enum=warranted_escalation,description=Why a passing draft is the right reply: pushback (it challenges with reasons and a way forward)\\, let_it_go (low stakes and no known risk: going along is right)\\, disagree_and_commit (the case was made and it backs the decision) or warranted_escalation (critical stakes or gentler pushback failed: firm and calm)."`
+	Score           int                  `json:"score" jsonschema:"minimum=0,maximum=100,description=Overall quality of the pushback from 0 to 100."`
+	Pass            bool                 `json:"pass" jsonschema:"description=Whether a seasoned professional would send this as is."`
+	Level           guide.Level          `json:"level,omitempty" jsonschema:"description=The level of directness the draft reads at; left out when it fails for an anti-pattern (see reads_as)."`
+	ReadsAs         string               `json:"reads_as,omitempty" jsonschema:"description=How a draft that fails for an anti-pattern comes across instead of a level: curt\\, resentful\\, compliant\\, condescending\\, hostile ..."`
+	LevelConfidence float64              `json:"level_confidence,omitempty" jsonschema:"minimum=0,maximum=1,description=How sure the learned judge is of level (0 to 1); below 0.7 the level is not judged against the one intended."`
+	IntendedLevel   guide.Level          `json:"intended_level,omitempty" jsonschema:"description=The level asked for\\, or the one the stakes and the audience start at (as decide and recommend_level give it)."`
+	Components      []Component          `json:"components" jsonschema:"description=The five formula parts\\, in order\\, each present or not with the spans that show it."`
+	Signals         []Signal             `json:"signals" jsonschema:"description=Supporting signals: we_framing\\, evidence\\, alternative\\, question."`
+	Findings        []Finding            `json:"findings" jsonschema:"description=Problems found\\, most severe first."`
+	TopFixes        []string             `json:"top_fixes" jsonschema:"description=Up to three fixes\\, most important first."`
+	Summary         string               `json:"summary" jsonschema:"description=One-sentence verdict."`
+	Disagreement    string               `json:"disagreement,omitempty" jsonschema:"description=Set when the cues (phrases and structure) and the learned judge (the message read as a whole) disagree: what each found. The verdict is the judge's."`
+	Explanation     []model.Contribution `json:"explanation,omitempty" jsonschema:"description=With explain: the features of the draft that weighed most in the verdict\\, positive toward pass."`
+	Stance          string               `json:"stance,omitempty" jsonschema:"enum=pushback,enum=let_it_go,enum=disagree_and_commit,enum=warranted_escalation,description=Why a passing draft is the right reply: pushback (it challenges with reasons and a way forward)\\, let_it_go (low stakes and no known risk: going along is right)\\, disagree_and_commit (the case was made and it backs the decision) or warranted_escalation (critical stakes or gentler pushback failed: firm and calm)."`
 }
 
 // Stances: why a passing draft is the right reply.

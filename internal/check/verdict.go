@@ -67,12 +67,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 	}
 
 	// Calibration.
-	r.IntendedLevel = in.Level
-	if r.IntendedLevel == "" && in.Stakes != "" {
-		if sl, ok := c.g.StakesLevel(in.Stakes); ok {
-			r.IntendedLevel = sl.Level
-		}
-	}
+	r.IntendedLevel = c.intended(in)
 	// Disagree and commit (the draft says the case was made and commits
 	// to the decision; the documents' advice for that moment: support it
 	// fully), and letting it go (low stakes, nothing at risk named, the
@@ -223,22 +218,17 @@ func (c *Checker) calibration(in Input, read guide.Level, f map[string]bool) *Fi
 					why += " and "
 				}
 				why += fmt.Sprintf("%s stakes call for %s", in.Stakes, joinLevels(sl.Allowed))
-			} else if in.Level == "" && read != sl.Level && read != sl.EscalateWhenGentleFailed {
+			} else if start := c.intended(in); in.Level == "" && read != start && read != sl.EscalateWhenGentleFailed {
 				// Fits the stakes, but not the level they start at.
 				sev = SeveritySuggestion
-				why = fmt.Sprintf("%s stakes usually start at %s (%s fits too)", in.Stakes, sl.Level, read)
+				why = fmt.Sprintf("%s stakes usually start at %s (%s fits too)", in.Stakes, start, read)
 			}
 		}
 	}
 	if sev == "" {
 		return nil
 	}
-	target := in.Level
-	if target == "" {
-		if sl, ok := c.g.StakesLevel(in.Stakes); ok {
-			target = sl.Level
-		}
-	}
+	target := c.intended(in)
 	readInfo, _ := c.g.Level(read)
 	tInfo, _ := c.g.Level(target)
 	aim := "Aim for"
@@ -255,6 +245,17 @@ func (c *Checker) calibration(in Input, read guide.Level, f map[string]bool) *Fi
 		Source:     readInfo.Source,
 		Suggestion: sugg,
 	}
+}
+
+// intended is the level a draft is meant to read at: the one asked for,
+// else the one the stakes and the audience start at (guide.StartLevel,
+// the rule decide and recommend_level give), else none.
+func (c *Checker) intended(in Input) guide.Level {
+	if in.Level != "" {
+		return in.Level
+	}
+	lvl, _, _ := c.g.StartLevel(in.Stakes, in.Audience, false)
+	return lvl
 }
 
 // missingSeverity says how much a missing step matters for an audience, or

@@ -288,7 +288,7 @@ func writeReport(w io.Writer, st style, text string, r check.Report) {
 	} else {
 		fmt.Fprintf(&b, "\n%s  score %d/100  reads as %s", verdict, r.Score, r.ReadsAs)
 	}
-	if r.IntendedLevel != "" && r.IntendedLevel != r.Level {
+	if r.Miscalibrated() && r.IntendedLevel != "" && r.IntendedLevel != r.Level {
 		fmt.Fprintf(&b, " (intended %s)", r.IntendedLevel)
 	}
 	b.WriteString("\n")

@@ -76,6 +76,7 @@ func runDecide(env *Env, args []string) int {
 	fs.Var(&at, "at-stake", "what the decision puts at risk; repeatable or comma list ("+stakeIDs()+")")
 	stakesVar(fs, &in.Stakes, "stakes", "how much rides on it")
 	audienceVar(fs, &in.Audience, "audience", "who you would push back on")
+	matterVar(fs, &in.Matter, "matter", "what it is about: a trade-off they may decide (default; integrity when integrity is at stake), a rule you hold to or an integrity matter, not theirs to decide")
 	fs.BoolVar(&in.GentleFailed, "gentle-failed", false, "gentler pushback on this has already been tried and did not work")
 	fs.BoolVar(&in.StrongFeelings, "strong-feelings", false, "you feel strongly but they have valid reasoning")
 	asJSON := fs.Bool("json", false, "print the result as JSON")

@@ -52,6 +52,7 @@ type Input struct {
 	At             []string       `json:"at_stake,omitempty" jsonschema:"maxItems=16,maxLength=32,description=Any of quality\\, timeline\\, budget\\, success\\, deal_outcome\\, capacity\\, integrity\\, preference."`
 	Stakes         guide.Stakes   `json:"stakes,omitempty"`
 	Audience       guide.Audience `json:"audience,omitempty"`
+	Matter         guide.Matter   `json:"matter,omitempty"`
 	GentleFailed   bool           `json:"gentle_failed,omitempty" jsonschema:"description=Gentler pushback on this was tried and failed."`
 	StrongFeelings bool           `json:"strong_feelings_valid_reasoning,omitempty" jsonschema:"description=You feel strongly but they have valid reasoning."`
 }
@@ -66,15 +67,16 @@ type Row struct {
 
 // Result is the framework's recommendation.
 type Result struct {
-	Recommendation string      `json:"recommendation" jsonschema:"enum=push_back_with_data,enum=let_it_go,enum=wait_for_evidence,enum=build_alternative_first,enum=reflect_first,enum=escalate"`
-	Headline       string      `json:"headline"`
-	Battle         string      `json:"battle" jsonschema:"enum=push_back_on,enum=let_go,enum=consider_carefully,description=Where this falls in choosing your battles."`
-	StartLevel     guide.Level `json:"start_level,omitempty" jsonschema:"description=The level to start at (absent when the advice is not to push back now)."`
-	LevelWhy       string      `json:"level_why,omitempty" jsonschema:"description=Why that level: the stakes\\, the audience and whether this is a first or repeated pushback."`
-	Rows           []Row       `json:"rows"`
-	Reasons        []string    `json:"reasons"`
-	NextSteps      []string    `json:"next_steps"`
-	AudienceAdvice string      `json:"audience_advice,omitempty" jsonschema:"description=How the documents say to deliver it to this audience (present when the audience is given)."`
+	Recommendation string       `json:"recommendation" jsonschema:"enum=push_back_with_data,enum=let_it_go,enum=wait_for_evidence,enum=build_alternative_first,enum=reflect_first,enum=escalate"`
+	Headline       string       `json:"headline"`
+	Battle         string       `json:"battle" jsonschema:"enum=push_back_on,enum=let_go,enum=consider_carefully,description=Where this falls in choosing your battles."`
+	StartLevel     guide.Level  `json:"start_level,omitempty" jsonschema:"description=The level to start at (absent when the advice is not to push back now)."`
+	LevelWhy       string       `json:"level_why,omitempty" jsonschema:"description=Why that level: the stakes\\, the audience and whether this is a first or repeated pushback."`
+	Matter         guide.Matter `json:"matter" jsonschema:"description=What kind of question it is\\, as given or inferred (integrity when integrity is at stake\\, else a trade-off): a rule or an integrity matter is not theirs to decide."`
+	Rows           []Row        `json:"rows"`
+	Reasons        []string     `json:"reasons"`
+	NextSteps      []string     `json:"next_steps"`
+	AudienceAdvice string       `json:"audience_advice,omitempty" jsonschema:"description=How the documents say to deliver it to this audience (present when the audience is given)."`
 }
 
 // Recommendations, as ids in guide.Framework.Recommendations.
@@ -111,11 +113,18 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("decide: %w", err)
 	}
+	mat, err := guide.ParseMatter(string(in.Matter))
+	if err != nil {
+		return Result{}, fmt.Errorf("decide: %w", err)
+	}
 	at, err := stakesAt(g, in.At)
 	if err != nil {
 		return Result{}, err
 	}
 	var reasons []string
+	if mat == "" {
+		mat = inferMatter(at)
+	}
 
 	// Infer what was not answered from what is at stake.
 	material := in.Material
@@ -197,6 +206,7 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 		Recommendation: rec,
 		Headline:       headline(g, rec),
 		Battle:         battle,
+		Matter:         mat,
 		Rows:           rows,
 		Reasons:        reasons,
 	}
@@ -223,9 +233,21 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 		}
 		res.StartLevel, res.LevelWhy = lvl, why
 	}
-	res.NextSteps = nextSteps(g, rec, res.StartLevel, rows)
-	res.AudienceAdvice = audienceAdvice(g, aud)
+	res.AudienceAdvice = g.AudienceAdvice(aud, mat)
+	// The audience's advice, when there is one, already says what the
+	// matter asks: the next steps do not repeat it.
+	res.NextSteps = nextSteps(g, rec, mat, res.AudienceAdvice == "", rows)
 	return res, nil
+}
+
+// inferMatter is the matter when it is not given: integrity when
+// integrity is at stake, else a trade-off (a rule cannot be told from what
+// is at stake: the caller says so).
+func inferMatter(at []guide.Stake) guide.Matter {
+	if slices.ContainsFunc(at, func(s guide.Stake) bool { return s.ID == "integrity" }) {
+		return guide.MatterIntegrity
+	}
+	return guide.MatterTradeOff
 }
 
 // audienceAdvice is the guide's advice for a, or "" when a is not given.
@@ -322,7 +344,11 @@ func headline(g *guide.Guide, rec string) string {
 	return rec
 }
 
-func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string {
+// nextSteps are what to do next, about this decision: the formula's
+// parts, what a rule or integrity matter asks of the message, and the
+// questions left open. No stock sentence to paste into a reply: decide
+// does not know the situation's words, so it names what to say, not how.
+func nextSteps(g *guide.Guide, rec string, mat guide.Matter, matterStep bool, rows []Row) []string {
 	var steps []string
 	switch rec {
 	case ReflectFirst:
@@ -341,11 +367,13 @@ func nextSteps(g *guide.Guide, rec string, lvl guide.Level, rows []Row) []string
 			parts[i] = s.Name
 		}
 		steps = append(steps, "Write it with the formula: "+strings.Join(parts, ", ")+".")
-		if li, ok := g.Level(lvl); ok {
-			steps = append(steps, fmt.Sprintf("Start at %s (%s): %s", lvl, li.Name, strings.Join(li.Phrases, " / ")))
+		if mi, ok := g.Matter(mat); ok && matterStep && !mi.HandsBack && mi.Step != "" {
+			steps = append(steps, mi.Step)
 		}
-		if rec == Escalate {
+		if mi, _ := g.Matter(mat); rec == Escalate && mi.HandsBack {
 			steps = append(steps, "Put the risks in writing so you are both clear on them, and leave the decision with them.")
+		} else if rec == Escalate {
+			steps = append(steps, "Put it in writing so you are both clear on where it stands.")
 		}
 		steps = append(steps, "Check the draft before you send it; once it passes it is ready: do not polish it for the score.")
 	}
@@ -379,7 +407,8 @@ type LevelResult struct {
 // ErrNoStakes is returned by RecommendLevel when stakes are not given.
 var ErrNoStakes = errors.New("stakes are required")
 
-// RecommendLevel applies the calibration rules: the stakes give the level to
+// RecommendLevel applies the calibration rules (guide.StartLevel, the one
+// rule the checker and the rewrite use too): the stakes give the level to
 // start at; a repeated pushback (gentler pushback failed, and this is not
 // the first raise) is one step more direct, within the levels the stakes
 // allow, and escalated only at critical stakes; a first pushback to an
@@ -401,25 +430,7 @@ func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
 	if !ok {
 		return LevelResult{}, fmt.Errorf("recommend level: no calibration for stakes %s", s)
 	}
-	lvl := row.Level
-	why := fmt.Sprintf("Stakes %s: start at %s.", s, lvl)
-	info, _ := g.Audience(aud)
-	repeated := in.GentleFailed && !in.FirstRaise
-	switch {
-	case repeated && row.EscalateWhenGentleFailed != "":
-		lvl = row.EscalateWhenGentleFailed
-		why = fmt.Sprintf("Stakes %s and gentler pushback has not worked: %s.", s, lvl)
-	case repeated:
-		if up, ok := stepUp(lvl, row.Allowed); ok {
-			lvl = up
-			why = fmt.Sprintf("Stakes %s, raised before without effect: one step more direct, %s.", s, lvl)
-		} else {
-			why = fmt.Sprintf("Stakes %s, raised before without effect: stay at %s, the most direct these stakes allow; escalating is for critical issues.", s, lvl)
-		}
-	case info.FirstCap != "" && s != guide.StakesCritical && lvl.Rank() > info.FirstCap.Rank():
-		lvl = info.FirstCap
-		why = fmt.Sprintf("Stakes %s, a first pushback to a %s: %s. %s", s, aud, lvl, info.FirstNote)
-	}
+	lvl, why, _ := g.StartLevel(s, aud, in.GentleFailed && !in.FirstRaise)
 	li, ok := g.Level(lvl)
 	if !ok {
 		return LevelResult{}, fmt.Errorf("recommend level: unknown level %s in calibration data", lvl)
@@ -432,17 +443,6 @@ func RecommendLevel(g *guide.Guide, in LevelInput) (LevelResult, error) {
 		Phrases:        append([]string{}, li.Phrases...),
 		AudienceAdvice: audienceAdvice(g, aud),
 	}, nil
-}
-
-// stepUp is the level after l when allowed holds it, short of escalated
-// (which the stakes table reserves for critical issues).
-func stepUp(l guide.Level, allowed []guide.Level) (guide.Level, bool) {
-	for _, a := range allowed {
-		if a.Rank() == l.Rank()+1 && a != guide.LevelEscalated {
-			return a, true
-		}
-	}
-	return l, false
 }
 
 func joinStakes() string {

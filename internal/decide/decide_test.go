@@ -355,3 +355,92 @@ func TestDecideCalibrates(t *testing.T) {
 		t.Errorf("let it go has a level: %s %q", d.StartLevel, d.LevelWhy)
 	}
 }
+
+// TestMatter: a rule or an integrity matter is not the other person's to
+// decide, so decide's advice never hands it back or asks them to accept
+// their call; it says to state the limit plainly and offer what can be
+// done. Integrity at stake makes it an integrity matter when none is
+// given; a trade-off keeps the audience's advice as the documents give it.
+func TestMatter(t *testing.T) {
+	g := guide.Default()
+	handsBack := []string{"accept their call", "decision stays theirs", "put the agency back", "as a decision you make together"}
+	tests := []struct {
+		name string
+		in   Input
+		want guide.Matter
+	}{
+		{"a moderated grade, to a parent", Input{Material: yes(), Evidence: yes(), Alternative: yes(), Stakes: guide.StakesHigh, Audience: guide.AudienceClient, At: []string{"quality"}, Matter: guide.MatterRule}, guide.MatterRule},
+		{"booking revenue early, to the CFO", Input{Material: yes(), Evidence: yes(), Stakes: guide.StakesCritical, Audience: guide.AudienceLeadership, At: []string{"integrity"}}, guide.MatterIntegrity},
+		{"a safety ratio, to a report", Input{Material: yes(), Stakes: guide.StakesCritical, Audience: guide.AudienceReport, Matter: guide.MatterRule}, guide.MatterRule},
+		{"hiding a gap from a prospect", Input{Material: yes(), Stakes: guide.StakesHigh, Audience: guide.AudienceClient, At: []string{"deal_outcome", "integrity"}}, guide.MatterIntegrity},
+		{"a contract term, with a colleague", Input{Material: yes(), Stakes: guide.StakesMedium, Audience: guide.AudiencePeer, Matter: "Rule"}, guide.MatterRule},
+		{"integrity, no audience", Input{Material: yes(), Stakes: guide.StakesCritical, At: []string{"integrity"}}, guide.MatterIntegrity},
+		{"escalating a rule", Input{Material: yes(), Evidence: yes(), Alternative: yes(), Hill: yes(), GentleFailed: true, Stakes: guide.StakesCritical, Audience: guide.AudienceClient, Matter: guide.MatterRule}, guide.MatterRule},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Decide(g, tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Matter != tt.want {
+				t.Errorf("matter %q, want %q", d.Matter, tt.want)
+			}
+			all := d.AudienceAdvice + " " + strings.Join(d.NextSteps, " ")
+			for _, p := range handsBack {
+				if strings.Contains(strings.ToLower(all), p) {
+					t.Errorf("advice hands it back (%q): %s", p, all)
+				}
+			}
+			if !strings.Contains(all, "plainly") {
+				t.Errorf("advice does not say to state the limit plainly: %s", all)
+			}
+		})
+	}
+	// Escalating a rule puts it in writing; it does not leave the
+	// decision with them.
+	d, err := Decide(g, Input{Material: yes(), Evidence: yes(), Alternative: yes(), Hill: yes(), GentleFailed: true, Stakes: guide.StakesCritical, Audience: guide.AudienceClient, Matter: guide.MatterRule})
+	if err != nil || d.Recommendation != Escalate || strings.Contains(strings.Join(d.NextSteps, " "), "leave the decision with them") {
+		t.Errorf("escalating a rule: %s, %q, %v", d.Recommendation, d.NextSteps, err)
+	}
+	// A trade-off to a client keeps the documents' advice, handing back.
+	d, err = Decide(g, Input{Material: yes(), Stakes: guide.StakesHigh, Audience: guide.AudienceClient, At: []string{"timeline"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := g.Audience(guide.AudienceClient); d.Matter != guide.MatterTradeOff || d.AudienceAdvice != info.Advice {
+		t.Errorf("trade-off to a client: matter %q, advice %q", d.Matter, d.AudienceAdvice)
+	}
+	if _, err := Decide(g, Input{Matter: "ethics"}); !errors.Is(err, guide.ErrUnknownValue) {
+		t.Errorf("unknown matter: %v", err)
+	}
+}
+
+// TestNextStepsNoStockLines: decide does not know the situation's words,
+// so its next steps never hand over a stock sentence to paste into a reply
+// (a level's phrases, such as "this path carries significant risk"), for
+// any stakes, audience or matter.
+func TestNextStepsNoStockLines(t *testing.T) {
+	g := guide.Default()
+	for _, s := range guide.AllStakes {
+		for _, a := range append([]guide.Audience{""}, guide.Audiences...) {
+			for _, m := range guide.Matters {
+				for _, failed := range []bool{false, true} {
+					d, err := Decide(g, Input{Material: yes(), Evidence: yes(), Alternative: yes(), Hill: yes(), GentleFailed: failed, Stakes: s, Audience: a, Matter: m})
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, step := range d.NextSteps {
+						for _, l := range g.Levels {
+							for _, ph := range l.Phrases {
+								if strings.Contains(step, strings.TrimRight(ph, ".…")) {
+									t.Errorf("%s/%s/%s: next step pastes %s's phrase %q", s, a, m, l.ID, ph)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

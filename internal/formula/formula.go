@@ -323,7 +323,11 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 		known[f.Name] = true
 		v, err := fieldValue(f, in.Values[f.Name], lvl)
 		if err != nil {
-			return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
+			hint := ""
+			if f.Phrase == guide.PhraseNumber {
+				hint = numbersHint(sc)
+			}
+			return Result{}, fmt.Errorf("formula: scenario %s: %w%s", id, err, hint)
 		}
 		data[f.Name] = v
 	}
@@ -337,7 +341,9 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 		}
 	}
 	if known["team_size"] && known["items"] && known["capacity"] {
-		if err := capacity(data); err != nil {
+		if err := capacity(data); errors.As(err, new(notANumber)) {
+			return Result{}, fmt.Errorf("formula: scenario %s: %w%s", id, err, numbersHint(sc))
+		} else if err != nil {
 			return Result{}, fmt.Errorf("formula: scenario %s: %w", id, err)
 		}
 	}
@@ -347,6 +353,21 @@ func RenderScenario(g *guide.Guide, in ScenarioInput) (Result, error) {
 	}
 	res.Scenario = id
 	return res, nil
+}
+
+// numbersHint is what to do instead when a scenario's number field is
+// missing or not a number: its figures are computed from numbers a
+// situation often does not give, and the formula takes the concern in the
+// user's own words.
+func numbersHint(sc guide.Scenario) string {
+	var nums []string
+	for _, x := range sc.Fields {
+		if x.Phrase == guide.PhraseNumber && x.Required {
+			nums = append(nums, x.Name)
+		}
+	}
+	return fmt.Sprintf(". Scenario %s computes its figures from numbers (%s); when the situation does not give them, use the formula instead (render_formula, or pushback template without --scenario) with the goal, concern, impact and alternative in the user's words",
+		sc.ID, strings.Join(nums, ", "))
 }
 
 func joinAudiences(as []guide.Audience) string {
@@ -396,9 +417,7 @@ func render(g *guide.Guide, scope string, steps []guide.TemplateStep, snippets m
 	if p := leftover(res.Text, data); p != "" {
 		return Result{}, fmt.Errorf("formula: %s: output has an unfilled placeholder %q", scope, p)
 	}
-	if info, ok := g.Audience(aud); ok {
-		res.AudienceAdvice = info.Advice
-	}
+	res.AudienceAdvice = g.AudienceAdvice(aud, mat)
 	return res, nil
 }
 
@@ -613,10 +632,16 @@ func itemsTaken(alt, item string, items int) int {
 	return n
 }
 
+// notANumber is a number field's value that is not one: an
+// ErrInvalidField that numbersHint can follow.
+type notANumber struct{ error }
+
+func (e notANumber) Unwrap() error { return e.error }
+
 func positiveInt(name, s string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n <= 0 || n > 1_000_000 {
-		return 0, fmt.Errorf("%w: %s must be a whole number above 0, not %q", ErrInvalidField, name, s)
+		return 0, notANumber{fmt.Errorf("%w: %s must be a whole number above 0, not %q", ErrInvalidField, name, s)}
 	}
 	return n, nil
 }
@@ -627,7 +652,7 @@ var rangeRE = regexp.MustCompile(`^\s*(\d+)\s*(?:(?:-|–|—|to)\s*(\d+))?\s*$`
 func parseRange(s string) (lo, hi int, err error) {
 	m := rangeRE.FindStringSubmatch(s)
 	if m == nil {
-		return 0, 0, fmt.Errorf("%w: capacity must be a number or a range like 5-6, not %q", ErrInvalidField, s)
+		return 0, 0, notANumber{fmt.Errorf("%w: capacity must be a number or a range like 5-6, not %q", ErrInvalidField, s)}
 	}
 	lo, _ = strconv.Atoi(m[1])
 	hi = lo

@@ -378,6 +378,9 @@ func TestRenderScenarioErrors(t *testing.T) {
 		{"reversed capacity", "overcommitted_team", with(over, "capacity", "6-5"), "", ErrInvalidField, "capacity"},
 		{"not over capacity", "overcommitted_team", with(over, "items", "30"), "", ErrInvalidField, "not over-committed"},
 		{"unknown field", "overcommitted_team", with(over, "colour", "red"), "", ErrInvalidField, "colour"},
+		// A situation without the numbers is pointed to the formula.
+		{"team in words points to the formula", "overcommitted_team", with(over, "team_size", "the on-call rota, now two people short"), "", ErrInvalidField, "use the formula instead (render_formula"},
+		{"no team points to the formula", "overcommitted_team", with(over, "team_size", ""), "", ErrMissingField, "use the formula instead (render_formula"},
 		{"bad level", "overcommitted_team", over, "loud", guide.ErrUnknownValue, "escalated"},
 		{"missing memo cost", "leadership_memo", map[string]string{"support": "x", "request": "y"}, "", ErrMissingField, "cost"},
 	}

@@ -101,7 +101,7 @@ func (m *Matter) UnmarshalText(b []byte) error {
 
 // JSONSchema describes the matter enum.
 func (Matter) JSONSchema() *jsonschema.Schema {
-	return enumSchema("rule (a policy, law, safety rule) or integrity: never handed back as their call.", Matters)
+	return enumSchema("Not theirs to decide: rule (policy, law, grade) or integrity.", Matters)
 }
 
 // ParseAudience parses an audience; the empty string is allowed and means "not given".

@@ -83,6 +83,10 @@ type AudienceInfo struct {
 	// message to a colleague is rarely strong).
 	FirstCap  Level  `json:"first_cap,omitempty"`
 	FirstNote string `json:"first_note,omitempty"`
+	// FirmAdvice replaces Advice when the matter is not theirs to decide
+	// (a rule, integrity) and Advice would hand it back; when empty,
+	// Advice is given with the matter's own advice after it.
+	FirmAdvice string `json:"firm_advice,omitempty"`
 	// Escalate is how an escalated message to this audience says it is
 	// taking the matter further: in writing to a client or a leader, to a
 	// shared manager with a colleague.
@@ -401,6 +405,10 @@ type MatterInfo struct {
 	// Decision is what the writer says they cannot do, at moderate and
 	// above, when the matter is not theirs to hand back.
 	Decision string `json:"decision,omitempty"`
+	// Advice is how to deliver a pushback on this matter when it is not
+	// theirs to decide; Step is the same as one thing to do.
+	Advice string `json:"advice,omitempty"`
+	Step   string `json:"step,omitempty"`
 }
 
 // Step is one part of the formula.

@@ -86,6 +86,28 @@ func (g *Guide) Matter(m Matter) (MatterInfo, bool) {
 	return MatterInfo{}, false
 }
 
+// AudienceAdvice is how the documents say to deliver a pushback on matter
+// m to audience a, or "" when a is not given. A trade-off gets the
+// audience's advice as it is; a rule or an integrity matter, which is not
+// theirs to decide, never gets advice to hand it back or accept their
+// call: the audience's firm advice, else its advice and the matter's.
+func (g *Guide) AudienceAdvice(a Audience, m Matter) string {
+	info, ok := g.Audience(a)
+	if !ok {
+		return ""
+	}
+	minfo, _ := g.Matter(m)
+	switch {
+	case minfo.HandsBack || minfo.ID == "":
+		return info.Advice
+	case info.FirmAdvice != "":
+		return info.FirmAdvice
+	case minfo.Advice != "":
+		return info.Advice + " " + minfo.Advice
+	}
+	return info.Advice
+}
+
 // StakesLevel returns the calibration row for a stakes value.
 func (g *Guide) StakesLevel(s Stakes) (StakesLevel, bool) {
 	for _, r := range g.StakesLevels {
@@ -474,4 +496,44 @@ func (r *RewriteGuide) Expand(pattern string) string {
 		return pattern
 	}
 	return strings.ReplaceAll(pattern, "@verbs", strings.Join(r.Verbs, "|"))
+}
+
+// StartLevel is the level a pushback starts at, with why: the one rule
+// for the intended level wherever it is needed (decide, recommend_level,
+// the checker's intended level, the rewrite's target). The stakes give
+// the level; a repeated pushback (gentler pushback has failed) is one step
+// more direct within the levels they allow, and escalated only where the
+// stakes table says so (critical); a first pushback to an audience with a
+// cap (a colleague: moderate) starts no higher than the cap below critical
+// stakes. ok is false when the stakes are not given or not in the data.
+func (g *Guide) StartLevel(s Stakes, a Audience, repeated bool) (lvl Level, why string, ok bool) {
+	row, ok := g.StakesLevel(s)
+	if !ok {
+		return "", "", false
+	}
+	lvl = row.Level
+	why = fmt.Sprintf("Stakes %s: start at %s.", s, lvl)
+	info, _ := g.Audience(a)
+	switch {
+	case repeated && row.EscalateWhenGentleFailed != "":
+		lvl = row.EscalateWhenGentleFailed
+		why = fmt.Sprintf("Stakes %s and gentler pushback has not worked: %s.", s, lvl)
+	case repeated:
+		stepped := false
+		for _, l := range row.Allowed {
+			if l.Rank() == lvl.Rank()+1 && l != LevelEscalated {
+				lvl, stepped = l, true
+				break
+			}
+		}
+		if stepped {
+			why = fmt.Sprintf("Stakes %s, raised before without effect: one step more direct, %s.", s, lvl)
+		} else {
+			why = fmt.Sprintf("Stakes %s, raised before without effect: stay at %s, the most direct these stakes allow; escalating is for critical issues.", s, lvl)
+		}
+	case info.FirstCap != "" && s != StakesCritical && lvl.Rank() > info.FirstCap.Rank():
+		lvl = info.FirstCap
+		why = fmt.Sprintf("Stakes %s, a first pushback to a %s: %s. %s", s, a, lvl, info.FirstNote)
+	}
+	return lvl, why, true
 }

@@ -55,7 +55,7 @@ var (
 	checkShort = map[string]string{
 		"draft":     "The message to check.",
 		"situation": "What they asked, plus what the draft may leave unsaid: a product gap, a known risk, a decision made.",
-		"level":     "The level meant; else judged by the stakes.",
+		"level":     "The level meant; else from stakes and audience.",
 	}
 	rewriteShort = map[string]string{
 		"draft":     "What the user means, however blunt.",
@@ -90,8 +90,8 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[decideArgs]{
 		name:  ToolDecide,
 		title: "Should I push back?",
-		description: "Should the user push back at all, and how hard? Runs the Pushback Decision Framework on yes/no answers (leave out the unknown) and what is at stake; returns the recommendation with the level to start at and why. " +
-			"Call it before drafting when it is unclear the request is worth challenging.",
+		description: "Should the user push back at all, and how hard? The Pushback Decision Framework on yes/no answers (leave out the unknown) and what is at stake: the recommendation, the level to start at and why. " +
+			"Call it before drafting.",
 		closedWorld: true, idempotent: true,
 		out: decideLean{},
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *decideArgs) (any, string, error) {
@@ -111,7 +111,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		name:  ToolCheckDraft,
 		title: "Check a pushback draft",
 		description: "A second opinion on a pushback message: pass/fail, a 0-100 score, anti-patterns (dismissive no, abdication, hidden limitation, ...) with spans, missing formula parts and top fixes. " +
-			"Give audience, stakes and situation when known. Stop when it passes: chasing the score makes messages stiffer.",
+			"Give audience, stakes and situation when known. Stop once it passes; do not chase the score.",
 		closedWorld: true, idempotent: true,
 		out:    checkLean{},
 		editIn: shorten(checkShort),
@@ -133,7 +133,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		name:  ToolRenderFormula,
 		title: "Write a pushback from the formula",
 		description: "A template draft from the five-step formula at a level, ending as the audience needs (a report is told the decision, a client or leader is handed it). " +
-			"Fields are fitted to their slots or refused with an example. Better: write it yourself in the user's voice.",
+			"Fields are fitted to their slots. Better: write it yourself in the user's voice.",
 		closedWorld: true, idempotent: true,
 		out: renderLean{},
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *formulaArgs) (any, string, error) {
@@ -175,8 +175,8 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[decide.LevelInput]{
 		name:  ToolRecommendLevel,
 		title: "Recommend how direct to be",
-		description: "How direct to be, from the stakes, the audience and whether gentler pushback failed, with why and the documents' phrases. " +
-			"decide already gives the level: use this only when the user asks how hard to push.",
+		description: "How direct to be (stakes, audience, gentler pushback failed?), with why. " +
+			"For when the only question is how hard to push, or what next after an ignored pushback.",
 		closedWorld: true, idempotent: true,
 		out: decide.LevelResult{},
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *decide.LevelInput) (any, string, error) {
@@ -282,8 +282,12 @@ func checkText(r check.Report) string {
 	if r.Pass {
 		verdict = "passes"
 	}
-	fmt.Fprintf(&b, "Score %d/100, %s; reads as %s", r.Score, verdict, r.Level)
-	if r.IntendedLevel != "" && r.IntendedLevel != r.Level {
+	reads := string(r.Level)
+	if reads == "" {
+		reads = r.ReadsAs
+	}
+	fmt.Fprintf(&b, "Score %d/100, %s; reads as %s", r.Score, verdict, reads)
+	if r.Miscalibrated() && r.IntendedLevel != "" && r.IntendedLevel != r.Level {
 		fmt.Fprintf(&b, " (wanted %s)", r.IntendedLevel)
 	}
 	b.WriteString(".")

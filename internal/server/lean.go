@@ -43,7 +43,8 @@ type (
 		Message  string `json:"message"`
 		Start    int    `json:"start"`
 		End      int    `json:"end"`
-		// Suggestion is left out when it is one of the top fixes.
+		// Suggestion is left out when it is one of the top fixes (or ends
+		// one: a fix that quotes the draft ends with the suggestion).
 		Suggestion string `json:"suggestion,omitempty"`
 	}
 	decideLean struct {
@@ -51,8 +52,10 @@ type (
 		Battle         string      `json:"battle"`
 		StartLevel     guide.Level `json:"start_level,omitempty"`
 		LevelWhy       string      `json:"level_why,omitempty"`
-		NextSteps      []string    `json:"next_steps"`
-		AudienceAdvice string      `json:"audience_advice,omitempty"`
+		// Matter is left out for a trade-off (the usual case).
+		Matter         guide.Matter `json:"matter,omitempty"`
+		NextSteps      []string     `json:"next_steps"`
+		AudienceAdvice string       `json:"audience_advice,omitempty"`
 	}
 	renderLean struct {
 		Text           string      `json:"text"`
@@ -72,12 +75,19 @@ type (
 )
 
 // leanCheck is the compact form of a check report: findings without the
-// documents' reasons or kinds, the missing formula steps as names, and a
-// finding's suggestion only when it is not already a top fix.
+// documents' reasons or kinds, the missing formula steps as names (a
+// passing report has none: they are not fixes), a finding's suggestion
+// only when it is not already a top fix, and the level only when the
+// judge is sure of it.
 func leanCheck(r check.Report) checkLean {
 	out := checkLean{
 		Score: r.Score, Pass: r.Pass, Level: r.Level, ReadsAs: r.ReadsAs, IntendedLevel: r.IntendedLevel, Stance: r.Stance,
 		Findings: []findingLean{}, TopFixes: r.TopFixes,
+	}
+	if !r.LevelSure() {
+		// A level the judge is unsure of is not worth a reader's
+		// attention (the verbose form keeps it, with level_confidence).
+		out.Level = ""
 	}
 	if out.TopFixes == nil {
 		out.TopFixes = []string{}
@@ -88,7 +98,7 @@ func leanCheck(r check.Report) checkLean {
 			continue
 		}
 		lf := findingLean{Rule: f.Rule, Severity: f.Severity, Message: f.Message, Start: f.Start, End: f.End}
-		if !slices.Contains(r.TopFixes, f.Suggestion) {
+		if !slices.ContainsFunc(r.TopFixes, func(fix string) bool { return strings.HasSuffix(fix, f.Suggestion) }) {
 			lf.Suggestion = f.Suggestion
 		}
 		out.Findings = append(out.Findings, lf)
@@ -110,7 +120,7 @@ func checkLine(r check.Report) string {
 	})
 	// A draft that fails on an anti-pattern is that, whatever level it
 	// might be said to read at.
-	if !antiPattern && r.Level != "" && r.IntendedLevel != "" && r.IntendedLevel != r.Level {
+	if !antiPattern && r.Miscalibrated() && r.Level != "" && r.IntendedLevel != "" && r.IntendedLevel != r.Level {
 		fmt.Fprintf(&b, "; reads %s, wanted %s", r.Level, r.IntendedLevel)
 	}
 	b.WriteString(").")
@@ -137,10 +147,14 @@ func checkLine(r check.Report) string {
 }
 
 func leanDecide(r decide.Result) decideLean {
-	return decideLean{
+	out := decideLean{
 		Recommendation: r.Recommendation, Battle: r.Battle, StartLevel: r.StartLevel, LevelWhy: r.LevelWhy,
 		NextSteps: r.NextSteps, AudienceAdvice: r.AudienceAdvice,
 	}
+	if r.Matter != guide.MatterTradeOff {
+		out.Matter = r.Matter
+	}
+	return out
 }
 
 // decideLine is the recommendation in a line or two.

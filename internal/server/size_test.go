@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -136,5 +137,82 @@ func TestCompactTextDoesNotRepeat(t *testing.T) {
 	}
 	if len(g.Examples) == 0 {
 		t.Fatal("no examples")
+	}
+}
+
+// TestCompactPassSaysOnlyWhatHolds: on a passing draft the compact result
+// names no missing formula parts and no general fix, and says "wanted"
+// only for a calibration finding. The drafts are messages an assistant
+// wrote in the issue 13 trial: the teacher's firm "I can't change the
+// mark" (told it read mild, wanted strong, and lacked context), and a
+// first pushback to a colleague at high stakes (told it wanted strong
+// where decide said moderate).
+func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
+	call := wire(t)
+	tests := []struct {
+		name string
+		args map[string]any
+	}{
+		{"teacher to a parent", map[string]any{"audience": "client", "stakes": "high",
+			"situation": "A parent asked me to raise their son's coursework mark from a C to a B because he worked really hard. The mark was moderated by two teachers against the exam board's criteria.",
+			"draft":     "Dear [parent's name],\n\nThank you for your email. I know how hard [student's name] worked on his coursework, and I understand why a C is disappointing after all that effort.\n\nI can't change the mark, though, and I'd like to explain why. Coursework is graded against the exam board's criteria, not on effort, and his piece was moderated by two teachers against those criteria before the C was confirmed. Changing a moderated mark on request wouldn't be fair to the other students marked the same way, and it isn't something I'm able to do.\n\nWhat I can do is go through the marking criteria with you and [student's name], show where his work sits, and what would take the next piece to a B. That effort deserves to count where it can. Would a short meeting or call next week suit you?\n\nKind regards,\nAma"}},
+		{"designer to a senior colleague", map[string]any{"audience": "peer", "stakes": "high",
+			"situation": "A senior colleague wants to skip the usability tests planned for the new checkout so it launches two weeks earlier. Last year's untested redesign cut conversion 12%.",
+			"draft":     "Hi Jo, I get the appeal of launching the new checkout two weeks earlier. My worry is that last year's redesign went out untested and cut conversion by 12%, and a drop like that on checkout could easily cost more than the two weeks gain. Could we keep a slimmed-down round instead: test just the riskiest steps with a handful of users, so we lose a few days rather than two weeks? I'm happy to set it up and share results quickly. What do you think?"}},
+	}
+	for _, tt := range tests {
+		out := call("tools/call", map[string]any{"name": ToolCheckDraft, "arguments": tt.args})
+		var res struct {
+			Result struct {
+				Content []struct {
+					Text string `json:"text"`
+				} `json:"content"`
+				Structured struct {
+					Pass          bool     `json:"pass"`
+					Level         string   `json:"level"`
+					IntendedLevel string   `json:"intended_level"`
+					MissingSteps  []string `json:"missing_steps"`
+					TopFixes      []string `json:"top_fixes"`
+					Findings      []struct {
+						Rule string `json:"rule"`
+					} `json:"findings"`
+				} `json:"structuredContent"`
+			} `json:"result"`
+		}
+		if err := json.Unmarshal(out, &res); err != nil {
+			t.Fatal(err)
+		}
+		s, text := res.Result.Structured, res.Result.Content[0].Text
+		if !s.Pass {
+			t.Errorf("%s: does not pass: %s", tt.name, text)
+			continue
+		}
+		if len(s.MissingSteps) > 0 || len(s.TopFixes) > 0 || len(s.Findings) > 0 || strings.Contains(text, "wanted") {
+			t.Errorf("%s: level %q, intended %q, missing %v, fixes %v, findings %v; text %q", tt.name, s.Level, s.IntendedLevel, s.MissingSteps, s.TopFixes, s.Findings, text)
+		}
+	}
+}
+
+// TestLeanLevelOnlyWhenSure: the compact check result leaves out a level
+// the judge is unsure of (the verbose report keeps it, with its
+// confidence); a cue-only report (no confidence) keeps its level.
+func TestLeanLevelOnlyWhenSure(t *testing.T) {
+	tests := []struct {
+		conf float64
+		want guide.Level
+	}{
+		{0.59, ""},
+		{check.MinLevelP, guide.LevelMild},
+		{0.99, guide.LevelMild},
+		{0, guide.LevelMild},
+	}
+	for _, tt := range tests {
+		r := check.Report{Pass: true, Score: 100, Level: guide.LevelMild, LevelConfidence: tt.conf, IntendedLevel: guide.LevelStrong}
+		if got := leanCheck(r).Level; got != tt.want {
+			t.Errorf("confidence %.2f: level %q, want %q", tt.conf, got, tt.want)
+		}
+		if line := checkLine(r); strings.Contains(line, "wanted") {
+			t.Errorf("confidence %.2f, no calibration finding: %q", tt.conf, line)
+		}
 	}
 }

@@ -14,9 +14,11 @@ import (
 // saw any message by the example's writer.
 type OOF struct {
 	Margin float64
-	Anti   string // argmax of the anti-pattern head
+	Anti   string  // argmax of the anti-pattern head
+	AntiP  float64 // its probability
 	Stance string
 	Level  string
+	LevelP float64 // the level's probability
 }
 
 // CrossValidate trains on all writers but a fold's and predicts that
@@ -58,10 +60,17 @@ func CrossValidate(exs []Example, cfg Config, opt Options, antiClasses []string,
 		}
 		for _, i := range test {
 			p := t.Model.Predict(exs[i].Input)
-			out[i] = OOF{Margin: p.Margin, Anti: top(p.AntiPattern), Stance: top(p.Stance), Level: top(p.Level)}
+			out[i] = OOF{Margin: p.Margin, Anti: top(p.AntiPattern), AntiP: topP(p.AntiPattern), Stance: top(p.Stance), Level: top(p.Level), LevelP: topP(p.Level)}
 		}
 	}
 	return out, nil
+}
+
+func topP(ps []Prob) float64 {
+	if len(ps) == 0 {
+		return 0
+	}
+	return ps[0].P
 }
 
 func top(ps []Prob) string {

@@ -115,6 +115,9 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 		if err := fusionSearch(exs, cases, anti, folds); err != nil {
 			return err
 		}
+		if os.Getenv("FUSION") == "only" {
+			return nil
+		}
 	}
 	for _, v := range vs {
 		oof, err := model.CrossValidate(exs, v.cfg, v.opt, anti, folds)
@@ -190,12 +193,14 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 	if err != nil {
 		return err
 	}
-	cueAnti := map[string]bool{} // by case id
+	cueAnti := map[string]bool{}           // by case id
+	cueFound := map[string]check.CueAnti{} // by case id
 	for _, k := range cases {
 		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
 		if err != nil {
 			return err
 		}
+		cueFound[k.ID] = check.CueAntiPatterns(r)
 		for _, f := range r.Findings {
 			if f.Kind == check.KindAntiPattern && f.Severity == check.SeverityError && !strings.HasPrefix(f.Message, "Leans") {
 				cueAnti[k.ID] = true
@@ -217,6 +222,47 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 			}
 		}
 		fmt.Printf("| fusion: a cue's anti-pattern fails a pass below p=%.1f | %.3f | - | - | - | - |\n", tau, float64(correct)/float64(n))
+	}
+	// Which anti-pattern a failing draft is named for: the judge's first,
+	// or one the cues found in its words when the judge is less sure of
+	// its own than w (check.CueWordsWin; 0 is the judge's whenever it is
+	// at least 25% sure). Over the labelled failing drafts.
+	for _, w := range []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01} {
+		n, right, differ := 0, 0, 0
+		for i, ex := range exs {
+			if ex.Good || ex.AntiPattern == "" || ex.Augmented {
+				continue
+			}
+			n++
+			named := check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[ex.ID], w)
+			if named == ex.AntiPattern {
+				right++
+			}
+			if named != check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[ex.ID], 0) {
+				differ++
+			}
+		}
+		fmt.Printf("| fusion: the cues' anti-pattern in words names it below judge p=%.2f | - | - | %.3f (%d/%d; %d changed) | - | - |\n", w, float64(right)/float64(n), right, n, differ)
+	}
+	// The level a passing draft reads at, kept only when the judge is at
+	// least this sure: how often it is the labelled level, and how many
+	// keep one (check.MinLevelP).
+	for _, t := range []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9} {
+		n, kept, right := 0, 0, 0
+		for i, ex := range exs {
+			if !ex.Good || ex.Level == "" || ex.Augmented {
+				continue
+			}
+			n++
+			if oof[i].LevelP < t {
+				continue
+			}
+			kept++
+			if oof[i].Level == ex.Level {
+				right++
+			}
+		}
+		fmt.Printf("| level reported only when p >= %.1f | - | - | - | - | %.3f of %d kept (of %d) |\n", t, float64(right)/float64(max(kept, 1)), kept, n)
 	}
 	return nil
 }
