@@ -271,12 +271,6 @@ func restate(p piece) string {
 	return "The " + what + " " + have + " " + verb + " " + rest
 }
 
-// stakesFirm: a must-not-do is said as one at high and critical stakes
-// (and when the stakes are not given but a firm level is).
-func stakesFirm(s guide.Stakes) bool {
-	return s == "" || s == guide.StakesHigh || s == guide.StakesCritical
-}
-
 var (
 	eitherRE   = lazyRegexp(`(?i)^either\s+(.+)$`)
 	weCanRE    = lazyRegexp(`(?i)^(?:then\s+)?(?:we|I)(?:'ll|’ll| will| can| could)\b`)

@@ -84,15 +84,6 @@ func toneData() *tone {
 	return t
 }
 
-func anyMatch(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
-}
-
 // isInjection reports whether s reads as an instruction to a model rather
 // than part of the message.
 func (t *tone) isInjection(s string) bool {
@@ -155,17 +146,6 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		}
 	}
 	return strings.TrimSpace(s), blunt
-}
-
-// stripBlunt removes only the blunt replacements' words from s, keeping
-// everything else as written (a draft that only needs its edge taken off).
-func (t *tone) stripBlunt(s string) string {
-	for _, r := range t.replace {
-		if r.blunt && r.with == "" && (r.need == nil || containsAny(strings.ToLower(s), r.need)) {
-			s = r.re.ReplaceAllString(s, "")
-		}
-	}
-	return strings.TrimSpace(s)
 }
 
 // emojiBetweenRE is a run of pictographs between two words, where it stood
