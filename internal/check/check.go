@@ -228,6 +228,7 @@ func (c *Checker) Check(in Input) (Report, error) {
 		}
 		r.Summary = c.summary(r)
 	}
+	c.unfilled(&r, in.Draft)
 	if in.Draft != orig {
 		c.restoreQuotes(&r, in.Draft, orig)
 	}

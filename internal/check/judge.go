@@ -366,3 +366,60 @@ func (c *Checker) Warm() error {
 	_, err := c.judge.get()
 	return err
 }
+
+// unfilled flags each unfilled placeholder ([name], [what you can offer
+// instead], (insert amount): the guide's patterns) at its place, first in
+// the findings, with the fix to fill it in before sending. The verdict
+// stands: a template or a macro is judged on what it says (the documents'
+// own good examples hold slots), but the summary and the first fix say
+// the message is not ready to send as it is.
+func (c *Checker) unfilled(r *Report, text string) {
+	found := c.g.Placeholders.Find(text)
+	if len(found) == 0 {
+		return
+	}
+	ix := draft.NewIndex(text)
+	var fs []Finding
+	for _, f := range found {
+		sp := ix.Span(f[0], f[1])
+		fs = append(fs, Finding{
+			Rule:       RuleUnfilled,
+			Kind:       KindPlaceholder,
+			Severity:   SeverityWarning,
+			Message:    fmt.Sprintf("Unfilled placeholder %s: fill it in before sending", sp.Text),
+			Start:      sp.Start,
+			End:        sp.End,
+			Excerpt:    sp.Text,
+			Suggestion: fmt.Sprintf("Fill in %s before sending (or take the sentence out).", sp.Text),
+		})
+	}
+	// After the errors, before the other warnings: the order is by severity.
+	at := 0
+	for at < len(r.Findings) && r.Findings[at].Severity == SeverityError {
+		at++
+	}
+	r.Findings = slices.Insert(r.Findings, at, fs...)
+	slots := r.Placeholders()
+	fix := fmt.Sprintf("Fill in %s before sending (or take the sentence out).", strings.Join(slots, ", "))
+	r.TopFixes = append([]string{fix}, r.TopFixes...)
+	if len(r.TopFixes) > 3 {
+		r.TopFixes = r.TopFixes[:3]
+	}
+	r.Summary = strings.Replace(r.Summary, "Ready to send (", "Ready to send once filled in (", 1) +
+		fmt.Sprintf(" Fill in %s before sending.", strings.Join(slots, ", "))
+}
+
+// Placeholders lists the report's unfilled placeholders, each once, in
+// order.
+func (r Report) Placeholders() []string {
+	var out []string
+	for _, f := range r.Findings {
+		if f.Kind == KindPlaceholder && !slices.Contains(out, f.Excerpt) {
+			out = append(out, f.Excerpt)
+		}
+	}
+	return out
+}
+
+// RuleUnfilled is the rule of a placeholder finding.
+const RuleUnfilled = "unfilled_placeholder"

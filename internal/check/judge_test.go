@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -302,5 +303,48 @@ func TestWarm(t *testing.T) {
 	}
 	if _, err := bad.Check(Input{Draft: "No."}); err == nil {
 		t.Error("Check with a failing load: no error")
+	}
+}
+
+// TestUnfilledPlaceholders: each slot left to fill is a warning at its
+// place, the first fix and part of the summary; the verdict is the
+// judge's; a stage direction is not a slot.
+func TestUnfilledPlaceholders(t *testing.T) {
+	c := Default()
+	tests := []struct {
+		draft string
+		slots []string
+	}{
+		{"My concern is [why it worries you]. What I'd suggest instead is [what you can offer instead]. Would that work for you?", []string{"[why it worries you]", "[what you can offer instead]"}},
+		{"Hi [CFO's name], I can't book the £240k this quarter: the contract recognises revenue on delivery, and the goods ship next quarter. I can show it in this quarter's pack as a contracted order. Could we talk this afternoon?", []string{"[CFO's name]"}},
+		{"I am available to do this project, and I will apply a rush fee of (insert amount).", []string{"(insert amount)"}},
+		{"Sure, if that's what you want... [heavy sigh] I guess we can squeeze it in.", nil},
+		{"We ship Thursday (after the review) or Monday; which do you prefer?", nil},
+	}
+	for _, tt := range tests {
+		r, err := c.Check(Input{Draft: tt.draft, Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := r.Placeholders()
+		if !slices.Equal(got, tt.slots) {
+			t.Errorf("%q: placeholders %q, want %q", tt.draft, got, tt.slots)
+			continue
+		}
+		if len(tt.slots) == 0 {
+			continue
+		}
+		runes := []rune(tt.draft)
+		for _, f := range r.Findings {
+			if f.Kind == KindPlaceholder && string(runes[f.Start:f.End]) != f.Excerpt {
+				t.Errorf("%q: span %d-%d is %q, not %q", tt.draft, f.Start, f.End, string(runes[f.Start:f.End]), f.Excerpt)
+			}
+		}
+		if len(r.TopFixes) == 0 || !strings.HasPrefix(r.TopFixes[0], "Fill in "+tt.slots[0]) {
+			t.Errorf("%q: first fix %q, want the slots filled", tt.draft, r.TopFixes)
+		}
+		if !strings.Contains(r.Summary, "Fill in "+tt.slots[0]) {
+			t.Errorf("%q: summary %q does not say to fill in the slots", tt.draft, r.Summary)
+		}
 	}
 }

@@ -30,6 +30,7 @@ const (
 	KindAntiPattern = "anti_pattern" // Rule is an anti-pattern id from the guide
 	KindMissingStep = "missing_step" // Rule is "missing_<step id>"
 	KindCalibration = "calibration"  // Rule is "miscalibrated"
+	KindPlaceholder = "placeholder"  // Rule is "unfilled_placeholder": a slot left to fill
 )
 
 // Report is the checker's verdict on a draft. Its JSON form is the stable,
@@ -76,8 +77,8 @@ type Signal struct {
 // Finding is one problem, with where it is, why it matters (in the
 // documents' words) and what to do instead.
 type Finding struct {
-	Rule       string `json:"rule" jsonschema:"description=Anti-pattern id (e.g. dismissive_no)\\, missing_<step> or miscalibrated."`
-	Kind       string `json:"kind" jsonschema:"enum=anti_pattern,enum=missing_step,enum=calibration"`
+	Rule       string `json:"rule" jsonschema:"description=Anti-pattern id (e.g. dismissive_no)\\, missing_<step>\\, miscalibrated or unfilled_placeholder."`
+	Kind       string `json:"kind" jsonschema:"enum=anti_pattern,enum=missing_step,enum=calibration,enum=placeholder"`
 	Severity   string `json:"severity" jsonschema:"enum=error,enum=warning,enum=suggestion"`
 	Message    string `json:"message"`
 	Why        string `json:"why,omitempty" jsonschema:"description=The source document's reason."`

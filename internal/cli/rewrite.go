@@ -189,7 +189,10 @@ func writeRewrite(w io.Writer, st style, why string, r rewrite.Result) {
 	b.WriteString(r.Text + "\n\n")
 	fmt.Fprintf(&b, "engine: %s\n", why)
 	verdict := st.red("FAIL")
-	if r.Pass {
+	switch {
+	case r.Pass && len(r.Check.Placeholders()) > 0:
+		verdict = st.yellow("FILL IN " + strings.Join(r.Check.Placeholders(), ", "))
+	case r.Pass:
 		verdict = st.green("PASS")
 	}
 	reads := string(r.Check.Level)

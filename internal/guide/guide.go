@@ -38,6 +38,7 @@ type Guide struct {
 	Audiences    []AudienceInfo `json:"audiences"`
 	Tone         Tone           `json:"tone"`
 	Stock        Stock          `json:"stock"`
+	Placeholders Placeholders   `json:"placeholders"`
 	Rewrite      RewriteGuide   `json:"rewrite"`
 }
 

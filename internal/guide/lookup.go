@@ -180,6 +180,11 @@ func (g *Guide) validate(parsePatterns bool) error {
 			}
 		}
 	}
+	if parsePatterns {
+		if err := g.Placeholders.validate(); err != nil {
+			bad("%v", err)
+		}
+	}
 	for _, l := range g.Stock.Lines {
 		if !parsePatterns {
 			break

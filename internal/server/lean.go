@@ -125,6 +125,10 @@ func checkLine(r check.Report) string {
 	}
 	b.WriteString(").")
 	if r.Pass {
+		if slots := r.Placeholders(); len(slots) > 0 {
+			fmt.Fprintf(&b, " Ready once %s %s filled in; further edits would only chase the score.", strings.Join(slots, ", "), isAre(len(slots)))
+			return b.String()
+		}
 		b.WriteString(" Ready to send; further edits would only chase the score.")
 		return b.String()
 	}
@@ -196,8 +200,11 @@ func slotNotes(r rewrite.Result) []string {
 // rewriteLine is the rewritten message and one line of verdict.
 func rewriteLine(r rewrite.Result) string {
 	verdict := "passes the check"
-	if !r.Pass {
+	switch slots := r.Check.Placeholders(); {
+	case !r.Pass:
 		verdict = "does not pass the check yet: see check.top_fixes"
+	case len(slots) > 0:
+		verdict = "not ready to send: fill in " + strings.Join(slots, ", ") + " first"
 	}
 	s := fmt.Sprintf("%s\n\n(%s, score %d/100, %s", r.Text, r.Level, r.Check.Score, verdict)
 	if len(r.Missing) > 0 {
@@ -240,4 +247,11 @@ func leanSchema(s *jsonschema.Schema) {
 	for _, sub := range s.OneOf {
 		leanSchema(sub)
 	}
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

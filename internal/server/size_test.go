@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,7 +188,15 @@ func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
 			t.Errorf("%s: does not pass: %s", tt.name, text)
 			continue
 		}
-		if len(s.MissingSteps) > 0 || len(s.TopFixes) > 0 || len(s.Findings) > 0 || strings.Contains(text, "wanted") {
+		// The only advice a pass may carry is to fill in a placeholder.
+		var other []string
+		for _, f := range s.Findings {
+			if f.Rule != check.RuleUnfilled {
+				other = append(other, f.Rule)
+			}
+		}
+		fixes := slices.DeleteFunc(slices.Clone(s.TopFixes), func(f string) bool { return strings.HasPrefix(f, "Fill in [") })
+		if len(s.MissingSteps) > 0 || len(fixes) > 0 || len(other) > 0 || strings.Contains(text, "wanted") {
 			t.Errorf("%s: level %q, intended %q, missing %v, fixes %v, findings %v; text %q", tt.name, s.Level, s.IntendedLevel, s.MissingSteps, s.TopFixes, s.Findings, text)
 		}
 	}
