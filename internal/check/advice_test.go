@@ -190,7 +190,7 @@ func TestFuseAntiPattern(t *testing.T) {
 
 // handsBack are words of advice that hand the decision back to the other
 // person or ask the writer to go along with theirs.
-var handsBack = []string{"it's your call", "accept their decision", "support whichever", "leave them the decision", "leave the decision with them", "let them choose", "commit fully"}
+var handsBack = []string{"it's your call", "accept their decision", "disagree and commit", "support whichever", "leave them the decision", "leave the decision with them", "let them choose", "commit fully"}
 
 // TestFirmMatterNeverHandsBack: on a rule or an integrity matter, no
 // finding's suggestion and no top fix advises handing the decision back
@@ -227,7 +227,7 @@ func TestFirmMatterNeverHandsBack(t *testing.T) {
 		}
 		var advice []string
 		for _, f := range r.Findings {
-			advice = append(advice, f.Suggestion)
+			advice = append(advice, f.Suggestion, f.Why)
 		}
 		advice = append(advice, r.TopFixes...)
 		found := ""

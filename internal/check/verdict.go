@@ -199,7 +199,8 @@ func (c *Checker) report(in Input, a analysis) Report {
 // one: state the limit and what you can do. On a trade-off (or no matter
 // given) the findings keep the documents' advice.
 func (c *Checker) firm(m guide.Matter, fs []Finding) {
-	if info, ok := c.g.Matter(m); !ok || info.HandsBack {
+	info, ok := c.g.Matter(m)
+	if !ok || info.HandsBack {
 		return
 	}
 	for i := range fs {
@@ -207,7 +208,12 @@ func (c *Checker) firm(m guide.Matter, fs []Finding) {
 		switch f.Kind {
 		case KindAntiPattern:
 			if ap, ok := c.g.AntiPattern(f.Rule); ok && ap.FirmSuggestion != "" {
+				// The documents' reason ("accept their decision
+				// gracefully") gives way to the matter's too.
 				f.Suggestion = ap.FirmSuggestion
+				if info.Advice != "" {
+					f.Why = info.Advice
+				}
 			}
 		case KindMissingStep:
 			if st, ok := c.g.Step(strings.TrimPrefix(f.Rule, "missing_")); ok && st.FirmFix != "" {
