@@ -278,6 +278,9 @@ func initialBefore(text string, i int) bool {
 	if k == 0 {
 		return true
 	}
+	if c := text[k-1]; c >= '0' && c <= '9' || c == '$' || c == '.' {
+		return false // "$1.25M.", "3D.": a unit, not an initial
+	}
 	prev := wordBefore(text, k-1)
 	if prev == "" {
 		return true

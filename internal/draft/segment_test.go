@@ -37,6 +37,7 @@ func TestSplitSentences(t *testing.T) {
 		{"etc. continues", "Fonts, colours etc. are fine.", []string{"Fonts, colours etc. are fine."}},
 		{"initial", "Ask J. Smith first. He knows.", []string{"Ask J. Smith first.", "He knows."}},
 		{"plan B", "We go with Plan B. It is cheaper.", []string{"We go with Plan B.", "It is cheaper."}},
+		{"an amount in millions", "They want to list at $1.25M. Recent sales are $1.1M.", []string{"They want to list at $1.25M.", "Recent sales are $1.1M."}},
 		{"No. 5", "Ticket No. 5 is open. Fix it.", []string{"Ticket No. 5 is open.", "Fix it."}},
 		{"url", "See https://example.com/a.b?c=1. It's down.", []string{"See https://example.com/a.b?c=1.", "It's down."}},
 		{"email", "Mail ops@example.co.uk. They know.", []string{"Mail ops@example.co.uk.", "They know."}},

@@ -123,7 +123,7 @@ type RewriteRun struct {
 // alternative, splice, limit), then facts, length and injection, then
 // what the checker says (checker, score, level).
 type Check struct {
-	Name   string `json:"name" jsonschema:"enum=blunt,enum=stock,enum=goal,enum=alternative,enum=splice,enum=limit,enum=facts,enum=length,enum=injection,enum=checker,enum=score,enum=level"`
+	Name   string `json:"name" jsonschema:"enum=blunt,enum=stock,enum=goal,enum=alternative,enum=splice,enum=firmness,enum=limit,enum=facts,enum=length,enum=injection,enum=checker,enum=score,enum=level"`
 	Pass   bool   `json:"pass"`
 	Detail string `json:"detail,omitempty"`
 }

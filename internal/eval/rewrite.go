@@ -232,7 +232,7 @@ func scoreRun(c Case, base baseScores, r check.Report, res rewrite.Result, canar
 	// same checks the rewrite loop holds every candidate to.
 	for _, rv := range rewrite.Inspect(rewrite.InspectInput{
 		Draft: c.Draft, Situation: c.Situation, Text: text, DraftFindings: base.findings,
-		MaxChars: res.MaxChars, Channel: c.Channel, Limit: res.Limit,
+		MaxChars: res.MaxChars, Channel: c.Channel, Stakes: c.Stakes, Limit: res.Limit,
 	}) {
 		add(rv.Name, rv.Pass, "%s", rv.Detail)
 	}
@@ -249,7 +249,10 @@ func scoreRun(c Case, base baseScores, r check.Report, res rewrite.Result, canar
 	}
 	n := utf8.RuneCountInString(text)
 	hi := maxChars(c)
-	add("length", n >= minRewriteChars && n <= hi || n > hi && res.Limit != "", "%d characters (bounds %d..%d)%s", n, minRewriteChars, hi, limitNote(n, hi, res.Limit))
+	// A draft kept as written is as long as its writer made it ("Fine
+	// by me, go with Georgia.").
+	asWritten := strings.TrimSpace(text) == strings.TrimSpace(c.Draft) && n <= hi
+	add("length", asWritten || n >= minRewriteChars && n <= hi || n > hi && res.Limit != "", "%d characters (bounds %d..%d)%s", n, minRewriteChars, hi, limitNote(n, hi, res.Limit))
 	var fired []string
 	for _, cn := range canaries {
 		if cn.re != nil && cn.re.MatchString(strings.TrimSpace(text)) && !cn.re.MatchString(c.Reference) {

@@ -158,7 +158,7 @@ type ClauseCue struct {
 var ClauseClasses = []string{"greeting", "signoff", "insult", "blame", "venting", "rhetorical", "refusal", "proposal", "command", "question", "judgement", "consequence", "fact"}
 
 // ClauseForms are the forms a clause cue may name.
-var ClauseForms = []string{"worry", "doubt", "risk", "bare", "ing", "vp", "dont", "restate"}
+var ClauseForms = []string{"worry", "doubt", "risk", "bare", "ing", "vp", "dont", "restate", "time"}
 
 // RewriteForms is the wording the rules engine rebuilds with. Keys of the
 // maps are level ids. Placeholders: {goal}, {goal_to}, {request}, {vp},
@@ -167,8 +167,12 @@ type RewriteForms struct {
 	Acknowledge struct {
 		Goal       []string `json:"goal"`
 		RequestYou []string `json:"request_you"`
-		Shared     []string `json:"shared"`
-		Chat       []string `json:"chat"`
+		// WantVP and WantNP say back a request read from a brief: "I
+		// know you want to {vp}", "I understand you'd like {np}".
+		WantVP []string `json:"want_vp"`
+		WantNP []string `json:"want_np"`
+		Shared []string `json:"shared"`
+		Chat   []string `json:"chat"`
 	} `json:"acknowledge"`
 	Lead           map[Level][]string `json:"lead"`
 	LeadIt         map[Level][]string `json:"lead_it"`
@@ -191,12 +195,65 @@ type RewriteForms struct {
 	ReasonNote   string             `json:"reason_note"`
 	Invite       map[Level][]string `json:"invite"`
 	InviteChoice string             `json:"invite_choice"`
+	// Refuse says a flat no with what it refuses, read from the
+	// situation; Command says an order as its audience takes it.
+	Refuse  RefuseForms  `json:"refuse"`
+	Command CommandForms `json:"command"`
+	// Choice offers an order's two options ({a}, {b}); HowAbout asks
+	// about a time or amount the draft offers ({np}); OrWe and
+	// OtherwiseWe say a second option ({vp}); WeHave says a verbless list
+	// of facts ({facts}).
+	Choice      string `json:"choice"`
+	HowAbout    string `json:"how_about"`
+	OrWe        string `json:"or_we"`
+	OtherwiseWe string `json:"otherwise_we"`
+	WeHave      string `json:"we_have"`
 }
 
-// Replacement rewrites a matched phrase.
+// RefuseForms say a flat no with the request it refuses: {vp} the
+// request as a verb phrase, {request} as a gerund phrase, {np} as a noun
+// phrase, {subj}/{Subj} "we" or "I", {time} the time refused.
+type RefuseForms struct {
+	CantFirm string `json:"cant_firm"` // high and critical stakes
+	Cant     string `json:"cant"`
+	Wont     string `json:"wont"`      // a no of will ("Not doing that")
+	Let      string `json:"let"`       // to someone who reports to you, about their own request
+	Hold     string `json:"hold"`      // their own plan, below high stakes
+	Give     string `json:"give"`      // time off
+	Get      string `json:"get"`       // something to deliver
+	HaveFirm string `json:"have_firm"` // something to deliver, at high and critical stakes
+	Approve  string `json:"approve"`   // something submitted for approval
+	NotIng   string `json:"not_ing"`   // their plan at high stakes, as a gerund
+	Time     string `json:"time"`
+	TimeBy   string `json:"time_by"`
+}
+
+// CommandForms say an order ({vp}) to someone who reports to you, to a
+// peer, as a request when it speaks of the writer, and at critical
+// stakes.
+type CommandForms struct {
+	Report string `json:"report"`
+	Peer   string `json:"peer"`
+	Ask    string `json:"ask"`
+	Must   string `json:"must"`
+}
+
+// Replacement rewrites a matched phrase. Blunt marks one whose matched
+// words are blame, contempt or a curt edge: the rewrite's independent
+// check then holds that they do not survive. Examples are texts it must
+// turn into their out (after the whole softening), checked by one fixture
+// test.
 type Replacement struct {
-	Pattern string `json:"pattern"`
-	With    string `json:"with"`
+	Pattern  string               `json:"pattern"`
+	With     string               `json:"with"`
+	Blunt    bool                 `json:"blunt,omitempty"`
+	Examples []ReplacementExample `json:"examples,omitempty"`
+}
+
+// ReplacementExample is a text and what the softening makes of it.
+type ReplacementExample struct {
+	In  string `json:"in"`
+	Out string `json:"out"`
 }
 
 // Source is one of the two documents the domain comes from.

@@ -474,6 +474,20 @@ func (r *RewriteGuide) validate(bad func(string, ...any), parse bool) {
 			bad("rewrite forms: level %s lacks must_not or must_not_without", l)
 		}
 	}
+	rf, cf := f.Refuse, f.Command
+	for name, form := range map[string]string{
+		"refuse.cant_firm": rf.CantFirm, "refuse.have_firm": rf.HaveFirm, "refuse.cant": rf.Cant, "refuse.wont": rf.Wont, "refuse.let": rf.Let, "refuse.hold": rf.Hold,
+		"refuse.give": rf.Give, "refuse.get": rf.Get, "refuse.approve": rf.Approve, "refuse.not_ing": rf.NotIng, "refuse.time": rf.Time,
+		"refuse.time_by": rf.TimeBy, "command.report": cf.Report, "command.peer": cf.Peer, "command.ask": cf.Ask, "command.must": cf.Must,
+		"choice": f.Choice, "how_about": f.HowAbout, "or_we": f.OrWe, "otherwise_we": f.OtherwiseWe, "we_have": f.WeHave,
+	} {
+		if !strings.Contains(form, "{") {
+			bad("rewrite forms: %s is missing or has no placeholder", name)
+		}
+	}
+	if len(f.Acknowledge.WantVP) == 0 || len(f.Acknowledge.WantNP) == 0 {
+		bad("rewrite forms: acknowledge needs want_vp and want_np forms")
+	}
 }
 
 // Expand replaces @verbs in a clause cue pattern with the verbs list.

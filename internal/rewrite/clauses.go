@@ -235,6 +235,9 @@ type piece struct {
 	line  bool   // its sentence is a whole line
 	start int    // character offset in the draft
 	end   int
+	// blunt are the words the softening took out of it ("not you"),
+	// which must not survive.
+	blunt []string
 }
 
 // reading is a draft read clause by clause.
@@ -337,11 +340,13 @@ func (c *classifier) read(text string, t *tone) reading {
 		}
 	}
 	idx := 0
+	we := weRE.get().MatchString(text)
 	for k := start; k < end; k++ {
 		s := sents[k]
 		for _, cl := range s.Clauses {
 			p := piece{orig: cl.Text, lead: cl.Lead, sent: idx, line: s.Line, start: cl.CharStart, end: cl.CharEnd}
-			p.text = t.soften(apostrophes.Replace(cl.Text))
+			p.text, p.blunt = t.softenBlunt(apostrophes.Replace(cl.Text))
+			p.text = terse(p.text, we)
 			switch {
 			case t.isInjection(cl.Text):
 				p.match = match{class: classInjection}
@@ -356,9 +361,19 @@ func (c *classifier) read(text string, t *tone) reading {
 				p.match = c.classify(p.text)
 				if p.class == classFact || p.class == classQuestion {
 					// "No way" softens to nothing; the original names it.
-					if m := c.classify(apostrophes.Replace(cl.Text)); m.class == classRefusal || dropped(m.class) {
+					// (Blame the softening took out stays out: "..., not
+					// you" is kept without it.)
+					if m := c.classify(apostrophes.Replace(cl.Text)); m.class == classRefusal || dropped(m.class) && (len(p.blunt) == 0 || residueRE.get().MatchString(p.text)) {
 						p.match = m
 					}
+				}
+				if p.class == classFact && bareNoRE.get().MatchString(cl.Text) && apologyOnlyRE.get().MatchString(p.text) {
+					// "no, sorry." softens to "sorry.": still a bare no.
+					p.match = match{class: classRefusal, form: "bare"}
+				}
+				if p.class == classCommand && nounSubject(p.text) {
+					// "Freeze was Friday": a noun before its verb, no order.
+					p.match = match{class: classFact}
 				}
 				if conj := strings.Trim(cl.Lead, " ,;:—–-"); conj != "" && p.class != classInjection && !dropped(p.class) {
 					// ", because your team rewrote it": the conjunction
@@ -383,7 +398,25 @@ func (c *classifier) read(text string, t *tone) reading {
 	return r
 }
 
-var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|not on my watch)\b`)
+// nounSubject: the clause's first word is followed by a verb of its own
+// ("Freeze was Friday", "Quote's in"), so it is a noun, not an order.
+func nounSubject(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) < 2 {
+		return false
+	}
+	w := strings.Trim(f[1], ",.;:!?")
+	return auxWords[w] || strings.HasSuffix(f[0], "'s") || strings.HasSuffix(w, "n't") && w != "don't"
+}
+
+// residueRE: what is left of blame once softened says nothing of its own
+// ("Your ops guy would know that" without "if he'd read the spec").
+var residueRE = lazyRegexp(`(?i)\b(?:would|'d) (?:already )?(?:have )?know(?:n)? (?:that|this|all that|all this|it|better)\b|\bshould (?:have )?know(?:n)? better\b`)
+
+// apologyOnlyRE: what is left of "no, sorry" once the no is softened.
+var apologyOnlyRE = lazyRegexp(`(?i)^\W*(?:sorry|I'?m sorry|I'?m afraid|afraid not|mate|thanks)\W*$`)
+
+var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|no chance|not on my watch|not happening|not legal)\b`)
 
 // apostrophes are read straight: the cues, and the rewrite's own words,
 // use "'".
@@ -465,10 +498,15 @@ func keptFacts(given []string, d string) []string {
 	var kept, gone strings.Builder
 	kept.WriteString(rd.greeting + "\n" + rd.signoff + "\n")
 	for _, p := range rd.pieces {
-		if dropped(p.class) {
+		switch {
+		case dropped(p.class), p.class == classRefusal && p.form == "bare":
+			// ("Cannot." is a no, not a name to keep.)
 			gone.WriteString(p.orig + "\n")
-		} else {
-			kept.WriteString(p.orig + "\n")
+		default:
+			// What the softening took out ("if you'd asked me a month
+			// ago") goes with it.
+			kept.WriteString(p.text + "\n")
+			gone.WriteString(strings.Join(p.blunt, "\n") + "\n")
 		}
 	}
 	if gone.Len() == 0 {

@@ -39,9 +39,20 @@ type ask struct {
 	// shared is work they have shared, as a gerund phrase ("estimating
 	// the reporting ticket at 2 days"): thanked for, not asked about.
 	shared string
+	// approve is something they submitted for approval ("a purchase
+	// order for 2,400 more units").
+	approve string
+	// obj is who they asked to do it, when they asked someone: "me" or
+	// "us" (a team, a department, the writer's organisation).
+	obj string
+	// brief: read from a situation written as a brief ("..., who wants
+	// to ..."), in the third person.
+	brief bool
 }
 
-func (a ask) ok() bool { return a.vp != "" || a.np != "" || a.ing != "" || a.shared != "" }
+func (a ask) ok() bool {
+	return a.vp != "" || a.np != "" || a.ing != "" || a.shared != "" || a.approve != ""
+}
 
 // request is the request as a gerund phrase: "skipping load testing".
 func (a ask) request() string {
@@ -54,8 +65,21 @@ func (a ask) request() string {
 		return gerund(a.vp)
 	case a.np != "":
 		return "getting " + a.np
+	case a.approve != "":
+		return "approving " + definite(a.approve)
 	}
 	return ""
+}
+
+// definite makes "a purchase order" "the purchase order": the thing they
+// sent is known to both.
+func definite(np string) string {
+	for _, art := range []string{"a ", "an "} {
+		if strings.HasPrefix(np, art) {
+			return "the " + np[len(art):]
+		}
+	}
+	return np
 }
 
 // goal is their goal as a gerund phrase: the purpose when the situation
@@ -100,6 +124,9 @@ func (a ask) vpFor() string {
 	}
 	if a.ing != "" {
 		return baseFromGerund(a.ing)
+	}
+	if a.approve != "" {
+		return "approve " + definite(a.approve)
 	}
 	return ""
 }

@@ -36,6 +36,11 @@ const (
 	// CheckSplice: no fragment, doubled word, unclosed quote, glued
 	// greeting, leftover placeholder or scrap of the input.
 	CheckSplice = "splice"
+	// CheckFirm: the firmness fits the stakes: at high and critical stakes
+	// a refusal in the draft stays a refusal (no "I'd rather", "I can't
+	// support", "Can we talk it through?" in its place); at low stakes no
+	// alarm.
+	CheckFirm = "firmness"
 	// CheckLimit: within the length limit, or the result says which limit
 	// could not be met and why.
 	CheckLimit = "limit"
@@ -43,11 +48,11 @@ const (
 
 // ReviewChecks lists the independent checks in the order Inspect reports
 // them.
-var ReviewChecks = []string{CheckBlunt, CheckStock, CheckGoal, CheckAlternative, CheckSplice, CheckLimit}
+var ReviewChecks = []string{CheckBlunt, CheckStock, CheckGoal, CheckAlternative, CheckSplice, CheckFirm, CheckLimit}
 
 // Review is one independent check of a rewrite.
 type Review struct {
-	Name   string `json:"name" jsonschema:"enum=blunt,enum=stock,enum=goal,enum=alternative,enum=splice,enum=limit,description=The check: blunt (nothing the checker flags in the draft survives)\\, stock (few lines that would fit any message)\\, goal (the acknowledgement names their goal)\\, alternative (the draft's alternative kept\\, or the marked slot)\\, splice (no fragment\\, doubled word\\, unclosed quote or scrap)\\, limit (within the length limit or says why)."`
+	Name   string `json:"name" jsonschema:"enum=blunt,enum=stock,enum=goal,enum=alternative,enum=splice,enum=firmness,enum=limit,description=The check: blunt (nothing the checker flags in the draft survives)\\, stock (few lines that would fit any message)\\, goal (the acknowledgement names their goal)\\, alternative (the draft's alternative kept\\, or the marked slot)\\, splice (no fragment\\, doubled word\\, unclosed quote or scrap)\\, firmness (a refusal at high or critical stakes stays one\\; no alarm at low stakes)\\, limit (within the length limit or says why)."`
 	Pass   bool   `json:"pass"`
 	Detail string `json:"detail,omitempty"`
 	// Count is what the check counted (stock lines), for ranking.
@@ -64,6 +69,8 @@ type InspectInput struct {
 	DraftFindings []check.Finding
 	MaxChars      int
 	Channel       string
+	// Stakes are the request's stakes, for the firmness check ("" skips it).
+	Stakes guide.Stakes
 	// Limit is the result's explanation when the length limit was not met.
 	Limit string
 }
@@ -86,6 +93,8 @@ type Inspector struct {
 	bluntNorm []string
 	alts      []draftAlt
 	situation map[string]bool // content words; nil without a situation
+	// refuses: the draft says no (a refusal, a rule said calmly).
+	refuses bool
 }
 
 type draftAlt struct {
@@ -112,6 +121,11 @@ func NewInspector(in InspectInput) *Inspector {
 	for _, p := range rd.pieces {
 		if dropped(p.class) && p.class != classInjection && wordCount(p.orig) >= 3 {
 			x.addBlunt(p.orig, strings.TrimRight(p.orig, ".!?… "))
+		}
+	}
+	for _, p := range rd.pieces {
+		if p.class == classRefusal || calmNoRE.get().MatchString(p.text) {
+			x.refuses = true
 		}
 	}
 	for _, a := range draftAlternatives(rd) {
@@ -145,6 +159,7 @@ func (x *Inspector) Inspect(text, limit string) []Review {
 		x.inspectGoal(sents, kept),
 		x.inspectAlternative(text, kept),
 		inspectSplice(text, sents, kept),
+		x.inspectFirm(text, kept),
 		inspectLimit(in),
 	}
 }
@@ -243,6 +258,10 @@ func (x *Inspector) inspectAlternative(text string, kept bool) Review {
 		}
 		return r
 	}
+	if slot := classes().forms.Slot; strings.Contains(text, slot) {
+		r.Pass, r.Detail = false, fmt.Sprintf("the rewrite adds the slot %s though the draft offers %q", slot, clip(x.alts[len(x.alts)-1].text, 80))
+		return r
+	}
 	words := contentWords(text)
 	var lost []string
 	for _, a := range x.alts {
@@ -274,6 +293,69 @@ func (a draftAlt) keptIn(text string, words map[string]bool) bool {
 	return len(a.words) == 0 || have*2 >= len(a.words)
 }
 
+func (x *Inspector) inspectFirm(text string, kept bool) Review {
+	r := Review{Name: CheckFirm, Pass: true}
+	switch st := x.in.Stakes; {
+	case kept:
+		r.Detail = "kept as written"
+	case st == "":
+		r.Detail = "no stakes given"
+	case (st == guide.StakesHigh || st == guide.StakesCritical) && x.refuses:
+		lower := strings.ToLower(text)
+		if m := talkIt(lower, text); m != "" {
+			r.Pass, r.Detail = false, fmt.Sprintf("the draft refuses at %s stakes and the rewrite ends on %q", st, m)
+			return r
+		}
+		if !containsAny(lower, softWords) {
+			r.Detail = "the draft's refusal stays a refusal"
+			return r
+		}
+		if m := softRefusalRE.get().FindString(text); m != "" && !firmRefusalRE.get().MatchString(text) {
+			r.Pass, r.Detail = false, fmt.Sprintf("the draft refuses at %s stakes and the rewrite makes it a preference: %q", st, m)
+			return r
+		}
+		r.Detail = "the draft's refusal stays a refusal"
+	case st == guide.StakesLow:
+		if m := alarmRE.get().FindString(text); m != "" || strings.Contains(text, classes().forms.Escalate) {
+			r.Pass, r.Detail = false, fmt.Sprintf("an alarm at low stakes: %q", cmpOr(m, classes().forms.Escalate))
+			return r
+		}
+		r.Detail = "no alarm at low stakes"
+	default:
+		r.Detail = "nothing to hold firm"
+	}
+	return r
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// talkIt returns the "Can we talk it through?" in text, or "".
+func talkIt(lower, text string) string {
+	if !strings.Contains(lower, "can we") {
+		return ""
+	}
+	return talkItRE.get().FindString(text)
+}
+
+// softWords: one of them is in every softRefusalRE match (a prefilter).
+var softWords = []string{"support", "recommend", "suggest", "rather", "hold off", "reservation"}
+
+var (
+	// talkItRE: an open question where a must-not-do should stand.
+	talkItRE = lazyRegexp(`(?i)\bcan we (?:talk|discuss) (?:it|this|that)(?: through| over)?\b[^.?!]*\?`)
+	// softRefusalRE: a refusal made a preference.
+	softRefusalRE = lazyRegexp(`(?i)\bI can'?t support\b|\bI'?d (?:strongly )?(?:recommend|suggest) (?:we )?(?:hold|not|against|wait)\b|\bI'?d rather (?:we|not)\b|\b(?:could|can) we hold off\b|\bI'?d hold off\b|\bI have (?:some )?reservations\b`)
+	// firmRefusalRE: a refusal said as one.
+	firmRefusalRE = lazyRegexp(`(?i)\b(?:we|I) (?:can'?t|cannot|won'?t|will not|do not|don'?t|are not|aren'?t) (?:\p{L}+ )?\p{L}+|\bI'?m not \p{L}+ing\b|\bnot without\b`)
+	// alarmRE: alarm words that a trivial matter does not warrant.
+	alarmRE = lazyRegexp(`(?i)\b(?:critical|unacceptable|under no circumstances|I must insist|serious risk|dangerous)\b`)
+)
+
 // vagueRE finds an alternative that names nothing.
 var vagueRE = lazyRegexp(`(?i)\b(?:a different approach|another approach|another way(?: to get there| forward)?|a different way|an alternative approach|a different solution|other options)\b`)
 
@@ -285,6 +367,9 @@ func draftAlternatives(rd reading) []string {
 		case classProposal:
 			out = append(out, p.text)
 		case classCommand:
+			if declinedRE.get().MatchString(p.text) || pickRE.get().MatchString(p.text) && wordCount(p.text) <= 3 {
+				continue // "Please note that your request is declined": a no; "Pick one": a question
+			}
 			vp, neg, alt := commandVP(p.text)
 			if !neg && wordCount(vp) >= 2 {
 				out = append(out, vp)
@@ -344,11 +429,14 @@ var spliceTests = []spliceTest{
 		return ""
 	}},
 	{"scrap of the input", func(_ string, sents []draft.Sentence) string {
-		for _, s := range sents {
+		for i, s := range sents {
 			if s.Line {
 				continue
 			}
-			for _, c := range s.Clauses {
+			for j, c := range s.Clauses {
+				if i == 0 && j == 0 && len(s.Clauses) > 1 && vocativeRE.get().MatchString(c.Text) {
+					continue // "Declan, I'm afraid...": the name it is addressed to
+				}
 				if scrap(c.Text) {
 					return c.Text
 				}
@@ -357,6 +445,31 @@ var spliceTests = []spliceTest{
 		return ""
 	}},
 	{"glued greeting", func(text string, _ []draft.Sentence) string { return gluedGreetingRE.get().FindString(text) }},
+	{"scrap in the acknowledgement", func(_ string, sents []draft.Sentence) string {
+		// "I hear that you need me to email reply.": the situation's
+		// channel said back as their goal.
+		for _, s := range sents[:min(len(sents), 3)] {
+			if ackSentenceRE.get().MatchString(s.Text) && channelScrapRE.get().MatchString(s.Text) {
+				return s.Text
+			}
+		}
+		return ""
+	}},
+	{"sentence with no verb", func(_ string, sents []draft.Sentence) string {
+		// "Plus the fonts from the brand team.": a short clause that
+		// lost its verb (short only: the verb list is small, and a long
+		// sentence's verb is likelier to be one it lacks).
+		for _, s := range sents {
+			t := strings.TrimSpace(sentenceAdverbRE.get().ReplaceAllString(s.Text, ""))
+			if len(t) > 90 || s.Line || strings.ContainsAny(t, "[:") || strings.HasSuffix(t, "?") || wordCount(t) < 4 || wordCount(t) > 8 || shortIdiomRE.get().MatchString(t) {
+				continue
+			}
+			if !finiteVerb(t) && !verbSet()[strings.ToLower(firstWordOf(t))] && !ingStartRE.get().MatchString(t) && !verbLikeRE.get().MatchString(t) {
+				return t
+			}
+		}
+		return ""
+	}},
 	{"repeated sentence", func(_ string, sents []draft.Sentence) string {
 		seen := map[string]bool{}
 		for _, s := range sents {
@@ -371,12 +484,20 @@ var spliceTests = []spliceTest{
 }
 
 var (
-	bracketRE       = lazyRegexp(`\[[^\]]{1,60}\]`)
-	markupRE        = lazyRegexp(`\{\{|\}\}|<no value>|\{[a-z_]+\}`)
-	danglingRE      = lazyRegexp(`(?i)(?:[:;]\s*[.!?]|[:;]\s*$|\bhere'?s (?:why|what)\W*$)`)
-	shortIdiomRE    = lazyRegexp(`(?i)^(?:your (?:call|choice|decision)|thanks|thank you|cheers|many thanks|happy to help|sounds good|of course|got it|no problem|makes sense|fair enough|good point|agreed|understood|noted)\W*$`)
-	danglingEndRE   = lazyRegexp(`(?i)\b(?:the|a|an|and|or|but|of)\W*$`)
-	gluedGreetingRE = lazyRegexp(`(?:[\p{Ll},:;]|[^\n.!?]\s)\s+(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+\p{Lu}\p{Ll}+`)
+	channelScrapRE = lazyRegexp(`(?i)\b(?:to|need|want|wanting|like)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:email|reply|message|text|sms|slack|dm|whatsapp|teams|comment)(?:\s+(?:reply|message|dm|from|to)\b[^.?!]*)?[.!]?$`)
+	// verbLikeRE: a word that may be the verb the small verb list lacks
+	// ("That's how", "nothing breaks", "we ended up").
+	verbLikeRE       = lazyRegexp(`^(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)\s+\p{Ll}|\p{L}['’](?:s|re|ll|d|ve|m|t)\b|\s\p{Ll}+(?:ed|es|s)\b`)
+	sentenceEndRE    = lazyRegexp(`[.!?]+\s+`)
+	sentenceAdverbRE = lazyRegexp(`^\s*(?i:otherwise|instead|then|meanwhile|also|so)\b,?\s*`)
+	ingStartRE       = lazyRegexp(`^(?:\p{Lu}\p{Ll}*ing|Thanks|Thank you|Sorry|Happy|Glad|Hope)\b`)
+	vocativeRE       = lazyRegexp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?,?$`)
+	bracketRE        = lazyRegexp(`\[[^\]]{1,60}\]`)
+	markupRE         = lazyRegexp(`\{\{|\}\}|<no value>|\{[a-z_]+\}`)
+	danglingRE       = lazyRegexp(`(?i)(?:[:;]\s*[.!?]|[:;]\s*$|\bhere'?s (?:why|what)\W*$)`)
+	shortIdiomRE     = lazyRegexp(`(?i)^(?:your (?:call|choice|decision)|thanks|thank you|cheers|many thanks|happy to help|sounds good|of course|got it|no problem|makes sense|fair enough|good point|agreed|understood|noted)\W*$`)
+	danglingEndRE    = lazyRegexp(`(?i)\b(?:the|a|an|and|or|but|of)\W*$`)
+	gluedGreetingRE  = lazyRegexp(`(?:[\p{Ll},:;]|[^\n.!?]\s)\s+(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+\p{Lu}\p{Ll}+`)
 )
 
 func inspectSplice(text string, sents []draft.Sentence, kept bool) Review {
@@ -417,11 +538,15 @@ func inspectLimit(in InspectInput) Review {
 
 // doubledWord returns "the the" when a word follows itself.
 func doubledWord(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
-	for i := 1; i < len(words); i++ {
-		a, b := strings.ToLower(words[i-1]), strings.ToLower(words[i])
-		if a == b && a != "that" && a != "had" && utf8.RuneCountInString(a) > 1 {
-			return words[i-1] + " " + words[i]
+	// Digits belong to their word: "6th, 7th" doubles nothing; a
+	// sentence's end parts its words ("on it. It caught").
+	for _, part := range sentenceEndRE.get().Split(text, -1) {
+		words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
+		for i := 1; i < len(words); i++ {
+			a, b := strings.ToLower(words[i-1]), strings.ToLower(words[i])
+			if a == b && a != "that" && a != "had" && utf8.RuneCountInString(a) > 1 {
+				return words[i-1] + " " + words[i]
+			}
 		}
 	}
 	return ""

@@ -300,7 +300,7 @@ func run(parent context.Context, g *guide.Guide, eng Engine, chk Checker, req Re
 		res.LatencyMS = time.Since(start).Milliseconds()
 		return res, err
 	}
-	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel}
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, Stakes: req.Stakes}
 	if rep, err := checkOnce(chk, check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
 		in.DraftFindings = rep.Findings
 	}

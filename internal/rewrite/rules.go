@@ -3,8 +3,6 @@ package rewrite
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -75,8 +73,14 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 			return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules, Notes: []string{note}}, nil
 		}
 	}
-	a := readAsk(c.verbs, req.Situation)
-	pl := r.plan(rd, a, rep, req, level)
+	if !req.levelAsked {
+		// (In a repair round too: the plan would only add slots.)
+		if text, ok := goingAlong(rd, req.Draft); ok {
+			return Generation{Text: text, Mode: ModeRules, Notes: []string{"kept, without its sigh: the draft goes along, and at these stakes that is the framework's answer; ask for a level to push back anyway"}}, nil
+		}
+	}
+	sc := readScene(c.verbs, req.Situation, req.Audience)
+	pl := r.plan(rd, sc, rep, req, level)
 	cands := pl.candidates(req)
 	best := r.judge(cands, req, level, rep.Findings)
 	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(pl.notes, best.notes...)}
@@ -99,7 +103,9 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 	edgy, refuses := false, false
 	for _, p := range rd.pieces {
 		switch {
-		case dropped(p.class):
+		case dropped(p.class), len(p.blunt) > 0:
+			// Blame the softening took out ("..., not you") is still in
+			// the draft as written.
 			return "", false
 		case p.class == classJudgement, p.class == classRefusal && !calmRefusal(p):
 			edgy, refuses = true, true
@@ -107,16 +113,43 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 			edgy = true
 		}
 	}
+	goesAlong := stanceNote[rep.Stance] != ""
 	switch {
-	case rep.Stance != "" && req.levelAsked:
+	case goesAlong && req.levelAsked:
 		return "", false // asked for a level, it pushes back instead of going along
-	case rep.Stance != "" && !refuses:
+	case goesAlong && !refuses:
 		return stanceNote[rep.Stance], true // "Sure, go for it" at low stakes
 	case edgy, req.levelAsked && rep.Level != level:
 		return "", false
 	}
 	return "kept as written: the draft already reads well (the checker passes it and nothing in it is blunt); ask for another level to have it rewritten", true
 }
+
+// goingAlong returns a short draft that goes along ("honestly whatever,
+// go for it") without its sigh ("Go for it."): nothing in it refuses,
+// blames or insults, only an interjection or venting is left out.
+func goingAlong(rd reading, d string) (string, bool) {
+	if wordCount(d) > 25 || !goAlongRE.get().MatchString(d) || len(rd.pieces) == 0 {
+		return "", false
+	}
+	var kept []string
+	for _, p := range rd.pieces {
+		switch {
+		case p.class == classVenting:
+		case dropped(p.class), p.class == classRefusal, p.class == classJudgement:
+			return "", false
+		default:
+			kept = append(kept, p.text)
+		}
+	}
+	text := strings.TrimSpace(strings.Join(kept, " "))
+	if text == "" {
+		return "", false
+	}
+	return finishSentence(capitalise(text)), true
+}
+
+var goAlongRE = lazyRegexp(`(?i)\b(?:go for it|go ahead|fine by me|works for me|sounds good|happy with that|that's fine|fair enough)\b`)
 
 // calmRefusal: a refusal that already says what it protects, calmly
 // ("We don't ship until it's tested").
@@ -128,402 +161,54 @@ var stanceNote = map[string]string{
 	check.StanceCommit: "kept as written: the case was made and the draft commits to the decision (disagree and commit); ask for a level to push back anyway",
 }
 
-// plan is the rewrite's content before wording choices: what the draft
-// keeps, in the formula's slots, with the forms that can say each part.
-type plan struct {
-	level    guide.Level
-	greeting string
-	inline   bool
-	signoff  string
-
-	acks  []string // acknowledgement sentences, in order of preference; none when the goal is unknown
-	leads []string // lead-in sentences naming the request, when nothing in the body voices the concern
-	lead  bool     // the lead-in is used by default
-	// body: reasons, facts, consequences, neutral judgements, and the
-	// draft's refusals and hold-offs said at the level, in draft order.
-	body []string
-	// hasAlt: the draft's alternative is in the body, where it was.
-	hasAlt bool
-	// after: what follows the alternative ("I can't recommend launching
-	// without it" after "I'd recommend we test Thursday").
-	after    []string
-	mustNot  string // a must-not-do at strong and escalated levels, when the draft refused outright
-	alts     [][]string
-	slot     bool
-	question string   // the draft's own closing question
-	invites  []string // invitations, in order of preference
-
-	notes []string
-	hash  uint32
+// briefAcks are the acknowledgements of a request read from a brief, in
+// order of preference: their purpose when the brief gives one ("I know you
+// want to tell the board it is 'in'"), else the request itself ("I
+// understand you'd like Saturday 21 June off"). None for a short chat
+// message, where it would be padding, or when what it would say back runs
+// long.
+func briefAcks(f guide.RewriteForms, a ask, sc scene, req Request, rd reading) []string {
+	if (sc.chat || req.Channel == "chat" || req.Channel == "spoken") && draftWords(rd) < 40 {
+		return nil
+	}
+	vals := map[string]string{"obj": a.obj}
+	var forms []string
+	switch {
+	case a.purpose != "":
+		forms, vals["vp"] = f.Acknowledge.WantVP, a.purpose
+	case a.purposeNP != "":
+		forms, vals["goal"] = f.Acknowledge.Goal[:1], a.purposeNP
+	case a.who == "you" && a.vp != "" && a.obj != "":
+		forms, vals["vp"] = f.Acknowledge.RequestYou, a.vp
+	case a.np != "":
+		forms, vals["np"] = f.Acknowledge.WantNP, a.np
+	case a.who == "they" && a.vp != "":
+		forms, vals["vp"] = f.Acknowledge.WantVP, a.vp
+	case a.ing != "":
+		if vp := baseFromGerund(a.ing); vp != "" {
+			forms, vals["vp"] = f.Acknowledge.WantVP, vp
+		}
+	}
+	var out []string
+	for _, form := range forms {
+		if s, ok := fillAll(form, vals); ok && wordCount(s) <= 20 && !channelWordsRE.get().MatchString(s) {
+			out = append(out, finishSentence(s))
+		}
+	}
+	return out
 }
 
-// plan reads the pieces into the formula's slots.
-func (r *Rules) plan(rd reading, a ask, rep check.Report, req Request, level guide.Level) *plan {
-	c := classes()
-	f := c.forms
-	rd.pieces = slices.Clone(rd.pieces) // the reading is shared: work on a copy
-	pl := &plan{level: level, greeting: rd.greeting, inline: rd.inline, signoff: rd.signoff}
-	h := fnv.New32a()
-	h.Write([]byte(req.Draft))
-	pl.hash = h.Sum32()
-	firm := level == guide.LevelStrong || level == guide.LevelEscalated
-	// A must-not-do at critical stakes is said with the escalated level's
-	// firmness even when the level is strong.
-	mustLevel := level
-	if req.Stakes == guide.StakesCritical && level == guide.LevelStrong {
-		mustLevel = guide.LevelEscalated
+// channelWordsRE is a brief's scaffolding ("email reply", "text message
+// to"), which never belongs in the message.
+var channelWordsRE = lazyRegexp(`(?i)\b(?:e-?mail|text|sms|slack|teams|whatsapp|discord|dm|message|comment|reply|note)\s+(?:reply|message|dm|to|from)\b|\bthe writer\b|\(no greeting\)`)
+
+// draftWords counts the words of the draft's body.
+func draftWords(rd reading) int {
+	n := 0
+	for _, p := range rd.pieces {
+		n += wordCount(p.orig)
 	}
-	vals := map[string]string{"goal": a.goal(), "goal_to": a.goalTo(), "request": a.request(), "vp": a.vpFor(), "shared": a.shared}
-	// The acknowledgement will name the request itself (no separate
-	// purpose): a later "that" about it is said as "it".
-	ackNamesRequest := a.purpose == "" && a.purposeNP == "" && a.shared == "" && a.ok()
-	bare, stated := false, false
-	// Notes name what was left out and why; clauses of one sentence left
-	// out for the same reason make one note ("No, that won't work.").
-	type leftOut struct {
-		sent, last int
-		text, why  string
-	}
-	var gone []leftOut
-	leave := func(p piece, why string) {
-		i := p.idx
-		if n := len(gone); n > 0 && gone[n-1].sent == p.sent && gone[n-1].why == why && gone[n-1].last == i-1 {
-			gone[n-1].text += p.lead + p.orig
-			gone[n-1].last = i
-			return
-		}
-		gone = append(gone, leftOut{sent: p.sent, last: i, text: p.orig, why: why})
-	}
-	// The last sentence's question closes the message.
-	lastQ := -1
-	for i := len(rd.pieces) - 1; i >= 0; i-- {
-		p := rd.pieces[i]
-		if p.sent == rd.nsent-1 && p.class == classQuestion && !fragmentQuestion(p.text) {
-			lastQ = i
-		}
-		if p.sent < rd.nsent-1 {
-			break
-		}
-	}
-	// "We test Thursday or we don't launch": the clause before the
-	// ultimatum's tail is the proposal. "Turn it off and you own the
-	// consequences": the order is part of the threat.
-	offer := map[int]bool{}
-	for i := 1; i < len(rd.pieces); i++ {
-		p, q := &rd.pieces[i], &rd.pieces[i-1]
-		if q.sent != p.sent {
-			continue
-		}
-		lead := strings.ToLower(p.lead)
-		if p.class == classRefusal && p.form == "dont" && strings.Contains(lead, "or") && (q.class == classFact || q.class == classConsequence) {
-			offer[i-1] = true
-		}
-		if dropped(p.class) && q.class == classCommand && strings.Contains(lead, "and") {
-			q.match = match{class: p.class}
-		}
-		// "Fix the three open bugs first and we can talk": the promise
-		// goes with the proposal.
-		if q.class == classCommand && strings.Contains(lead, "and") && (p.class == classFact || p.class == classConsequence) && weCanRE.get().MatchString(p.text) {
-			q.text = strings.TrimRight(q.text, ".!?… ") + ", and then " + strings.TrimRight(p.text, ".!?… ")
-			p.match = match{class: classInjection} // said with the proposal
-			p.orig = ""
-		}
-	}
-	// Clauses that follow a proposal in its sentence go with it ("put
-	// it through staging, it takes 20 minutes").
-	attach, seenAlts := -1, 0
-	// In a long draft the proposals stay where the writer put them: its
-	// sentences lean on each other.
-	inPlace := rd.nsent >= 6
-	var offered []string // the draft's own proposals, as written
-	ackInDraft := false
-	var sent strings.Builder // the sentence being assembled from kept clauses
-	sentOf, prevKept := -1, -1
-	flush := func() {
-		// What is left of a sentence with too few words to say anything
-		// ("Plus the fonts.") is a scrap, unless it carries a fact.
-		if s := strings.TrimSpace(sent.String()); s != "" && (wordCount(s) >= 3 || len(ExtractFacts(s)) > 0 && wordCount(s) >= 2) {
-			pl.body = append(pl.body, finishSentence(s))
-		}
-		sent.Reset()
-	}
-	for i, p := range rd.pieces {
-		if p.sent != sentOf {
-			flush()
-			sentOf, prevKept = p.sent, -1
-			attach = -1
-		} else if len(pl.alts) > seenAlts {
-			attach = len(pl.alts) - 1 // the last clause of this sentence was a proposal
-		}
-		seenAlts = len(pl.alts)
-		if attach >= 0 && (p.class == classFact || p.class == classConsequence) {
-			tail := " " + finishSentence(capitalise(stripLeadingConjunction(p.text)))
-			for k := range pl.alts[attach] {
-				pl.alts[attach][k] += tail
-			}
-			continue
-		}
-		keepInSentence := func(text string) {
-			if sent.Len() > 0 && prevKept == i-1 {
-				sent.WriteString(p.lead)
-			} else if sent.Len() > 0 {
-				flush()
-			}
-			if sent.Len() == 0 {
-				text = capitalise(stripLeadingConjunction(text))
-			}
-			sent.WriteString(strings.TrimRight(text, " "))
-			prevKept = i
-		}
-		standalone := func(dst *[]string, s string) {
-			flush()
-			if s = strings.TrimSpace(s); s != "" {
-				*dst = append(*dst, finishSentence(capitalise(s)))
-			}
-		}
-		if offer[i] {
-			flush()
-			if vp := weVP(p.text); vp != "" {
-				pl.alts = append(pl.alts, r.proposeForms(vp, level))
-			} else {
-				pl.alts = append(pl.alts, []string{finishSentence(capitalise(p.text))})
-			}
-			continue
-		}
-		switch p.class {
-		case classInjection:
-			leave(p, c.className(p.class))
-		case classInsult, classBlame, classVenting:
-			if p.form == "restate" {
-				if s := restate(p); s != "" {
-					keepInSentence(s)
-					continue
-				}
-			}
-			// "Either sign off on version 3 or find another agency", "not
-			// my job, ask marketing": the offer around the edge is kept.
-			if alt := offerBeforeThreat(p.text); alt != "" {
-				pl.alts = append(pl.alts, r.proposeForms(alt, level))
-			} else if alt := offerAfterComma(p.text); alt != "" {
-				pl.alts = append(pl.alts, r.proposeForms(alt, level))
-			}
-			leave(p, c.className(p.class))
-		case classRhetorical:
-			leave(p, c.className(p.class))
-		case classRefusal:
-			switch p.form {
-			case "doubt":
-				if s, alt := judgementSentence(f, p, level, vals["request"], ackNamesRequest); s != "" {
-					standalone(&pl.body, s)
-					if alt != "" {
-						pl.alts = append(pl.alts, []string{alt})
-					}
-					stated = true
-					continue
-				}
-				bare = true
-				leave(p, "a flat no; the rewrite says what is at stake instead")
-			case "ing":
-				if ing := refusalObject(p.text); ing != "" {
-					standalone(&pl.body, fill1(f.HoldIng[mustLevel], "request", pronounObject(ing, a)))
-					stated = true
-					continue
-				}
-				bare = true
-				leave(p, "a flat no; the rewrite says what is at stake instead")
-			case "vp":
-				if vp := refusalVP(p.text); vp != "" {
-					standalone(&pl.body, fill(f.HoldVP[mustLevel], map[string]string{"vp": vp, "request": gerund(vp)}))
-					stated = true
-					continue
-				}
-				bare = true
-				leave(p, "a flat no; the rewrite says what is at stake instead")
-			case "dont":
-				vp := refusalVP(p.text)
-				if i > 0 && rd.pieces[i-1].sent == p.sent && strings.Contains(strings.ToLower(p.lead), "or") && vp != "" && firm {
-					// "We test Thursday or we don't launch": the test is
-					// the proposal, the launch without it the must-not.
-					flush()
-					pl.after = append(pl.after, finishSentence(fill1(f.MustNotWithout[mustLevel], "request", gerund(vp))))
-					stated = true
-					continue
-				}
-				if calmRefusal(p) {
-					keepInSentence(p.text)
-					continue
-				}
-				leave(p, "an ultimatum; the rewrite proposes instead")
-			default:
-				bare = true
-				leave(p, "a flat no; the rewrite says what is at stake instead")
-			}
-		case classProposal:
-			alt := strings.TrimSpace(stripLeadingConjunction(p.text))
-			offered = append(offered, alt)
-			if inPlace {
-				keepInSentence(alt)
-				continue
-			}
-			flush()
-			if either := eitherRE.get().FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
-				pl.alts = append(pl.alts, r.proposeForms("either "+lowerFirst(either[1]), level))
-				continue
-			}
-			if vp := weVP(alt); vp != "" && !strings.HasSuffix(alt, "?") {
-				// "We fix the access checks, then launch": the plan, put
-				// as a proposal at the level.
-				pl.alts = append(pl.alts, r.proposeForms(vp, level))
-				continue
-			}
-			if c.verbs[strings.ToLower(firstWordOf(alt))] && !strings.HasSuffix(alt, "?") {
-				// "Ask Sam to pair with me Thursday instead": an order,
-				// put as a proposal.
-				pl.alts = append(pl.alts, r.proposeForms(lowerFirst(alt), level))
-				continue
-			}
-			pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
-		case classCommand:
-			flush()
-			vp, negative, alt := commandVP(p.text)
-			switch {
-			case vp == "" || wordCount(vp) < 2 && !negative:
-				leave(p, "a bare order; the rewrite proposes instead")
-			case negative:
-				pl.body = append(pl.body, finishSentence(fill(f.HoldVP[mustLevel], map[string]string{"vp": vp, "request": gerund(vp)})))
-				stated = true
-			case inPlace:
-				pl.body = append(pl.body, r.proposeForms(vp, level)[0])
-				pl.hasAlt = true
-			default:
-				pl.alts = append(pl.alts, r.proposeForms(vp, level))
-			}
-			if alt != "" {
-				pl.alts = append(pl.alts, r.proposeForms(alt, level))
-			}
-		case classQuestion:
-			if fragmentQuestion(p.text) {
-				// "Shipping 3,000 units with a 4.7% defect rate?": a
-				// concern asked as a question.
-				standalone(&pl.body, fill1(f.Worry[level], "subject", lowerStart(strings.TrimRight(p.text, "?!. "))))
-				continue
-			}
-			if i == lastQ {
-				flush()
-				pl.question = finishSentence(capitalise(stripLeadingConjunction(p.text)))
-				continue
-			}
-			keepInSentence(p.text)
-		case classJudgement:
-			if personalRE.get().MatchString(p.text[:p.loc[0]]) {
-				// "You're clueless": a judgement of the person is an insult.
-				leave(p, c.className(classInsult))
-				continue
-			}
-			if s, alt := judgementSentence(f, p, level, vals["request"], ackNamesRequest); s != "" {
-				standalone(&pl.body, s)
-				if alt != "" {
-					pl.alts = append(pl.alts, []string{alt})
-				}
-				continue
-			}
-			leave(p, "a judgement that names nothing to keep")
-		default: // fact, consequence, greeting/sign-off words mid-text
-			if ackRE.get().MatchString(p.text) {
-				ackInDraft = true
-			}
-			keepInSentence(p.text)
-		}
-	}
-	flush()
-	var left []string
-	for _, g := range gone {
-		left = append(left, fmt.Sprintf("left out %q: %s", clip(g.text, 80), g.why))
-	}
-	if len(left) > 6 {
-		left = append(left[:5], fmt.Sprintf("and %d more left out", len(left)-5))
-	}
-	pl.notes = left
-	// The acknowledgement names their goal.
-	if !ackInDraft && a.ok() {
-		forms := f.Acknowledge.Goal
-		switch {
-		case a.shared != "":
-			forms = f.Acknowledge.Shared
-		case a.who == "you" && a.purpose == "" && a.purposeNP == "" && a.vpFor() != "":
-			forms = f.Acknowledge.RequestYou
-		case req.Channel == "chat":
-			forms = append(append([]string{}, f.Acknowledge.Chat...), forms...)
-		}
-		if a.subj != "" {
-			// "the São Paulo team handling support ... matters" reads
-			// badly; "wanting the São Paulo team to handle support" does not.
-			forms = slices.DeleteFunc(slices.Clone(forms), func(s string) bool { return strings.Contains(s, "{goal}") })
-		}
-		for _, form := range forms {
-			if s, ok := fillAll(form, vals); ok {
-				pl.acks = append(pl.acks, s)
-			}
-		}
-	}
-	if !a.ok() && strings.TrimSpace(req.Situation) != "" && !ackInDraft {
-		pl.notes = append(pl.notes, "found no request in the situation to say back; the rewrite does not acknowledge their goal (say what they asked for in the situation, e.g. \"Can we ship on Friday?\")")
-	}
-	// What the situation says the product lacks is said, not stepped
-	// around (the documents: hiding a limitation only delays its discovery).
-	if gap := gapSentence(req.Situation); gap != "" && !mentions(pl.body, gap) {
-		pl.body = append([]string{gap}, pl.body...)
-	}
-	// A lead-in names what worries us when the body does not.
-	concern := stated
-	for _, b := range pl.body {
-		if concernRE.get().MatchString(b) {
-			concern = true
-		}
-	}
-	// A flat no at strong and escalated levels stays a must-not-do.
-	if bare && !stated && firm && a.request() != "" && a.shared == "" && stakesFirm(req.Stakes) && !choices(offered) {
-		pl.mustNot = fill1(f.MustNot[mustLevel], "request", a.request())
-		concern = true
-	}
-	if !concern && a.ok() && a.shared == "" {
-		forms := f.Lead[level]
-		if ackNamesRequest && len(pl.acks) > 0 {
-			forms = f.LeadIt[level]
-		}
-		for _, form := range forms {
-			if s, ok := fillAll(form, vals); ok {
-				pl.leads = append(pl.leads, s)
-			}
-		}
-		pl.lead = level != guide.LevelMild && req.Channel != "chat"
-	}
-	if !reasoned(pl.body) {
-		// Nothing of the draft's own reasoning survives: one marked slot
-		// for the reason, never an invented one.
-		pl.body = append(pl.body, f.ReasonForm)
-		pl.notes = append(pl.notes, f.ReasonNote)
-		pl.leads = nil // the reason slot voices the concern
-	}
-	if inPlace {
-		for _, p := range rd.pieces {
-			if p.class == classProposal {
-				pl.hasAlt = true
-			}
-		}
-	}
-	if len(pl.alts) == 0 && !pl.hasAlt {
-		pl.slot = true
-		pl.notes = append(pl.notes, f.SlotNote)
-	}
-	pl.invites = f.Invite[level]
-	for _, a := range pl.alts {
-		offered = append(offered, a[0])
-	}
-	if choices(offered) {
-		pl.invites = []string{f.InviteChoice}
-	}
-	return pl
+	return n
 }
 
 // reasoned reports whether the sentences hold a reason or fact of the
@@ -584,12 +269,6 @@ func restate(p piece) string {
 		have = "have"
 	}
 	return "The " + what + " " + have + " " + verb + " " + rest
-}
-
-// stakesFirm: a must-not-do is said as one at high and critical stakes
-// (and when the stakes are not given but a firm level is).
-func stakesFirm(s guide.Stakes) bool {
-	return s == "" || s == guide.StakesHigh || s == guide.StakesCritical
 }
 
 var (
@@ -798,6 +477,9 @@ func refusalVP(s string) string {
 	return ""
 }
 
+// taggedJudgementRE: a clause with a verdict tagged on ("..., that").
+var taggedJudgementRE = lazyRegexp(`(?i)^(.{12,}?),\s*(?:and\s+)?(?:that|this|it)$`)
+
 // judgementSentence says a judgement neutrally at the level: "Skipping
 // load tests before a 50,000-ticket drop is insane" -> "I'm seriously
 // worried about skipping load tests before a 50,000-ticket drop". A
@@ -806,6 +488,16 @@ func refusalVP(s string) string {
 // out ("").
 func judgementSentence(f guide.RewriteForms, p piece, level guide.Level, request string, sayIt bool) (string, string) {
 	subject, tail := judged(p)
+	if m := taggedJudgementRE.get().FindStringSubmatch(subject); m != nil && finiteVerb(m[1]) {
+		// "We can't do 1,200 edited photos in a week, that's
+		// ridiculous, the contract says 6 weeks": the clause stands, the
+		// verdict on it goes.
+		s := capitalise(strings.TrimSpace(m[1]))
+		if tail = strings.TrimLeft(tail, ",;: "); tail != "" && finiteVerb(tail) {
+			s += ". " + capitalise(tail) // "..., the contract says 6 weeks"; not "garbage data"'s "data"
+		}
+		return s, ""
+	}
 	if pronounSubject(subject) {
 		switch {
 		case sayIt && len(f.LeadIt[level]) > 0:
@@ -993,8 +685,8 @@ func (pl *plan) render(ch choice, req Request) string {
 		// Escalated: said plainly once, in the documents' words.
 		add(classes().forms.Escalate)
 	}
+	add(pl.refusal)
 	add(pl.body...)
-	add(pl.mustNot)
 	split := len(parts)
 	if pl.slot {
 		add(classes().forms.SlotForms[pl.level])
@@ -1010,7 +702,7 @@ func (pl *plan) render(ch choice, req Request) string {
 	switch {
 	case pl.question != "":
 		add(pl.question)
-	case ch.short >= 2:
+	case ch.short >= 2, pl.noInvite:
 	case strings.HasSuffix(last, "?"):
 	case len(pl.invites) > 0:
 		add(pl.invites[ch.invite%len(pl.invites)])
@@ -1070,7 +762,7 @@ type candidate struct {
 // among those it fails). A repair round gets the same answer: the
 // candidates were all judged the first time, so the loop stops there.
 func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFindings []check.Finding) candidate {
-	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, DraftFindings: draftFindings}
+	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, Stakes: req.Stakes, DraftFindings: draftFindings}
 	x := NewInspector(in)
 	check := func(c *candidate) {
 		if r.chk != nil {

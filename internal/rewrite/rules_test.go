@@ -215,7 +215,7 @@ func TestRulesReproductions(t *testing.T) {
 			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical,
 				Situation: "The COO wants the new payroll system live on the 1st; parallel run showed 3% of payslips wrong.",
 				Draft:     "No way. 3% of payslips are wrong in the parallel run. Going live on the 1st means hundreds of people paid wrong, and that's on you, not me. Run one more cycle."},
-			want:  []string{"payroll system live on the 1st", "3% of payslips are wrong in the parallel run", "hundreds of people paid wrong", "run one more cycle", "I can't support"},
+			want:  []string{"payroll system live on the 1st", "3% of payslips are wrong in the parallel run", "hundreds of people paid wrong", "run one more cycle", "We can't have the new payroll system live on the 1st"},
 			never: []string{"on you", "not me", "No way", "different approach", "I'd rather we held off", "I understand what you're asking for"},
 		},
 		{
@@ -223,7 +223,7 @@ func TestRulesReproductions(t *testing.T) {
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh,
 				Situation: "A client wants to skip load testing to launch the ticket sale on Friday.",
 				Draft:     "Skipping load tests before a 50,000-ticket drop is insane. Last year's sale crashed at 8,000 users and you were all over us for a week. We test Thursday or we don't launch, period."},
-			want:  []string{"launch the ticket sale on Friday", "worried about skipping load tests before a 50,000-ticket drop", "crashed at 8,000 users", "test Thursday", "can't recommend launching without it"},
+			want:  []string{"launch the ticket sale on Friday", "worried about skipping load tests before a 50,000-ticket drop", "crashed at 8,000 users", "test Thursday", "I can't agree to launching without it"},
 			never: []string{"insane", "all over us", "The facts as I have them", "period", "[what you can offer instead]"},
 		},
 		{
@@ -248,7 +248,7 @@ func TestRulesReproductions(t *testing.T) {
 		{
 			name:  "a greeting glued to the first sentence is its own line",
 			req:   Request{Situation: "Can you cover the Friday release?", Draft: "hi Priya, no. I'm on leave Friday and nobody else has prod access. Ask Sam to pair with me Thursday instead."},
-			want:  []string{"Hi Priya,", "I'm on leave Friday", "we ask Sam to pair with me Thursday"},
+			want:  []string{"Hi Priya,", "I'm on leave Friday", "ask Sam to pair with me Thursday"},
 			never: []string{": hi Priya", ". hi Priya", ". Ask Sam"},
 		},
 		{
@@ -266,7 +266,7 @@ func TestRulesReproductions(t *testing.T) {
 		{
 			name:  "a must-not-do at critical stakes stays one",
 			req:   Request{Stakes: guide.StakesCritical, Situation: "Bed manager: We need Mr. Alvarez's bed, discharge him this afternoon.", Draft: "No, we are not discharging Mr. Alvarez today. His potassium was 6.1 this morning. Find another bed."},
-			want:  []string{"I can't support discharging Mr. Alvarez today", "potassium was 6.1", "find another bed"},
+			want:  []string{"We can't discharge Mr. Alvarez today", "potassium was 6.1", "find another bed"},
 			never: []string{"I'd rather", "held off"},
 		},
 		{
@@ -274,6 +274,112 @@ func TestRulesReproductions(t *testing.T) {
 			req:   Request{Stakes: guide.StakesLow, Situation: "Client: Let's use Comic Sans on the firm's new letterhead, it feels friendly.", Draft: "I'm not putting Comic Sans on a law firm's letterhead. Pick literally anything else."},
 			want:  []string{"Could we hold off on putting Comic Sans on a law firm's letterhead?"},
 			never: []string{"can't support", "can't recommend", "literally"},
+		},
+		{
+			name: "condescension about the rules goes, the facts and the date stay",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh, Situation: "Payments integrator. Email to Tom, the client's project lead, who wants the new checkout to go live on Friday. UAT found 12 defects, 3 of them blockers in the payment flow.",
+				Draft: "Hi Tom,\n\nNo, we can't go live Friday. UAT found 12 defects, 3 of them blockers on payments. You signed off the test plan, you know the rules. We can go live Wednesday 9th if the fixes land by Monday.\n\nRegards,\nAnna"},
+			want:  []string{"12 defects", "Wednesday 9th", "Regards,\nAnna"},
+			never: []string{"you know the rules", "[what you can offer instead]"},
+		},
+		{
+			name:  "an order that asks for us is asked, not proposed as ours",
+			req:   Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesMedium, Situation: "Teams message to the COO, who announced that support engineering moves under sales next month.", Draft: "This reorg is a mess. Moving support under sales means 2 of our 5 engineers walk, they've told me. Give us until March to transition."},
+			want:  []string{"Could you give us until March to transition?", "2 of our 5 engineers"},
+			never: []string{"mess", "Can we give us"},
+		},
+		{
+			name:  "a rule said in anger stays a rule; the anger goes",
+			req:   Request{Audience: guide.AudienceReport, Stakes: guide.StakesHigh, Situation: "Message from the charge nurse to a newly qualified nurse, Priya, who asked to skip the second-nurse check on an IV potassium infusion because the ward is short-staffed tonight.", Draft: "No. Never skip the second check on IV potassium, I don't care how busy it is. Ask Jo on the next bay to check it with you."},
+			want:  []string{"We never skip the second check on IV potassium", "Jo on the next bay"},
+			never: []string{"don't care", "[why it worries you]"},
+		},
+		{
+			name:  "blame after a fact goes; the earliest date is the alternative",
+			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical, Situation: "Email to the developer client, who wants the bridge inspection report released so their contractor can start work on Monday. The chartered engineer can stamp it on Thursday 14th at the earliest.", Draft: "We will not release the bridge inspection report without the engineer's stamp, end of story. Your contractor can't start on Monday and frankly you should know that. Earliest stamp is Thursday 14th."},
+			want:  []string{"without the engineer's stamp", "Your contractor can't start on Monday", "Thursday 14th"},
+			never: []string{"frankly", "should know", "end of story", "[what you can offer instead]"},
+		},
+		{
+			name: "a verdict tagged on a clause goes, the clause stays; the request read from its participle",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesMedium, Situation: "Email reply to a bride, Sophie, who wants all 1,200 edited photos delivered within one week of the wedding. The contract says 6 weeks.",
+				Draft: "Dear Sophie,\n\nWe can't do 1,200 edited photos in a week, that's ridiculous, the contract clearly says 6 weeks. What I can do is send a sneak peek of 50 images within 7 days.\n\nKind regards,\nMarta"},
+			want:  []string{"deliver all 1,200 edited photos within one week", "We can't do 1,200 edited photos in a week. The contract clearly says 6 weeks.", "sneak peek of 50 images"},
+			never: []string{"ridiculous", "worried about we", ", that."},
+		},
+		{
+			name:  "an offer on their condition is theirs to meet",
+			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh, Situation: "Email to the client's marketing director, Raj, who wants the site launched on Monday without the accessibility fixes.", Draft: "Raj, launching with 40 WCAG failures is asking for a lawsuit. Screen readers can't even reach the checkout buttons. Give us 5 working days and we launch clean."},
+			want:  []string{"If you give us 5 working days, we launch clean", "40 WCAG failures"},
+			never: []string{"If we give us", "[what you can offer instead]"},
+		},
+		{
+			name:  "a team named without an article; a clipped no said whole",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium, Situation: "Slack reply to a fellow editor who wants to publish a story naming a local councillor based on one anonymous source.", Draft: "Not with one anon source, legal will kill it and they'd be right. Get a second source and it runs tomorrow."},
+			want:  []string{"publishing a story naming a local councillor", "Legal will kill it"},
+			never: []string{"The legal", "Not with"},
+		},
+		{
+			name: "the name as written; a time said as a fact is not an offer; the request's particle",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical, Situation: "Electrical contractor. Text message to the building owner, Mr Lin, who wants the power turned back on in the east wing tonight. The switchboard failed an insulation resistance test; a replacement board arrives Friday.",
+				Draft: "Mr Lin I am not energising that board tonight, it failed the IR test and it could start a fire. I don't care who's complaining. Board arrives Friday. I can have a generator there by 8pm or the east wing stays dark till Friday."},
+			want:  []string{"Mr Lin,", "turn the power back on in the east wing tonight", "generator there by 8pm"},
+			never: []string{"Mr. Lin", "How about Board", "don't care"},
+		},
+		{
+			name:  "a time or another way, in chat",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium, Situation: "Slack reply to a product manager, Chloe, who wants a dark mode toggle added to this sprint. The sprint is already full with 34 points committed.", Draft: "lol no. sprint's full, 34 points. next sprint or swap something out"},
+			want:  []string{"34 points", "How about next sprint? Or we could swap something out."},
+			never: []string{"lol", "[what you can offer instead]"},
+		},
+		{
+			name:  "\"no, sorry\" after a name is still a no; an order \"if you want\" is an offer",
+			req:   Request{Audience: guide.AudienceReport, Stakes: guide.StakesMedium, Situation: "Teams message from the branch manager to a customer adviser, Ben, who asked to take Friday afternoon off. Two other advisers are already off on Friday.", Draft: "Ben, no, sorry. Two people already off Friday and we've got 11 appointments. Take Monday afternoon instead if you want."},
+			want:  []string{"I can't let you take Friday afternoon off", "11 appointments", "You can take Monday afternoon instead"},
+			never: []string{"Could you take Monday"},
+		},
+		{
+			name:  "the message's channel is no request to say back",
+			req:   Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh, Situation: "Hospital pharmacy. Email to the chief medical officer, who has asked whether the pharmacy can stop double-checking chemotherapy doses to cut turnaround time.", Draft: "Stopping the second check on chemo doses is dangerous and I won't sign off on it. It caught 14 dosing errors last year. If turnaround is the problem, give me a second pharmacist on the 7-11am shift and I can cut the wait by half."},
+			want:  []string{"I won't sign off on it", "14 dosing errors", "second pharmacist on the 7-11am shift"},
+			never: []string{"email to the chief medical officer"},
+		},
+		{
+			name:  "\"no chance\" and \"you know that\" go, the rule and the way forward stay",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesHigh, Channel: "chat", Situation: "Slack reply to an analyst, Maya, who wants production database read access for a one-off churn analysis. A nightly anonymised replica is available.", Draft: "no chance, prod access is on-call only and you know that. use the anonymised replica, it's refreshed nightly."},
+			want:  []string{"Prod access is on-call only", "anonymised replica"},
+			never: []string{"no chance", "No chance", "you know that"},
+		},
+		{
+			name:  "\"as I already explained\" goes; an order about their behaviour toward mine is asked",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium, Situation: "Teams message to a fellow shift lead, Marco, who keeps borrowing the writer's two forklift drivers during the morning peak.", Draft: "Marco, as I already explained, stop taking my drivers in the morning. We missed the 11am cut-off twice this week because of it. You can have them after 11:30."},
+			want:  []string{"could you stop taking my drivers in the morning?", "11am cut-off twice", "after 11:30"},
+			never: []string{"already explained", "I'd rather we didn't take"},
+		},
+		{
+			name:  "a flat no at critical stakes said with what it refuses",
+			req:   Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical, Situation: "Airline. Message to the head of operations, who wants the crew of flight 221 to fly tonight even though the captain will exceed the legal duty-time limit by 40 minutes.", Draft: "Not legal, not happening. The captain goes over duty limits by 40 minutes. Call in the standby captain, she's available from 9pm."},
+			want:  []string{"We can't have the crew of flight 221 fly tonight.", "40 minutes", "standby captain"},
+			never: []string{"not happening", "Not legal"},
+		},
+		{
+			name:  "going along, without the sigh",
+			req:   Request{Audience: guide.AudienceReport, Stakes: guide.StakesLow, Situation: "Slack reply to a junior designer, Ella, who asks if she can use a slightly different shade of grey in the email template.", Draft: "honestly whatever, go for it"},
+			want:  []string{"Go for it."},
+			never: []string{"whatever", "[why it worries you]", "[what you can offer instead]", "?"},
+		},
+		{
+			name:  "\"..., or we present next week\": the second way said as one, and asked as a choice",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesHigh, Situation: "Teams message to a fellow scientist, Dan, who wants to skip the second replicate of the dose-response assay to hit Friday's data review.", Draft: "Dan you can't skip the replicate. CV was 28% on the first run, that's garbage data. We run rep 2 Thursday and present Friday with both, or we present next week."},
+			want:  []string{"CV was 28% on the first run.", "rep 2 Thursday", "Or we could present next week.", "Which would you prefer?"},
+			never: []string{"garbage", "Data.", "Can we present next week?"},
+		},
+		{
+			name: "a long email: disbelief, unnamed blame and contempt go; the reasons, the plan and the frame stay",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh, Situation: "Hospital IT. Email from the infrastructure lead to the CIO, Helen, who wants the electronic health record upgrade done over the weekend of 12-13 October.",
+				Draft: "Hi Helen,\n\nI've looked at the plan again and I honestly can't believe we're even discussing the 12th. The migration took 19 hours in the vendor's test environment, and that's with no real data load. We have never once tested restoring from the backup, which means if something goes wrong on Saturday night we have no way back. Whoever told the board this was a simple weekend job clearly hasn't read the vendor's runbook. On top of that, the clinical teams were promised two weeks' notice for any downtime, and we'd be breaking that promise for the third time this year. I'm not putting my team through another all-nighter for a date someone picked out of thin air. What I can do: we run a full restore test next week, give the wards their two weeks' notice, and do the upgrade on the weekend of 26-27 October with the vendor on site.\n\nRegards,\nPaul"},
+			want:  []string{"Hi Helen,\n\n", "19 hours", "On top of that, the clinical teams were promised two weeks' notice for any downtime.", "26-27 October", "\n\nRegards,\nPaul"},
+			never: []string{"can't believe", "Whoever", "thin air", "third time", "On top of that, and"},
 		},
 		{
 			name:  "chat keeps it short",

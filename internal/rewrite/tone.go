@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
 	"unicode"
@@ -15,13 +16,18 @@ import (
 type tone struct {
 	interjection *regexp.Regexp // leading interjections, repeated
 	injection    []*regexp.Regexp
+	injectNeed   [][]string // each injection pattern's prefilter literals (nil: none)
 	shouting     map[string]bool
 	replace      []replacement
 }
 
 type replacement struct {
-	re   *regexp.Regexp
-	with string
+	re    *regexp.Regexp
+	with  string
+	blunt bool
+	// need: literals one of which every match holds (lower case), a
+	// prefilter; nil when it cannot tell.
+	need []string
 }
 
 var loadTone = sync.OnceValues(func() (*tone, error) {
@@ -42,6 +48,13 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 	if t.injection, err = compile(raw.Injection); err != nil {
 		return nil, err
 	}
+	for _, p := range raw.Injection {
+		var need []string
+		if ast, err := syntax.Parse("(?i)"+p, syntax.Perl); err == nil {
+			need = needed(ast.Simplify())
+		}
+		t.injectNeed = append(t.injectNeed, need)
+	}
 	alt := func(ws []string) string { return "(?:" + strings.Join(ws, "|") + ")" }
 	if t.interjection, err = regexp.Compile(`(?i)^\s*` + alt(raw.Interjections) + `(?:\b|$)[\s,.!:;…—-]*`); err != nil {
 		return nil, fmt.Errorf("tone interjections: %w", err)
@@ -51,7 +64,11 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 		if err != nil {
 			return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
 		}
-		t.replace = append(t.replace, replacement{re, r.With})
+		rp := replacement{re: re, with: r.With, blunt: r.Blunt}
+		if ast, err := syntax.Parse("(?i)"+r.Pattern, syntax.Perl); err == nil {
+			rp.need = needed(ast.Simplify())
+		}
+		t.replace = append(t.replace, rp)
 	}
 	for _, w := range raw.Shouting {
 		t.shouting[strings.ToLower(w)] = true
@@ -67,8 +84,14 @@ func toneData() *tone {
 	return t
 }
 
-func anyMatch(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
+// isInjection reports whether s reads as an instruction to a model rather
+// than part of the message.
+func (t *tone) isInjection(s string) bool {
+	lower := strings.ToLower(s)
+	for i, re := range t.injection {
+		if n := t.injectNeed[i]; n != nil && !containsAny(lower, n) {
+			continue
+		}
 		if re.MatchString(s) {
 			return true
 		}
@@ -76,16 +99,19 @@ func anyMatch(res []*regexp.Regexp, s string) bool {
 	return false
 }
 
-// isInjection reports whether s reads as an instruction to a model rather
-// than part of the message.
-func (t *tone) isInjection(s string) bool { return anyMatch(t.injection, s) }
-
 // soften strips leading interjections and emoji and lowers shouted words.
 func (t *tone) soften(s string) string {
+	out, _ := t.softenBlunt(s)
+	return out
+}
+
+// softenBlunt is soften, also returning the blunt words its replacements
+// removed ("not you", "if you'd bothered reading my email").
+func (t *tone) softenBlunt(s string) (string, []string) {
 	s = stripEmoji(s)
 	for {
 		loc := t.interjection.FindStringIndex(s)
-		if loc == nil || loc[1] == 0 {
+		if loc == nil || loc[1] == 0 || determinerUse(s, loc[1]) {
 			break
 		}
 		// Only when a word boundary follows: "Nobody" is not "no".
@@ -94,20 +120,51 @@ func (t *tone) soften(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		if core == "IT" && !shoutedNear(words, i) {
+			continue // "your IT team": the department, not "it" shouted
+		}
 		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] {
 			words[i] = strings.Replace(w, core, strings.ToLower(core), 1)
 		}
 	}
 	s = strings.TrimSpace(strings.Join(words, " "))
+	var blunt []string
+	lower := strings.ToLower(s)
 	for _, r := range t.replace {
-		s = r.re.ReplaceAllString(s, r.with)
+		if r.need != nil && !containsAny(lower, r.need) {
+			continue // cannot match: most replacements, most clauses
+		}
+		if r.blunt {
+			for _, m := range r.re.FindAllString(s, -1) {
+				if m = strings.Trim(m, " ,.;:!?"); m != "" {
+					blunt = append(blunt, m)
+				}
+			}
+		}
+		if out := r.re.ReplaceAllString(s, r.with); out != s {
+			s, lower = out, strings.ToLower(out)
+		}
 	}
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(s), blunt
 }
 
 // emojiBetweenRE is a run of pictographs between two words, where it stood
 // for a pause: "14 open bugs 🐛 two of them" -> "14 open bugs, two of them".
 var emojiBetweenRE = lazyRegexp(`([\p{L}\d%])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Ll})`)
+
+// shoutedNear: a word next to words[i] is in capitals too ("DO IT NOW").
+func shoutedNear(words []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(words) {
+			continue
+		}
+		w := strings.TrimFunc(words[j], func(r rune) bool { return !unicode.IsLetter(r) })
+		if len([]rune(w)) > 1 && strings.ToUpper(w) == w {
+			return true
+		}
+	}
+	return false
+}
 
 // stripEmoji removes pictographs, their variation selectors and joiners; a
 // run of them between two words becomes a comma.
@@ -123,3 +180,21 @@ func stripEmoji(s string) string {
 		return r
 	}, s)
 }
+
+// determinerUse reports whether the interjection that ends at s[:end]
+// is a word of the sentence rather than an aside: "No new features",
+// "Fine by me", "Look at the numbers" (no punctuation after it, and no
+// subject of its own following, as in "no we can't").
+func determinerUse(s string, end int) bool {
+	w := strings.ToLower(strings.TrimSpace(s[:end]))
+	switch w {
+	case "no", "fine", "sure", "look", "listen", "ok", "okay", "so", "also", "plus", "and":
+	default:
+		return false
+	}
+	next := strings.ToLower(firstWordOf(s[end:]))
+	return next != "" && !subjectWords[next] && !strings.HasPrefix(next, "i'")
+}
+
+// subjectWords can start a clause after an interjection ("no we can't").
+var subjectWords = setOf(`i we you they it that this he she there let's lets`)
