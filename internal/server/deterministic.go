@@ -173,8 +173,8 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		return nil, err
 	}
 	if err := add(build(log, spec[decide.LevelInput]{
-		name:  ToolRecommendLevel,
-		title: "Recommend how direct to be",
+		name:        ToolRecommendLevel,
+		title:       "Recommend how direct to be",
 		description: "How direct to be, with why, when that is the only question (decide gives it too), or after an ignored pushback.",
 		closedWorld: true, idempotent: true,
 		out: decide.LevelResult{},
