@@ -35,8 +35,25 @@ func passingDrafts(t *testing.T) []Input {
 		Input{Audience: guide.AudiencePeer, Stakes: guide.StakesHigh,
 			Situation: "A senior colleague wants to skip the usability tests planned for the new checkout so it launches two weeks earlier. Last year's untested redesign cut conversion 12%.",
 			Draft:     "Hi Jo, I get the appeal of launching the new checkout two weeks earlier. My worry is that last year's redesign went out untested and cut conversion by 12%, and a drop like that on checkout could easily cost more than the two weeks gain. Could we keep a slimmed-down round instead: test just the riskiest steps with a handful of users, so we lose a few days rather than two weeks? I'm happy to set it up and share results quickly. What do you think?"},
+		// The second trial: a refusal on integrity the cues read as an
+		// endless debate (the situation says "agreed"), with and without
+		// the matter given.
+		weiIntegrity, withMatter(weiIntegrity, guide.MatterIntegrity),
+		samLetsGo,
 	)
 }
+
+func withMatter(in Input, m guide.Matter) Input { in.Matter = m; return in }
+
+var (
+	weiIntegrity = Input{Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical,
+		Situation: "Team lead wants the quarterly dashboard to count active users as anyone who logged in once in 90 days instead of the agreed 30 days, so the growth number looks better before the board meeting. Integrity issue: the definition was agreed and the board would be misled.",
+		Draft: "I get that we want the growth to land well with the board. But I can't put a 90-day count on the dashboard as \"active users\": we agreed on 30 days, and switching the definition just before the board meeting would make the growth look bigger than it is, and I can't sign off on that. If the change came out later, it would cast doubt on every other number we show them. " +
+			"What I can do: keep the 30-day figure as the headline and add the 90-day figure next to it, clearly labelled with its definition, if reach over the quarter is part of the story. I'm also happy to dig into what's driving the 30-day trend so we have a strong story we can stand behind. Can we go through it together today?"}
+	samLetsGo = Input{Audience: guide.AudiencePeer, Stakes: guide.StakesLow,
+		Situation: "Colleague in another department wants the big meeting room every Tuesday for a new weekly session; my team books it alternate Tuesdays; swapping to the smaller room is only a minor inconvenience, so I am letting it go.",
+		Draft:     "Sure, that works. Go ahead and book the big room every Tuesday for your new session, and we'll move our alternate-Tuesday meetings to the smaller room. When's your first one? I'll update our bookings so there's no clash."}
+)
 
 // TestPassAdvisesOnlyWhatItQuotes: on a draft the judge passes, the cues'
 // missing formula steps are not findings (read as a whole the message
@@ -65,6 +82,11 @@ func TestPassAdvisesOnlyWhatItQuotes(t *testing.T) {
 				t.Errorf("%q: a level the stakes allow is reported: %s", name, f.Message)
 			case f.Kind == KindCalibration && !r.LevelSure():
 				t.Errorf("%q: a level the judge is %.0f%% sure of is reported: %s", name, 100*r.LevelConfidence, f.Message)
+			case f.Kind == KindAntiPattern && f.Excerpt == "":
+				// Read from the draft's shape alone and overruled by the
+				// judge: the disagreement note says so, and no fix comes
+				// with it.
+				t.Errorf("%q: passing draft given an overruled anti-pattern with nothing to quote: %s (fix %q)", name, f.Message, f.Suggestion)
 			}
 		}
 		for _, fix := range r.TopFixes {
@@ -163,6 +185,129 @@ func TestFuseAntiPattern(t *testing.T) {
 	for _, tt := range tests {
 		if got := FuseAntiPattern(tt.judge, tt.p, tt.cues, CueWordsWin); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// handsBack are words of advice that hand the decision back to the other
+// person or ask the writer to go along with theirs.
+var handsBack = []string{"it's your call", "accept their decision", "disagree and commit", "support whichever", "leave them the decision", "leave the decision with them", "let them choose", "commit fully"}
+
+// TestFirmMatterNeverHandsBack: on a rule or an integrity matter, no
+// finding's suggestion and no top fix advises handing the decision back
+// or supporting their call, passing or failing; on a trade-off the
+// documents' advice stands.
+func TestFirmMatterNeverHandsBack(t *testing.T) {
+	cases := []struct {
+		name string
+		in   Input
+		// handBack: the advice that hands it back is expected (trade-off).
+		handBack bool
+	}{
+		{"integrity refusal, arguing on", Input{Matter: guide.MatterIntegrity, Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical,
+			Situation: "The team lead has decided the dashboard will count 90-day users; the decision is final.",
+			Draft:     "As I said before, I still can't agree to this. I've already told you twice the 90-day number misleads the board."}, false},
+		{"rule, going along", Input{Matter: guide.MatterRule, Audience: guide.AudienceReport, Stakes: guide.StakesHigh,
+			Situation: "A nurse asks to swap her Saturday night shift; the swap would take nights below the required 1:4 nurse-to-patient ratio.",
+			Draft:     "Fine, whatever you want, swap it."}, false},
+		{"rule, a curt no with no way forward", Input{Matter: guide.MatterRule, Audience: guide.AudienceClient, Stakes: guide.StakesHigh,
+			Situation: "A client wants us to skip the contract's acceptance testing to go live on Friday.",
+			Draft:     "No. Not happening."}, false},
+		{"integrity, sighing compliance", Input{Matter: guide.MatterIntegrity, Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical,
+			Situation: "My VP wants me to leave the known SSO limitation out of the prospect's demo.",
+			Draft:     "Sure, I guess we'll just leave it out then. Not like anyone asked me."}, false},
+		{"trade-off, arguing on a decision made", Input{Audience: guide.AudienceClient, Stakes: guide.StakesMedium,
+			Situation: "The client has decided to launch with the blue theme; the decision is final.",
+			Draft:     "As I said before, I still don't agree with the blue theme. How many times do we have to go over this?"}, true},
+		weiCase(),
+	}
+	for _, tc := range cases {
+		r, err := Default().Check(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var advice []string
+		for _, f := range r.Findings {
+			advice = append(advice, f.Suggestion, f.Why)
+		}
+		advice = append(advice, r.TopFixes...)
+		found := ""
+		for _, a := range advice {
+			for _, w := range handsBack {
+				if strings.Contains(strings.ToLower(a), w) {
+					found = a
+				}
+			}
+		}
+		switch {
+		case !tc.handBack && found != "":
+			t.Errorf("%s (%s, pass %v): advice hands the decision back: %q", tc.name, tc.in.Matter, r.Pass, found)
+		case tc.handBack && found == "":
+			t.Errorf("%s: on a trade-off the documents' advice to accept their decision is gone: %q", tc.name, advice)
+		}
+		if !r.Pass && len(r.TopFixes) == 0 {
+			t.Errorf("%s: fails with no fix", tc.name)
+		}
+	}
+}
+
+func weiCase() struct {
+	name     string
+	in       Input
+	handBack bool
+} {
+	return struct {
+		name     string
+		in       Input
+		handBack bool
+	}{"integrity refusal that passes (trial 2)", withMatter(weiIntegrity, guide.MatterIntegrity), false}
+}
+
+// TestGoingAlongIsLetItGo: at low stakes with nothing at risk, a plain yes
+// that passes is let_it_go, not pushback (the second trial's accepting
+// reply); a yes that goes on to a concern and a counter-offer stays a
+// pushback.
+func TestGoingAlongIsLetItGo(t *testing.T) {
+	cases := []struct {
+		in   Input
+		want string
+	}{
+		{samLetsGo, StanceLetGo},
+		{Input{Audience: guide.AudienceLeadership, Stakes: guide.StakesLow,
+			Situation: "My manager wants to move the weekly team meeting from Monday to Tuesday mornings.",
+			Draft:     "Sure, Tuesday works. I'll move the invite and let the team know."}, StanceLetGo},
+		{Input{Audience: guide.AudienceReport, Stakes: guide.StakesLow,
+			Situation: "A staff nurse asks to work eight nights in a row next month to save on childcare.",
+			Draft:     "Happy to give you more nights, but eight on the trot breaks the rota rules and puts you on nights the week of your revalidation meeting. Could we do two blocks of four?"}, StancePushback},
+	}
+	for _, tc := range cases {
+		r, err := Default().Check(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Pass {
+			t.Errorf("%q: does not pass (%d): %s", clip(tc.in.Draft, 50), r.Score, r.Summary)
+			continue
+		}
+		if r.Stance != tc.want {
+			t.Errorf("%q: stance %s, want %s", clip(tc.in.Draft, 50), r.Stance, tc.want)
+		}
+	}
+}
+
+// TestFuseStance: the cues' let_it_go and disagree_and_commit name the
+// stance over the judge's pushback, never over its other stances.
+func TestFuseStance(t *testing.T) {
+	for _, tc := range []struct{ judge, cues, want string }{
+		{StancePushback, StanceLetGo, StanceLetGo},
+		{StancePushback, StanceCommit, StanceCommit},
+		{StancePushback, "", StancePushback},
+		{StanceEscalation, StanceLetGo, StanceEscalation},
+		{StanceLetGo, "", StanceLetGo},
+		{"", StanceCommit, StanceCommit},
+	} {
+		if got := FuseStance(tc.judge, tc.cues); got != tc.want {
+			t.Errorf("FuseStance(%q, %q) = %q, want %q", tc.judge, tc.cues, got, tc.want)
 		}
 	}
 }

@@ -63,6 +63,7 @@ type Checker struct {
 	features []featureRule
 	leads    *cue.Index
 	stock    cue.Rule    // the guide's stock lines, blanked before the judge reads a draft
+	catch    cue.Rule    // goes_along's catch: a yes with a condition or a concern (stance only)
 	judge    *judgeModel // nil: the cues' verdict alone
 }
 
@@ -152,6 +153,11 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 			return nil, fmt.Errorf("compile feature cues: %w", err)
 		}
 		c.features = append(c.features, featureRule{id: f.ID, onSituation: f.On == guide.FeatureOnSituation, rule: r})
+		if f.ID == featureGoesAlong {
+			if c.catch, err = cue.Compile(f.ID+" catch", f.Catch); err != nil {
+				return nil, fmt.Errorf("compile feature catch cues: %w", err)
+			}
+		}
 	}
 	var err error
 	if c.stock, err = cue.CompileStock(g.Stock.Lines); err != nil {
@@ -180,7 +186,7 @@ func (c *Checker) rules() []cue.Rule {
 			rs = append(rs, f.rule)
 		}
 	}
-	return append(rs, c.stock)
+	return append(rs, c.stock, c.catch)
 }
 
 var defaultChecker = sync.OnceValue(func() *Checker {
@@ -308,6 +314,9 @@ func (c *Checker) validate(in Input) (Input, error) {
 		return in, fmt.Errorf("check: %w", err)
 	}
 	if in.Level, err = guide.ParseLevel(string(in.Level)); err != nil {
+		return in, fmt.Errorf("check: %w", err)
+	}
+	if in.Matter, err = guide.ParseMatter(string(in.Matter)); err != nil {
 		return in, fmt.Errorf("check: %w", err)
 	}
 	return in, nil

@@ -190,7 +190,7 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 		r.LevelConfidence = p.Level[0].P
 	}
 	if r.Pass {
-		r.Stance = topClass(p.Stance)
+		r.Stance = FuseStance(topClass(p.Stance), r.cueStance)
 		// A level the judge is unsure of is no finding, nor is one the
 		// stakes allow (a suggestion); and on a passing draft a
 		// calibration finding is a note, not a fix: the level's stock
@@ -207,17 +207,28 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 		// message works, and a step the cues did not find may well be
 		// there in other words (the components still show what they found).
 		r.Findings = slices.DeleteFunc(r.Findings, func(f Finding) bool { return f.Kind == KindMissingStep })
-		// A passing draft's cue findings are advice, not verdicts.
-		for i := range r.Findings {
-			f := &r.Findings[i]
+		// A passing draft's cue findings are advice, not verdicts. An
+		// anti-pattern the cues read from the draft's shape alone (no words
+		// to point at: "the decision is already made and the reply argues
+		// on") is overruled outright: it is said in the disagreement note
+		// and nothing more, since its suggestion would be a fix to adopt
+		// that the message does not need (on a refusal on integrity,
+		// "it's your call, and I'll fully support whichever way you go").
+		kept := r.Findings[:0]
+		for _, f := range r.Findings {
 			switch {
 			case f.Kind == KindAntiPattern:
-				f.Severity = SeverityWarning
 				notes = append(notes, fmt.Sprintf("the cues flag %s, but read as a whole the message works", c.antiName(f.Rule)))
+				if f.Excerpt == "" {
+					continue
+				}
+				f.Severity = SeverityWarning
 			case f.Severity == SeverityError:
 				f.Severity = SeverityWarning
 			}
+			kept = append(kept, f)
 		}
+		r.Findings = kept
 		if !rulesPass && len(notes) == 0 {
 			notes = append(notes, "the cues do not find all the formula's parts, but read as a whole the message works: a good pushback need not show all five steps")
 		}
@@ -292,8 +303,30 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 	if len(notes) > 0 {
 		r.Disagreement = capitalise(strings.Join(notes, "; ")) + "."
 	}
+	c.firm(in.Matter, r.Findings)
 	r.TopFixes = topFixes(r.Findings, r.Pass)
 }
+
+// FuseStance is the stance of a passing draft, from the judge's (its
+// stance head's first class) and the cues' (CueStance). The cues' let_it_go
+// and disagree_and_commit are facts of the input, not guesses from words:
+// low stakes, no known risk and a draft that goes along, or a draft that
+// says its case was made and commits. Where they hold, they name the stance
+// over the judge's pushback; the judge's other stances stand. On
+// writer-held-out predictions of the corpus's passing drafts with a
+// labelled stance: FUSION=only go run ./internal/check/model/train -search.
+func FuseStance(judge, cues string) string {
+	if cues != "" && (judge == StancePushback || judge == "") {
+		return cues
+	}
+	return judge
+}
+
+// CueStance is the stance the cues alone read in r (a report of a checker
+// without a judge, or with one), whether or not they pass the draft:
+// disagree_and_commit, let_it_go for a plain yes (low stakes, no known
+// risk, and no reason, consequence or counter-offer in the draft), or "".
+func CueStance(r Report) string { return r.cueStance }
 
 // leanPrefix starts the cues' guess at the anti-pattern a failing draft
 // leans toward when none passed its threshold.

@@ -13,6 +13,10 @@ type Input struct {
 	Situation string         `json:"situation,omitempty" jsonschema:"maxLength=20000,description=What the other person said or asked that you are pushing back on. Add what the draft may leave out: a product gap ('it has no offline mode yet')\\, a risk you know of ('I know the migration needs a 48-hour freeze') or a decision already made ('decision is final'); the checker then flags a reply that steps around the gap\\, goes along without naming the risk or argues on without committing."`
 	Stakes    guide.Stakes   `json:"stakes,omitempty"`
 	Level     guide.Level    `json:"level,omitempty" jsonschema:"description=The level you intend the draft to read at; omit to judge against the stakes alone."`
+	// Matter is what kind of question it is: on a rule or an integrity
+	// matter no finding advises handing the decision back or supporting
+	// their call (the guide's firm suggestions replace those).
+	Matter guide.Matter `json:"matter,omitempty"`
 	// Explain asks for the features that weighed most in the verdict
 	// (Report.Explanation).
 	Explain bool `json:"-"`
@@ -50,6 +54,9 @@ type Report struct {
 	Disagreement    string               `json:"disagreement,omitempty" jsonschema:"description=Set when the cues (phrases and structure) and the learned judge (the message read as a whole) disagree: what each found. The verdict is the judge's."`
 	Explanation     []model.Contribution `json:"explanation,omitempty" jsonschema:"description=With explain: the features of the draft that weighed most in the verdict\\, positive toward pass."`
 	Stance          string               `json:"stance,omitempty" jsonschema:"enum=pushback,enum=let_it_go,enum=disagree_and_commit,enum=warranted_escalation,description=Why a passing draft is the right reply: pushback (it challenges with reasons and a way forward)\\, let_it_go (low stakes and no known risk: going along is right)\\, disagree_and_commit (the case was made and it backs the decision) or warranted_escalation (critical stakes or gentler pushback failed: firm and calm)."`
+	// cueStance is the cues' own stance (let_it_go, disagree_and_commit or
+	// ""), whether or not they pass the draft: see CueStance.
+	cueStance string
 }
 
 // Stances: why a passing draft is the right reply.

@@ -175,12 +175,52 @@ func (c *Checker) report(in Input, a analysis) Report {
 	}
 	r.Findings = sorted
 
+	c.firm(in.Matter, r.Findings)
 	r.TopFixes = topFixes(r.Findings, r.Pass)
+	r.cueStance = stance
+	if stance == StanceLetGo && (f["context"] || f["impact"] || f["alternative"] || c.catch.Eval(a.text, nil).Present()) {
+		// A yes that goes on to a concern, its cost or a counter-offer
+		// ("happy to, but eight in a row breaks the rota rules; two blocks
+		// of four?", "if so I need to add $100") is a pushback, whatever the
+		// cues' score makes of it. (A date or a number in a yes is a
+		// detail, not a concern.)
+		r.cueStance = ""
+	}
 	if r.Pass {
 		r.Stance = stance
 	}
 	r.Summary = c.summary(r)
 	return r
+}
+
+// firm replaces, on a matter that is not theirs to decide (a rule, an
+// integrity matter), every suggestion that would hand the decision back
+// or ask the writer to accept or support theirs with the guide's firm
+// one: state the limit and what you can do. On a trade-off (or no matter
+// given) the findings keep the documents' advice.
+func (c *Checker) firm(m guide.Matter, fs []Finding) {
+	info, ok := c.g.Matter(m)
+	if !ok || info.HandsBack {
+		return
+	}
+	for i := range fs {
+		f := &fs[i]
+		switch f.Kind {
+		case KindAntiPattern:
+			if ap, ok := c.g.AntiPattern(f.Rule); ok && ap.FirmSuggestion != "" {
+				// The documents' reason ("accept their decision
+				// gracefully") gives way to the matter's too.
+				f.Suggestion = ap.FirmSuggestion
+				if info.Advice != "" {
+					f.Why = info.Advice
+				}
+			}
+		case KindMissingStep:
+			if st, ok := c.g.Step(strings.TrimPrefix(f.Rule, "missing_")); ok && st.FirmFix != "" {
+				f.Suggestion = st.FirmFix
+			}
+		}
+	}
 }
 
 // calibration judges the read level against the intended level and the

@@ -68,6 +68,7 @@ func runCheck(env *Env, args []string) int {
 	fs.StringVar(&in.Situation, "situation", "", "what they said or asked that you are pushing back on; add a product gap or a decision already made, and the checker holds the draft to it")
 	stakesVar(fs, &in.Stakes, "stakes", "how much rides on it")
 	levelVar(fs, &in.Level, "level", "the level you mean the draft to read at")
+	matterVar(fs, &in.Matter, "matter", "what it is about: a trade-off they may decide (default), a rule you hold to or an integrity matter; on a rule or integrity no fix hands the decision back")
 	asJSON := fs.Bool("json", false, "print the report of one draft as JSON (for many, --format json)")
 	fs.Var(&outs, "format", "report `FORMAT` (text, json, junit, sarif, github, markdown), or FORMAT=PATH to write it to a file; repeatable")
 	minScore := fs.Int("min-score", 0, "also fail a draft the checker passes when its score is below `N` (0-100)")

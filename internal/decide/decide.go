@@ -233,10 +233,16 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 		}
 		res.StartLevel, res.LevelWhy = lvl, why
 	}
-	res.AudienceAdvice = g.AudienceAdvice(aud, mat)
+	// Letting it go (the framework's answer, or a battle that does not
+	// matter whatever the motive) needs no advice on delivering a
+	// pushback, nor the framework's open questions: the reply is a yes.
+	letGo := rec == LetItGo || battle == BattleLetGo
+	if !letGo {
+		res.AudienceAdvice = g.AudienceAdvice(aud, mat)
+	}
 	// The audience's advice, when there is one, already says what the
 	// matter asks: the next steps do not repeat it.
-	res.NextSteps = nextSteps(g, rec, mat, res.AudienceAdvice == "", rows)
+	res.NextSteps = nextSteps(g, rec, mat, res.AudienceAdvice == "", letGo, rows)
 	return res, nil
 }
 
@@ -348,13 +354,16 @@ func headline(g *guide.Guide, rec string) string {
 // parts, what a rule or integrity matter asks of the message, and the
 // questions left open. No stock sentence to paste into a reply: decide
 // does not know the situation's words, so it names what to say, not how.
-func nextSteps(g *guide.Guide, rec string, mat guide.Matter, matterStep bool, rows []Row) []string {
+func nextSteps(g *guide.Guide, rec string, mat guide.Matter, matterStep, letGo bool, rows []Row) []string {
+	if letGo {
+		// No case to build: the questions left open (evidence, an
+		// alternative) would only send the user looking for one.
+		return []string{letGoStep}
+	}
 	var steps []string
 	switch rec {
 	case ReflectFirst:
 		steps = append(steps, "Write down what is at stake and the outcome you are protecting, with the evidence for it; if you cannot, the discomfort may be yours, not the decision's.")
-	case LetItGo:
-		steps = append(steps, "Go along with it without resistance, and save your pushback capital for decisions that matter.")
 	case WaitForEvidence:
 		steps = append(steps, "Gather the data that supports your alternative (numbers, discovery notes, past projects), then run this again.")
 	case BuildAlternativeFirst:
@@ -384,6 +393,9 @@ func nextSteps(g *guide.Guide, rec string, mat guide.Matter, matterStep bool, ro
 	}
 	return steps
 }
+
+// letGoStep is the next step when the answer is to let it go.
+const letGoStep = "Go along with it without resistance: reply with a short, gracious yes that settles any practical detail, with no case, evidence or alternative; save your pushback capital for decisions that matter."
 
 // LevelInput is what the calibration rules need.
 type LevelInput struct {

@@ -444,3 +444,40 @@ func TestNextStepsNoStockLines(t *testing.T) {
 		}
 	}
 }
+
+// TestLetItGoIsAGraciousYes: when the answer is to let it go (or the
+// battle is one to let go, whatever the motive), decide gives one next
+// step, a short gracious yes, and no advice on delivering a pushback: not
+// the framework's open questions about evidence and an alternative, which
+// sent the second trial's assistant looking for a case to build.
+func TestLetItGoIsAGraciousYes(t *testing.T) {
+	g := guide.Default()
+	yes, no := true, false
+	for _, tc := range []struct {
+		name string
+		in   Input
+		rec  string
+	}{
+		{"a room booking, uncomfortable, a preference (trial 2)", Input{Material: &no, Hill: &no, Right: &no, At: []string{"preference"}, Stakes: guide.StakesLow, Audience: guide.AudiencePeer, Matter: guide.MatterTradeOff}, ReflectFirst},
+		{"the meeting format, not material", Input{Material: &no, Audience: guide.AudienceLeadership}, LetItGo},
+		{"only a preference at stake", Input{At: []string{"preference"}, Audience: guide.AudienceClient}, LetItGo},
+		{"case made, not a hill, gentle pushback failed", Input{Material: &yes, Evidence: &yes, Alternative: &yes, Hill: &no, GentleFailed: true, Stakes: guide.StakesMedium, Audience: guide.AudienceLeadership}, LetItGo},
+	} {
+		d, err := Decide(g, tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Recommendation != tc.rec {
+			t.Errorf("%s: recommendation %s, want %s", tc.name, d.Recommendation, tc.rec)
+		}
+		if d.AudienceAdvice != "" {
+			t.Errorf("%s: advice on delivering a pushback: %q", tc.name, d.AudienceAdvice)
+		}
+		if len(d.NextSteps) != 1 || !strings.Contains(d.NextSteps[0], "gracious yes") {
+			t.Errorf("%s: next steps %q, want the one gracious yes", tc.name, d.NextSteps)
+		}
+		if d.StartLevel != "" {
+			t.Errorf("%s: a level to start at (%s) for no pushback", tc.name, d.StartLevel)
+		}
+	}
+}

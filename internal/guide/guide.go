@@ -418,7 +418,10 @@ type Step struct {
 	Name string `json:"name"`
 	// Fix says what to add when a draft lacks the step: advice about the
 	// draft's own content, never a stock line to paste in.
-	Fix      string `json:"fix"`
+	Fix string `json:"fix"`
+	// FirmFix replaces Fix on a rule or an integrity matter when Fix
+	// would hand the decision back ("leave them the decision").
+	FirmFix  string `json:"firm_fix,omitempty"`
 	Template string `json:"template"`
 	Purpose  string `json:"purpose"`
 	Cues     []Cue  `json:"cues"`
@@ -476,6 +479,11 @@ type FeatureDef struct {
 	On   string `json:"on"` // FeatureOnDraft or FeatureOnSituation
 	Why  string `json:"why"`
 	Cues []Cue  `json:"cues"`
+	// Catch (goes_along only) are the words that put a condition or a
+	// concern on a yes ("happy to, but ...", "if so I need to add $100"):
+	// a yes with a catch is a pushback, not letting it go. They name the
+	// stance and are not among the features the learned judge reads.
+	Catch []Cue `json:"catch,omitempty"`
 }
 
 // Where a feature is read.
@@ -512,7 +520,12 @@ type AntiPattern struct {
 	Example    string `json:"example"`
 	Why        string `json:"why"`
 	Suggestion string `json:"suggestion"`
-	Cues       []Cue  `json:"cues"`
+	// FirmSuggestion replaces Suggestion on a rule or an integrity
+	// matter, when Suggestion hands the decision back or asks the writer
+	// to accept or support theirs: what is not theirs to decide is stated
+	// as a limit, with what the writer can do.
+	FirmSuggestion string `json:"firm_suggestion,omitempty"`
+	Cues           []Cue  `json:"cues"`
 	// Fallback cues describe the anti-pattern's shape rather than its
 	// words (a no with no reason, compliance with no concern, a yes that
 	// puts things off). They are weighed only for a draft that fails with

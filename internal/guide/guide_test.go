@@ -3,6 +3,7 @@ package guide
 import (
 	"errors"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -241,5 +242,30 @@ func TestNormaliseID(t *testing.T) {
 	}
 	if _, err := ParseStakes("extreme"); !errors.Is(err, ErrUnknownValue) {
 		t.Errorf("ParseStakes(extreme) = %v, want ErrUnknownValue", err)
+	}
+}
+
+// TestFirmAdvice: every piece of advice that hands the decision back or
+// asks the writer to go along with theirs has a firm version for a rule or
+// an integrity matter (what the checker gives instead), and no firm
+// version hands it back itself.
+func TestFirmAdvice(t *testing.T) {
+	g := Default()
+	handsBack := regexp.MustCompile(`(?i)it's your call|accept their decision|support whichever|leave (?:them )?the decision|let them choose|commit fully`)
+	for _, ap := range g.AntiPatterns {
+		switch {
+		case handsBack.MatchString(ap.Suggestion) && ap.FirmSuggestion == "":
+			t.Errorf("%s: suggestion %q hands the decision back and has no firm_suggestion", ap.ID, ap.Suggestion)
+		case handsBack.MatchString(ap.FirmSuggestion):
+			t.Errorf("%s: firm_suggestion %q hands the decision back", ap.ID, ap.FirmSuggestion)
+		}
+	}
+	for _, s := range g.Formula.Steps {
+		switch {
+		case handsBack.MatchString(s.Fix) && s.FirmFix == "":
+			t.Errorf("step %s: fix %q hands the decision back and has no firm_fix", s.ID, s.Fix)
+		case handsBack.MatchString(s.FirmFix):
+			t.Errorf("step %s: firm_fix %q hands the decision back", s.ID, s.FirmFix)
+		}
 	}
 }

@@ -27,7 +27,7 @@ const (
 
 type checkArgs struct {
 	check.Input
-	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Add formula parts, signals and reasons (costs context)."`
+	Verbose bool `json:"verbose,omitempty" jsonschema_description:"Add formula parts, signals, reasons (costs context)."`
 }
 
 type decideArgs struct {
@@ -90,8 +90,8 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[decideArgs]{
 		name:  ToolDecide,
 		title: "Should I push back?",
-		description: "Should the user push back at all, and how hard? The Pushback Decision Framework on yes/no answers (leave out the unknown) and what is at stake: the recommendation, the level to start at and why. " +
-			"Call it before drafting.",
+		description: "Should the user push back at all, and how hard? The Pushback Decision Framework on yes/no answers (leave out the unknown) and what is at stake: what to do, the level to start at and why. " +
+			"Call it first.",
 		closedWorld: true, idempotent: true,
 		out: decideLean{},
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *decideArgs) (any, string, error) {
@@ -110,8 +110,8 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[checkArgs]{
 		name:  ToolCheckDraft,
 		title: "Check a pushback draft",
-		description: "A second opinion on a pushback message: pass/fail, a 0-100 score, anti-patterns (dismissive no, abdication, hidden limitation, ...) with spans, missing formula parts and top fixes. " +
-			"Give audience, stakes and situation when known. Stop once it passes; do not chase the score.",
+		description: "A second opinion on a pushback message: pass/fail, a 0-100 score, anti-patterns with spans, missing formula parts, top fixes. " +
+			"Give audience, stakes, situation and matter when known. Stop once it passes; do not chase the score.",
 		closedWorld: true, idempotent: true,
 		out:    checkLean{},
 		editIn: shorten(checkShort),
@@ -132,7 +132,7 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 	if err := add(build(log, spec[formulaArgs]{
 		name:  ToolRenderFormula,
 		title: "Write a pushback from the formula",
-		description: "A template draft from the five-step formula at a level, ending as the audience needs (a report is told the decision, a client or leader is handed it). " +
+		description: "A template draft from the five-step formula at a level, ending as the audience and the matter need. " +
 			"Fields are fitted to their slots. Better: write it yourself in the user's voice.",
 		closedWorld: true, idempotent: true,
 		out: renderLean{},
@@ -173,10 +173,9 @@ func deterministicTools(log *slog.Logger, g *guide.Guide, chk checker) ([]tool, 
 		return nil, err
 	}
 	if err := add(build(log, spec[decide.LevelInput]{
-		name:  ToolRecommendLevel,
-		title: "Recommend how direct to be",
-		description: "How direct to be (stakes, audience, gentler pushback failed?), with why. " +
-			"For when the only question is how hard to push, or what next after an ignored pushback.",
+		name:        ToolRecommendLevel,
+		title:       "Recommend how direct to be",
+		description: "How direct to be, with why, when that is the only question (decide gives it too), or after an ignored pushback.",
 		closedWorld: true, idempotent: true,
 		out: decide.LevelResult{},
 		run: func(_ context.Context, _ mcp.CallToolRequest, in *decide.LevelInput) (any, string, error) {

@@ -71,6 +71,9 @@ type promptData struct {
 	// Asks are the framework's questions in the situation's words: "deal
 	// outcomes" only in a sale.
 	Asks []string
+	// AtStake are the values decide's at_stake takes, in the guide's
+	// words: deal_outcome only in a sale.
+	AtStake string
 }
 
 func allPrompts(g *guide.Guide) ([]mcpserver.ServerPrompt, error) {
@@ -161,9 +164,18 @@ func promptArgs(g *guide.Guide, d promptDef, args map[string]string) (promptData
 		}
 		data.Args[a.name] = v
 	}
+	situation := data.Args["situation"] + " " + data.Args["decision"]
 	for _, q := range g.Framework.Questions {
-		data.Asks = append(data.Asks, g.Framework.Asks(q, data.Args["situation"]+" "+data.Args["decision"]))
+		data.Asks = append(data.Asks, g.Framework.Asks(q, situation))
 	}
+	var at []string
+	for _, st := range g.Battles.Stakes {
+		if st.Source == "leadership" && st.ID == "deal_outcome" && !g.Framework.InSale(situation) {
+			continue
+		}
+		at = append(at, st.ID)
+	}
+	data.AtStake = strings.Join(at, ", ")
 	return data, nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/pushback/pushback/internal/decide"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -136,5 +137,50 @@ func TestPromptCompletion(t *testing.T) {
 				t.Errorf("completions = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestCoachWordsMatchTools: every at_stake value the coach prompt names is
+// one decide accepts (the second trial's "safety" was not), deal_outcome
+// only in a sale, and the prompt gives a path for letting it go: a short,
+// gracious yes, not "stop there".
+func TestCoachWordsMatchTools(t *testing.T) {
+	g := guide.Default()
+	c := newClient(t, Options{})
+	for _, tc := range []struct {
+		situation string
+		sale      bool
+	}{
+		{"The ward manager wants me to take 10 patients tonight; our night guideline is 8 per nurse.", false},
+		{"A colleague wants the big meeting room every Tuesday; my team books it alternate Tuesdays.", false},
+		{"The VP wants a full POC for a strategic account with no champion.", true},
+	} {
+		req := mcp.GetPromptRequest{}
+		req.Params.Name = "coach"
+		req.Params.Arguments = map[string]string{"situation": tc.situation, "stakes": "critical"}
+		res, err := c.GetPrompt(testCtx(t), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := mcp.AsTextContent(res.Messages[0].Content)
+		_, rest, ok := strings.Cut(text.Text, "`at_stake` (")
+		list, _, ok2 := strings.Cut(rest, ";")
+		if !ok || !ok2 {
+			t.Fatalf("%q: the prompt names no at_stake values:\n%s", tc.situation, text.Text)
+		}
+		at := strings.Split(list, ", ")
+		for _, v := range at {
+			if _, err := decide.Decide(g, decide.Input{At: []string{v}}); err != nil {
+				t.Errorf("%q: the prompt names at_stake %q, which decide rejects: %v", tc.situation, v, err)
+			}
+		}
+		if slices.Contains(at, "deal_outcome") != tc.sale {
+			t.Errorf("%q: deal_outcome named %v, want %v", tc.situation, !tc.sale, tc.sale)
+		}
+		for _, w := range []string{"say yes graciously", "no case, evidence or alternative"} {
+			if !strings.Contains(text.Text, w) {
+				t.Errorf("%q: no let-it-go path (%q):\n%s", tc.situation, w, text.Text)
+			}
+		}
 	}
 }

@@ -147,19 +147,36 @@ func TestCompactTextDoesNotRepeat(t *testing.T) {
 // wrote in the issue 13 trial: the teacher's firm "I can't change the
 // mark" (told it read mild, wanted strong, and lacked context), and a
 // first pushback to a colleague at high stakes (told it wanted strong
-// where decide said moderate).
+// where decide said moderate); and from the second trial, an analyst's
+// refusal on integrity (given, at 100, an "endless debate" finding whose
+// fix was "it's your call, and I'll fully support whichever way you go"),
+// with and without the matter, and a gracious yes at low stakes (labelled
+// pushback, not let_it_go).
 func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
 	call := wire(t)
+	wei := map[string]any{"audience": "leadership", "stakes": "critical",
+		"situation": "Team lead wants the quarterly dashboard to count active users as anyone who logged in once in 90 days instead of the agreed 30 days, so the growth number looks better before the board meeting. Integrity issue: the definition was agreed and the board would be misled.",
+		"draft":     "I get that we want the growth to land well with the board. But I can't put a 90-day count on the dashboard as \"active users\": we agreed on 30 days, and switching the definition just before the board meeting would make the growth look bigger than it is, and I can't sign off on that. If the change came out later, it would cast doubt on every other number we show them. What I can do: keep the 30-day figure as the headline and add the 90-day figure next to it, clearly labelled with its definition, if reach over the quarter is part of the story. I'm also happy to dig into what's driving the 30-day trend so we have a strong story we can stand behind. Can we go through it together today?"}
+	weiMatter := map[string]any{"matter": "integrity"}
+	for k, v := range wei {
+		weiMatter[k] = v
+	}
 	tests := []struct {
-		name string
-		args map[string]any
+		name   string
+		args   map[string]any
+		stance string // "": any
 	}{
+		{"analyst refusing on integrity", wei, ""},
+		{"analyst refusing on integrity, matter given", weiMatter, ""},
+		{"a gracious yes at low stakes", map[string]any{"audience": "peer", "stakes": "low",
+			"situation": "Colleague in another department wants the big meeting room every Tuesday for a new weekly session; my team books it alternate Tuesdays; swapping to the smaller room is only a minor inconvenience, so I am letting it go.",
+			"draft":     "Sure, that works. Go ahead and book the big room every Tuesday for your new session, and we'll move our alternate-Tuesday meetings to the smaller room. When's your first one? I'll update our bookings so there's no clash."}, "let_it_go"},
 		{"teacher to a parent", map[string]any{"audience": "client", "stakes": "high",
 			"situation": "A parent asked me to raise their son's coursework mark from a C to a B because he worked really hard. The mark was moderated by two teachers against the exam board's criteria.",
-			"draft":     "Dear [parent's name],\n\nThank you for your email. I know how hard [student's name] worked on his coursework, and I understand why a C is disappointing after all that effort.\n\nI can't change the mark, though, and I'd like to explain why. Coursework is graded against the exam board's criteria, not on effort, and his piece was moderated by two teachers against those criteria before the C was confirmed. Changing a moderated mark on request wouldn't be fair to the other students marked the same way, and it isn't something I'm able to do.\n\nWhat I can do is go through the marking criteria with you and [student's name], show where his work sits, and what would take the next piece to a B. That effort deserves to count where it can. Would a short meeting or call next week suit you?\n\nKind regards,\nAma"}},
+			"draft":     "Dear [parent's name],\n\nThank you for your email. I know how hard [student's name] worked on his coursework, and I understand why a C is disappointing after all that effort.\n\nI can't change the mark, though, and I'd like to explain why. Coursework is graded against the exam board's criteria, not on effort, and his piece was moderated by two teachers against those criteria before the C was confirmed. Changing a moderated mark on request wouldn't be fair to the other students marked the same way, and it isn't something I'm able to do.\n\nWhat I can do is go through the marking criteria with you and [student's name], show where his work sits, and what would take the next piece to a B. That effort deserves to count where it can. Would a short meeting or call next week suit you?\n\nKind regards,\nAma"}, ""},
 		{"designer to a senior colleague", map[string]any{"audience": "peer", "stakes": "high",
 			"situation": "A senior colleague wants to skip the usability tests planned for the new checkout so it launches two weeks earlier. Last year's untested redesign cut conversion 12%.",
-			"draft":     "Hi Jo, I get the appeal of launching the new checkout two weeks earlier. My worry is that last year's redesign went out untested and cut conversion by 12%, and a drop like that on checkout could easily cost more than the two weeks gain. Could we keep a slimmed-down round instead: test just the riskiest steps with a handful of users, so we lose a few days rather than two weeks? I'm happy to set it up and share results quickly. What do you think?"}},
+			"draft":     "Hi Jo, I get the appeal of launching the new checkout two weeks earlier. My worry is that last year's redesign went out untested and cut conversion by 12%, and a drop like that on checkout could easily cost more than the two weeks gain. Could we keep a slimmed-down round instead: test just the riskiest steps with a handful of users, so we lose a few days rather than two weeks? I'm happy to set it up and share results quickly. What do you think?"}, ""},
 	}
 	for _, tt := range tests {
 		out := call("tools/call", map[string]any{"name": ToolCheckDraft, "arguments": tt.args})
@@ -170,6 +187,7 @@ func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
 				} `json:"content"`
 				Structured struct {
 					Pass          bool     `json:"pass"`
+					Stance        string   `json:"stance"`
 					Level         string   `json:"level"`
 					IntendedLevel string   `json:"intended_level"`
 					MissingSteps  []string `json:"missing_steps"`
@@ -198,6 +216,9 @@ func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
 		fixes := slices.DeleteFunc(slices.Clone(s.TopFixes), func(f string) bool { return strings.HasPrefix(f, "Fill in [") })
 		if len(s.MissingSteps) > 0 || len(fixes) > 0 || len(other) > 0 || strings.Contains(text, "wanted") {
 			t.Errorf("%s: level %q, intended %q, missing %v, fixes %v, findings %v; text %q", tt.name, s.Level, s.IntendedLevel, s.MissingSteps, s.TopFixes, s.Findings, text)
+		}
+		if tt.stance != "" && s.Stance != tt.stance {
+			t.Errorf("%s: stance %q, want %q", tt.name, s.Stance, tt.stance)
 		}
 	}
 }

@@ -195,12 +195,14 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 	}
 	cueAnti := map[string]bool{}           // by case id
 	cueFound := map[string]check.CueAnti{} // by case id
+	cueStance := map[string]string{}       // by case id
 	for _, k := range cases {
 		r, err := c.Check(check.Input{Draft: k.Text, Audience: k.Audience, Stakes: k.Stakes, Situation: k.Situation})
 		if err != nil {
 			return err
 		}
 		cueFound[k.ID] = check.CueAntiPatterns(r)
+		cueStance[k.ID] = check.CueStance(r)
 		for _, f := range r.Findings {
 			if f.Kind == check.KindAntiPattern && f.Severity == check.SeverityError && !strings.HasPrefix(f.Message, "Leans") {
 				cueAnti[k.ID] = true
@@ -243,6 +245,30 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 			}
 		}
 		fmt.Printf("| fusion: the cues' anti-pattern in words names it below judge p=%.2f | - | - | %.3f (%d/%d; %d changed) | - | - |\n", w, float64(right)/float64(n), right, n, differ)
+	}
+	// The stance of a passing draft: the judge's alone, or fused with the
+	// cues' let_it_go and disagree_and_commit (check.FuseStance). Over
+	// the labelled passing drafts.
+	{
+		n, alone, fused, changed := 0, 0, 0, 0
+		for i, ex := range exs {
+			if !ex.Good || ex.Stance == "" || ex.Augmented {
+				continue
+			}
+			n++
+			f := check.FuseStance(oof[i].Stance, cueStance[ex.ID])
+			if oof[i].Stance == ex.Stance {
+				alone++
+			}
+			if f == ex.Stance {
+				fused++
+			}
+			if f != oof[i].Stance {
+				changed++
+			}
+		}
+		fmt.Printf("| stance: the judge's alone | - | - | - | %.3f (%d/%d) | - |\n", float64(alone)/float64(max(n, 1)), alone, n)
+		fmt.Printf("| stance: the cues' let_it_go or disagree_and_commit over the judge's pushback | - | - | - | %.3f (%d/%d; %d changed) | - |\n", float64(fused)/float64(max(n, 1)), fused, n, changed)
 	}
 	// The level a passing draft reads at, kept only when the judge is at
 	// least this sure: how often it is the labelled level, and how many
