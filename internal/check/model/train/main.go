@@ -29,6 +29,8 @@ func main() {
 	report := flag.String("report", "", "write the cross-validation report (Markdown) here")
 	search := flag.Bool("search", false, "compare feature sets and losses by writer-held-out cross-validation, write nothing")
 	folds := flag.Int("folds", 8, "cross-validation folds (writers are held out together)")
+	flag.Float64Var(&model.DefaultOptions.L2, "l2", model.DefaultOptions.L2, "L2 regularisation per update (to compare settings; make train uses the default)")
+	flag.IntVar(&model.DefaultOptions.Epochs, "epochs", model.DefaultOptions.Epochs, "passes over the corpus (to compare settings; make train uses the default)")
 	flag.Parse()
 	if err := run(*corpusDir, *out, *report, *search, *folds); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
