@@ -3,6 +3,7 @@ package guide
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -17,39 +18,55 @@ type Placeholders struct {
 	NotExamples []string `json:"not_examples"`
 }
 
-var placeholderCache sync.Map // *Placeholders -> *regexp.Regexp
+var placeholderCache sync.Map // *Placeholders -> []*regexp.Regexp
 
-func (p *Placeholders) regexp() (*regexp.Regexp, error) {
+// regexps compiles each pattern on its own: each starts with a literal
+// ('[', '(', '_') the regexp package then searches for directly, so a
+// draft with none of them costs a few byte scans.
+func (p *Placeholders) regexps() ([]*regexp.Regexp, error) {
 	if v, ok := placeholderCache.Load(p); ok {
-		return v.(*regexp.Regexp), nil
+		return v.([]*regexp.Regexp), nil
 	}
-	if len(p.Patterns) == 0 {
-		return nil, nil
+	res := make([]*regexp.Regexp, 0, len(p.Patterns))
+	for _, pat := range p.Patterns {
+		re, err := regexp.Compile("(?i)" + pat)
+		if err != nil {
+			return nil, fmt.Errorf("placeholders: %w", err)
+		}
+		res = append(res, re)
 	}
-	re, err := regexp.Compile("(?i)(?:" + strings.Join(p.Patterns, ")|(?:") + ")")
-	if err != nil {
-		return nil, fmt.Errorf("placeholders: %w", err)
-	}
-	v, _ := placeholderCache.LoadOrStore(p, re)
-	return v.(*regexp.Regexp), nil
+	v, _ := placeholderCache.LoadOrStore(p, res)
+	return v.([]*regexp.Regexp), nil
 }
 
 // Find returns the byte ranges of the unfilled placeholders in text, in
 // order.
 func (p *Placeholders) Find(text string) [][2]int {
-	re, err := p.regexp()
-	if re == nil || err != nil {
+	res, err := p.regexps()
+	if err != nil {
 		return nil
 	}
 	var out [][2]int
-	for _, m := range re.FindAllStringIndex(text, -1) {
-		inner := strings.ToLower(strings.Trim(text[m[0]:m[1]], "[]() "))
-		if p.stageDirection(inner) {
-			continue
+	for _, re := range res {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			inner := strings.ToLower(strings.Trim(text[m[0]:m[1]], "[]() "))
+			if p.stageDirection(inner) || overlaps(out, m) {
+				continue
+			}
+			out = append(out, [2]int{m[0], m[1]})
 		}
-		out = append(out, [2]int{m[0], m[1]})
 	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
+}
+
+func overlaps(rs [][2]int, m []int) bool {
+	for _, r := range rs {
+		if m[0] < r[1] && r[0] < m[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // stageDirection: a bracket holding one of Not's words ("[heavy sigh]",
@@ -67,7 +84,7 @@ func (p *Placeholders) stageDirection(inner string) bool {
 
 // validate checks the patterns parse and hold their examples.
 func (p *Placeholders) validate() error {
-	if _, err := p.regexp(); err != nil {
+	if _, err := p.regexps(); err != nil {
 		return err
 	}
 	for _, ex := range p.Examples {
