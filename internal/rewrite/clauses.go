@@ -389,6 +389,9 @@ func (c *classifier) read(text string, t *tone) reading {
 					p.class = classFact
 				}
 			}
+			if p.class != classInjection {
+				c.keepFacts(&p)
+			}
 			p.idx = len(r.pieces)
 			r.pieces = append(r.pieces, p)
 		}
@@ -521,4 +524,66 @@ func keptFacts(given []string, d string) []string {
 		}
 	}
 	return out
+}
+
+var (
+	// jabTailRE: a jab hung on a clause that says something ("I'm not
+	// pulling Gary off the run because you can't read a screen", "... so
+	// sponsors get a photo", "... to save someone's face"): the jab goes,
+	// the clause stays.
+	jabTailRE = lazyRegexp(`(?i),?\s+(?:(?:and )?(?:definitely|certainly|especially|least of all|and certainly) not )?(?:just )?(?:(?:your call|your choice|take it or leave it|end of story|that'?s it)\b|because (?:you|your \w+(?: \w+)?|they|he|she) (?:can'?t|couldn'?t|don'?t|didn'?t|won'?t|never|clearly|obviously)\b[^.;!?]*|so (?:that )?(?:someone|somebody|sponsors|marketing|management|they|he|she|you) (?:can |could )?gets? (?:likes|a photo|a selfie|a headline|the credit)\b[^.;!?]*|to save (?:someone'?s|somebody'?s|your|their|his|her|anyone'?s) (?:face|skin|blushes)\b|for your (?:[\w-]+ ){0,2}(?:stats|numbers|figures|targets|bonus|KPIs?)\b)`)
+	// numberRE: a clause that holds a number, a time, a date or an amount.
+	heldNumberRE = lazyRegexp(`\d|[£$€¥]`)
+)
+
+// keepFacts: a jab hung on a clause is cut off it, and a clause dropped
+// for a jab it carries ("The 09:45 has 72 seats left, take it or leave
+// it"; "they pay £640 for a van tonight, your call") keeps the parts
+// that hold a number, a time, a date, an amount or a name.
+func (c *classifier) keepFacts(p *piece) {
+	if loc := jabTailRE.get().FindStringIndex(p.text); loc != nil && loc[0] > 0 {
+		rest := strings.TrimSpace(p.text[loc[1]:])
+		cut := strings.TrimRight(p.text[:loc[0]], " ,;:") + rest
+		if wordCount(cut) >= 3 {
+			p.text = cut
+			if !strings.ContainsAny(cut[len(cut)-1:], ".!?") {
+				p.text += "."
+			}
+			if !dropped(p.class) {
+				p.match = c.classify(p.text)
+			}
+		}
+	}
+	if !dropped(p.class) || !heldNumberRE.get().MatchString(p.text) {
+		return
+	}
+	var kept []string
+	for _, part := range strings.Split(strings.TrimRight(p.text, ".!? "), ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if dropped(c.classify(part).class) {
+			// "ask me properly and you'll have it by lunch": the jab
+			// goes, what is promised stays.
+			var sub []string
+			for _, q := range strings.Split(part, " and ") {
+				if q = strings.TrimSpace(q); q != "" && !dropped(c.classify(q).class) {
+					sub = append(sub, q)
+				}
+			}
+			if len(sub) == 0 {
+				continue
+			}
+			part = strings.Join(sub, " and ")
+		}
+		kept = append(kept, part)
+	}
+	if len(kept) == 0 {
+		return
+	}
+	text := strings.Join(kept, ", ")
+	if m := c.classify(text); !dropped(m.class) && heldNumberRE.get().MatchString(text) {
+		p.text, p.match = text, m
+	}
 }

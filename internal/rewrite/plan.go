@@ -623,6 +623,17 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 		}
 	}
+	if len(pl.alts) == 0 && !pl.hasAlt {
+		// An offer in any form kept in the body ("The 09:45 has 72
+		// seats left", "either X or Y", "next Monday is fine") is the
+		// alternative: no slot beside it.
+		for _, b := range pl.body {
+			if offerInBodyRE.get().MatchString(b) {
+				pl.hasAlt = true
+				break
+			}
+		}
+	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		// The situation's own alternative ("The writer would rather cap
 		// registrations at 400") before a slot.
@@ -849,6 +860,17 @@ func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mus
 		}
 		return fill1(f.HoldIng[mustLevel], "request", pronounObject(ing, a))
 	}
+	if ownRefusalRE.get().MatchString(p.text) && level != guide.LevelMild {
+		// "I'm not bumping paying passengers": a no to what the writer
+		// cannot do stays a no, said calmly, never a preference.
+		if base := baseFromGerund(ing); base != "" {
+			subj := "we"
+			if strings.HasPrefix(strings.ToLower(strings.TrimSpace(p.text)), "i") {
+				subj = "I"
+			}
+			return fill(f.Refuse.Cant, map[string]string{"vp": base, "subj": subj})
+		}
+	}
 	if vp := refusalVP(p.text); vp != "" {
 		return fill(f.HoldVP[level], map[string]string{"vp": vp, "request": gerund(vp)})
 	}
@@ -856,6 +878,8 @@ func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mus
 }
 
 var (
+	// offerInBodyRE: a sentence that offers something, whatever its form.
+	offerInBodyRE = lazyRegexp(`(?i)\b(?:I|we|you|she|he|they|the team)(?:'ll| will| can| could)(?: also| still| then)? (?:do|have|give|offer|book|film|truck|run|ship|send|take|go|get|start|tag|join|use|launch|move|deliver|put|spin|make|hold|extend|keep|turn|fit|cover|try|pay)\b|\beither\b.+\bor\b|\bhas (?:about |only |still )?\d[\d,]* (?:\w+ )?(?:seats|places|slots|spaces|rooms|tickets|beds|tables|spots|pallets|units|copies)(?: \w+)? (?:left|free|spare|available)\b|\b(?:is|are|'s) (?:still )?(?:fine|free|open|available)\b|\bwhat (?:we|I) (?:could|can) do\b|\b(?:I|we|they|she|he)(?:'ll| will) \w+ (?:till|until|from|by|on)\b|^if [^,]{3,80}[, ] ?(?:take|use|move|book|swap|put)\b|\binstead\b|\bhow about\b|\bI'?d suggest\b|^if [^,]{3,80}, (?:launch|do|book|take|use|go|move|send|run|ship)\b|\b(?:next|on) (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: is)? (?:fine|ok|okay|works)\b`)
 	// ownRefusalRE: the writer's own refusal, firm and calm as written.
 	ownRefusalRE = lazyRegexp(`(?i)^I(?:'m| am) not \p{L}+ing\b|^I (?:won'?t|will not) \p{L}+`)
 	// wontRE: a refusal of will ("Not doing that"), not of ability.

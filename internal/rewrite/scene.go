@@ -123,10 +123,28 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 		}
 		return sc
 	}
-	// "the hotel manager" is also "the manager".
+	// "the hotel manager" is also "the manager"; "the musical director
+	// of a touring musical" is also "the musical director", "the
+	// director" and "the MD"; "an audio editor at a podcast network",
+	// "the editor".
 	for _, r := range sc.roles {
-		if f := strings.Fields(r); len(f) == 3 {
-			sc.roles = append(sc.roles, "the "+f[2])
+		head := r
+		for _, sep := range []string{" of ", " at ", " in ", " for ", " on ", " with "} {
+			head, _, _ = strings.Cut(head, sep)
+		}
+		f := strings.Fields(head)
+		if head != r && len(f) >= 2 {
+			sc.roles = append(sc.roles, head)
+		}
+		if len(f) >= 3 {
+			sc.roles = append(sc.roles, "the "+f[len(f)-1])
+		}
+		if len(f) == 3 || len(f) == 4 {
+			acr := ""
+			for _, w := range f[1:] {
+				acr += w[:1]
+			}
+			sc.roles = append(sc.roles, "the "+acr)
 		}
 	}
 	for i := first; i < len(sents); i++ {
@@ -447,6 +465,8 @@ func (sc scene) writerOffer(s string) (offer string, ok bool) {
 	vp = addressee(vp, "")
 	var say string
 	switch strings.ToLower(strings.Join(strings.Fields(m[1]), " ")) {
+	case "would be open to":
+		say = "I'd be open to " + vp
 	case "would rather", "prefers to", "would prefer to":
 		say = "I'd rather " + vp
 	case "could", "can", "is able to", "would be able to":
@@ -465,7 +485,7 @@ func (sc scene) writerOffer(s string) (offer string, ok bool) {
 }
 
 var (
-	writerModalRE    = lazyRegexp(`(?i)^(would\s+rather|prefers\s+to|would\s+prefer\s+to|could|can|is\s+able\s+to|would\s+be\s+able\s+to|would\s+be\s+willing\s+to|is\s+willing\s+to|is\s+happy\s+to|would\s+be\s+happy\s+to|offers\s+to|has\s+offered\s+to|proposes|suggests|recommends)\s+(.+)$`)
+	writerModalRE    = lazyRegexp(`(?i)^(would\s+rather|prefers\s+to|would\s+prefer\s+to|could|can|is\s+able\s+to|would\s+be\s+able\s+to|would\s+be\s+open\s+to|would\s+be\s+willing\s+to|is\s+willing\s+to|is\s+happy\s+to|would\s+be\s+happy\s+to|offers\s+to|has\s+offered\s+to|proposes|suggests|recommends)\s+(.+)$`)
 	personPronounRE  = lazyRegexp(`(?i)\b(?:he|she|his|her|hers|him|they|them|their)\b`)
 	subjectPronounRE = lazyRegexp(`(?i)\b(?:he|she|they)\b`)
 )
