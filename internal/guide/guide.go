@@ -204,8 +204,10 @@ type RewriteForms struct {
 	// about a time or amount the draft offers ({np}); OrWe and
 	// OtherwiseWe say a second option ({vp}); WeHave says a verbless list
 	// of facts ({facts}).
-	Choice      string `json:"choice"`
-	HowAbout    string `json:"how_about"`
+	Choice   string `json:"choice"`
+	HowAbout string `json:"how_about"`
+	// ReadyBy says when something not ready will be ({np}: "Thursday").
+	ReadyBy     string `json:"ready_by"`
 	OrWe        string `json:"or_we"`
 	OtherwiseWe string `json:"otherwise_we"`
 	WeHave      string `json:"we_have"`

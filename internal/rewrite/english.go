@@ -415,6 +415,9 @@ func baseFromGerund(phrase string) string {
 			return cand + phrase[len(w):]
 		}
 	}
+	if n := len(stem); n >= 4 && stem[n-1] == stem[n-2] && !isVowel(stem[n-1]) && strings.IndexByte("slfz", stem[n-1]) < 0 && ingForm(stem[:n-1]) == lw {
+		return stem[:n-1] + phrase[len(w):] // "letting" -> "let", not "lett"
+	}
 	if ingForm(stem) == lw {
 		return stem + phrase[len(w):]
 	}

@@ -503,6 +503,13 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			if (ownOfferRE.get().MatchString(p.text) || earliestRE.get().MatchString(p.text)) && !strings.HasSuffix(p.text, "?") {
 				pl.hasAlt = true // "I'll turn it round the same day": the writer's own offer
 			}
+			if np := dateFragment(p, rd); np != "" && i > 0 && notReadyRE.get().MatchString(rd.pieces[i-1].text) {
+				// "It's not ready. Thursday.": when it will be.
+				flush()
+				pl.body = append(pl.body, fill1(f.ReadyBy, "np", np))
+				pl.hasAlt = true
+				continue
+			}
 			if np := dateFragment(p, rd); np != "" && (bare || stated || refusingDraft(rd)) {
 				// "Friday.", "thurs morning, 10k": the time they can
 				// have, asked about.
@@ -641,6 +648,37 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			pl.alts = append(pl.alts, []string{o})
 		}
 	}
+	// A bare time the offer says again ("7am tomorrow." beside "I could
+	// have a cut version up by 7am tomorrow") is a scrap.
+	said := func(t string) bool {
+		for _, a := range pl.alts {
+			if strings.Contains(strings.ToLower(a[0]), t) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, b := range pl.body {
+		// "... at 32:10. 7am tomorrow.": the scrap at a sentence's end.
+		if k := strings.LastIndex(b, ". "); k > 0 {
+			t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b[k+2:]), ".!… "))
+			if t != "" && wordCount(t) <= 4 && !finiteVerb(t) && said(t) {
+				pl.body[i] = b[:k+1]
+			}
+		}
+	}
+	pl.body = slices.DeleteFunc(pl.body, func(b string) bool {
+		t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b), ".!… "))
+		if t == "" || wordCount(t) > 4 || finiteVerb(t) {
+			return false
+		}
+		for _, o := range append(slices.Clone(pl.body), pl.after...) {
+			if o != b && strings.Contains(strings.ToLower(o), t) {
+				return true
+			}
+		}
+		return said(t)
+	})
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		pl.slot = true
 		pl.notes = append(pl.notes, f.SlotNote)
@@ -878,8 +916,11 @@ func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mus
 }
 
 var (
+	// notReadyRE: "It's not ready", "not done yet": a time after it is
+	// when it will be.
+	notReadyRE = lazyRegexp(`(?i)\b(?:not|isn'?t|aren'?t) (?:quite )?(?:ready|done|finished|there)(?: yet)?\W*$|\bnot yet\W*$`)
 	// offerInBodyRE: a sentence that offers something, whatever its form.
-	offerInBodyRE = lazyRegexp(`(?i)\b(?:I|we|you|she|he|they|the team)(?:'ll| will| can| could)(?: also| still| then)? (?:do|have|give|offer|book|film|truck|run|ship|send|take|go|get|start|tag|join|use|launch|move|deliver|put|spin|make|hold|extend|keep|turn|fit|cover|try|pay)\b|\beither\b.+\bor\b|\bhas (?:about |only |still )?\d[\d,]* (?:\w+ )?(?:seats|places|slots|spaces|rooms|tickets|beds|tables|spots|pallets|units|copies)(?: \w+)? (?:left|free|spare|available)\b|\b(?:is|are|'s) (?:still )?(?:fine|free|open|available)\b|\bwhat (?:we|I) (?:could|can) do\b|\b(?:I|we|they|she|he)(?:'ll| will) \w+ (?:till|until|from|by|on)\b|^if [^,]{3,80}[, ] ?(?:take|use|move|book|swap|put)\b|\binstead\b|\bhow about\b|\bI'?d suggest\b|^if [^,]{3,80}, (?:launch|do|book|take|use|go|move|send|run|ship)\b|\b(?:next|on) (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: is)? (?:fine|ok|okay|works)\b`)
+	offerInBodyRE = lazyRegexp(`(?i)\b(?:I|we|you|she|he|they|the \w+)(?:'ll| will| can| could)(?: also| still| then)? (?:do|have|give|offer|book|film|truck|run|ship|send|take|go|get|start|tag|join|use|launch|move|deliver|put|spin|make|hold|extend|keep|turn|fit|cover|try|pay|open|arrange|set|squeeze|swap|lend|provide|bring|add)\b|\bI(?:'ve| have) already (?:booked|arranged|ordered|set up|scheduled|lined up)\b|\beither\b.+\bor\b|\bhas (?:about |only |still )?\d[\d,]* (?:\w+ )?(?:seats|places|slots|spaces|rooms|tickets|beds|tables|spots|pallets|units|copies)(?: \w+)? (?:left|free|spare|available)\b|\b(?:is|are|'s) (?:still )?(?:fine|free|open|available)\b|\bwhat (?:we|I) (?:could|can) do\b|\b(?:I|we|they|she|he)(?:'ll| will) \w+ (?:till|until|from|by|on)\b|^if [^,]{3,80}[, ] ?(?:take|use|move|book|swap|put)\b|\binstead\b|\bhow about\b|\bI'?d suggest\b|^if [^,]{3,80}, (?:launch|do|book|take|use|go|move|send|run|ship)\b|\b(?:next|on) (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: is)? (?:fine|ok|okay|works)\b`)
 	// ownRefusalRE: the writer's own refusal, firm and calm as written.
 	ownRefusalRE = lazyRegexp(`(?i)^I(?:'m| am) not \p{L}+ing\b|^I (?:won'?t|will not) \p{L}+`)
 	// wontRE: a refusal of will ("Not doing that"), not of ability.
