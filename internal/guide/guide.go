@@ -207,7 +207,10 @@ type RewriteForms struct {
 	Choice   string `json:"choice"`
 	HowAbout string `json:"how_about"`
 	// ReadyBy says when something not ready will be ({np}: "Thursday").
-	ReadyBy     string `json:"ready_by"`
+	ReadyBy string `json:"ready_by"`
+	// RiskIf says a condition whose consequence was blame as the risk it
+	// is ({clause}: "a planeload of passengers gets salmonella").
+	RiskIf      string `json:"risk_if"`
 	OrWe        string `json:"or_we"`
 	OtherwiseWe string `json:"otherwise_we"`
 	WeHave      string `json:"we_have"`

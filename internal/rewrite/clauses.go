@@ -532,6 +532,8 @@ var (
 	// sponsors get a photo", "... to save someone's face"): the jab goes,
 	// the clause stays.
 	jabTailRE = lazyRegexp(`(?i),?\s+(?:(?:and )?(?:definitely|certainly|especially|least of all|and certainly) not )?(?:just )?(?:(?:your call|your choice|take it or leave it|end of story|that'?s it)\b|because (?:you|your \w+(?: \w+)?|they|he|she) (?:can'?t|couldn'?t|don'?t|didn'?t|won'?t|never|clearly|obviously)\b[^.;!?]*|so (?:that )?(?:someone|somebody|sponsors|marketing|management|they|he|she|you) (?:can |could )?gets? (?:likes|a photo|a selfie|a headline|the credit)\b[^.;!?]*|to save (?:someone'?s|somebody'?s|your|their|his|her|anyone'?s) (?:face|skin|blushes)\b|for your (?:[\w-]+ ){0,2}(?:stats|numbers|figures|targets|bonus|KPIs?)\b)`)
+	// bareIfRE: a condition left without what follows from it.
+	bareIfRE = lazyRegexp(`(?i)^if ((?:a|an|the|any|one|our|your|some|\d)[^;]{8,120})$`)
 	// numberRE: a clause that holds a number, a time, a date or an amount.
 	heldNumberRE = lazyRegexp(`\d|[£$€¥]`)
 )
@@ -541,6 +543,15 @@ var (
 // it"; "they pay £640 for a van tonight, your call") keeps the parts
 // that hold a number, a time, a date, an amount or a name.
 func (c *classifier) keepFacts(p *piece) {
+	if len(p.blunt) > 0 && !strings.Contains(p.text, ", ") && !strings.Contains(p.text, ";") {
+		// "If a planeload gets salmonella at 35,000 feet that's on you":
+		// the blame went, the risk stays, said whole.
+		if m := bareIfRE.get().FindStringSubmatch(p.text); m != nil {
+			p.text = fill1(c.forms.RiskIf, "clause", strings.TrimRight(m[1], ".!… "))
+			p.match = match{class: classConsequence}
+			return
+		}
+	}
 	if loc := jabTailRE.get().FindStringIndex(p.text); loc != nil && loc[0] > 0 {
 		rest := strings.TrimSpace(p.text[loc[1]:])
 		cut := strings.TrimRight(p.text[:loc[0]], " ,;:") + rest

@@ -872,6 +872,11 @@ func conditionalOrder(q *piece) bool {
 // ", and " + "we're done with it".
 func joinTail(alt, lead, text string) string {
 	text = strings.TrimSpace(text)
+	if strings.Trim(lead, " ,") == "or" && strings.HasSuffix(alt, "?") {
+		// "Tell me which by 2pm or it's Tuesday" -> "Could you tell me
+		// which by 2pm? Otherwise it's Tuesday."
+		return alt + " " + finishSentence("Otherwise "+lowerStart(stripLeadingConjunction(text)))
+	}
 	if lead = strings.TrimRight(lead, " "); strings.TrimSpace(lead) == "" || strings.HasSuffix(alt, "?") {
 		return alt + " " + finishSentence(capitalise(stripLeadingConjunction(text)))
 	}
