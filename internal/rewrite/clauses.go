@@ -532,6 +532,9 @@ var (
 	// sponsors get a photo", "... to save someone's face"): the jab goes,
 	// the clause stays.
 	jabTailRE = lazyRegexp(`(?i),?\s+(?:(?:and )?(?:definitely|certainly|especially|least of all|and certainly) not )?(?:just )?(?:(?:your call|your choice|take it or leave it|end of story|that'?s it)\b|because (?:you|your \w+(?: \w+)?|they|he|she) (?:can'?t|couldn'?t|don'?t|didn'?t|won'?t|never|clearly|obviously)\b[^.;!?]*|so (?:that )?(?:someone|somebody|sponsors|marketing|management|they|he|she|you) (?:can |could )?gets? (?:likes|a photo|a selfie|a headline|the credit)\b[^.;!?]*|to save (?:someone'?s|somebody'?s|your|their|his|her|anyone'?s) (?:face|skin|blushes)\b|for your (?:[\w-]+ ){0,2}(?:stats|numbers|figures|targets|bonus|KPIs?)\b)`)
+	// jabWords: one of these is in every match of jabTailRE (a cheap
+	// test before the expression).
+	jabWords = []string{"because", " so ", "save ", "for your", "your call", "your choice", "take it", "end of story", "that's it", "thats it"}
 	// bareIfRE: a condition left without what follows from it.
 	bareIfRE = lazyRegexp(`(?i)^if ((?:a|an|the|any|one|our|your|some|\d)[^;]{8,120})$`)
 	// numberRE: a clause that holds a number, a time, a date or an amount.
@@ -552,7 +555,11 @@ func (c *classifier) keepFacts(p *piece) {
 			return
 		}
 	}
-	if loc := jabTailRE.get().FindStringIndex(p.text); loc != nil && loc[0] > 0 {
+	var loc []int
+	if containsAny(strings.ToLower(p.text), jabWords) {
+		loc = jabTailRE.get().FindStringIndex(p.text)
+	}
+	if loc != nil && loc[0] > 0 {
 		rest := strings.TrimSpace(p.text[loc[1]:])
 		cut := strings.TrimRight(p.text[:loc[0]], " ,;:") + rest
 		if wordCount(cut) >= 3 {

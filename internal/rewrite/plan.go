@@ -503,12 +503,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			if (ownOfferRE.get().MatchString(p.text) || earliestRE.get().MatchString(p.text)) && !strings.HasSuffix(p.text, "?") {
 				pl.hasAlt = true // "I'll turn it round the same day": the writer's own offer
 			}
-			if np := dateFragment(p, rd); np != "" && i > 0 && notReadyRE.get().MatchString(rd.pieces[i-1].text) {
-				// "It's not ready. Thursday.": when it will be.
-				flush()
-				pl.body = append(pl.body, fill1(f.ReadyBy, "np", np))
-				pl.hasAlt = true
-				continue
+			if i > 0 && notReadyRE.get().MatchString(rd.pieces[i-1].text) {
+				if np := dateFragment(p, rd); np != "" {
+					// "It's not ready. Thursday.": when it will be.
+					flush()
+					pl.body = append(pl.body, fill1(f.ReadyBy, "np", np))
+					pl.hasAlt = true
+					continue
+				}
 			}
 			if np := dateFragment(p, rd); np != "" && (bare || stated || refusingDraft(rd)) {
 				// "Friday.", "thurs morning, 10k": the time they can
@@ -634,8 +636,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// An offer in any form kept in the body ("The 09:45 has 72
 		// seats left", "either X or Y", "next Monday is fine") is the
 		// alternative: no slot beside it.
-		for _, b := range pl.body {
-			if offerInBodyRE.get().MatchString(b) {
+		for k, b := range pl.body {
+			if k == 30 {
+				break // (a bound on the work: an offer comes early or not at all)
+			}
+			if len(b) < 400 && offerInBodyRE.get().MatchString(b) {
 				pl.hasAlt = true
 				break
 			}
@@ -660,7 +665,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	}
 	for i, b := range pl.body {
 		// "... at 32:10. 7am tomorrow.": the scrap at a sentence's end.
-		if k := strings.LastIndex(b, ". "); k > 0 {
+		if k := strings.LastIndex(b, ". "); k > 0 && len(b)-k < 40 {
 			t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b[k+2:]), ".!… "))
 			if t != "" && wordCount(t) <= 4 && !finiteVerb(t) && said(t) {
 				pl.body[i] = b[:k+1]
@@ -668,6 +673,9 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 	}
 	pl.body = slices.DeleteFunc(pl.body, func(b string) bool {
+		if len(b) > 40 {
+			return false
+		}
 		t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b), ".!… "))
 		if t == "" || wordCount(t) > 4 || finiteVerb(t) {
 			return false
