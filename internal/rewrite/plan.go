@@ -555,6 +555,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 		}
 	}
+	// "I understand wanting each assessment to take ...", "wanting the
+	// last time new hires went live ...", "wanting to send to an outside
+	// vendor": a goal that is not a verb phrase, or a verb with its
+	// object missing, is a scrap of the situation, not their goal.
+	pl.acks = slices.DeleteFunc(pl.acks, garbledWanting)
 	if !a.ok() && strings.TrimSpace(req.Situation) != "" && !ackInDraft {
 		pl.notes = append(pl.notes, "found no request in the situation to say back; the rewrite does not acknowledge their goal (say what they asked for in the situation, e.g. \"Can we ship on Friday?\")")
 	}
@@ -1254,4 +1259,43 @@ func reread(p *piece, text string) {
 			p.match = m
 		}
 	}
+}
+
+// garbledWanting: an acknowledgement "... wanting X" whose X starts with
+// neither a verb nor "to" and a verb, or whose verb's object is missing
+// ("wanting to send to an outside vendor").
+func garbledWanting(ack string) bool {
+	_, rest, ok := strings.Cut(ack, " wanting ")
+	if !ok {
+		if _, rest, ok = strings.Cut(ack, " want to "); !ok {
+			return false
+		}
+		rest = "to " + rest
+	}
+	f := strings.Fields(strings.ToLower(strings.TrimRight(rest, ".!")))
+	if len(f) == 0 {
+		return true
+	}
+	if f[0] == "to" {
+		// "to send to an outside vendor": the verb's object is missing.
+		return len(f) < 2 || len(f) > 2 && (f[2] == "to" || f[2] == "for" || f[2] == "with")
+	}
+	if verbSet()[f[0]] {
+		return false
+	}
+	// "wanting the São Paulo team to handle support" is a goal; "wanting
+	// each assessment to take 45 minutes and the team has three
+	// assessors" runs on into another clause.
+	for _, w := range f {
+		switch w {
+		case "has", "have", "had", "is", "are", "was", "were", "went":
+			return true
+		}
+	}
+	for k, w := range f {
+		if w == "to" && k > 0 && k <= 5 && k+1 < len(f) {
+			return false
+		}
+	}
+	return true
 }
