@@ -672,7 +672,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// "... at 32:10. 7am tomorrow.": the scrap at a sentence's end.
 		if k := strings.LastIndex(b, ". "); k > 0 && len(b)-k < 40 {
 			t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b[k+2:]), ".!… "))
-			if t != "" && wordCount(t) <= 4 && !finiteVerb(t) && said(t) {
+			if t != "" && wordCount(t) <= 3 && heldNumberRE.get().MatchString(t) && said(t) {
 				pl.body[i] = b[:k+1]
 			}
 		}
@@ -682,7 +682,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			return false
 		}
 		t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b), ".!… "))
-		if t == "" || wordCount(t) > 4 || finiteVerb(t) {
+		if t == "" || wordCount(t) > 3 || !heldNumberRE.get().MatchString(t) {
 			return false
 		}
 		for _, o := range append(slices.Clone(pl.body), pl.after...) {
