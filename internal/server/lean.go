@@ -199,12 +199,9 @@ func slotNotes(r rewrite.Result) []string {
 
 // rewriteLine is the rewritten message and one line of verdict.
 func rewriteLine(r rewrite.Result) string {
-	verdict := "passes the check"
-	switch slots := r.Check.Placeholders(); {
-	case !r.Pass:
-		verdict = "does not pass the check yet: see check.top_fixes"
-	case len(slots) > 0:
-		verdict = "not ready to send: fill in " + strings.Join(slots, ", ") + " first"
+	verdict := rewriteVerdict(r)
+	if !r.Pass {
+		verdict += ": see check.top_fixes"
 	}
 	s := fmt.Sprintf("%s\n\n(%s, score %d/100, %s", r.Text, r.Level, r.Check.Score, verdict)
 	if len(r.Missing) > 0 {
@@ -254,4 +251,16 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+// rewriteVerdict says in words whether a rewrite can go out: it passes the
+// check, it does not yet, or it holds slots the user must fill first.
+func rewriteVerdict(r rewrite.Result) string {
+	switch slots := r.Check.Placeholders(); {
+	case !r.Pass:
+		return "does not pass the check yet"
+	case len(slots) > 0:
+		return "not ready to send: fill in " + strings.Join(slots, ", ") + " first"
+	}
+	return "passes the check"
 }

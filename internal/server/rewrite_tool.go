@@ -144,14 +144,7 @@ func (f *rewriteFailure) result() *mcp.CallToolResult {
 func rewriteText(r rewrite.Result) string {
 	var b strings.Builder
 	b.WriteString(r.Text)
-	verdict := "passes the check"
-	switch slots := r.Check.Placeholders(); {
-	case !r.Pass:
-		verdict = "does not pass the check yet"
-	case len(slots) > 0:
-		verdict = "not ready to send: fill in " + strings.Join(slots, ", ") + " first"
-	}
-	fmt.Fprintf(&b, "\n\n(%s level, score %d/100, %s", r.Level, r.Check.Score, verdict)
+	fmt.Fprintf(&b, "\n\n(%s level, score %d/100, %s", r.Level, r.Check.Score, rewriteVerdict(r))
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(&b, "; lost facts: %s", strings.Join(r.Missing, "; "))
 	}

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"math"
 	"os"
@@ -32,13 +33,13 @@ func main() {
 	flag.Float64Var(&model.DefaultOptions.L2, "l2", model.DefaultOptions.L2, "L2 regularisation per update (to compare settings; make train uses the default)")
 	flag.IntVar(&model.DefaultOptions.Epochs, "epochs", model.DefaultOptions.Epochs, "passes over the corpus (to compare settings; make train uses the default)")
 	flag.Parse()
-	if err := run(*corpusDir, *out, *report, *search, *folds); err != nil {
+	if err := run(os.Stdout, *corpusDir, *out, *report, *search, *folds); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, out, report string, search bool, folds int) error {
+func run(w io.Writer, dir, out, report string, search bool, folds int) error {
 	start := time.Now()
 	g := guide.Default()
 	c := check.Default()
@@ -53,7 +54,7 @@ func run(dir, out, report string, search bool, folds int) error {
 	slog.Info("corpus read", "examples", len(exs), "took", time.Since(start).Round(time.Millisecond))
 	anti := check.AntiPatternIDs(g)
 	if search {
-		return searchConfigs(exs, cases, anti, folds)
+		return searchConfigs(w, exs, cases, anti, folds)
 	}
 	file, cv, err := model.Fit(exs, model.DefaultConfig, model.DefaultOptions, anti, folds)
 	if err != nil {
@@ -80,7 +81,7 @@ type variant struct {
 	opt  model.Options
 }
 
-func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
+func searchConfigs(w io.Writer, exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
 	base, opt := model.DefaultConfig, model.DefaultOptions
 	words := model.Config{Bits: base.Bits, AuxBits: base.AuxBits, WordNGrams: 2}
 	chars := words
@@ -108,13 +109,13 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 		{"logistic: all, word trigrams", tri, opt},
 		{"linear SVM (hinge): all features", base, hinge},
 	}
-	fmt.Println("| model | verdict accuracy | AUC | anti-pattern named | stance | level |")
-	fmt.Println("|---|---|---|---|---|---|")
-	if err := rulesBaseline(cases); err != nil {
+	fmt.Fprintln(w, "| model | verdict accuracy | AUC | anti-pattern named | stance | level |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	if err := rulesBaseline(w, cases); err != nil {
 		return err
 	}
 	if os.Getenv("FUSION") != "" {
-		if err := fusionSearch(exs, cases, anti, folds); err != nil {
+		if err := fusionSearch(w, exs, cases, anti, folds); err != nil {
 			return err
 		}
 		if os.Getenv("FUSION") == "only" {
@@ -128,7 +129,7 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 		}
 		platt := model.Platt(exs, oof)
 		s := model.Score(exs, oof, platt, nil)
-		fmt.Printf("| %s | %.3f | %.3f | %.3f | %.3f | %.3f |\n", v.name, s.Accuracy(), s.AUC, s.AntiAccuracy(),
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |\n", v.name, s.Accuracy(), s.AUC, s.AntiAccuracy(),
 			float64(s.StanceR)/float64(max(s.NStance, 1)), float64(s.LevelR)/float64(max(s.NLevel, 1)))
 	}
 	return nil
@@ -136,7 +137,7 @@ func searchConfigs(exs []model.Example, cases []corpus.Case, anti []string, fold
 
 // rulesBaseline scores the cues' own verdict (the checker before the
 // learned judge) on the same examples, for comparison.
-func rulesBaseline(cases []corpus.Case) error {
+func rulesBaseline(w io.Writer, cases []corpus.Case) error {
 	c, err := check.NewWithModel(guide.Default(), nil)
 	if err != nil {
 		return err
@@ -177,7 +178,7 @@ func rulesBaseline(cases []corpus.Case) error {
 		}
 	}
 	s.AUC = model.AUC(pos, neg)
-	fmt.Printf("| the cues alone (no model; tuned on the legacy sets) | %.3f | %.3f | %.3f | - | %.3f |\n", s.Accuracy(), s.AUC, s.AntiAccuracy(),
+	fmt.Fprintf(w, "| the cues alone (no model; tuned on the legacy sets) | %.3f | %.3f | %.3f | - | %.3f |\n", s.Accuracy(), s.AUC, s.AntiAccuracy(),
 		float64(s.LevelR)/float64(max(s.NLevel, 1)))
 	return nil
 }
@@ -185,7 +186,7 @@ func rulesBaseline(cases []corpus.Case) error {
 // fusionSearch measures, on writer-held-out predictions of the default
 // model, whether letting a cue's anti-pattern (an error the cue engine is
 // sure of) overrule a pass the model is not sure of would help.
-func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
+func fusionSearch(w io.Writer, exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
 	oof, err := model.CrossValidate(exs, model.DefaultConfig, model.DefaultOptions, anti, folds)
 	if err != nil {
 		return err
@@ -225,20 +226,20 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 				correct++
 			}
 		}
-		fmt.Printf("| fusion: a cue's anti-pattern fails a pass below p=%.1f | %.3f | - | - | - | - |\n", tau, float64(correct)/float64(n))
+		fmt.Fprintf(w, "| fusion: a cue's anti-pattern fails a pass below p=%.1f | %.3f | - | - | - | - |\n", tau, float64(correct)/float64(n))
 	}
 	// Which anti-pattern a failing draft is named for: the judge's first,
 	// or one the cues found in its words when the judge is less sure of
 	// its own than w (check.CueWordsWin; 0 is the judge's whenever it is
 	// at least 25% sure). Over the labelled failing drafts.
-	for _, w := range []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01} {
+	for _, below := range []float64{0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01} {
 		n, right, differ := 0, 0, 0
 		for i, ex := range exs {
 			if ex.Good || ex.AntiPattern == "" || ex.Augmented {
 				continue
 			}
 			n++
-			named := check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[ex.ID], w)
+			named := check.FuseAntiPattern(oof[i].Anti, oof[i].AntiP, cueFound[ex.ID], below)
 			if named == ex.AntiPattern {
 				right++
 			}
@@ -246,7 +247,7 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 				differ++
 			}
 		}
-		fmt.Printf("| fusion: the cues' anti-pattern in words names it below judge p=%.2f | - | - | %.3f (%d/%d; %d changed) | - | - |\n", w, float64(right)/float64(n), right, n, differ)
+		fmt.Fprintf(w, "| fusion: the cues' anti-pattern in words names it below judge p=%.2f | - | - | %.3f (%d/%d; %d changed) | - | - |\n", below, float64(right)/float64(n), right, n, differ)
 	}
 	// The stance of a passing draft: the judge's alone, or fused with the
 	// cues' let_it_go and disagree_and_commit (check.FuseStance). Over
@@ -269,8 +270,8 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 				changed++
 			}
 		}
-		fmt.Printf("| stance: the judge's alone | - | - | - | %.3f (%d/%d) | - |\n", float64(alone)/float64(max(n, 1)), alone, n)
-		fmt.Printf("| stance: the cues' let_it_go or disagree_and_commit over the judge's pushback | - | - | - | %.3f (%d/%d; %d changed) | - |\n", float64(fused)/float64(max(n, 1)), fused, n, changed)
+		fmt.Fprintf(w, "| stance: the judge's alone | - | - | - | %.3f (%d/%d) | - |\n", float64(alone)/float64(max(n, 1)), alone, n)
+		fmt.Fprintf(w, "| stance: the cues' let_it_go or disagree_and_commit over the judge's pushback | - | - | - | %.3f (%d/%d; %d changed) | - |\n", float64(fused)/float64(max(n, 1)), fused, n, changed)
 	}
 	// The level a passing draft reads at, kept only when the judge is at
 	// least this sure: how often it is the labelled level, and how many
@@ -290,7 +291,7 @@ func fusionSearch(exs []model.Example, cases []corpus.Case, anti []string, folds
 				right++
 			}
 		}
-		fmt.Printf("| level reported only when p >= %.1f | - | - | - | - | %.3f of %d kept (of %d) |\n", t, float64(right)/float64(max(kept, 1)), kept, n)
+		fmt.Fprintf(w, "| level reported only when p >= %.1f | - | - | - | - | %.3f of %d kept (of %d) |\n", t, float64(right)/float64(max(kept, 1)), kept, n)
 	}
 	return nil
 }
