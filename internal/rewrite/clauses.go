@@ -343,6 +343,7 @@ func (c *classifier) read(text string, t *tone) reading {
 	we := weRE.get().MatchString(text)
 	for k := start; k < end; k++ {
 		s := sents[k]
+		first := len(r.pieces)
 		for _, cl := range s.Clauses {
 			p := piece{orig: cl.Text, lead: cl.Lead, sent: idx, line: s.Line, start: cl.CharStart, end: cl.CharEnd}
 			p.text, p.blunt = t.softenBlunt(apostrophes.Replace(cl.Text))
@@ -395,6 +396,7 @@ func (c *classifier) read(text string, t *tone) reading {
 			p.idx = len(r.pieces)
 			r.pieces = append(r.pieces, p)
 		}
+		markJabs(r.pieces[first:], s.Text)
 		idx++
 	}
 	r.nsent = idx

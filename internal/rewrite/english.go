@@ -181,7 +181,9 @@ func readAsk(verbs map[string]bool, situation string) ask {
 	}
 	t := toneData()
 	for _, sent := range draft.Split(s) {
-		if t.isInjection(sent.Text) {
+		if t.isInjection(sent.Text) || writerSubjectRE.get().MatchString(sent.Text) {
+			// "The writer wants co-op in the May patch": what the
+			// writer wants is the alternative, never the request.
 			continue
 		}
 		if a := readAskSentence(verbs, sent.Text); a.ok() {

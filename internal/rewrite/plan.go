@@ -567,7 +567,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// situation names ("We can't push firmware 7.2.1 tonight"), or the
 	// time the draft refused ("Monday won't work").
 	if bare && !stated && a.shared == "" {
-		if s := r.refuseFromAsk(a, refuseKind, firmStakes, req); s != "" {
+		if s := r.refuseFromAsk(a, refuseKind, firmStakes, req); s != "" && refusedInBody(pl.body, s) {
+			// "We won't be signing the 30 June accounts this week" is
+			// kept: the no is said, not twice.
+			stated = true
+		} else if s != "" {
 			pl.refusal = s
 		} else if refusedTime != "" {
 			pl.refusal = timeRefusal(f, refusedTime)
@@ -692,6 +696,23 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		return said(t)
 	})
+	pl.body = verbless(f, pl.body, req.Draft)
+	for _, a := range pl.alts {
+		for k := range a {
+			a[k] = earliest(a[k])
+		}
+	}
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
+		// Any clause of the writer's with a time, a day, a date or an
+		// amount it does not refuse is the offer ("Thursday 6pm
+		// earliest.", "We lift tomorrow 6am"): no slot beside it.
+		for k, b := range pl.body {
+			if k < 30 && len(b) < 400 && timedOffer(b) && timesFromDraft(b, req.Draft) {
+				pl.hasAlt = true
+				break
+			}
+		}
+	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		pl.slot = true
 		pl.notes = append(pl.notes, f.SlotNote)

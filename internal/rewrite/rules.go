@@ -457,6 +457,10 @@ func refusalObject(s string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
 	if m := refusalIngRE.get().FindStringSubmatch(s); m != nil {
 		obj := strings.TrimSpace(m[1])
+		if rest, ok := strings.CutPrefix(obj, "going to "); ok && wordCount(rest) >= 1 {
+			// "I'm not going to have four people rush it": "having ...".
+			obj = gerund(rest)
+		}
 		if w := firstWordOf(obj); strings.HasSuffix(strings.ToLower(w), "ing") {
 			return obj
 		}

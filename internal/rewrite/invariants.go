@@ -1,0 +1,337 @@
+package rewrite
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// Invariants: tests of a clause's or a sentence's shape that hold whatever
+// its words, for what three rounds of phrase cues kept missing on the next
+// writer's drafts (issue 9, round 4):
+//
+//   - a jab is a sentence whose point is people, not the work: a
+//     generalisation about someone's past or habits ("Every time Derek gets
+//     excited...", "someone who hasn't done a late shift in ten years",
+//     "Nobody who made this call has taught..."), a question asking who
+//     did it ("Who thought ... was a good idea?"), telling the reader what
+//     they know ("your team knows it very well"), or the writer's
+//     astonishment at them ("I'm a bit surprised you'd expect it"). It goes
+//     as a whole, never hedged;
+//   - an offer is any clause of the writer's that holds a time, a day, a
+//     date or an amount and does not refuse it ("Thursday 6pm earliest.",
+//     "We lift tomorrow 6am", "One email on the 1st."): then the draft has
+//     its alternative and no slot is added beside it.
+
+// jabSentenceRE: a sentence whose point is a jab at people, by its shape:
+// a generalisation about people's past or habits, or a question asking
+// who did it.
+var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|anyone|anybody)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:has|have|had|hasn't|haven't|hadn't|did|didn't|ever|made|thought|decided|signed|agreed|approved)\b` +
+	`|\bnobody (?:thought|bothered|asked|checked|cared|seems|seemed|ever)\b` +
+	`|\b(?:every (?:single )?time|whenever|each time)\s+(?:(?-i:\p{Lu}\p{Ll}+)|he|she|they|you|your \w+|someone|somebody|anyone|management|the board|the client)\b` +
+	`|^\W*(?:\w+\W+){0,2}who\s+(?:(?:\w+ly|really|even|actually)\s+)?(?:thought|decided|said|told|made|came up|signed off|agreed|approved|let|put|sent|gave|promised|sold|booked|planned|asked)\b[^?]*\?` +
+	`|\bwhose (?:idea|call|decision|bright idea)\b`)
+
+// jabClauseRE: a clause that tells the reader what they know or should,
+// or says the writer's astonishment at them.
+var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|she)\s+(?:(?:already|obviously|clearly|surely) )?(?:knows?|knew|do remember|must know|must realise|must realize|are well aware|is well aware|should know|should have known)\b(?:\s+(?:it|that|this|full well|very well|perfectly well|better))?(?:[\s.,;!]|$)` +
+	`|\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:a bit|a little|quite|honestly|frankly|really|pretty|genuinely|somewhat|rather)\s+)?(?:surprised|shocked|amazed|stunned|astonished|baffled|disappointed|gobsmacked)\b`)
+
+// jabSentence reports whether a sentence's point is a jab at people.
+func jabSentence(s string) bool {
+	s = apostrophes.Replace(s)
+	return jabSentenceRE.get().MatchString(s)
+}
+
+// jabClause reports whether a clause tells the reader what they know, or
+// says the writer's astonishment at them. "Let you know" and "as you
+// know" are not that.
+func jabClause(s string) bool {
+	s = apostrophes.Replace(s)
+	loc := jabClauseRE.get().FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	before := strings.ToLower(strings.TrimSpace(s[:loc[0]+1]))
+	for _, w := range []string{"let", "as", "to", "will", "'ll", "i'll", "we'll", "if", "so", "make sure", "letting"} {
+		if strings.HasSuffix(before, " "+w) || before == w {
+			return false
+		}
+	}
+	return true
+}
+
+// timeOfferRE: a time, a day, a date or an amount.
+var timeOfferRE = lazyRegexp(`(?i)\b(?:mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)(?:day)?\b|\b(?:tomorrow|tmrw|tonight|this (?:afternoon|evening|week)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b|\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
+
+// amountRE: an amount.
+var amountRE = lazyRegexp(`[£$€¥]\s?\d|\b\d+\s?(?:k|%|units|max|hours|hrs|days|weeks)\b|\b(?:half|a third|a quarter)\b`)
+
+// refusesRE: a clause that refuses or denies, or speaks of the past.
+var refusesRE = lazyRegexp(`(?i)\b(?:no|not|never|nothing|nobody|can't|cannot|cant|won't|wont|don't|dont|isn't|isnt|aren't|wasn't|weren't|didn't|hasn't|hasnt|haven't|doesn't|shouldn't|couldn't|last|ago|was|were|had|did|yesterday|already)\b|\w+n't\b`)
+
+// timedOffer reports whether a sentence of the writer's holds a time, a
+// day, a date or an amount it does not refuse: the writer's offer, said
+// however tersely.
+func timedOffer(s string) bool {
+	s = apostrophes.Replace(s)
+	if strings.HasSuffix(strings.TrimSpace(s), "?") && !strings.Contains(strings.ToLower(s), "can we") && !strings.Contains(strings.ToLower(s), "could we") && !strings.Contains(strings.ToLower(s), "how about") {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '.' }) {
+		if (timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) && !refusesRE.get().MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// markJabs applies the jab invariants to the clauses of one sentence
+// (text): a jab sentence goes whole, but for an offer in it; a clause
+// that tells the reader what they know goes, or, when it holds a number,
+// loses the words that do; "If your CEO can't handle a phone prompt,
+// fine, give him a YubiKey" loses its contemptuous condition.
+func markJabs(ps []piece, text string) {
+	blame := func(p *piece) {
+		if p.class != classInjection {
+			p.match = match{class: classBlame}
+		}
+	}
+	if jabSentence(text) {
+		// The clauses the jab is in go; the rest go with them unless
+		// they carry a number (the facts of "I lost two full days
+		// because ..., which nobody seems to want to talk about").
+		in := make([]bool, len(ps))
+		some, facts := false, false
+		for i := range ps {
+			in[i] = jabSentence(ps[i].orig)
+			some = some || in[i]
+		}
+		for i := range ps {
+			if !in[i] && heldNumberRE.get().MatchString(ps[i].text) {
+				facts = true
+			}
+		}
+		for i := range ps {
+			offer := timedOffer(ps[i].text) && (ps[i].class != classFact || offerVerbRE.get().MatchString(ps[i].text))
+			if !offer && (in[i] || !some || !facts) {
+				blame(&ps[i])
+			}
+		}
+		return
+	}
+	for i := range ps {
+		p := &ps[i]
+		if i+1 < len(ps) && strings.HasPrefix(ps[i+1].lead, ":") && ps[i+1].class == classCommand && p.class == classProposal && wordCount(p.text) <= 7 && !heldNumberRE.get().MatchString(p.text) {
+			// "What I'd do instead: pilot it in 2 sections": the lead-in
+			// is no proposal of its own (verbless leaves it out when
+			// what follows is said as the alternative).
+			p.match = match{class: classFact}
+		}
+		if dropped(p.class) {
+			continue
+		}
+		if jabClause(p.text) {
+			loc := jabClauseRE.get().FindStringIndex(apostrophes.Replace(p.text))
+			if heldNumberRE.get().MatchString(p.text) {
+				// "you do remember we spent £38,000 on it": the facts stay.
+				if rest := strings.TrimSpace(p.text[min(loc[1], len(p.text)):]); loc[0] <= 1 && wordCount(rest) >= 3 && finiteVerb(rest) {
+					p.text = rest
+				}
+				continue
+			}
+			blame(p)
+			continue
+		}
+		if i > 0 && strings.Contains(strings.ToLower(p.lead), "or") && orNotRE.get().MatchString(p.text) {
+			blame(p) // the threat after a request
+			continue
+		}
+		if notTheirsRE.get().MatchString(p.text) && !heldNumberRE.get().MatchString(p.text) {
+			blame(p)
+			continue
+		}
+		if m := ifFineRE.get().FindStringSubmatchIndex(p.text); m != nil && wordCount(p.text[m[1]:]) >= 2 {
+			// "If your CEO can't handle a phone prompt, fine, give him
+			// a YubiKey": what follows the contempt stays, said of them
+			// ("give your CEO a YubiKey").
+			rest := p.text[m[1]:]
+			if m[2] >= 0 {
+				rest = himRE.get().ReplaceAllStringFunc(rest, func(string) string { return " " + p.text[m[2]:m[3]] + " " })
+			}
+			p.text = capitalise(rest)
+			p.match = classes().classify(p.text)
+			continue
+		}
+		if i > 0 && fineRE.get().MatchString(p.text) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(ps[i-1].text)), "if ") {
+			blame(&ps[i-1])
+			blame(p)
+		}
+	}
+}
+
+// ifFineRE: a condition conceded with contempt ("If your CEO can't
+// handle a phone prompt, fine, ").
+var ifFineRE = lazyRegexp(`(?i)^\W*if\s+(?:((?:your|the|our|their|his|her)\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:can't|cannot|won't|doesn't|isn't|can|is|does|will|wants|needs)\b)?[^,]{3,80},\s*fine,\s*`)
+
+// himRE: the pronoun that stands for the condition's subject.
+var himRE = lazyRegexp(`\s(?:him|her|them)\s`)
+
+// fineRE: a clause that is only "fine" ("If he can't cope, fine, ...").
+var fineRE = lazyRegexp(`(?i)^\W*fine\W*$`)
+
+// offerVerbRE: a clause in which the writer does or gives something.
+var offerVerbRE = lazyRegexp(`(?i)\b(?:I|we)(?:'ll| will| can| could|'d| would)\b|\b(?:I|we) (?:can|could)\b`)
+
+// timesFromDraft reports whether every time, day, date or amount in s is
+// in the draft: the offer is the writer's, not a fact of the situation's.
+func timesFromDraft(s, d string) bool {
+	ms := append(timeOfferRE.get().FindAllString(s, -1), amountRE.get().FindAllString(s, -1)...)
+	if len(ms) == 0 {
+		return false
+	}
+	ld := strings.ToLower(d)
+	for _, m := range ms {
+		if !strings.Contains(ld, strings.ToLower(m)) {
+			return false
+		}
+	}
+	return true
+}
+
+// writerSubjectRE: a brief's sentence about the writer ("The writer
+// wants to pilot it in 2 sections"), which never states the request.
+var writerSubjectRE = lazyRegexp(`(?i)^\W*the writer\b`)
+
+// secondPredicateRE: a second predicate joined to a brief's "who ..."
+// clause ("... by Friday and has escalated to the lab director").
+var secondPredicateRE = lazyRegexp(`(?i),?\s+and\s+(?:has|have|had|is|was|keeps|kept|says|said|already|now|then)\b`)
+
+// negationRE: a sentence in which the writer says no ("We won't be
+// signing", "I'm not posting it", "we can't").
+var negationRE = lazyRegexp(`(?i)\b(?:I|we)(?:'m|'re|'ll| am| are| will| can| do| shall)?\s?(?:not|never|cannot|can't|won't|cant|wont|don't|dont)\b`)
+
+// refusedInBody reports whether a kept sentence already refuses what the
+// refusal s names: it says no and shares two content words with s.
+func refusedInBody(body []string, s string) bool {
+	want := contentWords(s)
+	for _, b := range body {
+		if !negationRE.get().MatchString(b) {
+			continue
+		}
+		n := 0
+		for w := range contentWords(b) {
+			if want[w] {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// orNotRE: an "or" clause that says what will not happen ("Let me
+// know which by tomorrow noon or neither will happen this week").
+var orNotRE = lazyRegexp(`(?i)^\W*(?:neither|nothing|none of (?:it|this|them))\b.*\b(?:will|'ll|happens?|goes|moves)\b|\b(?:won't|will not|doesn't|does not|don't) (?:happen|go ahead|move)\b`)
+
+// notTheirsRE: blame or credit sent elsewhere ("it will be my
+// department's numbers that look bad, not the district office's").
+var notTheirsRE = lazyRegexp(`(?i),\s*not (?:me|us|you|them|him|her|mine|ours|yours|theirs|the [\p{L} -]{1,30}?'s|\p{L}+'s)\W*$`)
+
+// atEarliestRE: a time said as the earliest or the latest ("Thursday 6pm
+// earliest").
+var atEarliestRE = lazyRegexp(`(?i)^(.+?),?\s+(?:at the\s+)?(earliest|latest)\W*$`)
+
+// clippedNotRE: a clipped no with a time or a condition ("Not before
+// cert.", "Not until Monday.").
+var clippedNotRE = lazyRegexp(`(?i)^not\s+((?:before|until|till|by|on|this|today|tonight|tomorrow|without)\b.+?)\W*$`)
+
+// verbless says every body sentence with a verb of its own: "Thursday
+// 6pm earliest." -> "The earliest is Thursday 6pm."; "Not before cert."
+// -> "It can't happen before cert."; an offer with no verb ("One email
+// on the 1st.") is asked as one; a colon's lead-in whose content went
+// elsewhere ("What I'd do instead:") is left out, and so is a short
+// scrap with no verb, number, time or refusal ("Budgeting, frankly.").
+// A question stands as asked.
+func verbless(f guide.RewriteForms, body []string, d string) []string {
+	out := body[:0:0]
+	for _, b := range body {
+		t := strings.TrimSpace(b)
+		core := strings.TrimRight(t, ".!… ")
+		switch {
+		case core == "" || strings.HasSuffix(t, "?"):
+			out = append(out, b)
+			continue
+		case wordCount(core) <= 7 && strings.Contains(apostrophes.Replace(d), core+":") && !heldNumberRE.get().MatchString(core):
+			continue // the lead-in of a colon whose content is said as the alternative
+		case !noVerbAtAll(core):
+			out = append(out, b)
+			continue
+		}
+		if e := earliest(core); e != core {
+			out = append(out, e)
+			continue
+		}
+		if m := clippedNotRE.get().FindStringSubmatch(core); m != nil {
+			out = append(out, "It can't happen "+m[1]+".")
+			continue
+		}
+		switch {
+		case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "":
+			out = append(out, fill1(f.HowAbout, "np", lowerFirst(core)))
+		case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// noNPRE: a refusal said as "No" and a noun ("No new features.", "No
+// launch without the load test.").
+var noNPRE = lazyRegexp(`^No \p{L}`)
+
+// quantityRE: a noun phrase that opens with a quantity ("One email on
+// the 1st", "2 max from Monday").
+var quantityRE = lazyRegexp(`(?i)^(?:one|two|three|four|five|six|a|an|\d)\b`)
+
+// noVerbAtAll reports whether no word of s can be a verb: no auxiliary,
+// contraction, past tense or form of a verb the rewrite knows, wherever
+// it stands. finiteVerb asks more (a verb in a verb's place); a sentence
+// is left out or reworded only when it has none at all.
+func noVerbAtAll(s string) bool {
+	verbs := verbSet()
+	s = strings.Join(timeOfferRE.get().Split(s, -1), " ") // "10am" holds no "am"
+	for _, w := range strings.FieldsFunc(strings.ToLower(apostrophes.Replace(s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '-'
+	}) {
+		w = strings.Trim(w, "'-")
+		if w == "" {
+			continue
+		}
+		if auxWords[w] || pastTense[w] || verbs[w] || strings.Contains(w, "'") && !strings.HasSuffix(w, "s'") {
+			return false
+		}
+		if n := len(w); n > 3 && w[n-1] == 's' && (verbs[w[:n-1]] || n > 4 && w[n-2] == 'e' && verbs[w[:n-2]] || strings.HasSuffix(w, "ies") && verbs[w[:n-3]+"y"]) {
+			return false
+		}
+		if len(w) > 3 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed")) {
+			return false // "nothing breaks", "MFA stays on": the rewrite's verb list is short
+		}
+	}
+	return true
+}
+
+// earliest says a verbless time "at the earliest" with a verb: "Thursday
+// 6pm earliest." -> "The earliest is Thursday 6pm."; anything else is
+// returned as it is.
+func earliest(s string) string {
+	core := strings.TrimRight(strings.TrimSpace(s), ".!… ")
+	m := atEarliestRE.get().FindStringSubmatch(core)
+	if m == nil || !noVerbAtAll(core) || !heldNumberRE.get().MatchString(m[1]) && !timeOfferRE.get().MatchString(m[1]) {
+		return s
+	}
+	return "The " + strings.ToLower(m[2]) + " is " + strings.TrimSpace(m[1]) + "."
+}

@@ -1,0 +1,147 @@
+package rewrite
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/pushback/pushback/internal/guide"
+)
+
+func TestJabShapes(t *testing.T) {
+	tests := []struct {
+		s            string
+		sentence     bool
+		clause       bool
+		timed, nverb bool
+	}{
+		{s: "Every time Derek gets excited at a conference the team eats it on weekends.", sentence: true},
+		{s: "Every time Marco promises a client a feature, my team loses a weekend.", sentence: true},
+		{s: "That's a wish list from someone who hasn't done a late shift in ten years.", sentence: true},
+		{s: "Nobody who made this call has taught a ninth-grade class in January.", sentence: true},
+		{s: "Honestly who thought adding co-op 6 weeks out from cert was a good idea??", sentence: true},
+		{s: "Who decided we could ship this without QA?", sentence: true},
+		// A rule said with "nobody" is no jab; nor is our own habit, nor a real question.
+		{s: "Nobody who isn't a trained carnivore keeper goes into that enclosure, ever."},
+		{s: "Every time we deploy on a Friday something breaks.", timed: true}, // (a time it does not refuse: read as an offer)
+		{s: "Who can cover the Saturday shift?"},
+		{s: "and your team knows it very well", clause: true},
+		{s: "and I'm a bit surprised you'd expect it", clause: true},
+		{s: "I'll let you know by Friday.", timed: true},
+		{s: "As you know, the freeze is on the 3rd.", timed: true}, // (a fact read as an offer: it only spares a slot)
+		{s: "Thursday 6pm earliest.", timed: true, nverb: true},
+		{s: "We lift tomorrow 6am, forecast is 15-20.", timed: true},
+		{s: "One email on the 1st.", timed: true},
+		{s: "Can do half by Friday.", timed: true},
+		{s: "Ep 14 can't go out tomorrow.", timed: false},
+		{s: "Last year the checkout was down for 40 minutes.", timed: false},
+		{s: "Anything over £500 goes to committee.", timed: false},
+		{s: "Budgeting, frankly.", nverb: true},
+		{s: "MFA stays on."},
+		{s: "That way nothing breaks during the gala."},
+	}
+	for _, tt := range tests {
+		if got := jabSentence(tt.s); got != tt.sentence {
+			t.Errorf("jabSentence(%q) = %v, want %v", tt.s, got, tt.sentence)
+		}
+		if got := jabClause(tt.s); got != tt.clause {
+			t.Errorf("jabClause(%q) = %v, want %v", tt.s, got, tt.clause)
+		}
+		if got := timedOffer(tt.s); got != tt.timed {
+			t.Errorf("timedOffer(%q) = %v, want %v", tt.s, got, tt.timed)
+		}
+		if got := noVerbAtAll(tt.s); got != tt.nverb {
+			t.Errorf("noVerbAtAll(%q) = %v, want %v", tt.s, got, tt.nverb)
+		}
+	}
+}
+
+// The invariants on whole rewrites, in words no cue was written for: a
+// terse offer is the alternative (no slot), a jab goes whole, no
+// sentence without a verb, no refusal said twice, and no request read
+// from what the writer wants.
+func TestRewriteInvariants(t *testing.T) {
+	chk := newChecker(t)
+	eng := NewRules(guide.Default(), chk)
+	tests := []struct {
+		name  string
+		req   Request
+		want  []string
+		never []string
+	}{
+		{
+			name: "a terse earliest time is the offer",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh,
+				Situation: "Retail chain. The ops director wants the warehouse stock count done tonight; the scanners are being reflashed until Saturday.",
+				Draft:     "No count tonight, the scanners are down. Saturday 10am earliest."},
+			want:  []string{"The earliest is Saturday 10am."},
+			never: []string{"[what you can offer instead]", "earliest."},
+		},
+		{
+			name: "a terse day at the end is the offer",
+			req: Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium,
+				Situation: "A colleague asks for the pricing page copy by tomorrow.",
+				Draft:     "can't tomorrow, legal still has it. we ship it friday"},
+			want:  []string{"riday"},
+			never: []string{"[what you can offer instead]"},
+		},
+		{
+			name: "a generalisation about a named person goes whole",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh,
+				Situation: "Agency. The account director, Marco, promised the client a chatbot by the 30th.",
+				Draft:     "Every time Marco promises a client a feature, my team loses a weekend. We have 2 developers and 19 open tickets. We can scope the chatbot for the March release."},
+			want:  []string{"2 developers and 19 open tickets", "March release"},
+			never: []string{"Every time", "loses a weekend"},
+		},
+		{
+			name: "a who-did-it question and a dig at someone's experience go",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesMedium,
+				Situation: "Hospital ward. The operations manager wants the night shift cut from 4 nurses to 3.",
+				Draft:     "Who decided 3 nurses was enough for 28 beds? That's a rota from someone who has never worked a night on this ward. We had 2 falls last month with 4 on. Keep 4 until the March review."},
+			want:  []string{"2 falls last month", "March review"}, // (the question's 28 beds go with it)
+			never: []string{"Who decided", "someone who"},
+		},
+		{
+			name: "the writer's want is not their request",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh,
+				Situation: "Video game studio. The creative director came back from a conference wanting a co-op mode added before launch. The writer wants co-op in the first post-launch patch in May.",
+				Draft:     "Not before cert, we have 412 open bugs. If you want co-op it goes in the May patch."},
+			want:  []string{"412 open bugs", "May patch"},
+			never: []string{"can't have co-op in the first post-launch patch"},
+		},
+		{
+			name: "a kept refusal is not said again from the situation",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh,
+				Situation: "Audit firm. A client CFO wants the audit opinion on the 30 June accounts signed this Friday.",
+				Draft:     "We won't be signing the 30 June accounts this week. Not happening."},
+			want:  []string{"We won't be signing the 30 June accounts this week."},
+			never: []string{"We can't sign the audit opinion"},
+		},
+		{
+			name: "contempt in a condition goes, the offer after it stays",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
+				Situation: "Managed IT. The client wants MFA off for their finance director.",
+				Draft:     "MFA stays on. If your finance director can't manage an app, fine, give him a hardware key, we'll courier one by Monday."},
+			want:  []string{"hardware key", "by Monday"},
+			never: []string{"fine,", "can't manage"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Run(context.Background(), eng, chk, tt.req, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(res.Text, w) {
+					t.Errorf("missing %q:\n%s", w, res.Text)
+				}
+			}
+			for _, w := range tt.never {
+				if strings.Contains(res.Text, w) {
+					t.Errorf("still has %q:\n%s", w, res.Text)
+				}
+			}
+		})
+	}
+}
