@@ -460,8 +460,17 @@ func judged(p piece) (subject, tail string) {
 	subject = strings.TrimSpace(p.text[:p.loc[0]])
 	tail = strings.TrimSpace(strings.TrimRight(p.text[end:], ".!?… "))
 	subject = strings.TrimRight(subject, ",;: ")
+	if f := strings.Fields(subject); len(f) >= 3 && unicode.IsUpper(firstRune(f[0])) && npHeads[strings.ToLower(f[1])] {
+		// "Mate this roster is a mess": a word addressed to them before
+		// the noun phrase is no part of it ("this roster").
+		subject = strings.Join(f[1:], " ")
+	}
 	return subject, tail
 }
+
+// npHeads open a noun phrase: a word before one, in a subject, is
+// addressed to someone.
+var npHeads = setOf(`this that these those the your our their my`)
 
 var tailWords = map[string]bool{"with": true, "without": true, "for": true, "by": true, "before": true, "given": true, "unless": true, "in": true, "on": true, "at": true}
 

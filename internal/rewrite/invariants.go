@@ -31,12 +31,21 @@ var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|a
 	`|\bnobody (?:thought|bothered|asked|checked|cared|seems|seemed|ever)\b` +
 	`|\b(?:every (?:single )?time|whenever|each time)\s+(?:(?-i:\p{Lu}\p{Ll}+)|he|she|they|you|your \w+|someone|somebody|anyone|management|the board|the client)\b` +
 	`|^\W*(?:\w+\W+){0,2}who\s+(?:(?:\w+ly|really|even|actually)\s+)?(?:thought|decided|said|told|made|came up|signed off|agreed|approved|let|put|sent|gave|promised|sold|booked|planned|asked)\b[^?]*\?` +
-	`|\bwhose (?:idea|call|decision|bright idea)\b`)
+	`|\bwhose (?:idea|call|decision|bright idea)\b` +
+	// a deictic closer that only shuts the door ("That's as far as I'll go.")
+	`|^\W*(?:that's|that is|those are|this is)\s+(?:as far as|all I|it\W*$|final|my final|my last|the only|the best you)\b[^.?!]{0,30}[.!]?\s*$` +
+	// a no to contacting us "again" ("Kindly do not escalate to our director again")
+	`|^\W*(?:please |kindly )?(?:do not|don't|dont|stop|quit)\s+(?:\S+\s+){0,4}?(?:me|us|our \w+|my \w+)\b[^.?!]*\bagain\b` +
+	// the writer's no with a motive pinned on the reader ("I'm not losing my job so you can work from your sofa")
+	`|\bI(?:'m| am)? (?:not|won't|will not)\b[^.?!]{0,60}\bso (?:that )?you can\b` +
+	// the cost of their plan laid on us ("Your 'savings' plan just dumps the cost on my team")
+	`|^\W*your\b[^.?!]{0,60}\b(?:on|onto) (?:me|us|my team|our team|my people|my desk)\W*$`)
 
 // jabClauseRE: a clause that tells the reader what they know or should,
 // or says the writer's astonishment at them.
 var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|she)\s+(?:(?:already|obviously|clearly|surely) )?(?:knows?|knew|do remember|must know|must realise|must realize|are well aware|is well aware|should know|should have known)\b(?:\s+(?:it|that|this|full well|very well|perfectly well|better))?(?:[\s.,;!]|$)` +
-	`|\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:a bit|a little|quite|honestly|frankly|really|pretty|genuinely|somewhat|rather)\s+)?(?:surprised|shocked|amazed|stunned|astonished|baffled|disappointed|gobsmacked)\b`)
+	`|\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:a bit|a little|quite|honestly|frankly|really|pretty|genuinely|somewhat|rather)\s+)?(?:surprised|shocked|amazed|stunned|astonished|baffled|disappointed|gobsmacked)\b` +
+	`|\b(?:we|I)(?:'ll| will| would|'d)? (?:again )?(?:be|get|gets|got) (?:blamed|the blame|scapegoated)\b`)
 
 // jabSentence reports whether a sentence's point is a jab at people.
 func jabSentence(s string) bool {
@@ -63,7 +72,7 @@ func jabClause(s string) bool {
 }
 
 // timeOfferRE: a time, a day, a date or an amount.
-var timeOfferRE = lazyRegexp(`(?i)\b(?:mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)(?:day)?\b|\b(?:tomorrow|tmrw|tonight|this (?:afternoon|evening|week)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b|\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
+var timeOfferRE = lazyRegexp(`(?i)\b(?:mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)(?:day)?\b|\b(?:january|february|april|june|july|august|september|october|november|december)\b|\b(?:tomorrow|tmrw|tonight|this (?:afternoon|evening|week|month)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b|\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
 
 // amountRE: an amount.
 var amountRE = lazyRegexp(`[£$€¥]\s?\d|\b\d+\s?(?:k|%|units|max|hours|hrs|days|weeks)\b|\b(?:half|a third|a quarter)\b`)
@@ -74,17 +83,21 @@ var refusesRE = lazyRegexp(`(?i)\b(?:no|not|never|nothing|nobody|can't|cannot|ca
 // timedOffer reports whether a sentence of the writer's holds a time, a
 // day, a date or an amount it does not refuse: the writer's offer, said
 // however tersely.
-func timedOffer(s string) bool {
+func timedOffer(s string) bool { return offeredPart(s) != "" }
+
+// offeredPart returns the part of s (between commas, semicolons and
+// full stops) that offers a time, a day, a date or an amount, or "".
+func offeredPart(s string) string {
 	s = apostrophes.Replace(s)
 	if strings.HasSuffix(strings.TrimSpace(s), "?") && !strings.Contains(strings.ToLower(s), "can we") && !strings.Contains(strings.ToLower(s), "could we") && !strings.Contains(strings.ToLower(s), "how about") {
-		return false
+		return ""
 	}
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '.' }) {
 		if (timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) && !refusesRE.get().MatchString(part) {
-			return true
+			return part
 		}
 	}
-	return false
+	return ""
 }
 
 // markJabs applies the jab invariants to the clauses of one sentence
@@ -97,6 +110,9 @@ func markJabs(ps []piece, text string) {
 		if p.class != classInjection {
 			p.match = match{class: classBlame}
 		}
+	}
+	for i := range ps {
+		cutJabWords(&ps[i])
 	}
 	if jabSentence(text) {
 		// The clauses the jab is in go; the rest go with them unless
@@ -115,7 +131,12 @@ func markJabs(ps []piece, text string) {
 		}
 		for i := range ps {
 			offer := timedOffer(ps[i].text) && (ps[i].class != classFact || offerVerbRE.get().MatchString(ps[i].text))
-			if !offer && (in[i] || !some || !facts) {
+			// A plain fact beside the jab, of no one ("That's a
+			// reportable breach and I'm not losing my job so you can
+			// ..."), stays.
+			plain := some && !in[i] && (ps[i].class == classFact || ps[i].class == classConsequence) && wordCount(ps[i].text) >= 3 &&
+				!personRE.get().MatchString(ps[i].text) && !refusesRE.get().MatchString(ps[i].text)
+			if !offer && !plain && (in[i] || !some || !facts) {
 				blame(&ps[i])
 			}
 		}
@@ -184,20 +205,25 @@ var fineRE = lazyRegexp(`(?i)^\W*fine\W*$`)
 // offerVerbRE: a clause in which the writer does or gives something.
 var offerVerbRE = lazyRegexp(`(?i)\b(?:I|we)(?:'ll| will| can| could|'d| would)\b|\b(?:I|we) (?:can|could)\b`)
 
-// timesFromDraft reports whether every time, day, date or amount in s is
-// in the draft: the offer is the writer's, not a fact of the situation's.
+// timesFromDraft reports whether a time, day, date or amount of s is in
+// the draft: the offer is the writer's, not a fact of the situation's.
 func timesFromDraft(s, d string) bool {
-	ms := append(timeOfferRE.get().FindAllString(s, -1), amountRE.get().FindAllString(s, -1)...)
+	s = offeredPart(s)
+	ms := timeOfferRE.get().FindAllString(s, -1)
+	if len(ms) == 0 {
+		ms = amountRE.get().FindAllString(s, -1)
+	}
 	if len(ms) == 0 {
 		return false
 	}
 	ld := strings.ToLower(d)
 	for _, m := range ms {
-		if !strings.Contains(ld, strings.ToLower(m)) {
-			return false
+		m = strings.ToLower(m)
+		if strings.Contains(ld, m) || len(m) >= 4 && unicode.IsLetter(rune(m[0])) && strings.Contains(ld, m[:3]) {
+			return true // ("Thursday" for the draft's "thurs")
 		}
 	}
-	return true
+	return false
 }
 
 // writerSubjectRE: a brief's sentence about the writer ("The writer
@@ -258,35 +284,48 @@ var clippedNotRE = lazyRegexp(`(?i)^not\s+((?:before|until|till|by|on|this|today
 // A question stands as asked.
 func verbless(f guide.RewriteForms, body []string, d string) []string {
 	out := body[:0:0]
-	for _, b := range body {
-		t := strings.TrimSpace(b)
-		core := strings.TrimRight(t, ".!… ")
-		switch {
-		case core == "" || strings.HasSuffix(t, "?"):
-			out = append(out, b)
-			continue
-		case wordCount(core) <= 7 && strings.Contains(apostrophes.Replace(d), core+":") && !heldNumberRE.get().MatchString(core):
-			continue // the lead-in of a colon whose content is said as the alternative
-		case !noVerbAtAll(core):
-			out = append(out, b)
-			continue
+	for _, entry := range body {
+		sents := []string{entry}
+		if strings.Count(entry, ". ") > 0 {
+			sents = draftSentences(entry) // "I'm worried about X. Budgeting, frankly."
 		}
-		if e := earliest(core); e != core {
-			out = append(out, e)
-			continue
+		var kept []string
+		for _, s := range sents {
+			kept = append(kept, verblessSentence(f, s, d)...)
 		}
-		if m := clippedNotRE.get().FindStringSubmatch(core); m != nil {
-			out = append(out, "It can't happen "+m[1]+".")
-			continue
-		}
-		switch {
-		case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "":
-			out = append(out, fill1(f.HowAbout, "np", lowerFirst(core)))
-		case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4:
-			out = append(out, b)
+		if len(kept) > 0 {
+			out = append(out, strings.Join(kept, " "))
 		}
 	}
 	return out
+}
+
+// verblessSentence is verbless for one sentence: none, it, or it said
+// with a verb.
+func verblessSentence(f guide.RewriteForms, b, d string) []string {
+	t := strings.TrimSpace(b)
+	core := strings.TrimRight(t, ".!… ")
+	switch {
+	case core == "" || strings.HasSuffix(t, "?"):
+		return []string{b}
+	case wordCount(core) <= 7 && strings.Contains(apostrophes.Replace(d), core+":") && !heldNumberRE.get().MatchString(core):
+		return nil // the lead-in of a colon whose content is said as the alternative
+	case !noVerbAtAll(core):
+		return []string{b}
+	}
+	if e := earliest(core); e != core {
+		return []string{e}
+	}
+	if m := clippedNotRE.get().FindStringSubmatch(core); m != nil {
+		return []string{"It can't happen " + m[1] + "."}
+	}
+	switch {
+	case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "":
+		return []string{fill1(f.HowAbout, "np", lowerFirst(core))}
+	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4:
+		return []string{b}
+	}
+	return nil
 }
 
 // noNPRE: a refusal said as "No" and a noun ("No new features.", "No
@@ -335,3 +374,65 @@ func earliest(s string) string {
 	}
 	return "The " + strings.ToLower(m[2]) + " is " + strings.TrimSpace(m[1]) + "."
 }
+
+// jabWordsRE: the words of a clause that only carry a jab, cut out of
+// it: an oath in a question ("Why the hell is T7 back?"), a side swipe
+// ("..., not from you, which is a bit much, ..."), a threat after a
+// request ("Let me know which by noon or neither will happen this
+// week").
+var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))\b[^.?!]*`)
+
+// scareQuoteRE: their word in quotes ("your 'savings' plan").
+var scareQuoteRE = lazyRegexp(`(?i)\b(your|their|his|her|the) ['"‘“]([^'"’”]{2,24})['"’”]`)
+
+// leadNoRE: a "no" before a no of the writer's own ("no we're not
+// emailing all 22k donors"): one is enough.
+var leadNoRE = lazyRegexp(`(?i)^\W*no[,.!]*\s+`)
+
+// rhetoricalLeadRE: a rhetorical question before what it is about, in
+// one clause ("How many times do I have to say it, a nurse on the
+// monitor for every GA, no exceptions").
+var rhetoricalLeadRE = lazyRegexp(`(?i)^\W*(?:how many (?:more )?times[^,?]*|[^,?]{3,60}\?)\s*,\s*(.+)$`)
+
+// cutJabWords takes the jab's words out of a clause, and keeps what a
+// rhetorical lead-in was about ("We need a nurse on the monitor for
+// every GA, no exceptions").
+func cutJabWords(p *piece) {
+	if p.class == classInjection {
+		return
+	}
+	t := jabWordsRE.get().ReplaceAllString(p.text, "")
+	if t != p.text {
+		t = strings.ReplaceAll(t, ", that ", " that ") // "from Helen, that the tapestry"
+	}
+	t = scareQuoteRE.get().ReplaceAllString(t, "$1 $2")
+	if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) {
+		t = capitalise(t[m[1]:])
+	}
+	if dropped(p.class) {
+		if m := rhetoricalLeadRE.get().FindStringSubmatch(t); m != nil && wordCount(m[1]) >= 4 && !finiteVerb(m[1]) {
+			t = "We need " + lowerFirst(m[1])
+		} else if t == p.text {
+			return
+		} else {
+			p.text = t
+			return
+		}
+	}
+	if t != p.text {
+		t = strings.TrimSpace(t)
+		if t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?") && strings.ContainsAny(p.text[len(p.text)-1:], ".!?") {
+			t += p.text[len(p.text)-1:]
+		}
+		p.text = t
+		p.match = classes().classify(t)
+	}
+}
+
+// whichRE: a sentence that asks which of the options ("Let me know which
+// by tomorrow noon").
+var whichRE = lazyRegexp(`(?i)^\W*(?:please )?(?:let me know|tell me|confirm|say|decide) which\b`)
+
+// personRE: a clause about people, or the writer's aside ("I suspect I
+// can guess").
+var personRE = lazyRegexp(`(?i)\b(?:I|you|your|yours|he|she|him|her|his|they|them|their|someone|somebody|anyone|nobody|everyone)\b`)

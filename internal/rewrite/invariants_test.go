@@ -25,7 +25,15 @@ func TestJabShapes(t *testing.T) {
 		{s: "Nobody who isn't a trained carnivore keeper goes into that enclosure, ever."},
 		{s: "Every time we deploy on a Friday something breaks.", timed: true}, // (a time it does not refuse: read as an offer)
 		{s: "Who can cover the Saturday shift?"},
+		{s: "That's as far as I'll go.", sentence: true},
+		{s: "Kindly do not escalate to our director again for this, it is not helping anybody.", sentence: true},
+		{s: "Please don't ask me about this again.", sentence: true},
+		{s: "I'm not losing my job so you can work from your sofa.", sentence: true},
+		{s: "Your 'savings' plan just dumps the cost on my team.", sentence: true},
+		{s: "Please don't email the donor list again until legal signs off."},
+		{s: "That's the plan we agreed in March.", timed: false},
 		{s: "and your team knows it very well", clause: true},
+		{s: "If we send this data they will reject it and then again we will be blamed", clause: true},
 		{s: "and I'm a bit surprised you'd expect it", clause: true},
 		{s: "I'll let you know by Friday.", timed: true},
 		{s: "As you know, the freeze is on the 3rd.", timed: true}, // (a fact read as an offer: it only spares a slot)
@@ -116,6 +124,22 @@ func TestRewriteInvariants(t *testing.T) {
 				Draft:     "We won't be signing the 30 June accounts this week. Not happening."},
 			want:  []string{"We won't be signing the 30 June accounts this week."},
 			never: []string{"We can't sign the audit opinion"},
+		},
+		{
+			name: "an oath, a threat after a request and a no that says again go; the question, the request and the time stay",
+			req: Request{Audience: guide.AudiencePeer, Stakes: guide.StakesMedium,
+				Situation: "IT operations. A colleague asks why the nightly backup still runs on the old server.",
+				Draft:     "Why on earth is the backup job still on the old server? Kindly do not ping my engineers again about this. The migration ships Thursday 9am. Tell me which night suits you by Friday or nothing moves this month."},
+			want:  []string{"Why is the backup job still on the old server?", "Thursday 9am", "by Friday"},
+			never: []string{"on earth", "again", "nothing moves"},
+		},
+		{
+			name: "a rhetorical lead-in keeps what it was about",
+			req: Request{Audience: guide.AudienceReport, Stakes: guide.StakesMedium,
+				Situation: "Vet clinic. The reception lead built a roster with no nurse monitoring anaesthesia after 11am.",
+				Draft:     "How many times do I have to say it, a nurse on the monitor for every GA, no exceptions. Move the Kowalski dental to Friday 10:30."},
+			want:  []string{"a nurse on the monitor for every GA", "Friday 10:30"},
+			never: []string{"How many times"},
 		},
 		{
 			name: "contempt in a condition goes, the offer after it stays",

@@ -697,6 +697,17 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		return said(t)
 	})
 	pl.body = verbless(f, pl.body, req.Draft)
+	if len(pl.alts) > 0 {
+		// "Let me know which by noon" asks of the options: after them.
+		for k := 0; k < len(pl.body); k++ {
+			if whichRE.get().MatchString(pl.body[k]) {
+				pl.after = append(pl.after, pl.body[k])
+				pl.body = slices.Delete(pl.body, k, k+1)
+				pl.noInvite = true // asked already
+				k--
+			}
+		}
+	}
 	for _, a := range pl.alts {
 		for k := range a {
 			a[k] = earliest(a[k])
