@@ -587,7 +587,8 @@ func (c *classifier) keepFacts(p *piece) {
 		return
 	}
 	var kept []string
-	for _, part := range strings.Split(strings.TrimRight(p.text, ".!? "), ",") {
+	// (", ": a comma inside a number, "2,400", joins no clauses)
+	for _, part := range strings.Split(strings.TrimRight(p.text, ".!? "), ", ") {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue

@@ -114,7 +114,7 @@ func markJabs(ps []piece, text string) {
 	for i := range ps {
 		cutJabWords(&ps[i])
 	}
-	if jabSentence(text) {
+	if jabSentence(text) || reproach(text) {
 		// The clauses the jab is in go; the rest go with them unless
 		// they carry a number (the facts of "I lost two full days
 		// because ..., which nobody seems to want to talk about").
@@ -305,7 +305,18 @@ func verbless(f guide.RewriteForms, body []string, d string) []string {
 func verblessSentence(f guide.RewriteForms, b, d string) []string {
 	t := strings.TrimSpace(b)
 	core := strings.TrimRight(t, ".!… ")
+	if m := sendMeByRE.get().FindStringSubmatch(core); m != nil && !finiteVerb(m[1]) {
+		// "Fixed roster to me by 3 today please" -> "Could you send me
+		// the fixed roster by 3 today?"
+		np := lowerFirst(strings.TrimSpace(m[1]))
+		if !npHeads[strings.ToLower(firstWordOf(np))] {
+			np = "the " + np
+		}
+		return []string{"Could you send me " + np + " by " + strings.TrimSpace(m[2]) + "?"}
+	}
 	switch {
+	case strings.HasPrefix(core, "Re ") && !finiteVerb(core):
+		return nil // a subject line ("Re your request for ..."): the message names it
 	case core == "" || strings.HasSuffix(t, "?"):
 		return []string{b}
 	case wordCount(core) <= 7 && strings.Contains(apostrophes.Replace(d), core+":") && !heldNumberRE.get().MatchString(core):
@@ -380,7 +391,7 @@ func earliest(s string) string {
 // ("..., not from you, which is a bit much, ..."), a threat after a
 // request ("Let me know which by noon or neither will happen this
 // week").
-var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))\b[^.?!]*`)
+var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))\b[^.?!]*|,\s*not (?:tomorrow|later|next week)\b`)
 
 // scareQuoteRE: their word in quotes ("your 'savings' plan").
 var scareQuoteRE = lazyRegexp(`(?i)\b(your|their|his|her|the) ['"‘“]([^'"’”]{2,24})['"’”]`)
@@ -409,6 +420,14 @@ func cutJabWords(p *piece) {
 	if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) {
 		t = capitalise(t[m[1]:])
 	}
+	// (read from the clause as written: softening takes "No way" out
+	// and would leave "We transfer in this", the opposite)
+	if m := noWayWeRE.get().FindStringSubmatch(apostrophes.Replace(strings.TrimSpace(p.orig))); m != nil && !auxWords[strings.ToLower(m[2])] {
+		t = capitalise(strings.ToLower(m[1])) + " can't " + strings.ToLower(m[2]) + m[3]
+		if m[1] == "I" || m[1] == "i" {
+			t = "I can't " + strings.ToLower(m[2]) + m[3]
+		}
+	}
 	if dropped(p.class) {
 		if m := rhetoricalLeadRE.get().FindStringSubmatch(t); m != nil && wordCount(m[1]) >= 4 && !finiteVerb(m[1]) {
 			t = "We need " + lowerFirst(m[1])
@@ -436,3 +455,57 @@ var whichRE = lazyRegexp(`(?i)^\W*(?:please )?(?:let me know|tell me|confirm|say
 // personRE: a clause about people, or the writer's aside ("I suspect I
 // can guess").
 var personRE = lazyRegexp(`(?i)\b(?:I|you|your|yours|he|she|him|her|his|they|them|their|someone|somebody|anyone|nobody|everyone)\b`)
+
+// mustNotRE: a sentence that says a must-not-do ("You do not run the
+// nut-free bars without the full washdown", "We can't lift in this").
+var mustNotRE = lazyRegexp(`(?i)\b(?:do not|don't|must not|mustn't|cannot|can't|won't|will not|never)\b|^\W*no \p{L}+ without\b`)
+
+// mustNotInBody reports whether the message states a must-not-do.
+func mustNotInBody(body []string, refusal string) bool {
+	if mustNotRE.get().MatchString(refusal) {
+		return true
+	}
+	for _, b := range body {
+		if mustNotRE.get().MatchString(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// noWayWeRE: "No way(s) we lift in this" -> "We can't lift in this".
+var noWayWeRE = lazyRegexp(`(?i)^\W*no ways? (we|I) (\p{L}+)\b(.*)$`)
+
+// sendMeByRE: a verbless order for something by a time ("Fixed roster
+// to me by 3 today please").
+var sendMeByRE = lazyRegexp(`(?i)^(?:the )?([\p{L} -]{2,40}?) to (?:me|us) by ([^,.!?]+?)(?:,? please)?$`)
+
+// nextTimeRE: an order about next time is a reproach ("And check the
+// dates next time, it isn't hard").
+var nextTimeRE = lazyRegexp(`(?i)\bnext time\b`)
+
+// aimedRE: a sentence aimed at people (a quoted word in "'later' often
+// doesn't come" is a saying, not a sneer).
+var aimedRE = lazyRegexp(`(?i)\b(?:you|your|nobody|no one|they|their|he|she|his|her)\b`)
+
+// quotedWordRE: their word in single quotes, a sneer ("Nobody 'lost'
+// anything").
+var quotedWordRE = lazyRegexp(`(?:^|\s)['‘]\p{Ll}{2,15}['’](?:\s|[.,!?]|$)`)
+
+// reproach: an order about next time ("Please check the data before it
+// gets to me next time"), or a sentence with their word in sneering
+// quotes, aimed at people and with no number ("Nobody 'lost' anything
+// Declan").
+func reproach(text string) bool {
+	t := apostrophes.Replace(strings.TrimSpace(text))
+	if nextTimeRE.get().MatchString(t) {
+		f := strings.Fields(strings.ToLower(t))
+		for len(f) > 0 && (f[0] == "and" || f[0] == "but" || f[0] == "please" || f[0] == "kindly" || f[0] == "also") {
+			f = f[1:]
+		}
+		if len(f) > 0 && verbSet()[strings.Trim(f[0], ",.")] {
+			return true
+		}
+	}
+	return quotedWordRE.get().MatchString(text) && !heldNumberRE.get().MatchString(text) && aimedRE.get().MatchString(text)
+}

@@ -142,6 +142,22 @@ func TestRewriteInvariants(t *testing.T) {
 			never: []string{"How many times"},
 		},
 		{
+			name: "a reproach about next time and a sneer in quotes go; a verbless order by a time is asked",
+			req: Request{Audience: guide.AudienceReport, Stakes: guide.StakesMedium,
+				Situation: "Print shop. A junior sent the client proofs with last year's prices.",
+				Draft:     "Nobody 'checked' anything, clearly. The proofs went out at 14:10 with the 2023 price list. Corrected proofs to me by 4 today please, not tomorrow. And read the job sheet next time."},
+			want:  []string{"14:10", "2023 price list", "Could you send me the corrected proofs by 4 today?"},
+			never: []string{"'checked'", "next time", "not tomorrow"},
+		},
+		{
+			name: "a clipped 'no way we' at critical stakes is said as a no, and not asked about",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesCritical,
+				Situation: "Offshore wind farm. The project manager wants the crew transfer to turbine 14 this afternoon.",
+				Draft:     "No way we transfer in this. Waves are 2.8m and the limit is 1.5m. We go at first light tomorrow, forecast is 1.1m."},
+			want:  []string{"We can't transfer in this.", "first light tomorrow"},
+			never: []string{"No way", "Does that work for you?", "Would that work for you?", "[what you can offer instead]"},
+		},
+		{
 			name: "contempt in a condition goes, the offer after it stays",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
 				Situation: "Managed IT. The client wants MFA off for their finance director.",

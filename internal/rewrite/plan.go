@@ -742,6 +742,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		pl.invites = []string{f.InviteChoice}
 	case firmStakes && (stated || mustCmd):
 		pl.noInvite = true // a must-not-do ends on the way forward
+	case req.Stakes == guide.StakesCritical && mustNotInBody(pl.body, pl.refusal):
+		pl.noInvite = true // "You do not run the bars without the washdown": not asked
 	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && len(pl.body) > 0 && strings.HasPrefix(pl.body[len(pl.body)-1], "Please ")):
 		pl.noInvite = true // "Please run one more cycle": an instruction
 	}
