@@ -92,13 +92,38 @@ func offeredPart(s string) string {
 	if strings.HasSuffix(strings.TrimSpace(s), "?") && !strings.Contains(strings.ToLower(s), "can we") && !strings.Contains(strings.ToLower(s), "could we") && !strings.Contains(strings.ToLower(s), "how about") {
 		return ""
 	}
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '.' }) {
-		if (timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) && !refusesRE.get().MatchString(part) {
-			return part
+	for _, sent := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '.' || r == '!' }) {
+		// A sentence that tells of the past ("Mrs. Haddad asked to stay
+		// anonymous, in writing, on 2 June"; "that's how the June
+		// outage happened") offers nothing, unless the writer says they
+		// will or can.
+		past := tellsPast(sent)
+		for _, part := range strings.Split(sent, ",") {
+			if (timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) && !refusesRE.get().MatchString(part) &&
+				(!past || offerVerbRE.get().MatchString(part)) {
+				return part
+			}
 		}
 	}
 	return ""
 }
+
+// tellsPast reports whether a sentence has a verb in the past tense, by
+// its form; the states a plan is in ("booked", "scheduled", "agreed",
+// "confirmed") are not the past.
+func tellsPast(s string) bool {
+	for _, w := range pastRE.get().FindAllString(s, -1) {
+		if !planStates[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+var planStates = setOf(`booked scheduled planned agreed confirmed reserved arranged fixed finished sorted signed approved needed based limited qualified guaranteed expected`)
+
+// pastRE: a verb in the past tense, by its form.
+var pastRE = lazyRegexp(`(?i)\b(?:asked|happened|failed|crashed|went|came|said|told|decided|promised|sent|got|took|made|left|lost|broke|missed|skipped|ended|started|\w{3,}ed)\b`)
 
 // markJabs applies the jab invariants to the clauses of one sentence
 // (text): a jab sentence goes whole, but for an offer in it; a clause
