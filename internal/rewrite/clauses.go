@@ -316,6 +316,10 @@ func (c *classifier) read(text string, t *tone) reading {
 			break
 		}
 	}
+	if end == len(sents) && len(sents) > 2 && nameLine(sents[len(sents)-1]) {
+		// "...\n\nRuth": a name alone on the last line signs off.
+		end = len(sents) - 1
+	}
 	if end < len(sents) {
 		r.signoff = strings.TrimSpace(text[sents[end].Start:])
 	}
@@ -616,4 +620,19 @@ func (c *classifier) keepFacts(p *piece) {
 	if m := c.classify(text); !dropped(m.class) && heldNumberRE.get().MatchString(text) {
 		p.text, p.match = text, m
 	}
+}
+
+// nameLine: a line of one to three capitalised words and nothing else
+// ("Ruth", "Keisha Moore").
+func nameLine(s draft.Sentence) bool {
+	f := strings.Fields(strings.TrimRight(s.Text, ".,! "))
+	if !s.Line || len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		if !unicode.IsUpper(firstRune(w)) || notVocative[strings.ToLower(w)] || strings.ContainsAny(w, "0123456789?") {
+			return false
+		}
+	}
+	return !finiteVerb(s.Text)
 }

@@ -534,3 +534,21 @@ func reproach(text string) bool {
 	}
 	return quotedWordRE.get().MatchString(text) && !heldNumberRE.get().MatchString(text) && aimedRE.get().MatchString(text)
 }
+
+// questionSpliceRE: a question with a statement spliced on ("Could you
+// get a VPN laptop from the IT desk, I can have one ready by 4?").
+var questionSpliceRE = lazyRegexp(`^(.+?),\s+((?:I|we|We|they|he|she|\p{Lu}\p{Ll}+) (?:can|can't|will|'ll|could|would|should|is|are)\b[^?]*)\?$`)
+
+// unsplicedQuestion asks the question and says the statement after it:
+// "Could you get a VPN laptop from the IT desk? I can have one ready by
+// 4."
+func unsplicedQuestion(s string) string {
+	m := questionSpliceRE.get().FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil || !questionStartRE.get().MatchString(m[1]) {
+		return s
+	}
+	return m[1] + "? " + capitalise(m[2]) + "."
+}
+
+// questionStartRE: a question's opening words.
+var questionStartRE = lazyRegexp(`(?i)^(?:could|can|would|will|shall|should|do|does|is|are|how about|what if|why|when|where|who|which)\b`)

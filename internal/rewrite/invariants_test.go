@@ -162,6 +162,14 @@ func TestRewriteInvariants(t *testing.T) {
 			never: []string{"No way", "Does that work for you?", "Would that work for you?", "[what you can offer instead]"},
 		},
 		{
+			name: "a question with a statement spliced on is asked, then said; a name alone on the last line signs off",
+			req: Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh,
+				Situation: "Hospital records. A consultant wants patient lists emailed to a personal address.",
+				Draft:     "Hi Sam,\n\nAbsolutely not, are you mad? That's 900 patients going to a personal inbox. Get a VPN laptop from the IT desk, I can have one ready by 4.\n\nAnna"},
+			want:  []string{"? I can have one ready by 4.", "\n\nAnna"},
+			never: []string{"desk, I can"},
+		},
+		{
 			name: "contempt in a condition goes, the offer after it stays",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
 				Situation: "Managed IT. The client wants MFA off for their finance director.",

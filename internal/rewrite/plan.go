@@ -710,8 +710,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	}
 	for _, a := range pl.alts {
 		for k := range a {
-			a[k] = earliest(a[k])
+			a[k] = unsplicedQuestion(earliest(a[k]))
+			if k == 0 && strings.Contains(a[k], "? ") {
+				pl.noInvite = true // it asks already
+			}
 		}
+	}
+	for k := range pl.body {
+		pl.body[k] = unsplicedQuestion(pl.body[k])
 	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		// Any clause of the writer's with a time, a day, a date or an
