@@ -32,6 +32,8 @@ var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|a
 	`|\b(?:every (?:single )?time|whenever|each time)\s+(?:(?-i:\p{Lu}\p{Ll}+)|he|she|they|you|your \w+|someone|somebody|anyone|management|the board|the client)\b` +
 	`|^\W*(?:\w+\W+){0,2}who\s+(?:(?:\w+ly|really|even|actually)\s+)?(?:thought|decided|said|told|made|came up|signed off|agreed|approved|let|put|sent|gave|promised|sold|booked|planned|asked)\b[^?]*\?` +
 	`|\bwhose (?:idea|call|decision|bright idea)\b` +
+	// their past, had it gone otherwise ("If your team had sent the draft when we asked, we wouldn't be here")
+	`|^\W*(?:\w+,?\s+)?if (?:you|your \w+|they|he|she)(?:'d| had)\b[^,]*,\s*(?:we|I)(?:'d|\s+would)?\s*(?:not|n't|wouldn't|have)\b` +
 	// a deictic closer that only shuts the door ("That's as far as I'll go.")
 	`|^\W*(?:that's|that is|those are|this is)\s+(?:as far as|all I|it\W*$|final|my final|my last|the only|the best you)\b[^.?!]{0,30}[.!]?\s*$` +
 	// a no to contacting us "again" ("Kindly do not escalate to our director again")
@@ -294,7 +296,7 @@ var notTheirsRE = lazyRegexp(`(?i),\s*not (?:me|us|you|them|him|her|mine|ours|yo
 
 // atEarliestRE: a time said as the earliest or the latest ("Thursday 6pm
 // earliest").
-var atEarliestRE = lazyRegexp(`(?i)^(.+?),?\s+(?:at the\s+)?(earliest|latest)\W*$`)
+var atEarliestRE = lazyRegexp(`(?i)^(.+?),?\s+(?:at the\s+)?(earliest|latest)(,\s+[^,]+?)?\W*$`)
 
 // clippedNotRE: a clipped no with a time or a condition ("Not before
 // cert.", "Not until Monday.").
@@ -346,11 +348,12 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 		return []string{b}
 	case wordCount(core) <= 7 && strings.Contains(apostrophes.Replace(d), core+":") && !heldNumberRE.get().MatchString(core):
 		return nil // the lead-in of a colon whose content is said as the alternative
-	case !noVerbAtAll(core):
-		return []string{b}
 	}
 	if e := earliest(core); e != core {
 		return []string{e}
+	}
+	if !noVerbAtAll(core) {
+		return []string{b}
 	}
 	if m := clippedNotRE.get().FindStringSubmatch(core); m != nil {
 		return []string{"It can't happen " + m[1] + "."}
@@ -405,10 +408,10 @@ func noVerbAtAll(s string) bool {
 func earliest(s string) string {
 	core := strings.TrimRight(strings.TrimSpace(s), ".!… ")
 	m := atEarliestRE.get().FindStringSubmatch(core)
-	if m == nil || !noVerbAtAll(core) || !heldNumberRE.get().MatchString(m[1]) && !timeOfferRE.get().MatchString(m[1]) {
+	if m == nil || !noVerbAtAll(m[1]) || !heldNumberRE.get().MatchString(m[1]) && !timeOfferRE.get().MatchString(m[1]) {
 		return s
 	}
-	return "The " + strings.ToLower(m[2]) + " is " + strings.TrimSpace(m[1]) + "."
+	return "The " + strings.ToLower(m[2]) + " is " + strings.TrimSpace(m[1]) + m[3] + "."
 }
 
 // jabWordsRE: the words of a clause that only carry a jab, cut out of

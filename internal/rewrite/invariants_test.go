@@ -170,6 +170,14 @@ func TestRewriteInvariants(t *testing.T) {
 			never: []string{"desk, I can"},
 		},
 		{
+			name: "a past that could have gone otherwise is blame; a gerund before a number is no name; an earliest date with its condition",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh,
+				Situation: "Law firm. The client wants the contract signed today without the indemnity review.",
+				Draft:     "Honestly, if your team had sent the draft when we asked, we wouldn't be here. Signing 40 pages unreviewed is reckless. Tuesday earliest, after the indemnity review."},
+			want:  []string{"signing 40 pages unreviewed", "Tuesday is the earliest, after the indemnity review."},
+			never: []string{"if your team had", "Signing 40", "Tuesday earliest", "[what you can offer instead]"},
+		},
+		{
 			name: "contempt in a condition goes, the offer after it stays",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
 				Situation: "Managed IT. The client wants MFA off for their finance director.",

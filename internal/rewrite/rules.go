@@ -898,7 +898,8 @@ func lowerStart(s string) string {
 	if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
 		return s
 	}
-	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 && gerundObjects[strings.ToLower(words[1])]
+	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 &&
+		(gerundObjects[strings.ToLower(words[1])] || words[1] != "" && unicode.IsDigit(firstRune(words[1]))) // "Merging 4,000 lines"
 	if !notNames[w] && !gerund && !commonStarts[w] {
 		return s
 	}
@@ -909,7 +910,8 @@ func lowerStart(s string) string {
 var commonStarts = map[string]bool{"last": true, "every": true, "each": true, "most": true, "some": true, "any": true, "both": true,
 	"nobody": true, "everyone": true, "one": true, "two": true, "three": true, "going": true, "skipping": true, "shipping": true,
 	"launching": true, "firing": true, "cutting": true, "adding": true, "moving": true, "running": true, "putting": true,
-	"getting": true, "having": true, "making": true, "taking": true, "building": true, "doing": true, "their": true, "his": true, "her": true}
+	"getting": true, "having": true, "making": true, "taking": true, "building": true, "doing": true, "their": true, "his": true, "her": true,
+	"tomorrow": true, "today": true, "tonight": true, "half": true, "all": true, "none": true, "nothing": true}
 
 // gerundObjects are words that follow a gerund starting a sentence
 // ("Switching to", "Adding the", "Moving it") and not a name ("Sterling
