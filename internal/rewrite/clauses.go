@@ -425,7 +425,7 @@ var residueRE = lazyRegexp(`(?i)\b(?:would|'d) (?:already )?(?:have )?know(?:n)?
 // apologyOnlyRE: what is left of "no, sorry" once the no is softened.
 var apologyOnlyRE = lazyRegexp(`(?i)^\W*(?:sorry|I'?m sorry|I'?m afraid|afraid not|mate|thanks)\W*$`)
 
-var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|no chance|not on my watch|not happening|not legal)\b`)
+var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|no chance|not on my watch|not happening|not legal|not going to happen|not gonna happen|(?:that|it)(?:'s| is) not (?:going to happen|happening))\b`)
 
 // apostrophes are read straight: the cues, and the rewrite's own words,
 // use "'".

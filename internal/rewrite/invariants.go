@@ -34,6 +34,10 @@ var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|a
 	`|\bwhose (?:idea|call|decision|bright idea)\b` +
 	// their past, had it gone otherwise ("If your team had sent the draft when we asked, we wouldn't be here")
 	`|^\W*(?:\w+,?\s+)?if (?:you|your \w+|they|he|she)(?:'d| had)\b[^,]*,\s*(?:we|I)(?:'d|\s+would)?\s*(?:not|n't|wouldn't|have)\b` +
+	// disbelief at them ("You cannot be serious", "You've got to be kidding")
+	`|^\W*you(?:'ve| have)?\s+(?:can't|cannot|must|got to|have to|gotta)\s+be\s+(?:serious|kidding|joking|mad|crazy)\b` +
+	// a verdict on a group ("Typical sports desk, always last minute")
+	`|^\W*typical\b` +
 	// a deictic closer that only shuts the door ("That's as far as I'll go.")
 	`|^\W*(?:that's|that is|those are|this is)\s+(?:as far as|all I|it\W*$|final|my final|my last|the only|the best you)\b[^.?!]{0,30}[.!]?\s*$` +
 	// a no to contacting us "again" ("Kindly do not escalate to our director again")
@@ -486,7 +490,7 @@ var personRE = lazyRegexp(`(?i)\b(?:I|you|your|yours|he|she|him|her|his|they|the
 
 // mustNotRE: a sentence that says a must-not-do ("You do not run the
 // nut-free bars without the full washdown", "We can't lift in this").
-var mustNotRE = lazyRegexp(`(?i)\b(?:do not|don't|must not|mustn't|cannot|can't|won't|will not|never)\b|^\W*no \p{L}+ without\b`)
+var mustNotRE = lazyRegexp(`(?i)\b(?:do not|don't|must not|mustn't|cannot|can't|won't|will not|never|illegal|unlawful)\b|\bnot (?:allowed|permitted|legal)\b|^\W*no \p{L}+ without\b`)
 
 // mustNotInBody reports whether the message states a must-not-do.
 func mustNotInBody(body []string, refusal string) bool {
@@ -555,3 +559,10 @@ func unsplicedQuestion(s string) string {
 
 // questionStartRE: a question's opening words.
 var questionStartRE = lazyRegexp(`(?i)^(?:could|can|would|will|shall|should|do|does|is|are|how about|what if|why|when|where|who|which)\b`)
+
+// npComplementRE: a request said as a thing and the state they want it
+// in ("the new payroll system live on the 1st", "reactor Line 3
+// restarted tonight"), which "We can't have ..." says; a bare thing
+// ("root access to a shared production server") is not had by us but
+// given ("I'm afraid I can't get you ...").
+var npComplementRE = lazyRegexp(`(?i)\b(?:live|ready|done|open|back|off|up|running|\w{3,}ed|\w+en)(?:\s+(?:on|by|at|in|for|before|after|from|this|tonight|today|tomorrow|next|early|now)\b.*)?$`)

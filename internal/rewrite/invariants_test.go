@@ -178,6 +178,22 @@ func TestRewriteInvariants(t *testing.T) {
 			never: []string{"if your team had", "Signing 40", "Tuesday earliest", "[what you can offer instead]"},
 		},
 		{
+			name: "a greeting to two names stays a greeting; a verdict on a group and disbelief at them go",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesMedium,
+				Situation: "Wedding venue. The couple want to add 40 guests two weeks before the day; the hall is licensed for 150.",
+				Draft:     "Hi Priya and Tom,\n\nYou can't be serious. Typical wedding planners, always last minute. 190 in that hall isn't legal, the licence is 150. We could put 40 in the garden marquee, about £900 extra.\n\nBest,\nClaire"},
+			want:  []string{"Hi Priya and Tom,\n\n", "the licence is 150", "garden marquee", "\n\nBest,\nClaire"},
+			never: []string{"serious", "Typical", "How about hi"},
+		},
+		{
+			name: "a bare thing refused is not had by us but given",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh,
+				Situation: "Cloud hosting company. The client wants root access to a shared production server.",
+				Draft:     "Not going to happen, it's a shared box with 60 other customers on it. You can have a dedicated instance with full root, £240 a month, live by tomorrow morning."},
+			want:  []string{"60 other customers", "£240 a month"},
+			never: []string{"Not going to happen", "We can't have root access"},
+		},
+		{
 			name: "contempt in a condition goes, the offer after it stays",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
 				Situation: "Managed IT. The client wants MFA off for their finance director.",

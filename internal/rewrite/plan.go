@@ -1183,10 +1183,14 @@ func (r *Rules) refuseFromAsk(a ask, kind string, firmStakes bool, req Request) 
 	case a.np != "":
 		vals["np"] = a.np
 		form = rf.Get
-		if firmStakes && !strings.HasPrefix(a.np, "a ") && !strings.HasPrefix(a.np, "an ") {
+		toVerb := npToVerbRE.get().FindStringSubmatch(a.np)
+		if toVerb != nil && !classes().verbs[toVerb[2]] && !plainVerbs[toVerb[2]] {
+			toVerb = nil
+		}
+		if firmStakes && !strings.HasPrefix(a.np, "a ") && !strings.HasPrefix(a.np, "an ") && (toVerb != nil || npComplementRE.get().MatchString(a.np)) {
 			form = rf.HaveFirm // "We can't have the new payroll system live on the 1st."
-			if m := npToVerbRE.get().FindStringSubmatch(a.np); m != nil && (classes().verbs[m[2]] || plainVerbs[m[2]]) {
-				vals["np"] = m[1] + " " + m[2] + m[3] // "the crew of flight 221 fly tonight"
+			if toVerb != nil {
+				vals["np"] = toVerb[1] + " " + toVerb[2] + toVerb[3] // "the crew of flight 221 fly tonight"
 			}
 		}
 		if strings.HasSuffix(a.np, " off") {
