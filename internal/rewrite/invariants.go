@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -55,14 +56,20 @@ var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|s
 
 // jabSentence reports whether a sentence's point is a jab at people.
 func jabSentence(s string) bool {
-	s = apostrophes.Replace(s)
-	return jabSentenceRE.get().MatchString(s)
+	l := strings.ToLower(s)
+	if !containsAny(l, jabSentenceNeeds) {
+		return false // (a word every shape needs: most sentences skip the regexp)
+	}
+	return jabSentenceRE.get().MatchString(apostrophes.Replace(s))
 }
 
 // jabClause reports whether a clause tells the reader what they know, or
 // says the writer's astonishment at them. "Let you know" and "as you
 // know" are not that.
 func jabClause(s string) bool {
+	if !containsAny(strings.ToLower(s), jabClauseNeeds) {
+		return false
+	}
 	s = apostrophes.Replace(s)
 	loc := jabClauseRE.get().FindStringIndex(s)
 	if loc == nil {
@@ -316,10 +323,7 @@ var clippedNotRE = lazyRegexp(`(?i)^not\s+((?:before|until|till|by|on|this|today
 func verbless(f guide.RewriteForms, body []string, d string) []string {
 	out := body[:0:0]
 	for _, entry := range body {
-		sents := []string{entry}
-		if strings.Count(entry, ". ") > 0 {
-			sents = draftSentences(entry) // "I'm worried about X. Budgeting, frankly."
-		}
+		sents := splitStops(entry) // "I'm worried about X. Budgeting, frankly."
 		var kept []string
 		for _, s := range sents {
 			kept = append(kept, verblessSentence(f, s, d)...)
@@ -336,7 +340,9 @@ func verbless(f guide.RewriteForms, body []string, d string) []string {
 func verblessSentence(f guide.RewriteForms, b, d string) []string {
 	t := strings.TrimSpace(b)
 	core := strings.TrimRight(t, ".!… ")
-	if m := sendMeByRE.get().FindStringSubmatch(core); m != nil && !finiteVerb(m[1]) {
+	if !strings.Contains(core, " to me by ") && !strings.Contains(core, " to us by ") {
+		// (no order for something by a time)
+	} else if m := sendMeByRE.get().FindStringSubmatch(core); m != nil && !finiteVerb(m[1]) {
 		// "Fixed roster to me by 3 today please" -> "Could you send me
 		// the fixed roster by 3 today?"
 		np := lowerFirst(strings.TrimSpace(m[1]))
@@ -356,7 +362,7 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 	if e := earliest(core); e != core {
 		return []string{e}
 	}
-	if !noVerbAtAll(core) {
+	if finiteVerb(core) || !noVerbAtAll(core) {
 		return []string{b}
 	}
 	if m := clippedNotRE.get().FindStringSubmatch(core); m != nil {
@@ -385,7 +391,9 @@ var quantityRE = lazyRegexp(`(?i)^(?:one|two|three|four|five|six|a|an|\d)\b`)
 // is left out or reworded only when it has none at all.
 func noVerbAtAll(s string) bool {
 	verbs := verbSet()
-	s = strings.Join(timeOfferRE.get().Split(s, -1), " ") // "10am" holds no "am"
+	if l := strings.ToLower(s); strings.ContainsAny(s, "0123456789") || containsAny(l, []string{"sat", "may", "march"}) {
+		s = strings.Join(timeOfferRE.get().Split(s, -1), " ") // "10am" holds no "am"; "Sat" is no verb
+	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(apostrophes.Replace(s)), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '-'
 	}) {
@@ -410,6 +418,9 @@ func noVerbAtAll(s string) bool {
 // 6pm earliest." -> "The earliest is Thursday 6pm."; anything else is
 // returned as it is.
 func earliest(s string) string {
+	if !strings.Contains(s, "earliest") && !strings.Contains(s, "latest") {
+		return s
+	}
 	core := strings.TrimRight(strings.TrimSpace(s), ".!… ")
 	m := atEarliestRE.get().FindStringSubmatch(core)
 	if m == nil || !noVerbAtAll(m[1]) || !heldNumberRE.get().MatchString(m[1]) && !timeOfferRE.get().MatchString(m[1]) {
@@ -444,12 +455,20 @@ func cutJabWords(p *piece) {
 	if p.class == classInjection {
 		return
 	}
-	t := jabWordsRE.get().ReplaceAllString(p.text, "")
+	l := strings.ToLower(p.text)
+	t := p.text
+	if containsAny(l, jabWordsNeeds) {
+		t = jabWordsRE.get().ReplaceAllString(t, "")
+	}
 	if t != p.text {
 		t = strings.ReplaceAll(t, ", that ", " that ") // "from Helen, that the tapestry"
 	}
-	t = scareQuoteRE.get().ReplaceAllString(t, "$1 $2")
-	if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) {
+	if strings.ContainsAny(t, "'\"‘“") {
+		t = scareQuoteRE.get().ReplaceAllString(t, "$1 $2")
+	}
+	if !strings.HasPrefix(strings.TrimLeft(l, " \t\"'(“‘"), "no") {
+		// (the rest need a "no" first)
+	} else if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) {
 		t = capitalise(t[m[1]:])
 	}
 	// (read from the clause as written: softening takes "No way" out
@@ -550,6 +569,9 @@ var questionSpliceRE = lazyRegexp(`^(.+?),\s+((?:I|we|We|they|he|she|\p{Lu}\p{Ll
 // "Could you get a VPN laptop from the IT desk? I can have one ready by
 // 4."
 func unsplicedQuestion(s string) string {
+	if !strings.HasSuffix(s, "?") || !strings.Contains(s, ", ") {
+		return s
+	}
 	m := questionSpliceRE.get().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil || !questionStartRE.get().MatchString(m[1]) {
 		return s
@@ -566,3 +588,27 @@ var questionStartRE = lazyRegexp(`(?i)^(?:could|can|would|will|shall|should|do|d
 // ("root access to a shared production server") is not had by us but
 // given ("I'm afraid I can't get you ...").
 var npComplementRE = lazyRegexp(`(?i)\b(?:live|ready|done|open|back|off|up|running|\w{3,}ed|\w+en)(?:\s+(?:on|by|at|in|for|before|after|from|this|tonight|today|tomorrow|next|early|now)\b.*)?$`)
+
+// The words the shapes need, to skip their regexps on most clauses.
+var (
+	jabSentenceNeeds = []string{"who", "nobody", "no one", "no-one", "someone", "somebody", "anyone", "anybody", "every", "whenever", "each time",
+		"that", "those", "this is", "again", "so you can", "your", "typical", "serious", "kidding", "joking", "mad", "crazy", "if "}
+	jabClauseNeeds = []string{"know", "knew", "remember", "realis", "realiz", "aware", "surprised", "shocked", "amazed", "stunned", "astonished",
+		"baffled", "disappointed", "gobsmacked", "blame", "scapegoat"}
+	jabWordsNeeds = []string{"hell", "earth", "heck", "fuck", "god", "not from", "which", "neither", "nothing", "none of", "not tomorrow", "not later", "not next"}
+)
+
+// splitStops splits a body entry the rewrite assembled at its full stops
+// before a capital ("I'm worried about X. Budgeting, frankly."): the
+// entry is the rewrite's own, so the draft's segmenter is not needed.
+func splitStops(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' && !draft.AbbreviationBefore(s, i) {
+			out = append(out, s[start:i+1])
+			start = i + 2
+		}
+	}
+	return append(out, s[start:])
+}
