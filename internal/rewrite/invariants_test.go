@@ -221,3 +221,22 @@ func TestRewriteInvariants(t *testing.T) {
 		})
 	}
 }
+
+func TestGarbledOpening(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"I understand you'd like us to escalate the bioanalytical assay report by Friday and has to the lab director.", true},
+		{"I know you want us to move the the launch.", true},
+		{"I know getting the release out matters to.", true},
+		{"I know getting the release out by Friday matters to you.", false},
+		{"We can't have the new payroll system live on the 1st.", false},
+		{"I understand the board has to sign it off.", false},
+	}
+	for _, tt := range tests {
+		if got := garbledOpening(tt.s); got != tt.want {
+			t.Errorf("garbledOpening(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

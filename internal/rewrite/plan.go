@@ -560,6 +560,10 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// vendor": a goal that is not a verb phrase, or a verb with its
 	// object missing, is a scrap of the situation, not their goal.
 	pl.acks = slices.DeleteFunc(pl.acks, garbledWanting)
+	// No opening beats a garbled one ("... by Friday and has to the lab
+	// director", "the the", a clause that ends on "to").
+	pl.acks = slices.DeleteFunc(pl.acks, garbledOpening)
+	pl.leads = slices.DeleteFunc(pl.leads, garbledOpening)
 	if !a.ok() && strings.TrimSpace(req.Situation) != "" && !ackInDraft {
 		pl.notes = append(pl.notes, "found no request in the situation to say back; the rewrite does not acknowledge their goal (say what they asked for in the situation, e.g. \"Can we ship on Friday?\")")
 	}
@@ -571,7 +575,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			// "We won't be signing the 30 June accounts this week" is
 			// kept: the no is said, not twice.
 			stated = true
-		} else if s != "" {
+		} else if s != "" && !garbledOpening(s) {
 			pl.refusal = s
 		} else if refusedTime != "" {
 			pl.refusal = timeRefusal(f, refusedTime)
