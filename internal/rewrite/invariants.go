@@ -52,7 +52,10 @@ var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|a
 // or says the writer's astonishment at them.
 var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|she)\s+(?:(?:already|obviously|clearly|surely) )?(?:knows?|knew|do remember|must know|must realise|must realize|are well aware|is well aware|should know|should have known)\b(?:\s+(?:it|that|this|full well|very well|perfectly well|better))?(?:[\s.,;!]|$)` +
 	`|\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:a bit|a little|quite|honestly|frankly|really|pretty|genuinely|somewhat|rather)\s+)?(?:surprised|shocked|amazed|stunned|astonished|baffled|disappointed|gobsmacked)\b` +
-	`|\b(?:we|I)(?:'ll| will| would|'d)? (?:again )?(?:be|get|gets|got) (?:blamed|the blame|scapegoated)\b`)
+	`|\b(?:we|I)(?:'ll| will| would|'d)? (?:again )?(?:be|get|gets|got) (?:blamed|the blame|scapegoated)\b` +
+	// their failing, asserted ("they clearly haven't looked at our rota"), and an insinuation ("I don't know who came up with it")
+	`|\b(?:they|you|he|she|whoever)\s+(?:clearly|obviously|evidently|plainly)\s+(?:haven't|hasn't|didn't|don't|doesn't|never|can't|couldn't|have no|had no)\b` +
+	`|\bI (?:don't|do not) know (?:who|whose)\b`)
 
 // jabSentence reports whether a sentence's point is a jab at people.
 func jabSentence(s string) bool {
@@ -593,7 +596,7 @@ var npComplementRE = lazyRegexp(`(?i)\b(?:live|ready|done|open|back|off|up|runni
 var (
 	jabSentenceNeeds = []string{"who", "nobody", "no one", "no-one", "someone", "somebody", "anyone", "anybody", "every", "whenever", "each time",
 		"that", "those", "this is", "again", "so you can", "your", "typical", "serious", "kidding", "joking", "mad", "crazy", "if "}
-	jabClauseNeeds = []string{"know", "knew", "remember", "realis", "realiz", "aware", "surprised", "shocked", "amazed", "stunned", "astonished",
+	jabClauseNeeds = []string{"know", "clearly", "obviously", "evidently", "plainly", "knew", "remember", "realis", "realiz", "aware", "surprised", "shocked", "amazed", "stunned", "astonished",
 		"baffled", "disappointed", "gobsmacked", "blame", "scapegoat"}
 	jabWordsNeeds = []string{"hell", "earth", "heck", "fuck", "god", "not from", "which", "neither", "nothing", "none of", "not tomorrow", "not later", "not next"}
 )

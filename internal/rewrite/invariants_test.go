@@ -35,6 +35,8 @@ func TestJabShapes(t *testing.T) {
 		{s: "and your team knows it very well", clause: true},
 		{s: "If we send this data they will reject it and then again we will be blamed", clause: true},
 		{s: "and I'm a bit surprised you'd expect it", clause: true},
+		{s: "but they clearly haven't looked at our rota", clause: true},
+		{s: "frankly I don't know who came up with it", clause: true},
 		{s: "I'll let you know by Friday.", timed: true},
 		{s: "As you know, the freeze is on the 3rd.", timed: true}, // (a fact read as an offer: it only spares a slot)
 		{s: "Thursday 6pm earliest.", timed: true, nverb: true},
@@ -192,6 +194,14 @@ func TestRewriteInvariants(t *testing.T) {
 				Draft:     "Not going to happen, it's a shared box with 60 other customers on it. You can have a dedicated instance with full root, £240 a month, live by tomorrow morning."},
 			want:  []string{"60 other customers", "£240 a month"},
 			never: []string{"Not going to happen", "We can't have root access"},
+		},
+		{
+			name: "a two-word setting line is no request",
+			req: Request{Audience: guide.AudienceReport, Stakes: guide.StakesMedium,
+				Situation: "Call centre. A team leader wants to cancel all agent training this month to hit call targets.",
+				Draft:     "No. Every time we cut training, complaints go up the month after. Move two sessions to Friday afternoons instead."},
+			want:  []string{"cancel all agent training this month", "Friday afternoons"},
+			never: []string{"can't call centre"},
 		},
 		{
 			name: "contempt in a condition goes, the offer after it stays",
