@@ -55,7 +55,7 @@ var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|s
 	`|\b(?:we|I)(?:'ll| will| would|'d)? (?:again )?(?:be|get|gets|got) (?:blamed|the blame|scapegoated)\b` +
 	// their failing, asserted ("they clearly haven't looked at our rota"), and an insinuation ("I don't know who came up with it")
 	`|\b(?:they|you|he|she|whoever)\s+(?:clearly|obviously|evidently|plainly)\s+(?:haven't|hasn't|didn't|don't|doesn't|never|can't|couldn't|have no|had no)\b` +
-	`|\bI (?:don't|do not) know (?:who|whose)\b`)
+	`|\bI (?:don't|do not) know (?:who|whose|what you(?:'ve| have) been (?:told|promised|sold|smoking))\b`)
 
 // jabSentence reports whether a sentence's point is a jab at people.
 func jabSentence(s string) bool {
@@ -198,7 +198,12 @@ func markJabs(ps []piece, text string) {
 			loc := jabClauseRE.get().FindStringIndex(apostrophes.Replace(p.text))
 			if heldNumberRE.get().MatchString(p.text) {
 				// "you do remember we spent £38,000 on it": the facts stay.
-				if rest := strings.TrimSpace(p.text[min(loc[1], len(p.text)):]); loc[0] <= 1 && wordCount(rest) >= 3 && finiteVerb(rest) {
+				rest := strings.TrimSpace(p.text[min(loc[1], len(p.text)):])
+				rest = strings.TrimPrefix(strings.TrimPrefix(rest, "but "), "and ")
+				// At the clause's start, or after a word addressed to
+				// them ("Mate I don't know what you've been promised but
+				// the wheat's at 14.5%").
+				if (loc[0] <= 1 || wordCount(p.text[:loc[0]]) == 1) && wordCount(rest) >= 3 && !noVerbAtAll(rest) {
 					p.text = rest
 				}
 				continue
@@ -504,7 +509,7 @@ func cutJabWords(p *piece) {
 
 // whichRE: a sentence that asks which of the options ("Let me know which
 // by tomorrow noon").
-var whichRE = lazyRegexp(`(?i)^\W*(?:please )?(?:let me know|tell me|confirm|say|decide) which\b`)
+var whichRE = lazyRegexp(`(?i)^\W*(?:please |could you |can you )?(?:let me know|tell me|confirm|say|decide) which\b`)
 
 // personRE: a clause about people, or the writer's aside ("I suspect I
 // can guess").

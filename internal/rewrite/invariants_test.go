@@ -37,6 +37,7 @@ func TestJabShapes(t *testing.T) {
 		{s: "and I'm a bit surprised you'd expect it", clause: true},
 		{s: "but they clearly haven't looked at our rota", clause: true},
 		{s: "frankly I don't know who came up with it", clause: true},
+		{s: "Mate I don't know what you've been promised but the wheat's at 14.5%", clause: true},
 		{s: "I'll let you know by Friday.", timed: true},
 		{s: "As you know, the freeze is on the 3rd.", timed: true}, // (a fact read as an offer: it only spares a slot)
 		{s: "Thursday 6pm earliest.", timed: true, nverb: true},
