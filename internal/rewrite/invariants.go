@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -631,4 +632,45 @@ var garbledOpeningRE = lazyRegexp(`(?i)\band (?:has|have|had|is|are|was|were)\s+
 // no grammatical clause.
 func garbledOpening(s string) bool {
 	return garbledOpeningRE.get().MatchString(s) || doubledWord(s) != ""
+}
+
+// echoNumberRE: a number as written.
+var echoNumberRE = lazyRegexp(`\d[\d,.]*`)
+
+// dropEchoes leaves out a verbless question that only echoes their
+// request back in disbelief ("Three days before a 200-cover dinner?"),
+// when every number in it is said elsewhere in the message (the
+// acknowledgement names the request): the facts stay, the incredulity
+// goes.
+func dropEchoes(body, acks []string, alts [][]string) []string {
+	var rest strings.Builder
+	for _, a := range acks {
+		rest.WriteString(a + " ")
+	}
+	for _, a := range alts {
+		if len(a) > 0 {
+			rest.WriteString(a[0] + " ")
+		}
+	}
+	for _, b := range body {
+		rest.WriteString(b + " ")
+	}
+	all := rest.String()
+	return slices.DeleteFunc(body, func(b string) bool {
+		t := strings.TrimSpace(b)
+		if !strings.HasSuffix(t, "?") || strings.Count(t, "?") > 1 || finiteVerb(t) || questionStartRE.get().MatchString(t) || strings.Contains(strings.ToLower(t), "about") {
+			return false
+		}
+		ns := echoNumberRE.get().FindAllString(t, -1)
+		if len(ns) == 0 {
+			return true // "Seriously?"
+		}
+		others := strings.Replace(all, b, "", 1)
+		for _, n := range ns {
+			if !strings.Contains(others, strings.TrimRight(n, ",.")) {
+				return false
+			}
+		}
+		return true
+	})
 }

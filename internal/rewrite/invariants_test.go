@@ -205,6 +205,14 @@ func TestRewriteInvariants(t *testing.T) {
 			never: []string{"can't call centre"},
 		},
 		{
+			name: "a verbless question echoing the request in disbelief goes when its numbers are said elsewhere",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesMedium,
+				Situation: "Catering company. The client wants the menu changed to all-vegan three days before a 200-guest dinner.",
+				Draft:     "Three days before a 200-cover dinner? You must be joking. Our supplier orders went in on Monday. We can do a vegan main for up to 60 guests at no extra cost."},
+			want:  []string{"200-guest dinner", "went in on Monday", "up to 60 guests"},
+			never: []string{"200-cover dinner?", "joking"},
+		},
+		{
 			name: "contempt in a condition goes, the offer after it stays",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
 				Situation: "Managed IT. The client wants MFA off for their finance director.",

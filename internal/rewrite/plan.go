@@ -701,6 +701,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		return said(t)
 	})
 	pl.body = verbless(f, pl.body, req.Draft)
+	pl.body = dropEchoes(pl.body, pl.acks, pl.alts)
 	if len(pl.alts) > 0 {
 		// "Let me know which by noon" asks of the options: after them.
 		for k := 0; k < len(pl.body); k++ {
