@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pushback/pushback/internal/check/cue"
 	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/corpus"
 	"github.com/pushback/pushback/internal/golden"
@@ -345,6 +346,55 @@ func TestUnfilledPlaceholders(t *testing.T) {
 		}
 		if !strings.Contains(r.Summary, "Fill in "+tt.slots[0]) {
 			t.Errorf("%q: summary %q does not say to fill in the slots", tt.draft, r.Summary)
+		}
+	}
+}
+
+// TestUnsureAntiPattern: an anti-pattern the judge names from the whole
+// message with less than SureAntiP is reported as a guess (a warning that
+// says how sure, no "reads as", no fix written for it); from SureAntiP up
+// it is the failure, with how the draft comes across.
+func TestUnsureAntiPattern(t *testing.T) {
+	c, err := New(guide.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A kind decline the cues find nothing wrong in.
+	in := Input{Draft: "Thanks for thinking of me. I'm fully booked on the Hartley audit until the 20th, so I can't take this one on.", Audience: guide.AudiencePeer, Stakes: guide.StakesMedium}
+	tests := []struct {
+		p       float64
+		sev     string
+		readsAs bool
+		fixed   bool
+	}{
+		{0.45, SeverityWarning, false, false},
+		{0.59, SeverityWarning, false, false},
+		{0.60, SeverityError, true, true},
+		{0.92, SeverityError, true, true},
+	}
+	for _, tt := range tests {
+		sc := scratchPool.Get().(*cue.Scratch)
+		a := c.analyse(in, sc)
+		scratchPool.Put(sc)
+		r := c.report(in, a)
+		c.judgeReport(&r, in, a.features, model.Prediction{Good: 0.1, Known: 20, AntiPattern: []model.Prob{{Class: "confrontational", P: tt.p}, {Class: "dismissive_no", P: 1 - tt.p}}})
+		var f *Finding
+		for i := range r.Findings {
+			if r.Findings[i].Rule == "confrontational" {
+				f = &r.Findings[i]
+			}
+		}
+		if f == nil {
+			t.Fatalf("p=%.2f: no confrontational finding: %+v", tt.p, r.Findings)
+		}
+		if f.Severity != tt.sev || (r.ReadsAs != "") != tt.readsAs {
+			t.Errorf("p=%.2f: severity %s, reads as %q; want %s, reads as set %v", tt.p, f.Severity, r.ReadsAs, tt.sev, tt.readsAs)
+		}
+		if sure := strings.Contains(f.Message, "% sure"); sure == tt.fixed {
+			t.Errorf("p=%.2f: message %q: a guess says how sure it is, a finding does not", tt.p, f.Message)
+		}
+		if fixed := slices.ContainsFunc(r.TopFixes, func(s string) bool { return strings.Contains(s, "blame") }); fixed != tt.fixed {
+			t.Errorf("p=%.2f: top fixes %q: the confrontational fix given %v, want %v", tt.p, r.TopFixes, fixed, tt.fixed)
 		}
 	}
 }

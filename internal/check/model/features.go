@@ -50,6 +50,19 @@ type Config struct {
 	Setting    bool  `json:"setting"`     // stakes, audience and their crosses
 	Cues       bool  `json:"cues"`        // the cue engine's features
 	Situation  bool  `json:"situation"`   // what the situation names and whether the draft speaks to it
+	// WordScale is the value of a word n-gram feature (0 means 1): below 1,
+	// the same L2 costs the words more than the shape, cue and situation
+	// features, so the judge leans less on a writer's vocabulary.
+	WordScale float64 `json:"word_scale,omitempty"`
+}
+
+// wordValue is the value of a feature named by a word of the draft or the
+// situation (see WordScale).
+func (c Config) wordValue() float32 {
+	if c.WordScale > 0 {
+		return float32(c.WordScale)
+	}
+	return 1
 }
 
 // feature is one hashed feature: its bucket hash (before masking) and value.
@@ -321,6 +334,7 @@ func (e *extractor) extract(in Input, buf []token) []token {
 	e.add(1, "bias")
 	toks := tokens(in.Draft, e.vocab, buf[:0])
 	words := 0
+	ws := cfg.wordValue()
 	// Word n-grams, with sentence starts marked.
 	prev1, prev2 := "<s>", ""
 	for i, t := range toks {
@@ -330,15 +344,15 @@ func (e *extractor) extract(in Input, buf []token) []token {
 		if t.kind != tokPunct {
 			words++
 		}
-		e.add(1, "w", t.s)
+		e.add(ws, "w", t.s)
 		if cfg.WordNGrams >= 2 {
-			e.add(1, "b", prev1, t.s)
+			e.add(ws, "b", prev1, t.s)
 		}
 		if cfg.WordNGrams >= 3 && prev2 != "" {
-			e.add(1, "t", prev2, prev1, t.s)
+			e.add(ws, "t", prev2, prev1, t.s)
 		}
 		if t.start && t.kind == tokWord {
-			e.add(1, "s", t.s)
+			e.add(ws, "s", t.s)
 		}
 		prev2, prev1 = prev1, t.s
 		if cfg.CharNGrams && t.kind == tokWord {
@@ -453,7 +467,7 @@ func (e *extractor) situation(in Input, draft []token) {
 		if inDraft[s] {
 			mark, used = "y", used+1
 		}
-		e.add(1, "o", t.s, mark)
+		e.add(e.cfg.wordValue(), "o", t.s, mark)
 	}
 	if total > 0 {
 		share := used * 4 / total // 0..4

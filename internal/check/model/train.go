@@ -32,17 +32,26 @@ type Example struct {
 type Options struct {
 	Epochs int     // passes over the data
 	Rate   float64 // AdaGrad learning rate
-	L2     float64 // regularisation per update
+	L2     float64 // regularisation per update (the verdict head)
+	AuxL2  float64 // the other heads' regularisation; 0 means L2
 	Seed   uint64  // shuffling; the same seed and data give the same weights
 	Hinge  bool    // verdict head: hinge loss (a linear SVM) instead of logistic
 }
 
+// forHead is opt as head name trains with: the auxiliary heads take AuxL2.
+func (opt Options) forHead(name string) Options {
+	if name != HeadVerdict && opt.AuxL2 > 0 {
+		opt.L2 = opt.AuxL2
+	}
+	return opt
+}
+
 // DefaultOptions are the settings `make train` uses.
-var DefaultOptions = Options{Epochs: 12, Rate: 0.1, L2: 1e-6, Seed: 20261128}
+var DefaultOptions = Options{Epochs: 12, Rate: 0.1, L2: 3e-3, AuxL2: 1e-6, Seed: 20261128}
 
 // DefaultConfig is the feature config `make train` uses, chosen by
 // writer-held-out cross-validation (see the corpus README).
-var DefaultConfig = Config{Bits: 18, AuxBits: 15, WordNGrams: 2, Shape: true, Setting: true, Cues: true, Situation: true}
+var DefaultConfig = Config{Bits: 18, AuxBits: 15, WordNGrams: 2, Shape: true, Setting: true, Cues: true, Situation: true, WordScale: 0.3}
 
 // Classes of the auxiliary heads, in a fixed order.
 var (
@@ -259,7 +268,7 @@ func Train(exs []Example, cfg Config, opt Options, antiClasses []string, platt [
 	hdr := Header{Format: formatNumber, Config: cfg, Corpus: corpusHash, Cases: len(exs), Writers: countWriters(exs),
 		PlattA: platt[0], PlattB: platt[1], Vocab: vocab, TrainedWith: "make train"}
 	for i, h := range hs {
-		weights[i] = trainHead(h, enc, opt)
+		weights[i] = trainHead(h, enc, opt.forHead(h.name))
 		hdr.Heads = append(hdr.Heads, Head{Name: h.name, Classes: h.classes, Bits: h.bits})
 	}
 	file, err := encode(hdr, weights)
