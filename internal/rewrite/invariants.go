@@ -674,3 +674,11 @@ func dropEchoes(body, acks []string, alts [][]string) []string {
 		return true
 	})
 }
+
+// stopOrderRE: an order to stop ("stop booking", "don't book", "no more
+// overtime").
+var stopOrderRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:stop|quit|don't|do not|dont|never|no more)\b`)
+
+// subjectlessNoRE: a no said without its subject ("can't take Harlow's
+// 40t this week", "won't list at 1.25").
+var subjectlessNoRE = lazyRegexp(`(?i)^\W*(?:can't|cannot|cant|won't|wont|not)\s+\p{L}`)

@@ -213,6 +213,14 @@ func TestRewriteInvariants(t *testing.T) {
 			never: []string{"200-cover dinner?", "joking"},
 		},
 		{
+			name: "an order to stop is no going along, whatever the judge's stance",
+			req: Request{Audience: guide.AudienceReport, Stakes: guide.StakesLow,
+				Situation: "Dental practice. The receptionist has been booking three hygiene patients an hour for Sarah, who is running late all week.",
+				Draft:     "stop booking 3 hygiene pts an hour for Sarah, she's drowning. 2 max from monday pls"},
+			want:  []string{"3 hygiene pts an hour for Sarah", "2 max from monday"},
+			never: []string{"stop booking"},
+		},
+		{
 			name: "contempt in a condition goes, the offer after it stays",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
 				Situation: "Managed IT. The client wants MFA off for their finance director.",

@@ -111,6 +111,13 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 			edgy, refuses = true, true
 		case p.class == classCommand:
 			edgy = true
+			// "stop booking 3 an hour for Sarah": an order that stops
+			// them is a no, not going along.
+			refuses = refuses || stopOrderRE.get().MatchString(p.text)
+		case subjectlessNoRE.get().MatchString(p.text):
+			// "can't take Harlow's 40t this week": a no without its "I"
+			// is no going along (it may stand as a pushback).
+			refuses = true
 		}
 	}
 	goesAlong := stanceNote[rep.Stance] != ""
