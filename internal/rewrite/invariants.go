@@ -64,7 +64,7 @@ func jabSentence(s string) bool {
 	if !containsAny(l, jabSentenceNeeds) {
 		return false // (a word every shape needs: most sentences skip the regexp)
 	}
-	return jabSentenceRE.get().MatchString(apostrophes.Replace(s))
+	return jabSentenceRE.get().MatchString(straight(s))
 }
 
 // jabClause reports whether a clause tells the reader what they know, or
@@ -74,7 +74,7 @@ func jabClause(s string) bool {
 	if !containsAny(strings.ToLower(s), jabClauseNeeds) {
 		return false
 	}
-	s = apostrophes.Replace(s)
+	s = straight(s)
 	loc := jabClauseRE.get().FindStringIndex(s)
 	if loc == nil {
 		return false
@@ -105,7 +105,7 @@ func timedOffer(s string) bool { return offeredPart(s) != "" }
 // offeredPart returns the part of s (between commas, semicolons and
 // full stops) that offers a time, a day, a date or an amount, or "".
 func offeredPart(s string) string {
-	s = apostrophes.Replace(s)
+	s = straight(s)
 	if strings.HasSuffix(strings.TrimSpace(s), "?") && !strings.Contains(strings.ToLower(s), "can we") && !strings.Contains(strings.ToLower(s), "could we") && !strings.Contains(strings.ToLower(s), "how about") {
 		return ""
 	}
@@ -196,7 +196,7 @@ func markJabs(ps []piece, text string) {
 			continue
 		}
 		if jabClause(p.text) {
-			loc := jabClauseRE.get().FindStringIndex(apostrophes.Replace(p.text))
+			loc := jabClauseRE.get().FindStringIndex(straight(p.text))
 			if heldNumberRE.get().MatchString(p.text) {
 				// "you do remember we spent £38,000 on it": the facts stay.
 				rest := strings.TrimSpace(p.text[min(loc[1], len(p.text)):])
@@ -365,7 +365,7 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 		return nil // a subject line ("Re your request for ..."): the message names it
 	case core == "" || strings.HasSuffix(t, "?"):
 		return []string{b}
-	case wordCount(core) <= 7 && strings.Contains(apostrophes.Replace(d), core+":") && !heldNumberRE.get().MatchString(core):
+	case wordCount(core) <= 7 && strings.Contains(straight(d), core+":") && !heldNumberRE.get().MatchString(core):
 		return nil // the lead-in of a colon whose content is said as the alternative
 	}
 	if e := earliest(core); e != core {
@@ -403,7 +403,7 @@ func noVerbAtAll(s string) bool {
 	if l := strings.ToLower(s); strings.ContainsAny(s, "0123456789") || containsAny(l, []string{"sat", "may", "march"}) {
 		s = strings.Join(timeOfferRE.get().Split(s, -1), " ") // "10am" holds no "am"; "Sat" is no verb
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(apostrophes.Replace(s)), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(straight(s)), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '-'
 	}) {
 		w = strings.Trim(w, "'-")
@@ -482,7 +482,7 @@ func cutJabWords(p *piece) {
 	}
 	// (read from the clause as written: softening takes "No way" out
 	// and would leave "We transfer in this", the opposite)
-	if m := noWayWeRE.get().FindStringSubmatch(apostrophes.Replace(strings.TrimSpace(p.orig))); m != nil && !auxWords[strings.ToLower(m[2])] {
+	if m := noWayWeRE.get().FindStringSubmatch(straight(strings.TrimSpace(p.orig))); m != nil && !auxWords[strings.ToLower(m[2])] {
 		t = capitalise(strings.ToLower(m[1])) + " can't " + strings.ToLower(m[2]) + m[3]
 		if m[1] == "I" || m[1] == "i" {
 			t = "I can't " + strings.ToLower(m[2]) + m[3]
@@ -557,8 +557,8 @@ var quotedWordRE = lazyRegexp(`(?:^|\s)['‘]\p{Ll}{2,15}['’](?:\s|[.,!?]|$)`)
 // quotes, aimed at people and with no number ("Nobody 'lost' anything
 // Declan").
 func reproach(text string) bool {
-	t := apostrophes.Replace(strings.TrimSpace(text))
-	if nextTimeRE.get().MatchString(t) {
+	t := straight(strings.TrimSpace(text))
+	if strings.Contains(t, "ext time") && nextTimeRE.get().MatchString(t) {
 		f := strings.Fields(strings.ToLower(t))
 		for len(f) > 0 && (f[0] == "and" || f[0] == "but" || f[0] == "please" || f[0] == "kindly" || f[0] == "also") {
 			f = f[1:]
@@ -567,7 +567,7 @@ func reproach(text string) bool {
 			return true
 		}
 	}
-	return quotedWordRE.get().MatchString(text) && !heldNumberRE.get().MatchString(text) && aimedRE.get().MatchString(text)
+	return strings.ContainsAny(text, "'‘") && quotedWordRE.get().MatchString(text) && !heldNumberRE.get().MatchString(text) && aimedRE.get().MatchString(text)
 }
 
 // questionSpliceRE: a question with a statement spliced on ("Could you
@@ -682,3 +682,12 @@ var stopOrderRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:stop|quit|don't|do not|do
 // subjectlessNoRE: a no said without its subject ("can't take Harlow's
 // 40t this week", "won't list at 1.25").
 var subjectlessNoRE = lazyRegexp(`(?i)^\W*(?:can't|cannot|cant|won't|wont|not)\s+\p{L}`)
+
+// straight is s with straight apostrophes, without a copy when it has
+// none to straighten.
+func straight(s string) string {
+	if !strings.ContainsAny(s, "’‘") {
+		return s
+	}
+	return apostrophes.Replace(s)
+}
