@@ -221,6 +221,14 @@ func TestRewriteInvariants(t *testing.T) {
 			never: []string{"stop booking"},
 		},
 		{
+			name: "a default after a request is said as one, and a message that asks which is not asked again",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesMedium,
+				Situation: "Radio station. The client's ad file arrived after the deadline for the breakfast slots.",
+				Draft:     "Your file landed at 23:07 and the deadline is 17:00. I can give you the 08:20 today at no charge or start the full rotation Tuesday. Tell me which by 2pm or it's Tuesday."},
+			want:  []string{"23:07", "which by 2pm", "Otherwise it's Tuesday."},
+			never: []string{"? It's Tuesday", "Would that work for you?", "Does that work for you?", "Which would you prefer?"},
+		},
+		{
 			name: "contempt in a condition goes, the offer after it stays",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical,
 				Situation: "Managed IT. The client wants MFA off for their finance director.",

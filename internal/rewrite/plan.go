@@ -519,6 +519,19 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", np)})
 				continue
 			}
+			if strings.TrimSpace(strings.Trim(p.lead, ", ")) == "or" && i > 0 && rd.pieces[i-1].sent == p.sent && prevKept != i-1 && wordCount(p.text) <= 6 {
+				// "Tell me which by 2pm or it's Tuesday": the clause
+				// before went elsewhere, so the default is said as one
+				// ("Otherwise it's Tuesday."), not left as a scrap.
+				flush()
+				s := finishSentence("Otherwise " + lowerStart(strings.TrimSpace(p.text)))
+				if len(pl.alts) > 0 && !inPlace {
+					pl.after = append(pl.after, s)
+				} else {
+					pl.body = append(pl.body, s)
+				}
+				continue
+			}
 			keepInSentence(relist(p))
 		}
 	}
@@ -702,6 +715,16 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	})
 	pl.body = verbless(f, pl.body, req.Draft)
 	pl.body = dropEchoes(pl.body, pl.acks, pl.alts)
+	for _, a := range pl.alts {
+		if len(a) > 0 && whichRE.get().MatchString(a[0]) {
+			pl.noInvite = true // "Could you tell me which by 2pm?": asked already
+		}
+	}
+	for _, b := range pl.body {
+		if whichRE.get().MatchString(b) {
+			pl.noInvite = true
+		}
+	}
 	if len(pl.alts) > 0 {
 		// "Let me know which by noon" asks of the options: after them.
 		for k := 0; k < len(pl.body); k++ {
