@@ -38,6 +38,8 @@ var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|a
 	`|^\W*(?:\w+,?\s+)?if (?:you|your \w+|they|he|she)(?:'d| had)\b[^,]*,\s*(?:we|I)(?:'d|\s+would)?\s*(?:not|n't|wouldn't|have)\b` +
 	// disbelief at them ("You cannot be serious", "You've got to be kidding")
 	`|^\W*you(?:'ve| have)?\s+(?:can't|cannot|must|got to|have to|gotta)\s+be\s+(?:serious|kidding|joking|mad|crazy)\b` +
+	// their chasing, said to be futile ("Ringing me four times a day won't dry it")
+	`|^\W*\p{L}+ing (?:me|us|my \w+|our \w+)\b[^.?!]*\b(?:won't|will not|isn't going to|doesn't|does not|never)\b` +
 	// a verdict on a group ("Typical sports desk, always last minute")
 	`|^\W*typical\b` +
 	// a deictic closer that only shuts the door ("That's as far as I'll go.")
@@ -600,7 +602,7 @@ var npComplementRE = lazyRegexp(`(?i)\b(?:live|ready|done|open|back|off|up|runni
 
 // The words the shapes need, to skip their regexps on most clauses.
 var (
-	jabSentenceNeeds = []string{"who", "nobody", "no one", "no-one", "someone", "somebody", "anyone", "anybody", "every", "whenever", "each time",
+	jabSentenceNeeds = []string{"ing me", "ing us", "ing my", "ing our", "who", "nobody", "no one", "no-one", "someone", "somebody", "anyone", "anybody", "every", "whenever", "each time",
 		"that", "those", "this is", "again", "so you can", "your", "typical", "serious", "kidding", "joking", "mad", "crazy", "if "}
 	jabClauseNeeds = []string{"know", "clearly", "obviously", "evidently", "plainly", "knew", "remember", "realis", "realiz", "aware", "surprised", "shocked", "amazed", "stunned", "astonished",
 		"baffled", "disappointed", "gobsmacked", "blame", "scapegoat"}

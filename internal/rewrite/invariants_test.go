@@ -26,6 +26,9 @@ func TestJabShapes(t *testing.T) {
 		{s: "Every time we deploy on a Friday something breaks.", timed: true}, // (a time it does not refuse: read as an offer)
 		{s: "Who can cover the Saturday shift?"},
 		{s: "That's as far as I'll go.", sentence: true},
+		{s: "Ringing me four times a day won't dry it.", sentence: true},
+		{s: "Chasing my team every hour won't make the lab any faster.", sentence: true},
+		{s: "Skipping the tests won't save time."},
 		{s: "Kindly do not escalate to our director again for this, it is not helping anybody.", sentence: true},
 		{s: "Please don't ask me about this again.", sentence: true},
 		{s: "I'm not losing my job so you can work from your sofa.", sentence: true},
