@@ -576,6 +576,9 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// No opening beats a garbled one ("... by Friday and has to the lab
 	// director", "the the", a clause that ends on "to").
 	pl.acks = slices.DeleteFunc(pl.acks, garbledOpening)
+	// Nor one that says their goal back in sneering quotes ("I know you
+	// want to tell the board it is 'in'").
+	pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool { return quotedWordRE.get().MatchString(a) })
 	pl.leads = slices.DeleteFunc(pl.leads, garbledOpening)
 	if !a.ok() && strings.TrimSpace(req.Situation) != "" && !ackInDraft {
 		pl.notes = append(pl.notes, "found no request in the situation to say back; the rewrite does not acknowledge their goal (say what they asked for in the situation, e.g. \"Can we ship on Friday?\")")
