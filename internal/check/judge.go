@@ -440,7 +440,7 @@ func (c *Checker) unfilled(r *Report, text string) {
 			Start:      sp.Start,
 			End:        sp.End,
 			Excerpt:    sp.Text,
-			Suggestion: fmt.Sprintf("Fill in %s before sending (or take the sentence out).", sp.Text),
+			Suggestion: fmt.Sprintf("Fill in %s before sending.", sp.Text),
 		})
 	}
 	// After the errors, before the other warnings: the order is by severity.
@@ -450,7 +450,7 @@ func (c *Checker) unfilled(r *Report, text string) {
 	}
 	r.Findings = slices.Insert(r.Findings, at, fs...)
 	slots := r.Placeholders()
-	fix := fmt.Sprintf("Fill in %s before sending (or take the sentence out).", strings.Join(slots, ", "))
+	fix := fmt.Sprintf("Fill in %s before sending.", strings.Join(slots, ", "))
 	r.TopFixes = append([]string{fix}, r.TopFixes...)
 	if len(r.TopFixes) > 3 {
 		r.TopFixes = r.TopFixes[:3]

@@ -167,6 +167,11 @@ func Decide(g *guide.Guide, in Input) (Result, error) {
 	isYes := func(b *bool) bool { return b != nil && *b }
 	var rec string
 	switch {
+	case isNo(in.Right) && isNo(material):
+		// Discomfort over something that does not matter: the answer is
+		// to let it go, not to reflect and then decide.
+		rec = LetItGo
+		reasons = append(reasons, outcomeReason(g, "motive", false), outcomeReason(g, "material", false), g.Battles.LetGo.Text, g.Battles.Capital)
 	case isNo(in.Right):
 		rec = ReflectFirst
 		reasons = append(reasons, outcomeReason(g, "motive", false))

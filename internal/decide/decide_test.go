@@ -458,7 +458,11 @@ func TestLetItGoIsAGraciousYes(t *testing.T) {
 		in   Input
 		rec  string
 	}{
-		{"a room booking, uncomfortable, a preference (trial 2)", Input{Material: &no, Hill: &no, Right: &no, At: []string{"preference"}, Stakes: guide.StakesLow, Audience: guide.AudiencePeer, Matter: guide.MatterTradeOff}, ReflectFirst},
+		// Uncomfortable over what does not matter: let it go, not
+		// "reflect before acting", which the coach prompt reads as stop
+		// and which left the third trial's teacher with no reply.
+		{"a room booking, uncomfortable, a preference (trial 2)", Input{Material: &no, Hill: &no, Right: &no, At: []string{"preference"}, Stakes: guide.StakesLow, Audience: guide.AudiencePeer, Matter: guide.MatterTradeOff}, LetItGo},
+		{"a lunch-duty swap, uncomfortable, a preference (trial 3)", Input{Material: &no, Hill: &no, Right: &no, At: []string{"preference"}, Stakes: guide.StakesLow, Audience: guide.AudiencePeer}, LetItGo},
 		{"the meeting format, not material", Input{Material: &no, Audience: guide.AudienceLeadership}, LetItGo},
 		{"only a preference at stake", Input{At: []string{"preference"}, Audience: guide.AudienceClient}, LetItGo},
 		{"case made, not a hill, gentle pushback failed", Input{Material: &yes, Evidence: &yes, Alternative: &yes, Hill: &no, GentleFailed: true, Stakes: guide.StakesMedium, Audience: guide.AudienceLeadership}, LetItGo},

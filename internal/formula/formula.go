@@ -190,6 +190,17 @@ func (b *builder) part(step, s string) {
 // would..." -> "the swap would...", "Building auth..." -> "building
 // auth..."); a name, an acronym or "I" keeps its capital ("Spanish is
 // planned", "PCI compliance").
+// says reports whether s holds the word w (any case): a value that says
+// "today" takes no "Today," before it.
+func says(s, w string) bool {
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
 func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r) {
@@ -488,6 +499,8 @@ type templateKey struct{ scope, text string }
 
 var funcs = template.FuncMap{
 	"lower":       lowerFirst,
+	"sentence":    upperFirst,
+	"says":        says,
 	"plural":      plural,
 	"count":       count,
 	"conditional": conditional,

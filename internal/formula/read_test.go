@@ -44,6 +44,8 @@ var realistic = map[string][]map[string]string{
 	"product_gap": {
 		{"request": "on-prem deployment", "today": "we run as a single-tenant cloud instance in your region with customer-managed keys", "alternative": "set up a security review with your team next week", "roadmap": "an on-prem option is planned for early next year", "goal": "to keep customer data inside your network", "product": "the platform"},
 		{"request": "a Salesforce integration", "today": "you can export every record as CSV or pull it through our REST API", "alternative": "build the sync on our API with your admin during the pilot"},
+		// The third trial's values: "today" and "roadmap" said in full.
+		{"request": "a scheduled SFTP feed of your data by end of week", "today": "we can export the same data as CSV today", "alternative": "set up a CSV export for you this week and agree how it reaches your team until the SFTP feed is available", "roadmap": "scheduled SFTP delivery is on our roadmap for Q3", "goal": "getting your data into your own systems on a regular schedule"},
 	},
 	"hidden_limitation": {
 		{"limitation": "the missing audit log export", "goal": "to keep the demo focused on the new UI", "roadmap": "the export ships in Q2", "discovery": "the security questionnaire"},
@@ -141,8 +143,37 @@ func grammarFaults(text string) []string {
 	if !strings.ContainsAny(text[len(text)-1:], ".?!") {
 		add("does not end a sentence")
 	}
+	// A template's lead-in said again by the value ("Today, we can export
+	// it today"; "On our roadmap, it is on our roadmap").
+	for _, sent := range sentenceRE.FindAllString(text, -1) {
+		sw := wordRE.FindAllString(sent, -1)
+		for i := 0; i < min(3, len(sw)); i++ {
+			w := strings.ToLower(sw[i])
+			if len(w) < 5 || strings.ContainsAny(w, "'’") {
+				continue
+			}
+			for _, later := range sw[i+1:] {
+				if strings.EqualFold(later, w) {
+					add("lead-in echoed: %q in %q", w, sent)
+					break
+				}
+			}
+		}
+	}
+	// A value of four words or more said over and over.
+	counts := map[string]int{}
+	for i := 0; i+4 <= len(ws); i++ {
+		counts[strings.ToLower(strings.Join(ws[i:i+4], " "))]++
+	}
+	for g, n := range counts {
+		if n > 3 {
+			add("%q said %d times", g, n)
+		}
+	}
 	return faults
 }
+
+var sentenceRE = regexp.MustCompile(`[^.?!]+[.?!]?`)
 
 func TestGrammarFaultsCatch(t *testing.T) {
 	// the faults the issue found, and the rest of the list: each must be caught
@@ -158,6 +189,9 @@ func TestGrammarFaultsCatch(t *testing.T) {
 		"The work we want to.",
 		"I hear you wanting to swapping shifts.",
 		"If we go ahead as it is, if the return is checked, you'd owe tax.",
+		"Today, we can export the same data as CSV today.",
+		"On our roadmap, SFTP delivery is on our roadmap for Q3.",
+		"We lack a scheduled SFTP feed. If a scheduled SFTP feed is vital, we wait. We could revisit a scheduled SFTP feed. Is a scheduled SFTP feed a must?",
 	} {
 		if len(grammarFaults(bad)) == 0 {
 			t.Errorf("no fault found in %q", bad)

@@ -92,12 +92,23 @@ func leanCheck(r check.Report) checkLean {
 	if out.TopFixes == nil {
 		out.TopFixes = []string{}
 	}
+	slots := r.Placeholders()
 	for _, f := range r.Findings {
 		if f.Kind == check.KindMissingStep {
 			out.MissingSteps = append(out.MissingSteps, strings.TrimPrefix(f.Rule, "missing_"))
 			continue
 		}
 		lf := findingLean{Rule: f.Rule, Severity: f.Severity, Message: f.Message, Start: f.Start, End: f.End}
+		if f.Kind == check.KindPlaceholder {
+			// One line for every slot, at the first: the top fix names
+			// them all (the verbose form keeps each place).
+			if slices.ContainsFunc(out.Findings, func(l findingLean) bool { return l.Rule == f.Rule }) {
+				continue
+			}
+			if len(slots) > 1 {
+				lf.Message = fmt.Sprintf("Unfilled placeholders %s: fill them in before sending", strings.Join(slots, ", "))
+			}
+		}
 		if !slices.ContainsFunc(r.TopFixes, func(fix string) bool { return strings.HasSuffix(fix, f.Suggestion) }) {
 			lf.Suggestion = f.Suggestion
 		}
@@ -132,13 +143,19 @@ func checkLine(r check.Report) string {
 		b.WriteString(" Ready to send; further edits would only chase the score.")
 		return b.String()
 	}
-	names := []string{}
+	names, guess := []string{}, ""
 	for _, f := range r.Findings {
-		if f.Kind == check.KindAntiPattern {
+		switch {
+		case f.Kind != check.KindAntiPattern:
+		case f.Severity == check.SeverityError:
 			names = append(names, f.Rule)
+		case guess == "":
+			guess = f.Rule
 		}
 	}
 	switch {
+	case r.ReadsAs == "" && len(names) == 0 && guess != "":
+		fmt.Fprintf(&b, " Not sure why: the judge leans to %s (a guess, see findings).", guess)
 	case r.ReadsAs != "" && len(names) > 0:
 		fmt.Fprintf(&b, " Reads as %s (%s).", r.ReadsAs, strings.Join(names, ", "))
 	case r.ReadsAs != "":

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -193,7 +194,8 @@ func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
 					MissingSteps  []string `json:"missing_steps"`
 					TopFixes      []string `json:"top_fixes"`
 					Findings      []struct {
-						Rule string `json:"rule"`
+						Rule    string `json:"rule"`
+						Message string `json:"message"`
 					} `json:"findings"`
 				} `json:"structuredContent"`
 			} `json:"result"`
@@ -202,6 +204,20 @@ func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
 			t.Fatal(err)
 		}
 		s, text := res.Result.Structured, res.Result.Content[0].Text
+		// Every slot in one line: the teacher's letter has three, two of
+		// them the same.
+		var slotLines []string
+		for _, f := range s.Findings {
+			if f.Rule == check.RuleUnfilled {
+				slotLines = append(slotLines, f.Message)
+			}
+		}
+		if strings.Contains(tt.args["draft"].(string), "[") {
+			slots := regexp.MustCompile(`\[[^\]]+\]`).FindAllString(tt.args["draft"].(string), -1)
+			if len(slotLines) != 1 || !strings.Contains(slotLines[0], slots[0]) || !strings.Contains(slotLines[0], slots[len(slots)-1]) {
+				t.Errorf("%s: placeholder lines %q, want one naming %v", tt.name, slotLines, slots)
+			}
+		}
 		if !s.Pass {
 			t.Errorf("%s: does not pass: %s", tt.name, text)
 			continue
@@ -243,6 +259,29 @@ func TestLeanLevelOnlyWhenSure(t *testing.T) {
 		}
 		if line := checkLine(r); strings.Contains(line, "wanted") {
 			t.Errorf("confidence %.2f, no calibration finding: %q", tt.conf, line)
+		}
+	}
+}
+
+// TestCheckLineGuess: the compact line names a failure the report is sure
+// of ("Reads as ..."), and says a guess is one: an anti-pattern the judge
+// named with little confidence is a warning, never "reads as".
+func TestCheckLineGuess(t *testing.T) {
+	guess := check.Finding{Rule: "confrontational", Kind: check.KindAntiPattern, Severity: check.SeverityWarning}
+	sure := check.Finding{Rule: "dismissive_no", Kind: check.KindAntiPattern, Severity: check.SeverityError}
+	tests := []struct {
+		name      string
+		r         check.Report
+		want, not string
+	}{
+		{"a guess", check.Report{Score: 4, Findings: []check.Finding{guess}}, "leans to confrontational (a guess", "Reads as"},
+		{"a finding", check.Report{Score: 4, ReadsAs: "curt", Findings: []check.Finding{sure}}, "Reads as curt (dismissive_no)", "guess"},
+		{"a finding and a guess", check.Report{Score: 4, ReadsAs: "curt", Findings: []check.Finding{sure, guess}}, "Reads as curt (dismissive_no).", "confrontational"},
+	}
+	for _, tt := range tests {
+		got := checkLine(tt.r)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.not) {
+			t.Errorf("%s: %q, want %q and no %q", tt.name, got, tt.want, tt.not)
 		}
 	}
 }
