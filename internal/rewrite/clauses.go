@@ -316,6 +316,10 @@ func (c *classifier) read(text string, t *tone) reading {
 			break
 		}
 	}
+	if end == len(sents) && len(sents) > 2 && nameLine(sents[len(sents)-1]) {
+		// "...\n\nRuth": a name alone on the last line signs off.
+		end = len(sents) - 1
+	}
 	if end < len(sents) {
 		r.signoff = strings.TrimSpace(text[sents[end].Start:])
 	}
@@ -343,6 +347,7 @@ func (c *classifier) read(text string, t *tone) reading {
 	we := weRE.get().MatchString(text)
 	for k := start; k < end; k++ {
 		s := sents[k]
+		first := len(r.pieces)
 		for _, cl := range s.Clauses {
 			p := piece{orig: cl.Text, lead: cl.Lead, sent: idx, line: s.Line, start: cl.CharStart, end: cl.CharEnd}
 			p.text, p.blunt = t.softenBlunt(apostrophes.Replace(cl.Text))
@@ -395,6 +400,7 @@ func (c *classifier) read(text string, t *tone) reading {
 			p.idx = len(r.pieces)
 			r.pieces = append(r.pieces, p)
 		}
+		markJabs(r.pieces[first:], s.Text)
 		idx++
 	}
 	r.nsent = idx
@@ -419,7 +425,7 @@ var residueRE = lazyRegexp(`(?i)\b(?:would|'d) (?:already )?(?:have )?know(?:n)?
 // apologyOnlyRE: what is left of "no, sorry" once the no is softened.
 var apologyOnlyRE = lazyRegexp(`(?i)^\W*(?:sorry|I'?m sorry|I'?m afraid|afraid not|mate|thanks)\W*$`)
 
-var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|no chance|not on my watch|not happening|not legal)\b`)
+var bareNoRE = lazyRegexp(`(?i)^\W*(?:no+|nope|nah|non|nein|never|absolutely not|no way|hell no|not a chance|no chance|not on my watch|not happening|not legal|not going to happen|not gonna happen|(?:that|it)(?:'s| is) not (?:going to happen|happening))\b`)
 
 // apostrophes are read straight: the cues, and the rewrite's own words,
 // use "'".
@@ -458,8 +464,17 @@ func judged(p piece) (subject, tail string) {
 	subject = strings.TrimSpace(p.text[:p.loc[0]])
 	tail = strings.TrimSpace(strings.TrimRight(p.text[end:], ".!?… "))
 	subject = strings.TrimRight(subject, ",;: ")
+	if f := strings.Fields(subject); len(f) >= 3 && unicode.IsUpper(firstRune(f[0])) && npHeads[strings.ToLower(f[1])] {
+		// "Mate this roster is a mess": a word addressed to them before
+		// the noun phrase is no part of it ("this roster").
+		subject = strings.Join(f[1:], " ")
+	}
 	return subject, tail
 }
+
+// npHeads open a noun phrase: a word before one, in a subject, is
+// addressed to someone.
+var npHeads = setOf(`this that these those the your our their my`)
 
 var tailWords = map[string]bool{"with": true, "without": true, "for": true, "by": true, "before": true, "given": true, "unless": true, "in": true, "on": true, "at": true}
 
@@ -576,7 +591,8 @@ func (c *classifier) keepFacts(p *piece) {
 		return
 	}
 	var kept []string
-	for _, part := range strings.Split(strings.TrimRight(p.text, ".!? "), ",") {
+	// (", ": a comma inside a number, "2,400", joins no clauses)
+	for _, part := range strings.Split(strings.TrimRight(p.text, ".!? "), ", ") {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
@@ -604,4 +620,19 @@ func (c *classifier) keepFacts(p *piece) {
 	if m := c.classify(text); !dropped(m.class) && heldNumberRE.get().MatchString(text) {
 		p.text, p.match = text, m
 	}
+}
+
+// nameLine: a line of one to three capitalised words and nothing else
+// ("Ruth", "Keisha Moore").
+func nameLine(s draft.Sentence) bool {
+	f := strings.Fields(strings.TrimRight(s.Text, ".,! "))
+	if !s.Line || len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		if !unicode.IsUpper(firstRune(w)) || notVocative[strings.ToLower(w)] || strings.ContainsAny(w, "0123456789?") {
+			return false
+		}
+	}
+	return !finiteVerb(s.Text)
 }

@@ -180,8 +180,14 @@ func readAsk(verbs map[string]bool, situation string) ask {
 		s = s[m[4]:]
 	}
 	t := toneData()
-	for _, sent := range draft.Split(s) {
-		if t.isInjection(sent.Text) {
+	sents := draft.Split(s)
+	for k, sent := range sents {
+		if k == 0 && len(sents) > 1 && wordCount(sent.Text) <= 2 && strings.HasSuffix(strings.TrimSpace(sent.Text), ".") {
+			continue // "Call centre.": the setting, no request
+		}
+		if t.isInjection(sent.Text) || writerSubjectRE.get().MatchString(sent.Text) {
+			// "The writer wants co-op in the May patch": what the
+			// writer wants is the alternative, never the request.
 			continue
 		}
 		if a := readAskSentence(verbs, sent.Text); a.ok() {

@@ -111,6 +111,13 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 			edgy, refuses = true, true
 		case p.class == classCommand:
 			edgy = true
+			// "stop booking 3 an hour for Sarah": an order that stops
+			// them is a no, not going along.
+			refuses = refuses || stopOrderRE.get().MatchString(p.text)
+		case subjectlessNoRE.get().MatchString(p.text):
+			// "can't take Harlow's 40t this week": a no without its "I"
+			// is no going along (it may stand as a pushback).
+			refuses = true
 		}
 	}
 	goesAlong := stanceNote[rep.Stance] != ""
@@ -457,6 +464,10 @@ func refusalObject(s string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
 	if m := refusalIngRE.get().FindStringSubmatch(s); m != nil {
 		obj := strings.TrimSpace(m[1])
+		if rest, ok := strings.CutPrefix(obj, "going to "); ok && wordCount(rest) >= 1 {
+			// "I'm not going to have four people rush it": "having ...".
+			obj = gerund(rest)
+		}
 		if w := firstWordOf(obj); strings.HasSuffix(strings.ToLower(w), "ing") {
 			return obj
 		}
@@ -894,7 +905,8 @@ func lowerStart(s string) string {
 	if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
 		return s
 	}
-	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 && gerundObjects[strings.ToLower(words[1])]
+	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 &&
+		(gerundObjects[strings.ToLower(words[1])] || words[1] != "" && unicode.IsDigit(firstRune(words[1]))) // "Merging 4,000 lines"
 	if !notNames[w] && !gerund && !commonStarts[w] {
 		return s
 	}
@@ -905,7 +917,8 @@ func lowerStart(s string) string {
 var commonStarts = map[string]bool{"last": true, "every": true, "each": true, "most": true, "some": true, "any": true, "both": true,
 	"nobody": true, "everyone": true, "one": true, "two": true, "three": true, "going": true, "skipping": true, "shipping": true,
 	"launching": true, "firing": true, "cutting": true, "adding": true, "moving": true, "running": true, "putting": true,
-	"getting": true, "having": true, "making": true, "taking": true, "building": true, "doing": true, "their": true, "his": true, "her": true}
+	"getting": true, "having": true, "making": true, "taking": true, "building": true, "doing": true, "their": true, "his": true, "her": true,
+	"tomorrow": true, "today": true, "tonight": true, "half": true, "all": true, "none": true, "nothing": true}
 
 // gerundObjects are words that follow a gerund starting a sentence
 // ("Switching to", "Adding the", "Moving it") and not a name ("Sterling

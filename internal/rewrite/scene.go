@@ -228,6 +228,11 @@ var whoPatterns = []struct {
 // readWhoClause reads the request in a brief's "who ..." clause.
 func readWhoClause(verbs map[string]bool, clause string, audience guide.Audience) ask {
 	c := strings.TrimSpace(parenRE.get().ReplaceAllString(clause, ""))
+	if m := secondPredicateRE.get().FindStringIndex(c); m != nil {
+		// "who wants the report by Friday and has escalated to the lab
+		// director": the request is the first predicate.
+		c = c[:m[0]]
+	}
 	c = strings.TrimRight(c, ".!?… ")
 	for _, p := range whoPatterns {
 		re := p.re.get()

@@ -115,11 +115,14 @@ var teamNouns = setOf(`legal finance marketing sales security ops operations pro
 // verb: "Freeze was Friday", "Sprint's full".
 var articleRE = lazyRegexp(`^(\p{Lu}\p{Ll}+)(?:'s|’s|\s+(?:is|was|isn't|wasn't|has|hasn't|will|won't|needs|takes|starts|ends|closes))\b`)
 
+// quantifiers stand without an article: "Either is fine by me".
+var quantifiers = setOf(`either neither both each all any none every another such most some this that these those`)
+
 // withArticle gives "Freeze was Friday" its article when the situation or
 // the draft uses the noun in lower case.
 func withArticle(s string, texts ...string) string {
 	m := articleRE.get().FindStringSubmatch(s)
-	if m == nil || !commonNoun(m[1], texts...) {
+	if m == nil || quantifiers[strings.ToLower(m[1])] || !commonNoun(m[1], texts...) {
 		return s
 	}
 	return "The " + lowerFirst(s)

@@ -1,0 +1,695 @@
+package rewrite
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/pushback/pushback/internal/draft"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// Invariants: tests of a clause's or a sentence's shape that hold whatever
+// its words, for what three rounds of phrase cues kept missing on the next
+// writer's drafts (issue 9, round 4):
+//
+//   - a jab is a sentence whose point is people, not the work: a
+//     generalisation about someone's past or habits ("Every time Derek gets
+//     excited...", "someone who hasn't done a late shift in ten years",
+//     "Nobody who made this call has taught..."), a question asking who
+//     did it ("Who thought ... was a good idea?"), telling the reader what
+//     they know ("your team knows it very well"), or the writer's
+//     astonishment at them ("I'm a bit surprised you'd expect it"). It goes
+//     as a whole, never hedged;
+//   - an offer is any clause of the writer's that holds a time, a day, a
+//     date or an amount and does not refuse it ("Thursday 6pm earliest.",
+//     "We lift tomorrow 6am", "One email on the 1st."): then the draft has
+//     its alternative and no slot is added beside it.
+
+// jabSentenceRE: a sentence whose point is a jab at people, by its shape:
+// a generalisation about people's past or habits, or a question asking
+// who did it.
+var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|anyone|anybody)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:has|have|had|hasn't|haven't|hadn't|did|didn't|ever|made|thought|decided|signed|agreed|approved)\b` +
+	`|\bnobody (?:thought|bothered|asked|checked|cared|seems|seemed|ever)\b` +
+	`|\b(?:every (?:single )?time|whenever|each time)\s+(?:(?-i:\p{Lu}\p{Ll}+)|he|she|they|you|your \w+|someone|somebody|anyone|management|the board|the client)\b` +
+	`|^\W*(?:\w+\W+){0,2}who\s+(?:(?:\w+ly|really|even|actually)\s+)?(?:thought|decided|said|told|made|came up|signed off|agreed|approved|let|put|sent|gave|promised|sold|booked|planned|asked)\b[^?]*\?` +
+	`|\bwhose (?:idea|call|decision|bright idea)\b` +
+	// their past, had it gone otherwise ("If your team had sent the draft when we asked, we wouldn't be here")
+	`|^\W*(?:\w+,?\s+)?if (?:you|your \w+|they|he|she)(?:'d| had)\b[^,]*,\s*(?:we|I)(?:'d|\s+would)?\s*(?:not|n't|wouldn't|have)\b` +
+	// disbelief at them ("You cannot be serious", "You've got to be kidding")
+	`|^\W*you(?:'ve| have)?\s+(?:can't|cannot|must|got to|have to|gotta)\s+be\s+(?:serious|kidding|joking|mad|crazy)\b` +
+	// their chasing, said to be futile ("Ringing me four times a day won't dry it")
+	`|^\W*\p{L}+ing (?:me|us|my \w+|our \w+)\b[^.?!]*\b(?:won't|will not|isn't going to|doesn't|does not|never)\b` +
+	// a verdict on a group ("Typical sports desk, always last minute")
+	`|^\W*typical\b` +
+	// a deictic closer that only shuts the door ("That's as far as I'll go.")
+	`|^\W*(?:that's|that is|those are|this is)\s+(?:as far as|all I|it\W*$|final|my final|my last|the only|the best you)\b[^.?!]{0,30}[.!]?\s*$` +
+	// a no to contacting us "again" ("Kindly do not escalate to our director again")
+	`|^\W*(?:please |kindly )?(?:do not|don't|dont|stop|quit)\s+(?:\S+\s+){0,4}?(?:me|us|our \w+|my \w+)\b[^.?!]*\bagain\b` +
+	// the writer's no with a motive pinned on the reader ("I'm not losing my job so you can work from your sofa")
+	`|\bI(?:'m| am)? (?:not|won't|will not)\b[^.?!]{0,60}\bso (?:that )?you can\b` +
+	// the cost of their plan laid on us ("Your 'savings' plan just dumps the cost on my team")
+	`|^\W*your\b[^.?!]{0,60}\b(?:on|onto) (?:me|us|my team|our team|my people|my desk)\W*$`)
+
+// jabClauseRE: a clause that tells the reader what they know or should,
+// or says the writer's astonishment at them.
+var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|she)\s+(?:(?:already|obviously|clearly|surely) )?(?:knows?|knew|do remember|must know|must realise|must realize|are well aware|is well aware|should know|should have known)\b(?:\s+(?:it|that|this|full well|very well|perfectly well|better))?(?:[\s.,;!]|$)` +
+	`|\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:a bit|a little|quite|honestly|frankly|really|pretty|genuinely|somewhat|rather)\s+)?(?:surprised|shocked|amazed|stunned|astonished|baffled|disappointed|gobsmacked)\b` +
+	`|\b(?:we|I)(?:'ll| will| would|'d)? (?:again )?(?:be|get|gets|got) (?:blamed|the blame|scapegoated)\b` +
+	// their failing, asserted ("they clearly haven't looked at our rota"), and an insinuation ("I don't know who came up with it")
+	`|\b(?:they|you|he|she|whoever)\s+(?:clearly|obviously|evidently|plainly)\s+(?:haven't|hasn't|didn't|don't|doesn't|never|can't|couldn't|have no|had no)\b` +
+	`|\bI (?:don't|do not) know (?:who|whose|what you(?:'ve| have) been (?:told|promised|sold|smoking))\b`)
+
+// jabSentence reports whether a sentence's point is a jab at people.
+func jabSentence(s string) bool {
+	l := strings.ToLower(s)
+	if !containsAny(l, jabSentenceNeeds) {
+		return false // (a word every shape needs: most sentences skip the regexp)
+	}
+	return jabSentenceRE.get().MatchString(straight(s))
+}
+
+// jabClause reports whether a clause tells the reader what they know, or
+// says the writer's astonishment at them. "Let you know" and "as you
+// know" are not that.
+func jabClause(s string) bool {
+	if !containsAny(strings.ToLower(s), jabClauseNeeds) {
+		return false
+	}
+	s = straight(s)
+	loc := jabClauseRE.get().FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	before := strings.ToLower(strings.TrimSpace(s[:loc[0]+1]))
+	for _, w := range []string{"let", "as", "to", "will", "'ll", "i'll", "we'll", "if", "so", "make sure", "letting"} {
+		if strings.HasSuffix(before, " "+w) || before == w {
+			return false
+		}
+	}
+	return true
+}
+
+// timeOfferRE: a time, a day, a date or an amount.
+var timeOfferRE = lazyRegexp(`(?i)\b(?:mon|tues?|wed|weds|thu|thurs?|fri|sat|sun)(?:day)?\b|\b(?:january|february|april|june|july|august|september|october|november|december)\b|\b(?:tomorrow|tmrw|tonight|this (?:afternoon|evening|week|month)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b|\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
+
+// amountRE: an amount.
+var amountRE = lazyRegexp(`[£$€¥]\s?\d|\b\d+\s?(?:k|%|units|max|hours|hrs|days|weeks)\b|\b(?:half|a third|a quarter)\b`)
+
+// refusesRE: a clause that refuses or denies, or speaks of the past.
+var refusesRE = lazyRegexp(`(?i)\b(?:no|not|never|nothing|nobody|can't|cannot|cant|won't|wont|don't|dont|isn't|isnt|aren't|wasn't|weren't|didn't|hasn't|hasnt|haven't|doesn't|shouldn't|couldn't|last|ago|was|were|had|did|yesterday|already)\b|\w+n't\b`)
+
+// timedOffer reports whether a sentence of the writer's holds a time, a
+// day, a date or an amount it does not refuse: the writer's offer, said
+// however tersely.
+func timedOffer(s string) bool { return offeredPart(s) != "" }
+
+// offeredPart returns the part of s (between commas, semicolons and
+// full stops) that offers a time, a day, a date or an amount, or "".
+func offeredPart(s string) string {
+	s = straight(s)
+	if strings.HasSuffix(strings.TrimSpace(s), "?") && !strings.Contains(strings.ToLower(s), "can we") && !strings.Contains(strings.ToLower(s), "could we") && !strings.Contains(strings.ToLower(s), "how about") {
+		return ""
+	}
+	for _, sent := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '.' || r == '!' }) {
+		// A sentence that tells of the past ("Mrs. Haddad asked to stay
+		// anonymous, in writing, on 2 June"; "that's how the June
+		// outage happened") offers nothing, unless the writer says they
+		// will or can.
+		past := tellsPast(sent)
+		for _, part := range strings.Split(sent, ",") {
+			if (timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) && !refusesRE.get().MatchString(part) &&
+				(!past || offerVerbRE.get().MatchString(part)) {
+				return part
+			}
+		}
+	}
+	return ""
+}
+
+// tellsPast reports whether a sentence has a verb in the past tense, by
+// its form; the states a plan is in ("booked", "scheduled", "agreed",
+// "confirmed") are not the past.
+func tellsPast(s string) bool {
+	for _, w := range pastRE.get().FindAllString(s, -1) {
+		if !planStates[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+var planStates = setOf(`booked scheduled planned agreed confirmed reserved arranged fixed finished sorted signed approved needed based limited qualified guaranteed expected`)
+
+// pastRE: a verb in the past tense, by its form.
+var pastRE = lazyRegexp(`(?i)\b(?:asked|happened|failed|crashed|went|came|said|told|decided|promised|sent|got|took|made|left|lost|broke|missed|skipped|ended|started|\w{3,}ed)\b`)
+
+// markJabs applies the jab invariants to the clauses of one sentence
+// (text): a jab sentence goes whole, but for an offer in it; a clause
+// that tells the reader what they know goes, or, when it holds a number,
+// loses the words that do; "If your CEO can't handle a phone prompt,
+// fine, give him a YubiKey" loses its contemptuous condition.
+func markJabs(ps []piece, text string) {
+	blame := func(p *piece) {
+		if p.class != classInjection {
+			p.match = match{class: classBlame}
+		}
+	}
+	for i := range ps {
+		cutJabWords(&ps[i])
+	}
+	if jabSentence(text) || reproach(text) {
+		// The clauses the jab is in go; the rest go with them unless
+		// they carry a number (the facts of "I lost two full days
+		// because ..., which nobody seems to want to talk about").
+		in := make([]bool, len(ps))
+		some, facts := false, false
+		for i := range ps {
+			in[i] = jabSentence(ps[i].orig)
+			some = some || in[i]
+		}
+		for i := range ps {
+			if !in[i] && heldNumberRE.get().MatchString(ps[i].text) {
+				facts = true
+			}
+		}
+		for i := range ps {
+			offer := timedOffer(ps[i].text) && (ps[i].class != classFact || offerVerbRE.get().MatchString(ps[i].text))
+			// A plain fact beside the jab, of no one ("That's a
+			// reportable breach and I'm not losing my job so you can
+			// ..."), stays.
+			plain := some && !in[i] && (ps[i].class == classFact || ps[i].class == classConsequence) && wordCount(ps[i].text) >= 3 &&
+				!personRE.get().MatchString(ps[i].text) && !refusesRE.get().MatchString(ps[i].text)
+			if !offer && !plain && (in[i] || !some || !facts) {
+				blame(&ps[i])
+			}
+		}
+		return
+	}
+	for i := range ps {
+		p := &ps[i]
+		if i+1 < len(ps) && strings.HasPrefix(ps[i+1].lead, ":") && ps[i+1].class == classCommand && p.class == classProposal && wordCount(p.text) <= 7 && !heldNumberRE.get().MatchString(p.text) {
+			// "What I'd do instead: pilot it in 2 sections": the lead-in
+			// is no proposal of its own (verbless leaves it out when
+			// what follows is said as the alternative).
+			p.match = match{class: classFact}
+		}
+		if dropped(p.class) {
+			continue
+		}
+		if jabClause(p.text) {
+			loc := jabClauseRE.get().FindStringIndex(straight(p.text))
+			if heldNumberRE.get().MatchString(p.text) {
+				// "you do remember we spent £38,000 on it": the facts stay.
+				rest := strings.TrimSpace(p.text[min(loc[1], len(p.text)):])
+				rest = strings.TrimPrefix(strings.TrimPrefix(rest, "but "), "and ")
+				// At the clause's start, or after a word addressed to
+				// them ("Mate I don't know what you've been promised but
+				// the wheat's at 14.5%").
+				if (loc[0] <= 1 || wordCount(p.text[:loc[0]]) == 1) && wordCount(rest) >= 3 && !noVerbAtAll(rest) {
+					p.text = rest
+				}
+				continue
+			}
+			blame(p)
+			continue
+		}
+		if i > 0 && strings.Contains(strings.ToLower(p.lead), "or") && orNotRE.get().MatchString(p.text) {
+			blame(p) // the threat after a request
+			continue
+		}
+		if notTheirsRE.get().MatchString(p.text) && !heldNumberRE.get().MatchString(p.text) {
+			blame(p)
+			continue
+		}
+		if m := ifFineRE.get().FindStringSubmatchIndex(p.text); m != nil && wordCount(p.text[m[1]:]) >= 2 {
+			// "If your CEO can't handle a phone prompt, fine, give him
+			// a YubiKey": what follows the contempt stays, said of them
+			// ("give your CEO a YubiKey").
+			rest := p.text[m[1]:]
+			if m[2] >= 0 {
+				rest = himRE.get().ReplaceAllStringFunc(rest, func(string) string { return " " + p.text[m[2]:m[3]] + " " })
+			}
+			p.text = capitalise(rest)
+			p.match = classes().classify(p.text)
+			continue
+		}
+		if i > 0 && fineRE.get().MatchString(p.text) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(ps[i-1].text)), "if ") {
+			blame(&ps[i-1])
+			blame(p)
+		}
+	}
+}
+
+// ifFineRE: a condition conceded with contempt ("If your CEO can't
+// handle a phone prompt, fine, ").
+var ifFineRE = lazyRegexp(`(?i)^\W*if\s+(?:((?:your|the|our|their|his|her)\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:can't|cannot|won't|doesn't|isn't|can|is|does|will|wants|needs)\b)?[^,]{3,80},\s*fine,\s*`)
+
+// himRE: the pronoun that stands for the condition's subject.
+var himRE = lazyRegexp(`\s(?:him|her|them)\s`)
+
+// fineRE: a clause that is only "fine" ("If he can't cope, fine, ...").
+var fineRE = lazyRegexp(`(?i)^\W*fine\W*$`)
+
+// offerVerbRE: a clause in which the writer does or gives something.
+var offerVerbRE = lazyRegexp(`(?i)\b(?:I|we)(?:'ll| will| can| could|'d| would)\b|\b(?:I|we) (?:can|could)\b`)
+
+// timesFromDraft reports whether a time, day, date or amount of s is in
+// the draft: the offer is the writer's, not a fact of the situation's.
+func timesFromDraft(s, d string) bool {
+	s = offeredPart(s)
+	ms := timeOfferRE.get().FindAllString(s, -1)
+	if len(ms) == 0 {
+		ms = amountRE.get().FindAllString(s, -1)
+	}
+	if len(ms) == 0 {
+		return false
+	}
+	ld := strings.ToLower(d)
+	for _, m := range ms {
+		m = strings.ToLower(m)
+		if strings.Contains(ld, m) || len(m) >= 4 && unicode.IsLetter(rune(m[0])) && strings.Contains(ld, m[:3]) {
+			return true // ("Thursday" for the draft's "thurs")
+		}
+	}
+	return false
+}
+
+// writerSubjectRE: a brief's sentence about the writer ("The writer
+// wants to pilot it in 2 sections"), which never states the request.
+var writerSubjectRE = lazyRegexp(`(?i)^\W*the writer\b`)
+
+// secondPredicateRE: a second predicate joined to a brief's "who ..."
+// clause ("... by Friday and has escalated to the lab director").
+var secondPredicateRE = lazyRegexp(`(?i),?\s+and\s+(?:has|have|had|is|was|keeps|kept|says|said|already|now|then)\b`)
+
+// negationRE: a sentence in which the writer says no ("We won't be
+// signing", "I'm not posting it", "we can't").
+var negationRE = lazyRegexp(`(?i)\b(?:I|we)(?:'m|'re|'ll| am| are| will| can| do| shall)?\s?(?:not|never|cannot|can't|won't|cant|wont|don't|dont)\b`)
+
+// refusedInBody reports whether a kept sentence already refuses what the
+// refusal s names: it says no and shares two content words with s.
+func refusedInBody(body []string, s string) bool {
+	want := contentWords(s)
+	for _, b := range body {
+		if !negationRE.get().MatchString(b) {
+			continue
+		}
+		n := 0
+		for w := range contentWords(b) {
+			if want[w] {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// orNotRE: an "or" clause that says what will not happen ("Let me
+// know which by tomorrow noon or neither will happen this week").
+var orNotRE = lazyRegexp(`(?i)^\W*(?:neither|nothing|none of (?:it|this|them))\b.*\b(?:will|'ll|happens?|goes|moves)\b|\b(?:won't|will not|doesn't|does not|don't) (?:happen|go ahead|move)\b`)
+
+// notTheirsRE: blame or credit sent elsewhere ("it will be my
+// department's numbers that look bad, not the district office's").
+var notTheirsRE = lazyRegexp(`(?i),\s*not (?:me|us|you|them|him|her|mine|ours|yours|theirs|the [\p{L} -]{1,30}?'s|\p{L}+'s)\W*$`)
+
+// atEarliestRE: a time said as the earliest or the latest ("Thursday 6pm
+// earliest").
+var atEarliestRE = lazyRegexp(`(?i)^(.+?),?\s+(?:at the\s+)?(earliest|latest)(,\s+[^,]+?)?\W*$`)
+
+// clippedNotRE: a clipped no with a time or a condition ("Not before
+// cert.", "Not until Monday.").
+var clippedNotRE = lazyRegexp(`(?i)^not\s+((?:before|until|till|by|on|this|today|tonight|tomorrow|without)\b.+?)\W*$`)
+
+// verbless says every body sentence with a verb of its own: "Thursday
+// 6pm earliest." -> "The earliest is Thursday 6pm."; "Not before cert."
+// -> "It can't happen before cert."; an offer with no verb ("One email
+// on the 1st.") is asked as one; a colon's lead-in whose content went
+// elsewhere ("What I'd do instead:") is left out, and so is a short
+// scrap with no verb, number, time or refusal ("Budgeting, frankly.").
+// A question stands as asked.
+func verbless(f guide.RewriteForms, body []string, d string) []string {
+	out := body[:0:0]
+	for _, entry := range body {
+		sents := splitStops(entry) // "I'm worried about X. Budgeting, frankly."
+		var kept []string
+		for _, s := range sents {
+			kept = append(kept, verblessSentence(f, s, d)...)
+		}
+		if len(kept) > 0 {
+			out = append(out, strings.Join(kept, " "))
+		}
+	}
+	return out
+}
+
+// verblessSentence is verbless for one sentence: none, it, or it said
+// with a verb.
+func verblessSentence(f guide.RewriteForms, b, d string) []string {
+	t := strings.TrimSpace(b)
+	core := strings.TrimRight(t, ".!… ")
+	if !strings.Contains(core, " to me by ") && !strings.Contains(core, " to us by ") {
+		// (no order for something by a time)
+	} else if m := sendMeByRE.get().FindStringSubmatch(core); m != nil && !finiteVerb(m[1]) {
+		// "Fixed roster to me by 3 today please" -> "Could you send me
+		// the fixed roster by 3 today?"
+		np := lowerFirst(strings.TrimSpace(m[1]))
+		if !npHeads[strings.ToLower(firstWordOf(np))] {
+			np = "the " + np
+		}
+		return []string{"Could you send me " + np + " by " + strings.TrimSpace(m[2]) + "?"}
+	}
+	switch {
+	case strings.HasPrefix(core, "Re ") && !finiteVerb(core):
+		return nil // a subject line ("Re your request for ..."): the message names it
+	case core == "" || strings.HasSuffix(t, "?"):
+		return []string{b}
+	case wordCount(core) <= 7 && strings.Contains(straight(d), core+":") && !heldNumberRE.get().MatchString(core):
+		return nil // the lead-in of a colon whose content is said as the alternative
+	}
+	if e := earliest(core); e != core {
+		return []string{e}
+	}
+	if finiteVerb(core) || !noVerbAtAll(core) {
+		return []string{b}
+	}
+	if m := clippedNotRE.get().FindStringSubmatch(core); m != nil {
+		return []string{"It can't happen " + m[1] + "."}
+	}
+	switch {
+	case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "":
+		return []string{fill1(f.HowAbout, "np", lowerFirst(core))}
+	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4:
+		return []string{b}
+	}
+	return nil
+}
+
+// noNPRE: a refusal said as "No" and a noun ("No new features.", "No
+// launch without the load test.").
+var noNPRE = lazyRegexp(`^No \p{L}`)
+
+// quantityRE: a noun phrase that opens with a quantity ("One email on
+// the 1st", "2 max from Monday").
+var quantityRE = lazyRegexp(`(?i)^(?:one|two|three|four|five|six|a|an|\d)\b`)
+
+// noVerbAtAll reports whether no word of s can be a verb: no auxiliary,
+// contraction, past tense or form of a verb the rewrite knows, wherever
+// it stands. finiteVerb asks more (a verb in a verb's place); a sentence
+// is left out or reworded only when it has none at all.
+func noVerbAtAll(s string) bool {
+	verbs := verbSet()
+	if l := strings.ToLower(s); strings.ContainsAny(s, "0123456789") || containsAny(l, []string{"sat", "may", "march"}) {
+		s = strings.Join(timeOfferRE.get().Split(s, -1), " ") // "10am" holds no "am"; "Sat" is no verb
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(straight(s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '-'
+	}) {
+		w = strings.Trim(w, "'-")
+		if w == "" {
+			continue
+		}
+		if auxWords[w] || pastTense[w] || verbs[w] || strings.Contains(w, "'") && !strings.HasSuffix(w, "s'") {
+			return false
+		}
+		if n := len(w); n > 3 && w[n-1] == 's' && (verbs[w[:n-1]] || n > 4 && w[n-2] == 'e' && verbs[w[:n-2]] || strings.HasSuffix(w, "ies") && verbs[w[:n-3]+"y"]) {
+			return false
+		}
+		if len(w) > 3 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed")) {
+			return false // "nothing breaks", "MFA stays on": the rewrite's verb list is short
+		}
+	}
+	return true
+}
+
+// earliest says a verbless time "at the earliest" with a verb: "Thursday
+// 6pm earliest." -> "The earliest is Thursday 6pm."; anything else is
+// returned as it is.
+func earliest(s string) string {
+	if !strings.Contains(s, "earliest") && !strings.Contains(s, "latest") {
+		return s
+	}
+	core := strings.TrimRight(strings.TrimSpace(s), ".!… ")
+	m := atEarliestRE.get().FindStringSubmatch(core)
+	if m == nil || !noVerbAtAll(m[1]) || !heldNumberRE.get().MatchString(m[1]) && !timeOfferRE.get().MatchString(m[1]) {
+		return s
+	}
+	return "The " + strings.ToLower(m[2]) + " is " + strings.TrimSpace(m[1]) + m[3] + "."
+}
+
+// jabWordsRE: the words of a clause that only carry a jab, cut out of
+// it: an oath in a question ("Why the hell is T7 back?"), a side swipe
+// ("..., not from you, which is a bit much, ..."), a threat after a
+// request ("Let me know which by noon or neither will happen this
+// week").
+var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))\b[^.?!]*|,\s*not (?:tomorrow|later|next week)\b`)
+
+// scareQuoteRE: their word in quotes ("your 'savings' plan").
+var scareQuoteRE = lazyRegexp(`(?i)\b(your|their|his|her|the) ['"‘“]([^'"’”]{2,24})['"’”]`)
+
+// leadNoRE: a "no" before a no of the writer's own ("no we're not
+// emailing all 22k donors"): one is enough.
+var leadNoRE = lazyRegexp(`(?i)^\W*no[,.!]*\s+`)
+
+// rhetoricalLeadRE: a rhetorical question before what it is about, in
+// one clause ("How many times do I have to say it, a nurse on the
+// monitor for every GA, no exceptions").
+var rhetoricalLeadRE = lazyRegexp(`(?i)^\W*(?:how many (?:more )?times[^,?]*|[^,?]{3,60}\?)\s*,\s*(.+)$`)
+
+// cutJabWords takes the jab's words out of a clause, and keeps what a
+// rhetorical lead-in was about ("We need a nurse on the monitor for
+// every GA, no exceptions").
+func cutJabWords(p *piece) {
+	if p.class == classInjection {
+		return
+	}
+	l := strings.ToLower(p.text)
+	t := p.text
+	if containsAny(l, jabWordsNeeds) {
+		t = jabWordsRE.get().ReplaceAllString(t, "")
+	}
+	if t != p.text {
+		t = strings.ReplaceAll(t, ", that ", " that ") // "from Helen, that the tapestry"
+	}
+	if strings.ContainsAny(t, "'\"‘“") {
+		t = scareQuoteRE.get().ReplaceAllString(t, "$1 $2")
+	}
+	if !strings.HasPrefix(strings.TrimLeft(l, " \t\"'(“‘"), "no") {
+		// (the rest need a "no" first)
+	} else if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) {
+		t = capitalise(t[m[1]:])
+	}
+	// (read from the clause as written: softening takes "No way" out
+	// and would leave "We transfer in this", the opposite)
+	if m := noWayWeRE.get().FindStringSubmatch(straight(strings.TrimSpace(p.orig))); m != nil && !auxWords[strings.ToLower(m[2])] {
+		t = capitalise(strings.ToLower(m[1])) + " can't " + strings.ToLower(m[2]) + m[3]
+		if m[1] == "I" || m[1] == "i" {
+			t = "I can't " + strings.ToLower(m[2]) + m[3]
+		}
+	}
+	if dropped(p.class) {
+		if m := rhetoricalLeadRE.get().FindStringSubmatch(t); m != nil && wordCount(m[1]) >= 4 && !finiteVerb(m[1]) {
+			t = "We need " + lowerFirst(m[1])
+		} else if t == p.text {
+			return
+		} else {
+			p.text = t
+			return
+		}
+	}
+	if t != p.text {
+		t = strings.TrimSpace(t)
+		if t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?") && strings.ContainsAny(p.text[len(p.text)-1:], ".!?") {
+			t += p.text[len(p.text)-1:]
+		}
+		p.text = t
+		p.match = classes().classify(t)
+	}
+}
+
+// whichRE: a sentence that asks which of the options ("Let me know which
+// by tomorrow noon").
+var whichRE = lazyRegexp(`(?i)^\W*(?:please |could you |can you )?(?:let me know|tell me|confirm|say|decide) which\b`)
+
+// personRE: a clause about people, or the writer's aside ("I suspect I
+// can guess").
+var personRE = lazyRegexp(`(?i)\b(?:I|you|your|yours|he|she|him|her|his|they|them|their|someone|somebody|anyone|nobody|everyone)\b`)
+
+// mustNotRE: a sentence that says a must-not-do ("You do not run the
+// nut-free bars without the full washdown", "We can't lift in this").
+var mustNotRE = lazyRegexp(`(?i)\b(?:do not|don't|must not|mustn't|cannot|can't|won't|will not|never|illegal|unlawful)\b|\bnot (?:allowed|permitted|legal)\b|^\W*no \p{L}+ without\b`)
+
+// mustNotInBody reports whether the message states a must-not-do.
+func mustNotInBody(body []string, refusal string) bool {
+	if mustNotRE.get().MatchString(refusal) {
+		return true
+	}
+	for _, b := range body {
+		if mustNotRE.get().MatchString(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// noWayWeRE: "No way(s) we lift in this" -> "We can't lift in this".
+var noWayWeRE = lazyRegexp(`(?i)^\W*no ways? (we|I) (\p{L}+)\b(.*)$`)
+
+// sendMeByRE: a verbless order for something by a time ("Fixed roster
+// to me by 3 today please").
+var sendMeByRE = lazyRegexp(`(?i)^(?:the )?([\p{L} -]{2,40}?) to (?:me|us) by ([^,.!?]+?)(?:,? please)?$`)
+
+// nextTimeRE: an order about next time is a reproach ("And check the
+// dates next time, it isn't hard").
+var nextTimeRE = lazyRegexp(`(?i)\bnext time\b`)
+
+// aimedRE: a sentence aimed at people (a quoted word in "'later' often
+// doesn't come" is a saying, not a sneer).
+var aimedRE = lazyRegexp(`(?i)\b(?:you|your|nobody|no one|they|their|he|she|his|her)\b`)
+
+// quotedWordRE: their word in single quotes, a sneer ("Nobody 'lost'
+// anything").
+var quotedWordRE = lazyRegexp(`(?:^|\s)['‘]\p{Ll}{2,15}['’](?:\s|[.,!?]|$)`)
+
+// reproach: an order about next time ("Please check the data before it
+// gets to me next time"), or a sentence with their word in sneering
+// quotes, aimed at people and with no number ("Nobody 'lost' anything
+// Declan").
+func reproach(text string) bool {
+	t := straight(strings.TrimSpace(text))
+	if strings.Contains(t, "ext time") && nextTimeRE.get().MatchString(t) {
+		f := strings.Fields(strings.ToLower(t))
+		for len(f) > 0 && (f[0] == "and" || f[0] == "but" || f[0] == "please" || f[0] == "kindly" || f[0] == "also") {
+			f = f[1:]
+		}
+		if len(f) > 0 && verbSet()[strings.Trim(f[0], ",.")] {
+			return true
+		}
+	}
+	return strings.ContainsAny(text, "'‘") && quotedWordRE.get().MatchString(text) && !heldNumberRE.get().MatchString(text) && aimedRE.get().MatchString(text)
+}
+
+// questionSpliceRE: a question with a statement spliced on ("Could you
+// get a VPN laptop from the IT desk, I can have one ready by 4?").
+var questionSpliceRE = lazyRegexp(`^(.+?),\s+((?:I|we|We|they|he|she|\p{Lu}\p{Ll}+) (?:can|can't|will|'ll|could|would|should|is|are)\b[^?]*)\?$`)
+
+// unsplicedQuestion asks the question and says the statement after it:
+// "Could you get a VPN laptop from the IT desk? I can have one ready by
+// 4."
+func unsplicedQuestion(s string) string {
+	if !strings.HasSuffix(s, "?") || !strings.Contains(s, ", ") {
+		return s
+	}
+	m := questionSpliceRE.get().FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil || !questionStartRE.get().MatchString(m[1]) {
+		return s
+	}
+	return m[1] + "? " + capitalise(m[2]) + "."
+}
+
+// questionStartRE: a question's opening words.
+var questionStartRE = lazyRegexp(`(?i)^(?:could|can|would|will|shall|should|do|does|is|are|how about|what if|why|when|where|who|which)\b`)
+
+// npComplementRE: a request said as a thing and the state they want it
+// in ("the new payroll system live on the 1st", "reactor Line 3
+// restarted tonight"), which "We can't have ..." says; a bare thing
+// ("root access to a shared production server") is not had by us but
+// given ("I'm afraid I can't get you ...").
+var npComplementRE = lazyRegexp(`(?i)\b(?:live|ready|done|open|back|off|up|running|\w{3,}ed|\w+en)(?:\s+(?:on|by|at|in|for|before|after|from|this|tonight|today|tomorrow|next|early|now)\b.*)?$`)
+
+// The words the shapes need, to skip their regexps on most clauses.
+var (
+	jabSentenceNeeds = []string{"ing me", "ing us", "ing my", "ing our", "who", "nobody", "no one", "no-one", "someone", "somebody", "anyone", "anybody", "every", "whenever", "each time",
+		"that", "those", "this is", "again", "so you can", "your", "typical", "serious", "kidding", "joking", "mad", "crazy", "if "}
+	jabClauseNeeds = []string{"know", "clearly", "obviously", "evidently", "plainly", "knew", "remember", "realis", "realiz", "aware", "surprised", "shocked", "amazed", "stunned", "astonished",
+		"baffled", "disappointed", "gobsmacked", "blame", "scapegoat"}
+	jabWordsNeeds = []string{"hell", "earth", "heck", "fuck", "god", "not from", "which", "neither", "nothing", "none of", "not tomorrow", "not later", "not next"}
+)
+
+// splitStops splits a body entry the rewrite assembled at its full stops
+// before a capital ("I'm worried about X. Budgeting, frankly."): the
+// entry is the rewrite's own, so the draft's segmenter is not needed.
+func splitStops(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' && !draft.AbbreviationBefore(s, i) {
+			out = append(out, s[start:i+1])
+			start = i + 2
+		}
+	}
+	return append(out, s[start:])
+}
+
+// garbledOpeningRE: the marks of a sentence built from the situation
+// that is no clause: an auxiliary left without its verb ("and has to the
+// lab director"), a word doubled, a sentence that ends on a word that
+// needs one after it.
+var garbledOpeningRE = lazyRegexp(`(?i)\band (?:has|have|had|is|are|was|were)\s+(?:to|for|at|on|in|with|by)\s+(?:the|a|an|our|your|their|his|her)\b|\b(?:to|of|and|or|the|a|an|with|for|by|at|in|on|from|that)\s*[.?!]\s*$`)
+
+// garbledOpening reports whether an opening built from the situation is
+// no grammatical clause.
+func garbledOpening(s string) bool {
+	return garbledOpeningRE.get().MatchString(s) || doubledWord(s) != ""
+}
+
+// echoNumberRE: a number as written.
+var echoNumberRE = lazyRegexp(`\d[\d,.]*`)
+
+// dropEchoes leaves out a verbless question that only echoes their
+// request back in disbelief ("Three days before a 200-cover dinner?"),
+// when every number in it is said elsewhere in the message (the
+// acknowledgement names the request): the facts stay, the incredulity
+// goes.
+func dropEchoes(body, acks []string, alts [][]string) []string {
+	var rest strings.Builder
+	for _, a := range acks {
+		rest.WriteString(a + " ")
+	}
+	for _, a := range alts {
+		if len(a) > 0 {
+			rest.WriteString(a[0] + " ")
+		}
+	}
+	for _, b := range body {
+		rest.WriteString(b + " ")
+	}
+	all := rest.String()
+	return slices.DeleteFunc(body, func(b string) bool {
+		t := strings.TrimSpace(b)
+		if !strings.HasSuffix(t, "?") || strings.Count(t, "?") > 1 || finiteVerb(t) || questionStartRE.get().MatchString(t) || strings.Contains(strings.ToLower(t), "about") {
+			return false
+		}
+		ns := echoNumberRE.get().FindAllString(t, -1)
+		if len(ns) == 0 {
+			return true // "Seriously?"
+		}
+		others := strings.Replace(all, b, "", 1)
+		for _, n := range ns {
+			if !strings.Contains(others, strings.TrimRight(n, ",.")) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// stopOrderRE: an order to stop ("stop booking", "don't book", "no more
+// overtime").
+var stopOrderRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:stop|quit|don't|do not|dont|never|no more)\b`)
+
+// subjectlessNoRE: a no said without its subject ("can't take Harlow's
+// 40t this week", "won't list at 1.25").
+var subjectlessNoRE = lazyRegexp(`(?i)^\W*(?:can't|cannot|cant|won't|wont|not)\s+\p{L}`)
+
+// straight is s with straight apostrophes, without a copy when it has
+// none to straighten.
+func straight(s string) string {
+	if !strings.ContainsAny(s, "’‘") {
+		return s
+	}
+	return apostrophes.Replace(s)
+}
