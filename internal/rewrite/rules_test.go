@@ -418,16 +418,7 @@ func TestRulesReproductions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(res.Text, w) {
-					t.Errorf("missing %q:\n%s", w, res.Text)
-				}
-			}
-			for _, w := range tt.never {
-				if strings.Contains(res.Text, w) {
-					t.Errorf("still has %q:\n%s", w, res.Text)
-				}
-			}
+			textHas(t, res.Text, tt.want, tt.never)
 			n := len([]rune(res.Text))
 			if tt.maxChars > 0 && n > tt.maxChars {
 				t.Errorf("%d characters, over %d:\n%s", n, tt.maxChars, res.Text)
@@ -602,5 +593,30 @@ func TestRulesGoingAlong(t *testing.T) {
 				t.Errorf("a kept sentence kept its capital mid-sentence:\n%s", res.Text)
 			}
 		})
+	}
+}
+
+// rewriteHas rewrites req offline and checks the text (textHas).
+func rewriteHas(t *testing.T, eng Engine, chk Checker, req Request, want, never []string) {
+	t.Helper()
+	res, err := Run(context.Background(), eng, chk, req, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	textHas(t, res.Text, want, never)
+}
+
+// textHas checks a rewrite holds every want and none of never.
+func textHas(t *testing.T, text string, want, never []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing %q:\n%s", w, text)
+		}
+	}
+	for _, w := range never {
+		if strings.Contains(text, w) {
+			t.Errorf("still has %q:\n%s", w, text)
+		}
 	}
 }
