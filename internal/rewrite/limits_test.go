@@ -38,12 +38,25 @@ func TestInputStagesAreLinear(t *testing.T) {
 	facts := abuse.Facts(MaxFacts, MaxFactChars)
 	for _, tx := range abuse.Texts(draft.MaxChars) {
 		t.Run(tx.Name, func(t *testing.T) {
-			start := time.Now()
-			Neutralise(tx.Text)
-			all := MergeFacts(facts, tx.Text)
-			MissingFacts(tx.Text, all)
-			outermost(all)
-			within(t, "neutralise, extract, match and nest facts", time.Since(start), 500*time.Millisecond)
+			// The fastest of up to three runs: other work on a shared
+			// machine can stall any one of them (511 ms once under CI
+			// beside other tests, against 35-80 ms alone), but a quadratic
+			// stage is seconds every time.
+			best := time.Duration(-1)
+			for range 3 {
+				start := time.Now()
+				Neutralise(tx.Text)
+				all := MergeFacts(facts, tx.Text)
+				MissingFacts(tx.Text, all)
+				outermost(all)
+				if d := time.Since(start); best < 0 || d < best {
+					best = d
+				}
+				if best <= 500*time.Millisecond {
+					break
+				}
+			}
+			within(t, "neutralise, extract, match and nest facts", best, 500*time.Millisecond)
 		})
 	}
 }
