@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -145,8 +146,8 @@ func grammarFaults(text string) []string {
 	}
 	// A template's lead-in said again by the value ("Today, we can export
 	// it today"; "On our roadmap, it is on our roadmap").
-	for _, sent := range sentenceRE.FindAllString(text, -1) {
-		sw := wordRE.FindAllString(sent, -1)
+	for _, sent := range draft.Split(text) {
+		sw := wordRE.FindAllString(sent.Text, -1)
 		for i := 0; i < min(3, len(sw)); i++ {
 			w := strings.ToLower(sw[i])
 			if len(w) < 5 || strings.ContainsAny(w, "'’") {
@@ -154,7 +155,7 @@ func grammarFaults(text string) []string {
 			}
 			for _, later := range sw[i+1:] {
 				if strings.EqualFold(later, w) {
-					add("lead-in echoed: %q in %q", w, sent)
+					add("lead-in echoed: %q in %q", w, sent.Text)
 					break
 				}
 			}
@@ -172,8 +173,6 @@ func grammarFaults(text string) []string {
 	}
 	return faults
 }
-
-var sentenceRE = regexp.MustCompile(`[^.?!]+[.?!]?`)
 
 func TestGrammarFaultsCatch(t *testing.T) {
 	// the faults the issue found, and the rest of the list: each must be caught

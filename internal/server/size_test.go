@@ -106,32 +106,16 @@ func TestCompactTextDoesNotRepeat(t *testing.T) {
 	g := guide.Default()
 	for _, e := range g.Examples {
 		out := call("tools/call", map[string]any{"name": ToolCheckDraft, "arguments": map[string]any{"draft": e.Text, "audience": string(e.Audience), "stakes": string(e.Stakes)}})
-		var res struct {
-			Result struct {
-				Content []struct {
-					Text string `json:"text"`
-				} `json:"content"`
-				Structured struct {
-					TopFixes []string `json:"top_fixes"`
-					Findings []struct {
-						Message string `json:"message"`
-					} `json:"findings"`
-				} `json:"structuredContent"`
-			} `json:"result"`
-		}
-		if err := json.Unmarshal(out, &res); err != nil {
-			t.Fatal(err)
-		}
-		text := res.Result.Content[0].Text
+		s, text := compactCheck(t, out)
 		if n := strings.Count(text, "\n"); n > 1 || len(text) > 300 {
 			t.Errorf("%s: text is %d lines, %d bytes: %q", e.ID, n+1, len(text), text)
 		}
-		for _, s := range res.Result.Structured.TopFixes {
-			if strings.Contains(text, s) {
+		for _, fix := range s.TopFixes {
+			if strings.Contains(text, fix) {
 				t.Errorf("%s: text repeats a top fix: %q", e.ID, text)
 			}
 		}
-		for _, f := range res.Result.Structured.Findings {
+		for _, f := range s.Findings {
 			if strings.Contains(text, f.Message) {
 				t.Errorf("%s: text repeats a finding: %q", e.ID, text)
 			}
@@ -181,29 +165,7 @@ func TestCompactPassSaysOnlyWhatHolds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		out := call("tools/call", map[string]any{"name": ToolCheckDraft, "arguments": tt.args})
-		var res struct {
-			Result struct {
-				Content []struct {
-					Text string `json:"text"`
-				} `json:"content"`
-				Structured struct {
-					Pass          bool     `json:"pass"`
-					Stance        string   `json:"stance"`
-					Level         string   `json:"level"`
-					IntendedLevel string   `json:"intended_level"`
-					MissingSteps  []string `json:"missing_steps"`
-					TopFixes      []string `json:"top_fixes"`
-					Findings      []struct {
-						Rule    string `json:"rule"`
-						Message string `json:"message"`
-					} `json:"findings"`
-				} `json:"structuredContent"`
-			} `json:"result"`
-		}
-		if err := json.Unmarshal(out, &res); err != nil {
-			t.Fatal(err)
-		}
-		s, text := res.Result.Structured, res.Result.Content[0].Text
+		s, text := compactCheck(t, out)
 		// Every slot in one line: the teacher's letter has three, two of
 		// them the same.
 		var slotLines []string
@@ -284,4 +246,25 @@ func TestCheckLineGuess(t *testing.T) {
 			t.Errorf("%s: %q, want %q and no %q", tt.name, got, tt.want, tt.not)
 		}
 	}
+}
+
+// compactCheck decodes a compact check_draft answer (a JSON-RPC response)
+// into the server's own compact type, with the text beside it.
+func compactCheck(t *testing.T, out []byte) (checkLean, string) {
+	t.Helper()
+	var res struct {
+		Result struct {
+			Content []struct {
+				Text string `json:"text"`
+			} `json:"content"`
+			Structured checkLean `json:"structuredContent"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Result.Content) == 0 {
+		t.Fatalf("no text content: %s", out)
+	}
+	return res.Result.Structured, res.Result.Content[0].Text
 }
