@@ -54,6 +54,9 @@ type Config struct {
 	// the same L2 costs the words more than the shape, cue and situation
 	// features, so the judge leans less on a writer's vocabulary.
 	WordScale float64 `json:"word_scale,omitempty"`
+	// Jab: the verdict reads the worst sentence's score from the jab head
+	// (see jab.go), trained with it.
+	Jab bool `json:"jab,omitempty"`
 }
 
 // wordValue is the value of a feature named by a word of the draft or the
@@ -77,6 +80,7 @@ type feature struct {
 type extractor struct {
 	cfg   Config
 	vocab map[string]bool
+	jab   *jabScorer // nil: no jab feature
 	out   []feature
 	name  func(h uint32, name string, v float32)
 }
@@ -395,6 +399,13 @@ func (e *extractor) extract(in Input, buf []token) []token {
 		if cfg.Setting {
 			e.add(1, "zk:words", in.Stakes, bucket(words))
 			e.add(1, "zk:q", in.Stakes, bucket(q))
+		}
+	}
+	if cfg.Jab && e.jab != nil {
+		b := jabBucket(e.jab.worst(toks))
+		e.add(1, "jab", b)
+		if cfg.Setting {
+			e.add(1, "jabk", in.Stakes, b)
 		}
 	}
 	if cfg.Setting {

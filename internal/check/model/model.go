@@ -25,14 +25,15 @@ const (
 type Header struct {
 	Format      int      `json:"format"`
 	Config      Config   `json:"config"`
-	Corpus      string   `json:"corpus"`       // sha256 of the training cases as read
-	Cases       int      `json:"cases"`        // how many
-	Writers     int      `json:"writers"`      // how many distinct writers
-	PlattA      float64  `json:"platt_a"`      // calibration: P(good) = sigmoid(a*z + b)
-	PlattB      float64  `json:"platt_b"`      // fitted on writer-held-out margins
-	Heads       []Head   `json:"heads"`        // verdict first
-	Vocab       []string `json:"vocab"`        // words the corpus writes in lower case (sorted)
-	TrainedWith string   `json:"trained_with"` // the command that made it
+	Corpus      string   `json:"corpus"`        // sha256 of the training cases as read
+	Cases       int      `json:"cases"`         // how many
+	Writers     int      `json:"writers"`       // how many distinct writers
+	PlattA      float64  `json:"platt_a"`       // calibration: P(good) = sigmoid(a*z + b)
+	PlattB      float64  `json:"platt_b"`       // fitted on writer-held-out margins
+	Heads       []Head   `json:"heads"`         // verdict first
+	Vocab       []string `json:"vocab"`         // words the corpus writes in lower case (sorted)
+	Jab         *Head    `json:"jab,omitempty"` // the sentence head (jab.go), after the others
+	TrainedWith string   `json:"trained_with"`  // the command that made it
 }
 
 // Head is one prediction head: its classes and the scale of its int16
@@ -62,6 +63,7 @@ type Model struct {
 	aux    []int16
 	auxK   int
 	auxOff []int
+	jab    *jabScorer
 }
 
 // head is a loaded head: its weights, bucket-major (the classes of one
@@ -110,6 +112,18 @@ func Load(data []byte) (*Model, error) {
 		m.heads = append(m.heads, head{mask: uint32(1)<<h.Bits - 1, k: len(h.Classes), scale: h.Scale, w: w})
 		data = data[size:]
 	}
+	if h := m.Jab; h != nil {
+		size := 2 << h.Bits
+		if h.Bits > 24 || size > len(data) {
+			return nil, fmt.Errorf("%w: head %s runs past the end", ErrFormat, HeadJab)
+		}
+		w := make([]int16, size/2)
+		for i := range w {
+			w[i] = int16(binary.LittleEndian.Uint16(data[2*i:]))
+		}
+		m.jab = &jabScorer{mask: uint32(1)<<h.Bits - 1, scale: h.Scale, w: w}
+		data = data[size:]
+	}
 	if len(data) != 0 {
 		return nil, fmt.Errorf("%w: %d bytes after the last head", ErrFormat, len(data))
 	}
@@ -123,7 +137,7 @@ func Load(data []byte) (*Model, error) {
 
 // encode writes the model file for a header and float weights (per head,
 // classes x 2^bits), quantising each head to int16 with its own scale.
-func encode(h Header, weights [][]float64) ([]byte, error) {
+func encode(h Header, weights [][]float64, jab []int16) ([]byte, error) {
 	var body bytes.Buffer
 	for i := range h.Heads {
 		w := weights[i]
@@ -139,6 +153,13 @@ func encode(h Header, weights [][]float64) ([]byte, error) {
 		buf := make([]byte, 2*len(w))
 		for j, x := range w {
 			binary.LittleEndian.PutUint16(buf[2*j:], uint16(int16(math.Round(x/scale))))
+		}
+		body.Write(buf)
+	}
+	if h.Jab != nil {
+		buf := make([]byte, 2*len(jab))
+		for j, q := range jab {
+			binary.LittleEndian.PutUint16(buf[2*j:], uint16(q))
 		}
 		body.Write(buf)
 	}
@@ -261,7 +282,7 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token
 
 // features extracts in's features into sc.
 func (m *Model) features(in Input, name func(uint32, string, float32), sc *scratch) []feature {
-	e := extractor{cfg: m.Config, vocab: m.vocab, out: sc.fs[:0], name: name}
+	e := extractor{cfg: m.Config, vocab: m.vocab, out: sc.fs[:0], name: name, jab: m.jab}
 	sc.toks = e.extract(in, sc.toks)
 	sc.fs = e.out
 	return e.out

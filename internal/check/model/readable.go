@@ -59,6 +59,10 @@ func Readable(name string) string {
 		return fmt.Sprintf("%s words at %s stakes", rest[1], orNone(rest[0]))
 	case "zk:q":
 		return fmt.Sprintf("%s question marks at %s stakes", rest[1], orNone(rest[0]))
+	case "jab":
+		return "the sentence most like a jab scores " + rest[0]
+	case "jabk":
+		return fmt.Sprintf("the sentence most like a jab scores %s at %s stakes", rest[1], orNone(rest[0]))
 	case "z:last":
 		return "ending on " + q(rest[0])
 	}

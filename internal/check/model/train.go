@@ -51,7 +51,7 @@ var DefaultOptions = Options{Epochs: 12, Rate: 0.1, L2: 3e-3, AuxL2: 1e-6, Seed:
 
 // DefaultConfig is the feature config `make train` uses, chosen by
 // writer-held-out cross-validation (see the corpus README).
-var DefaultConfig = Config{Bits: 18, AuxBits: 15, WordNGrams: 2, Shape: true, Setting: true, Cues: true, Situation: true, WordScale: 0.3}
+var DefaultConfig = Config{Bits: 18, AuxBits: 15, WordNGrams: 2, Shape: true, Setting: true, Cues: true, Situation: true, WordScale: 0.3, Jab: true}
 
 // Classes of the auxiliary heads, in a fixed order.
 var (
@@ -126,11 +126,11 @@ type Trained struct {
 }
 
 // Featurize extracts the features of each example under cfg with vocab.
-func featurize(exs []Example, cfg Config, vocab map[string]bool) []encoded {
+func featurize(exs []Example, cfg Config, vocab map[string]bool, jab *jabScorer) []encoded {
 	out := make([]encoded, len(exs))
 	var buf []token
 	for i, ex := range exs {
-		e := extractor{cfg: cfg, vocab: vocab}
+		e := extractor{cfg: cfg, vocab: vocab, jab: jab}
 		buf = e.extract(ex.Input, buf)
 		out[i] = encodeExample(e.out, cfg.Bits, cfg.AuxBits)
 	}
@@ -262,16 +262,25 @@ func Train(exs []Example, cfg Config, opt Options, antiClasses []string, platt [
 	}
 	vocab := BuildVocab(exs)
 	vset := setOf(vocab)
-	enc := featurize(exs, cfg, vset)
-	hs := heads(exs, antiClasses, cfg)
-	weights := make([][]float64, len(hs))
 	hdr := Header{Format: formatNumber, Config: cfg, Corpus: corpusHash, Cases: len(exs), Writers: countWriters(exs),
 		PlattA: platt[0], PlattB: platt[1], Vocab: vocab, TrainedWith: "make train"}
+	// The jab head first: the verdict reads its (quantised) scores.
+	var js *jabScorer
+	var jq []int16
+	if cfg.Jab {
+		var scale float64
+		jq, scale = quantise(trainJab(jabData(exs, vset), cfg.AuxBits, opt))
+		js = &jabScorer{mask: uint32(1)<<cfg.AuxBits - 1, scale: scale, w: jq}
+		hdr.Jab = &Head{Name: HeadJab, Classes: jabClasses, Bits: cfg.AuxBits, Scale: scale}
+	}
+	enc := featurize(exs, cfg, vset, js)
+	hs := heads(exs, antiClasses, cfg)
+	weights := make([][]float64, len(hs))
 	for i, h := range hs {
 		weights[i] = trainHead(h, enc, opt.forHead(h.name))
 		hdr.Heads = append(hdr.Heads, Head{Name: h.name, Classes: h.classes, Bits: h.bits})
 	}
-	file, err := encode(hdr, weights)
+	file, err := encode(hdr, weights, jq)
 	if err != nil {
 		return nil, err
 	}
