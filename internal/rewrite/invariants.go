@@ -159,31 +159,7 @@ func markJabs(ps []piece, text string) {
 		cutJabWords(&ps[i])
 	}
 	if jabSentence(text) || reproach(text) {
-		// The clauses the jab is in go; the rest go with them unless
-		// they carry a number (the facts of "I lost two full days
-		// because ..., which nobody seems to want to talk about").
-		in := make([]bool, len(ps))
-		some, facts := false, false
-		for i := range ps {
-			in[i] = jabSentence(ps[i].orig)
-			some = some || in[i]
-		}
-		for i := range ps {
-			if !in[i] && heldNumberRE.get().MatchString(ps[i].text) {
-				facts = true
-			}
-		}
-		for i := range ps {
-			offer := timedOffer(ps[i].text) && (ps[i].class != classFact || offerVerbRE.get().MatchString(ps[i].text))
-			// A plain fact beside the jab, of no one ("That's a
-			// reportable breach and I'm not losing my job so you can
-			// ..."), stays.
-			plain := some && !in[i] && (ps[i].class == classFact || ps[i].class == classConsequence) && wordCount(ps[i].text) >= 3 &&
-				!personRE.get().MatchString(ps[i].text) && !refusesRE.get().MatchString(ps[i].text)
-			if !offer && !plain && (in[i] || !some || !facts) {
-				blame(&ps[i])
-			}
-		}
+		dropJab(ps, jabSentence)
 		return
 	}
 	for i := range ps {
@@ -692,4 +668,42 @@ func straight(s string) string {
 		return s
 	}
 	return apostrophes.Replace(s)
+}
+
+// dropJab drops the clauses of a jab sentence (ps): the clauses jab finds
+// the jab in go, and the rest go with them unless they carry a number (the
+// facts of "I lost two full days because ..., which nobody seems to want
+// to talk about"); an offer with a time or an amount, and a plain fact of
+// no one beside the jab, stay.
+func dropJab(ps []piece, jab func(string) bool) {
+	blame := func(p *piece) {
+		if p.class != classInjection {
+			p.match = match{class: classBlame}
+		}
+	}
+	// The clauses the jab is in go; the rest go with them unless
+	// they carry a number (the facts of "I lost two full days
+	// because ..., which nobody seems to want to talk about").
+	in := make([]bool, len(ps))
+	some, facts := false, false
+	for i := range ps {
+		in[i] = jab(ps[i].orig)
+		some = some || in[i]
+	}
+	for i := range ps {
+		if !in[i] && heldNumberRE.get().MatchString(ps[i].text) {
+			facts = true
+		}
+	}
+	for i := range ps {
+		offer := timedOffer(ps[i].text) && (ps[i].class != classFact || offerVerbRE.get().MatchString(ps[i].text))
+		// A plain fact beside the jab, of no one ("That's a
+		// reportable breach and I'm not losing my job so you can
+		// ..."), stays.
+		plain := some && !in[i] && (ps[i].class == classFact || ps[i].class == classConsequence) && wordCount(ps[i].text) >= 3 &&
+			!personRE.get().MatchString(ps[i].text) && !refusesRE.get().MatchString(ps[i].text)
+		if !offer && !plain && (in[i] || !some || !facts) {
+			blame(&ps[i])
+		}
+	}
 }

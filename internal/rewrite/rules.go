@@ -68,6 +68,11 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 			rep = got
 		}
 	}
+	if m, ok := r.chk.(marginer); ok && strings.TrimSpace(clean) != "" && !rep.Pass {
+		// A draft the judge fails: the sentences it reads the draft
+		// better without go, whatever their words.
+		rd = judgedJabs(rd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+	}
 	if fb == nil {
 		if note, ok := r.asWritten(req, rd, rep, level); ok {
 			return Generation{Text: strings.TrimSpace(req.Draft), Mode: ModeRules, Notes: []string{note}}, nil
@@ -82,6 +87,13 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	sc := readScene(c.verbs, req.Situation, req.Audience)
 	pl := r.plan(rd, sc, rep, req, level)
 	cands := pl.candidates(req)
+	if len(cands) == 0 {
+		// The plan has nothing to say (a draft of no clause the rules
+		// can read): the draft as written, with its limit explained.
+		d := strings.TrimSpace(req.Draft)
+		b := r.finish(candidate{text: d, over: req.MaxChars > 0 && utf8.RuneCountInString(d) > req.MaxChars}, req)
+		return Generation{Text: d, Mode: ModeRules, Notes: append(pl.notes, "kept as written: the rules found nothing in the draft to reword"), Limit: b.limit}, nil
+	}
 	best := r.judge(cands, req, level, rep.Findings)
 	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(pl.notes, best.notes...)}
 	g.Limit = best.limit
@@ -667,7 +679,9 @@ func (pl *plan) candidates(req Request) []candidate {
 	seen := map[string]bool{}
 	for i, ch := range choices {
 		text := pl.render(ch, req)
-		if seen[text] {
+		if seen[text] || strings.TrimSpace(text) == "" {
+			// (An empty wording, such as "facts only" of a draft with
+			// none, is no candidate.)
 			continue
 		}
 		seen[text] = true

@@ -1,0 +1,158 @@
+package rewrite
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pushback/pushback/internal/check"
+)
+
+// marginer is the learned judge's raw verdict (check.Checker's Margin):
+// comparing a draft's margin with and without one sentence says how much
+// better it reads without it.
+type marginer interface {
+	Margin(in check.Input) (float64, error)
+	JabScore(text string) (float64, bool)
+}
+
+// JabGain is the gain in the judge's log-odds of a pass, read without one
+// sentence, from which that sentence is a jab the rewrite leaves out
+// whatever its words. Chosen on the development drafts (drafts1-4 of the
+// blind rounds): see the README's rewrite section.
+const JabGain = 0.5
+
+// MinJabScore: a statement (not a question) goes only when the judge's
+// sentence head also reads it as a jab at least this much (log-odds):
+// the whole-message judge alone gains from dropping some plain facts of a
+// failing draft.
+const MinJabScore = -2.0
+
+// SureJabGain: from this gain a statement goes whatever the sentence head
+// says of it.
+const SureJabGain = 3.0
+
+// MaxJudgedChars bounds the drafts the judge reads sentence by sentence
+// (one check per sentence): a longer draft (beyond the 300 words of a long
+// email) keeps the rules' reading alone.
+const MaxJudgedChars = 3000
+
+// judgedJabs returns rd with the sentences the judge reads as jabs left
+// out. It reads the draft as the rules would keep it (each sentence's
+// clauses softened, the blame, insults and venting the rules drop already
+// gone), once whole and once without each sentence; a sentence whose
+// absence gains at least JabGain goes as dropJab drops a jab sentence the
+// invariants find: its clauses without a number or a fact (ExtractFacts)
+// go, an offer and a plain fact stay, and a sentence whose every clause
+// holds one stays whole. A sentence with a no (by class or by keepRE), an
+// order, a proposal, a judgement or an offer in it is the rules' to
+// reword, not the judge's to drop. rd is shared (readDraft's cache): its
+// pieces are copied before any change.
+func judgedJabs(rd reading, m marginer, in check.Input) reading {
+	if utf8.RuneCountInString(in.Draft) > MaxJudgedChars {
+		return rd
+	}
+	type group struct{ lo, hi int }
+	var groups []group
+	for i, p := range rd.pieces {
+		if dropped(p.class) {
+			continue
+		}
+		if n := len(groups); n > 0 && rd.pieces[groups[n-1].hi-1].sent == p.sent {
+			groups[n-1].hi = i + 1
+			continue
+		}
+		groups = append(groups, group{i, i + 1})
+	}
+	if len(groups) < 2 {
+		return rd
+	}
+	say := func(skip int) string {
+		var b strings.Builder
+		if rd.greeting != "" {
+			b.WriteString(rd.greeting + "\n\n")
+		}
+		for gi, g := range groups {
+			if gi == skip {
+				continue
+			}
+			first := true
+			for _, p := range rd.pieces[g.lo:g.hi] {
+				if dropped(p.class) {
+					continue
+				}
+				if !first {
+					b.WriteString(p.lead)
+				} else if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+					b.WriteByte(' ')
+				}
+				b.WriteString(p.text)
+				first = false
+			}
+		}
+		if rd.signoff != "" {
+			b.WriteString("\n\n" + rd.signoff)
+		}
+		return b.String()
+	}
+	margin := func(text string) (float64, bool) {
+		x := in
+		x.Draft = text
+		z, err := m.Margin(x)
+		return z, err == nil
+	}
+	whole, ok := margin(say(-1))
+	if !ok {
+		return rd
+	}
+	orig, copied := rd, false
+	for gi, g := range groups {
+		z, ok := margin(say(gi))
+		gain := z - whole
+		if !ok || gain < JabGain {
+			continue
+		}
+		ps := rd.pieces[g.lo:g.hi]
+		if slices.ContainsFunc(ps, func(p piece) bool {
+			return ruled[p.class] || keepRE.get().MatchString(p.orig) || timedOffer(p.text)
+		}) {
+			// A no, an order, a proposal, a judgement or an offer with
+			// its time: the rules say it calmly (the rewrite's refusal,
+			// proposal and concern forms).
+			continue
+		}
+		if z, ok := m.JabScore(rd.pieces[g.lo].orig); ps[0].class != classQuestion && gain < SureJabGain && (!ok || z < MinJabScore) {
+			// A statement the sentence head does not read as a jab
+			// either, and the message gains little without it ("There
+			// are three of us."): the facts stay.
+			continue
+		}
+		jab := func(clause string) bool {
+			return !heldNumberRE.get().MatchString(clause) && len(ExtractFacts(clause)) == 0
+		}
+		if !slices.ContainsFunc(ps, func(p piece) bool { return !dropped(p.class) && jab(p.orig) }) {
+			// Every clause holds a number or a fact: the judge cannot
+			// say which words are the jab, and the facts stay.
+			continue
+		}
+		if !copied {
+			rd.pieces = slices.Clone(rd.pieces)
+			copied = true
+		}
+		dropJab(rd.pieces[g.lo:g.hi], jab)
+	}
+	if copied && !slices.ContainsFunc(rd.pieces, func(p piece) bool { return !dropped(p.class) }) {
+		// Nothing would be left to say: the rules' reading stands.
+		return orig
+	}
+	return rd
+}
+
+// ruled are the classes the rules reword rather than keep as written.
+var ruled = map[string]bool{classRefusal: true, classCommand: true, classProposal: true, classJudgement: true}
+
+// keepRE: a clause that says the no or names a day or a time (what the
+// writer will not do, or can do instead), whatever class the rules gave
+// it ("Sorry but this is not possible.", "next monday fine").
+var keepRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
+	`monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
