@@ -61,10 +61,15 @@ func jabFeatures(sent []token, emit func(h uint32)) {
 
 // score is the sentence's log-odds of being a jab.
 func (j *jabScorer) score(sent []token) float64 {
+	// jabFeatures written out: no closure on the hot path.
 	var z float64
-	jabFeatures(sent, func(h uint32) {
-		z += float64(j.w[h&j.mask])
-	})
+	prev := "<s>"
+	for _, t := range sent {
+		z += float64(j.w[hashByte(hashStr(hashStr(fnvOffset, "J"), t.s), '|')&j.mask])
+		z += float64(j.w[hashStr(hashByte(hashStr(hashStr(fnvOffset, "JB"), prev), '|'), t.s)&j.mask])
+		prev = t.s
+	}
+	z += float64(j.w[hashStr(fnvOffset, "J:bias")&j.mask])
 	return z * j.scale
 }
 
@@ -72,11 +77,15 @@ func (j *jabScorer) score(sent []token) float64 {
 // -inf for none.
 func (j *jabScorer) worst(toks []token) float64 {
 	best := math.Inf(-1)
-	for _, s := range sentences(toks) {
-		if len(s) < 2 {
+	from := 0
+	for i := 1; i <= len(toks); i++ {
+		if i < len(toks) && !toks[i].start {
 			continue
 		}
-		best = max(best, j.score(s))
+		if i-from >= 2 {
+			best = max(best, j.score(toks[from:i]))
+		}
+		from = i
 	}
 	return best
 }
