@@ -21,6 +21,11 @@ var firstSight = map[string]struct {
 	// RUBRIC.md, written after training; a second blind reader agreed with
 	// every writer's good/bad label (150/150 in each set).
 	"fsA": {"scored once at a522623: verdict 1.000 (150/150), AUC 1.000, anti-pattern 0.947 (71/75); the cue checker at session start (53e169e): 0.767, AUC 0.830, 0.387", 0.95, 0.85},
+	// fsC: 120 messages (30 blunt: a jab in a useful message), written
+	// while the blunt writers wrote; scored once with the judge trained on
+	// them (the corpus of 1711555, before the sentence head), then used to
+	// keep the sentence head: development data since.
+	"fsC": {"scored once with the corpus of 1711555 (make train there): verdict 0.867 (104/120), AUC 0.951; the judge before (6cc3f97): 0.800, AUC 0.907", 0.84, 0.55},
 	"fsB": {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
