@@ -247,23 +247,6 @@ func overlap(a, b []token) float64 {
 // jabL2 is the jab head's regularisation per update.
 const jabL2 = 1e-5
 
-// quantise is w as int16 with its scale (weight = q * scale).
-func quantise(w []float64) ([]int16, float64) {
-	mx := 0.0
-	for _, x := range w {
-		mx = max(mx, math.Abs(x))
-	}
-	scale := mx / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	q := make([]int16, len(w))
-	for i, x := range w {
-		q[i] = int16(math.Round(x / scale))
-	}
-	return q, scale
-}
-
 // jabClasses is the jab head's one class.
 var jabClasses = []string{"jab"}
 

@@ -139,29 +139,20 @@ func Load(data []byte) (*Model, error) {
 // classes x 2^bits), quantising each head to int16 with its own scale.
 func encode(h Header, weights [][]float64, jab []int16) ([]byte, error) {
 	var body bytes.Buffer
-	for i := range h.Heads {
-		w := weights[i]
-		mx := 0.0
-		for _, x := range w {
-			mx = max(mx, math.Abs(x))
-		}
-		scale := mx / 32767
-		if scale == 0 {
-			scale = 1
-		}
-		h.Heads[i].Scale = scale
-		buf := make([]byte, 2*len(w))
-		for j, x := range w {
-			binary.LittleEndian.PutUint16(buf[2*j:], uint16(int16(math.Round(x/scale))))
+	write := func(q []int16) {
+		buf := make([]byte, 2*len(q))
+		for j, x := range q {
+			binary.LittleEndian.PutUint16(buf[2*j:], uint16(x))
 		}
 		body.Write(buf)
 	}
+	for i := range h.Heads {
+		q, scale := quantise(weights[i])
+		h.Heads[i].Scale = scale
+		write(q)
+	}
 	if h.Jab != nil {
-		buf := make([]byte, 2*len(jab))
-		for j, q := range jab {
-			binary.LittleEndian.PutUint16(buf[2*j:], uint16(q))
-		}
-		body.Write(buf)
+		write(jab) // quantised before the verdict was trained on it
 	}
 	hdr, err := json.Marshal(h)
 	if err != nil {
@@ -175,6 +166,23 @@ func encode(h Header, weights [][]float64, jab []int16) ([]byte, error) {
 	out.Write(hdr)
 	out.Write(body.Bytes())
 	return out.Bytes(), nil
+}
+
+// quantise is w as int16 with its scale (weight = q * scale).
+func quantise(w []float64) ([]int16, float64) {
+	mx := 0.0
+	for _, x := range w {
+		mx = max(mx, math.Abs(x))
+	}
+	scale := mx / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int16, len(w))
+	for i, x := range w {
+		q[i] = int16(math.Round(x / scale))
+	}
+	return q, scale
 }
 
 // weight returns head hi's weight for class k at bucket b.
