@@ -254,6 +254,19 @@ type reading struct {
 // no.", "Dr. Okafor, 200 patients...").
 var greetingPrefixRE = lazyRegexp(`^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?|(?:hi|hello|hey)(?:\s+(?:all|team|everyone|folks|there))?|(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,!—–]\s+`)
 
+// verbNotName: a capitalised word before a comma that is a verb said
+// alone ("Can't, it's over my limit", "Didn't, sorry"), never the name of
+// the person addressed.
+func verbNotName(w string) bool {
+	l := strings.ToLower(straight(w))
+	for _, suf := range []string{"n't", "'m", "'re", "'ve", "'ll", "'d"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return l == "cannot" || l == "can" || l == "could" || l == "would" || l == "should" || l == "must" || l == "did" || l == "does" || l == "is" || l == "are" || l == "was"
+}
+
 // notVocative are capitalised words that start a sentence with a comma
 // after them without naming who it is addressed to.
 var notVocative = map[string]bool{
@@ -331,7 +344,7 @@ func (c *classifier) read(text string, t *tone) reading {
 		if c.classify(s.Text).class == classGreeting {
 			r.greeting, r.inline = s.Text, !s.Line
 			start = 1
-		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && wordCount(s.Text[m[1]:]) >= 1 {
+		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {
 			r.greeting, r.inline = strings.TrimRight(s.Text[:m[1]], " "), true
 			rest := text[s.Start+m[1] : s.End]
 			sub := draft.Split(rest)

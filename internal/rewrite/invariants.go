@@ -331,12 +331,16 @@ var clippedNotRE = lazyRegexp(`(?i)^not\s+((?:before|until|till|by|on|this|today
 // elsewhere ("What I'd do instead:") is left out, and so is a short
 // scrap with no verb, number, time or refusal ("Budgeting, frankly.").
 // A question stands as asked.
-func verbless(f guide.RewriteForms, body []string, d string) []string {
+func verbless(f guide.RewriteForms, body []string, d, situation string) []string {
 	out := body[:0:0]
 	for _, entry := range body {
 		sents := splitStops(entry) // "I'm worried about X. Budgeting, frankly."
 		var kept []string
 		for _, s := range sents {
+			if namedPerson(s, situation) {
+				kept = append(kept, s) // "Janet.": who can do it, as written
+				continue
+			}
 			kept = append(kept, verblessSentence(f, s, d)...)
 		}
 		if len(kept) > 0 {
@@ -380,7 +384,7 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 		return []string{"It can't happen " + m[1] + "."}
 	}
 	switch {
-	case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "":
+	case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "" && bareOffer(core) != "":
 		return []string{fill1(f.HowAbout, "np", lowerFirst(core))}
 	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4:
 		return []string{b}
@@ -585,6 +589,11 @@ func unsplicedQuestion(s string) string {
 	}
 	m := questionSpliceRE.get().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil || !questionStartRE.get().MatchString(m[1]) {
+		// "Could you revert before 6pm, pickup is tomorrow 14th?": any
+		// clause with its own subject is said after the question.
+		if head, clause, own, ok := splicedClause(strings.TrimSpace(s)); ok && own && questionStartRE.get().MatchString(head) {
+			return head + "? " + finishSentence(capitalise(strings.TrimRight(clause, "?")))
+		}
 		return s
 	}
 	return m[1] + "? " + capitalise(m[2]) + "."
@@ -693,3 +702,135 @@ func straight(s string) string {
 	}
 	return apostrophes.Replace(s)
 }
+
+// Sound rebuilds (issue 9, round 5): a phrase the engine wraps in a form
+// of its own ("Could you {vp}?", "How about {np}?", "Could we hold off on
+// {request}?") must be a phrase of that kind. Four rounds of readers met
+// the wraps of what was no such phrase: a verbless statement read as an
+// order ("Leave not possible" -> "Could you leave not possible?"), a
+// reason read as an offer ("18mm forecast" -> "How about 18mm
+// forecast?"), a no with its reason spliced on ("Not doing a double Sat,
+// did 3 last wk" -> "Could we hold off on doing a double Sat, did 3 last
+// wk?"). Such a sentence stays as the writer wrote it.
+
+// reasonInSlotRE: a reason joined to the phrase ("bc brad has feelings").
+var reasonInSlotRE = lazyRegexp(`(?i)\b(?:bc|bcos|bcoz|cos|coz|cuz|because)\s+\p{L}`)
+
+// verblessPredicateRE: a statement whose "is" was left out ("leave not
+// possible", "dates not available", "budget impossible").
+var verblessPredicateRE = lazyRegexp(`(?i)\b(?:not|no longer|never)\s+(?:possible|allowed|approved|available|feasible|doable|an option|ok|okay|happening|permitted|on)\b|^\W*[\p{L}' -]{1,40}?\s+(?:impossible|possible)\b`)
+
+// spliceLeadRE: the words that may open a joined clause inside a phrase
+// ("give me 6, and then I'll shut the fitting rooms").
+var spliceLeadRE = lazyRegexp(`(?i)^(?:and|or|then|so|plus|but|please|ideally|if|when|before|after|until|till|by|from|with|without|including|say|as|which|who|where|while|unless|otherwise)\b`)
+
+// unsoundSlot reports whether s, a phrase the engine would wrap, is no
+// phrase: it holds a reason ("bc brad has feelings") or a statement that
+// lost its "is" ("leave not possible").
+func unsoundSlot(s string) bool {
+	t := straight(strings.TrimSpace(s))
+	return t == "" || reasonInSlotRE.get().MatchString(t) || verblessPredicateRE.get().MatchString(t)
+}
+
+// splicedClause finds a clause spliced on after a comma ("revert before
+// 6pm, pickup is tomorrow 14th", "doing a double Sat, did 3 last wk"):
+// the part before it and the clause. own says the clause has its own
+// subject and can stand as a sentence; a list of orders ("pull the
+// report, reorder for 14 stores, and send it") is no splice.
+func splicedClause(s string) (head, clause string, own, ok bool) {
+	t := straight(s)
+	verbs := verbSet()
+	at := 0
+	for {
+		i := strings.Index(t[at:], ", ")
+		if i < 0 {
+			return "", "", false, false
+		}
+		i += at
+		part := t[i+2:]
+		at = i + 2
+		if spliceLeadRE.get().MatchString(part) || !finiteVerb(part) || wordCount(part) < 2 {
+			continue
+		}
+		first := strings.ToLower(strings.Trim(firstWordOf(part), ".,;:!?"))
+		switch {
+		case auxWords[first] || pastTense[first] || strings.HasSuffix(first, "ed") || strings.HasSuffix(first, "n't"):
+			return s[:i], s[i+2:], false, true // "did 3 last wk": no subject
+		case verbs[first]:
+			continue // an order in a list
+		}
+		return s[:i], s[i+2:], true, true
+	}
+}
+
+// availableRE: an offer said as the time and its state ("Free Thursday").
+var availableRE = lazyRegexp(`(?i)^(?:free|open|available|clear|ok|okay|fine)\s+`)
+
+// offerWhenRE: a time said in words ("Wednesday", "next sprint", "the
+// following release", "end of day").
+var offerWhenRE = lazyRegexp(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend|eod|cob|end of (?:day|play|week|month))\b|\b(?:next|this|the following|following) (?:sprint|quarter|release|cycle|term|season|batch|run|shift|phase|build|window|slot|iteration)\b`)
+
+// offerAmountRE: a price or a share.
+var offerAmountRE = lazyRegexp(`[£$€¥]\s?\d|\d\s?%|\b\d+(?:\.\d+)?k\b|^\W*\d+(?:[.,:]\d+)*\W*$`)
+
+// bareOffer returns s as an offer to wrap in "How about ...?" when it
+// holds a time, a day, a date or a price ("Free Thursday" -> "Thursday",
+// "One email on the 1st", "1.09"), or "" when it does not ("18mm
+// forecast" is a reason, not an offer).
+func bareOffer(s string) string {
+	t := strings.TrimSpace(availableRE.get().ReplaceAllString(strings.TrimSpace(s), ""))
+	if !timeOfferRE.get().MatchString(t) && !offerAmountRE.get().MatchString(t) && !offerWhenRE.get().MatchString(t) {
+		return ""
+	}
+	return t
+}
+
+// namedPerson: a sentence that is only the name of someone the
+// situation names ("Janet." beside "the service manager, Janet Cole"):
+// who can do it, a fact, never a scrap.
+func namedPerson(s, situation string) bool {
+	core := strings.TrimRight(strings.TrimSpace(s), ".!… ")
+	f := strings.Fields(core)
+	if len(f) == 0 || len(f) > 3 || situation == "" {
+		return false
+	}
+	for _, w := range f {
+		if !unicode.IsUpper(firstRune(w)) || notVocative[strings.ToLower(w)] || !strings.Contains(situation, w) {
+			return false
+		}
+	}
+	return !finiteVerb(core)
+}
+
+// offerOrderRE: a sentence that names the way forward, whatever its
+// form: an order that redirects ("Apply for some other dates"), a
+// clipped "can" ("Can bump headline sizes"), their condition and what it
+// takes ("If you want it, it's 6 dishes, max 30 covers").
+var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\W*if you (?:want|need|'d like|would like)\b[^,]{0,60},`)
+
+// namesOffer reports whether a kept sentence of the draft names the way
+// forward, so that no slot is put beside it.
+func namesOffer(body []string, situation string) bool {
+	verbs := verbSet()
+	for _, b := range body {
+		t := straight(strings.TrimSpace(b))
+		if strings.HasSuffix(t, "?") {
+			continue
+		}
+		first := strings.ToLower(strings.Trim(firstWordOf(t), ",.!"))
+		if first == "can" || first == "could" || first == "i" || first == "we" || first == "if" {
+			if offerOrderRE.get().MatchString(t) && !negationRE.get().MatchString(t) && !strings.HasPrefix(strings.ToLower(t), "can't") {
+				return true
+			}
+			continue
+		}
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) {
+			return true
+		}
+	}
+	return false
+}
+
+// notOffers are orders that name no way forward ("Let me know", "Stop
+// ...", "Check the dates").
+var notOffers = setOf(`let stop be check make keep tell remember note read look understand`)

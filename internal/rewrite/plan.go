@@ -136,7 +136,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) {
+		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) {
 			return
 		}
 		s = withArticle(s, req.Situation, req.Draft)
@@ -349,6 +349,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				continue
 			}
 			flush()
+			if unsoundSlot(alt) {
+				// ("Ask Ciara, she wants hours, bc she asked": no phrase
+				// to wrap in a proposal) the writer's words.
+				pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
+				continue
+			}
 			if either := eitherRE.get().FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
 				pl.alts = append(pl.alts, r.proposeForms("either "+lowerFirst(either[1]), level))
 				continue
@@ -367,6 +373,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 			pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
 		case classCommand:
+			if unsoundSlot(p.text) {
+				// "Leave not possible.": no order, whatever its first
+				// word; it stays as written.
+				keepInSentence(p.text)
+				continue
+			}
 			flush()
 			if declinedRE.get().MatchString(p.text) {
 				// "Please note that your request is declined": the no,
@@ -470,7 +482,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				keepInSentence(capitalise(m[2]))
 				continue
 			}
-			if m := timeOrRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 {
+			if m := timeOrRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 && bareOffer(m[1]) != "" && !unsoundSlot(m[2]) {
 				// "next sprint or swap something out": two ways, asked.
 				flush()
 				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", lowerStart(m[1])) + " Or we could " + m[2] + "."})
@@ -716,7 +728,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		return said(t)
 	})
-	pl.body = verbless(f, pl.body, req.Draft)
+	pl.body = verbless(f, pl.body, req.Draft, req.Situation)
 	pl.body = dropEchoes(pl.body, pl.acks, pl.alts)
 	for _, a := range pl.alts {
 		if len(a) > 0 && whichRE.get().MatchString(a[0]) {
@@ -760,6 +772,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				break
 			}
 		}
+	}
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && namesOffer(pl.body, req.Situation) {
+		// "Apply for some other dates.", "Can bump headline sizes.",
+		// "Janet.", "If you want it, it's 6 dishes": the draft names
+		// the way forward, so no slot beside it.
+		pl.hasAlt = true
 	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		pl.slot = true
@@ -974,6 +992,13 @@ func joinTail(alt, lead, text string) string {
 // the records"; below them it is held off at the level.
 func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mustLevel guide.Level, a ask) string {
 	f := classes().forms
+	if _, _, _, spliced := splicedClause(ing); spliced || unsoundSlot(ing) {
+		// "Not doing a double Sat, did 3 last wk", "not redoing 24
+		// slides bc brad has feelings": the no and its reason, which no
+		// form of ours holds ("Could we hold off on doing a double Sat,
+		// did 3 last wk?"); the writer's words.
+		return finishSentence(capitalise(p.text))
+	}
 	if firmStakes {
 		if ownRefusalRE.get().MatchString(p.text) {
 			return p.text
@@ -1059,7 +1084,8 @@ func dateFragment(p piece, rd reading) string {
 	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.get().MatchString(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
 		return "" // ("Board arrives Friday" says something; "Friday." offers a time)
 	}
-	return lowerStart(t)
+	// "Free Thursday" offers Thursday; "18mm forecast" is a reason.
+	return lowerStart(bareOffer(t))
 }
 
 // npBeforeThreat returns the amount or time before an ultimatum ("1.09
@@ -1073,7 +1099,7 @@ func npBeforeThreat(s string) string {
 	if wordCount(np) > 5 || finiteVerb(np) || len(ExtractFacts(np)) == 0 {
 		return ""
 	}
-	return np
+	return bareOffer(np)
 }
 
 // factList joins a verbless list of facts that opens with a number
@@ -1147,7 +1173,9 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string {
 	f := classes().forms
 	vp = strings.TrimRight(vp, ".!?… ")
-	mine := meRE.get().MatchString(vp)
+	// A reply is always to me ("Please revert before 6pm", Indian
+	// English for "reply"): theirs to send, never a "Let's".
+	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp)
 	switch {
 	case req.Audience == guide.AudienceReport:
 		return []string{finishSentence(fill1(f.Command.Report, "vp", vp)), finishSentence(fill1(f.Command.Ask, "vp", vp))}
@@ -1158,6 +1186,9 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	}
 	return r.proposeForms(vp, level)
 }
+
+// replyVerbRE: an order to reply ("revert by 6pm", "confirm by Friday").
+var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|respond|confirm|get back|write back|call back|ring back)\b`)
 
 // meRE: words for the writer, which a "we" proposal cannot hold.
 var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I|us|our)\b`)
