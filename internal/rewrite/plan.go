@@ -131,7 +131,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		commaAt = -1
 		sent.Reset()
-		if m := spliceRE.get().FindStringSubmatchIndex(s); m != nil && finiteVerb(s[:m[0]]) {
+		if m := spliceRE.get().FindStringSubmatchIndex(s); m != nil && finiteVerb(s[:m[0]]) && !subordinateOpenRE.get().MatchString(s) {
 			// "The valve is outside the MEL, it's not dispatchable": two
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
@@ -1186,6 +1186,11 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	}
 	return r.proposeForms(vp, level)
 }
+
+// subordinateOpenRE: a sentence that opens with its condition, whose
+// comma joins it to what follows ("If a roofer goes through ..., it's me
+// in front of the HSE"): never a semicolon.
+var subordinateOpenRE = lazyRegexp(`(?i)^\W*(?:if|when|unless|because|since|although|though|while|once|until|after|before|as soon as|whenever)\b`)
 
 // replyVerbRE: an order to reply ("revert by 6pm", "confirm by Friday").
 var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|respond|confirm|get back|write back|call back|ring back)\b`)

@@ -686,6 +686,14 @@ func (pl *plan) render(ch choice, req Request) string {
 			}
 		}
 	}
+	// Good wishes stay with the greeting, before the acknowledgement
+	// ("I know ... matters to you. Trust this meets you well." reads
+	// upside down).
+	rest := pl.body
+	for len(rest) > 0 && pleasantryRE.get().MatchString(rest[0]) {
+		add(rest[0])
+		rest = rest[1:]
+	}
 	if len(pl.acks) > 0 && ch.short < 3 {
 		add(pl.acks[ch.ack%len(pl.acks)])
 	}
@@ -697,7 +705,7 @@ func (pl *plan) render(ch choice, req Request) string {
 		add(classes().forms.Escalate)
 	}
 	add(pl.refusal)
-	add(pl.body...)
+	add(rest...)
 	split := len(parts)
 	if pl.slot {
 		add(classes().forms.SlotForms[pl.level])
