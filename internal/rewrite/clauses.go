@@ -309,6 +309,10 @@ var joinWords = setOf(`that and but or so because if when then as until unless w
 // courtesyRE: thanks and good wishes, which stay as written.
 var courtesyRE = lazyRegexp(`(?i)^\W*(?:thank you|thanks|many thanks|cheers|appreciate (?:it|your|the)|hope (?:this|you|all)|trust (?:this|you|all)|have a (?:good|great|nice|lovely))\b`)
 
+// thanksRE: a closing thanks ("Thank you for your understanding.",
+// "Thanks in advance").
+var thanksRE = lazyRegexp(`(?i)^\W*(?:thank you|thanks|many thanks)\b[^.?!]{0,50}[.!]?\s*$`)
+
 // pleasantryRE: good wishes that go with the greeting ("Trust this meets
 // you well", "Hope you and family are doing well", "Greetings from the
 // hotel").

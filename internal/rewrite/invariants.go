@@ -718,7 +718,7 @@ var reasonInSlotRE = lazyRegexp(`(?i)\b(?:bc|bcos|bcoz|cos|coz|cuz|because)\s+\p
 
 // verblessPredicateRE: a statement whose "is" was left out ("leave not
 // possible", "dates not available", "budget impossible").
-var verblessPredicateRE = lazyRegexp(`(?i)\b(?:not|no longer|never)\s+(?:possible|allowed|approved|available|feasible|doable|an option|ok|okay|happening|permitted|on)\b|^\W*[\p{L}' -]{1,40}?\s+(?:impossible|possible)\b`)
+var verblessPredicateRE = lazyRegexp(`(?i)\b(?:not|no longer|never)\s+(?:possible|allowed|approved|available|feasible|doable|an option|ok|okay|happening|permitted|on)\b|^\W*(?:\p{L}+\s+){1,3}impossible\b`)
 
 // spliceLeadRE: the words that may open a joined clause inside a phrase
 // ("give me 6, and then I'll shut the fitting rooms").
@@ -770,8 +770,9 @@ var availableRE = lazyRegexp(`(?i)^(?:free|open|available|clear|ok|okay|fine)\s+
 // following release", "end of day").
 var offerWhenRE = lazyRegexp(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend|eod|cob|end of (?:day|play|week|month))\b|\b(?:next|this|the following|following) (?:sprint|quarter|release|cycle|term|season|batch|run|shift|phase|build|window|slot|iteration)\b`)
 
-// offerAmountRE: a price or a share.
-var offerAmountRE = lazyRegexp(`[£$€¥]\s?\d|\d\s?%|\b\d+(?:\.\d+)?k\b|^\W*\d+(?:[.,:]\d+)*\W*$`)
+// offerAmountRE: a price, or a bare figure ("1.09"); a share is no offer
+// said alone ("90% humidity forecast" is a reason).
+var offerAmountRE = lazyRegexp(`[£$€¥]\s?\d|\b\d+(?:\.\d+)?k\b|^\W*\d+(?:[.,:]\d+)*\W*$`)
 
 // bareOffer returns s as an offer to wrap in "How about ...?" when it
 // holds a time, a day, a date or a price ("Free Thursday" -> "Thursday",

@@ -1192,8 +1192,10 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 // in front of the HSE"): never a semicolon.
 var subordinateOpenRE = lazyRegexp(`(?i)^\W*(?:if|when|unless|because|since|although|though|while|once|until|after|before|as soon as|whenever)\b`)
 
-// replyVerbRE: an order to reply ("revert by 6pm", "confirm by Friday").
-var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|respond|confirm|get back|write back|call back|ring back)\b`)
+// replyVerbRE: an order only they can carry out: to reply ("revert by
+// 6pm", "confirm by Friday"), to pay, sign, approve or apply ("Pay the
+// S$18,460 first" is never "Can we pay the S$18,460 first?").
+var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|respond|confirm|get back|write back|call back|ring back|pay|sign|countersign|approve|authorise|authorize|apply|submit)\b`)
 
 // meRE: words for the writer, which a "we" proposal cannot hold.
 var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I|us|our)\b`)

@@ -694,6 +694,14 @@ func (pl *plan) render(ch choice, req Request) string {
 		add(rest[0])
 		rest = rest[1:]
 	}
+	// Thanks that close the draft close the message, after any question
+	// ("Thank you for your understanding. Would that work for you?"
+	// asks about the thanks).
+	var thanks []string
+	for len(rest) > 0 && len(pl.alts) == 0 && len(pl.after) == 0 && !pl.slot && thanksRE.get().MatchString(rest[len(rest)-1]) {
+		thanks = append([]string{rest[len(rest)-1]}, thanks...)
+		rest = rest[:len(rest)-1]
+	}
 	if len(pl.acks) > 0 && ch.short < 3 {
 		add(pl.acks[ch.ack%len(pl.acks)])
 	}
@@ -726,6 +734,7 @@ func (pl *plan) render(ch choice, req Request) string {
 	case len(pl.invites) > 0:
 		add(pl.invites[ch.invite%len(pl.invites)])
 	}
+	add(thanks...)
 	body := strings.Join(parts, " ")
 	if req.Channel != "chat" && req.Channel != "spoken" && utf8.RuneCountInString(body) > 500 && split > 0 && split < len(parts)-1 {
 		body = strings.Join(parts[:split], " ") + "\n\n" + strings.Join(parts[split:], " ")
