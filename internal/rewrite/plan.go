@@ -992,11 +992,13 @@ func joinTail(alt, lead, text string) string {
 // the records"; below them it is held off at the level.
 func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mustLevel guide.Level, a ask) string {
 	f := classes().forms
-	if _, _, _, spliced := splicedClause(ing); spliced || unsoundSlot(ing) {
+	if _, _, _, spliced := splicedClause(ing); spliced || unsoundSlot(ing) || strings.Contains(ing, " and then ") {
 		// "Not doing a double Sat, did 3 last wk", "not redoing 24
-		// slides bc brad has feelings": the no and its reason, which no
-		// form of ours holds ("Could we hold off on doing a double Sat,
-		// did 3 last wk?"); the writer's words.
+		// slides bc brad has feelings", "not going to have four people
+		// rush it out and then get the complaints": the no and its
+		// reason or its sequel, which no form of ours holds ("Could we
+		// hold off on doing a double Sat, did 3 last wk?"); the writer's
+		// words.
 		return finishSentence(capitalise(p.text))
 	}
 	if firmStakes {

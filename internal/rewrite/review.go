@@ -470,7 +470,10 @@ var spliceTests = []spliceTest{
 		}
 		return ""
 	}},
-	{"fragment wrapped as a proposal", func(_ string, sents []draft.Sentence) string {
+	{"fragment wrapped as a proposal", func(text string, sents []draft.Sentence) string {
+		if !strings.Contains(text, "How about ") && !strings.Contains(text, "Could ") && !strings.Contains(text, "Can ") {
+			return ""
+		}
 		// "How about 18mm forecast?" (a reason read as an offer),
 		// "Could you leave not possible?" (a verbless no read as an
 		// order), "Could we hold off on doing a double Sat, did 3 last
@@ -490,14 +493,23 @@ var spliceTests = []spliceTest{
 	}},
 	{"clause spliced at a capital", func(text string, _ []draft.Sentence) string {
 		// "Can't, It's over my limit."
+		if !containsAny(text, []string{", It", ", That", ", There", ", We", ", They"}) {
+			return ""
+		}
 		return capitalSpliceRE.get().FindString(text)
 	}},
 	{"courtesy or reply made a joint plan", func(text string, _ []draft.Sentence) string {
 		// "I'd suggest we thank you for the understanding", "Let's
 		// revert before 6pm".
+		if !containsAny(text, []string{" we thank", " we appreciate", "et's re", "et’s re"}) {
+			return ""
+		}
 		return jointCourtesyRE.get().FindString(text)
 	}},
-	{"condition run on", func(_ string, sents []draft.Sentence) string {
+	{"condition run on", func(text string, sents []draft.Sentence) string {
+		if !strings.Contains(text, "There's a real risk that ") {
+			return ""
+		}
 		// "There's a real risk that a roofer goes through a lift that's
 		// not been signed off it's me in front of the HSE."
 		for _, s := range sents {
@@ -507,7 +519,10 @@ var spliceTests = []spliceTest{
 		}
 		return ""
 	}},
-	{"good wishes after the opening", func(_ string, sents []draft.Sentence) string {
+	{"good wishes after the opening", func(text string, sents []draft.Sentence) string {
+		if !containsAny(strings.ToLower(text), []string{"hope ", "trust ", "greetings", "to hear from you"}) {
+			return ""
+		}
 		// "I know ... matters to you. Trust this meets you well.": good
 		// wishes go with the greeting, first.
 		for i, s := range sents {
