@@ -272,6 +272,14 @@ func npJoined(text string, cls []draft.Clause) []draft.Clause {
 			prev.Text = text[prev.Start:cl.End]
 			continue
 		}
+		if i > 0 && (conj == "or" || conj == "and") && len(out) > 0 && nameEndRE.get().MatchString(out[len(out)-1].Text) && out[len(out)-1].End <= cl.Start {
+			// "Raise a PR, Sam or I will review within the hour": "Sam or
+			// I" is one subject, never "Otherwise I will review".
+			prev := &out[len(out)-1]
+			prev.End, prev.CharEnd = cl.End, cl.CharEnd
+			prev.Text = text[prev.Start:cl.End]
+			continue
+		}
 		if i > 0 && (conj == "or" || conj == "and") && len(out) > 0 {
 			head, _, _ := strings.Cut(cl.Text, ", ")
 			first := strings.ToLower(straight(firstWordOf(head)))
@@ -331,6 +339,10 @@ func sVerb(s string) bool {
 	}
 	return false
 }
+
+// nameEndRE: a clause that ends on a name after its comma ("Raise a PR,
+// Sam"): the name starts the subject the next clause goes on with.
+var nameEndRE = lazyRegexp(`,\s+\p{Lu}\p{Ll}+\W*$`)
 
 // pronounWords open a clause, never a noun phrase ("or it's Tuesday").
 var pronounWords = setOf(`i we you they he she it there that this nobody everyone`)

@@ -749,10 +749,13 @@ func splicedClause(s string) (head, clause string, own, ok bool) {
 		i += at
 		part := t[i+2:]
 		at = i + 2
+		first := strings.ToLower(strings.Trim(firstWordOf(part), ".,;:!?"))
+		if n := len(first); n > 3 && first[n-1] == 's' && (verbs[first[:n-1]] || verbs[strings.TrimSuffix(first, "es")]) && !spliceLeadRE.get().MatchString(part) {
+			return s[:i], s[i+2:], false, true // "saves 5k": no subject
+		}
 		if spliceLeadRE.get().MatchString(part) || !finiteVerb(part) || wordCount(part) < 2 {
 			continue
 		}
-		first := strings.ToLower(strings.Trim(firstWordOf(part), ".,;:!?"))
 		switch {
 		case auxWords[first] || pastTense[first] || strings.HasSuffix(first, "ed") || strings.HasSuffix(first, "n't"):
 			return s[:i], s[i+2:], false, true // "did 3 last wk": no subject
@@ -809,6 +812,10 @@ func namedPerson(s, situation string) bool {
 // takes ("If you want it, it's 6 dishes, max 30 covers").
 var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\W*if you (?:want|need|'d like|would like)\b[^,]{0,60},`)
 
+// offerSaidRE: an offer said any other way ("It can be claimed in the
+// next return", "Period 5 I'm free", "120 by 6, rest by 8").
+var offerSaidRE = lazyRegexp(`(?i)\b(?:it|this|that|they|these|those)\s+(?:can|could)\s+(?:be|go|wait|run|ship|move)\b|\b(?:I'm|I am|we're|we are)\s+(?:free|around|available|happy to)\b|^\W*\d[\d,]*\s+(?:\p{L}+\s+)?(?:by|till|until|from)\s+\d`)
+
 // namesOffer reports whether a kept sentence of the draft names the way
 // forward, so that no slot is put beside it.
 func namesOffer(body []string, situation string) bool {
@@ -825,7 +832,7 @@ func namesOffer(body []string, situation string) bool {
 			}
 			continue
 		}
-		if verbs[first] && !notOffers[first] || namedPerson(t, situation) {
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || offerSaidRE.get().MatchString(straight(t)) {
 			return true
 		}
 	}

@@ -143,7 +143,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		if !finiteVerb(s) && !strings.HasSuffix(s, "?") {
 			// "38% sell-through, 600 units sitting in the DC": facts
 			// with no verb are said as what we have.
-			if list := factList(s); list != "" {
+			if list := factList(s); list != "" && !byTimeRE.get().MatchString(list) {
 				s = fill1(f.WeHave, "facts", list)
 			}
 		}
@@ -485,7 +485,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			if m := timeOrRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 && bareOffer(m[1]) != "" && !unsoundSlot(m[2]) {
 				// "next sprint or swap something out": two ways, asked.
 				flush()
-				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", lowerStart(m[1])) + " Or we could " + m[2] + "."})
+				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", lowerStart(m[1])) + " Or we could " + strings.TrimPrefix(m[2], "we ") + "."})
 				choice, twoWays = true, true
 				continue
 			}
@@ -912,7 +912,7 @@ func joinClauses(pieces []piece) map[int]bool {
 		case q.class == classCommand && strings.HasPrefix(strings.TrimSpace(p.lead), ":") && (p.class == classCommand || p.class == classFact):
 			q.text = strings.TrimRight(q.text, ".!?…: ") + ": " + lowerFirst(p.text)
 			consume(p)
-		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q):
+		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q) && !splicedIn(q.text):
 			// "Pour on a wet subgrade and you get a cracked slab": a
 			// condition and what follows from it.
 			vp, neg, _ := commandVP(q.text)
@@ -1175,6 +1175,12 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string {
 	f := classes().forms
 	vp = strings.TrimRight(vp, ".!?… ")
+	if splicedIn(vp) {
+		// "Switch to the cheaper provider at 7k, saves 5k and we keep
+		// offsite copies": no form holds the clause spliced on; the
+		// order as written.
+		return []string{finishSentence(capitalise(vp))}
+	}
 	// A reply is always to me ("Please revert before 6pm", Indian
 	// English for "reply"): theirs to send, never a "Let's".
 	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp)
@@ -1193,6 +1199,18 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 // comma joins it to what follows ("If a roofer goes through ..., it's me
 // in front of the HSE"): never a semicolon.
 var subordinateOpenRE = lazyRegexp(`(?i)^\W*(?:if|when|unless|because|since|although|though|while|once|until|after|before|as soon as|whenever)\b`)
+
+// splicedIn: an order with a clause spliced on without its subject
+// ("Switch to the cheaper provider at 7k, saves 5k"): no condition to
+// build on ("If we switch ..., saves 5k, we keep ...").
+func splicedIn(s string) bool {
+	_, _, own, ok := splicedClause(s)
+	return ok && !own
+}
+
+// byTimeRE: a time said with "by", "till" or "from" ("120 by 6, rest by
+// 8"): an offer, never a list of what we have ("We have 120 by 6").
+var byTimeRE = lazyRegexp(`(?i)\b(?:by|till|until|from)\s+\d{1,2}(?::\d\d)?(?:\s?[ap]m)?\b`)
 
 // replyVerbRE: an order only they can carry out: to reply ("revert by
 // 6pm", "confirm by Friday"), to pay, sign, approve or apply ("Pay the
