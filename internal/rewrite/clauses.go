@@ -486,7 +486,7 @@ func (c *classifier) read(text string, t *tone) reading {
 					// "no, sorry." softens to "sorry.": still a bare no.
 					p.match = match{class: classRefusal, form: "bare"}
 				}
-				if p.class == classCommand && courtesyRE.get().MatchString(p.text) {
+				if p.class == classCommand && (courtesyRE.get().MatchString(p.text) || noticeRE.get().MatchString(p.text) && !declinedRE.get().MatchString(p.text)) {
 					// "Thank you for your understanding.": a courtesy,
 					// never an order to propose ("I'd suggest we thank
 					// you for the understanding").

@@ -136,7 +136,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) {
+		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) {
 			return
 		}
 		s = withArticle(s, req.Situation, req.Draft)
@@ -912,7 +912,7 @@ func joinClauses(pieces []piece) map[int]bool {
 		case q.class == classCommand && strings.HasPrefix(strings.TrimSpace(p.lead), ":") && (p.class == classCommand || p.class == classFact):
 			q.text = strings.TrimRight(q.text, ".!?…: ") + ": " + lowerFirst(p.text)
 			consume(p)
-		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q) && !splicedIn(q.text):
+		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q) && !anySplice(q.text) && !noticeRE.get().MatchString(q.text):
 			// "Pour on a wet subgrade and you get a cracked slab": a
 			// condition and what follows from it.
 			vp, neg, _ := commandVP(q.text)
@@ -1207,6 +1207,17 @@ func splicedIn(s string) bool {
 	_, _, own, ok := splicedClause(s)
 	return ok && !own
 }
+
+// anySplice: a clause spliced on after a comma, with or without its
+// subject ("Please note we cannot add 50 guests, the hall is 300 max").
+func anySplice(s string) bool {
+	_, _, _, ok := splicedClause(s)
+	return ok
+}
+
+// noticeRE: a formal notice, never an order or a condition ("Please
+// note ...", "Kindly be informed ...").
+var noticeRE = lazyRegexp(`(?i)^\W*(?:please\s+|kindly\s+)?(?:note|be (?:informed|advised|aware)|find attached|see attached)\b`)
 
 // byTimeRE: a time said with "by", "till" or "from" ("120 by 6, rest by
 // 8"): an offer, never a list of what we have ("We have 120 by 6").
