@@ -784,6 +784,9 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		pl.notes = append(pl.notes, f.SlotNote)
 	}
 	pl.invites = f.Invite[level]
+	if len(pl.alts) == 0 && len(pl.after) == 0 && len(pl.body) > 0 && namedPerson(pl.body[len(pl.body)-1], req.Situation) {
+		pl.noInvite = true // "..., it's over my limit. Janet.": pointed to who can, not asked
+	}
 	for _, a := range pl.alts {
 		if !slices.Contains(offered, a[0]) {
 			offered = append(offered, a[0])
