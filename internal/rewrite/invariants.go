@@ -813,8 +813,9 @@ func namedPerson(s, situation string) bool {
 var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\W*if you (?:want|need|'d like|would like)\b[^,]{0,60},`)
 
 // offerSaidRE: an offer said any other way ("It can be claimed in the
-// next return", "Period 5 I'm free", "120 by 6, rest by 8").
-var offerSaidRE = lazyRegexp(`(?i)\b(?:it|this|that|they|these|those)\s+(?:can|could)\s+(?:be|go|wait|run|ship|move)\b|\b(?:I'm|I am|we're|we are)\s+(?:free|around|available|happy to)\b|^\W*\d[\d,]*\s+(?:\p{L}+\s+)?(?:by|till|until|from)\s+\d`)
+// next return", "Period 5 I'm free", "120 by 6, rest by 8", "..., or we
+// freeze the plan as is").
+var offerSaidRE = lazyRegexp(`(?i)\b(?:it|this|that|they|these|those)\s+(?:can|could)\s+(?:be|go|wait|run|ship|move)\b|\b(?:I'm|I am|we're|we are)\s+(?:free|around|available|happy to)\b|^\W*\d[\d,]*\s+(?:\p{L}+\s+)?(?:by|till|until|from)\s+\d|,?\s+or (?:we|I)\s+(?:can\s+|could\s+)?\p{L}{3,}`)
 
 // namesOffer reports whether a kept sentence of the draft names the way
 // forward, so that no slot is put beside it.
