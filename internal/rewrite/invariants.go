@@ -843,3 +843,64 @@ func namesOffer(body []string, situation string) bool {
 // notOffers are orders that name no way forward ("Let me know", "Stop
 // ...", "Check the dates").
 var notOffers = setOf(`let stop be check make keep tell remember note read look understand`)
+
+// An acknowledgement names their want, never the writer's (issue 9,
+// round 5): "I know delaying the slab pour to Thursday matters to you"
+// where the draft offers "Thursday 7am", "I can see why getting 6 staff
+// matters" where it asks "Give me 6". A brief can tell of both sides'
+// wants; the draft says which is whose. Their want is what the draft
+// refuses ("We're not pouring Monday"), asks back ("...and now you
+// expect us to absorb Rs 4.2 lakh?") or grants on a condition ("If you
+// want the 06:10 to go, ..."); the writer's is what it offers.
+
+// wantTokenRE: the numbers, days and months that tie a want to a clause.
+var wantTokenRE = lazyRegexp(`(?i)\d[\d,.:]*|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|tonight|tomorrow|weekend)\b`)
+
+// theirsRE: a clause that gives a want to them ("if you want", "you're
+// asking for", "marketing is desperate for"), or judges it ("Monday is
+// impossible", "Launching on the 1st is dumb").
+var theirsRE = lazyRegexp(`(?i)\b(?:you|they|he|she)(?:'re| are| were| is)? (?:want|wants|wanted|need|needs|asked|asking|expect|expecting|insist|insisting|hoping)\b|\bif (?:\w+\s+){1,3}(?:want|wants|need|needs|is desperate|are desperate|insist|insists)\b|\bmoving (?:it )?to\b|\b(?:impossible|dumb|crazy|insane|madness|unrealistic|won't work|too (?:soon|early|late|tight))\b|^\W*\p{L}+ing\b`)
+
+// ownWant reports whether the acknowledgement ack names what the draft
+// d offers, not what it refuses or grants them: then it is the
+// writer's want said back as theirs.
+func ownWant(ack, d string) bool {
+	toks := map[string]bool{}
+	for _, t := range wantTokenRE.get().FindAllString(ack, -1) {
+		toks[wantToken(t)] = true
+	}
+	if len(toks) == 0 {
+		return false
+	}
+	theirs, offered := false, false
+	for _, s := range draft.Split(d) {
+		q := strings.HasSuffix(strings.TrimRight(s.Text, " \"'”’)"), "?")
+		for _, c := range s.Clauses {
+			hit := false
+			for _, t := range wantTokenRE.get().FindAllString(c.Text, -1) {
+				hit = hit || toks[wantToken(t)]
+			}
+			if !hit {
+				continue
+			}
+			t := straight(c.Text)
+			switch {
+			case q, refusesRE.get().MatchString(t), theirsRE.get().MatchString(t):
+				theirs = true
+			case offerVerbRE.get().MatchString(t), verbSet()[strings.ToLower(firstWordOf(t))]:
+				offered = true // "Give me 6 and I'll shut the fitting rooms"
+			default:
+				// "Thursday 7am, once he has": a time said as the offer.
+				head, _, _ := strings.Cut(t, ",")
+				offered = offered || timedOffer(head) && noVerbAtAll(head)
+			}
+		}
+	}
+	return offered && !theirs
+}
+
+// wantToken is a token as compared: "14,000" and "14000", "Thursday"
+// and "thursday" are one.
+func wantToken(t string) string {
+	return strings.ToLower(strings.TrimRight(strings.ReplaceAll(t, ",", ""), ".:"))
+}

@@ -585,6 +585,10 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// vendor": a goal that is not a verb phrase, or a verb with its
 	// object missing, is a scrap of the situation, not their goal.
 	pl.acks = slices.DeleteFunc(pl.acks, garbledWanting)
+	// Nor one that names the writer's own offer as their want ("I know
+	// delaying the slab pour to Thursday matters to you" beside "Thursday
+	// 7am, once he has").
+	pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool { return ownWant(a, req.Draft) })
 	// No opening beats a garbled one ("... by Friday and has to the lab
 	// director", "the the", a clause that ends on "to").
 	pl.acks = slices.DeleteFunc(pl.acks, garbledOpening)

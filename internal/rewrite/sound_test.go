@@ -153,3 +153,25 @@ func TestNoBrokenRebuild(t *testing.T) {
 		})
 	}
 }
+
+// An acknowledgement that names what the draft itself offers is the
+// writer's want, not theirs; one that names what it refuses, asks back
+// or grants on a condition is theirs.
+func TestOwnWant(t *testing.T) {
+	tests := []struct {
+		ack, draft string
+		own        bool
+	}{
+		{"I know delaying the slab pour to Thursday matters to you.", "We're not pouring Monday. Engineer hasn't signed off the steel. Thursday 7am, once he has.", true},
+		{"I can see why getting 6 staff matters.", "With 4 we've got one on the register. Give me 6 and I'll shut the fitting rooms at 2pm.", true},
+		{"I know you want us to pour the house slab on Monday 14 April.", "We are NOT pouring Monday. Sharma's out Wednesday 16th, we pour Thursday 17th.", false},
+		{"I know you want us to waive Rs 4.2 lakh in detention charges.", "And now you are expecting us to absorb Rs 4.2 lakh detention? Maximum we can do is waive 50%.", false},
+		{"I understand wanting to bring the drop forward from 12 September to 29 August.", "If marketing is desperate for the 29th, launch knitwear and bags that day and coats on the 12th.", false},
+		{"I understand you'd like the assay report by Friday.", "The plate run gave CV of 23%. We will repeat the run on Monday 3rd.", false},
+	}
+	for _, tt := range tests {
+		if got := ownWant(tt.ack, tt.draft); got != tt.own {
+			t.Errorf("ownWant(%q, %q) = %v, want %v", tt.ack, tt.draft, got, tt.own)
+		}
+	}
+}
