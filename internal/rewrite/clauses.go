@@ -254,6 +254,11 @@ type reading struct {
 // no.", "Dr. Okafor, 200 patients...").
 var greetingPrefixRE = lazyRegexp(`^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?|(?:hi|hello|hey)(?:\s+(?:all|team|everyone|folks|there))?|(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,!—–]\s+`)
 
+// emojiStopRE: a run of pictographs between a word and a capital, where
+// it ended a sentence ("Fully booked tmrw unfortunately 🙁 Thurs am
+// ok?"): a full stop, so the two are never read, and said, as one.
+var emojiStopRE = lazyRegexp(`([\p{L}\d])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Lu})`)
+
 // npJoined gives back to the clause before it a clause the segmenter cut
 // at an "and" or "or" inside a noun phrase ("We're not putting our
 // sending domain | or our name on it, and ..."): what follows the
@@ -395,7 +400,7 @@ func readDraft(d string) reading {
 		}
 	}
 	readCache.Unlock()
-	rd := classes().read(cleanDraft(d), toneData())
+	rd := classes().read(emojiStopRE.get().ReplaceAllString(cleanDraft(d), "$1. $2"), toneData())
 	readCache.Lock()
 	if len(readCache.keys) >= 8 {
 		readCache.keys, readCache.vals = readCache.keys[1:], readCache.vals[1:]

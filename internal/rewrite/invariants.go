@@ -674,7 +674,8 @@ func dropEchoes(body, acks []string, alts [][]string) []string {
 		}
 		ns := echoNumberRE.get().FindAllString(t, -1)
 		if len(ns) == 0 {
-			return true // "Seriously?"
+			// "Seriously?" goes; "Friday ok?" offers a day, and stays.
+			return !timeOfferRE.get().MatchString(t) && !offerWhenRE.get().MatchString(t)
 		}
 		others := strings.Replace(all, b, "", 1)
 		for _, n := range ns {

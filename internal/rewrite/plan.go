@@ -1233,7 +1233,7 @@ var byTimeRE = lazyRegexp(`(?i)\b(?:by|till|until|from)\s+\d{1,2}(?::\d\d)?(?:\s
 // replyVerbRE: an order only they can carry out: to reply ("revert by
 // 6pm", "confirm by Friday"), to pay, sign, approve or apply ("Pay the
 // S$18,460 first" is never "Can we pay the S$18,460 first?").
-var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|respond|confirm|get back|write back|call back|ring back|pay|sign|countersign|approve|authorise|authorize|apply|submit)\b`)
+var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|respond|confirm|get back|write back|call back|ring back|pay|sign|countersign|approve|authorise|authorize|apply|submit|drop (?:it|them|the \w+) (?:in|off|round)|bring|come|pop (?:it|them|in|round))\b`)
 
 // meRE: words for the writer, which a "we" proposal cannot hold.
 var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I|us|our)\b`)

@@ -141,6 +141,12 @@ func TestNoBrokenRebuild(t *testing.T) {
 			never: []string{"we thank you", "suggest we thank"},
 		},
 		{
+			name:  "an emoji that ended a sentence still ends it; bringing it in is theirs",
+			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesLow, Draft: "No slots today sorry 😬 Friday ok? Bring it in before 10"},
+			want:  []string{"sorry. Friday"},
+			never: []string{"sorry Friday", "What if we bring", "Could we bring"},
+		},
+		{
 			name:  "a condition run on without its comma gets it back",
 			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical, Draft: "Nobody goes up that tower until it's certified. If a rigger falls off an untagged platform it's me in court, not you. The inspector comes Friday."},
 			want:  []string{"If a rigger falls off an untagged platform, it's me in court"},
