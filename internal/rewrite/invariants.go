@@ -674,8 +674,9 @@ func dropEchoes(body, acks []string, alts [][]string) []string {
 		}
 		ns := echoNumberRE.get().FindAllString(t, -1)
 		if len(ns) == 0 {
-			// "Seriously?" goes; "Friday ok?" offers a day, and stays.
-			return !timeOfferRE.get().MatchString(t) && !offerWhenRE.get().MatchString(t)
+			// "Seriously?" and "Dark mode by fri??" go; "Friday ok?"
+			// offers a day, and stays.
+			return !offerQuestionRE.get().MatchString(t) || !timeOfferRE.get().MatchString(t) && !offerWhenRE.get().MatchString(t)
 		}
 		others := strings.Replace(all, b, "", 1)
 		for _, n := range ns {
@@ -686,6 +687,10 @@ func dropEchoes(body, acks []string, alts [][]string) []string {
 		return true
 	})
 }
+
+// offerQuestionRE: a question that offers a time ("Friday ok?", "Thurs
+// am any good?", "Thursday?").
+var offerQuestionRE = lazyRegexp(`(?i)\b(?:ok|okay|work|works|suit|suits|good|fine|any good|alright|instead)\W*$|^\W*\p{L}+\W*\?+\W*$`)
 
 // stopOrderRE: an order to stop ("stop booking", "don't book", "no more
 // overtime").
@@ -834,7 +839,7 @@ func namesOffer(body []string, situation string) bool {
 			}
 			continue
 		}
-		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || offerSaidRE.get().MatchString(straight(t)) {
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || offerSaidRE.get().MatchString(straight(t)) || timedOffer(t) && noVerbAtAll(t) {
 			return true
 		}
 	}

@@ -143,7 +143,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		if !finiteVerb(s) && !strings.HasSuffix(s, "?") {
 			// "38% sell-through, 600 units sitting in the DC": facts
 			// with no verb are said as what we have.
-			if list := factList(s); list != "" && !byTimeRE.get().MatchString(list) {
+			if list := factList(s); list != "" && !byTimeRE.get().MatchString(list) && !timeOfferRE.get().MatchString(list) && !offerWhenRE.get().MatchString(list) {
 				s = fill1(f.WeHave, "facts", list)
 			}
 		}
@@ -1094,7 +1094,11 @@ func dateFragment(p piece, rd reading) string {
 		return "" // ("Board arrives Friday" says something; "Friday." offers a time)
 	}
 	// "Free Thursday" offers Thursday; "18mm forecast" is a reason.
-	return lowerStart(bareOffer(t))
+	o := bareOffer(t)
+	if w := firstWordOf(o); timeLeadWords[strings.ToLower(w)] {
+		o = strings.ToLower(w) + o[len(w):] // "How about next Sat?", never "Next Sat"
+	}
+	return lowerStart(o)
 }
 
 // npBeforeThreat returns the amount or time before an ultimatum ("1.09
@@ -1214,6 +1218,10 @@ func splicedIn(s string) bool {
 	_, _, own, ok := splicedClause(s)
 	return ok && !own
 }
+
+// timeLeadWords open a time said as a noun phrase ("next Sat", "this
+// afternoon", "end of day"), lower case inside a sentence.
+var timeLeadWords = setOf(`next this the tomorrow tonight today end early late first`)
 
 // anySplice: a clause spliced on after a comma, with or without its
 // subject ("Please note we cannot add 50 guests, the hall is 300 max").
