@@ -259,6 +259,10 @@ var greetingPrefixRE = lazyRegexp(`^(?:(?:hi|hello|hey|dear|good (?:morning|afte
 // ok?"): a full stop, so the two are never read, and said, as one.
 var emojiStopRE = lazyRegexp(`([\p{L}\d])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Lu})`)
 
+// noTimeRE: a no said with the time it refuses ("No way Saturday",
+// "Nope, Friday").
+var noTimeRE = lazyRegexp(`(?i)^\W*(?:no way|no chance|nope|nah|no)\b[\s,.!-]+`)
+
 // npJoined gives back to the clause before it a clause the segmenter cut
 // at an "and" or "or" inside a noun phrase ("We're not putting our
 // sending domain | or our name on it, and ..."): what follows the
@@ -467,6 +471,21 @@ func (c *classifier) read(text string, t *tone) reading {
 			p := piece{orig: cl.Text, lead: cl.Lead, sent: idx, line: s.Line, start: cl.CharStart, end: cl.CharEnd}
 			p.text, p.blunt = t.softenBlunt(apostrophes.Replace(cl.Text))
 			p.text = terse(p.text, we)
+			if noTimeRE.get().MatchString(cl.Text) {
+				// "No way Saturday, parts aren't in": the no went with
+				// the interjection; the time it refused is said refused
+				// ("Saturday won't work, parts aren't in"), never left
+				// bare ("Saturday, parts aren't in").
+				head, rest, _ := strings.Cut(p.text, ",")
+				if h := strings.TrimRight(strings.TrimSpace(head), ".!"); h != "" && wordCount(h) <= 3 && noVerbAtAll(h) && (timeOfferRE.get().MatchString(h) || offerWhenRE.get().MatchString(h)) {
+					p.text = capitalise(h) + " won't work"
+					if rest != "" {
+						p.text += "," + rest
+					} else {
+						p.text += "."
+					}
+				}
+			}
 			switch {
 			case t.isInjection(cl.Text):
 				p.match = match{class: classInjection}

@@ -779,6 +779,9 @@ var availableRE = lazyRegexp(`(?i)^(?:free|open|available|clear|ok|okay|fine)\s+
 // following release", "end of day").
 var offerWhenRE = lazyRegexp(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend|eod|cob|end of (?:day|play|week|month))\b|\b(?:next|this|the following|following) (?:sprint|quarter|release|cycle|term|season|batch|run|shift|phase|build|window|slot|iteration)\b`)
 
+// digitRE: a figure.
+var digitRE = lazyRegexp(`\d`)
+
 // offerAmountRE: a price, or a bare figure ("1.09"); a share is no offer
 // said alone ("90% humidity forecast" is a reason).
 var offerAmountRE = lazyRegexp(`[£$€¥]\s?\d|\b\d+(?:\.\d+)?k\b|^\W*\d+(?:[.,:]\d+)*\W*$`)
@@ -789,6 +792,13 @@ var offerAmountRE = lazyRegexp(`[£$€¥]\s?\d|\b\d+(?:\.\d+)?k\b|^\W*\d+(?:[.,
 // forecast" is a reason, not an offer).
 func bareOffer(s string) string {
 	t := strings.TrimSpace(availableRE.get().ReplaceAllString(strings.TrimSpace(s), ""))
+	for _, part := range strings.Split(t, ",") {
+		// Every part a time or a price ("thurs morning, 10k"); "Cheaper
+		// provider at £7,000, done" ends on an ultimatum.
+		if part = strings.TrimSpace(part); part != "" && !timeOfferRE.get().MatchString(part) && !offerAmountRE.get().MatchString(part) && !offerWhenRE.get().MatchString(part) && !digitRE.get().MatchString(part) {
+			return ""
+		}
+	}
 	if !timeOfferRE.get().MatchString(t) && !offerAmountRE.get().MatchString(t) && !offerWhenRE.get().MatchString(t) {
 		return ""
 	}
@@ -839,7 +849,7 @@ func namesOffer(body []string, situation string) bool {
 			}
 			continue
 		}
-		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || offerSaidRE.get().MatchString(straight(t)) || timedOffer(t) && noVerbAtAll(t) {
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || offerSaidRE.get().MatchString(straight(t)) || (timedOffer(t) || offerAmountRE.get().MatchString(t)) && noVerbAtAll(t) {
 			return true
 		}
 	}

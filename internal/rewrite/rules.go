@@ -923,7 +923,7 @@ func lowerStart(s string) string {
 		return s
 	}
 	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 &&
-		(gerundObjects[strings.ToLower(words[1])] || words[1] != "" && unicode.IsDigit(firstRune(words[1]))) // "Merging 4,000 lines"
+		(gerundObjects[strings.ToLower(words[1])] || words[1] != "" && unicode.IsDigit(firstRune(words[1])) || baseFromGerund(w) != "" && !finiteVerb(words[1]) && !strings.HasSuffix(words[1], "ed")) // "Merging 4,000 lines", "Cancelling backups", never "Sterling signed"
 	if !notNames[w] && !gerund && !commonStarts[w] {
 		return s
 	}

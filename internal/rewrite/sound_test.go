@@ -147,6 +147,18 @@ func TestNoBrokenRebuild(t *testing.T) {
 			never: []string{"sorry Friday", "What if we bring", "Could we bring"},
 		},
 		{
+			name:  "the sender's own \"who\" is no request; a price with an ultimatum is no offer to ask about",
+			req:   Request{Audience: guide.AudienceLeadership, Stakes: guide.StakesHigh, Situation: "Email from the IT manager, who wants to keep offsite backups, to the finance director, who has asked her to cancel the backup contract to save £12,000.", Draft: "Absolutely not. Cancelling backups is insane, ransomware kills companies like ours. Cheaper provider at £7,000, done."},
+			want:  []string{"cancel the backup contract", "cancelling backups"},
+			never: []string{"keep offsite backups, to the finance director", "How about Cheaper", "about Cancelling"},
+		},
+		{
+			name:  "a no said as an interjection keeps what it refuses",
+			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesMedium, Draft: "No way Saturday, parts aren't in. Monday 8am."},
+			want:  []string{"Saturday won't work, parts aren't in."},
+			never: []string{"Saturday, parts"},
+		},
+		{
 			name:  "a condition run on without its comma gets it back",
 			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical, Draft: "Nobody goes up that tower until it's certified. If a rigger falls off an untagged platform it's me in court, not you. The inspector comes Friday."},
 			want:  []string{"If a rigger falls off an untagged platform, it's me in court"},
