@@ -849,12 +849,16 @@ func namesOffer(body []string, situation string) bool {
 			}
 			continue
 		}
-		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || offerSaidRE.get().MatchString(straight(t)) || (timedOffer(t) || offerAmountRE.get().MatchString(t)) && noVerbAtAll(t) {
+		refuses := refusalWordsRE.get().MatchString(straight(t)) // ("200 patients by 14 March isn't realistic")
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || !refuses && (offerSaidRE.get().MatchString(straight(t)) || (timedOffer(t) || offerAmountRE.get().MatchString(t)) && noVerbAtAll(t)) {
 			return true
 		}
 	}
 	return false
 }
+
+// refusalWordsRE: a sentence that refuses or doubts what it names.
+var refusalWordsRE = lazyRegexp(`(?i)\b(?:not|no|never|cannot|unrealistic|impossible|isn't|aren't|won't|can't|don't|doesn't)\b|n't\b`)
 
 // notOffers are orders that name no way forward ("Let me know", "Stop
 // ...", "Check the dates").
