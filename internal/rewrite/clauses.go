@@ -404,7 +404,11 @@ func readDraft(d string) reading {
 		}
 	}
 	readCache.Unlock()
-	rd := classes().read(emojiStopRE.get().ReplaceAllString(cleanDraft(d), "$1. $2"), toneData())
+	clean := cleanDraft(d)
+	if strings.ContainsFunc(clean, func(r rune) bool { return r >= 0x2600 }) {
+		clean = emojiStopRE.get().ReplaceAllString(clean, "$1. $2")
+	}
+	rd := classes().read(clean, toneData())
 	readCache.Lock()
 	if len(readCache.keys) >= 8 {
 		readCache.keys, readCache.vals = readCache.keys[1:], readCache.vals[1:]

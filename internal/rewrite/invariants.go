@@ -884,7 +884,7 @@ var theirsRE = lazyRegexp(`(?i)\b(?:you|they|he|she)(?:'re| are| were| is)? (?:w
 // ownWant reports whether the acknowledgement ack names what the draft
 // d offers, not what it refuses or grants them: then it is the
 // writer's want said back as theirs.
-func ownWant(ack, d string) bool {
+func ownWant(ack string, rd reading) bool {
 	toks := map[string]bool{}
 	for _, t := range wantTokenRE.get().FindAllString(ack, -1) {
 		toks[wantToken(t)] = true
@@ -892,28 +892,33 @@ func ownWant(ack, d string) bool {
 	if len(toks) == 0 {
 		return false
 	}
+	// The sentences that ask: "... and now you expect us to absorb Rs
+	// 4.2 lakh?".
+	asks := map[int]bool{}
+	for _, p := range rd.pieces {
+		if strings.HasSuffix(strings.TrimRight(p.orig, " \"'”’)"), "?") {
+			asks[p.sent] = true
+		}
+	}
 	theirs, offered := false, false
-	for _, s := range draft.Split(d) {
-		q := strings.HasSuffix(strings.TrimRight(s.Text, " \"'”’)"), "?")
-		for _, c := range s.Clauses {
-			hit := false
-			for _, t := range wantTokenRE.get().FindAllString(c.Text, -1) {
-				hit = hit || toks[wantToken(t)]
-			}
-			if !hit {
-				continue
-			}
-			t := straight(c.Text)
-			switch {
-			case q, refusesRE.get().MatchString(t), theirsRE.get().MatchString(t):
-				theirs = true
-			case offerVerbRE.get().MatchString(t), verbSet()[strings.ToLower(firstWordOf(t))]:
-				offered = true // "Give me 6 and I'll shut the fitting rooms"
-			default:
-				// "Thursday 7am, once he has": a time said as the offer.
-				head, _, _ := strings.Cut(t, ",")
-				offered = offered || timedOffer(head) && noVerbAtAll(head)
-			}
+	for _, p := range rd.pieces {
+		hit := false
+		for _, t := range wantTokenRE.get().FindAllString(p.orig, -1) {
+			hit = hit || toks[wantToken(t)]
+		}
+		if !hit {
+			continue
+		}
+		t := straight(p.orig)
+		switch {
+		case asks[p.sent], refusesRE.get().MatchString(t), theirsRE.get().MatchString(t):
+			theirs = true
+		case offerVerbRE.get().MatchString(t), verbSet()[strings.ToLower(firstWordOf(t))]:
+			offered = true // "Give me 6 and I'll shut the fitting rooms"
+		default:
+			// "Thursday 7am, once he has": a time said as the offer.
+			head, _, _ := strings.Cut(t, ",")
+			offered = offered || timedOffer(head) && noVerbAtAll(head)
 		}
 	}
 	return offered && !theirs

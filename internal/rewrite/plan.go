@@ -588,7 +588,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// Nor one that names the writer's own offer as their want ("I know
 	// delaying the slab pour to Thursday matters to you" beside "Thursday
 	// 7am, once he has").
-	pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool { return ownWant(a, req.Draft) })
+	pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool { return ownWant(a, rd) })
 	// No opening beats a garbled one ("... by Friday and has to the lab
 	// director", "the the", a clause that ends on "to").
 	pl.acks = slices.DeleteFunc(pl.acks, garbledOpening)

@@ -188,7 +188,7 @@ func TestOwnWant(t *testing.T) {
 		{"I understand you'd like the assay report by Friday.", "The plate run gave CV of 23%. We will repeat the run on Monday 3rd.", false},
 	}
 	for _, tt := range tests {
-		if got := ownWant(tt.ack, tt.draft); got != tt.own {
+		if got := ownWant(tt.ack, readDraft(tt.draft)); got != tt.own {
 			t.Errorf("ownWant(%q, %q) = %v, want %v", tt.ack, tt.draft, got, tt.own)
 		}
 	}
