@@ -259,6 +259,24 @@ var greetingPrefixRE = lazyRegexp(`^(?:(?:hi|hello|hey|dear|good (?:morning|afte
 // ok?"): a full stop, so the two are never read, and said, as one.
 var emojiStopRE = lazyRegexp(`([\p{L}\d])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Lu})`)
 
+// bareTime: s is a time and nothing else ("Saturday", "next Friday",
+// "tomorrow morning"), not a clause about one ("away that weekend").
+func bareTime(s string) bool {
+	if !timeOfferRE.get().MatchString(s) && !offerWhenRE.get().MatchString(s) {
+		return false
+	}
+	rest := offerWhenRE.get().ReplaceAllString(timeOfferRE.get().ReplaceAllString(s, " "), " ")
+	for _, w := range strings.Fields(strings.ToLower(rest)) {
+		if !timeFillers[strings.Trim(w, ",.!?")] {
+			return false
+		}
+	}
+	return true
+}
+
+// timeFillers may stand beside a time in a bare time.
+var timeFillers = setOf(`this next the on at by before after until till morning afternoon evening night am pm or`)
+
 // noTimeRE: a no said with the time it refuses ("No way Saturday",
 // "Nope, Friday").
 var noTimeRE = lazyRegexp(`(?i)^\W*(?:no way|no chance|nope|nah|no)\b[\s,.!-]+`)
@@ -481,7 +499,7 @@ func (c *classifier) read(text string, t *tone) reading {
 				// ("Saturday won't work, parts aren't in"), never left
 				// bare ("Saturday, parts aren't in").
 				head, rest, _ := strings.Cut(p.text, ",")
-				if h := strings.TrimRight(strings.TrimSpace(head), ".!"); h != "" && wordCount(h) <= 3 && noVerbAtAll(h) && (timeOfferRE.get().MatchString(h) || offerWhenRE.get().MatchString(h)) {
+				if h := strings.TrimRight(strings.TrimSpace(head), ".!"); h != "" && wordCount(h) <= 3 && bareTime(h) {
 					p.text = capitalise(h) + " won't work"
 					if rest != "" {
 						p.text += "," + rest

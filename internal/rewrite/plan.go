@@ -544,6 +544,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				}
 				continue
 			}
+			if i > 0 && len(pl.alts) > 0 && !inPlace && p.sent != rd.pieces[i-1].sent && (rd.pieces[i-1].class == classProposal || rd.pieces[i-1].class == classCommand) && anaphorRE.get().MatchString(p.text) {
+				// "ask Dave? he owes you one": a sentence that points
+				// back at the proposal goes with it, never before it
+				// ("He owes you one. Could we ask Dave instead?").
+				flush()
+				pl.after = append(pl.after, finishSentence(capitalise(p.text)))
+				continue
+			}
 			keepInSentence(relist(p))
 		}
 	}
@@ -1218,6 +1226,10 @@ func splicedIn(s string) bool {
 	_, _, own, ok := splicedClause(s)
 	return ok && !own
 }
+
+// anaphorRE: a sentence that opens by pointing back ("he owes you one",
+// "she wants hours", "they're both around").
+var anaphorRE = lazyRegexp(`(?i)^\W*(?:he|she|they|him|her|them)\b|^\W*(?:he|she|they)['’]`)
 
 // timeLeadWords open a time said as a noun phrase ("next Sat", "this
 // afternoon", "end of day"), lower case inside a sentence.

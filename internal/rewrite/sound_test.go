@@ -159,6 +159,12 @@ func TestNoBrokenRebuild(t *testing.T) {
 			never: []string{"Saturday, parts"},
 		},
 		{
+			name:  "a sentence that points back at the proposal goes after it",
+			req:   Request{Audience: guide.AudiencePeer, Stakes: guide.StakesLow, Draft: "nope, away that weekend. try Sue? she asked for extra shifts"},
+			want:  []string{"Sue", "She asked for extra shifts"},
+			never: []string{"She asked for extra shifts. Could"},
+		},
+		{
 			name:  "a condition run on without its comma gets it back",
 			req:   Request{Audience: guide.AudienceClient, Stakes: guide.StakesCritical, Draft: "Nobody goes up that tower until it's certified. If a rigger falls off an untagged platform it's me in court, not you. The inspector comes Friday."},
 			want:  []string{"If a rigger falls off an untagged platform, it's me in court"},
