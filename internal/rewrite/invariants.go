@@ -902,9 +902,19 @@ func ownWant(ack string, rd reading) bool {
 	}
 	theirs, offered := false, false
 	for _, p := range rd.pieces {
+		lp := strings.ToLower(strings.ReplaceAll(p.orig, ",", ""))
 		hit := false
-		for _, t := range wantTokenRE.get().FindAllString(p.orig, -1) {
-			hit = hit || toks[wantToken(t)]
+		for tok := range toks {
+			if strings.Contains(lp, tok) {
+				hit = true // (a cheap test first: most clauses hold none)
+				break
+			}
+		}
+		if hit {
+			hit = false
+			for _, t := range wantTokenRE.get().FindAllString(p.orig, -1) {
+				hit = hit || toks[wantToken(t)]
+			}
 		}
 		if !hit {
 			continue

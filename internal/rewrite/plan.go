@@ -596,7 +596,21 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// Nor one that names the writer's own offer as their want ("I know
 	// delaying the slab pour to Thursday matters to you" beside "Thursday
 	// 7am, once he has").
-	pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool { return ownWant(a, rd) })
+	if len(pl.acks) > 0 && (a.brief || a.third) {
+		// (A want said in their own words, "Client: We also need ...",
+		// is theirs. The forms say one want: it is read against the
+		// draft once.)
+		own := map[string]bool{}
+		pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool {
+			k := strings.Join(wantTokenRE.get().FindAllString(a, -1), "|")
+			v, ok := own[k]
+			if !ok {
+				v = ownWant(a, rd)
+				own[k] = v
+			}
+			return v
+		})
+	}
 	// No opening beats a garbled one ("... by Friday and has to the lab
 	// director", "the the", a clause that ends on "to").
 	pl.acks = slices.DeleteFunc(pl.acks, garbledOpening)
