@@ -254,6 +254,143 @@ type reading struct {
 // no.", "Dr. Okafor, 200 patients...").
 var greetingPrefixRE = lazyRegexp(`^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?|(?:hi|hello|hey)(?:\s+(?:all|team|everyone|folks|there))?|(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,!—–]\s+`)
 
+// emojiStopRE: a run of pictographs between a word and a capital, where
+// it ended a sentence ("Fully booked tmrw unfortunately 🙁 Thurs am
+// ok?"): a full stop, so the two are never read, and said, as one.
+var emojiStopRE = lazyRegexp(`([\p{L}\d])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Lu})`)
+
+// bareTime: s is a time and nothing else ("Saturday", "next Friday",
+// "tomorrow morning"), not a clause about one ("away that weekend").
+func bareTime(s string) bool {
+	if !timeOfferRE.get().MatchString(s) && !offerWhenRE.get().MatchString(s) {
+		return false
+	}
+	rest := offerWhenRE.get().ReplaceAllString(timeOfferRE.get().ReplaceAllString(s, " "), " ")
+	for _, w := range strings.Fields(strings.ToLower(rest)) {
+		if !timeFillers[strings.Trim(w, ",.!?")] {
+			return false
+		}
+	}
+	return true
+}
+
+// timeFillers may stand beside a time in a bare time.
+var timeFillers = setOf(`this next the on at by before after until till morning afternoon evening night am pm or`)
+
+// noTimeRE: a no said with the time it refuses ("No way Saturday",
+// "Nope, Friday").
+var noTimeRE = lazyRegexp(`(?i)^\W*(?:no way|no chance|nope|nah|no)\b[\s,.!-]+`)
+
+// npJoined gives back to the clause before it a clause the segmenter cut
+// at an "and" or "or" inside a noun phrase ("We're not putting our
+// sending domain | or our name on it, and ..."): what follows the
+// conjunction, up to its comma, has no verb of its own. Said apart, the
+// two read "We can't put our sending domain. Our name on it,".
+func npJoined(text string, cls []draft.Clause) []draft.Clause {
+	var out []draft.Clause
+	for i, cl := range cls {
+		conj := strings.TrimSpace(cl.Lead)
+		if i > 0 && len(out) > 0 && (conj == ", so" || conj == "so") && soPurposeRE.get().MatchString(cl.Text) && out[len(out)-1].End <= cl.Start {
+			// "..., so he can go home and lean on her": the purpose of
+			// what comes before, never a sentence of its own ("He can
+			// go home and lean on her.").
+			prev := &out[len(out)-1]
+			prev.End, prev.CharEnd = cl.End, cl.CharEnd
+			prev.Text = text[prev.Start:cl.End]
+			continue
+		}
+		if i > 0 && (conj == "or" || conj == "and") && len(out) > 0 && nameEndRE.get().MatchString(out[len(out)-1].Text) && out[len(out)-1].End <= cl.Start {
+			// "Raise a PR, Sam or I will review within the hour": "Sam or
+			// I" is one subject, never "Otherwise I will review".
+			prev := &out[len(out)-1]
+			prev.End, prev.CharEnd = cl.End, cl.CharEnd
+			prev.Text = text[prev.Start:cl.End]
+			continue
+		}
+		if i > 0 && (conj == "or" || conj == "and") && len(out) > 0 {
+			head, _, _ := strings.Cut(cl.Text, ", ")
+			first := strings.ToLower(straight(firstWordOf(head)))
+			if !finiteVerb(head) && !sVerb(head) && !strings.Contains(first, "'") && !pronounWords[first] && out[len(out)-1].End <= cl.Start {
+				prev := &out[len(out)-1]
+				prev.End, prev.CharEnd = cl.End, cl.CharEnd
+				prev.Text = text[prev.Start:cl.End]
+				continue
+			}
+		}
+		out = append(out, cl)
+	}
+	return out
+}
+
+// runOnRE: a second clause run on without its comma ("... signed off
+// it's me in front of the HSE"): a subject and its verb in one word
+// after a word that joins nothing.
+var runOnRE = lazyRegexp(`(?i)(?:^|\s)(\w+)\s+(?:it's|it’s|I'm|I’m|we're|we’re|you're|you’re|they're|they’re|he's|she's|we'll|I'll|it'll|there's|there’s)\s`)
+
+// runOn returns where the run-on clause of s starts, or -1.
+func runOn(s string) int {
+	for _, m := range runOnRE.get().FindAllStringSubmatchIndex(s, -1) {
+		if !joinWords[strings.ToLower(s[m[2]:m[3]])] {
+			return m[3] + 1
+		}
+	}
+	return -1
+}
+
+// joinWords join a clause to what comes before ("that it's", "and
+// we're", "think I'm").
+var joinWords = setOf(`that and but or so because if when then as until unless where what how why who which whether think know sure says said thought knew hope guess while since once though although than like`)
+
+// courtesyRE: thanks and good wishes, which stay as written.
+var courtesyRE = lazyRegexp(`(?i)^\W*(?:thank you|thanks|many thanks|cheers|appreciate (?:it|your|the)|hope (?:this|you|all)|trust (?:this|you|all)|have a (?:good|great|nice|lovely))\b`)
+
+// thanksRE: a closing thanks ("Thank you for your understanding.",
+// "Thanks in advance").
+var thanksRE = lazyRegexp(`(?i)^\W*(?:thank you|thanks|many thanks)\b[^.?!]{0,50}[.!]?\s*$`)
+
+// pleasantryRE: good wishes that go with the greeting ("Trust this meets
+// you well", "Hope you and family are doing well", "Greetings from the
+// hotel").
+var pleasantryRE = lazyRegexp(`(?i)^\W*(?:(?:I |we )?(?:hope|trust) (?:this|you|all|your|the family|everyone)\b[^.?!]{0,60}\b(?:well|good|great|fine|nicely|safe|weekend|week)\b|greetings\b|good to hear from you|nice to hear from you)`)
+
+// sVerb: a word in -s or -ed after a noun ("your team knows", "the
+// client changed"), which finiteVerb's short list may not know.
+func sVerb(s string) bool {
+	f := strings.Fields(strings.ToLower(straight(s)))
+	for i := 2; i < len(f); i++ {
+		w := strings.Trim(f[i], ".,;:!?")
+		if len(w) > 3 && (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "ed")) &&
+			!determiners[f[i-1]] && !prepositions[f[i-1]] && !strings.ContainsAny(f[i-1], "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// nameEndRE: a clause that ends on a name after its comma ("Raise a PR,
+// Sam"): the name starts the subject the next clause goes on with.
+var nameEndRE = lazyRegexp(`,\s+\p{Lu}\p{Ll}+\W*$`)
+
+// pronounWords open a clause, never a noun phrase ("or it's Tuesday").
+var pronounWords = setOf(`i we you they he she it there that this nobody everyone`)
+
+// soPurposeRE: a clause of purpose after "so" ("he can go home", "we can
+// run the arvo on 4").
+var soPurposeRE = lazyRegexp(`(?i)^\W*(?:that\s+)?(?:he|she|they|you|we|I|it|the \w+)\s+(?:can|could)\s+\p{L}`)
+
+// verbNotName: a capitalised word before a comma that is a verb said
+// alone ("Can't, it's over my limit", "Didn't, sorry"), never the name of
+// the person addressed.
+func verbNotName(w string) bool {
+	l := strings.ToLower(straight(w))
+	for _, suf := range []string{"n't", "'m", "'re", "'ve", "'ll", "'d"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return l == "cannot" || l == "can" || l == "could" || l == "would" || l == "should" || l == "must" || l == "did" || l == "does" || l == "is" || l == "are" || l == "was"
+}
+
 // notVocative are capitalised words that start a sentence with a comma
 // after them without naming who it is addressed to.
 var notVocative = map[string]bool{
@@ -285,7 +422,11 @@ func readDraft(d string) reading {
 		}
 	}
 	readCache.Unlock()
-	rd := classes().read(cleanDraft(d), toneData())
+	clean := cleanDraft(d)
+	if strings.ContainsFunc(clean, func(r rune) bool { return r >= 0x2600 }) {
+		clean = emojiStopRE.get().ReplaceAllString(clean, "$1. $2")
+	}
+	rd := classes().read(clean, toneData())
 	readCache.Lock()
 	if len(readCache.keys) >= 8 {
 		readCache.keys, readCache.vals = readCache.keys[1:], readCache.vals[1:]
@@ -331,7 +472,7 @@ func (c *classifier) read(text string, t *tone) reading {
 		if c.classify(s.Text).class == classGreeting {
 			r.greeting, r.inline = s.Text, !s.Line
 			start = 1
-		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && wordCount(s.Text[m[1]:]) >= 1 {
+		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {
 			r.greeting, r.inline = strings.TrimRight(s.Text[:m[1]], " "), true
 			rest := text[s.Start+m[1] : s.End]
 			sub := draft.Split(rest)
@@ -348,10 +489,25 @@ func (c *classifier) read(text string, t *tone) reading {
 	for k := start; k < end; k++ {
 		s := sents[k]
 		first := len(r.pieces)
-		for _, cl := range s.Clauses {
+		for _, cl := range npJoined(text, s.Clauses) {
 			p := piece{orig: cl.Text, lead: cl.Lead, sent: idx, line: s.Line, start: cl.CharStart, end: cl.CharEnd}
 			p.text, p.blunt = t.softenBlunt(apostrophes.Replace(cl.Text))
 			p.text = terse(p.text, we)
+			if noTimeRE.get().MatchString(cl.Text) {
+				// "No way Saturday, parts aren't in": the no went with
+				// the interjection; the time it refused is said refused
+				// ("Saturday won't work, parts aren't in"), never left
+				// bare ("Saturday, parts aren't in").
+				head, rest, _ := strings.Cut(p.text, ",")
+				if h := strings.TrimRight(strings.TrimSpace(head), ".!"); h != "" && wordCount(h) <= 3 && bareTime(h) {
+					p.text = capitalise(h) + " won't work"
+					if rest != "" {
+						p.text += "," + rest
+					} else {
+						p.text += "."
+					}
+				}
+			}
 			switch {
 			case t.isInjection(cl.Text):
 				p.match = match{class: classInjection}
@@ -375,6 +531,12 @@ func (c *classifier) read(text string, t *tone) reading {
 				if p.class == classFact && bareNoRE.get().MatchString(cl.Text) && apologyOnlyRE.get().MatchString(p.text) {
 					// "no, sorry." softens to "sorry.": still a bare no.
 					p.match = match{class: classRefusal, form: "bare"}
+				}
+				if p.class == classCommand && (courtesyRE.get().MatchString(p.text) || noticeRE.get().MatchString(p.text) && !declinedRE.get().MatchString(p.text)) {
+					// "Thank you for your understanding.": a courtesy,
+					// never an order to propose ("I'd suggest we thank
+					// you for the understanding").
+					p.match = match{class: classFact}
 				}
 				if p.class == classCommand && nounSubject(p.text) {
 					// "Freeze was Friday": a noun before its verb, no order.
@@ -565,6 +727,16 @@ func (c *classifier) keepFacts(p *piece) {
 		// "If a planeload gets salmonella at 35,000 feet that's on you":
 		// the blame went, the risk stays, said whole.
 		if m := bareIfRE.get().FindStringSubmatch(p.text); m != nil {
+			if at := runOn(m[1]); at > 0 {
+				// "If a roofer goes through a lift that's not been
+				// signed off it's me in front of the HSE": no bare
+				// condition but one run on into what follows; its comma
+				// is given back, the words kept.
+				t := strings.TrimSpace(p.text)
+				at += len(t) - len(m[1])
+				p.text = strings.TrimRight(t[:at], " ") + ", " + strings.TrimLeft(t[at:], " ")
+				return
+			}
 			p.text = fill1(c.forms.RiskIf, "clause", strings.TrimRight(m[1], ".!… "))
 			p.match = match{class: classConsequence}
 			return

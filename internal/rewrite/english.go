@@ -48,6 +48,9 @@ type ask struct {
 	// brief: read from a situation written as a brief ("..., who wants
 	// to ..."), in the third person.
 	brief bool
+	// third: read from a sentence telling of a third person's want or
+	// plan ("The COO wants ...").
+	third bool
 }
 
 func (a ask) ok() bool {
@@ -137,30 +140,37 @@ var askPatterns = []struct {
 	re   *lazyRE
 	who  string
 	kind string // vp, np, ing, subjvp (group 1 subject, group 2 vp)
+	// third: the sentence tells of a third person's want or plan ("The
+	// COO wants ...", "The roofing firm charges ..."): in a brief only
+	// its opening sentence names the request; later ones tell of the
+	// writer or the facts ("The store manager wants 6 staff", "The
+	// trainee suggests Raj"), whose want an acknowledgement would
+	// wrongly give to the person written to.
+	third bool
 }{
-	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:just\s+)?(.+)$`), "you", "vp"},
-	{lazyRegexp(`(?i)^(?:so,?\s+)?what if we\s+(?:just\s+)?(.+)$`), "we", "vp"},
-	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:why don't we|why don’t we|how about we)\s+(.+)$`), "we", "vp"},
-	{lazyRegexp(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "we", "vp"},
-	{lazyRegexp(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+|right,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(?:go ahead and\s+)?(.+)$`), "we", "vp"},
-	{lazyRegexp(`(?i)^(?:i think\s+)?we(?:'ll|’ll|'re going to|’re going to|\s+(?:should|need to|must|have to|want to|will|are going to|can|could))\s+(?:just\s+)?(.+)$`), "we", "vp"},
-	{lazyRegexp(`(?i)^i(?:'d|’d| would)? (?:want|like|need) you to\s+(.+)$`), "you", "vp"},
-	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:can|could|may|should)\s+I\s+(?:please\s+)?(?:just\s+)?(.+)$`), "they", "vp"},
-	{lazyRegexp(`(?i)^(?:i|we)(?:'ve|’ve| have)?\s+(?:just\s+|already\s+)?(estimated|sent|drafted|written|wrote|prepared|finished|attached|made|added|changed|updated|shared|submitted|planned|scheduled|booked)\s+(.+)$`), "they", "shared"},
-	{lazyRegexp(`(?i)^i(?:'d|’d| would)? (?:want|like|need|plan|intend|hope) to\s+(.+)$`), "they", "vp"},
-	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(?:about to\s+|planning to\s+|going to\s+)(.+)$`), "they", "vp"},
-	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(\p{L}+ing\b.*)$`), "they", "ing"},
-	{lazyRegexp(`(?i)^(?:i think\s+)?(?:i|we)\s+(?:also\s+|really\s+|still\s+|now\s+|just\s+|urgently\s+)?(?:need|want|would like|expect)\s+(.+)$`), "they", "np"},
-	{lazyRegexp(`(?i)^(?:i|we)(?:'d|’d)\s+(?:also\s+|really\s+)?like\s+(.+)$`), "they", "np"},
-	{lazyRegexp(`(?i)^(?:i|we)(?:'ll|’ll| will|'m going to|’m going to| am going to|'re going to|’re going to| are going to)\s+(?:just\s+)?(.+)$`), "they", "vp"},
-	{lazyRegexp(`(?i)^(?:can|could|will)\s+(?:everyone|everybody|the team|you all|we all|the whole team)\s+(?:please\s+)?(.+)$`), "you", "vp"},
-	{lazyRegexp(`(?i)^(?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?\s+(?:still\s+|really\s+|now\s+)?(?:wants|would like|needs|is asking|asked|is pushing|expects)\s+(?:me|us)\s+to\s+(.+)$`), "you", "vp"},
-	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|would like|needs|is asking|asked|is pushing|expects|plans|is planning|has decided|decided|intends)\s+(?:us\s+|you\s+|me\s+|them\s+|the team\s+)?to\s+(.+)$`), "they", "vp2"},
-	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:suggests|suggested|proposes|proposed|recommends|is suggesting|is proposing)\s+(?:that\s+)?(?:we|us)\s+(.+)$`), "they", "vp2"},
-	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|needs|asked for|is asking for|expects|is pushing for|would like)\s+(.+)$`), "they", "np2"},
-	{lazyRegexp(`(?i)^(?:the|our|my|your)\s+[\p{L}' ]{1,30}?\s+(?:asks|asked|is asking|wants|needs|expects)\s+(?:you|me)\s+to\s+(.+)$`), "you", "vp"},
-	{lazyRegexp(`(?i)^((?:the|our|my|your|their)\s+[\p{L}' ]{1,40}?)\s+(?:will|is going to|are going to)\s+(.+)$`), "they", "subjvp"},
-	{lazyRegexp(`(?i)^(?:from\s+(?:next|this)\s+\p{L}+,?\s+|starting\s+\p{L}+,?\s+)?((?:every|each|all|the|our|your)\s+[\p{L}' ]{1,30}?)\s+(\p{L}+s)\s+(.+)$`), "they", "subjverb"},
+	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:just\s+)?(.+)$`), "you", "vp", false},
+	{lazyRegexp(`(?i)^(?:so,?\s+)?what if we\s+(?:just\s+)?(.+)$`), "we", "vp", false},
+	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:why don't we|why don’t we|how about we)\s+(.+)$`), "we", "vp", false},
+	{lazyRegexp(`(?i)^(?:please\s+)?(?:just\s+)?(?:can|could|shall|should)\s+we\s+(?:please\s+)?(?:just\s+)?(.+)$`), "we", "vp", false},
+	{lazyRegexp(`(?i)^(?:ok,?\s+|okay,?\s+|so,?\s+|right,?\s+)?(?:let's|let’s|let us)\s+(?:just\s+)?(?:go ahead and\s+)?(.+)$`), "we", "vp", false},
+	{lazyRegexp(`(?i)^(?:i think\s+)?we(?:'ll|’ll|'re going to|’re going to|\s+(?:should|need to|must|have to|want to|will|are going to|can|could))\s+(?:just\s+)?(.+)$`), "we", "vp", false},
+	{lazyRegexp(`(?i)^i(?:'d|’d| would)? (?:want|like|need) you to\s+(.+)$`), "you", "vp", false},
+	{lazyRegexp(`(?i)^(?:so,?\s+)?(?:can|could|may|should)\s+I\s+(?:please\s+)?(?:just\s+)?(.+)$`), "they", "vp", false},
+	{lazyRegexp(`(?i)^(?:i|we)(?:'ve|’ve| have)?\s+(?:just\s+|already\s+)?(estimated|sent|drafted|written|wrote|prepared|finished|attached|made|added|changed|updated|shared|submitted|planned|scheduled|booked)\s+(.+)$`), "they", "shared", false},
+	{lazyRegexp(`(?i)^i(?:'d|’d| would)? (?:want|like|need|plan|intend|hope) to\s+(.+)$`), "they", "vp", false},
+	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(?:about to\s+|planning to\s+|going to\s+)(.+)$`), "they", "vp", false},
+	{lazyRegexp(`(?i)^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+)?(\p{L}+ing\b.*)$`), "they", "ing", false},
+	{lazyRegexp(`(?i)^(?:i think\s+)?(?:i|we)\s+(?:also\s+|really\s+|still\s+|now\s+|just\s+|urgently\s+)?(?:need|want|would like|expect)\s+(.+)$`), "they", "np", false},
+	{lazyRegexp(`(?i)^(?:i|we)(?:'d|’d)\s+(?:also\s+|really\s+)?like\s+(.+)$`), "they", "np", false},
+	{lazyRegexp(`(?i)^(?:i|we)(?:'ll|’ll| will|'m going to|’m going to| am going to|'re going to|’re going to| are going to)\s+(?:just\s+)?(.+)$`), "they", "vp", false},
+	{lazyRegexp(`(?i)^(?:can|could|will)\s+(?:everyone|everybody|the team|you all|we all|the whole team)\s+(?:please\s+)?(.+)$`), "you", "vp", false},
+	{lazyRegexp(`(?i)^(?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?\s+(?:still\s+|really\s+|now\s+)?(?:wants|would like|needs|is asking|asked|is pushing|expects)\s+(?:me|us)\s+to\s+(.+)$`), "you", "vp", false},
+	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|would like|needs|is asking|asked|is pushing|expects|plans|is planning|has decided|decided|intends)\s+(?:us\s+|you\s+|me\s+|them\s+|the team\s+)?to\s+(.+)$`), "they", "vp2", true},
+	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:suggests|suggested|proposes|proposed|recommends|is suggesting|is proposing)\s+(?:that\s+)?(?:we|us)\s+(.+)$`), "they", "vp2", true},
+	{lazyRegexp(`(?i)^((?:the|our|my|your|their|a|an)?\s*[\p{L}' ]{1,40}?)\s+(?:still\s+|really\s+|now\s+)?(?:wants|needs|asked for|is asking for|expects|is pushing for|would like)\s+(.+)$`), "they", "np2", true},
+	{lazyRegexp(`(?i)^(?:the|our|my|your)\s+[\p{L}' ]{1,30}?\s+(?:asks|asked|is asking|wants|needs|expects)\s+(?:you|me)\s+to\s+(.+)$`), "you", "vp", false},
+	{lazyRegexp(`(?i)^((?:the|our|my|your|their)\s+[\p{L}' ]{1,40}?)\s+(?:will|is going to|are going to)\s+(.+)$`), "they", "subjvp", true},
+	{lazyRegexp(`(?i)^(?:from\s+(?:next|this)\s+\p{L}+,?\s+|starting\s+\p{L}+,?\s+)?((?:every|each|all|the|our|your)\s+[\p{L}' ]{1,30}?)\s+(\p{L}+s)\s+(.+)$`), "they", "subjverb", true},
 }
 
 // readAsk reads the request in a situation, or returns the zero ask.
@@ -181,6 +191,7 @@ func readAsk(verbs map[string]bool, situation string) ask {
 	}
 	t := toneData()
 	sents := draft.Split(s)
+	opened := false // a sentence that could say the request was read
 	for k, sent := range sents {
 		if k == 0 && len(sents) > 1 && wordCount(sent.Text) <= 2 && strings.HasSuffix(strings.TrimSpace(sent.Text), ".") {
 			continue // "Call centre.": the setting, no request
@@ -190,7 +201,12 @@ func readAsk(verbs map[string]bool, situation string) ask {
 			// writer wants is the alternative, never the request.
 			continue
 		}
-		if a := readAskSentence(verbs, sent.Text); a.ok() {
+		a := readAskSentence(verbs, sent.Text)
+		if a.third && opened {
+			continue
+		}
+		opened = true
+		if a.ok() {
 			if a.purpose == "" && a.purposeNP == "" && occasion != "" {
 				a.purposeNP = occasion
 			}
@@ -222,7 +238,7 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 		if m == nil {
 			continue
 		}
-		a := ask{who: p.who}
+		a := ask{who: p.who, third: p.third}
 		switch p.kind {
 		case "vp":
 			a.vp = m[1]

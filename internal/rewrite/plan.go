@@ -131,19 +131,19 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		commaAt = -1
 		sent.Reset()
-		if m := spliceRE.get().FindStringSubmatchIndex(s); m != nil && finiteVerb(s[:m[0]]) {
+		if m := spliceRE.get().FindStringSubmatchIndex(s); m != nil && finiteVerb(s[:m[0]]) && !subordinateOpenRE.get().MatchString(s) {
 			// "The valve is outside the MEL, it's not dispatchable": two
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) {
+		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) {
 			return
 		}
 		s = withArticle(s, req.Situation, req.Draft)
 		if !finiteVerb(s) && !strings.HasSuffix(s, "?") {
 			// "38% sell-through, 600 units sitting in the DC": facts
 			// with no verb are said as what we have.
-			if list := factList(s); list != "" {
+			if list := factList(s); list != "" && !byTimeRE.get().MatchString(list) && !timeOfferRE.get().MatchString(list) && !offerWhenRE.get().MatchString(list) {
 				s = fill1(f.WeHave, "facts", list)
 			}
 		}
@@ -349,6 +349,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				continue
 			}
 			flush()
+			if unsoundSlot(alt) {
+				// ("Ask Ciara, she wants hours, bc she asked": no phrase
+				// to wrap in a proposal) the writer's words.
+				pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
+				continue
+			}
 			if either := eitherRE.get().FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
 				pl.alts = append(pl.alts, r.proposeForms("either "+lowerFirst(either[1]), level))
 				continue
@@ -367,6 +373,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 			pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
 		case classCommand:
+			if unsoundSlot(p.text) {
+				// "Leave not possible.": no order, whatever its first
+				// word; it stays as written.
+				keepInSentence(p.text)
+				continue
+			}
 			flush()
 			if declinedRE.get().MatchString(p.text) {
 				// "Please note that your request is declined": the no,
@@ -470,10 +482,10 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				keepInSentence(capitalise(m[2]))
 				continue
 			}
-			if m := timeOrRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 {
+			if m := timeOrRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 && bareOffer(m[1]) != "" && !unsoundSlot(m[2]) {
 				// "next sprint or swap something out": two ways, asked.
 				flush()
-				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", lowerStart(m[1])) + " Or we could " + m[2] + "."})
+				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", lowerStart(m[1])) + " Or we could " + strings.TrimPrefix(m[2], "we ") + "."})
 				choice, twoWays = true, true
 				continue
 			}
@@ -532,6 +544,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				}
 				continue
 			}
+			if i > 0 && len(pl.alts) > 0 && !inPlace && p.sent != rd.pieces[i-1].sent && (rd.pieces[i-1].class == classProposal || rd.pieces[i-1].class == classCommand) && anaphorRE.get().MatchString(p.text) {
+				// "ask Dave? he owes you one": a sentence that points
+				// back at the proposal goes with it, never before it
+				// ("He owes you one. Could we ask Dave instead?").
+				flush()
+				pl.after = append(pl.after, finishSentence(capitalise(p.text)))
+				continue
+			}
 			keepInSentence(relist(p))
 		}
 	}
@@ -573,6 +593,24 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// vendor": a goal that is not a verb phrase, or a verb with its
 	// object missing, is a scrap of the situation, not their goal.
 	pl.acks = slices.DeleteFunc(pl.acks, garbledWanting)
+	// Nor one that names the writer's own offer as their want ("I know
+	// delaying the slab pour to Thursday matters to you" beside "Thursday
+	// 7am, once he has").
+	if len(pl.acks) > 0 && (a.brief || a.third) {
+		// (A want said in their own words, "Client: We also need ...",
+		// is theirs. The forms say one want: it is read against the
+		// draft once.)
+		own := map[string]bool{}
+		pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool {
+			k := strings.Join(wantTokenRE.get().FindAllString(a, -1), "|")
+			v, ok := own[k]
+			if !ok {
+				v = ownWant(a, rd)
+				own[k] = v
+			}
+			return v
+		})
+	}
 	// No opening beats a garbled one ("... by Friday and has to the lab
 	// director", "the the", a clause that ends on "to").
 	pl.acks = slices.DeleteFunc(pl.acks, garbledOpening)
@@ -716,7 +754,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		return said(t)
 	})
-	pl.body = verbless(f, pl.body, req.Draft)
+	pl.body = verbless(f, pl.body, req.Draft, req.Situation)
 	pl.body = dropEchoes(pl.body, pl.acks, pl.alts)
 	for _, a := range pl.alts {
 		if len(a) > 0 && whichRE.get().MatchString(a[0]) {
@@ -761,11 +799,20 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 		}
 	}
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && namesOffer(pl.body, req.Situation) {
+		// "Apply for some other dates.", "Can bump headline sizes.",
+		// "Janet.", "If you want it, it's 6 dishes": the draft names
+		// the way forward, so no slot beside it.
+		pl.hasAlt = true
+	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		pl.slot = true
 		pl.notes = append(pl.notes, f.SlotNote)
 	}
 	pl.invites = f.Invite[level]
+	if len(pl.alts) == 0 && len(pl.after) == 0 && len(pl.body) > 0 && namedPerson(pl.body[len(pl.body)-1], req.Situation) {
+		pl.noInvite = true // "..., it's over my limit. Janet.": pointed to who can, not asked
+	}
 	for _, a := range pl.alts {
 		if !slices.Contains(offered, a[0]) {
 			offered = append(offered, a[0])
@@ -894,7 +941,7 @@ func joinClauses(pieces []piece) map[int]bool {
 		case q.class == classCommand && strings.HasPrefix(strings.TrimSpace(p.lead), ":") && (p.class == classCommand || p.class == classFact):
 			q.text = strings.TrimRight(q.text, ".!?…: ") + ": " + lowerFirst(p.text)
 			consume(p)
-		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q):
+		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q) && !anySplice(q.text) && !noticeRE.get().MatchString(q.text):
 			// "Pour on a wet subgrade and you get a cracked slab": a
 			// condition and what follows from it.
 			vp, neg, _ := commandVP(q.text)
@@ -974,6 +1021,15 @@ func joinTail(alt, lead, text string) string {
 // the records"; below them it is held off at the level.
 func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mustLevel guide.Level, a ask) string {
 	f := classes().forms
+	if _, _, _, spliced := splicedClause(ing); spliced || unsoundSlot(ing) || strings.Contains(ing, " and then ") {
+		// "Not doing a double Sat, did 3 last wk", "not redoing 24
+		// slides bc brad has feelings", "not going to have four people
+		// rush it out and then get the complaints": the no and its
+		// reason or its sequel, which no form of ours holds ("Could we
+		// hold off on doing a double Sat, did 3 last wk?"); the writer's
+		// words.
+		return finishSentence(capitalise(p.text))
+	}
 	if firmStakes {
 		if ownRefusalRE.get().MatchString(p.text) {
 			return p.text
@@ -1059,7 +1115,12 @@ func dateFragment(p piece, rd reading) string {
 	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.get().MatchString(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
 		return "" // ("Board arrives Friday" says something; "Friday." offers a time)
 	}
-	return lowerStart(t)
+	// "Free Thursday" offers Thursday; "18mm forecast" is a reason.
+	o := bareOffer(t)
+	if w := firstWordOf(o); timeLeadWords[strings.ToLower(w)] {
+		o = strings.ToLower(w) + o[len(w):] // "How about next Sat?", never "Next Sat"
+	}
+	return lowerStart(o)
 }
 
 // npBeforeThreat returns the amount or time before an ultimatum ("1.09
@@ -1073,7 +1134,7 @@ func npBeforeThreat(s string) string {
 	if wordCount(np) > 5 || finiteVerb(np) || len(ExtractFacts(np)) == 0 {
 		return ""
 	}
-	return np
+	return bareOffer(np)
 }
 
 // factList joins a verbless list of facts that opens with a number
@@ -1147,7 +1208,15 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string {
 	f := classes().forms
 	vp = strings.TrimRight(vp, ".!?… ")
-	mine := meRE.get().MatchString(vp)
+	if splicedIn(vp) {
+		// "Switch to the cheaper provider at 7k, saves 5k and we keep
+		// offsite copies": no form holds the clause spliced on; the
+		// order as written.
+		return []string{finishSentence(capitalise(vp))}
+	}
+	// A reply is always to me ("Please revert before 6pm", Indian
+	// English for "reply"): theirs to send, never a "Let's".
+	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp)
 	switch {
 	case req.Audience == guide.AudienceReport:
 		return []string{finishSentence(fill1(f.Command.Report, "vp", vp)), finishSentence(fill1(f.Command.Ask, "vp", vp))}
@@ -1158,6 +1227,47 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	}
 	return r.proposeForms(vp, level)
 }
+
+// subordinateOpenRE: a sentence that opens with its condition, whose
+// comma joins it to what follows ("If a roofer goes through ..., it's me
+// in front of the HSE"): never a semicolon.
+var subordinateOpenRE = lazyRegexp(`(?i)^\W*(?:if|when|unless|because|since|although|though|while|once|until|after|before|as soon as|whenever)\b`)
+
+// splicedIn: an order with a clause spliced on without its subject
+// ("Switch to the cheaper provider at 7k, saves 5k"): no condition to
+// build on ("If we switch ..., saves 5k, we keep ...").
+func splicedIn(s string) bool {
+	_, _, own, ok := splicedClause(s)
+	return ok && !own
+}
+
+// anaphorRE: a sentence that opens by pointing back ("he owes you one",
+// "she wants hours", "they're both around").
+var anaphorRE = lazyRegexp(`(?i)^\W*(?:he|she|they|him|her|them)\b|^\W*(?:he|she|they)['’]`)
+
+// timeLeadWords open a time said as a noun phrase ("next Sat", "this
+// afternoon", "end of day"), lower case inside a sentence.
+var timeLeadWords = setOf(`next this the tomorrow tonight today end early late first`)
+
+// anySplice: a clause spliced on after a comma, with or without its
+// subject ("Please note we cannot add 50 guests, the hall is 300 max").
+func anySplice(s string) bool {
+	_, _, _, ok := splicedClause(s)
+	return ok
+}
+
+// noticeRE: a formal notice, never an order or a condition ("Please
+// note ...", "Kindly be informed ...").
+var noticeRE = lazyRegexp(`(?i)^\W*(?:please\s+|kindly\s+)?(?:note|be (?:informed|advised|aware)|find attached|see attached)\b`)
+
+// byTimeRE: a time said with "by", "till" or "from" ("120 by 6, rest by
+// 8"): an offer, never a list of what we have ("We have 120 by 6").
+var byTimeRE = lazyRegexp(`(?i)\b(?:by|till|until|from)\s+\d{1,2}(?::\d\d)?(?:\s?[ap]m)?\b`)
+
+// replyVerbRE: an order only they can carry out: to reply ("revert by
+// 6pm", "confirm by Friday"), to pay, sign, approve or apply ("Pay the
+// S$18,460 first" is never "Can we pay the S$18,460 first?").
+var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|respond|confirm|get back|write back|call back|ring back|pay|sign|countersign|approve|authorise|authorize|apply|submit|drop (?:it|them|the \w+) (?:in|off|round)|bring|come|pop (?:it|them|in|round))\b`)
 
 // meRE: words for the writer, which a "we" proposal cannot hold.
 var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I|us|our)\b`)

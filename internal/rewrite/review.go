@@ -158,7 +158,7 @@ func (x *Inspector) Inspect(text, limit string) []Review {
 		inspectStock(in, kept),
 		x.inspectGoal(sents, kept),
 		x.inspectAlternative(text, kept),
-		inspectSplice(text, sents, kept),
+		inspectSplice(text, sents, kept, in.Draft),
 		x.inspectFirm(text, kept),
 		inspectLimit(in),
 	}
@@ -470,6 +470,68 @@ var spliceTests = []spliceTest{
 		}
 		return ""
 	}},
+	{"fragment wrapped as a proposal", func(text string, sents []draft.Sentence) string {
+		if !strings.Contains(text, "How about ") && !strings.Contains(text, "Could ") && !strings.Contains(text, "Can ") {
+			return ""
+		}
+		// "How about 18mm forecast?" (a reason read as an offer),
+		// "Could you leave not possible?" (a verbless no read as an
+		// order), "Could we hold off on doing a double Sat, did 3 last
+		// wk?" (a reason spliced into the question).
+		for _, s := range sents {
+			t := strings.TrimSpace(s.Text)
+			if m := howAboutRE.get().FindStringSubmatch(t); m != nil && !finiteVerb(m[1]) && bareOffer(m[1]) == "" {
+				return t
+			}
+			if m := proposalQRE.get().FindStringSubmatch(t); m != nil {
+				if _, _, own, ok := splicedClause(m[1]); unsoundSlot(m[1]) || ok && !own {
+					return t
+				}
+			}
+		}
+		return ""
+	}},
+	{"clause spliced at a capital", func(text string, _ []draft.Sentence) string {
+		// "Can't, It's over my limit."
+		if !containsAny(text, []string{", It", ", That", ", There", ", We", ", They"}) {
+			return ""
+		}
+		return capitalSpliceRE.get().FindString(text)
+	}},
+	{"courtesy or reply made a joint plan", func(text string, _ []draft.Sentence) string {
+		// "I'd suggest we thank you for the understanding", "Let's
+		// revert before 6pm".
+		if !containsAny(text, []string{" we thank", " we appreciate", "et's re", "et’s re"}) {
+			return ""
+		}
+		return jointCourtesyRE.get().FindString(text)
+	}},
+	{"condition run on", func(text string, sents []draft.Sentence) string {
+		if !strings.Contains(text, "There's a real risk that ") {
+			return ""
+		}
+		// "There's a real risk that a roofer goes through a lift that's
+		// not been signed off it's me in front of the HSE."
+		for _, s := range sents {
+			if t := strings.TrimSpace(s.Text); riskOpenRE.get().MatchString(t) && runOn(t) > 0 {
+				return t
+			}
+		}
+		return ""
+	}},
+	{"good wishes after the opening", func(text string, sents []draft.Sentence) string {
+		if !containsAny(strings.ToLower(text), []string{"hope ", "trust ", "greetings", "to hear from you"}) {
+			return ""
+		}
+		// "I know ... matters to you. Trust this meets you well.": good
+		// wishes go with the greeting, first.
+		for i, s := range sents {
+			if i > 0 && pleasantryRE.get().MatchString(s.Text) && !pleasantryRE.get().MatchString(sents[i-1].Text) && ackSentenceRE.get().MatchString(sents[i-1].Text) {
+				return sents[i-1].Text + " " + s.Text // (the pair: the place is the fault)
+			}
+		}
+		return ""
+	}},
 	{"repeated sentence", func(_ string, sents []draft.Sentence) string {
 		seen := map[string]bool{}
 		for _, s := range sents {
@@ -484,7 +546,12 @@ var spliceTests = []spliceTest{
 }
 
 var (
-	channelScrapRE = lazyRegexp(`(?i)\b(?:to|need|want|wanting|like)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:email|reply|message|text|sms|slack|dm|whatsapp|teams|comment)(?:\s+(?:reply|message|dm|from|to)\b[^.?!]*)?[.!]?$`)
+	howAboutRE      = lazyRegexp(`^How about ([^?]+)\?$`)
+	proposalQRE     = lazyRegexp(`^(?:Could|Can) (?:you|we) (?:hold off on )?([^?]+?)(?: instead)?\?$`)
+	capitalSpliceRE = lazyRegexp(`(?:\s|^)(?:\p{Ll}[\p{L}'’]*|\p{L}+n['’]t),[ \t]+(?:It|It's|It’s|That's|That’s|There's|There’s|We're|We’re|They're|They’re)\s`)
+	jointCourtesyRE = lazyRegexp(`(?i)\b(?:suggest|could|can|shall|should) we (?:thank|appreciate)\b|\blet['’]s (?:revert|reply|respond)\b`)
+	riskOpenRE      = lazyRegexp(`^There's a real risk that `)
+	channelScrapRE  = lazyRegexp(`(?i)\b(?:to|need|want|wanting|like)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:email|reply|message|text|sms|slack|dm|whatsapp|teams|comment)(?:\s+(?:reply|message|dm|from|to)\b[^.?!]*)?[.!]?$`)
 	// verbLikeRE: a word that may be the verb the small verb list lacks
 	// ("That's how", "nothing breaks", "we ended up").
 	verbLikeRE       = lazyRegexp(`^(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)\s+\p{Ll}|\p{L}['’](?:s|re|ll|d|ve|m|t)\b|\s\p{Ll}+(?:ed|es|s)\b`)
@@ -500,7 +567,7 @@ var (
 	gluedGreetingRE  = lazyRegexp(`(?:[\p{Ll},:;]|[^\n.!?]\s)\s+(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+\p{Lu}\p{Ll}+`)
 )
 
-func inspectSplice(text string, sents []draft.Sentence, kept bool) Review {
+func inspectSplice(text string, sents []draft.Sentence, kept bool, d string) Review {
 	r := Review{Name: CheckSplice, Pass: true}
 	if kept {
 		r.Detail = "kept as written"
@@ -508,7 +575,7 @@ func inspectSplice(text string, sents []draft.Sentence, kept bool) Review {
 	}
 	var found []string
 	for _, t := range spliceTests {
-		if m := t.find(text, sents); m != "" {
+		if m := t.find(text, sents); m != "" && !(asWrittenTests[t.name] && writersSentence(m, d)) {
 			found = append(found, fmt.Sprintf("%s (%q)", t.name, clip(m, 60)))
 		}
 	}
@@ -534,6 +601,28 @@ func inspectLimit(in InspectInput) Review {
 		r.Pass, r.Detail = false, fmt.Sprintf("%d characters, over the limit of %d, and the result does not say why", n, in.MaxChars)
 	}
 	return r
+}
+
+// asWrittenTests are the splice tests a sentence of the draft kept as
+// written may meet: a short fragment the engine could not rebuild with
+// certainty ("18mm forecast.", "Janet.") stays the writer's.
+var asWrittenTests = map[string]bool{"fragment": true, "scrap of the input": true}
+
+// writersSentence: what a test found is a whole sentence of the draft,
+// kept as the writer wrote it ("18mm forecast.", "Janet."): the writer's
+// own words, which the rewrite keeps rather than rebuild what it cannot
+// stand behind, are no splice of its making.
+func writersSentence(m, d string) bool {
+	m = strings.TrimSpace(m)
+	if d == "" || wordCount(m) == 0 || !strings.ContainsAny(m[len(m)-1:], ".!?") {
+		return false
+	}
+	for _, s := range draft.Split(d) {
+		if strings.TrimSpace(s.Text) == m {
+			return true
+		}
+	}
+	return false
 }
 
 // doubledWord returns "the the" when a word follows itself.

@@ -101,3 +101,49 @@ func TestInspectFirmness(t *testing.T) {
 		}
 	}
 }
+
+// What the fourth round's readers called broken (development data now:
+// /work/blind/drafts4.jsonl), by kind: the splice check fails the round's
+// rewrite and passes this round's.
+func TestSpliceCatchesRound4(t *testing.T) {
+	tests := []struct{ id, draft, bad, good string }{
+		{"g03", "Who asked you to commit 24 hours to Guwahati?? Same thing happened with Medisys in August and ops got blamed for it. Road via Kolkata is 48-52 hours, that is the reality, nothing I can do about it. Every time sales people promise the moon and then simply forward the mail to us. Either you call Zenith today itself and tell them 48 hours, or they pay approx Rs 18,000 extra for air and we book it tonight. Please revert before 6pm, pickup is tomorrow 14th. And kindly check with ops BEFORE promising next time.",
+			"Same thing happened with Medisys in August and ops got blamed for it. Road via Kolkata is 48-52 hours; that is the reality, nothing I can do about it. Every time sales people promise the moon and then simply forward the mail to us. Either you call Zenith today itself and tell them 48 hours, or they pay approx Rs 18,000 extra for air and we book it tonight. Let's revert before 6pm, pickup is tomorrow 14th. Which would you prefer?",
+			"Same thing happened with Medisys in August and ops got blamed for it. Road via Kolkata is 48-52 hours; that is the reality, nothing I can do about it. Every time sales people promise the moon and then simply forward the mail to us. Either you call Zenith today itself and tell them 48 hours, or they pay approx Rs 18,000 extra for air and we book it tonight. Could you revert before 6pm? Pickup is tomorrow 14th. Which would you prefer?"},
+		{"g04", "Good afternoon Sir,\n\nTrust this meets you well. Kindly note that this is now the 7th round of changes on the KV, whereas the contract clearly states 3 rounds. With all due respect, we cannot continue like this. My team has been working till 11pm every night because your side keeps changing mind.\n\nPlease be informed that if we do not receive final approval by Wednesday 12 noon, we will not be held responsible for missing the Friday launch, and any rebooking cost of the billboard (N450,000) will be borne by your company. Launch will then move to Tuesday 2nd.\n\nThank you for your understanding.\n\nTunde",
+			"Good afternoon Sir,\n\nI know getting copy and visual locked by Wednesday 12 noon matters to you. Trust this meets you well. Kindly note that this is now the 7th round of changes on the KV, whereas the contract clearly states 3 rounds. We cannot continue like this. My team has been working till 11pm every night because your side keeps changing mind. Please be informed that if we do not receive final approval by Wednesday 12 noon, we will not be held responsible for missing the Friday launch, and any rebooking cost of the billboard (N450,000) will be borne by your company. The launch will then move to Tuesday 2nd. I'd suggest we thank you for the understanding. Would that work for you?\n\nTunde",
+			"Good afternoon Sir,\n\nTrust this meets you well. Kindly note that this is now the 7th round of changes on the KV, whereas the contract clearly states 3 rounds. We cannot continue like this. My team has been working till 11pm every night because your side keeps changing mind. Please be informed that if we do not receive final approval by Wednesday 12 noon, we will not be held responsible for missing the Friday launch, and any rebooking cost of the billboard (N450,000) will be borne by your company. The launch will then move to Tuesday 2nd.\n\nWould that work for you? Thank you for your understanding.\n\nTunde"},
+		{"g10", "Not pouring Friday. 18mm forecast. Monday 7am earliest.",
+			"I'm afraid I can't pour Friday. The earliest is Monday 7am. How about 18mm forecast?",
+			"I'm afraid I can't pour Friday. 18mm forecast. The earliest is Monday 7am. Would that work for you?"},
+		{"g12", "Leave not possible. Apply for some other dates.",
+			"Apply for some other dates. Could you leave not possible?",
+			"Leave not possible. Could you apply for some other dates?"},
+		{"g14", "Are you actually serious? Nobody is setting foot on that scaffold until it's inspected and tagged, I don't care what the programme says. If a roofer goes through a lift that's not been signed off it's me in front of the HSE, not you. Inspector's here Thursday 10am. I'll put the roofers on the dormer frames on the ground Tue and Wed so you're not paying £1,200 a day for them to drink tea. Don't ask me again.",
+			"I understand wanting the roofing firm to charge £1,200 a day standing time. Are you actually serious? Nobody is setting foot on that scaffold until it's inspected and tagged. There's a real risk that a roofer goes through a lift that's not been signed off it's me in front of the HSE. The inspector's here Thursday 10am. I'll put the roofers on the dormer frames on the ground Tue and Wed so you're not paying £1,200 a day for them to drink tea. Does that work for you?",
+			"Are you actually serious? Nobody is setting foot on that scaffold until it's inspected and tagged. If a roofer goes through a lift that's not been signed off, it's me in front of the HSE. The inspector's here Thursday 10am. I'll put the roofers on the dormer frames on the ground Tue and Wed so you're not paying £1,200 a day for them to drink tea. Does that work for you?"},
+		{"g24", "Can't, it's over my limit. Janet.",
+			"Can't, It's over my limit. Would [what you can offer instead] work for you?",
+			"Can't; it's over my limit. Janet. Would that work for you?"},
+		{"g26", "Not doing a double Sat, did 3 last wk. Ask Ciara, she wants hours. I'll do 5 til close.",
+			"Could we hold off on doing a double Sat, did 3 last wk? I'll do 5 til close. Could we ask Ciara instead? She wants hours.",
+			"I'm not doing a double Sat, did 3 last wk. I'll do 5 til close. Could we ask Ciara instead? She wants hours."},
+	}
+	for _, tt := range tests {
+		splice := func(text string) Review {
+			for _, r := range Inspect(InspectInput{Draft: tt.draft, Text: text}) {
+				if r.Name == CheckSplice {
+					return r
+				}
+			}
+			t.Fatal("no splice check")
+			return Review{}
+		}
+		if r := splice(tt.bad); r.Pass {
+			t.Errorf("%s: the splice check passes the round's rewrite:\n%s", tt.id, tt.bad)
+		}
+		if r := splice(tt.good); !r.Pass {
+			t.Errorf("%s: the splice check fails this round's rewrite: %s\n%s", tt.id, r.Detail, tt.good)
+		}
+	}
+}

@@ -700,6 +700,22 @@ func (pl *plan) render(ch choice, req Request) string {
 			}
 		}
 	}
+	// Good wishes stay with the greeting, before the acknowledgement
+	// ("I know ... matters to you. Trust this meets you well." reads
+	// upside down).
+	rest := pl.body
+	for len(rest) > 0 && pleasantryRE.get().MatchString(rest[0]) {
+		add(rest[0])
+		rest = rest[1:]
+	}
+	// Thanks that close the draft close the message, after any question
+	// ("Thank you for your understanding. Would that work for you?"
+	// asks about the thanks).
+	var thanks []string
+	for len(rest) > 0 && len(pl.alts) == 0 && len(pl.after) == 0 && !pl.slot && thanksRE.get().MatchString(rest[len(rest)-1]) {
+		thanks = append([]string{rest[len(rest)-1]}, thanks...)
+		rest = rest[:len(rest)-1]
+	}
 	if len(pl.acks) > 0 && ch.short < 3 {
 		add(pl.acks[ch.ack%len(pl.acks)])
 	}
@@ -711,7 +727,7 @@ func (pl *plan) render(ch choice, req Request) string {
 		add(classes().forms.Escalate)
 	}
 	add(pl.refusal)
-	add(pl.body...)
+	add(rest...)
 	split := len(parts)
 	if pl.slot {
 		add(classes().forms.SlotForms[pl.level])
@@ -732,6 +748,7 @@ func (pl *plan) render(ch choice, req Request) string {
 	case len(pl.invites) > 0:
 		add(pl.invites[ch.invite%len(pl.invites)])
 	}
+	add(thanks...)
 	body := strings.Join(parts, " ")
 	if req.Channel != "chat" && req.Channel != "spoken" && utf8.RuneCountInString(body) > 500 && split > 0 && split < len(parts)-1 {
 		body = strings.Join(parts[:split], " ") + "\n\n" + strings.Join(parts[split:], " ")
@@ -920,7 +937,7 @@ func lowerStart(s string) string {
 		return s
 	}
 	gerund := len(words) > 1 && strings.HasSuffix(w, "ing") && utf8.RuneCountInString(w) >= 6 &&
-		(gerundObjects[strings.ToLower(words[1])] || words[1] != "" && unicode.IsDigit(firstRune(words[1]))) // "Merging 4,000 lines"
+		(gerundObjects[strings.ToLower(words[1])] || words[1] != "" && unicode.IsDigit(firstRune(words[1])) || baseFromGerund(w) != "" && !finiteVerb(words[1]) && !strings.HasSuffix(words[1], "ed")) // "Merging 4,000 lines", "Cancelling backups", never "Sterling signed"
 	if !notNames[w] && !gerund && !commonStarts[w] {
 		return s
 	}

@@ -56,6 +56,19 @@ var chatChannelRE = lazyRegexp(`(?i)\b(?:text(?:\s+message)?|sms|slack|teams|wha
 // wants: "..., who wants to push router firmware 7.2.1 tonight".
 var whoRE = lazyRegexp(`(?i)(?:^|[\s,])who\s+(.+)$`)
 
+// sender: the words before a "who" end on the sender ("Email from the
+// IT manager,", "Text from a plumber,"), not on who it goes to ("reply
+// from the head chef to sous chef Declan,"): the clause is the writer's.
+func sender(head string) bool {
+	l := strings.ToLower(head)
+	i := strings.LastIndex(l, "from ")
+	if i < 0 || i > 0 && l[i-1] != ' ' {
+		return false
+	}
+	rest := l[i+len("from "):]
+	return !strings.Contains(rest, " to ") && wordCount(rest) <= 6
+}
+
 // parenRE is a parenthesis: "(event manager)", "(about 12 million rows)".
 var parenRE = lazyRegexp(`\s*\([^()]{0,80}\)`)
 
@@ -110,7 +123,21 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 		for _, n := range nameWords(t[:m[0]]) {
 			sc.names[n] = true
 		}
-		if a := readWhoClause(verbs, t[m[2]:m[3]], audience); a.ok() {
+		clause := t[m[2]:m[3]]
+		if sender(t[:m[0]]) {
+			// "Email from the IT manager, who wants to keep offsite
+			// backups, to the finance director, who has asked her to
+			// cancel the contract": the first "who" is the writer's; the
+			// request is in the next one, or none.
+			clause = ""
+			if k := strings.Index(t[m[2]:], " who "); k >= 0 {
+				for _, n := range nameWords(t[m[2] : m[2]+k]) {
+					sc.names[n] = true
+				}
+				clause = t[m[2]+k+len(" who "):]
+			}
+		}
+		if a := readWhoClause(verbs, clause, audience); clause != "" && a.ok() {
 			sc.ask, sc.requestSent = a, i
 		}
 	}

@@ -21,7 +21,7 @@ var (
 	terseNotIngRE   = lazyRegexp(`(?i)^not\s+(\p{L}+ing)\b\s*(.*)$`)
 	terseLeftRE     = lazyRegexp(`(?i)^(?:only\s+)?(\d[\d,]*)\s+(\p{L}+)\s+left\W*$`)
 	terseAsRE       = lazyRegexp(`(?i)^(.+?),?\s+as\s+(quoted|agreed|planned|discussed|promised|contracted|booked|scheduled|standard|usual)\W*$`)
-	terseEarliestRE = lazyRegexp(`(?i)^((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|(?:the )?\d[\w:]*)(?:\s+(?:morning|afternoon|evening|night|the \d+\w*))?)\s+(?:at the\s+)?earliest\b[,\s]*(.*)$`)
+	terseEarliestRE = lazyRegexp(`(?i)^((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri|sat|sun|tmrw|tomorrow|next week|(?:the )?\d[\w:]*)(?:\s+(?:morning|afternoon|evening|night|the \d+\w*))?)\s+(?:at the\s+)?earliest\b[,\s]*(.*)$`)
 )
 
 // intransitiveIng are -ing words of "Not happening" and the like, which
