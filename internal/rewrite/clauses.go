@@ -442,9 +442,11 @@ func readDraft(d string) reading {
 func (c *classifier) read(text string, t *tone) reading {
 	var r reading
 	sents := draft.Split(text)
-	// The sign-off: the last line sentences, from a sign-off line on.
+	// The sign-off: the last line sentences, from a sign-off line on (a
+	// sign-off, a name and a title: "Thanks and regards,\nNeha\nSales
+	// Manager").
 	end := len(sents)
-	for k := len(sents) - 1; k >= 0 && k >= len(sents)-3; k-- {
+	for k := len(sents) - 1; k >= 0 && k >= len(sents)-4; k-- {
 		s := sents[k]
 		if !s.Line {
 			break

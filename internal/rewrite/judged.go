@@ -116,9 +116,9 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 		if slices.ContainsFunc(ps, func(p piece) bool {
 			return ruled[p.class] || keepRE.get().MatchString(p.orig) || timedOffer(p.text)
 		}) {
-			// A no, an order, a proposal, a judgement or an offer with
-			// its time: the rules say it calmly (the rewrite's refusal,
-			// proposal and concern forms).
+			// A no, an order, a proposal, a judgement, a consequence or
+			// an offer with its time: the rules say it calmly (the
+			// rewrite's refusal, proposal and concern forms) or keep it.
 			continue
 		}
 		if z, ok := m.JabScore(rd.pieces[g.lo].orig); ps[0].class != classQuestion && gain < SureJabGain && (!ok || z < MinJabScore) {
@@ -149,10 +149,12 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 }
 
 // ruled are the classes the rules reword rather than keep as written.
-var ruled = map[string]bool{classRefusal: true, classCommand: true, classProposal: true, classJudgement: true}
+// A consequence is the formula's impact step, said as the writer said it.
+var ruled = map[string]bool{classRefusal: true, classCommand: true, classProposal: true, classJudgement: true, classConsequence: true}
 
 // keepRE: a clause that says the no or names a day or a time (what the
 // writer will not do, or can do instead), whatever class the rules gave
 // it ("Sorry but this is not possible.", "next monday fine").
 var keepRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
+	`(?:don't|do not) think (?:we|I) can|not a good idea|` +
 	`monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
