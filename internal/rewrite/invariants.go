@@ -159,7 +159,7 @@ func markJabs(ps []piece, text string) {
 		cutJabWords(&ps[i])
 	}
 	if jabSentence(text) || reproach(text) {
-		dropJab(ps, jabSentence)
+		dropJab(ps)
 		return
 	}
 	for i := range ps {
@@ -685,12 +685,12 @@ func straight(s string) string {
 	return apostrophes.Replace(s)
 }
 
-// dropJab drops the clauses of a jab sentence (ps): the clauses jab finds
-// the jab in go, and the rest go with them unless they carry a number (the
+// dropJab drops the clauses of a jab sentence (ps): the clauses
+// jabSentence finds the jab in go, and the rest go with them unless they carry a number (the
 // facts of "I lost two full days because ..., which nobody seems to want
 // to talk about"); an offer with a time or an amount, and a plain fact of
 // no one beside the jab, stay.
-func dropJab(ps []piece, jab func(string) bool) {
+func dropJab(ps []piece) {
 	blame := func(p *piece) {
 		if p.class != classInjection {
 			p.match = match{class: classBlame}
@@ -702,7 +702,7 @@ func dropJab(ps []piece, jab func(string) bool) {
 	in := make([]bool, len(ps))
 	some, facts := false, false
 	for i := range ps {
-		in[i] = jab(ps[i].orig)
+		in[i] = jabSentence(ps[i].orig)
 		some = some || in[i]
 	}
 	for i := range ps {

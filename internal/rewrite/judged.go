@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +33,11 @@ const MinJabScore = -2.0
 // says of it.
 const SureJabGain = 3.0
 
+// SureJabScore: from this score of the sentence head a sentence with
+// nothing the rules keep goes whatever the message gains without it (a
+// draft with several jabs gains little from losing any one of them).
+const SureJabScore = -1.0
+
 // MaxJudgedChars bounds the drafts the judge reads sentence by sentence
 // (one check per sentence): a longer draft (beyond the 300 words of a long
 // email) keeps the rules' reading alone.
@@ -40,14 +46,14 @@ const MaxJudgedChars = 3000
 // judgedJabs returns rd with the sentences the judge reads as jabs left
 // out. It reads the draft as the rules would keep it (each sentence's
 // clauses softened, the blame, insults and venting the rules drop already
-// gone), once whole and once without each sentence; a sentence whose
-// absence gains at least JabGain goes as dropJab drops a jab sentence the
-// invariants find: its clauses without a number or a fact (ExtractFacts)
-// go, an offer and a plain fact stay, and a sentence whose every clause
-// holds one stays whole. A sentence with a no (by class or by keepRE), an
-// order, a proposal, a judgement or an offer in it is the rules' to
-// reword, not the judge's to drop. rd is shared (readDraft's cache): its
-// pieces are copied before any change.
+// gone), once whole and once without each sentence. In a sentence whose
+// absence gains at least JabGain, the clauses the rules keep or reword
+// stay (a no by class or by keepRE, an order, a proposal, a judgement, a
+// consequence, an offer, a clause with a number or a fact) and the others
+// go: all of them when they ask a question (a rhetorical one: "No, are you
+// off your head?" keeps its no), when the gain is at least SureJabGain, or
+// when the sentence head scores one of them at least MinJabScore. rd is
+// shared (readDraft's cache): its pieces are copied before any change.
 func judgedJabs(rd reading, m marginer, in check.Input) reading {
 	if utf8.RuneCountInString(in.Draft) > MaxJudgedChars {
 		return rd
@@ -109,37 +115,46 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 	for gi, g := range groups {
 		z, ok := margin(say(gi))
 		gain := z - whole
-		if !ok || gain < JabGain {
+		if !ok {
 			continue
 		}
-		ps := rd.pieces[g.lo:g.hi]
-		if slices.ContainsFunc(ps, func(p piece) bool {
-			return ruled[p.class] || keepRE.get().MatchString(p.orig) || timedOffer(p.text)
-		}) {
-			// A no, an order, a proposal, a judgement, a consequence or
-			// an offer with its time: the rules say it calmly (the
-			// rewrite's refusal, proposal and concern forms) or keep it.
+
+		// The clauses the rules keep or reword stay: a no, an order, a
+		// proposal, a judgement, a consequence, an offer with its time,
+		// and any clause with a number or a fact. The rest of the
+		// sentence is the jab.
+		var cut []int
+		worst := math.Inf(-1)
+		question := false
+		for i := g.lo; i < g.hi; i++ {
+			p := rd.pieces[i]
+			if dropped(p.class) || ruled[p.class] || keepRE.get().MatchString(p.orig) || timedOffer(p.text) ||
+				heldNumberRE.get().MatchString(p.orig) || len(ExtractFacts(p.orig)) > 0 {
+				continue
+			}
+			cut = append(cut, i)
+			question = question || p.class == classQuestion || strings.HasSuffix(strings.TrimSpace(p.orig), "?")
+			if z, ok := m.JabScore(p.text); ok {
+				worst = max(worst, z)
+			}
+		}
+		if len(cut) == 0 {
 			continue
 		}
-		if z, ok := m.JabScore(rd.pieces[g.lo].orig); ps[0].class != classQuestion && gain < SureJabGain && (!ok || z < MinJabScore) {
+		all := len(cut) == countFunc(rd.pieces[g.lo:g.hi], func(p piece) bool { return !dropped(p.class) })
+		if !(all && worst >= SureJabScore) && (gain < JabGain || !question && gain < SureJabGain && worst < MinJabScore) {
 			// A statement the sentence head does not read as a jab
 			// either, and the message gains little without it ("There
-			// are three of us."): the facts stay.
-			continue
-		}
-		jab := func(clause string) bool {
-			return !heldNumberRE.get().MatchString(clause) && len(ExtractFacts(clause)) == 0
-		}
-		if !slices.ContainsFunc(ps, func(p piece) bool { return !dropped(p.class) && jab(p.orig) }) {
-			// Every clause holds a number or a fact: the judge cannot
-			// say which words are the jab, and the facts stay.
+			// are three of us."): it stays.
 			continue
 		}
 		if !copied {
 			rd.pieces = slices.Clone(rd.pieces)
 			copied = true
 		}
-		dropJab(rd.pieces[g.lo:g.hi], jab)
+		for _, i := range cut {
+			rd.pieces[i].match = match{class: classBlame}
+		}
 	}
 	if copied && !slices.ContainsFunc(rd.pieces, func(p piece) bool { return !dropped(p.class) }) {
 		// Nothing would be left to say: the rules' reading stands.
@@ -158,3 +173,14 @@ var ruled = map[string]bool{classRefusal: true, classCommand: true, classProposa
 var keepRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
 	`(?:don't|do not) think (?:we|I) can|not a good idea|` +
 	`monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
+
+// countFunc counts the pieces f holds for.
+func countFunc(ps []piece, f func(piece) bool) int {
+	n := 0
+	for _, p := range ps {
+		if f(p) {
+			n++
+		}
+	}
+	return n
+}
