@@ -455,7 +455,9 @@ func (c *classifier) read(text string, t *tone) reading {
 			end = k
 			break
 		}
-		if wordCount(s.Text) > 3 {
+		if wordCount(s.Text) > 6 || strings.HasSuffix(strings.TrimSpace(s.Text), ".") {
+			// (A name or a title, "Sales Manager, Lotus Bay Resort",
+			// may follow the sign-off; a sentence may not.)
 			break
 		}
 	}

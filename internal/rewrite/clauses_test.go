@@ -78,6 +78,8 @@ func TestReadDraft(t *testing.T) {
 	}{
 		{"greeting and sign-off lines", "Hi Priya,\n\nNo. Monday is impossible.\n\nThanks,\nTomás", "Hi Priya,", "Thanks,\nTomás", []string{"refusal", "judgement"}},
 		{"a sign-off, a name and a title", "Dear Mr Sharma,\n\nThe hall holds 400.\n\nThanks and regards,\nNeha Agarwal\nBanquet Sales Manager", "Dear Mr Sharma,", "Thanks and regards,\nNeha Agarwal\nBanquet Sales Manager", []string{"fact"}},
+		{"a title of five words", "The hall holds 400.\n\nWarm regards,\nAnil Kumar\nSales Manager, Lotus Bay Resort", "", "Warm regards,\nAnil Kumar\nSales Manager, Lotus Bay Resort", []string{"fact"}},
+		{"a Welsh sign-off", "The contract price stands until 1 May.\n\nDiolch,\nRhian Evans\nManager, Dyffryn Dairy Co-operative", "", "Diolch,\nRhian Evans\nManager, Dyffryn Dairy Co-operative", []string{"fact"}},
 		{"glued greeting", "hi Priya, no. The sandbox is down.", "hi Priya,", "", []string{"refusal", "fact"}},
 		{"a name addressed", "Dr. Okafor, 200 patients by 14 March is not happening.", "Dr. Okafor,", "", []string{"refusal"}},
 		{"blame in a clause", "Last year's sale crashed at 8,000 users and you were all over us for a week.", "", "", []string{"fact", "blame"}},
