@@ -610,10 +610,11 @@ func splitStops(s string) []string {
 }
 
 // garbledOpeningRE: the marks of a sentence built from the situation
-// that is no clause: an auxiliary left without its verb ("and has to the
-// lab director"), a word doubled, a sentence that ends on a word that
-// needs one after it.
-var garbledOpeningRE = lazyRegexp(`(?i)\band (?:has|have|had|is|are|was|were)\s+(?:to|for|at|on|in|with|by)\s+(?:the|a|an|our|your|their|his|her)\b|\b(?:to|of|and|or|the|a|an|with|for|by|at|in|on|from|that)\s*[.?!]\s*$`)
+// that is no clause: the brief's narration leaked into it ("... shift
+// lead Kyle asked his production supervisor"), an auxiliary left without
+// its verb ("and has to the lab director"), a word doubled, a sentence
+// that ends on a word that needs one after it.
+var garbledOpeningRE = lazyRegexp(`(?i)\b(?:asked|asks|told|tells|emailed|emails|messaged|texted|wrote|rang|phoned)\s+(?:his|her|their|the|my|our|its)\s+\w+|\band (?:has|have|had|is|are|was|were)\s+(?:to|for|at|on|in|with|by)\s+(?:the|a|an|our|your|their|his|her)\b|\b(?:to|of|and|or|the|a|an|with|for|by|at|in|on|from|that)\s*[.?!]\s*$`)
 
 // garbledOpening reports whether an opening built from the situation is
 // no grammatical clause.

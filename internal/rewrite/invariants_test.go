@@ -250,6 +250,9 @@ func TestGarbledOpening(t *testing.T) {
 	}{
 		{"I understand you'd like us to escalate the bioanalytical assay report by Friday and has to the lab director.", true},
 		{"I know you want us to move the the launch.", true},
+		{"I understand you'd like me to shift lead Kyle asked his production supervisor.", true},
+		{"I know the client asked the team for a demo on Friday.", true},
+		{"I know you'd like the report by Friday.", false},
 		{"I know getting the release out matters to.", true},
 		{"I know getting the release out by Friday matters to you.", false},
 		{"We can't have the new payroll system live on the 1st.", false},
