@@ -48,7 +48,7 @@ const MaxJudgedChars = 3000
 // clauses softened, the blame, insults and venting the rules drop already
 // gone), once whole and once without each sentence. In a sentence whose
 // absence gains at least JabGain, the clauses the rules keep or reword
-// stay (a no by class or by keepRE, an order, a proposal, a judgement, a
+// stay (a no by class or by keepNoRE, an order, a proposal, a judgement, a
 // consequence, an offer, a clause with a number or a fact) and the others
 // go: all of them when they ask a question (a rhetorical one: "No, are you
 // off your head?" keeps its no), when the gain is at least SureJabGain, or
@@ -128,7 +128,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 		question := false
 		for i := g.lo; i < g.hi; i++ {
 			p := rd.pieces[i]
-			if dropped(p.class) || ruled[p.class] || keepRE.get().MatchString(p.orig) || timedOffer(p.text) ||
+			if dropped(p.class) || ruled[p.class] || keeps(p.orig) || timedOffer(p.text) ||
 				heldNumberRE.get().MatchString(p.orig) || len(ExtractFacts(p.orig)) > 0 {
 				continue
 			}
@@ -169,10 +169,21 @@ var ruled = map[string]bool{classRefusal: true, classCommand: true, classProposa
 
 // keepRE: a clause that says the no or names a day or a time (what the
 // writer will not do, or can do instead), whatever class the rules gave
-// it ("Sorry but this is not possible.", "next monday fine").
-var keepRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
-	`(?:don't|do not) think (?:we|I) can|not a good idea|` +
-	`monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
+// it ("Sorry but this is not possible.", "next monday fine"); a question
+// put to them about their past ("were you in the shop last Saturday at
+// all?") is no offer, whatever day it names.
+var (
+	keepNoRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
+		`(?:don't|do not) think (?:we|I) can|not a good idea)\b`)
+	keepTimeRE = lazyRegexp(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
+	youAskedRE = lazyRegexp(`(?i)\b(?:were|was|did|have|had|are|do|does)\s+(?:you|anyone|they|he|she)\b[^?]*\?\s*$`)
+)
+
+// keeps reports whether clause s is the rules' to keep (see keepNoRE and
+// keepTimeRE).
+func keeps(s string) bool {
+	return keepNoRE.get().MatchString(s) || keepTimeRE.get().MatchString(s) && !youAskedRE.get().MatchString(s)
+}
 
 // countFunc counts the pieces f holds for.
 func countFunc(ps []piece, f func(piece) bool) int {

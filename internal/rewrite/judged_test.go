@@ -45,3 +45,26 @@ func TestJudgedJabs(t *testing.T) {
 		})
 	}
 }
+
+// TestKeeps: the clauses the judge's reading leaves to the rules: a no,
+// and a day or a time unless it is asked of them about their past.
+func TestKeeps(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Sorry but this is not possible.", true},
+		{"next monday fine", true},
+		{"Friday ok?", true},
+		{"I don't think we can do it this weekend.", true},
+		{"were you in the shop last Saturday at all?", false},
+		{"Did anyone look at the roster for Friday?", false},
+		{"Are you having a laugh?", false},
+		{"We're a recharge center, not a charity.", false},
+	}
+	for _, tt := range tests {
+		if got := keeps(tt.s); got != tt.want {
+			t.Errorf("keeps(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
