@@ -46,6 +46,38 @@ func TestJudgedJabs(t *testing.T) {
 	}
 }
 
+// TestRulesWithJudge: what the rules do with the embedded judge's
+// verdict on the draft (the offline engine as users run it).
+func TestRulesWithJudge(t *testing.T) {
+	chk := check.Default()
+	eng := NewRules(guide.Default(), chk)
+	tests := []struct {
+		name        string
+		req         Request
+		want, never []string
+	}{
+		{
+			name: "a manager's no to a report ends on what they can do",
+			req: Request{Audience: guide.AudienceReport, Stakes: guide.StakesLow, Channel: "chat",
+				Situation: "Veterinary clinic. Text reply from the practice manager to vet nurse Kayla, who asks to leave at 3pm today. Two spays are scheduled at 3:30 and she is the only nurse on for surgery; she could leave at 5.",
+				Draft:     "no, we've got the 2 spays at 3:30. you can go at 5"},
+			want:  []string{"2 spays at 3:30", "go at 5"},
+			never: []string{"Would that work for you?", "Does that work for you?"},
+		},
+		{
+			name: "a request for an answer by a day is no offer of the day",
+			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesMedium,
+				Situation: "A residential client, Dave, emailed asking the architect to 'just nudge the stair over 3 feet' to fit a walk-in closet. Dave and his wife Karen approved and signed the stair layout on March 14; permit drawings went to the city on the 2nd. Moving the stair is a structural revision: $4,800 in additional fees and 3-4 weeks of city re-review, which would miss the framing contractor Hendricks' start on June 10. The writer wants to build the closet under the stair landing instead (about 5x7 ft, no permit revision, no delay).",
+				Draft:     "Dave, we have been over this. Twice. The stair location was approved by you and Karen on March 14 and you signed the drawings. They went to the city on the 2nd. Moving the stair now isn't 'just nudging it over,' it's a structural revision, it's $4,800 in additional fees, and the city will take another 3-4 weeks to re-review, which blows your framing date with Hendricks on June 10. Honestly I don't know how many more ways I can explain that walls hold things up. If you want the closet we can build it under the landing, roughly 5x7, no permit revision, no delay. That's the one I'd do. Let me know by Friday."},
+			want:  []string{"under the landing", "Let me know by Friday"},
+			never: []string{"How about Let", "How about let"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { rewriteHas(t, eng, chk, tt.req, tt.want, tt.never) })
+	}
+}
+
 // TestKeeps: the clauses the judge's reading leaves to the rules: a no,
 // and a day or a time unless it is asked of them about their past.
 func TestKeeps(t *testing.T) {

@@ -1117,6 +1117,9 @@ func dateFragment(p piece, rd reading) string {
 	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.get().MatchString(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
 		return "" // ("Board arrives Friday" says something; "Friday." offers a time)
 	}
+	if w := strings.ToLower(firstWordOf(t)); verbSet()[w] || orderLeads[w] {
+		return "" // "Let me know by Friday." asks, it offers no time
+	}
 	// "Free Thursday" offers Thursday; "18mm forecast" is a reason.
 	o := bareOffer(t)
 	if w := firstWordOf(o); timeLeadWords[strings.ToLower(w)] {
@@ -1124,6 +1127,10 @@ func dateFragment(p piece, rd reading) string {
 	}
 	return lowerStart(o)
 }
+
+// orderLeads open an order or a request that the verbs list does not
+// hold ("Let me know by Friday.", "Please confirm by 5pm.").
+var orderLeads = setOf(`let please kindly pls just do don't dont confirm`)
 
 // npBeforeThreat returns the amount or time before an ultimatum ("1.09
 // or find another agent" -> "1.09"), or "".

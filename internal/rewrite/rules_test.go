@@ -219,14 +219,6 @@ func TestRulesReproductions(t *testing.T) {
 			never: []string{"on you", "not me", "No way", "different approach", "I'd rather we held off", "I understand what you're asking for"},
 		},
 		{
-			name: "a manager's no to a report ends on what they can do",
-			req: Request{Audience: guide.AudienceReport, Stakes: guide.StakesLow, Channel: "chat",
-				Situation: "Veterinary clinic. Text reply from the practice manager to vet nurse Kayla, who asks to leave at 3pm today. Two spays are scheduled at 3:30 and she is the only nurse on for surgery; she could leave at 5.",
-				Draft:     "no, we've got the 2 spays at 3:30. you can go at 5"},
-			want:  []string{"2 spays at 3:30", "go at 5"},
-			never: []string{"Would that work for you?", "Does that work for you?"},
-		},
-		{
 			name: "ticket sale at high stakes",
 			req: Request{Audience: guide.AudienceClient, Stakes: guide.StakesHigh,
 				Situation: "A client wants to skip load testing to launch the ticket sale on Friday.",
