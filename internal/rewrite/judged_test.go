@@ -7,10 +7,12 @@ import (
 	"github.com/pushback/pushback/internal/guide"
 )
 
-// TestJudgedJabs: in a draft the judge fails, the sentence it reads the
-// draft better without goes, whatever its words; the no, the facts and the
-// offer stay. Drafts of the blind rounds (development data).
-func TestJudgedJabs(t *testing.T) {
+// TestRulesWithJudge: the offline engine with the embedded judge, as users
+// run it. In a draft the judge fails, the sentence it reads the draft
+// better without goes, whatever its words, while the no, the facts and the
+// offer stay; and what the rules do with the judge's verdict on the draft.
+// Drafts of the blind rounds (development data).
+func TestRulesWithJudge(t *testing.T) {
 	chk := check.Default()
 	eng := NewRules(guide.Default(), chk)
 	tests := []struct {
@@ -38,24 +40,6 @@ func TestJudgedJabs(t *testing.T) {
 			req:  Request{Audience: "client", Stakes: "critical", Situation: "Message from the unit manager of an airline catering kitchen at O.R. Tambo airport, Johannesburg, to the airline's catering procurement manager, who asked to load 2,400 chicken meals onto tomorrow morning's flights because replacement stock can't be made in time. A chiller failed overnight and the meals sat at 9\u00b0C for about four hours; the kitchen's HACCP plan requires chilled meals held above 5\u00b0C for more than two hours to be discarded. The kitchen can produce 1,800 cold vegetarian pasta meals by 05:00 and cover the remaining 600 with sandwich and snack boxes.", Draft: "Absolutely not, are you mad? Those meals sat at 9 degrees for four hours. If a planeload of passengers gets salmonella at 35,000 feet that's on you, not me, and I'm not losing my licence for your on-time stats. They're going in the bin, end of story. I can do 1,800 cold veg pasta by 05:00 and the other 600 as sandwich/snack boxes. That's what you're getting."},
 			want: []string{"They're going in the bin", "1,800 cold veg pasta"}, never: []string{"are you mad", "on you, not me"},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rewriteHas(t, eng, chk, tt.req, tt.want, tt.never)
-		})
-	}
-}
-
-// TestRulesWithJudge: what the rules do with the embedded judge's
-// verdict on the draft (the offline engine as users run it).
-func TestRulesWithJudge(t *testing.T) {
-	chk := check.Default()
-	eng := NewRules(guide.Default(), chk)
-	tests := []struct {
-		name        string
-		req         Request
-		want, never []string
-	}{
 		{
 			name: "a manager's no to a report ends on what they can do",
 			req: Request{Audience: guide.AudienceReport, Stakes: guide.StakesLow, Channel: "chat",
@@ -74,7 +58,9 @@ func TestRulesWithJudge(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { rewriteHas(t, eng, chk, tt.req, tt.want, tt.never) })
+		t.Run(tt.name, func(t *testing.T) {
+			rewriteHas(t, eng, chk, tt.req, tt.want, tt.never)
+		})
 	}
 }
 
