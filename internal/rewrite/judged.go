@@ -20,7 +20,7 @@ type marginer interface {
 // JabGain is the gain in the judge's log-odds of a pass, read without one
 // sentence, from which that sentence is a jab the rewrite leaves out
 // whatever its words. Chosen on the development drafts (drafts1-4 of the
-// blind rounds): see the README's rewrite section.
+// blind rounds), where 0.5 and 1 dropped the same sentences.
 const JabGain = 0.5
 
 // MinJabScore: a statement (not a question) goes only when the judge's
@@ -107,18 +107,11 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 		z, err := m.Margin(x)
 		return z, err == nil
 	}
-	whole, ok := margin(say(-1))
-	if !ok {
-		return rd
-	}
+	// The draft whole, as read before any cut (its margin is measured on
+	// first need).
+	wholeText, whole, measured := say(-1), 0.0, false
 	orig, copied := rd, false
 	for gi, g := range groups {
-		z, ok := margin(say(gi))
-		gain := z - whole
-		if !ok {
-			continue
-		}
-
 		// The clauses the rules keep or reword stay: a no, an order, a
 		// proposal, a judgement, a consequence, an offer with its time,
 		// and any clause with a number or a fact. The rest of the
@@ -139,14 +132,29 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 			}
 		}
 		if len(cut) == 0 {
-			continue
+			continue // nothing to cut: no need to read the draft without it
 		}
 		all := len(cut) == countFunc(rd.pieces[g.lo:g.hi], func(p piece) bool { return !dropped(p.class) })
-		if !(all && worst >= SureJabScore) && (gain < JabGain || !question && gain < SureJabGain && worst < MinJabScore) {
-			// A statement the sentence head does not read as a jab
-			// either, and the message gains little without it ("There
-			// are three of us."): it stays.
-			continue
+		if !(all && worst >= SureJabScore) {
+			// Then only the gain decides: read the draft whole (once)
+			// and without this sentence.
+			if !measured {
+				z, ok := margin(wholeText)
+				if !ok {
+					return orig
+				}
+				whole, measured = z, true
+			}
+			z, ok := margin(say(gi))
+			if !ok {
+				continue
+			}
+			if gain := z - whole; gain < JabGain || !question && gain < SureJabGain && worst < MinJabScore {
+				// A statement the sentence head does not read as a jab
+				// either, and the message gains little without it
+				// ("There are three of us."): it stays.
+				continue
+			}
 		}
 		if !copied {
 			rd.pieces = slices.Clone(rd.pieces)
@@ -167,11 +175,11 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 // A consequence is the formula's impact step, said as the writer said it.
 var ruled = map[string]bool{classRefusal: true, classCommand: true, classProposal: true, classJudgement: true, classConsequence: true}
 
-// keepRE: a clause that says the no or names a day or a time (what the
-// writer will not do, or can do instead), whatever class the rules gave
-// it ("Sorry but this is not possible.", "next monday fine"); a question
-// put to them about their past ("were you in the shop last Saturday at
-// all?") is no offer, whatever day it names.
+// keepNoRE and keepTimeRE: a clause that says the no or names a day or a
+// time (what the writer will not do, or can do instead), whatever class
+// the rules gave it ("Sorry but this is not possible.", "next monday
+// fine"); a question put to them about their past (youAskedRE: "were you
+// in the shop last Saturday at all?") is no offer, whatever day it names.
 var (
 	keepNoRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
 		`(?:don't|do not) think (?:we|I) can|not a good idea)\b`)

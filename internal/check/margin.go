@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/pushback/pushback/internal/check/cue"
@@ -33,7 +34,7 @@ func (c *Checker) Margin(in Input) (float64, error) {
 }
 
 // ErrNoJudge: the checker has no learned judge (the cue engine alone).
-var ErrNoJudge = fmt.Errorf("check: no learned judge")
+var ErrNoJudge = errors.New("check: no learned judge")
 
 // JabScore is the judge's sentence head on text (one sentence, or the
 // worst of its sentences): the log-odds that it is the sentence a
