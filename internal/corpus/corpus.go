@@ -65,6 +65,11 @@ type Case struct {
 	Situation   string         `json:"situation,omitempty" jsonschema:"description=What the other person said or asked\\, and what the message may leave unsaid."`
 	Text        string         `json:"text" jsonschema:"minLength=1,description=The message."`
 	Reason      string         `json:"reason,omitempty" jsonschema:"description=One line: why it would or would not be sent."`
+	// Jabs are the phrases a reader would cut from the text for how they
+	// treat its reader (blame, contempt, sarcasm, a threat, venting, a
+	// curt no), each quoted exactly: what the judge's sentence head
+	// learns from (evals/checker/jabs).
+	Jabs []string `json:"jabs,omitempty" jsonschema:"description=Phrases a reader would cut for how they treat the reader (blame\\, contempt\\, sarcasm\\, a threat\\, venting\\, a curt no)\\, each quoted exactly from text."`
 }
 
 // IsGood reports whether the case is labelled good.
@@ -110,6 +115,11 @@ func Validate(c Case, g *guide.Guide) error {
 	}
 	if c.Channel != "" && !slices.Contains(Channels, c.Channel) {
 		return bad("channel %q is not one of %s", c.Channel, strings.Join(Channels, ", "))
+	}
+	for _, j := range c.Jabs {
+		if strings.TrimSpace(j) == "" || !strings.Contains(c.Text, j) {
+			return bad("jab %q is not quoted from the text", j)
+		}
 	}
 	if _, err := guide.ParseLevel(string(c.Level)); err != nil {
 		return bad("%v", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -34,6 +35,9 @@ func TestValidate(t *testing.T) {
 		{"unknown level", func(c *Case) { c.Level = "loud" }, "level"},
 		{"unknown audience", func(c *Case) { c.Audience = "boss" }, "audience"},
 		{"unknown stakes", func(c *Case) { c.Stakes = "huge" }, "stakes"},
+		{"jab quoted from the text", func(c *Case) { c.Jabs = []string{"the rest Tuesday"} }, ""},
+		{"jab not in the text", func(c *Case) { c.Jabs = []string{"the rest Monday"} }, "not quoted from the text"},
+		{"empty jab", func(c *Case) { c.Jabs = []string{" "} }, "not quoted from the text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,12 +60,13 @@ func TestReadRoundTrip(t *testing.T) {
 	g := guide.Default()
 	in := "// a comment\n" +
 		`{"id":"x-1","label":"bad","anti_pattern":"dismissive_no","text":"No."}` + "\n\n" +
-		`{"id":"x-2","writer":"w99","label":"good","stance":"let_it_go","stakes":"low","text":"Sure, Garamond it is."}` + "\n"
+		`{"id":"x-2","writer":"w99","label":"good","stance":"let_it_go","stakes":"low","text":"Sure, Garamond it is."}` + "\n" +
+		`{"id":"x-3","label":"bad","text":"Fine, whatever. It ships Friday.","jabs":["Fine, whatever."]}` + "\n"
 	cs, err := Read(strings.NewReader(in), "x.jsonl", "legacy-x", g)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cs) != 2 || cs[0].Writer != "legacy-x" || cs[1].Writer != "w99" {
+	if len(cs) != 3 || cs[0].Writer != "legacy-x" || cs[1].Writer != "w99" || len(cs[2].Jabs) != 1 {
 		t.Fatalf("got %+v", cs)
 	}
 	var buf bytes.Buffer
@@ -69,7 +74,7 @@ func TestReadRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	back, err := Read(&buf, "back", "", g)
-	if err != nil || len(back) != 2 || back[0] != cs[0] || back[1] != cs[1] {
+	if err != nil || !reflect.DeepEqual(back, cs) {
 		t.Fatalf("round trip: %v %+v", err, back)
 	}
 }
