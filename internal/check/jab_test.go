@@ -1,8 +1,14 @@
 package check
 
 import (
+	"math"
 	"os"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/pushback/pushback/internal/corpus"
+	"github.com/pushback/pushback/internal/draft"
 
 	"github.com/pushback/pushback/internal/check/model"
 	"github.com/pushback/pushback/internal/guide"
@@ -37,7 +43,7 @@ func TestJabHeadHeldOut(t *testing.T) {
 				train = append(train, ex)
 			}
 		}
-		jab, plain := model.JabHeldOut(train, test, model.DefaultConfig, model.DefaultOptions)
+		jab, plain := model.JabHeldOut(train, nil, test, nil, model.DefaultConfig, model.DefaultOptions)
 		if len(jab) < 30 || len(plain) < 30 {
 			t.Fatalf("%s: %d jab and %d plain sentences, want 30 of each", w, len(jab), len(plain))
 		}
@@ -46,5 +52,127 @@ func TestJabHeadHeldOut(t *testing.T) {
 		} else {
 			t.Logf("%s held out: jab AUC %.3f (%d jab, %d plain)", w, auc, len(jab), len(plain))
 		}
+	}
+}
+
+// clauseUnits are the clauses of k's text (the segmenter's, as the rewrite
+// cuts them), each labelled a jab when a quoted jab covers at least half
+// of its characters.
+func clauseUnits(k corpus.Case) (texts []string, jab []bool) {
+	marked := make([]bool, len(k.Text))
+	for _, q := range k.Jabs {
+		for from := 0; ; {
+			i := strings.Index(k.Text[from:], q)
+			if i < 0 {
+				break
+			}
+			for j := from + i; j < from+i+len(q); j++ {
+				marked[j] = true
+			}
+			from += i + 1
+		}
+	}
+	for _, s := range draft.Split(k.Text) {
+		for _, c := range s.Clauses {
+			n, m := 0, 0
+			for j := c.Start; j < c.End; j++ {
+				if k.Text[j] != ' ' {
+					n++
+					if marked[j] {
+						m++
+					}
+				}
+			}
+			if n > 0 {
+				texts, jab = append(texts, k.Text[c.Start:c.End]), append(jab, 2*m >= n)
+			}
+		}
+	}
+	return texts, jab
+}
+
+// clauseScores scores the clauses of ks with head: those readers would
+// cut (jab) and the rest (plain).
+func clauseScores(head func(string) (float64, bool), ks []corpus.Case) (jab, plain []float64) {
+	for _, k := range ks {
+		texts, isJab := clauseUnits(k)
+		for i, tx := range texts {
+			z, ok := head(tx)
+			if !ok {
+				z = math.Inf(-1)
+			}
+			if isJab[i] {
+				jab = append(jab, z)
+			} else {
+				plain = append(plain, z)
+			}
+		}
+	}
+	return jab, plain
+}
+
+// TestJabSpansHeldOut: the sentence head, trained on the corpus and the
+// span-labelled drafts of every writer but one, ranks the clauses two
+// readers would cut from that writer's drafts above the rest. Over the
+// nine writers' held-out clauses the AUC is 0.817 (floor 0.8). On the
+// first seven writers it was 0.827, against 0.794 for the head trained on
+// the blunt pairs alone; on the drafts of writers eight and nine, written
+// and marked after the head was built, it scored 0.759 at first sight
+// (0.701 for the blunt pairs alone) before they joined training.
+func TestJabSpansHeldOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the jab head once per writer")
+	}
+	corpusWide(t)
+	g := guide.Default()
+	cs, err := corpusCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := NewWithModel(g, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exs, err := base.TrainingExamples(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jcs, err := JabCases(os.DirFS(corpusDir), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var writers []string
+	for _, k := range jcs {
+		if !slices.Contains(writers, k.Writer) {
+			writers = append(writers, k.Writer)
+		}
+	}
+	if len(writers) < 5 {
+		t.Fatalf("span-labelled drafts from %d writers, want 5 or more", len(writers))
+	}
+	// One pass per held-out writer, scored together.
+	var heads []func(string) (float64, bool)
+	var tests [][]corpus.Case
+	for _, w := range writers {
+		var train, test []corpus.Case
+		for _, k := range jcs {
+			if k.Writer == w {
+				test = append(test, k)
+			} else {
+				train = append(train, k)
+			}
+		}
+		heads = append(heads, model.JabHead(exs, JabExamples(train), model.DefaultConfig, model.DefaultOptions))
+		tests = append(tests, test)
+	}
+	var pos, neg []float64
+	for i := range writers {
+		jab, plain := clauseScores(heads[i], tests[i])
+		pos, neg = append(pos, jab...), append(neg, plain...)
+	}
+	if auc := model.AUC(pos, neg); auc < 0.8 {
+		t.Errorf("writer-held-out clause AUC %.3f (%d jab, %d plain clauses), want >= 0.8", auc, len(pos), len(neg))
+	} else {
+		t.Logf("writer-held-out clause AUC %.3f (%d jab, %d plain clauses)", auc, len(pos), len(neg))
 	}
 }

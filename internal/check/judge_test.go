@@ -22,6 +22,12 @@ var corpusCases = sync.OnceValues(func() ([]corpus.Case, error) {
 	return Cases(os.DirFS(corpusDir), guide.Default())
 })
 
+// jabSpans are the span-labelled drafts the sentence head also learns from.
+var jabSpans = sync.OnceValues(func() ([]model.Example, error) {
+	cs, err := JabCases(os.DirFS(corpusDir), guide.Default())
+	return JabExamples(cs), err
+})
+
 // corpusWide skips a test that reads the whole corpus under the race
 // detector (it would take minutes there, and the judge is safe for
 // concurrent use by TestConcurrentFirstUse); make test runs these tests in
@@ -66,11 +72,15 @@ func TestModelFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	spans, err := jabSpans()
+	if err != nil {
+		t.Fatal(err)
+	}
 	m, err := model.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := model.HashCorpus(exs); got != m.Corpus {
+	if got := model.HashCorpus(exs, spans); got != m.Corpus {
 		t.Fatalf("the embedded model is stale: it was trained on corpus %.12s, the corpus (as the cues read it) is now %.12s; run make train", m.Corpus, got)
 	}
 	if m.Cases != len(exs) {
@@ -99,7 +109,11 @@ func TestRetrainIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := model.Train(exs, model.DefaultConfig, model.DefaultOptions, AntiPatternIDs(guide.Default()), [2]float64{m.PlattA, m.PlattB}, model.HashCorpus(exs))
+	spans, err := jabSpans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := model.Train(exs, spans, model.DefaultConfig, model.DefaultOptions, AntiPatternIDs(guide.Default()), [2]float64{m.PlattA, m.PlattB}, model.HashCorpus(exs, spans))
 	if err != nil {
 		t.Fatal(err)
 	}

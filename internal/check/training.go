@@ -71,3 +71,24 @@ func Cases(fsys fs.FS, g *guide.Guide) ([]corpus.Case, error) {
 	}
 	return append(cases, DocumentCases(g)...), nil
 }
+
+// JabDir is where the span-labelled drafts sit under evals/checker: drafts
+// whose phrases a reader would cut are quoted in each case's jabs. They
+// train the judge's sentence head only.
+const JabDir = "jabs"
+
+// JabCases reads the span-labelled drafts (JabDir/*.jsonl in fsys).
+func JabCases(fsys fs.FS, g *guide.Guide) ([]corpus.Case, error) {
+	return corpus.ReadDir(fsys, JabDir, g)
+}
+
+// JabExamples turns span-labelled cases into the sentence head's examples:
+// the draft and its quoted jabs.
+func JabExamples(cases []corpus.Case) []model.Example {
+	out := make([]model.Example, 0, len(cases))
+	for _, k := range cases {
+		out = append(out, model.Example{ID: k.ID, Writer: k.Writer, Family: k.Family, Good: k.IsGood(),
+			Input: model.Input{Draft: k.Text}, Jabs: k.Jabs, Words: len(strings.Fields(k.Text))})
+	}
+	return out
+}

@@ -23,7 +23,8 @@ type OOF struct {
 
 // CrossValidate trains on all writers but a fold's and predicts that
 // fold, for every fold: writer-held-out predictions for every example.
-func CrossValidate(exs []Example, cfg Config, opt Options, antiClasses []string, folds int) ([]OOF, error) {
+// spans (the sentence head's own drafts) train every fold.
+func CrossValidate(exs, spans []Example, cfg Config, opt Options, antiClasses []string, folds int) ([]OOF, error) {
 	writers := map[string]bool{}
 	for _, ex := range exs {
 		writers[ex.Writer] = true
@@ -54,7 +55,7 @@ func CrossValidate(exs []Example, cfg Config, opt Options, antiClasses []string,
 				test = append(test, i)
 			}
 		}
-		t, err := Train(train, cfg, opt, antiClasses, [2]float64{1, 0}, "")
+		t, err := Train(train, spans, cfg, opt, antiClasses, [2]float64{1, 0}, "")
 		if err != nil {
 			return nil, fmt.Errorf("cross-validate fold %d: %w", f, err)
 		}

@@ -16,13 +16,13 @@ type CV struct {
 
 // Fit is `make train`: writer-held-out cross-validation, Platt calibration
 // on its margins, then the final model on every example, encoded.
-func Fit(exs []Example, cfg Config, opt Options, antiClasses []string, folds int) ([]byte, *CV, error) {
-	oof, err := CrossValidate(exs, cfg, opt, antiClasses, folds)
+func Fit(exs, spans []Example, cfg Config, opt Options, antiClasses []string, folds int) ([]byte, *CV, error) {
+	oof, err := CrossValidate(exs, spans, cfg, opt, antiClasses, folds)
 	if err != nil {
 		return nil, nil, err
 	}
 	cv := &CV{Examples: exs, OOF: oof, Platt: Platt(exs, oof), Folds: folds}
-	t, err := Train(exs, cfg, opt, antiClasses, cv.Platt, HashCorpus(exs))
+	t, err := Train(exs, spans, cfg, opt, antiClasses, cv.Platt, HashCorpus(exs, spans))
 	if err != nil {
 		return nil, nil, fmt.Errorf("train final model: %w", err)
 	}

@@ -106,8 +106,10 @@ type jabRow struct {
 }
 
 // jabData makes the jab head's training set from exs (see the package
-// comment above), deduplicated and in a fixed order.
-func jabData(exs []Example, vocab map[string]bool) []jabRow {
+// comment above) and spans, deduplicated and in a fixed order. A span
+// draft gives each quoted jab as a jab, and what is left of the draft
+// without them, sentence by sentence, as plain.
+func jabData(exs, spans []Example, vocab map[string]bool) []jabRow {
 	type pair struct{ good, bad []int }
 	groups := map[string]*pair{}
 	var keys []string
@@ -172,6 +174,16 @@ func jabData(exs []Example, vocab map[string]bool) []jabRow {
 			continue
 		}
 		for _, s := range sentences(tokens(ex.Input.Draft, vocab, nil)) {
+			add(s, false)
+		}
+	}
+	for _, ex := range spans {
+		rest := ex.Input.Draft
+		for _, q := range ex.Jabs {
+			add(tokens(q, vocab, nil), true)
+			rest = strings.ReplaceAll(rest, q, "\n")
+		}
+		for _, s := range sentences(tokens(rest, vocab, nil)) {
 			add(s, false)
 		}
 	}
@@ -265,14 +277,15 @@ func (m *Model) JabScore(text string) (z float64, ok bool) {
 	return z, !math.IsInf(z, -1)
 }
 
-// JabHeldOut trains the jab head on train alone and scores the jab rows of
-// test (its writers' blunt pairs and good messages): the scores of the jab
-// sentences and of the plain ones, for a writer-held-out AUC.
-func JabHeldOut(train, test []Example, cfg Config, opt Options) (jab, plain []float64) {
+// JabHeldOut trains the jab head on train and spans alone and scores the
+// jab rows of test (its writers' blunt pairs and good messages) and of
+// testSpans: the scores of the jab sentences and of the plain ones, for a
+// writer-held-out AUC.
+func JabHeldOut(train, spans, test, testSpans []Example, cfg Config, opt Options) (jab, plain []float64) {
 	vset := setOf(BuildVocab(train))
-	q, scale := quantise(trainJab(jabData(train, vset), cfg.AuxBits, opt))
+	q, scale := quantise(trainJab(jabData(train, spans, vset), cfg.AuxBits, opt))
 	js := &jabScorer{mask: uint32(1)<<cfg.AuxBits - 1, scale: scale, w: q}
-	for _, r := range jabData(test, vset) {
+	for _, r := range jabData(test, testSpans, vset) {
 		var z float64
 		for _, h := range r.hs {
 			z += float64(js.w[h&js.mask])
@@ -284,4 +297,14 @@ func JabHeldOut(train, test []Example, cfg Config, opt Options) (jab, plain []fl
 		}
 	}
 	return jab, plain
+}
+
+// JabHead trains the sentence head alone on train and spans and returns
+// it as a scorer of text (as Model.JabScore reads it), for held-out
+// measurement.
+func JabHead(train, spans []Example, cfg Config, opt Options) func(text string) (float64, bool) {
+	vset := setOf(BuildVocab(train))
+	q, scale := quantise(trainJab(jabData(train, spans, vset), cfg.AuxBits, opt))
+	m := &Model{vocab: vset, jab: &jabScorer{mask: uint32(1)<<cfg.AuxBits - 1, scale: scale, w: q}}
+	return m.JabScore
 }

@@ -104,7 +104,7 @@ func trainTiny(t *testing.T, seed uint64) []byte {
 	opt.Seed = seed
 	cfg := DefaultConfig
 	cfg.Bits, cfg.AuxBits = 12, 10
-	tr, err := Train(tinyExamples(), cfg, opt, []string{"dismissive_no", "abdication"}, [2]float64{1, 0}, "tiny")
+	tr, err := Train(tinyExamples(), nil, cfg, opt, []string{"dismissive_no", "abdication"}, [2]float64{1, 0}, "tiny")
 	if err != nil {
 		t.Fatal(err)
 	}

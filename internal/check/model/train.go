@@ -26,6 +26,10 @@ type Example struct {
 	// its stakes and audience left out, as users often leave them): it is
 	// trained on, never scored.
 	Augmented bool
+	// Jabs: the phrases a reader would cut from the draft (quoted from it),
+	// for the sentence head; set on the span-labelled drafts, which train
+	// that head only (see jab.go).
+	Jabs []string
 }
 
 // Options are the training settings besides the feature config.
@@ -253,10 +257,11 @@ func trainHead(h headData, enc []encoded, opt Options) []float64 {
 	return w
 }
 
-// Train fits every head on exs and returns the encoded model file. platt
-// is the verdict's calibration (a, b), from CrossValidate; antiClasses the
-// anti-pattern ids in the guide's order.
-func Train(exs []Example, cfg Config, opt Options, antiClasses []string, platt [2]float64, corpusHash string) (*Trained, error) {
+// Train fits every head on exs and returns the encoded model file; spans
+// (drafts with the phrases a reader would cut marked) train the sentence
+// head alone. platt is the verdict's calibration (a, b), from
+// CrossValidate; antiClasses the anti-pattern ids in the guide's order.
+func Train(exs, spans []Example, cfg Config, opt Options, antiClasses []string, platt [2]float64, corpusHash string) (*Trained, error) {
 	if len(exs) == 0 {
 		return nil, fmt.Errorf("train: no examples")
 	}
@@ -269,7 +274,7 @@ func Train(exs []Example, cfg Config, opt Options, antiClasses []string, platt [
 	var jq []int16
 	if cfg.Jab {
 		var scale float64
-		jq, scale = quantise(trainJab(jabData(exs, vset), cfg.AuxBits, opt))
+		jq, scale = quantise(trainJab(jabData(exs, spans, vset), cfg.AuxBits, opt))
 		js = &jabScorer{mask: uint32(1)<<cfg.AuxBits - 1, scale: scale, w: jq}
 		hdr.Jab = &Head{Name: HeadJab, Classes: jabClasses, Bits: cfg.AuxBits, Scale: scale}
 	}
@@ -308,8 +313,11 @@ func countWriters(exs []Example) int {
 }
 
 // HashCorpus is the sha256 of the examples as training reads them.
-func HashCorpus(exs []Example) string {
+func HashCorpus(exs, spans []Example) string {
 	h := sha256.New()
+	for _, ex := range spans {
+		fmt.Fprintf(h, "span\x00%s\x00%s\x00%s\x00%q\n", ex.ID, ex.Writer, ex.Input.Draft, ex.Jabs)
+	}
 	for _, ex := range exs {
 		fmt.Fprintf(h, "%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\n", ex.ID, ex.Writer, ex.Good, ex.AntiPattern,
 			ex.Stance, ex.Level, ex.Input.Audience, ex.Input.Stakes, ex.Input.Situation, ex.Input.Draft)

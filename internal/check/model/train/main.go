@@ -51,12 +51,17 @@ func run(w io.Writer, dir, out, report string, search bool, folds int) error {
 	if err != nil {
 		return err
 	}
+	jcs, err := check.JabCases(os.DirFS(dir), g)
+	if err != nil {
+		return err
+	}
+	spans := check.JabExamples(jcs)
 	slog.Info("corpus read", "examples", len(exs), "took", time.Since(start).Round(time.Millisecond))
 	anti := check.AntiPatternIDs(g)
 	if search {
-		return searchConfigs(w, exs, cases, anti, folds)
+		return searchConfigs(w, exs, spans, cases, anti, folds)
 	}
-	file, cv, err := model.Fit(exs, model.DefaultConfig, model.DefaultOptions, anti, folds)
+	file, cv, err := model.Fit(exs, spans, model.DefaultConfig, model.DefaultOptions, anti, folds)
 	if err != nil {
 		return err
 	}
@@ -81,7 +86,7 @@ type variant struct {
 	opt  model.Options
 }
 
-func searchConfigs(w io.Writer, exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
+func searchConfigs(w io.Writer, exs, spans []model.Example, cases []corpus.Case, anti []string, folds int) error {
 	base, opt := model.DefaultConfig, model.DefaultOptions
 	words := model.Config{Bits: base.Bits, AuxBits: base.AuxBits, WordNGrams: 2}
 	chars := words
@@ -115,7 +120,7 @@ func searchConfigs(w io.Writer, exs []model.Example, cases []corpus.Case, anti [
 		return err
 	}
 	if os.Getenv("FUSION") != "" {
-		if err := fusionSearch(w, exs, cases, anti, folds); err != nil {
+		if err := fusionSearch(w, exs, spans, cases, anti, folds); err != nil {
 			return err
 		}
 		if os.Getenv("FUSION") == "only" {
@@ -123,7 +128,7 @@ func searchConfigs(w io.Writer, exs []model.Example, cases []corpus.Case, anti [
 		}
 	}
 	for _, v := range vs {
-		oof, err := model.CrossValidate(exs, v.cfg, v.opt, anti, folds)
+		oof, err := model.CrossValidate(exs, spans, v.cfg, v.opt, anti, folds)
 		if err != nil {
 			return err
 		}
@@ -186,8 +191,8 @@ func rulesBaseline(w io.Writer, cases []corpus.Case) error {
 // fusionSearch measures, on writer-held-out predictions of the default
 // model, whether letting a cue's anti-pattern (an error the cue engine is
 // sure of) overrule a pass the model is not sure of would help.
-func fusionSearch(w io.Writer, exs []model.Example, cases []corpus.Case, anti []string, folds int) error {
-	oof, err := model.CrossValidate(exs, model.DefaultConfig, model.DefaultOptions, anti, folds)
+func fusionSearch(w io.Writer, exs, spans []model.Example, cases []corpus.Case, anti []string, folds int) error {
+	oof, err := model.CrossValidate(exs, spans, model.DefaultConfig, model.DefaultOptions, anti, folds)
 	if err != nil {
 		return err
 	}
