@@ -591,7 +591,9 @@ func AbbreviationBefore(text string, i int) bool {
 	case titles[lw], continuing[lw], capitalOnly[lw], strings.Contains(w, "."):
 		return true
 	case lw == "no" && w == "No":
-		return true
+		// "No. 5 Dock" is a number; "No. Too busy." is a no.
+		rest := strings.TrimLeft(text[min(i+1, len(text)):], " ")
+		return rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == '#')
 	}
 	return utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])
 }
