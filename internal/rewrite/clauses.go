@@ -567,6 +567,15 @@ func (c *classifier) read(text string, t *tone) reading {
 			r.pieces = append(r.pieces, p)
 		}
 		markJabs(r.pieces[first:], s.Text)
+		for k := first; k < len(r.pieces); k++ {
+			if p := &r.pieces[k]; !dropped(p.class) && p.text != apostrophes.Replace(p.orig) && orphanRE.get().MatchString(p.text) {
+				// "With respect, [whoever decided it clearly hasn't read
+				// the guidance], or remembers the JR": what is left goes
+				// on from the blame taken out, with no subject of its
+				// own; it goes with it.
+				p.match = match{class: classBlame}
+			}
+		}
 		idx++
 	}
 	r.nsent = idx
@@ -574,15 +583,21 @@ func (c *classifier) read(text string, t *tone) reading {
 }
 
 // nounSubject: the clause's first word is followed by a verb of its own
-// ("Freeze was Friday", "Quote's in"), so it is a noun, not an order.
+// ("Freeze was Friday", "Quote's in", "File came in at 6"), so it is a
+// noun, not an order.
 func nounSubject(s string) bool {
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) < 2 {
 		return false
 	}
 	w := strings.Trim(f[1], ",.;:!?")
-	return auxWords[w] || strings.HasSuffix(f[0], "'s") || strings.HasSuffix(w, "n't") && w != "don't"
+	// ("File came in at 6": a verb in the past follows a noun.)
+	return auxWords[w] || pastTense[w] || strings.HasSuffix(f[0], "'s") || strings.HasSuffix(w, "n't") && w != "don't"
 }
+
+// orphanRE: a softened clause left starting on "or", "and" or "but" and a
+// verb with no subject ("With respect, or remembers the JR we lost").
+var orphanRE = lazyRegexp(`(?i)^(?:with respect|respectfully|honestly|frankly|look|sorry)?[,\s]*(?:or|and|but|nor)\s+\p{Ll}+(?:s|ed)\b`)
 
 // residueRE: what is left of blame once softened says nothing of its own
 // ("Your ops guy would know that" without "if he'd read the spec").
@@ -712,10 +727,10 @@ var (
 	// pulling Gary off the run because you can't read a screen", "... so
 	// sponsors get a photo", "... to save someone's face"): the jab goes,
 	// the clause stays.
-	jabTailRE = lazyRegexp(`(?i),?\s+(?:(?:and )?(?:definitely|certainly|especially|least of all|and certainly) not )?(?:just )?(?:(?:your call|your choice|take it or leave it|end of story|that'?s it)\b|because (?:you|your \w+(?: \w+)?|they|he|she) (?:can'?t|couldn'?t|don'?t|didn'?t|won'?t|never|clearly|obviously)\b[^.;!?]*|so (?:that )?(?:someone|somebody|sponsors|marketing|management|they|he|she|you) (?:can |could )?gets? (?:likes|a photo|a selfie|a headline|the credit)\b[^.;!?]*|to save (?:someone'?s|somebody'?s|your|their|his|her|anyone'?s) (?:face|skin|blushes)\b|for your (?:[\w-]+ ){0,2}(?:stats|numbers|figures|targets|bonus|KPIs?)\b)`)
+	jabTailRE = lazyRegexp(`(?i),?\s+(?:(?:and )?(?:definitely|certainly|especially|least of all|and certainly) not )?(?:just )?(?:(?:your call|your choice|take it or leave it|end of story|that'?s it)\b|(?:because|'?cause|cos|coz) (?:you|y'all|you lot|your \w+(?: \w+)?|they|he|she) (?:can'?t|couldn'?t|don'?t|didn'?t|won'?t|never|clearly|obviously)\b[^.;!?]*|so (?:that )?(?:someone|somebody|sponsors|marketing|management|they|he|she|you) (?:can |could )?gets? (?:likes|a photo|a selfie|a headline|the credit)\b[^.;!?]*|to save (?:someone'?s|somebody'?s|your|their|his|her|anyone'?s) (?:face|skin|blushes)\b|for your (?:[\w-]+ ){0,2}(?:stats|numbers|figures|targets|bonus|KPIs?)\b)`)
 	// jabWords: one of these is in every match of jabTailRE (a cheap
 	// test before the expression).
-	jabWords = []string{"because", " so ", "save ", "for your", "your call", "your choice", "take it", "end of story", "that's it", "thats it"}
+	jabWords = []string{"because", "cause ", "cos ", "coz ", " so ", "save ", "for your", "your call", "your choice", "take it", "end of story", "that's it", "thats it"}
 	// bareIfRE: a condition left without what follows from it.
 	bareIfRE = lazyRegexp(`(?i)^if ((?:a|an|the|any|one|our|your|some|\d)[^;]{8,120})$`)
 	// numberRE: a clause that holds a number, a time, a date or an amount.

@@ -193,8 +193,8 @@ func readAsk(verbs map[string]bool, situation string) ask {
 	sents := draft.Split(s)
 	opened := false // a sentence that could say the request was read
 	for k, sent := range sents {
-		if k == 0 && len(sents) > 1 && wordCount(sent.Text) <= 2 && strings.HasSuffix(strings.TrimSpace(sent.Text), ".") {
-			continue // "Call centre.": the setting, no request
+		if k == 0 && len(sents) > 1 && (wordCount(sent.Text) <= 2 && strings.HasSuffix(strings.TrimSpace(sent.Text), ".") || settingLine(sent.Text)) {
+			continue // "Call centre.", "Print shop in south London.": the setting, no request
 		}
 		if t.isInjection(sent.Text) || writerSubjectRE.get().MatchString(sent.Text) {
 			// "The writer wants co-op in the May patch": what the

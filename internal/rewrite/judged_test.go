@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pushback/pushback/internal/check"
@@ -10,8 +11,10 @@ import (
 // TestRulesWithJudge: the offline engine with the embedded judge, as users
 // run it. In a draft the judge fails, the sentence it reads the draft
 // better without goes, whatever its words, while the no, the facts and the
-// offer stay; and what the rules do with the judge's verdict on the draft.
-// Drafts of the blind rounds (development data).
+// offer stay; a clause or the head or tail of one its sentence head is
+// sure is a jab goes; and what the rules do with the judge's verdict on
+// the draft. Drafts of the blind rounds (development data: rounds 1-7,
+// and 8-9 after they were read blind).
 func TestRulesWithJudge(t *testing.T) {
 	chk := check.Default()
 	eng := NewRules(guide.Default(), chk)
@@ -56,6 +59,89 @@ func TestRulesWithJudge(t *testing.T) {
 			want:  []string{"under the landing", "Let me know by Friday"},
 			never: []string{"How about Let", "How about let"},
 		},
+		{
+			name:  "k07: the jab after the no goes, the no stays",
+			req:   Request{Audience: "client", Stakes: "medium", Situation: "Courier company, Australia. An online homewares retailer's operations lead has invoiced the courier A$2,860 in 'late delivery penalties' for parcels that arrived a day late last week. The courier's account manager knows the retailer handed 312 parcels to the driver at 5:40pm on Friday, while the contract cut-off is 4pm and has been for two years. The courier can add a second daily pickup at 6pm for $95 per run from Monday.", Draft: "Not being funny, but your team handed our driver 312 parcels at 5:40pm on Friday. Cut-off in your contract is 4pm and has been for two years. So no, we won't be crediting the $2,860 you've invoiced us, that's a bit rich. Your warehouse missed the cut-off, not us. If your lot can't get them on the dock by 4, we can add a second pickup at 6pm for $95 a run from Monday. Let me know if you want it, otherwise same deal as always."},
+			want:  []string{"We won't be crediting the $2,860", "$95 a run"},
+			never: []string{"a bit rich"},
+		},
+		{
+			name:  "m06: the put-down after the no goes",
+			req:   Request{Audience: "peer", Stakes: "high", Situation: "Dev team lead Kyle asked the security team to allow all traffic from the dev network 10.40.0.0/16 into the production payments subnet so the deploy pipeline works before Friday's release. The security engineer knows only three build agents (10.40.12.5 to 10.40.12.7) need HTTPS (443) to two hosts, and that dev machines run unvetted packages. The writer will open 443 from those three agents if a change ticket is in by Wednesday noon, through CAB, done Thursday morning.", Draft: "Kyle, sure, why don't we just turn the firewall off while we're at it, eh? Save everybody the hassle. You're asking me to let an entire /16 of dev boxes, including the ones people install random npm junk on, talk straight into the payments subnet. That's 65,000 addresses. Your pipeline needs three build agents, 10.40.12.5 to .7, on 443 to two hosts. Put that in a change ticket by Wednesday noon and I'll get it through CAB and done Thursday morning. Not doing the /16, and frankly I'm amazed I have to explain this to a team lead."},
+			want:  []string{"the /16", "Wednesday noon"},
+			never: []string{"amazed I have to explain"},
+		},
+		{
+			name:  "k18: the dig hung on the plan goes",
+			req:   Request{Audience: "peer", Stakes: "medium", Situation: "Software consultancy, Australia, team Slack channel. The account manager told the client that three new admin screens they asked for would go into Sprint 14, without checking with the delivery lead. Sprint 14 is already 22 story points over capacity. The delivery lead wants to move the reporting page to Sprint 15 to make room.", Draft: "who told the client 3 new admin screens in sprint 14?? we're already 22 pts over. reports page is getting bumped to 15 unless someone's got a better idea, and next time ask before you promise stuff ffs"},
+			want:  []string{"bumped to 15"},
+			never: []string{"ffs", "next time ask"},
+		},
+		{
+			name:  "k12: the rhetorical question on the facts goes",
+			req:   Request{Audience: "leadership", Stakes: "critical", Situation: "Bank payments operations, Wales. The head of payments asked the payments team leader to release a £480,000 CHAPS payment for a long-standing corporate client today without the usual call-back check, because the client's finance director is pressing. The beneficiary's bank details were changed by an email received yesterday at 4:50pm. Policy requires a call-back to the phone number held on file (on record since 2017) before paying to changed details; that call can be made first thing and the payment released by 10am if confirmed.", Draft: "No. Absolutely not. The bank details were changed by email at ten to five yesterday and you want me to skip the call-back? That's textbook invoice fraud, duw, you of all people should know that. I'm not releasing £480k on the say-so of an email. I'll ring the number we've had on file since 2017 first thing, if they confirm it goes out by 10. If you want it sent without that, you press the button and sign for it, not me."},
+			want:  []string{"ten to five yesterday", "first thing"},
+			never: []string{"you want me to skip the call-back", "you of all people"},
+		},
+		{
+			name:  "m13: the no stays, its swearing goes, and a must-not at critical stakes is not asked",
+			req:   Request{Audience: "leadership", Stakes: "critical", Situation: "Underground shift boss Darren told the mucking crew to go back into the 1150 level stope 45 minutes after the blast to make up tonnage. Site procedure allows no re-entry until ventilation has cleared and the shift gas tester, Jeff, confirms CO below 25 ppm; the reading at 30 minutes was 60 ppm. The writer is the crew's lead hand and will have the crew muck the 1200 level drawpoint until 1150 clears.", Draft: "Darren nobody from my crew is going back into 1150 till the gas is cleared. CO was 60 ppm at 30 min. Procedure says under 25 and Jeff signs it. I don't give a shit what the tonnage board says, I'm not carrying somebody out of there for your numbers. We'll muck the 1200 drawpoint till it clears, you can have your tonnage from there. Put it in writing if you want us in there and watch me take it to the JHSC."},
+			want:  []string{"I'm not carrying somebody out of there", "1200 drawpoint"},
+			never: []string{"give a shit", "Does that work for you?", "Would that work for you?"},
+		},
+		{
+			name:  "m19: the order stays, the dig beside it goes",
+			req:   Request{Audience: "report", Stakes: "medium", Situation: "Sales rep Josh messaged the sales manager: 'can I give the Hendersons $2000 off the Tahoe to close tonight?' The manager's limit for a same-night close on that unit is $800, the Hendersons' trade-in has not been appraised yet, and last month Josh promised a discount that cost the store its margin on a deal.", Draft: "no. 800 max. and get their trade appraised before you promise anything, last time you gave away the farm"},
+			want:  []string{"appraised before you promise anything"},
+			never: []string{"gave away the farm", "[what you can offer instead]"},
+		},
+		{
+			name:  "d17: a condition is never cut as a jab",
+			req:   Request{Audience: "peer", Stakes: "critical", Situation: "Commercial law firm, Edinburgh. Instant message to a fellow associate, Rory, who says he is going to delete a batch of client emails from the shared matter folder because partner Harrington thinks they are 'unhelpful'. The emails have been under a litigation hold since 12 January. The writer could review a privilege log with him at 9am tomorrow.", Draft: "Are you out of your mind? Those emails have been under the litigation hold since 12 January. You delete a single one of them and we are looking at spoliation, sanctions, and quite possibly both our practising certificates. Leave them exactly where they are. If Harrington thinks they're privileged, log them on the privilege log and I'll go through it with you at 9 tomorrow. Don't be an idiot about this."},
+			want:  []string{"If you delete a single one of them", "practising certificates"},
+			never: []string{"Don't be an idiot"},
+		},
+		{
+			name:  "h21: a clause with a number after the jab stays",
+			req:   Request{Audience: "report", Stakes: "low", Situation: "Municipal electricity call centre in Cape Town. Agent Sipho messaged his team leader (the writer) asking whether there's an outage in Khayelitsha Site C because customers keep calling. The outage map on the internal portal shows it, updated 10 minutes ago. It's the fourth question today from Sipho that the portal already answers.", Draft: "Sipho why are you asking me, it's on the portal, updated 10 min ago. Check there first please, that's the 4th time today."},
+			want:  []string{"on the portal, updated 10 min ago"},
+			never: []string{"why are you asking me", "[why it worries you]"},
+		},
+		{
+			name:  "k11: what is left of a jab that says nothing goes with it",
+			req:   Request{Audience: "report", Stakes: "high", Situation: "Container terminal, Tema, Ghana. A tally clerk asked whether to keep releasing containers to Sakumono Haulage trucks at the gate today. The operations supervisor has just learned that a Sakumono driver presented a falsified delivery order yesterday and that the company owes GH₵42,000 in unpaid demurrage; terminal security has asked for a hold while it investigates. The clerk does not know any of this.", Draft: "Stop all releases to Sakumono trucks now. Don't argue, just do it. Send the drivers to my office."},
+			want:  []string{"Sakumono"},
+			never: []string{"just do it", "Could you do it"},
+		},
+		{
+			name:  "f22: a good let-it-go is kept as written",
+			req:   Request{Audience: "leadership", Stakes: "low", Situation: "Insurance claims team, UK, Teams reply to the team manager, who is moving the weekly team meeting from Tuesday 10am to Monday 8:30am. The writer would prefer Tuesday but it is a minor matter. Monday mornings carry the weekend claims backlog.", Draft: "Monday 8:30 isn't my favourite, but it's not a big deal and I'll make it work. One small ask: could we keep it to 30 minutes? Monday mornings are when the weekend claims pile up."},
+			want:  []string{"it's not a big deal and I'll make it work"},
+			never: nil,
+		}, {
+			name:  "q08: a brief that opens on the place of work asks nothing; a noun before a verb in the past is no order",
+			req:   Request{Audience: "client", Stakes: "medium", Situation: "Print shop in south London. A client's events team sent the artwork for 5,000 A5 flyers at 6pm with the bleed set wrong and wants them all by 9am tomorrow. The press can run 2,000 overnight after fixing the file; the rest can be done by 3pm tomorrow.", Draft: "Not 5,000 by 9. File came in at 6 with the bleed wrong. 2,000 by 9, rest by 3."},
+			want:  []string{"File came in at 6 with the bleed wrong", "2,000 by 9, rest by 3"},
+			never: []string{"print shop", "Can we file"},
+		},
+		{
+			name:  "q02: what is left of blame with no subject goes with it",
+			req:   Request{Audience: "leadership", Stakes: "high", Situation: "Welsh county council. The director wants the public consultation on closing two branch libraries to end on 9 February instead of 23 February so the paper can go to the 26 February cabinet. The writer, the consultation lead, knows the statutory guidance expects the full period and that the council lost a judicial review in 2019 over a cut-short consultation. The next cabinet after that is 12 March.", Draft: "With respect, whoever decided we can close the consultation on the 9th instead of the 23rd clearly hasn't read the guidance, or remembers the JR we lost in 2019 over exactly this. Two weeks short and we're asking for it, it's proper daft. Push the paper to the 12 March cabinet instead of the 26th. It's one cycle, tidy, and nobody ends up in court. I'm not putting my name to an early close, I'm telling you now."},
+			want:  []string{"12 March cabinet"},
+			never: []string{"With respect, or", "proper daft"},
+		},
+		{
+			name:  "q14: a rule said as no stays at critical stakes; blame after \"cause\" goes",
+			req:   Request{Audience: "client", Stakes: "critical", Situation: "Barn wedding venue in Tennessee. The couple want 300 guests in the barn, which the fire marshal has licensed for 220, and indoor sparklers for the exit; the bride's cousin is a firefighter and says it's fine. The venue's lawn marquee holds 350 and costs $2,800 extra.", Draft: "Absolutely not. 220 is the fire marshal's number for the barn, not a suggestion, and I don't care if your cousin's a fireman. I'm not losing my license cause y'all can't cut the list. Over 220 you either move to the lawn marquee (holds 350, $2,800 extra) or you cut 80 people. And no sparklers indoors, period."},
+			want:  []string{"No sparklers indoors", "lawn marquee"},
+			never: []string{"y'all can't cut the list"},
+		},
+		{
+			name:  "p22: a let-it-go with its reservation is kept as written",
+			req:   Request{Audience: "leadership", Stakes: "low", Situation: "The Head of Department at an Irish university moved the weekly admin team meeting from Tuesday 10am to Monday 9am. The department administrator (the writer) slightly prefers Tuesday because Monday mornings are busy with student queries at the front desk, but it's a minor preference and a colleague (Aoife) can cover the desk.", Draft: "Grand, Monday at 9 suits. Mondays are a bit mad with student queries but I'll ask Aoife to cover the desk for the hour. See you then."},
+			want:  []string{"Mondays are a bit mad with student queries but I'll ask Aoife", "See you then."},
+			never: []string{"I'm not sure about Mondays"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,6 +169,58 @@ func TestKeeps(t *testing.T) {
 	for _, tt := range tests {
 		if got := keeps(tt.s); got != tt.want {
 			t.Errorf("keeps(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// scoredJabs is a sentence head that knows its jabs: 2 for a part in the
+// set, -5 for anything else (and no whole-message judge).
+type scoredJabs map[string]bool
+
+func (s scoredJabs) Margin(check.Input) (float64, error) { return 0, check.ErrNoJudge }
+func (s scoredJabs) JabScore(text string) (float64, bool) {
+	if s[strings.TrimRight(strings.TrimSpace(text), ".?!")] {
+		return 2, true
+	}
+	return -5, true
+}
+
+// TestTrimJabs: a clause the sentence head scores a jab goes (sureJabs),
+// unless it is all there is; the head or the tail of a clause it scores
+// a jab is cut when what is left stands alone, and never when the part
+// holds what the rules keep (a number, a name, a no, an order, a
+// condition) or what is left would dangle.
+func TestTrimJabs(t *testing.T) {
+	jabs := scoredJabs{"that's a bit rich": true, "you want me to skip the call-back": true, "and frankly I'm amazed I have to explain this": true,
+		"Don't argue": true, "just do it": true, "quite possibly both our practising certificates": true, "If not": true,
+		"put your name on the sheet": true, "which, no offence, hasn't been a strength": true, "no offence": true,
+		"I was the one cleaning that up": true, "Sipho why are you asking me": true, "you signed off on the 3rd": true}
+	tests := []struct{ draft, want string }{
+		{"We won't be crediting the $2,860 you've invoiced us, that's a bit rich.", "We won't be crediting the $2,860 you've invoiced us."},
+		{"The details were changed by email at 4:50 and you want me to skip the call-back?", "The details were changed by email at 4:50."},
+		{"I'm not doing the /16, and frankly I'm amazed I have to explain this.", "I'm not doing the /16."},
+		// What is left says nothing of its own: the clause goes whole.
+		{"Don't argue, just do it.", ""},
+		// A list is no jab; a condition is kept; an order is kept.
+		{"We are looking at spoliation, sanctions, and quite possibly both our practising certificates.", "We are looking at spoliation, sanctions, and quite possibly both our practising certificates."},
+		{"If not, we keep 45 on the rota.", "If not, we keep 45 on the rota."},
+		{"Saturday is free, put your name on the sheet and it's yours.", "Saturday is free, put your name on the sheet and it's yours."},
+		// What is left would dangle, or would not stand without its head.
+		{"It fits in 2 runs if you're organised, which, no offence, hasn't been a strength.", "It fits in 2 runs if you're organised, which, no offence, hasn't been a strength."},
+		{"I was the one cleaning that up, not the people who made the call.", "I was the one cleaning that up, not the people who made the call."},
+		// A part with a name or a date is the rules' to keep.
+		{"The proof you signed off on the 3rd, Dylan.", "The proof you signed off on the 3rd, Dylan."},
+	}
+	for _, tt := range tests {
+		rd := trimJabs(sureJabs(readDraft(tt.draft), jabs, 0), jabs, 0)
+		var kept []string
+		for _, p := range rd.pieces {
+			if !dropped(p.class) {
+				kept = append(kept, p.lead+p.text)
+			}
+		}
+		if got := strings.TrimSpace(strings.Join(kept, "")); got != tt.want {
+			t.Errorf("trimJabs(%q)\n got %q\nwant %q", tt.draft, got, tt.want)
 		}
 	}
 }

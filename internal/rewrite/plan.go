@@ -583,7 +583,9 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			forms = slices.DeleteFunc(slices.Clone(forms), func(s string) bool { return strings.Contains(s, "{goal}") })
 		}
 		for _, form := range forms {
-			if s, ok := fillAll(form, vals); ok {
+			// (Said back at length, a goal reads as a scrap of the brief:
+			// the same bound as briefAcks.)
+			if s, ok := fillAll(form, vals); ok && wordCount(s) <= 20 {
 				pl.acks = append(pl.acks, s)
 			}
 		}
@@ -962,9 +964,11 @@ func joinClauses(pieces []piece) map[int]bool {
 			}
 			q.match = match{class: classConsequence}
 			consume(p)
-		case dropped(q.class) && !dropped(p.class) && (p.class == classFact || p.class == classConsequence || p.class == classRefusal) && (followerRE.get().MatchString(p.text) || strings.Contains(lead, "because")):
+		case dropped(q.class) && !dropped(p.class) && (p.class == classFact || p.class == classConsequence || p.class == classRefusal) && (followerRE.get().MatchString(p.text) && !heldNumberRE.get().MatchString(p.orig) || strings.Contains(lead, "because")):
 			// "stop leaning on my engineers, they've got enough on",
-			// "..., because I won't".
+			// "..., because I won't"; a clause with a number says
+			// something of its own ("why are you asking me, it's on the
+			// portal, updated 10 min ago").
 			p.match = match{class: q.class}
 		}
 	}
@@ -1081,7 +1085,7 @@ var (
 	// reportedRE: someone else's verdict ("Raj thinks it's").
 	reportedRE = lazyRegexp(`(?i)\b(?:thinks|says|reckons|feels|believes|agrees|said|thought)\b`)
 	// ownInviteRE: the draft already asks for their view.
-	ownInviteRE = lazyRegexp(`(?i)\b(?:let me know (?:what you think|if|how)|what do you think|happy to (?:talk|discuss|chat|go through)|shall I\b|does (?:that|this) work|would (?:that|this) work|how does (?:that|this) sound|your call|your decision)`)
+	ownInviteRE = lazyRegexp(`(?i)\b(?:let me know (?:what you think|if|how|by|before|today|tonight|tomorrow|this|asap|as soon)|(?:please )?confirm (?:by|before)|what do you think|happy to (?:talk|discuss|chat|go through)|shall I\b|does (?:that|this) work|would (?:that|this) work|how does (?:that|this) sound|your call|your decision)`)
 )
 
 // pronounRefusal: "doing that" refuses nothing it names.
@@ -1210,6 +1214,9 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 	return finishSentence("Otherwise, " + rest)
 }
 
+// pleaseTailRE: the "please" an order ends on.
+var pleaseTailRE = lazyRegexp(`(?i),?\s+please$`)
+
 // commandForms say an order as the audience takes it: to someone who
 // reports to you, "Please ..."; to a peer, "Let's ..."; to a leader or a
 // client, a proposal at the level; "Could you ...?" when the order
@@ -1228,7 +1235,8 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp)
 	switch {
 	case req.Audience == guide.AudienceReport:
-		return []string{finishSentence(fill1(f.Command.Report, "vp", vp)), finishSentence(fill1(f.Command.Ask, "vp", vp))}
+		// "check there first please" is asked with one "please".
+		return []string{finishSentence(fill1(f.Command.Report, "vp", pleaseTailRE.get().ReplaceAllString(vp, ""))), finishSentence(fill1(f.Command.Ask, "vp", vp))}
 	case mine:
 		return []string{finishSentence(fill1(f.Command.Ask, "vp", vp))}
 	case req.Audience == guide.AudiencePeer:
@@ -1424,15 +1432,25 @@ func (pl *plan) vocative(rd reading, sc scene) {
 			}
 			if rest := strings.Join(words[n:], " "); wordCount(rest) >= 2 {
 				pl.greeting, pl.inline = name, true
-				reread(p, rest)
+				if !dropped(p.class) {
+					reread(p, rest) // (a jab left out stays out)
+				}
 				return
 			}
 		}
 	}
 	if dropped(p.class) {
-		// "Are you serious Declan?"
+		// "Are you serious Declan?", "Ah here Declan, were you in the
+		// shop at all?"
 		if m := trailingNameRE.get().FindStringSubmatch(t); m != nil && sc.names[m[1]] {
 			pl.greeting, pl.inline = m[1], true
+			return
+		}
+		for i := 1; i < min(len(words), 3); i++ {
+			if w := strings.Trim(words[i], ",.!?"); sc.names[w] {
+				pl.greeting, pl.inline = w, true
+				return
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -68,10 +69,20 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 			rep = got
 		}
 	}
-	if m, ok := r.chk.(marginer); ok && strings.TrimSpace(clean) != "" && !rep.Pass {
-		// A draft the judge fails: the sentences it reads the draft
-		// better without go, whatever their words.
-		rd = judgedJabs(rd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+	uncut := rd // the rules' reading before the judge's cuts
+	if m, ok := r.chk.(marginer); ok && strings.TrimSpace(clean) != "" {
+		// The clauses the judge's sentence head is sure are jabs go; in a
+		// draft the judge fails, so do the sentences it reads the draft
+		// better without, whatever their words.
+		// A jab hung on a clause that says something goes, the clause
+		// stays.
+		piece, seg := PieceJabScore, SegJabScore
+		if rep.Pass {
+			piece, seg = PassedPieceJabScore, PassedSegJabScore
+		} else {
+			rd = judgedJabs(rd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+		}
+		rd = trimJabs(sureJabs(rd, m, piece), m, seg)
 	}
 	if fb == nil {
 		if note, ok := r.asWritten(req, rd, rep, level); ok {
@@ -86,6 +97,14 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	}
 	sc := readScene(c.verbs, req.Situation, req.Audience)
 	pl := r.plan(rd, sc, rep, req, level)
+	if pl.slot {
+		// A cut took what the plan read as the way forward ("If he is
+		// not comfortable he can take his money to another bank"): the
+		// offer as written is worth more than an empty slot.
+		if pl0 := r.plan(uncut, sc, rep, req, level); !pl0.slot {
+			pl = pl0
+		}
+	}
 	cands := pl.candidates(req)
 	if len(cands) == 0 {
 		// The plan has nothing to say (a draft of no clause the rules
@@ -119,8 +138,12 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 			// Blame the softening took out ("..., not you") is still in
 			// the draft as written.
 			return "", false
-		case p.class == classJudgement, p.class == classRefusal && !calmRefusal(p):
+		case p.class == classRefusal && !calmRefusal(p):
 			edgy, refuses = true, true
+		case p.class == classJudgement:
+			// "Mondays are a bit mad with student queries": in a draft
+			// that goes along, the reservation it goes along despite.
+			edgy = true
 		case p.class == classCommand:
 			edgy = true
 			// "stop booking 3 an hour for Sarah": an order that stops
@@ -690,6 +713,10 @@ func (pl *plan) candidates(req Request) []candidate {
 	return out
 }
 
+// proposalInviteRE: an invitation that asks about a proposal ("Would that
+// work for you?").
+var proposalInviteRE = lazyRegexp(`(?i)\bthat work\b`)
+
 // render words the plan with one choice.
 func (pl *plan) render(ch choice, req Request) string {
 	var parts []string
@@ -746,7 +773,15 @@ func (pl *plan) render(ch choice, req Request) string {
 	case ch.short >= 2, pl.noInvite:
 	case strings.HasSuffix(last, "?"):
 	case len(pl.invites) > 0:
-		add(pl.invites[ch.invite%len(pl.invites)])
+		invites := pl.invites
+		if len(pl.alts) == 0 && !pl.hasAlt && !pl.slot && len(pl.after) == 0 {
+			// Nothing proposed: "Would that work for you?" would ask
+			// about the no; the open question stays.
+			invites = slices.DeleteFunc(slices.Clone(invites), func(s string) bool { return proposalInviteRE.get().MatchString(s) })
+		}
+		if len(invites) > 0 {
+			add(invites[ch.invite%len(invites)])
+		}
 	}
 	add(thanks...)
 	body := strings.Join(parts, " ")
@@ -949,7 +984,10 @@ var commonStarts = map[string]bool{"last": true, "every": true, "each": true, "m
 	"nobody": true, "everyone": true, "one": true, "two": true, "three": true, "going": true, "skipping": true, "shipping": true,
 	"launching": true, "firing": true, "cutting": true, "adding": true, "moving": true, "running": true, "putting": true,
 	"getting": true, "having": true, "making": true, "taking": true, "building": true, "doing": true, "their": true, "his": true, "her": true,
-	"tomorrow": true, "today": true, "tonight": true, "half": true, "all": true, "none": true, "nothing": true}
+	"tomorrow": true, "today": true, "tonight": true, "half": true, "all": true, "none": true, "nothing": true,
+	// (a pronoun's contraction: "Sipho, it's on the portal")
+	"it's": true, "it'll": true, "that's": true, "there's": true, "here's": true, "what's": true, "let's": true,
+	"we're": true, "we'll": true, "we've": true, "you're": true, "you'll": true, "you've": true, "they're": true, "he's": true, "she's": true}
 
 // gerundObjects are words that follow a gerund starting a sentence
 // ("Switching to", "Adding the", "Moving it") and not a name ("Sterling

@@ -545,6 +545,8 @@ func TestLowerStart(t *testing.T) {
 		{"Sterling signed it.", "Sterling signed it."},
 		{"QA needs two weeks.", "QA needs two weeks."},
 		{"Ally is on leave.", "Ally is on leave."},
+		{"It's on the portal, updated 10 min ago.", "it's on the portal, updated 10 min ago."},
+		{"That's the fourth time.", "that's the fourth time."},
 	}
 	for _, tt := range tests {
 		if got := lowerStart(tt.in); got != tt.want {
