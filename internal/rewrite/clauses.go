@@ -546,6 +546,12 @@ func (c *classifier) read(text string, t *tone) reading {
 					// "Freeze was Friday": a noun before its verb, no order.
 					p.match = match{class: classFact}
 				}
+				if p.class == classCommand && strings.HasSuffix(strings.TrimSpace(cl.Text), "?") && !tagQuestionRE.get().MatchString(cl.Text) {
+					// "Cut sports to 4 pages the week of the county
+					// final?": their request echoed in disbelief, never
+					// an order to put forward as ours.
+					p.match = match{class: classQuestion}
+				}
 				if conj := strings.Trim(cl.Lead, " ,;:—–-"); conj != "" && p.class != classInjection && !dropped(p.class) {
 					// ", because your team rewrote it": the conjunction
 					// belongs to what the clause says.
@@ -598,6 +604,10 @@ func nounSubject(s string) bool {
 // orphanRE: a softened clause left starting on "or", "and" or "but" and a
 // verb with no subject ("With respect, or remembers the JR we lost").
 var orphanRE = lazyRegexp(`(?i)^(?:with respect|respectfully|honestly|frankly|look|sorry)?[,\s]*(?:or|and|but|nor)\s+\p{Ll}+(?:s|ed)\b`)
+
+// tagQuestionRE: an order asked with a tag ("revert first can?", "send it
+// today ok?"): still an order.
+var tagQuestionRE = lazyRegexp(`(?i)\b(?:can|ok|okay|lah|please|pls|yeah|right|yes|no|alright)\W*$`)
 
 // residueRE: what is left of blame once softened says nothing of its own
 // ("Your ops guy would know that" without "if he'd read the spec").
@@ -775,6 +785,16 @@ func (c *classifier) keepFacts(p *piece) {
 			}
 			if !dropped(p.class) {
 				p.match = c.classify(p.text)
+			}
+		}
+	}
+	if dropped(p.class) && p.class != classInjection {
+		// "I'm not sending Nomsa's medical file to Riaan, I don't care
+		// how sure he is": the jab goes, the no before it stays.
+		if head, _, ok := strings.Cut(p.text, ", "); ok && wordCount(head) >= 4 && !strings.Contains(head, " and ") {
+			if m := c.classify(head); m.class == classRefusal {
+				p.text, p.match = finishSentence(head), m
+				return
 			}
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // offer stay; a clause or the head or tail of one its sentence head is
 // sure is a jab goes; and what the rules do with the judge's verdict on
 // the draft. Drafts of the blind rounds (development data: rounds 1-7,
-// and 8-9 after they were read blind).
+// and 8-11 after they were read blind).
 func TestRulesWithJudge(t *testing.T) {
 	chk := check.Default()
 	eng := NewRules(guide.Default(), chk)
@@ -141,6 +141,23 @@ func TestRulesWithJudge(t *testing.T) {
 			req:   Request{Audience: "leadership", Stakes: "low", Situation: "The Head of Department at an Irish university moved the weekly admin team meeting from Tuesday 10am to Monday 9am. The department administrator (the writer) slightly prefers Tuesday because Monday mornings are busy with student queries at the front desk, but it's a minor preference and a colleague (Aoife) can cover the desk.", Draft: "Grand, Monday at 9 suits. Mondays are a bit mad with student queries but I'll ask Aoife to cover the desk for the hour. See you then."},
 			want:  []string{"Mondays are a bit mad with student queries but I'll ask Aoife", "See you then."},
 			never: []string{"I'm not sure about Mondays"},
+		}, {
+			name:  "t13: the no before a jab in one clause stays, and a legal must-not is not asked",
+			req:   Request{Audience: "leadership", Stakes: "high", Situation: "The managing director, Jonathan, asked the HR manager to forward employee Nomsa's full medical file and sick-note history to her line manager Riaan, who suspects she is faking illness. The HR manager knows health information is special personal information under POPIA and cannot be shared without consent. Riaan can be given her attendance record (14 days absent since March, dates only), and HR can book an independent medical assessment through the EAP provider for R2,400.", Draft: "Jonathan, no. I'm not sending Nomsa's medical file to Riaan, I don't care how sure he is that she's skiving. That's special personal information under POPIA, if it leaks we're looking at an Information Regulator complaint and a CCMA case we would lose, and frankly what's wrong with her is none of his business. He can have her attendance record (14 days since March, dates only). If we genuinely think something's off, I book an independent assessment through the EAP, R2,400, done properly. That's the only way I'm doing it."},
+			want:  []string{"I'm not sending Nomsa's medical file to Riaan", "R2,400"},
+			never: []string{"I don't care how sure", "Does that work for you?"},
+		},
+		{
+			name:  "s06: their request echoed in disbelief is never put forward as ours",
+			req:   Request{Audience: "leadership", Stakes: "medium", Situation: "Sports editor at a regional Irish weekly newspaper. Group editor Declan passed on a decision from the Dublin head office to cut the sports section from 8 pages to 4 from September to save print costs. The county final edition on 9 October sold 11,200 copies last year against about 7,800 in a normal week. The writer can live with 6 pages for the rest of September and 4 pages from November when the club season ends, but wants 8 for the county final edition.", Draft: "Ah for feck's sake Declan. Cut sports to 4 pages the week of the county final? Whoever in Dublin came up with that has never set foot in this county. The county final edition is our biggest seller of the year, 11,200 copies last year against 7,800 in a normal week, and half of them are buying it for the match report and the team photo. Cutting it then is like shutting the pub on Paddy's Day. Fine, 6 pages for the rest of September, I'll live with it, but the 9 October edition stays at 8 and I'll take it down to 4 myself from November when the club season's over. Tell them that, or tell them I said it, I don't care which."},
+			want:  []string{"9 October edition stays at 8"},
+			never: []string{"I'd suggest we cut sports", "I'd recommend we cut sports"},
+		},
+		{
+			name:  "s19: a numbered thing said to be free is the offer; the writer's role is no request",
+			req:   Request{Audience: "peer", Stakes: "high", Situation: "Shift supervisor at a distribution warehouse in Lagos, on WhatsApp. A fellow supervisor said he'll put the 20 pallets of noodle cartons arriving at 2pm into bay 3. The writer knows the top level in bay 3 is above the reach of the only working forklift today, and bay 7 is empty.", Draft: "Abeg no put am for bay 3 o, our forklift no fit reach that top level. Bay 7 dey free, use am."},
+			want:  []string{"Bay 7 dey free"},
+			never: []string{"[what you can offer instead]", "shift supervisor at"},
 		},
 	}
 	for _, tt := range tests {

@@ -801,6 +801,13 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 		}
 	}
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && slices.ContainsFunc(pl.body, func(b string) bool {
+		return heldNumberRE.get().MatchString(b) && freeOfferRE.get().MatchString(b)
+	}) {
+		// "Bay 7 dey free, use am.", "Room 12 is open": a numbered thing
+		// said to be free is the offer.
+		pl.hasAlt = true
+	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && namesOffer(pl.body, req.Situation) {
 		// "Apply for some other dates.", "Can bump headline sizes.",
 		// "Janet.", "If you want it, it's 6 dishes": the draft names
@@ -1214,6 +1221,13 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 	return finishSentence("Otherwise, " + rest)
 }
 
+// passiveToRE: "to be" and a participle ("to be cleared", "to be
+// deployed").
+var passiveToRE = lazyRegexp(`\bto be \p{Ll}+(?:ed|en|ne|wn|ng|lt|nt)\b`)
+
+// freeOfferRE: something said to be free for them to use.
+var freeOfferRE = lazyRegexp(`(?i)\b(?:free|available|open|spare|empty)\b`)
+
 // pleaseTailRE: the "please" an order ends on.
 var pleaseTailRE = lazyRegexp(`(?i),?\s+please$`)
 
@@ -1482,6 +1496,12 @@ func reread(p *piece, text string) {
 // neither a verb nor "to" and a verb, or whose verb's object is missing
 // ("wanting to send to an outside vendor").
 func garbledWanting(ack string) bool {
+	if strings.Contains(ack, "getting ") && passiveToRE.get().MatchString(ack) {
+		// "I know getting the typing backlog to be cleared by Friday
+		// matters to you": a request read in the passive, said back
+		// as nobody says it.
+		return true
+	}
 	_, rest, ok := strings.Cut(ack, " wanting ")
 	if !ok {
 		if _, rest, ok = strings.Cut(ack, " want to "); !ok {

@@ -70,12 +70,11 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		}
 	}
 	uncut := rd // the rules' reading before the judge's cuts
-	if m, ok := r.chk.(marginer); ok && strings.TrimSpace(clean) != "" {
-		// The clauses the judge's sentence head is sure are jabs go; in a
-		// draft the judge fails, so do the sentences it reads the draft
-		// better without, whatever their words.
-		// A jab hung on a clause that says something goes, the clause
-		// stays.
+	if m, ok := r.chk.(marginer); ok && strings.TrimSpace(clean) != "" && utf8.RuneCountInString(clean) <= MaxJudgedChars {
+		// The clauses the judge's sentence head is sure are jabs go, and
+		// a jab hung on a clause that says something (the clause
+		// stays); in a draft the judge fails, so do the sentences it
+		// reads the draft better without, whatever their words.
 		piece, seg := PieceJabScore, SegJabScore
 		if rep.Pass {
 			piece, seg = PassedPieceJabScore, PassedSegJabScore
@@ -83,6 +82,9 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 			rd = judgedJabs(rd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
 		}
 		rd = trimJabs(sureJabs(rd, m, piece), m, seg)
+		if err := ctx.Err(); err != nil {
+			return Generation{Mode: ModeRules}, err
+		}
 	}
 	if fb == nil {
 		if note, ok := r.asWritten(req, rd, rep, level); ok {
@@ -97,7 +99,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	}
 	sc := readScene(c.verbs, req.Situation, req.Audience)
 	pl := r.plan(rd, sc, rep, req, level)
-	if pl.slot {
+	if pl.slot && ctx.Err() == nil {
 		// A cut took what the plan read as the way forward ("If he is
 		// not comfortable he can take his money to another bank"): the
 		// offer as written is worth more than an empty slot.

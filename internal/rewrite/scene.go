@@ -195,13 +195,14 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 // and says nothing ("Restaurant, Galway.", "SaaS company, US.").
 func settingLine(s string) bool {
 	return strings.Contains(s, ",") && wordCount(s) <= 9 && !finiteVerb(s) ||
-		wordCount(s) <= 7 && placeLineRE.get().MatchString(strings.TrimSpace(s))
+		wordCount(s) <= 12 && placeLineRE.get().MatchString(strings.TrimSpace(s))
 }
 
-// placeLineRE: a brief's opening that names a place of work and where it
-// is ("Print shop in south London.", "Barn wedding venue in Tennessee."),
+// placeLineRE: a brief's opening that names a place of work, or the
+// writer's role there, and where it is ("Print shop in south London.",
+// "Shift supervisor at a distribution warehouse in Lagos, on WhatsApp."),
 // never a request ("print shop ..." read as an order).
-var placeLineRE = lazyRegexp(`^(?i:[a-z][\w'&-]*)(?: [\w'&-]+){0,4} (?:in|at|near|outside) (?:the )?(?:[a-z]+ )?\p{Lu}[\w'-]*(?: \p{Lu}[\w'-]*)*\.$`)
+var placeLineRE = lazyRegexp(`^(?i:[a-z][\w'&-]*)(?: [\w'&-]+){0,6} (?:in|at|near|outside) (?:the |a |an )?[^,.;:]{0,40}?\p{Lu}[\w'-]*(?: \p{Lu}[\w'-]*)*(?:, [^.;:]{0,40})?\.$`)
 
 // nameWords are the capitalised words of a brief's "to ..." part that may
 // name the person: "Text message to the client, developer Greg Pattison"
