@@ -216,7 +216,10 @@ func sureJabs(rd reading, m marginer, bar float64) reading {
 // it: a no, an order, a proposal, a judgement, a consequence, an offer
 // with its time, and any clause with a number or a fact.
 func protected(p piece) bool {
-	if ruled[p.class] || keeps(p.orig) || timedOffer(p.text) || heldNumberRE.get().MatchString(p.orig) || factsBeyondVocative(p.orig) {
+	// (A question put to the reader keeps no name for its own sake: "has
+	// anyone in County Hall actually looked at our numbers?")
+	question := strings.HasSuffix(strings.TrimSpace(p.orig), "?")
+	if ruled[p.class] || keeps(p.orig) || timedOffer(p.text) || heldNumberRE.get().MatchString(p.orig) || !question && factsBeyondVocative(p.orig) {
 		return true
 	}
 	// A part of it the rules keep keeps it ("get their trade appraised

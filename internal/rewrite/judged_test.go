@@ -241,3 +241,32 @@ func TestTrimJabs(t *testing.T) {
 		}
 	}
 }
+
+// TestProtected: what the judge's cuts leave to the rules: a no, an
+// order, a number, a name or a condition; a name the message is said to,
+// or one inside a question put to the reader, keeps nothing.
+func TestProtected(t *testing.T) {
+	c := classes()
+	tests := []struct {
+		clause string
+		want   bool
+	}{
+		{"Mr Adeyemi abeg let us be serious.", false},
+		{"Sipho why are you asking me", false},
+		{"Are you serious Declan?", false},
+		{"Has anyone in County Hall actually looked at our numbers?", false},
+		{"I've had a think about it and talked it through with Sunita.", true},
+		{"If Sana agrees to swap her shifts with you then fine", true},
+		{"USSD and wallet is not small", true},
+		{"The bleed valve on G-OTRB is outside the MEL", true},
+		{"Were you in the shop last Saturday at all?", false},
+		{"And no sparklers indoors, period.", true},
+		{"No matter how many times you phone my manager.", false},
+	}
+	for _, tt := range tests {
+		p := piece{orig: tt.clause, text: tt.clause, match: c.classify(tt.clause)}
+		if got := protected(p); got != tt.want {
+			t.Errorf("protected(%q) = %v (class %s), want %v", tt.clause, got, p.class, tt.want)
+		}
+	}
+}
