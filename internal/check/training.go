@@ -77,6 +77,11 @@ func Cases(fsys fs.FS, g *guide.Guide) ([]corpus.Case, error) {
 // train the judge's sentence head only.
 const JabDir = "jabs"
 
+// JabFirstSightDir holds span-labelled drafts written and marked after the
+// shipped sentence head was trained, scored once and kept out of its
+// training until the next round of marks joins.
+const JabFirstSightDir = "jabs-firstsight"
+
 // JabCases reads the span-labelled drafts (JabDir/*.jsonl in fsys).
 func JabCases(fsys fs.FS, g *guide.Guide) ([]corpus.Case, error) {
 	return corpus.ReadDir(fsys, JabDir, g)
