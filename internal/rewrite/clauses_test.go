@@ -92,6 +92,7 @@ func TestReadDraft(t *testing.T) {
 		{"a proposal", "Instead we could launch on the 15th with testing done.", "", "", []string{"proposal"}},
 		{"a consequence", "Going live on the 1st means hundreds of people paid wrong.", "", "", []string{"consequence"}},
 		{"shouting and emoji", "lol no 😂 we are NOT shipping on Friday", "", "", []string{"refusal"}},
+		{"an honorific after the name", "Dear Mr. Agarwal ji,\n\nThe 15th is not possible. We can file by the 24th.\n\nThanks and Regards,\nCA Meera Kulkarni\nKulkarni & Associates", "Dear Mr. Agarwal ji,", "Thanks and Regards,\nCA Meera Kulkarni\nKulkarni & Associates", []string{"fact", "fact"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -158,6 +158,13 @@ func TestRulesWithJudge(t *testing.T) {
 			req:   Request{Audience: "peer", Stakes: "high", Situation: "Shift supervisor at a distribution warehouse in Lagos, on WhatsApp. A fellow supervisor said he'll put the 20 pallets of noodle cartons arriving at 2pm into bay 3. The writer knows the top level in bay 3 is above the reach of the only working forklift today, and bay 7 is empty.", Draft: "Abeg no put am for bay 3 o, our forklift no fit reach that top level. Bay 7 dey free, use am."},
 			want:  []string{"Bay 7 dey free"},
 			never: []string{"[what you can offer instead]", "shift supervisor at"},
+		}, {
+			name: "s15: 'frankly speaking' goes whole, never leaving 'Speaking it is ...'",
+			req: Request{Audience: "client", Stakes: "high", Channel: "email",
+				Situation: "A chartered accountant's client asked for the tax audit to be filed by the 15th; the client's accountant has not sent the bank statements.",
+				Draft:     "Dear Mr. Agarwal ji,\n\nFrankly speaking it is very difficult for us to do anything when data is not coming on time. 15th is not possible from our side. If we get everything by 12th we can complete by 24th.\n\nThanks and Regards,\nMeera"},
+			want:  []string{"Dear Mr. Agarwal ji,", "by 24th"},
+			never: []string{"Speaking it", "speaking it"},
 		},
 	}
 	for _, tt := range tests {

@@ -629,7 +629,9 @@ func writersSentence(m, d string) bool {
 func doubledWord(text string) string {
 	// Digits belong to their word: "6th, 7th" doubles nothing; a
 	// sentence's end parts its words ("on it. It caught").
-	for _, part := range sentenceEndRE.get().Split(text, -1) {
+	// A line ends its words too ("CA Meera Kulkarni\nKulkarni &
+	// Associates" under a sign-off).
+	for _, part := range sentenceEndRE.get().Split(strings.ReplaceAll(text, "\n", ". "), -1) {
 		words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
 		for i := 1; i < len(words); i++ {
 			a, b := strings.ToLower(words[i-1]), strings.ToLower(words[i])
