@@ -837,8 +837,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		pl.noInvite = true // a must-not-do ends on the way forward
 	case req.Stakes == guide.StakesCritical && mustNotInBody(pl.body, pl.refusal):
 		pl.noInvite = true // "You do not run the bars without the washdown": not asked
-	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && len(pl.body) > 0 && strings.HasPrefix(pl.body[len(pl.body)-1], "Please ")):
-		pl.noInvite = true // "Please run one more cycle": an instruction
+	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && slices.ContainsFunc(pl.body, func(b string) bool { return strings.HasPrefix(b, "Please ") })):
+		pl.noInvite = true // "Please run one more cycle", "Please ring the rental house today ...": an instruction
 	case req.Audience == guide.AudienceReport && stated && !choice:
 		pl.noInvite = true // a manager's no to a report ends on what they can do, not on "Would that work for you?"
 	}
