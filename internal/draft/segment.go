@@ -251,6 +251,8 @@ func endsHere(text string, i, j int, closedQuote bool) bool {
 	switch {
 	case lw == "":
 		return true
+	case i-len(w) > 0 && text[i-len(w)-1] >= '0' && text[i-len(w)-1] <= '9':
+		return true // "the 21st. Please ...": an ordinal's ending, not "St."
 	case titles[lw]:
 		return false
 	case continuing[lw]:
@@ -587,6 +589,9 @@ func AbbreviationBefore(text string, i int) bool {
 	lw := strings.ToLower(w)
 	switch {
 	case lw == "":
+		return false
+	case i-len(w) > 0 && text[i-len(w)-1] >= '0' && text[i-len(w)-1] <= '9':
+		// "the 21st. Please ...": an ordinal's ending, not "St."
 		return false
 	case titles[lw], continuing[lw], capitalOnly[lw], strings.Contains(w, "."):
 		return true

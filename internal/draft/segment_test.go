@@ -40,6 +40,8 @@ func TestSplitSentences(t *testing.T) {
 		{"an amount in millions", "They want to list at $1.25M. Recent sales are $1.1M.", []string{"They want to list at $1.25M.", "Recent sales are $1.1M."}},
 		{"No. 5", "Ticket No. 5 is open. Fix it.", []string{"Ticket No. 5 is open.", "Fix it."}},
 		{"a no then a reason", "No. Too busy.", []string{"No.", "Too busy."}},
+		{"an ordinal ends a sentence", "The trip moves to the 21st. Please stop asking.", []string{"The trip moves to the 21st.", "Please stop asking."}},
+		{"a saint does not", "Meet at St. Mary's at 3.", []string{"Meet at St. Mary's at 3."}},
 		{"url", "See https://example.com/a.b?c=1. It's down.", []string{"See https://example.com/a.b?c=1.", "It's down."}},
 		{"email", "Mail ops@example.co.uk. They know.", []string{"Mail ops@example.co.uk.", "They know."}},
 		{"quote goes on", `She said "No. Not now." and left.`, []string{`She said "No. Not now." and left.`}},

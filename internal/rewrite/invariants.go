@@ -840,8 +840,10 @@ func namedPerson(s, situation string) bool {
 // offerOrderRE: a sentence that names the way forward, whatever its
 // form: an order that redirects ("Apply for some other dates"), a
 // clipped "can" ("Can bump headline sizes"), their condition and what it
-// takes ("If you want it, it's 6 dishes, max 30 covers").
-var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\W*if you (?:want|need|'d like|would like)\b[^,]{0,60},`)
+// takes ("If you want it, it's 6 dishes, max 30 covers"), a condition and
+// who they can turn to ("If her mam wants something different she can
+// ring the office and talk to Mrs Kelly").
+var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\W*if you (?:want|need|'d like|would like)\b[^,]{0,60},|^\W*if\b[^.;]{0,80}\b(?:you|he|she|they)\s+(?:can|could)\s+(?:ring|call|phone|talk|speak|ask|email|write|apply|book|go|come|take|use|send|contact)\b`)
 
 // offerSaidRE: an offer said any other way ("It can be claimed in the
 // next return", "Period 5 I'm free", "120 by 6, rest by 8", "..., or we

@@ -14,7 +14,7 @@ import (
 // offer stay; a clause or the head or tail of one its sentence head is
 // sure is a jab goes; and what the rules do with the judge's verdict on
 // the draft. Drafts of the blind rounds (development data: rounds 1-7,
-// and 8-11 after they were read blind).
+// and 8-12 after they were read blind).
 func TestRulesWithJudge(t *testing.T) {
 	chk := check.Default()
 	eng := NewRules(guide.Default(), chk)
@@ -165,6 +165,23 @@ func TestRulesWithJudge(t *testing.T) {
 				Draft:     "Dear Mr. Agarwal ji,\n\nFrankly speaking it is very difficult for us to do anything when data is not coming on time. 15th is not possible from our side. If we get everything by 12th we can complete by 24th.\n\nThanks and Regards,\nMeera"},
 			want:  []string{"Dear Mr. Agarwal ji,", "by 24th"},
 			never: []string{"Speaking it", "speaking it"},
+		}, {
+			name:  "h14: a sentence ending on an ordinal ends (\"the 21st. Please ...\"), so the two ways forward stay",
+			req:   Request{Audience: "peer", Stakes: "critical", Situation: "Youth athletics club in Nairobi. The team manager, Otieno, asked the club welfare officer (the writer) for the third time to let Brian, a new volunteer and Otieno's cousin, go as the only adult with the under-12 squad on the overnight trip to Naivasha on the 14th. Brian has not done the safeguarding course and his police clearance certificate has not come back. Club rules require two cleared adults on overnight trips. Mary, a cleared coach, is free on the 14th; otherwise the trip can move to the 21st.", Draft: "Otieno, I have told you already, no. Brian has not done the safeguarding course and his police clearance is not back, he cannot be alone with the under-12s overnight, I don't care if he is your cousin or what. Either Mary goes with him on the 14th or the trip moves to the 21st. Please stop asking me the same thing."},
+			want:  []string{"Either Mary goes with him on the 14th or the trip moves to the 21st."},
+			never: []string{"[what you can offer instead]", "stop asking"},
+		},
+		{
+			name:  "h11: \"Tell him to ...\" is asked, never cut to \"To use the portal.\"",
+			req:   Request{Audience: "client", Stakes: "medium", Situation: "IT support provider for a Nairobi insurance brokerage. A senior partner's PA messaged the support technician (the writer) on WhatsApp asking him to reset the partner's email password and send the new one to her on WhatsApp, because the partner is travelling. Policy: resets only through the self-service portal or a call from the account holder's registered number; passwords are never sent over chat.", Draft: "We don't do that. Tell him to use the portal."},
+			want:  []string{"ask him to use the portal"},
+			never: []string{"To use the portal", "[what you can offer instead]"},
+		},
+		{
+			name:  "u12: a condition and who they can turn to is the way forward, so no slot",
+			req:   Request{Audience: "client", Stakes: "critical", Situation: "Mr Byrne, father of Aoife (Senior Infants) at an Irish primary school, emails the class teacher (writer) asking to collect Aoife today, saying her mother knows. A court order on the school file restricts him to supervised access and he is not on the collection list. Any such request must go to the principal, Mrs Kelly, who is the Designated Liaison Person, and the mother must confirm directly with the office.", Draft: "Mr Byrne I'm not a fool. There's a court order on file and you know well you can't collect Aoife. I'm not handing a child over on your say so, I'd lose my job over it and rightly. Don't put me in that position again. If her mam wants something different she can ring the office and talk to Mrs Kelly."},
+			want:  []string{"she can ring the office and talk to Mrs Kelly"},
+			never: []string{"[what you can offer instead]"},
 		},
 	}
 	for _, tt := range tests {
