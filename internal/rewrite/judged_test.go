@@ -14,7 +14,7 @@ import (
 // offer stay; a clause or the head or tail of one its sentence head is
 // sure is a jab goes; and what the rules do with the judge's verdict on
 // the draft. Drafts of the blind rounds (development data: rounds 1-7,
-// and 8-12 after they were read blind).
+// and 8-13 after they were read blind).
 func TestRulesWithJudge(t *testing.T) {
 	chk := check.Default()
 	eng := NewRules(guide.Default(), chk)
@@ -182,6 +182,11 @@ func TestRulesWithJudge(t *testing.T) {
 			req:   Request{Audience: "client", Stakes: "critical", Situation: "Mr Byrne, father of Aoife (Senior Infants) at an Irish primary school, emails the class teacher (writer) asking to collect Aoife today, saying her mother knows. A court order on the school file restricts him to supervised access and he is not on the collection list. Any such request must go to the principal, Mrs Kelly, who is the Designated Liaison Person, and the mother must confirm directly with the office.", Draft: "Mr Byrne I'm not a fool. There's a court order on file and you know well you can't collect Aoife. I'm not handing a child over on your say so, I'd lose my job over it and rightly. Don't put me in that position again. If her mam wants something different she can ring the office and talk to Mrs Kelly."},
 			want:  []string{"she can ring the office and talk to Mrs Kelly"},
 			never: []string{"[what you can offer instead]"},
+		}, {
+			name:  "v19: a clipped no ('Cannot skip.') is no scrap to drop: it is the message",
+			req:   Request{Audience: "report", Stakes: "medium", Situation: "An assistant stage manager at a Hong Kong theatre company messages the stage manager (the writer) on WhatsApp that the Act 2 props table isn't ready and asks to skip the props check before tonight's preview at 7:30. At the last preview the knife wasn't preset and the actor Ka-ho had to mime it.", Draft: "Cannot skip. Last preview knife not preset, Ka-ho had to mime. 6:30 props check, I stand there watch you."},
+			want:  []string{"Cannot skip.", "6:30 props check"},
+			never: nil,
 		},
 	}
 	for _, tt := range tests {

@@ -136,8 +136,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) {
-			return
+		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) && !clippedCantRE.get().MatchString(s) {
+			return // (a clipped no, "Cannot skip.", is no scrap: it is the message)
 		}
 		s = withArticle(s, req.Situation, req.Draft)
 		if !finiteVerb(s) && !strings.HasSuffix(s, "?") {
@@ -1224,6 +1224,10 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 // passiveToRE: "to be" and a participle ("to be cleared", "to be
 // deployed").
 var passiveToRE = lazyRegexp(`\bto be \p{Ll}+(?:ed|en|ne|wn|ng|lt|nt)\b`)
+
+// clippedCantRE: a no of one verb with no subject ("Cannot skip.", "Can't
+// do.").
+var clippedCantRE = lazyRegexp(`(?i)^(?:cannot|can't|can not)\s+\p{L}+\W*$`)
 
 // freeOfferRE: something said to be free for them to use.
 var freeOfferRE = lazyRegexp(`(?i)\b(?:free|available|open|spare|empty)\b`)
