@@ -855,6 +855,9 @@ var offerSaidRE = lazyRegexp(`(?i)\b(?:it|this|that|they|these|those)\s+(?:can|c
 func namesOffer(body []string, situation string) bool {
 	verbs := verbSet()
 	for _, b := range body {
+		if heldNumberRE.get().MatchString(b) && freeOfferRE.get().MatchString(b) {
+			return true // "Bay 7 dey free, use am.", "Room 12 is open": a numbered thing said to be free
+		}
 		t := straight(strings.TrimSpace(b))
 		if strings.HasSuffix(t, "?") {
 			continue
@@ -873,6 +876,9 @@ func namesOffer(body []string, situation string) bool {
 	}
 	return false
 }
+
+// freeOfferRE: something said to be free for them to use.
+var freeOfferRE = lazyRegexp(`(?i)\b(?:free|available|open|spare|empty)\b`)
 
 // refusalWordsRE: a sentence that refuses or doubts what it names.
 var refusalWordsRE = lazyRegexp(`(?i)\b(?:not|no|never|cannot|unrealistic|impossible|isn't|aren't|won't|can't|don't|doesn't)\b|n't\b`)

@@ -150,8 +150,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 			continue // nothing to cut: no need to read the draft without it
 		}
 		all := len(cut) == countFunc(rd.pieces[g.lo:g.hi], func(p piece) bool { return !dropped(p.class) })
-		switch {
-		case !(all && worst >= SureJabScore):
+		if !all || worst < SureJabScore {
 			// Then only the gain decides: read the draft whole (once)
 			// and without this sentence.
 			if !measured {
@@ -471,8 +470,9 @@ func jabPart(c *classifier, m marginer, part string, bar float64) bool {
 	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.get().MatchString(part) || wordCount(part) <= 3 && condRE.get().MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.get().MatchString(part) || len(ExtractFacts(part)) > 0 {
 		return false
 	}
-	switch c.classify(part).class {
-	case classRefusal, classProposal, classConsequence, classCommand:
+	// (What the rules keep stays, but for a judgement: "that's a bit
+	// rich".)
+	if cls := c.classify(part).class; ruled[cls] && cls != classJudgement {
 		return false
 	}
 	z, ok := m.JabScore(part)

@@ -801,17 +801,10 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 		}
 	}
-	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && slices.ContainsFunc(pl.body, func(b string) bool {
-		return heldNumberRE.get().MatchString(b) && freeOfferRE.get().MatchString(b)
-	}) {
-		// "Bay 7 dey free, use am.", "Room 12 is open": a numbered thing
-		// said to be free is the offer.
-		pl.hasAlt = true
-	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && namesOffer(pl.body, req.Situation) {
 		// "Apply for some other dates.", "Can bump headline sizes.",
-		// "Janet.", "If you want it, it's 6 dishes": the draft names
-		// the way forward, so no slot beside it.
+		// "Janet.", "If you want it, it's 6 dishes", "Bay 7 dey free":
+		// the draft names the way forward, so no slot beside it.
 		pl.hasAlt = true
 	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
@@ -1228,9 +1221,6 @@ var passiveToRE = lazyRegexp(`\bto be \p{Ll}+(?:ed|en|ne|wn|ng|lt|nt)\b`)
 // clippedCantRE: a no of one verb with no subject ("Cannot skip.", "Can't
 // do.").
 var clippedCantRE = lazyRegexp(`(?i)^(?:cannot|can't|can not)\s+\p{L}+\W*$`)
-
-// freeOfferRE: something said to be free for them to use.
-var freeOfferRE = lazyRegexp(`(?i)\b(?:free|available|open|spare|empty)\b`)
 
 // pleaseTailRE: the "please" an order ends on.
 var pleaseTailRE = lazyRegexp(`(?i),?\s+please$`)

@@ -277,15 +277,20 @@ func (m *Model) JabScore(text string) (z float64, ok bool) {
 	return z, !math.IsInf(z, -1)
 }
 
-// JabHeldOut trains the jab head on train and spans alone and scores the
-// jab rows of test (its writers' blunt pairs and good messages) and of
-// testSpans: the scores of the jab sentences and of the plain ones, for a
-// writer-held-out AUC.
-func JabHeldOut(train, spans, test, testSpans []Example, cfg Config, opt Options) (jab, plain []float64) {
+// fitJab trains the jab head on exs and spans with vocabulary vset and
+// returns it quantised, as the model file holds it.
+func fitJab(exs, spans []Example, vset map[string]bool, bits uint8, opt Options) *jabScorer {
+	q, scale := quantise(trainJab(jabData(exs, spans, vset), bits, opt))
+	return &jabScorer{mask: uint32(1)<<bits - 1, scale: scale, w: q}
+}
+
+// JabHeldOut trains the jab head on train alone and scores the jab rows
+// of test (its writers' blunt pairs and good messages): the scores of the
+// jab sentences and of the plain ones, for a writer-held-out AUC.
+func JabHeldOut(train, test []Example, cfg Config, opt Options) (jab, plain []float64) {
 	vset := setOf(BuildVocab(train))
-	q, scale := quantise(trainJab(jabData(train, spans, vset), cfg.AuxBits, opt))
-	js := &jabScorer{mask: uint32(1)<<cfg.AuxBits - 1, scale: scale, w: q}
-	for _, r := range jabData(test, testSpans, vset) {
+	js := fitJab(train, nil, vset, cfg.AuxBits, opt)
+	for _, r := range jabData(test, nil, vset) {
 		var z float64
 		for _, h := range r.hs {
 			z += float64(js.w[h&js.mask])
@@ -304,7 +309,6 @@ func JabHeldOut(train, spans, test, testSpans []Example, cfg Config, opt Options
 // measurement.
 func JabHead(train, spans []Example, cfg Config, opt Options) func(text string) (float64, bool) {
 	vset := setOf(BuildVocab(train))
-	q, scale := quantise(trainJab(jabData(train, spans, vset), cfg.AuxBits, opt))
-	m := &Model{vocab: vset, jab: &jabScorer{mask: uint32(1)<<cfg.AuxBits - 1, scale: scale, w: q}}
+	m := &Model{vocab: vset, jab: fitJab(train, spans, vset, cfg.AuxBits, opt)}
 	return m.JabScore
 }

@@ -273,10 +273,9 @@ func Train(exs, spans []Example, cfg Config, opt Options, antiClasses []string, 
 	var js *jabScorer
 	var jq []int16
 	if cfg.Jab {
-		var scale float64
-		jq, scale = quantise(trainJab(jabData(exs, spans, vset), cfg.AuxBits, opt))
-		js = &jabScorer{mask: uint32(1)<<cfg.AuxBits - 1, scale: scale, w: jq}
-		hdr.Jab = &Head{Name: HeadJab, Classes: jabClasses, Bits: cfg.AuxBits, Scale: scale}
+		js = fitJab(exs, spans, vset, cfg.AuxBits, opt)
+		jq = js.w
+		hdr.Jab = &Head{Name: HeadJab, Classes: jabClasses, Bits: cfg.AuxBits, Scale: js.scale}
 	}
 	enc := featurize(exs, cfg, vset, js)
 	hs := heads(exs, antiClasses, cfg)
