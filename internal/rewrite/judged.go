@@ -392,6 +392,8 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 		first := i == 0 || rd.pieces[i-1].sent != p.sent
 		last := i == len(rd.pieces)-1 || rd.pieces[i+1].sent != p.sent
 		text, cut := p.text, []string(nil)
+		// Up to two cuts, one from each end; a second pass that finds
+		// nothing keeps the first cut.
 		for range 2 {
 			seps := segSeps(text)
 			if len(seps) == 0 {
@@ -399,24 +401,28 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 			}
 			head, tail := text[:seps[0][0]], text[seps[len(seps)-1][1]:]
 			before, after := text[:seps[len(seps)-1][0]], text[seps[0][1]:]
-			switch {
-			case standsAlone(before, false) && jabPart(c, m, tail, bar):
+			if standsAlone(before, false) && jabPart(c, m, tail, bar) {
 				cut = append(cut, tail)
 				text = strings.TrimRight(before, " ,;:—–-")
 				if last && !strings.HasSuffix(text, "?") {
 					text += "."
 				}
-			case first && standsAlone(after, true) && jabPart(c, m, head, bar):
+			} else if first && standsAlone(after, true) && jabPart(c, m, head, bar) {
 				cut = append(cut, head)
 				text = capitalise(after)
-			default:
-				text = ""
-			}
-			if text == "" {
+			} else {
 				break
 			}
 		}
-		if len(cut) == 0 || text == "" {
+		// Then a part between two separators ("As I said on Wednesday,
+		// which I'll assume you didn't read, we cannot close Beach Road").
+		for range 2 {
+			var ok bool
+			if text, ok = cutMiddle(c, m, text, bar, &cut); !ok {
+				break
+			}
+		}
+		if len(cut) == 0 {
 			continue
 		}
 		if !copied {
@@ -446,11 +452,57 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 	return rd
 }
 
+// MiddleJabGain: a part inside a clause carries more of what the clause
+// says than its head or tail, so it is cut only from this much above the
+// bar.
+const MiddleJabGain = 1.0
+
+// cutMiddle cuts the first part of text between two separators that is a
+// jab (see jabPart) when the parts either side have three words or more
+// and what is left stands alone; the second separator stays ("..., we
+// cannot close Beach Road"). It reports whether it cut.
+func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]string) (string, bool) {
+	seps := segSeps(text)
+	for k := 0; k+1 < len(seps); k++ {
+		part := text[seps[k][1]:seps[k+1][0]]
+		prev := text[:seps[k][0]]
+		if k > 0 {
+			prev = text[seps[k-1][1]:seps[k][0]]
+		}
+		next := text[seps[k+1][1]:]
+		if k+2 < len(seps) {
+			next = text[seps[k+1][1]:seps[k+2][0]]
+		}
+		rest := text[:seps[k][0]] + text[seps[k+1][0]:]
+		if wordCount(prev) >= 3 && wordCount(next) >= 3 && standsAlone(rest, false) && jabPart(c, m, part, bar+MiddleJabGain) {
+			*cut = append(*cut, part)
+			return rest, true
+		}
+	}
+	return text, false
+}
+
 // standsAlone: what a cut leaves is a clause of its own (see trimJabs);
 // head: it starts the clause.
 func standsAlone(s string, head bool) bool {
 	s = strings.TrimSpace(s)
-	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.get().MatchString(s) && !(head && subordRE.get().MatchString(s))
+	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.get().MatchString(s) && !(head && subordRE.get().MatchString(s)) && !linkOrphaned(s)
+}
+
+// loneLinkRE: a part that is only the word a clause hangs on.
+var loneLinkRE = lazyRegexp(`(?i)^\W*(?:which|who|that|and|but|so|because|as|or)\W*$`)
+
+// linkOrphaned: s has a part that is only a "which" or an "and" whose
+// clause a cut took ("... if you're organised, which, no offence").
+func linkOrphaned(s string) bool {
+	at := 0
+	for _, sep := range append(segSeps(s), []int{len(s), len(s)}) {
+		if loneLinkRE.get().MatchString(s[at:sep[0]]) {
+			return true
+		}
+		at = sep[1]
+	}
+	return false
 }
 
 // subjectRE: a part with a subject and its verb the small verb list may

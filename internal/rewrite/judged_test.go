@@ -240,11 +240,18 @@ func TestTrimJabs(t *testing.T) {
 	jabs := scoredJabs{"that's a bit rich": true, "you want me to skip the call-back": true, "and frankly I'm amazed I have to explain this": true,
 		"Don't argue": true, "just do it": true, "quite possibly both our practising certificates": true, "If not": true,
 		"put your name on the sheet": true, "which, no offence, hasn't been a strength": true, "no offence": true,
-		"I was the one cleaning that up": true, "Sipho why are you asking me": true, "you signed off on the 3rd": true}
+		"I was the one cleaning that up": true, "hasn't been a strength": true, "which I'll assume you didn't read": true, "then who will answer": true, "Sipho why are you asking me": true, "you signed off on the 3rd": true}
 	tests := []struct{ draft, want string }{
 		{"We won't be crediting the $2,860 you've invoiced us, that's a bit rich.", "We won't be crediting the $2,860 you've invoiced us."},
 		{"The details were changed by email at 4:50 and you want me to skip the call-back?", "The details were changed by email at 4:50."},
 		{"I'm not doing the /16, and frankly I'm amazed I have to explain this.", "I'm not doing the /16."},
+		// A clause of three parts: the second pass finds nothing more to
+		// cut and the first cut stands.
+		{"We won't be crediting the $2,860, as agreed in March, that's a bit rich.", "We won't be crediting the $2,860, as agreed in March."},
+		// A jab between two separators; the second stays.
+		{"As I said in my email on Wednesday, which I'll assume you didn't read, we cannot close Beach Road with 5 days' notice.", "As I said in my email on Wednesday, we cannot close Beach Road with 5 days' notice."},
+		// Not when a part beside it would be left a scrap ("..., you?").
+		{"Weekly recon will eat us alive, then who will answer, you?", "Weekly recon will eat us alive, then who will answer, you?"},
 		// What is left says nothing of its own: the clause goes whole.
 		{"Don't argue, just do it.", ""},
 		// A list is no jab; a condition is kept; an order is kept.
@@ -253,6 +260,7 @@ func TestTrimJabs(t *testing.T) {
 		{"Saturday is free, put your name on the sheet and it's yours.", "Saturday is free, put your name on the sheet and it's yours."},
 		// What is left would dangle, or would not stand without its head.
 		{"It fits in 2 runs if you're organised, which, no offence, hasn't been a strength.", "It fits in 2 runs if you're organised, which, no offence, hasn't been a strength."},
+		{"96 samples fits in 2 runs if you're organised, which, no offence, hasn't been a strength.", "96 samples fits in 2 runs if you're organised, which, no offence, hasn't been a strength."},
 		{"I was the one cleaning that up, not the people who made the call.", "I was the one cleaning that up, not the people who made the call."},
 		// A part with a name or a date is the rules' to keep.
 		{"The proof you signed off on the 3rd, Dylan.", "The proof you signed off on the 3rd, Dylan."},
