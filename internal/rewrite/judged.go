@@ -194,7 +194,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 func sureJabs(rd reading, m marginer, bar float64) reading {
 	var cut []int
 	for i, p := range rd.pieces {
-		if dropped(p.class) || protected(p) || condition(rd.pieces, i) {
+		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) {
 			continue
 		}
 		if z, ok := m.JabScore(p.text); ok && z >= bar {
@@ -209,6 +209,17 @@ func sureJabs(rd reading, m marginer, bar float64) reading {
 		rd.pieces[i].match = match{class: classBlame}
 	}
 	return rd
+}
+
+// ellipsisRE: a clause that ends on its auxiliary ("the contractor
+// does").
+var ellipsisRE = lazyRegexp(`(?i)\b(?:does|do|did|is|are|was|were|can|will|would|could|should|has|have|had)\W*$`)
+
+// leanedOn: the next clause of ps[i]'s sentence leaves its verb to it
+// ("You don't book them, the contractor does."): cutting ps[i] would
+// leave "The contractor does."
+func leanedOn(ps []piece, i int) bool {
+	return i+1 < len(ps) && ps[i+1].sent == ps[i].sent && ellipsisRE.get().MatchString(ps[i+1].orig)
 }
 
 // protected: a clause the rules keep or reword whatever the judge says of
@@ -367,10 +378,10 @@ func segSeps(s string) [][]int {
 }
 
 // cutDanglingRE: a part left ending on a word that needs what was cut
-// ("..., which."); subordRE: a part that cannot stand without the head it
+// ("..., which."; "the contractor does."); subordRE: a part that cannot stand without the head it
 // hung on ("given we were clear...", "not the people who...").
 var (
-	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not)\W*$`)
+	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|does|do|did|is|are|was|were|can|will|would|could|should|has|have|had)\W*$`)
 	subordRE      = lazyRegexp(`(?i)^\W*(?:given|because|which|if|when|as|since|although|though|unless|while|whereas|that|who|where|not|and|but|or|so|then|plus)\b`)
 )
 
@@ -392,22 +403,26 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 		first := i == 0 || rd.pieces[i-1].sent != p.sent
 		last := i == len(rd.pieces)-1 || rd.pieces[i+1].sent != p.sent
 		text, cut := p.text, []string(nil)
-		// Up to two cuts, one from each end; a second pass that finds
-		// nothing keeps the first cut.
-		for range 2 {
+		// Up to two cuts from the ends; a second pass that finds nothing
+		// keeps the first cut.
+		for pass := range 2 {
+			at := bar
+			if pass > 0 {
+				at += InnerJabGain
+			}
 			seps := segSeps(text)
 			if len(seps) == 0 {
 				break
 			}
 			head, tail := text[:seps[0][0]], text[seps[len(seps)-1][1]:]
 			before, after := text[:seps[len(seps)-1][0]], text[seps[0][1]:]
-			if standsAlone(before, false) && jabPart(c, m, tail, bar) {
+			if standsAlone(before, false) && jabPart(c, m, tail, at) {
 				cut = append(cut, tail)
 				text = strings.TrimRight(before, " ,;:—–-")
 				if last && !strings.HasSuffix(text, "?") {
 					text += "."
 				}
-			} else if first && standsAlone(after, true) && jabPart(c, m, head, bar) {
+			} else if first && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
 				text = capitalise(after)
 			} else {
@@ -418,7 +433,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 		// which I'll assume you didn't read, we cannot close Beach Road").
 		for range 2 {
 			var ok bool
-			if text, ok = cutMiddle(c, m, text, bar, &cut); !ok {
+			if text, ok = cutMiddle(c, m, text, bar+InnerJabGain, &cut); !ok {
 				break
 			}
 		}
@@ -452,13 +467,15 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 	return rd
 }
 
-// MiddleJabGain: a part inside a clause carries more of what the clause
-// says than its head or tail, so it is cut only from this much above the
-// bar.
-const MiddleJabGain = 1.0
+// InnerJabGain: a second cut from a clause, or a part inside it, takes
+// more of what the clause says than one cut at its head or tail, so it is
+// made only from this much above the bar ("Otherwise we print the approved
+// one tonight and you put stickers on the logo, it's your choice" loses
+// "it's your choice", not the stickers).
+const InnerJabGain = 1.0
 
 // cutMiddle cuts the first part of text between two separators that is a
-// jab (see jabPart) when the parts either side have three words or more
+// jab at bar (see jabPart) when the parts either side have three words or more
 // and what is left stands alone; the second separator stays ("..., we
 // cannot close Beach Road"). It reports whether it cut.
 func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]string) (string, bool) {
@@ -474,7 +491,7 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 			next = text[seps[k+1][1]:seps[k+2][0]]
 		}
 		rest := text[:seps[k][0]] + text[seps[k+1][0]:]
-		if wordCount(prev) >= 3 && wordCount(next) >= 3 && standsAlone(rest, false) && jabPart(c, m, part, bar+MiddleJabGain) {
+		if wordCount(prev) >= 3 && wordCount(next) >= 3 && standsAlone(rest, false) && jabPart(c, m, part, bar) {
 			*cut = append(*cut, part)
 			return rest, true
 		}

@@ -24,6 +24,26 @@ func TestRulesWithJudge(t *testing.T) {
 		want, never []string
 	}{
 		{
+			name: "x03: a figure said again is emphasis, never an offer",
+			req:  Request{Audience: "peer", Stakes: "high", Situation: "Ambulance trust in the Scottish Highlands. The duty manager in Inverness has pulled the Portree crew over the Skye bridge to cover Inverness meal breaks three times this month, leaving Skye with no ambulance for about 4 hours each time. On Tuesday a cardiac arrest in Staffin waited 52 minutes. The writer is the Skye station manager. Dingwall has 2 crews on until 7pm, and the writer can send the rapid response vehicle instead of the whole ambulance.", Draft: "Aye well that's the third time this month you've dragged the Portree crew over the bridge to cover your breaks in Inverness, and the third time Skye's had nothing on it for 4 hours. Tuesday a cardiac arrest in Staffin waited 52 minutes. 52. I'm not having it. If you're short, ask Dingwall first, they've 2 crews on till 7, or phone me and I'll send you the RRV, not the whole ambulance. Stop treating the island like your spare parts cupboard."},
+			want: []string{"ask Dingwall first"}, never: []string{"How about 52", "52?"},
+		},
+		{
+			name: "x05: an acknowledgement in the brief's voice is not said; wasting is waste",
+			req:  Request{Audience: "client", Stakes: "medium", Situation: "Estate agency in Penzance, Cornwall. The vendor wants her 3-bed terrace listed at £650,000. It has no parking and damp in the back bedroom. A comparable house on the same road, which has a garage, sold for £510,000 in March. The agent wants to list at £535,000 to get viewings over Easter, and to talk about raising the price if there are 3 offers by May Day.", Draft: "Look, I'll be straight with you my 'ansum, £650k for a 3-bed in Penzance with no parking and damp in the back bedroom is cloud cuckoo land. Number 12 went for £510k in March and that's got a garage. Stick it on at £650 and it'll sit there all summer like an emmet's deckchair and then you'll be blaming me. List it at £535k, we get the viewings in over Easter, and if we've 3 offers by May Day we talk about pushing it up. Otherwise find yourself another agent, I'm not wasting the photographer on it."},
+			want: []string{"£535k"}, never: []string{"her 3-bed", " wast "},
+		},
+		{
+			name: "w10: a clause that leans on the one before keeps it",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "Council housing office in Oldham. A new housing assistant who reports to the writer (senior housing officer) has been telling tenants specific repair dates over the phone. Repairs are booked by the contractor, not the office, and the standard response time is 10 working days. The tenant at 14 Ashworth Court has been given three different dates by the office this month and has made a complaint.", Draft: "Stop giving tenants repair dates. You don't book them, the contractor does. Log it on the system and say 10 working days, nowt else. 14 Ashworth Court's had three different dates off us this month and now there's a complaint in."},
+			want: []string{"the contractor does"}, never: []string{"The contractor does."},
+		},
+		{
+			name: "w14: you people is blame, not your team",
+			req:  Request{Audience: "leadership", Stakes: "high", Situation: "Nairobi City County housing estates office. The estates manager has asked the records clerk (writer) to WhatsApp the full rent-arrears list for 1,340 tenants, including national ID numbers, phone numbers and amounts owed, to Mr Kamau, a private debt-collections agent he knows. Kamau's agency has no contract with the county and there is no data-sharing agreement; sending it would breach the Data Protection Act 2019 and could bring an ODPC complaint against the writer. If the county's legal office signs a contract with a data-sharing agreement, the writer will prepare the data through the official system.", Draft: "Sir I will not send that list on WhatsApp to Kamau. It has ID numbers, phone numbers and arrears for 1,340 tenants. He is not county staff, there is no contract and no data sharing agreement, that is straight against the Data Protection Act and it is me ODPC will come for since it went from my phone. You people always want shortcuts and then the clerk is the one who carries the case. If legal signs a contract with his agency I will prepare it properly through the system. Until then, no."},
+			want: []string{"1,340 tenants"}, never: []string{"shortcuts"},
+		},
+		{
 			name: "g05: Are you having a laugh? 40 covers of bru",
 			req:  Request{Audience: "leadership", Stakes: "medium", Situation: "The owner of a 60-cover gastropub in Galway wants to start a Sunday brunch from 11am next month, expecting 40 covers, using the existing Sunday kitchen crew (head chef, one commis called Darragh, one kitchen porter) who also have Sunday lunch service from 1pm. The head chef is willing if brunch is a set menu of 6 dishes capped at 30 covers and he gets one extra KP from 9am (about \u20ac110 per Sunday).", Draft: "Are you having a laugh? 40 covers of brunch at 11 and then straight into Sunday lunch at 1 with me, Darragh and one KP? We're in the weeds most Sundays as it is. You've never stood on the pass at half twelve on a Sunday so you wouldn't know. I'm not doing a full \u00e0 la carte brunch, end of. If you want it, it's 6 dishes, max 30 covers, and I get another KP from 9. That's about \u20ac110 a week. Otherwise forget it."},
 			want: []string{"6 dishes, max 30 covers"}, never: []string{"Are you having a laugh"},
@@ -240,7 +260,7 @@ func TestTrimJabs(t *testing.T) {
 	jabs := scoredJabs{"that's a bit rich": true, "you want me to skip the call-back": true, "and frankly I'm amazed I have to explain this": true,
 		"Don't argue": true, "just do it": true, "quite possibly both our practising certificates": true, "If not": true,
 		"put your name on the sheet": true, "which, no offence, hasn't been a strength": true, "no offence": true,
-		"I was the one cleaning that up": true, "hasn't been a strength": true, "which I'll assume you didn't read": true, "then who will answer": true, "Sipho why are you asking me": true, "you signed off on the 3rd": true}
+		"I was the one cleaning that up": true, "hasn't been a strength": true, "which I'll assume you didn't read": true, "then who will answer": true, "You don't book them": true, "Sipho why are you asking me": true, "you signed off on the 3rd": true}
 	tests := []struct{ draft, want string }{
 		{"We won't be crediting the $2,860 you've invoiced us, that's a bit rich.", "We won't be crediting the $2,860 you've invoiced us."},
 		{"The details were changed by email at 4:50 and you want me to skip the call-back?", "The details were changed by email at 4:50."},
@@ -252,6 +272,8 @@ func TestTrimJabs(t *testing.T) {
 		{"As I said in my email on Wednesday, which I'll assume you didn't read, we cannot close Beach Road with 5 days' notice.", "As I said in my email on Wednesday, we cannot close Beach Road with 5 days' notice."},
 		// Not when a part beside it would be left a scrap ("..., you?").
 		{"Weekly recon will eat us alive, then who will answer, you?", "Weekly recon will eat us alive, then who will answer, you?"},
+		// Nor when what is left ends on an auxiliary ("The contractor does.").
+		{"You don't book them, the contractor does.", "You don't book them, the contractor does."},
 		// What is left says nothing of its own: the clause goes whole.
 		{"Don't argue, just do it.", ""},
 		// A list is no jab; a condition is kept; an order is kept.
@@ -267,6 +289,50 @@ func TestTrimJabs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		rd := trimJabs(sureJabs(readDraft(tt.draft), jabs, 0), jabs, 0)
+		var kept []string
+		for _, p := range rd.pieces {
+			if !dropped(p.class) {
+				kept = append(kept, p.lead+p.text)
+			}
+		}
+		if got := strings.TrimSpace(strings.Join(kept, "")); got != tt.want {
+			t.Errorf("trimJabs(%q)\n got %q\nwant %q", tt.draft, got, tt.want)
+		}
+	}
+}
+
+// gradedJabs is a sentence head with a score for each phrase (-5 for the
+// rest).
+type gradedJabs map[string]float64
+
+func (g gradedJabs) Margin(check.Input) (float64, error) { return 0, check.ErrNoJudge }
+func (g gradedJabs) JabScore(text string) (float64, bool) {
+	if z, ok := g[strings.TrimRight(strings.TrimSpace(text), ".?!")]; ok {
+		return z, true
+	}
+	return -5, true
+}
+
+// TestTrimJabsInner: a part inside a clause needs InnerJabGain above the
+// bar; one cut at an end needs the bar.
+func TestTrimJabsInner(t *testing.T) {
+	tests := []struct {
+		draft string
+		jabs  gradedJabs
+		want  string
+	}{
+		{"We won't be crediting the $2,860 you've invoiced us, that's a bit rich.",
+			gradedJabs{"that's a bit rich": 0.5},
+			"We won't be crediting the $2,860 you've invoiced us."},
+		{"As I said in my email on Wednesday, which I'll assume you didn't read, we cannot close Beach Road.",
+			gradedJabs{"which I'll assume you didn't read": InnerJabGain + 0.5},
+			"As I said in my email on Wednesday, we cannot close Beach Road."},
+		{"As I said in my email on Wednesday, which I'll assume you didn't read, we cannot close Beach Road.",
+			gradedJabs{"which I'll assume you didn't read": InnerJabGain - 0.5},
+			"As I said in my email on Wednesday, which I'll assume you didn't read, we cannot close Beach Road."},
+	}
+	for _, tt := range tests {
+		rd := trimJabs(readDraft(tt.draft), tt.jabs, 0)
 		var kept []string
 		for _, p := range rd.pieces {
 			if !dropped(p.class) {

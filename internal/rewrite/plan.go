@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/pushback/pushback/internal/check"
 	"github.com/pushback/pushback/internal/guide"
@@ -595,6 +596,10 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// vendor": a goal that is not a verb phrase, or a verb with its
 	// object missing, is a scrap of the situation, not their goal.
 	pl.acks = slices.DeleteFunc(pl.acks, garbledWanting)
+	// Nor one that speaks of the reader, or the writer, as the brief does
+	// ("I know getting her 3-bed terrace listed matters to you", "getting
+	// the writer's crew to go out").
+	pl.acks = slices.DeleteFunc(pl.acks, briefVoiceRE.get().MatchString)
 	// Nor one that names the writer's own offer as their want ("I know
 	// delaying the slab pour to Thursday matters to you" beside "Thursday
 	// 7am, once he has").
@@ -1124,6 +1129,13 @@ func dateFragment(p piece, rd reading) string {
 	if w := strings.ToLower(firstWordOf(t)); verbSet()[w] || orderLeads[w] {
 		return "" // "Let me know by Friday." asks, it offers no time
 	}
+	// "Waited 52 minutes. 52.": a figure said again is emphasis, not an
+	// offer.
+	for _, q := range rd.pieces {
+		if q.idx < p.idx && slices.Contains(strings.FieldsFunc(q.orig, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), t) {
+			return ""
+		}
+	}
 	// "Free Thursday" offers Thursday; "18mm forecast" is a reason.
 	o := bareOffer(t)
 	if w := firstWordOf(o); timeLeadWords[strings.ToLower(w)] {
@@ -1131,6 +1143,10 @@ func dateFragment(p piece, rd reading) string {
 	}
 	return lowerStart(o)
 }
+
+// briefVoiceRE: words of a brief about the people in it, wrong in a
+// message to one of them.
+var briefVoiceRE = lazyRegexp(`(?i)\bthe writer\b|\b(?:her|his|him|she|he)\b`)
 
 // orderLeads open an order or a request that the verbs list does not
 // hold ("Let me know by Friday.", "Please confirm by 5pm.").
