@@ -362,7 +362,7 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 	switch {
 	case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "" && bareOffer(core) != "":
 		return []string{fill1(f.HowAbout, "np", lowerFirst(core))}
-	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4:
+	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4, eitherFineRE.get().MatchString(core):
 		return []string{b}
 	}
 	return nil
@@ -841,14 +841,21 @@ func namedPerson(s, situation string) bool {
 // form: an order that redirects ("Apply for some other dates"), a
 // clipped "can" ("Can bump headline sizes"), their condition and what it
 // takes ("If you want it, it's 6 dishes, max 30 covers"), a condition and
-// who they can turn to ("If her mam wants something different she can
-// ring the office and talk to Mrs Kelly").
-var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\W*if you (?:want|need|'d like|would like)\b[^,]{0,60},|^\W*if\b[^.;]{0,80}\b(?:you|he|she|they)\s+(?:can|could)\s+(?:ring|call|phone|talk|speak|ask|email|write|apply|book|go|come|take|use|send|contact)\b`)
+// who they can turn to or what the route is ("If her mam wants something
+// different she can ring the office and talk to Mrs Kelly", "If he wants
+// records he puts in a subject access request", "If wunna need papers
+// signed the lawyer could come in the morning"); never what I or we will
+// do then, which may be a threat.
+var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\W*if you (?:want|need|'d like|would like)\b[^,]{0,60},|^\W*if\b[^.;]{0,80}\b(?:you|he|she|they|the \p{L}+)\s+(?:(?:can|could)\s+)?(?:ring|call|phone|talk|speak|ask|email|write|apply|book|go|come|take|use|send|contact|puts|goes|sends|applies|rings|calls|phones|emails|writes|books|comes|takes|uses)\b`)
 
 // offerSaidRE: an offer said any other way ("It can be claimed in the
 // next return", "Period 5 I'm free", "120 by 6, rest by 8", "..., or we
 // freeze the plan as is").
 var offerSaidRE = lazyRegexp(`(?i)\b(?:it|this|that|they|these|those)\s+(?:can|could)\s+(?:be|go|wait|run|ship|move)\b|\b(?:I'm|I am|we're|we are)\s+(?:free|around|available|happy to)\b|^\W*\d[\d,]*\s+(?:\p{L}+\s+)?(?:by|till|until|from)\s+\d|,?\s+or (?:we|I)\s+(?:can\s+|could\s+)?\p{L}{3,}`)
+
+// eitherFineRE: two ways forward said as fine with the writer ("Garden or
+// chapel, fine."): an offer with no verb.
+var eitherFineRE = lazyRegexp(`(?i)^\W*[\p{L}' ]{2,30} or [\p{L}' ]{2,30},?\s+(?:fine|ok|okay|no problem|sure|works|that's fine|is fine)\W*$`)
 
 // namesOffer reports whether a kept sentence of the draft names the way
 // forward, so that no slot is put beside it.
@@ -870,7 +877,7 @@ func namesOffer(body []string, situation string) bool {
 			continue
 		}
 		refuses := refusalWordsRE.get().MatchString(straight(t)) // ("200 patients by 14 March isn't realistic")
-		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || !refuses && (offerSaidRE.get().MatchString(straight(t)) || (timedOffer(t) || offerAmountRE.get().MatchString(t)) && noVerbAtAll(t)) {
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || eitherFineRE.get().MatchString(t) || !refuses && (offerSaidRE.get().MatchString(straight(t)) || (timedOffer(t) || offerAmountRE.get().MatchString(t)) && noVerbAtAll(t)) {
 			return true
 		}
 	}

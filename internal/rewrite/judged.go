@@ -310,13 +310,16 @@ var (
 	keepNoRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
 		`(?:don't|do not) think (?:we|I) can|not a good idea)\b`)
 	keepTimeRE = lazyRegexp(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
+	// youWillRE: an order said as what they will do ("Now you will call
+	// back every single donor", "you need to re-run it").
+	youWillRE  = lazyRegexp(`(?i)^\W*(?:(?:now|so|then|and)\s+)?you(?:'ll|’ll| will| must| need to| have to| are to)\s+\p{L}{2,}`)
 	youAskedRE = lazyRegexp(`(?i)\b(?:were|was|did|have|had|are|do|does)\s+(?:you|anyone|they|he|she)\b[^?]*\?\s*$`)
 )
 
 // keeps reports whether clause s is the rules' to keep (see keepNoRE,
-// ruleNoRE and keepTimeRE).
+// ruleNoRE, keepTimeRE and youWillRE).
 func keeps(s string) bool {
-	return keepNoRE.get().MatchString(s) || ruleNo(s) || keepTimeRE.get().MatchString(s) && !youAskedRE.get().MatchString(s)
+	return keepNoRE.get().MatchString(s) || ruleNo(s) || keepTimeRE.get().MatchString(s) && !youAskedRE.get().MatchString(s) || youWillRE.get().MatchString(s)
 }
 
 // ruleNo: s is a rule said as "no" and what it forbids ("And no sparklers
@@ -491,6 +494,12 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 			next = text[seps[k+1][1]:seps[k+2][0]]
 		}
 		rest := text[:seps[k][0]] + text[seps[k+1][0]:]
+		if link := strings.ToLower(strings.TrimSpace(text[seps[k+1][0]:seps[k+1][1]])); link == "and" || link == "but" || link == "so" {
+			// What follows answers the part ("..., I don't know who told
+			// you that was possible but it wasn't anybody from this
+			// office"): it goes with it or neither goes.
+			continue
+		}
 		if wordCount(prev) >= 3 && wordCount(next) >= 3 && standsAlone(rest, false) && jabPart(c, m, part, bar) {
 			*cut = append(*cut, part)
 			return rest, true

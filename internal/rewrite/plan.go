@@ -271,6 +271,13 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 					bare = true
 					leave(p, "a flat no; the rewrite says what is at stake instead")
 					continue
+				case pronounRefusal(ing) && !a.ok() && !saysRefusal(rd, i):
+					// "I'm not doing it and I've told Morag not to
+					// either", and the situation names no request to
+					// say it with: the no stays as written.
+					keepInSentence(p.text)
+					stated = true
+					continue
 				case pronounRefusal(ing):
 					// "I'm not doing that": the no, said with what it refuses.
 					bare, refuseKind = true, "wont"
@@ -835,8 +842,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		pl.noInvite = true // a must-not-do ends on the way forward
 	case req.Stakes == guide.StakesCritical && mustNotInBody(pl.body, pl.refusal):
 		pl.noInvite = true // "You do not run the bars without the washdown": not asked
-	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && slices.ContainsFunc(pl.body, func(b string) bool { return strings.HasPrefix(b, "Please ") })):
-		pl.noInvite = true // "Please run one more cycle", "Please ring the rental house today ...": an instruction
+	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && slices.ContainsFunc(pl.body, imperative)):
+		pl.noInvite = true // "Please run one more cycle", "Be at muster station C by 1:45.": an instruction
 	case req.Audience == guide.AudienceReport && stated && !choice:
 		pl.noInvite = true // a manager's no to a report ends on what they can do, not on "Would that work for you?"
 	}
@@ -1222,7 +1229,13 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 		return ""
 	}
 	if w := strings.ToLower(firstWordOf(rest)); verbSet()[w] && !nounSubject(rest) {
-		return finishSentence(fill1(form, "vp", commandObjects(lowerFirst(strings.TrimRight(rest, ".!?… ")))))
+		vp := lowerFirst(strings.TrimRight(rest, ".!?… "))
+		if meRE.get().MatchString(vp) {
+			// "Or give me a leasing assistant": theirs to do, never
+			// "Or we could give me".
+			return finishSentence(capitalise(fill1(f.Command.Ask, "vp", vp)))
+		}
+		return finishSentence(fill1(form, "vp", commandObjects(vp)))
 	}
 	if strings.HasPrefix(lower, "or ") {
 		return finishSentence("Or " + rest)
@@ -1314,6 +1327,28 @@ var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|re
 var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I|us|our)\b`)
 
 // instructs: the alternatives are instructions ("Please ...").
+// saysRefusal: a clause of rd other than the i-th refuses something it
+// names ("I'm not putting my name to it"), so a pronoun no ("I'm not doing
+// that") adds nothing.
+func saysRefusal(rd reading, i int) bool {
+	for j, p := range rd.pieces {
+		if j == i || p.class != classRefusal {
+			continue
+		}
+		if ing := refusalObject(p.text); ing != "" && !pronounRefusal(ing) || refusalVP(p.text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// imperative: sentence b gives an instruction ("Please ring the rental
+// house today", "Be at muster station C by 1:45.").
+func imperative(b string) bool {
+	w := strings.ToLower(strings.Trim(firstWordOf(b), ",.!"))
+	return strings.HasPrefix(b, "Please ") || w == "be" || verbSet()[w] && !notOffers[w]
+}
+
 func instructs(alts [][]string) bool {
 	return len(alts) > 0 && strings.HasPrefix(alts[len(alts)-1][0], "Please ")
 }

@@ -983,7 +983,9 @@ func lowerStart(s string) string {
 
 // commonStarts are sentence-starting words that are never names.
 var commonStarts = map[string]bool{"last": true, "every": true, "each": true, "most": true, "some": true, "any": true, "both": true,
-	"nobody": true, "everyone": true, "one": true, "two": true, "three": true, "going": true, "skipping": true, "shipping": true,
+	"nobody": true, "everyone": true, "one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "twelve": true, "fifteen": true, "twenty": true, "thirty": true,
+	"forty": true, "fifty": true, "hundred": true, "hundreds": true, "thousands": true, "going": true, "skipping": true, "shipping": true,
 	"launching": true, "firing": true, "cutting": true, "adding": true, "moving": true, "running": true, "putting": true,
 	"getting": true, "having": true, "making": true, "taking": true, "building": true, "doing": true, "their": true, "his": true, "her": true,
 	"tomorrow": true, "today": true, "tonight": true, "half": true, "all": true, "none": true, "nothing": true,
