@@ -362,7 +362,7 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 	switch {
 	case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "" && bareOffer(core) != "":
 		return []string{fill1(f.HowAbout, "np", lowerFirst(core))}
-	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4, eitherFineRE.get().MatchString(core):
+	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4, eitherFineRE.get().MatchString(core), stopRE.get().MatchString(core):
 		return []string{b}
 	}
 	return nil
@@ -853,6 +853,14 @@ var offerOrderRE = lazyRegexp(`(?i)^\W*(?:(?:I|we)\s+)?(?:can|could)\s+\p{L}+|^\
 // freeze the plan as is").
 var offerSaidRE = lazyRegexp(`(?i)\b(?:it|this|that|they|these|those)\s+(?:can|could)\s+(?:be|go|wait|run|ship|move)\b|\b(?:I'm|I am|we're|we are)\s+(?:free|around|available|happy to)\b|^\W*\d[\d,]*\s+(?:\p{L}+\s+)?(?:by|till|until|from)\s+\d|,?\s+or (?:we|I)\s+(?:can\s+|could\s+)?\p{L}{3,}`)
 
+// weResumeRE: the writer's plan for when it goes ahead ("We go again
+// when it drops under 30", "We start at 6").
+var weResumeRE = lazyRegexp(`(?i)^\W*(?:we|I)(?:'ll| will)?\s+(?:go|start|restart|resume|try|lift|pour|open|reopen|run|ship|launch|fly|sail|begin)\b(?:\s+again)?\b`)
+
+// resumeWhenRE: the condition it goes ahead on ("again when it drops
+// under 30", "once the report is in").
+var resumeWhenRE = lazyRegexp(`(?i)\b(?:again|when|once|as soon as|after)\b`)
+
 // eitherFineRE: two ways forward said as fine with the writer ("Garden or
 // chapel, fine."): an offer with no verb.
 var eitherFineRE = lazyRegexp(`(?i)^\W*[\p{L}' ]{2,30} or [\p{L}' ]{2,30},?\s+(?:fine|ok|okay|no problem|sure|works|that's fine|is fine)\W*$`)
@@ -873,6 +881,9 @@ func namesOffer(body []string, situation string) bool {
 		if first == "can" || first == "could" || first == "i" || first == "we" || first == "if" {
 			if offerOrderRE.get().MatchString(t) && !negationRE.get().MatchString(t) && !strings.HasPrefix(strings.ToLower(t), "can't") {
 				return true
+			}
+			if (first == "i" || first == "we") && weResumeRE.get().MatchString(t) && (timedOffer(t) || resumeWhenRE.get().MatchString(t)) && !negationRE.get().MatchString(t) {
+				return true // "We go again when it drops under 30, forecast say 0400": when it goes ahead
 			}
 			continue
 		}

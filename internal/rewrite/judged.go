@@ -307,9 +307,13 @@ var ruled = map[string]bool{classRefusal: true, classCommand: true, classProposa
 // fine"); a question put to them about their past (youAskedRE: "were you
 // in the shop last Saturday at all?") is no offer, whatever day it names.
 var (
-	keepNoRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|can't|cannot|can not|won't|will not|unable to|no way|` +
+	keepNoRE = lazyRegexp(`(?i)\b(?:not possible|not happening|not doing|not going to|not coming back|not going ahead|can't|cannot|can not|won't|will not|unable to|no way|` +
 		`(?:don't|do not) think (?:we|I) can|not a good idea)\b`)
 	keepTimeRE = lazyRegexp(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
+	// stopRE: a stop said in two or three words ("Lift stops.", "The
+	// pour is off.") or as who does nothing ("Nobody lifting nothing."):
+	// the must-not itself.
+	stopRE = lazyRegexp(`(?i)^\W*(?:the\s+)?\p{L}+\s+(?:stops|is off|is stopped|is cancelled|halts)\W*$|^\W*nobody\s+\p{L}+ing\b`)
 	// youWillRE: an order said as what they will do ("Now you will call
 	// back every single donor", "you need to re-run it").
 	youWillRE  = lazyRegexp(`(?i)^\W*(?:(?:now|so|then|and)\s+)?you(?:'ll|’ll| will| must| need to| have to| are to)\s+\p{L}{2,}`)
@@ -317,9 +321,9 @@ var (
 )
 
 // keeps reports whether clause s is the rules' to keep (see keepNoRE,
-// ruleNoRE, keepTimeRE and youWillRE).
+// ruleNoRE, keepTimeRE, youWillRE and stopRE).
 func keeps(s string) bool {
-	return keepNoRE.get().MatchString(s) || ruleNo(s) || keepTimeRE.get().MatchString(s) && !youAskedRE.get().MatchString(s) || youWillRE.get().MatchString(s)
+	return keepNoRE.get().MatchString(s) || ruleNo(s) || keepTimeRE.get().MatchString(s) && !youAskedRE.get().MatchString(s) || youWillRE.get().MatchString(s) || stopRE.get().MatchString(s)
 }
 
 // ruleNo: s is a rule said as "no" and what it forbids ("And no sparklers

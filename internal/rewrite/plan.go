@@ -137,8 +137,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) && !clippedCantRE.get().MatchString(s) {
-			return // (a clipped no, "Cannot skip.", is no scrap: it is the message)
+		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) && !clippedCantRE.get().MatchString(s) && !stopRE.get().MatchString(s) {
+			return // (a clipped no, "Cannot skip.", or a stop, "Lift stops.", is no scrap: it is the message)
 		}
 		s = withArticle(s, req.Situation, req.Draft)
 		if !finiteVerb(s) && !strings.HasSuffix(s, "?") {
@@ -229,8 +229,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				// "That is a HIPAA breach, and frankly someone in your
 				// position should know better": the fact stays.
 				keepInSentence(head)
-				if calmNoRE.get().MatchString(head) {
-					stated = true // "We do not switch off MFA for anyone"
+				if calmNoRE.get().MatchString(head) || keepNoRE.get().MatchString(head) {
+					stated = true // "We do not switch off MFA for anyone", "It's not coming back"
 				}
 				leave(p, c.className(p.class))
 				continue
@@ -328,6 +328,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 		case classProposal:
 			alt := strings.TrimSpace(p.text)
+			if rest, ok := strings.CutPrefix(alt, "Either "); ok && !strings.Contains(rest, " or ") && !orKept(rd, i) {
+				// "Either we send the extra there from Monday or you come
+				// and find the troughs yourself", the threat left out: one
+				// way, said as one.
+				alt = capitalise(rest)
+			}
 			offered = append(offered, alt)
 			if strings.TrimSpace(strings.Trim(p.lead, ", ")) == "or" && len(pl.alts) > 0 && !inPlace {
 				if rest, ok := strings.CutPrefix(alt, "we "); ok {
@@ -381,9 +387,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 			pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
 		case classCommand:
-			if unsoundSlot(p.text) {
+			if unsoundSlot(p.text) || condImperativeRE.get().MatchString(p.text) {
 				// "Leave not possible.": no order, whatever its first
-				// word; it stays as written.
+				// word; "Cut it and you'll save a page and lose more
+				// than it costs": a condition and what follows, never
+				// "I'd recommend we cut it". Either stays as written.
 				keepInSentence(p.text)
 				continue
 			}
@@ -479,8 +487,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			if ackRE.get().MatchString(p.text) {
 				ackInDraft = true
 			}
-			if calmNoRE.get().MatchString(p.text) {
-				stated = true // "We do not switch off MFA for anyone, ever"
+			if calmNoRE.get().MatchString(p.text) || stopRE.get().MatchString(p.text) {
+				stated = true // "We do not switch off MFA for anyone, ever", "Lift stops."
 			}
 			if m := clippedNoRE.get().FindStringSubmatch(p.text); m != nil && !stated {
 				// "not by 5, assays aren't back": the no, said with what
@@ -871,9 +879,10 @@ var spliceRE = lazyRegexp(`, (?:it(?:'s| is)|that(?:'s| is)|this is|there(?:'s| 
 
 var clauseStartRE = lazyRegexp(`(?i)^(?:there(?:'s| is| are)|it(?:'s| is)|we|I|they|he|she|the|this|that)\b`)
 
-// factHead returns the fact a blaming clause opens with ("That is a
-// HIPAA breach, and frankly someone in your position should know better"
-// -> "That is a HIPAA breach"), or "".
+// factHead returns the fact or the no a blaming clause opens with ("That
+// is a HIPAA breach, and frankly someone in your position should know
+// better" -> "That is a HIPAA breach"; "It's not coming back, don't ask
+// again" -> "It's not coming back"), or "".
 func factHead(p piece) string {
 	m := headSplitRE.get().FindStringIndex(p.text)
 	if m == nil {
@@ -885,10 +894,10 @@ func factHead(p piece) string {
 		// busy it is": the rule, said as ours.
 		return "We never " + rest
 	}
-	if wordCount(head) < 4 || !finiteVerb(head) {
+	if wordCount(head) < 4 || !finiteVerb(head) && !keepNoRE.get().MatchString(head) {
 		return ""
 	}
-	if k := classes().classify(head).class; k != classFact && k != classConsequence && !calmNoRE.get().MatchString(head) {
+	if k := classes().classify(head).class; k != classFact && k != classConsequence && !calmNoRE.get().MatchString(head) && !keepNoRE.get().MatchString(head) {
 		return ""
 	}
 	return head
@@ -917,7 +926,7 @@ var (
 	ownOfferRE = lazyRegexp(`(?i)^(?:then\s+)?(?:we|I)(?:'ll| will| can| could) (?:\p{L}+ )?\p{L}`)
 )
 
-var headSplitRE = lazyRegexp(`\s+and\s+frankly\b|,\s+(?:(?:and|but)\s+)?(?:frankly\s+|honestly\s+)?(?:I (?:don't|do not|couldn't) care|whatever)\b|,\s+(?:and|but)\s+`)
+var headSplitRE = lazyRegexp(`,\s+(?:and\s+)?(?:don'?t|do not|never)\s+(?:ever\s+)?(?:ask|call|ring|phone|message|email|text|push|chase|bother|contact)\b|\s+and\s+frankly\b|,\s+(?:(?:and|but)\s+)?(?:frankly\s+|honestly\s+)?(?:I (?:don't|do not|couldn't) care|whatever)\b|,\s+(?:and|but)\s+`)
 
 // pick is a when a, else b.
 func pick(a bool, x, y guide.Level) guide.Level {
@@ -1136,6 +1145,10 @@ func dateFragment(p piece, rd reading) string {
 	if w := strings.ToLower(firstWordOf(t)); verbSet()[w] || orderLeads[w] {
 		return "" // "Let me know by Friday." asks, it offers no time
 	}
+	// "Nuh pan Saturday.": a day refused, not offered.
+	if w := strings.ToLower(firstWordOf(t)); negWords[w] {
+		return ""
+	}
 	// "Waited 52 minutes. 52.": a figure said again is emphasis, not an
 	// offer.
 	for _, q := range rd.pieces {
@@ -1154,6 +1167,9 @@ func dateFragment(p piece, rd reading) string {
 // briefVoiceRE: words of a brief about the people in it, wrong in a
 // message to one of them.
 var briefVoiceRE = lazyRegexp(`(?i)\bthe writer\b|\b(?:her|his|him|she|he)\b`)
+
+// negWords open a no in a few words ("Nuh pan Saturday.", "Not Friday.").
+var negWords = setOf(`no not nuh nah never nope`)
 
 // orderLeads open an order or a request that the verbs list does not
 // hold ("Let me know by Friday.", "Please confirm by 5pm.").
@@ -1327,6 +1343,20 @@ var replyVerbRE = lazyRegexp(`(?i)^\W*(?:kindly\s+|please\s+)?(?:revert|reply|re
 var meRE = lazyRegexp(`(?i)\b(?:me|my|mine|I|us|our)\b`)
 
 // instructs: the alternatives are instructions ("Please ...").
+// orKept: a clause after the i-th in its sentence, joined by "or", is
+// kept (not left out as blame or a threat).
+func orKept(rd reading, i int) bool {
+	for _, q := range rd.pieces[i+1:] {
+		if q.sent != rd.pieces[i].sent {
+			break
+		}
+		if strings.Contains(strings.ToLower(q.lead), "or") && !dropped(q.class) {
+			return true
+		}
+	}
+	return false
+}
+
 // saysRefusal: a clause of rd other than the i-th refuses something it
 // names ("I'm not putting my name to it"), so a pronoun no ("I'm not doing
 // that") adds nothing.
@@ -1341,6 +1371,10 @@ func saysRefusal(rd reading, i int) bool {
 	}
 	return false
 }
+
+// condImperativeRE: an order that is a condition ("Cut it and you'll
+// save a page", "Push it and it'll fall over").
+var condImperativeRE = lazyRegexp(`(?i)^\W*\p{L}+(?:\s+\p{L}+){0,6}?\s+and\s+(?:you|it|we|they|that|there)(?:'ll|’ll| will| would|'d)\b`)
 
 // imperative: sentence b gives an instruction ("Please ring the rental
 // house today", "Be at muster station C by 1:45.").
