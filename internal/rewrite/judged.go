@@ -311,9 +311,10 @@ var (
 		`(?:don't|do not) think (?:we|I) can|not a good idea)\b`)
 	keepTimeRE = lazyRegexp(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|next week|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b`)
 	// stopRE: a stop said in two or three words ("Lift stops.", "The
-	// pour is off.") or as who does nothing ("Nobody lifting nothing."):
-	// the must-not itself.
-	stopRE = lazyRegexp(`(?i)^\W*(?:the\s+)?\p{L}+\s+(?:stops|is off|is stopped|is cancelled|halts)\W*$|^\W*nobody\s+\p{L}+ing\b`)
+	// pour is off.", "Iron Horse stays down.") or as who does nothing
+	// ("Nobody lifting nothing.", "Nobody stays aboard"): the must-not
+	// itself.
+	stopRE = lazyRegexp(`(?i)^\W*(?:the\s+)?\p{L}+\s+(?:stops|is off|is stopped|is cancelled|halts)\W*$|^\W*(?:nobody|no one|no-one)\s+(?:\p{L}+ing|stays|rides|goes|enters|lifts|flies|sails|leaves|touches|opens|signs|moves)\b|\b(?:stays|stay) (?:down|shut|closed|grounded|off|out)\b`)
 	// youWillRE: an order said as what they will do ("Now you will call
 	// back every single donor", "you need to re-run it").
 	youWillRE  = lazyRegexp(`(?i)^\W*(?:(?:now|so|then|and)\s+)?you(?:'ll|’ll| will| must| need to| have to| are to)\s+\p{L}{2,}`)

@@ -24,6 +24,16 @@ func TestRulesWithJudge(t *testing.T) {
 		want, never []string
 	}{
 		{
+			name: "n11: an order with a verb the list lacked is kept, never dropped as a scrap",
+			req:  Request{Audience: "report", Stakes: "low", Situation: "A junior producer at a TV newsroom in George Town, Cayman, asks to go and cover the minister's press conference in West Bay this afternoon. The assignment editor has already sent Kadeem and needs the junior producer on the desk building the 6pm rundown.", Draft: "No. Stay on the desk. Kadeem's going."},
+			want: []string{"stay on the desk"}, never: []string{"[what you can offer instead]"},
+		},
+		{
+			name: "n14: a must-not at critical stakes is not asked",
+			req:  Request{Audience: "client", Stakes: "critical", Situation: "A boat owner (Mr Landry) at a marina on Lake Pontchartrain, New Orleans, tells the harbour master he will ride out the incoming Category 3 hurricane aboard his 38-foot boat in the slip. Orleans Parish called a mandatory evacuation at noon, and marina rules require everyone off boats once it is called. The harbour master will have staff double his lines and add fenders, but he must be off the boat by 6pm.", Draft: "Absolutely not, Mr Landry. Nobody stays aboard in this marina once the parish calls mandatory evacuation, and they called it at noon. You wanna be the fool the Coast Guard gotta go fish outta the lake at 2 in the morning? Y'all be off that boat by 6 tonight. We'll double your lines and put the extra fenders on, but you are off the boat. Not up for discussion."},
+			want: []string{"Nobody stays aboard"}, never: []string{"Does that work for you?", "Would that work for you?"},
+		},
+		{
 			name: "a14: the stop is the message; when it goes again is the way forward",
 			req:  Request{Audience: "report", Stakes: "critical", Situation: "FPSO in the Stabroek block, offshore Guyana. The crane operator, Ryan, wants to do a container lift to the supply boat with the wind reading 38 knots; the limit for that lift is 30 knots. The supply boat captain is pushing to keep his schedule. The forecast says wind drops under 30 around 0400. The writer is the deck supervisor.", Draft: "Ryan yuh mad or wha? Wind reading 38 knots, limit fuh dat lift is 30. Nobody lifting nothing. I don't care if the boat captain crying bout he schedule. Lift stops. We go again when it drop under 30, forecast say 0400. Anybody swing dat hook before then is off my deck."},
 			want: []string{"Lift stops.", "Nobody lifting nothing", "We go again when"}, never: []string{"[what you can offer instead]", "Does that work for you?"},
