@@ -249,6 +249,10 @@ type reading struct {
 	nsent    int
 }
 
+// nameGreetingRE: a name and a comma, alone on the first line ("Linda,",
+// "Mr Addo,").
+var nameGreetingRE = lazyRegexp(`^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*,\s*$`)
+
 // greetingPrefixRE is a greeting at the start of the first sentence,
 // before the body on the same line ("Hi Priya, thanks for...", "José,
 // no.", "Dr. Okafor, 200 patients...").
@@ -473,7 +477,8 @@ func (c *classifier) read(text string, t *tone) reading {
 	// addressed) at the start of the first sentence.
 	if len(sents) > 0 && start < end {
 		s := sents[0]
-		if c.classify(s.Text).class == classGreeting {
+		if k := c.classify(s.Text).class; k == classGreeting || s.Line && k != classSignoff && nameGreetingRE.get().MatchString(s.Text) && !notVocative[strings.ToLower(firstWordOf(s.Text))] {
+			// ("Linda," alone on the first line greets her.)
 			r.greeting, r.inline = s.Text, !s.Line
 			start = 1
 		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {

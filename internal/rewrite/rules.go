@@ -116,7 +116,8 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		return Generation{Text: d, Mode: ModeRules, Notes: append(pl.notes, "kept as written: the rules found nothing in the draft to reword"), Limit: b.limit}, nil
 	}
 	best := r.judge(cands, req, level, rep.Findings)
-	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(pl.notes, best.notes...)}
+	notes := append(pl.notes, best.notes...)
+	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, best.text, notes)...)}
 	g.Limit = best.limit
 	return g, nil
 }
