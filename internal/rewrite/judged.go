@@ -482,12 +482,19 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 // "it's your choice", not the stickers).
 const InnerJabGain = 1.0
 
+// maxMiddleSeps: a clause with more separators than this is a list; no
+// part inside it is cut.
+const maxMiddleSeps = 8
+
 // cutMiddle cuts the first part of text between two separators that is a
 // jab at bar (see jabPart) when the parts either side have three words or more
 // and what is left stands alone; the second separator stays ("..., we
 // cannot close Beach Road"). It reports whether it cut.
 func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]string) (string, bool) {
 	seps := segSeps(text)
+	if len(seps) > maxMiddleSeps {
+		return text, false // a list, not a clause with an aside (and no quadratic work on a hostile draft)
+	}
 	for k := 0; k+1 < len(seps); k++ {
 		part := text[seps[k][1]:seps[k+1][0]]
 		prev := text[:seps[k][0]]
@@ -505,7 +512,7 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 			// office"): it goes with it or neither goes.
 			continue
 		}
-		if wordCount(prev) >= 3 && wordCount(next) >= 3 && standsAlone(rest, false) && jabPart(c, m, part, bar) {
+		if wordCount(prev) >= 3 && wordCount(next) >= 3 && jabPart(c, m, part, bar) && standsAlone(rest, false) {
 			*cut = append(*cut, part)
 			return rest, true
 		}
