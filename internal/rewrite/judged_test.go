@@ -24,6 +24,16 @@ func TestRulesWithJudge(t *testing.T) {
 		want, never []string
 	}{
 		{
+			name: "j21: an instruction to a report is the way forward, not asked",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "Racing yard near Morphettville, Adelaide, yard WhatsApp. Jess, a stable hand, was on evening duty. The gelding Biscuit was found without his rug at 5am after a 3-degree night, the second time this fortnight. The yard rule is every horse rugged by 5pm, checked against the board. Biscuit races at Morphettville on Saturday.", Draft: "Jess, Biscuit had no rug on again this morning, 3 degrees last night. Second time in a fortnight. Rugs on by 5, every horse, check the board before you knock off."},
+			want: []string{"Rugs on by 5"}, never: []string{"[what you can offer instead]", "Would that work for you?"},
+		},
+		{
+			name: "i10: a two-word order to a report is the message, not a scrap",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "Mineral sands mine in Kwale, Kenyan coast. Emergency response team member Hamisi asks to skip Saturday's quarterly breathing apparatus training for a family wedding in Ukunda. The team leader knows Hamisi's BA certification runs out at the end of the month, the next session is three months away, and without it he cannot be rostered on the rescue team.", Draft: "Hamisi, training Saturday 0700 at the ERT bay. Not optional. Be there."},
+			want: []string{"Be there."}, never: []string{"[what you can offer instead]", "Would that work for you?"},
+		},
+		{
 			name: "n11: an order with a verb the list lacked is kept, never dropped as a scrap",
 			req:  Request{Audience: "report", Stakes: "low", Situation: "A junior producer at a TV newsroom in George Town, Cayman, asks to go and cover the minister's press conference in West Bay this afternoon. The assignment editor has already sent Kadeem and needs the junior producer on the desk building the 6pm rundown.", Draft: "No. Stay on the desk. Kadeem's going."},
 			want: []string{"stay on the desk"}, never: []string{"[what you can offer instead]"},

@@ -137,8 +137,8 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) && !clippedCantRE.get().MatchString(s) && !stopRE.get().MatchString(s) {
-			return // (a clipped no, "Cannot skip.", or a stop, "Lift stops.", is no scrap: it is the message)
+		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) && !clippedCantRE.get().MatchString(s) && !stopRE.get().MatchString(s) && !(wordCount(s) == 2 && req.Audience == guide.AudienceReport && imperative(s)) {
+			return // (a clipped no, "Cannot skip.", a stop, "Lift stops.", or an order to a report, "Be there.", is no scrap: it is the message)
 		}
 		s = withArticle(s, req.Situation, req.Draft)
 		if !finiteVerb(s) && !strings.HasSuffix(s, "?") {
@@ -827,6 +827,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// the draft names the way forward, so no slot beside it.
 		pl.hasAlt = true
 	}
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && req.Audience == guide.AudienceReport && slices.ContainsFunc(pl.body, directive) {
+		// To someone who reports to the writer, the instruction is the
+		// way forward ("Rugs on by 5, every horse", "Be there."): no slot
+		// beside it, and it is not asked (see noInvite below).
+		pl.hasAlt = true
+	}
 	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong {
 		pl.slot = true
 		pl.notes = append(pl.notes, f.SlotNote)
@@ -850,7 +856,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		pl.noInvite = true // a must-not-do ends on the way forward
 	case req.Stakes == guide.StakesCritical && mustNotInBody(pl.body, pl.refusal):
 		pl.noInvite = true // "You do not run the bars without the washdown": not asked
-	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && slices.ContainsFunc(pl.body, imperative)):
+	case req.Audience == guide.AudienceReport && (instructs(pl.alts) || len(pl.alts) == 0 && slices.ContainsFunc(pl.body, directive)):
 		pl.noInvite = true // "Please run one more cycle", "Be at muster station C by 1:45.": an instruction
 	case req.Audience == guide.AudienceReport && stated && !choice:
 		pl.noInvite = true // a manager's no to a report ends on what they can do, not on "Would that work for you?"
@@ -1382,6 +1388,25 @@ func imperative(b string) bool {
 	w := strings.ToLower(strings.Trim(firstWordOf(b), ",.!"))
 	return strings.HasPrefix(b, "Please ") || w == "be" || verbSet()[w] && !notOffers[w]
 }
+
+// directive: sentence b instructs: an order ("Be there.") or a thing to be
+// done by a time ("Rugs on by 5, every horse, check the board"), or a
+// part of it starts with an order.
+func directive(b string) bool {
+	if imperative(b) || byTimeDirectiveRE.get().MatchString(b) {
+		return true
+	}
+	for _, part := range strings.Split(b, ",")[1:] {
+		if imperative(strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
+}
+
+// byTimeDirectiveRE: something to be in place by a time ("Rugs on by 5",
+// "Timesheets in by noon Tuesday").
+var byTimeDirectiveRE = lazyRegexp(`(?i)^\W*\p{L}+(?:\s+\p{L}+)?\s+(?:on|in|off|out|done|back|up|down|sorted|signed|filed)\s+(?:by|before)\s+(?:\d|noon|midday|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`)
 
 func instructs(alts [][]string) bool {
 	return len(alts) > 0 && strings.HasPrefix(alts[len(alts)-1][0], "Please ")
