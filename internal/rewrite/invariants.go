@@ -360,9 +360,11 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 		return []string{"It can't happen " + m[1] + "."}
 	}
 	switch {
-	case timedOffer(core) && quantityRE.get().MatchString(core) && f.HowAbout != "" && bareOffer(core) != "":
+	case quantityRE.get().MatchString(core) && f.HowAbout != "" && timedOffer(core) && bareOffer(core) != "":
 		return []string{fill1(f.HowAbout, "np", lowerFirst(core))}
-	case heldNumberRE.get().MatchString(core), timedOffer(core), noNPRE.get().MatchString(core), wordCount(core) > 4, eitherFineRE.get().MatchString(core), stopRE.get().MatchString(core):
+	// (The cheap tests first: a hostile draft at the limit is one long
+	// sentence.)
+	case wordCount(core) > 4, heldNumberRE.get().MatchString(core), noNPRE.get().MatchString(core), eitherFineRE.get().MatchString(core), stopRE.get().MatchString(core), timedOffer(core):
 		return []string{b}
 	}
 	return nil
