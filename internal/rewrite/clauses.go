@@ -404,6 +404,9 @@ var notVocative = map[string]bool{
 	"today": true, "tomorrow": true, "yesterday": true, "tonight": true, "first": true, "second": true, "finally": true,
 	"frankly": true, "basically": true, "actually": true, "obviously": true, "clearly": true, "absolutely": true, "nope": true,
 	"non": true, "nein": true, "right": true, "great": true, "wow": true, "still": true, "plus": true, "and": true, "but": true,
+	// (interjections read as a name: "Man, y'all called me Tuesday",
+	// "Aye, go on then"; not "Och Donald," or "Hey Mia,", which greet)
+	"man": true, "brilliant": true, "aye": true, "yeah": true,
 }
 
 // readCache holds the last few readings: one rewrite reads its draft for

@@ -24,6 +24,16 @@ func TestRulesWithJudge(t *testing.T) {
 		want, never []string
 	}{
 		{
+			name: "o16: who the writer is not running is contempt, never held off on",
+			req:  Request{Audience: "client", Stakes: "medium", Situation: "A cosmetics brand's marketing executive has emailed the leasing office of a shopping mall in Chennai asking for the central atrium for a promotional kiosk over the Deepavali weekend at last year's rate of Rs. 12,000 per day. The atrium is blocked for the mall's own Deepavali decoration from 28 October to 3 November (the brand's team was told in August), and the current rate card, sent on 12 August, is Rs. 18,000 per day. The leasing manager can offer the ground-floor space near the Lifestyle entrance at Rs. 15,000 per day if confirmed by Thursday; another brand has also asked for it.", Draft: "Dear Sir,\n\nGreetings from Sri Devi Mall leasing team.\n\nWith reference to your mail dated 21st Oct, please note atrium is not available from 28th Oct to 3rd Nov as it is already blocked for mall Deepavali decoration, same was informed to your team in August itself. Also last year rate is not applicable, rate card is Rs. 18,000/day which was sent to you on 12th Aug, kindly go through it before asking. We are not running charity here Sir. Ground floor space near Lifestyle entrance is available for Rs. 15,000/day. If you want kindly confirm by Thursday, otherwise we will give to other party who is waiting.\n\nThanks & Regards,\nK. Senthil Kumar\nLeasing Manager"},
+			want: []string{"Rs. 18,000"}, never: []string{"running charity"},
+		},
+		{
+			name: "c05: an interjection is no name to greet",
+			req:  Request{Audience: "client", Stakes: "medium", Situation: "A removals firm on Chicago's South Side quoted Ms. Harris $1,450 for a Friday apartment move. On Tuesday night she asked to move it to Saturday, and today she asked to add a stop in Bronzeville to drop furniture at her sister's, at the same price. The owner (the writer) has both crews booked Saturday. Sunday 8am is open; an extra stop normally costs $175.", Draft: "Man, y'all called me Tuesday night to push a Friday job to Saturday, now you want a stop in Bronzeville on top and you still want the $1,450 quote? That's not how this works, I'm not running a charity. Saturday I got both crews out already. I can do Sunday 8am, $1,450 plus $175 for the extra stop. Or keep Friday like you booked. Let me know by noon tomorrow or the Sunday slot goes to somebody else."},
+			want: []string{"Sunday 8am"}, never: []string{"Man,\n"},
+		},
+		{
 			name: "j21: an instruction to a report is the way forward, not asked",
 			req:  Request{Audience: "report", Stakes: "medium", Situation: "Racing yard near Morphettville, Adelaide, yard WhatsApp. Jess, a stable hand, was on evening duty. The gelding Biscuit was found without his rug at 5am after a 3-degree night, the second time this fortnight. The yard rule is every horse rugged by 5pm, checked against the board. Biscuit races at Morphettville on Saturday.", Draft: "Jess, Biscuit had no rug on again this morning, 3 degrees last night. Second time in a fortnight. Rugs on by 5, every horse, check the board before you knock off."},
 			want: []string{"Rugs on by 5"}, never: []string{"[what you can offer instead]", "Would that work for you?"},
