@@ -99,15 +99,24 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	}
 	sc := readScene(c.verbs, req.Situation, req.Audience)
 	pl := r.plan(rd, sc, rep, req, level)
-	if pl.slot && ctx.Err() == nil {
+	if err := ctx.Err(); err != nil {
+		return Generation{Mode: ModeRules}, err // (each stage of a hostile draft at the limit takes tens of ms)
+	}
+	if pl.slot {
 		// A cut took what the plan read as the way forward ("If he is
 		// not comfortable he can take his money to another bank"): the
 		// offer as written is worth more than an empty slot.
 		if pl0 := r.plan(uncut, sc, rep, req, level); !pl0.slot {
 			pl = pl0
 		}
+		if err := ctx.Err(); err != nil {
+			return Generation{Mode: ModeRules}, err
+		}
 	}
 	cands := pl.candidates(req)
+	if err := ctx.Err(); err != nil {
+		return Generation{Mode: ModeRules}, err
+	}
 	if len(cands) == 0 {
 		// The plan has nothing to say (a draft of no clause the rules
 		// can read): the draft as written, with its limit explained.
@@ -115,7 +124,10 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		b := r.finish(candidate{text: d, over: req.MaxChars > 0 && utf8.RuneCountInString(d) > req.MaxChars}, req)
 		return Generation{Text: d, Mode: ModeRules, Notes: append(pl.notes, "kept as written: the rules found nothing in the draft to reword"), Limit: b.limit}, nil
 	}
-	best := r.judge(cands, req, level, rep.Findings)
+	best := r.judge(ctx, cands, req, level, rep.Findings)
+	if err := ctx.Err(); err != nil {
+		return Generation{Mode: ModeRules}, err
+	}
 	notes := append(pl.notes, best.notes...)
 	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, best.text, notes)...)}
 	g.Limit = best.limit
@@ -841,7 +853,7 @@ type candidate struct {
 // stock lines, then the default order (the checker's score breaks ties
 // among those it fails). A repair round gets the same answer: the
 // candidates were all judged the first time, so the loop stops there.
-func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFindings []check.Finding) candidate {
+func (r *Rules) judge(ctx context.Context, cands []candidate, req Request, level guide.Level, draftFindings []check.Finding) candidate {
 	in := InspectInput{Draft: req.Draft, Situation: req.Situation, MaxChars: req.MaxChars, Channel: req.Channel, Stakes: req.Stakes, DraftFindings: draftFindings}
 	x := NewInspector(in)
 	check := func(c *candidate) {
@@ -852,6 +864,9 @@ func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFi
 		}
 	}
 	for i := range cands {
+		if ctx.Err() != nil {
+			return r.finish(cands[0], req) // cancelled: the caller returns the error
+		}
 		c := &cands[i]
 		for _, rv := range x.Inspect(c.text, "") {
 			if !rv.Pass && rv.Name != CheckLimit {
@@ -882,6 +897,9 @@ func (r *Rules) judge(cands []candidate, req Request, level guide.Level, draftFi
 	sort.SliceStable(order, func(i, j int) bool { return cands[order[i]].before(cands[order[j]]) })
 	best := -1
 	for _, i := range order {
+		if ctx.Err() != nil {
+			break
+		}
 		c := &cands[i]
 		check(c)
 		if best < 0 || c.beats(cands[best]) {
