@@ -41,14 +41,7 @@ func TestJabHeadHeldOut(t *testing.T) {
 	}
 	exs := corpusExamples(t)
 	for _, w := range []string{"w44", "w46", "w48"} {
-		var train, test []model.Example
-		for _, ex := range exs {
-			if ex.Writer == w {
-				test = append(test, ex)
-			} else {
-				train = append(train, ex)
-			}
-		}
+		test, train := heldOut(exs, w, func(ex model.Example) string { return ex.Writer })
 		jab, plain := model.JabHeldOut(train, test, model.DefaultConfig, model.DefaultOptions)
 		if len(jab) < 30 || len(plain) < 30 {
 			t.Fatalf("%s: %d jab and %d plain sentences, want 30 of each", w, len(jab), len(plain))
@@ -152,14 +145,7 @@ func TestJabSpansHeldOut(t *testing.T) {
 	// One head per held-out writer, its clauses scored together.
 	var pos, neg []float64
 	for _, w := range writers {
-		var train, test []corpus.Case
-		for _, k := range jcs {
-			if k.Writer == w {
-				test = append(test, k)
-			} else {
-				train = append(train, k)
-			}
-		}
+		test, train := heldOut(jcs, w, func(k corpus.Case) string { return k.Writer })
 		jab, plain := clauseScores(model.JabHead(exs, JabExamples(train), model.DefaultConfig, model.DefaultOptions), test)
 		pos, neg = append(pos, jab...), append(neg, plain...)
 	}
@@ -184,4 +170,16 @@ func TestJabSpansHeldOut(t *testing.T) {
 	} else {
 		t.Logf("first-sight drafts: the shipped head's clause AUC %.3f (%d jab, %d plain)", auc, len(jab), len(plain))
 	}
+}
+
+// heldOut splits xs into writer w's items and the rest.
+func heldOut[T any](xs []T, w string, writer func(T) string) (test, train []T) {
+	for _, x := range xs {
+		if writer(x) == w {
+			test = append(test, x)
+		} else {
+			train = append(train, x)
+		}
+	}
+	return test, train
 }

@@ -9,9 +9,9 @@ import (
 
 // unnoted returns a note for each sentence of the draft that the rewrite
 // neither keeps (half its content words survive, all of one with two or
-// fewer) nor names in one
-// of notes: nothing leaves a draft without the person being told ("Lift
-// stops." once went as a scrap, and no note said so).
+// fewer) nor names in one of notes: nothing leaves a draft without the
+// person being told ("Lift stops." once went as a scrap, and no note said
+// so).
 func unnoted(draftText, text string, notes []string) []string {
 	kept := contentWords(text)
 	var out []string

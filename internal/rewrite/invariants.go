@@ -884,7 +884,7 @@ func namesOffer(body []string, situation string) bool {
 			if offerOrderRE.get().MatchString(t) && !negationRE.get().MatchString(t) && !strings.HasPrefix(strings.ToLower(t), "can't") {
 				return true
 			}
-			if (first == "i" || first == "we") && weResumeRE.get().MatchString(t) && (timedOffer(t) || resumeWhenRE.get().MatchString(t)) && !negationRE.get().MatchString(t) {
+			if (first == "i" || first == "we") && weResumeRE.get().MatchString(t) && (resumeWhenRE.get().MatchString(t) || timedOffer(t)) && !negationRE.get().MatchString(t) {
 				return true // "We go again when it drops under 30, forecast say 0400": when it goes ahead
 			}
 			continue

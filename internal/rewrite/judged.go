@@ -211,9 +211,13 @@ func sureJabs(rd reading, m marginer, bar float64) reading {
 	return rd
 }
 
+// auxEnd are the auxiliaries a clause can end on when its verb is left to
+// another ("the contractor does").
+const auxEnd = `does|do|did|is|are|was|were|can|will|would|could|should|has|have|had`
+
 // ellipsisRE: a clause that ends on its auxiliary ("the contractor
 // does").
-var ellipsisRE = lazyRegexp(`(?i)\b(?:does|do|did|is|are|was|were|can|will|would|could|should|has|have|had)\W*$`)
+var ellipsisRE = lazyRegexp(`(?i)\b(?:` + auxEnd + `)\W*$`)
 
 // leanedOn: the next clause of ps[i]'s sentence leaves its verb to it
 // ("You don't book them, the contractor does."): cutting ps[i] would
@@ -365,9 +369,8 @@ const (
 // segSepRE separates the parts of a clause a jab can hang on: a comma, a
 // semicolon, a dash, a "which" or "who" of what the reader did ("the
 // drawings which you signed off"), or an "and", "but" or "so" before a
-// new subject
-// ("..., and I can't magic people out of thin air"; not "back and
-// forward").
+// new subject ("..., and I can't magic people out of thin air"; not "back
+// and forward").
 var segSepRE = lazyRegexp(`(,\s+|;\s+|\s+[—–]\s+|\s+-\s+)|(\s+)(?:which|who) (?:you|your)\b|(\s+(?:and|but|so)\s+)(?:now|then|I|I'm|I've|I'll|we|we're|you|you're|you've|they|he|she|it|it's|that|that's|this|there|there's|the|my|our|your|frankly|honestly|next)\b`)
 
 // segSeps are the separators segSepRE finds in s, as byte ranges (an
@@ -386,10 +389,11 @@ func segSeps(s string) [][]int {
 }
 
 // cutDanglingRE: a part left ending on a word that needs what was cut
-// ("..., which."; "the contractor does."); subordRE: a part that cannot stand without the head it
-// hung on ("given we were clear...", "not the people who...").
+// ("..., which."; "the contractor does."); subordRE: a part that cannot
+// stand without the head it hung on ("given we were clear...", "not the
+// people who...").
 var (
-	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|does|do|did|is|are|was|were|can|will|would|could|should|has|have|had)\W*$`)
+	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|` + auxEnd + `)\W*$`)
 	subordRE      = lazyRegexp(`(?i)^\W*(?:given|because|which|if|when|as|since|although|though|unless|while|whereas|that|who|where|not|and|but|or|so|then|plus)\b`)
 )
 
@@ -487,9 +491,9 @@ const InnerJabGain = 1.0
 const maxMiddleSeps = 8
 
 // cutMiddle cuts the first part of text between two separators that is a
-// jab at bar (see jabPart) when the parts either side have three words or more
-// and what is left stands alone; the second separator stays ("..., we
-// cannot close Beach Road"). It reports whether it cut.
+// jab at bar (see jabPart) when the parts either side have three words or
+// more and what is left stands alone; the second separator stays ("...,
+// we cannot close Beach Road"). It reports whether it cut.
 func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]string) (string, bool) {
 	seps := segSeps(text)
 	if len(seps) > maxMiddleSeps {

@@ -383,17 +383,22 @@ func TestTrimJabs(t *testing.T) {
 		{"The proof you signed off on the 3rd, Dylan.", "The proof you signed off on the 3rd, Dylan."},
 	}
 	for _, tt := range tests {
-		rd := trimJabs(sureJabs(readDraft(tt.draft), jabs, 0), jabs, 0)
-		var kept []string
-		for _, p := range rd.pieces {
-			if !dropped(p.class) {
-				kept = append(kept, p.lead+p.text)
-			}
-		}
-		if got := strings.TrimSpace(strings.Join(kept, "")); got != tt.want {
+		if got := keptText(trimJabs(sureJabs(readDraft(tt.draft), jabs, 0), jabs, 0)); got != tt.want {
 			t.Errorf("trimJabs(%q)\n got %q\nwant %q", tt.draft, got, tt.want)
 		}
 	}
+}
+
+// keptText is what rd still says: its clauses the rules keep, joined as
+// written.
+func keptText(rd reading) string {
+	var kept []string
+	for _, p := range rd.pieces {
+		if !dropped(p.class) {
+			kept = append(kept, p.lead+p.text)
+		}
+	}
+	return strings.TrimSpace(strings.Join(kept, ""))
 }
 
 // gradedJabs is a sentence head with a score for each phrase (-5 for the
@@ -427,14 +432,7 @@ func TestTrimJabsInner(t *testing.T) {
 			"As I said in my email on Wednesday, which I'll assume you didn't read, we cannot close Beach Road."},
 	}
 	for _, tt := range tests {
-		rd := trimJabs(readDraft(tt.draft), tt.jabs, 0)
-		var kept []string
-		for _, p := range rd.pieces {
-			if !dropped(p.class) {
-				kept = append(kept, p.lead+p.text)
-			}
-		}
-		if got := strings.TrimSpace(strings.Join(kept, "")); got != tt.want {
+		if got := keptText(trimJabs(readDraft(tt.draft), tt.jabs, 0)); got != tt.want {
 			t.Errorf("trimJabs(%q)\n got %q\nwant %q", tt.draft, got, tt.want)
 		}
 	}

@@ -865,7 +865,7 @@ func (r *Rules) judge(ctx context.Context, cands []candidate, req Request, level
 	}
 	for i := range cands {
 		if ctx.Err() != nil {
-			return r.finish(cands[0], req) // cancelled: the caller returns the error
+			return candidate{} // cancelled: the caller returns the error
 		}
 		c := &cands[i]
 		for _, rv := range x.Inspect(c.text, "") {
