@@ -112,6 +112,10 @@ type Tone struct {
 	Injection     []string      `json:"injection"`
 	Shouting      []string      `json:"shouting"`
 	Replacements  []Replacement `json:"replacements"`
+	// Judgements are replacements only the trim applies: a contemptuous
+	// verdict said plainly ("is a joke" -> "isn't realistic"). The rebuild
+	// reads the verdict as a judgement and says it its own way.
+	Judgements []Replacement `json:"judgements"`
 }
 
 // RewriteGuide is how the offline rules engine reads a draft clause by

@@ -416,7 +416,7 @@ func (g *Guide) validate(parsePatterns bool) error {
 			checkCues("tone", []Cue{{Pattern: p}})
 		}
 	}
-	for _, r := range g.Tone.Replacements {
+	for _, r := range append(slices.Clone(g.Tone.Replacements), g.Tone.Judgements...) {
 		checkCues("tone replacement", []Cue{{Pattern: r.Pattern}})
 	}
 	g.Rewrite.validate(bad, parsePatterns)

@@ -429,11 +429,7 @@ func readDraft(d string) reading {
 		}
 	}
 	readCache.Unlock()
-	clean := cleanDraft(d)
-	if strings.ContainsFunc(clean, func(r rune) bool { return r >= 0x2600 }) {
-		clean = emojiStopRE.get().ReplaceAllString(clean, "$1. $2")
-	}
-	rd := classes().read(clean, toneData())
+	rd := classes().read(readText(d), toneData())
 	readCache.Lock()
 	if len(readCache.keys) >= 8 {
 		readCache.keys, readCache.vals = readCache.keys[1:], readCache.vals[1:]
@@ -442,6 +438,17 @@ func readDraft(d string) reading {
 	readCache.vals = append(readCache.vals, rd)
 	readCache.Unlock()
 	return rd
+}
+
+// readText is the text readDraft reads: the draft cleaned (see
+// cleanDraft), a run of emoji that ended a sentence made a full stop. The
+// pieces' offsets are in it.
+func readText(d string) string {
+	clean := cleanDraft(d)
+	if strings.ContainsFunc(clean, func(r rune) bool { return r >= 0x2600 }) {
+		clean = emojiStopRE.get().ReplaceAllString(clean, "$1. $2")
+	}
+	return clean
 }
 
 // read segments and classifies a draft (already cleaned of tag-wrapped

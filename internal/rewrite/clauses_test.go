@@ -176,4 +176,20 @@ func TestToneReplacements(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no replacement examples")
 	}
+	// The trim's judgements: each example comes out as its out, and a
+	// blunt one names what it replaced.
+	for _, r := range guide.Default().Tone.Judgements {
+		if len(r.Examples) == 0 {
+			t.Errorf("judgement %q has no example", r.Pattern)
+		}
+		for _, ex := range r.Examples {
+			got, blunt := tn.neutral(ex.In)
+			if got != ex.Out {
+				t.Errorf("judgement %q: neutral(%q) = %q, want %q", r.Pattern, ex.In, got, ex.Out)
+			}
+			if r.Blunt && len(blunt) == 0 {
+				t.Errorf("judgement %q: neutral(%q) names nothing it replaced", r.Pattern, ex.In)
+			}
+		}
+	}
 }

@@ -138,7 +138,7 @@ func TestResolve(t *testing.T) {
 // is returned failing with the reason.
 func TestRunStopsWithoutProgress(t *testing.T) {
 	chk := newChecker(t)
-	res, err := Run(context.Background(), NewRules(guide.Default(), chk), chk, Request{Draft: "No, that won't work.", MaxChars: 40}, Options{MaxAttempts: 5})
+	res, err := Run(context.Background(), rebuilder(guide.Default(), chk), chk, Request{Draft: "No, that won't work.", MaxChars: 40}, Options{MaxAttempts: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

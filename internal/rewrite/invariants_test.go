@@ -78,7 +78,7 @@ func TestJabShapes(t *testing.T) {
 // from what the writer wants.
 func TestRewriteInvariants(t *testing.T) {
 	chk := newChecker(t)
-	eng := NewRules(guide.Default(), chk)
+	eng := rebuilder(guide.Default(), chk)
 	tests := []struct {
 		name  string
 		req   Request

@@ -236,6 +236,9 @@ func protected(p piece) bool {
 	if ruled[p.class] || keeps(p.orig) || timedOffer(p.text) || heldNumberRE.get().MatchString(p.orig) || !question && factsBeyondVocative(p.orig) {
 		return true
 	}
+	if lead := strings.Trim(p.lead, " ,;"); strings.HasPrefix(lead, "so") && soReasonRE.get().MatchString(lead+" "+p.text) {
+		return true // "..., so nobody loses it": what it is for
+	}
 	// A part of it the rules keep keeps it ("get their trade appraised
 	// before you promise anything, last time you gave away the farm"):
 	// the jab beside it is trimJabs's to cut.
@@ -557,12 +560,20 @@ var subjectRE = lazyRegexp(`(?i)(?:^|\s)(?:I|you|we|they|he|she|it|somebody|some
 var condRE = lazyRegexp(`(?i)^\W*(?:if|unless|otherwise|or else|when|once|until|before|after|as long as|provided)\b`)
 
 // jabPart: part of a clause is a jab to cut (see trimJabs).
+// soReasonRE: a part that says what something is for or what follows
+// from it, about anyone but the reader ("so nobody loses it", "so we can
+// book the crane").
+var soReasonRE = lazyRegexp(`(?i)^(?:and\s+)?so(?:\s+that)?\s+(?:nobody|no one|everyone|everybody|we|we'll|we're|I|I'll|I'm|it|it's|they|they'll|the|that|there|he|she)\b`)
+
 func jabPart(c *classifier, m marginer, part string, bar float64) bool {
 	part = strings.TrimSpace(part)
 	// (A jab says something of someone: it has a verb. "..., sanctions,
 	// and quite possibly both our practising certificates" is a list.)
 	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.get().MatchString(part) || wordCount(part) <= 3 && condRE.get().MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.get().MatchString(part) || len(ExtractFacts(part)) > 0 {
 		return false
+	}
+	if soReasonRE.get().MatchString(part) {
+		return false // "..., so nobody loses it, ...": why, not a jab
 	}
 	// (What the rules keep stays, but for a judgement: "that's a bit
 	// rich".)

@@ -17,7 +17,7 @@ import (
 // and 8-13 after they were read blind).
 func TestRulesWithJudge(t *testing.T) {
 	chk := check.Default()
-	eng := NewRules(guide.Default(), chk)
+	eng := rebuilder(guide.Default(), chk)
 	tests := []struct {
 		name        string
 		req         Request

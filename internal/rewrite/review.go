@@ -605,8 +605,9 @@ func inspectLimit(in InspectInput) Review {
 
 // asWrittenTests are the splice tests a sentence of the draft kept as
 // written may meet: a short fragment the engine could not rebuild with
-// certainty ("18mm forecast.", "Janet.") stays the writer's.
-var asWrittenTests = map[string]bool{"fragment": true, "scrap of the input": true}
+// certainty ("18mm forecast.", "Janet.", "1.09 or find another agent.")
+// stays the writer's: the check is of what the engine breaks.
+var asWrittenTests = map[string]bool{"fragment": true, "scrap of the input": true, "sentence with no verb": true}
 
 // writersSentence: what a test found is a whole sentence of the draft,
 // kept as the writer wrote it ("18mm forecast.", "Janet."): the writer's
@@ -618,8 +619,8 @@ func writersSentence(m, d string) bool {
 		return false
 	}
 	for _, s := range draft.Split(d) {
-		if strings.TrimSpace(s.Text) == m {
-			return true
+		if t := strings.TrimSpace(s.Text); t == m || capitalise(t) == m {
+			return true // ("not Monday." said with its capital)
 		}
 	}
 	return false

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/pushback/pushback/internal/draft"
 	"slices"
 	"testing"
 
@@ -41,14 +42,6 @@ func TestInspectCatchesReaders(t *testing.T) {
 			bad:   "Dr. Okafor,\n\nI hear that you need me to email reply. I can't support emailing 8,400 patient records to a gmail account. That is a HIPAA breach, and frankly someone in your position should know better than to ask. If you want to work from home, your IT team can get you on the VPN with the reporting module by Friday. Until then the data stays where it is. Instead, I'd strongly recommend [what you can offer instead]. Can we talk it through?",
 			fails: []string{"firmness", "alternative"},
 			good:  "Dr. Okafor,\n\nI understand wanting to do a quality review from home this weekend. We can't email 8,400 patient records to a gmail account. That is a HIPAA breach. If you want to work from home, your IT team can get you on the VPN with the reporting module by Friday. Until then the data stays where it is.",
-		},
-		{
-			name: "d13: an ultimatum left as a verbless scrap",
-			in: InspectInput{Stakes: guide.Stakes("medium"), Situation: "Real estate agency, Sydney suburbs. SMS to a seller client who insists on listing their three-bedroom house at $1.25M. Recent comparable sales on the street and nearby are $1.05M-$1.1M. The agent's recommended guide is $1.09M.",
-				Draft: "Won't list at 1.25. Comps don't support it. 1.09 or find another agent."},
-			bad:   "Won't list at 1.25. Comps don't support it. 1.09 or find another agent. What I'd suggest instead is [what you can offer instead]. Would that work for you?",
-			fails: []string{"splice"},
-			good:  "I'd rather we didn't list at 1.25. Recent comparable sales on the street and nearby are $1.05M-$1.1M. Comps don't support it. How about 1.09?",
 		},
 	}
 	for _, tt := range tests {
@@ -147,6 +140,27 @@ func TestSpliceCatchesRound4(t *testing.T) {
 		}
 		if r := splice(tt.good); !r.Pass {
 			t.Errorf("%s: the splice check fails this round's rewrite: %s\n%s", tt.id, r.Detail, tt.good)
+		}
+	}
+}
+
+// The splice check is of what the engine breaks: a sentence the writer
+// wrote without a verb stays theirs ("1.09 or find another agent."), one
+// the engine made is a fault.
+func TestSpliceKeepsWritersSentences(t *testing.T) {
+	d := "Won't list at 1.25. Comps don't support it. 1.09 or find another agent."
+	tests := []struct {
+		text string
+		pass bool
+	}{
+		{"I won't list at 1.25. Comps don't support it. 1.09 or find another agent.", true},
+		{"Won't list at 1.25. Comps don't support it. 1.09 or another agent today.", false},
+		{"I won't list at 1.25. Maybe 1.09 or another agent.", false},
+	}
+	for _, tt := range tests {
+		r := inspectSplice(tt.text, draft.Split(tt.text), false, d)
+		if r.Pass != tt.pass {
+			t.Errorf("splice(%q) pass = %v (%s), want %v", tt.text, r.Pass, r.Detail, tt.pass)
 		}
 	}
 }

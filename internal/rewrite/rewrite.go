@@ -70,6 +70,9 @@ type Generation struct {
 	// Limit says which length limit the text could not meet and why
 	// (empty when it fits).
 	Limit string `json:"limit,omitempty"`
+	// final: the engine would give the same text again whatever the
+	// feedback (the rules engine's trim), so no repair round is asked.
+	final bool
 }
 
 // Feedback is what a repair round sends back to the engine.
@@ -310,6 +313,7 @@ func run(parent context.Context, g *guide.Guide, eng Engine, chk Checker, req Re
 	var bestReport check.Report
 	var bestReview []Review
 	var bestNotes, loopNotes []string
+	bestFinal := false // the best attempt is the rules engine's trim
 	notes := map[string]bool{}
 	for n := 1; n <= opts.MaxAttempts; n++ {
 		if err := stopped(); err != nil {
@@ -374,8 +378,9 @@ func run(parent context.Context, g *guide.Guide, eng Engine, chk Checker, req Re
 			if eng.Name() == EngineRules {
 				bestNotes = a.gen.Notes
 			}
+			bestFinal = a.gen.final
 		}
-		if a.Pass {
+		if a.Pass || a.gen.final {
 			break
 		}
 		if i > 0 && res.Attempts[i-1].Text == a.Text {
@@ -397,7 +402,10 @@ func run(parent context.Context, g *guide.Guide, eng Engine, chk Checker, req Re
 	if n := utf8.RuneCountInString(res.Text); res.MaxChars > 0 && n > res.MaxChars && res.Limit == "" {
 		res.Limit = fmt.Sprintf("max_chars %d not met: the best rewrite the %s engine gave in %d attempt(s) is %d characters", res.MaxChars, eng.Name(), len(res.Attempts), n)
 	}
-	if !res.Pass {
+	switch {
+	case !res.Pass && bestFinal:
+		res.Notes = append(res.Notes, "the checker still fails the trimmed draft: its findings say what a reader may miss (ask for a level to have it rebuilt in the formula's order)")
+	case !res.Pass:
 		res.Notes = append(res.Notes, fmt.Sprintf("no candidate passed in %d attempt(s); returning the best one with its findings", len(res.Attempts)))
 	}
 	return finish(nil)

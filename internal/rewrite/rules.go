@@ -46,6 +46,9 @@ import (
 type Rules struct {
 	g   *guide.Guide
 	chk Checker
+	// rebuild: rebuild in the formula's order on auto level too, as a
+	// level asked for does (the tests of the rebuild use it).
+	rebuild bool
 }
 
 // NewRules returns the offline engine. chk judges its candidates; a nil
@@ -101,6 +104,28 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	pl := r.plan(rd, sc, rep, req, level)
 	if err := ctx.Err(); err != nil {
 		return Generation{Mode: ModeRules}, err // (each stage of a hostile draft at the limit takes tens of ms)
+	}
+	if !req.levelAsked && !r.rebuild {
+		trd := rd
+		if pl.slot {
+			// A cut took what the plan read as the way forward: the
+			// draft keeps it (see below).
+			if pl0 := r.plan(uncut, sc, rep, req, level); !pl0.slot {
+				trd, pl = uncut, pl0
+			}
+		}
+		refusal := ""
+		if saidNo(trd) == noDropped {
+			refusal = pl.refusal // "Nope, the Q4 numbers aren't final until Thursday."
+		}
+		text, ok := trimmed(trd, readText(req.Draft), refusal)
+		if ok && standsTrimmed(req, text) {
+			notes := trimNotes(trd)
+			if pl.slot && req.Audience != guide.AudienceReport { // (an instruction to a report owes no alternative)
+				notes = append(notes, "no way forward in the draft: say what you can offer instead (another date, a smaller scope, who else can help); an objection without a proposal leaves them stuck")
+			}
+			return Generation{Text: text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, text, notes)...), final: true}, nil
+		}
 	}
 	if pl.slot {
 		// A cut took what the plan read as the way forward ("If he is

@@ -128,6 +128,15 @@ func canaries(t *testing.T) map[string]*regexp.Regexp {
 // newChecker is the cue engine alone (no learned judge): these tests are
 // about the engine's text mechanics given a checker. How its rewrites fare
 // with the learned judge, and with readers, is the eval's measure.
+// rebuilder is the rules engine rebuilding in the formula's order on auto
+// level too, as it does for a level asked for: the tests of the rebuild
+// use it.
+func rebuilder(g *guide.Guide, chk Checker) *Rules {
+	r := NewRules(g, chk)
+	r.rebuild = true
+	return r
+}
+
 func newChecker(t testing.TB) *check.Checker {
 	t.Helper()
 	chk, err := check.NewWithModel(guide.Default(), nil)
@@ -201,7 +210,7 @@ func TestRulesReview(t *testing.T) {
 // complained of is gone, and what the draft said is kept.
 func TestRulesReproductions(t *testing.T) {
 	chk := newChecker(t)
-	eng := NewRules(guide.Default(), chk)
+	eng := rebuilder(guide.Default(), chk)
 	tests := []struct {
 		name      string
 		req       Request

@@ -82,7 +82,7 @@ func TestBriefThirdPersonNoRequest(t *testing.T) {
 // it cannot stand behind.
 func TestNoBrokenRebuild(t *testing.T) {
 	chk := newChecker(t)
-	eng := NewRules(guide.Default(), chk)
+	eng := rebuilder(guide.Default(), chk)
 	tests := []struct {
 		name        string
 		req         Request

@@ -19,6 +19,7 @@ type tone struct {
 	injectNeed   [][]string // each injection pattern's prefilter literals (nil: none)
 	shouting     map[string]bool
 	replace      []replacement
+	judgements   []replacement // the trim's alone (see neutral)
 }
 
 type replacement struct {
@@ -59,16 +60,26 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 	if t.interjection, err = regexp.Compile(`(?i)^\s*` + alt(raw.Interjections) + `(?:\b|$)[\s,.!:;…—-]*`); err != nil {
 		return nil, fmt.Errorf("tone interjections: %w", err)
 	}
-	for _, r := range raw.Replacements {
-		re, err := regexp.Compile("(?i)" + r.Pattern)
-		if err != nil {
-			return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
+	compileAll := func(rs []guide.Replacement) ([]replacement, error) {
+		var out []replacement
+		for _, r := range rs {
+			re, err := regexp.Compile("(?i)" + r.Pattern)
+			if err != nil {
+				return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
+			}
+			rp := replacement{re: re, with: r.With, blunt: r.Blunt}
+			if ast, err := syntax.Parse("(?i)"+r.Pattern, syntax.Perl); err == nil {
+				rp.need = needed(ast.Simplify())
+			}
+			out = append(out, rp)
 		}
-		rp := replacement{re: re, with: r.With, blunt: r.Blunt}
-		if ast, err := syntax.Parse("(?i)"+r.Pattern, syntax.Perl); err == nil {
-			rp.need = needed(ast.Simplify())
-		}
-		t.replace = append(t.replace, rp)
+		return out, nil
+	}
+	if t.replace, err = compileAll(raw.Replacements); err != nil {
+		return nil, err
+	}
+	if t.judgements, err = compileAll(raw.Judgements); err != nil {
+		return nil, err
 	}
 	for _, w := range raw.Shouting {
 		t.shouting[strings.ToLower(w)] = true
@@ -127,10 +138,21 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 			words[i] = strings.Replace(w, core, strings.ToLower(core), 1)
 		}
 	}
-	s = strings.TrimSpace(strings.Join(words, " "))
+	s, blunt := replaceAll(t.replace, strings.TrimSpace(strings.Join(words, " ")))
+	return strings.TrimSpace(s), blunt
+}
+
+// neutral says a kept clause's contemptuous verdict plainly ("Your
+// estimate of 2 days is a joke" -> "... isn't realistic"), returning the
+// words it replaced: the trim's, after softening.
+func (t *tone) neutral(s string) (string, []string) { return replaceAll(t.judgements, s) }
+
+// replaceAll applies rs in order, returning the words the blunt ones
+// matched.
+func replaceAll(rs []replacement, s string) (string, []string) {
 	var blunt []string
 	lower := strings.ToLower(s)
-	for _, r := range t.replace {
+	for _, r := range rs {
 		if r.need != nil && !containsAny(lower, r.need) {
 			continue // cannot match: most replacements, most clauses
 		}
@@ -145,7 +167,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 			s, lower = out, strings.ToLower(out)
 		}
 	}
-	return strings.TrimSpace(s), blunt
+	return s, blunt
 }
 
 // emojiBetweenRE is a run of pictographs between two words, where it stood

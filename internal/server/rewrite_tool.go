@@ -49,7 +49,7 @@ func rewriteTool(log *slog.Logger, opts Options, g *guide.Guide, chk checker) (t
 		return tool{}, err
 	}
 	offline := eng.Name() == rewrite.EngineRules
-	engineNote := "Offline rules engine here: deterministic, the wording stays close to the draft's."
+	engineNote := "Offline rules engine here: deterministic; cuts the jabs, keeps the writer's words; a level rebuilds it."
 	if !offline {
 		engineNote = "Calls a language model (" + why + "): seconds, with progress per attempt; cancellable."
 	}

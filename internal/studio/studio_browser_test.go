@@ -261,7 +261,7 @@ func TestStudio(t *testing.T) {
 
 	t.Run("rewrite shows a word diff with the facts kept", func(t *testing.T) {
 		ctx := open(t, b, base)
-		draft := "No. SSO is 3 weeks of work and the release is on 14 March."
+		draft := "No. Your timeline is a joke. SSO is 3 weeks of work and the release is on 14 March."
 		replaceDraft(t, ctx, draft)
 		do(t, ctx, "ask for a rewrite", chromedp.Click(chromedp.CSS("#rewrite-btn")))
 		waitFor(t, ctx, "the rewrite", `!!document.querySelector('#rewrite-out .diff') && !!window.pushbackStudio.state.rewrite`)

@@ -1,0 +1,126 @@
+package rewrite
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/guide"
+)
+
+// The offline engine trims on auto level: the draft in its writer's words,
+// less the jabs, greetings, paragraphs and sign-offs where they were. The
+// drafts are from the blind rounds (28-31, development data since they were
+// read) and the documents.
+func TestTrim(t *testing.T) {
+	chk := check.Default()
+	eng := NewRules(guide.Default(), chk)
+	tests := []struct {
+		name string
+		req  Request
+		want string
+		note string // a note the result must carry
+	}{
+		{
+			name: "a flat no goes; the cut-off, the next cycle and the order stay (to a report)",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "A payroll officer asks the payroll lead (the writer) to reopen this month's run for 3 late overtime claims from Ops; the cut-off was the 20th and the bank file has gone.", Draft: "No. Cut-off is 20th, bank file already gone. Late OT goes next cycle. Tell Ops."},
+			want: "Cut-off is 20th, bank file already gone. Late OT goes next cycle. Tell Ops.",
+			note: `left out "No.": a flat no; what follows says it`,
+		},
+		{
+			name: "a clipped no with its reason is the message, and stays",
+			req:  Request{Audience: "peer", Stakes: "low", Situation: "A builder asks the building control surveyor (the writer) to inspect the footings tomorrow.", Draft: "Not tomorrow, I've 9 on already. Thursday after 2. From the pics the footings aren't even dug out anyway."},
+			want: "Not tomorrow, I've 9 on already. Thursday after 2. From the pics the footings aren't dug out anyway.",
+		},
+		{
+			name: "rhetorical questions and blame go; the no and the offer stay",
+			req:  Request{Audience: "peer", Stakes: "high", Situation: "A line manager asks HR (the writer) to email staff sick leave with diagnoses to her personal Gmail.", Draft: "Eh cannot lah. You want me to send sick leave with diagnosis to your gmail? You know PDPA or not? Later leak out is my head roll, not yours. I can put the number of MC days per person, no reasons, in the HR SharePoint by Monday 9am. That's all I can give."},
+			want: "Eh cannot lah. I can put the number of MC days per person, no reasons, in the HR SharePoint by Monday 9am.",
+			note: `left out "You know PDPA or not?": blame or a jab at the reader`,
+		},
+		{
+			name: "an email keeps its greeting, paragraphs, apology and sign-off",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "Jess, the GM, asks for every Saturday off from March to August for netball.", Draft: "Hi Jess,\n\nGot your message about having every Saturday off March to August for netball. Sorry but no, that's not going to work. Saturday is our busiest day by a mile, 11 of our 18 bookings last week were Saturdays.\n\nWhat I can do is every second Saturday off.\n\nCheers,\nBrad"},
+			want: "Hi Jess,\n\nGot your message about having every Saturday off March to August for netball. Sorry but no, that's not going to work. Saturday is our busiest day by a mile, 11 of our 18 bookings last week were Saturdays.\n\nWhat I can do is every second Saturday off.\n\nCheers,\nBrad",
+		},
+		{
+			name: "a sentence pointing back at one that went goes with it",
+			req:  Request{Audience: "client", Stakes: "medium", Situation: "A Perth homeowner wants the re-roof to start Monday; she changed the colour twice and the steel order went back in the queue each time. Supplier quotes 10 working days; earliest start 13 Jan.", Draft: "Mate you've changed the colour twice now, Surfmist then Monument then back to Surfmist, and every time you do it the steel order goes back to the end of the queue. That's not on us. Supplier's quoting 10 working days so no, we're not starting Monday. Earliest is 13 Jan."},
+			want: "Supplier's quoting 10 working days so no, we're not starting Monday. Earliest is 13 Jan.",
+		},
+		{
+			name: "a no inside venting stays; the venting and the insult go",
+			req:  Request{Audience: "leadership", Stakes: "critical", Situation: "Quarry crusher stopped for a blockage; the fitter Tommo is in the chute with his personal lock on. The shift boss asks over the radio to pull the lock and restart because they are 4,000 t behind.", Draft: "Gav are you fkn serious. Tommo is still IN the chute with his lock on. Nobody's pulling a lock and nobody's restarting anything, I don't care if we're 4,000 t behind or 40,000. He reckons 40 mins, permit gets closed out, then we start, 2:30 latest."},
+			want: "Tommo is still in the chute with his lock on. Nobody's pulling a lock and nobody's restarting anything. He reckons 40 mins, permit gets closed out, then we start, 2:30 latest.",
+			note: `left out "I don't care if we're 4,000 t behind or 40,000.": venting`,
+		},
+		{
+			name: "the word that was the meaning stays (\"Sure, try it.\")",
+			req:  Request{Audience: "report", Stakes: "low", Situation: "Tee, a bookseller, proposes moving the Louisiana cookbooks from the back wall to the table by the front door.", Draft: "Sure, try it. I'd have kept them on the back wall since folks ask for them anyway, but it's your section. Give it through Mardi Gras and we'll look at how they sold."},
+			want: "Sure, try it. I'd have kept them on the back wall since folks ask for them anyway, but it's your section. Give it through Mardi Gras and we'll look at how they sold.",
+		},
+		{
+			name: "a contemptuous verdict is said plainly",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "A developer estimated 2 days for the billing migration ticket.", Draft: "Your estimate of 2 days is a joke. The last similar ticket took 9 days. Redo it."},
+			want: "Your estimate of 2 days isn't realistic. The last similar ticket took 9 days. Redo it.",
+			note: `said plainly: "is a joke"`,
+		},
+		{
+			name: "a bare no is said again with what it refuses, from the situation",
+			req:  Request{Audience: "leadership", Stakes: "medium", Situation: "Could you present the numbers to the board tomorrow?", Draft: "Nope, the Q4 numbers aren't final until Thursday. I can send the draft pack on Friday morning."},
+			want: "I'm afraid I can't present the numbers to the board tomorrow. The Q4 numbers aren't final until Thursday. I can send the draft pack on Friday morning.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Run(context.Background(), eng, chk, tt.req, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text != tt.want {
+				t.Errorf("rewrite:\n%s\nwant:\n%s\nnotes: %q", res.Text, tt.want, res.Notes)
+			}
+			if len(res.Attempts) != 1 {
+				t.Errorf("%d attempts, want 1: the trim is never repaired", len(res.Attempts))
+			}
+			if tt.note != "" && !slices.Contains(res.Notes, tt.note) {
+				t.Errorf("notes %q lack %q", res.Notes, tt.note)
+			}
+		})
+	}
+}
+
+// What the trim cannot carry is rebuilt in the formula's order: a draft
+// with nothing of its own to keep (the documents' dismissive no), a level
+// asked for, a length limit the trimmed draft is over, a figure lost with
+// a rhetorical question.
+func TestTrimHandsOver(t *testing.T) {
+	chk := check.Default()
+	eng := NewRules(guide.Default(), chk)
+	clipped := "Not tomorrow, I've 9 on already. Thursday after 2. From the pics the footings aren't even dug out anyway."
+	tests := []struct {
+		name    string
+		req     Request
+		trimmed string // what the trim alone would give
+	}{
+		{"the documents' dismissive no", Request{Audience: "client", Stakes: "medium", Situation: "What if we tried this different approach?", Draft: "No, that won't work. We need to do it the way I said."}, "That won't work. We need to do it the way I said."},
+		{"a level asked for", Request{Audience: "peer", Stakes: "low", Level: "moderate", Situation: "A builder asks the building control surveyor (the writer) to inspect the footings tomorrow.", Draft: clipped}, "Not tomorrow, I've 9 on already. Thursday after 2. From the pics the footings aren't dug out anyway."},
+		{"a figure in a rhetorical question", Request{Audience: "client", Stakes: "medium", Situation: "Third-party logistics warehouse, Pune. Email reply (no greeting in the draft) to Mr. Mehta, head of operations at an e-commerce client, who is asking the warehouse to waive Rs 4.2 lakh in detention charges. The gate log shows the client's own transport vendor reported 9 hours late on 6, 7 and 9 March. The writer (account manager) is authorised to waive up to 50% as goodwill.", Draft: "Sir, with due respect, your vendor's trucks reported 9 hours late on 6th, 7th and 9th March, it is all there in the gate log, and now you are expecting us to absorb Rs 4.2 lakh detention? Maximum we can do is waive 50% as one time goodwill, provided dock slots are booked 24 hrs in advance from 1st April onwards."}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Run(context.Background(), eng, chk, tt.req, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text == tt.trimmed || strings.HasPrefix(res.Text, "Sir, your vendor's") {
+				t.Errorf("trimmed, want the rebuild:\n%s", res.Text)
+			}
+			if len(res.Missing) > 0 {
+				t.Errorf("lost facts %q:\n%s", res.Missing, res.Text)
+			}
+		})
+	}
+}
