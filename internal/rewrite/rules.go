@@ -73,21 +73,31 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		}
 	}
 	uncut := rd // the rules' reading before the judge's cuts
-	if m, ok := r.chk.(marginer); ok && strings.TrimSpace(clean) != "" && utf8.RuneCountInString(clean) <= MaxJudgedChars {
-		// The clauses the judge's sentence head is sure are jabs go, and
-		// a jab hung on a clause that says something (the clause
-		// stays); in a draft the judge fails, so do the sentences it
-		// reads the draft better without, whatever their words.
-		piece, seg := PieceJabScore, SegJabScore
+	trimming := !req.levelAsked && !r.rebuild
+	m, judging := r.chk.(marginer)
+	judging = judging && strings.TrimSpace(clean) != "" && utf8.RuneCountInString(clean) <= MaxJudgedChars
+	// cut is the reading less what the judge cuts: the clauses its
+	// sentence head is sure are jabs, and a jab hung on a clause that
+	// says something (the clause stays); for the rebuild, in a draft the
+	// judge fails, also the sentences it reads the draft better without,
+	// whatever their words. The trim never cuts those: a whole sentence
+	// the margin rises without is as often the writer's refusal ("Mate
+	// I'm not signing it.") as a jab.
+	cut := func(whole bool) reading {
+		if !judging {
+			return uncut
+		}
+		piece, seg, cd := PieceJabScore, SegJabScore, uncut
 		if rep.Pass {
 			piece, seg = PassedPieceJabScore, PassedSegJabScore
-		} else {
-			rd = judgedJabs(rd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+		} else if whole {
+			cd = judgedJabs(cd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
 		}
-		rd = trimJabs(sureJabs(rd, m, piece), m, seg)
-		if err := ctx.Err(); err != nil {
-			return Generation{Mode: ModeRules}, err
-		}
+		return trimJabs(sureJabs(cd, m, piece), m, seg)
+	}
+	rd = cut(!trimming)
+	if err := ctx.Err(); err != nil {
+		return Generation{Mode: ModeRules}, err
 	}
 	if fb == nil {
 		if note, ok := r.asWritten(req, rd, rep, level); ok {
@@ -105,7 +115,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if err := ctx.Err(); err != nil {
 		return Generation{Mode: ModeRules}, err // (each stage of a hostile draft at the limit takes tens of ms)
 	}
-	if !req.levelAsked && !r.rebuild {
+	if trimming {
 		trd := rd
 		if pl.slot {
 			// A cut took what the plan read as the way forward: the
@@ -125,6 +135,13 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 				notes = append(notes, "no way forward in the draft: say what you can offer instead (another date, a smaller scope, who else can help); an objection without a proposal leaves them stuck")
 			}
 			return Generation{Text: text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, text, notes)...), final: true}, nil
+		}
+		// The rebuild, with the judge's whole-sentence cuts.
+		if rd = cut(true); !rep.Pass && judging {
+			pl = r.plan(rd, sc, rep, req, level)
+		}
+		if err := ctx.Err(); err != nil {
+			return Generation{Mode: ModeRules}, err
 		}
 	}
 	if pl.slot {

@@ -89,7 +89,11 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				breaks = append(breaks, gap(runes, lastEnd, p.start))
 			}
 			lastEnd = p.end
-			cur.WriteString(stripLeadingConjunction(strings.TrimSpace(said)))
+			if gone || cut || len(sents) == 0 {
+				// (What it joined went: "And" left on its own.)
+				said = stripLeadingConjunction(said)
+			}
+			cur.WriteString(strings.TrimSpace(said))
 			continue
 		}
 		lastEnd = p.end
@@ -184,6 +188,10 @@ func keptHead(p piece) string {
 	return ""
 }
 
+// ownNoRE: a clause the reading took for a fact that says the writer's no
+// ("Mate I'm not signing it.").
+var ownNoRE = lazyRegexp(`(?i)\b(?:I'?m not|I am not|I won'?t|I will not|I can'?t|I cannot|we can'?t|we cannot|we won'?t|we will not|we are not|we're not|nobody(?:'s| is))\b`)
+
 // How a trimmed draft says its no.
 const (
 	noNone    = iota // the draft says no no
@@ -202,7 +210,7 @@ func saidNo(rd reading) int {
 		case dropped(p.class):
 		case flatNo(p, sorry):
 			said = max(said, noDropped)
-		case p.class == classRefusal:
+		case p.class == classRefusal, ownNoRE.get().MatchString(p.text):
 			return noKept
 		}
 	}
@@ -290,13 +298,12 @@ const MinTrimWords = 8
 // standsTrimmed says whether the trimmed text can go out as the rewrite:
 // it fits the length limit, keeps every figure of the draft (a number
 // inside a rhetorical question goes with it; the rebuild says it in its
-// acknowledgement), passes the mechanical splice tests, and says something
-// of its own: MinTrimWords words or
-// more and, but to a report, a fact (a number, a day, a name). The
-// documents' bare examples ("No, that won't work. We need to do it the
-// way I said.") have none and are rebuilt.
+// acknowledgement), passes the mechanical splice tests, and, but to a
+// report, says something of its own: MinTrimWords words or more and a fact
+// (a number, a day, a name). The documents' bare examples ("No, that won't
+// work. We need to do it the way I said.") have none and are rebuilt.
 func standsTrimmed(req Request, text string) bool {
-	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars || wordCount(text) < MinTrimWords {
+	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars {
 		return false
 	}
 	if slices.ContainsFunc(req.missingFacts(text), func(f string) bool { return strings.ContainsFunc(f, unicode.IsDigit) }) {
@@ -305,8 +312,12 @@ func standsTrimmed(req Request, text string) bool {
 	if !inspectSplice(text, draft.Split(text), false, req.Draft).Pass {
 		return false // ("1.09 or find another agent.": an ultimatum left as a scrap)
 	}
-	// An instruction to a report stands as given ("Rica starting today no
-	// more selling of antibiotics without reseta."): the rebuild would
-	// ask it, with a slot for an alternative nobody owes.
-	return req.Audience == guide.AudienceReport || len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text)
+	// An instruction to a report stands as given, however short ("Rica
+	// starting today no more selling of antibiotics without reseta.",
+	// "Stick with your Saturday."): the rebuild would ask it, with a slot
+	// for an alternative nobody owes.
+	if req.Audience == guide.AudienceReport {
+		return true
+	}
+	return wordCount(text) >= MinTrimWords && (len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
 }

@@ -57,6 +57,22 @@ func TestTrim(t *testing.T) {
 			note: `left out "I don't care if we're 4,000 t behind or 40,000.": venting`,
 		},
 		{
+			name: "the writer's own no stays, and is not said twice",
+			req:  Request{Audience: "client", Stakes: "critical", Situation: "Fire safety practitioner on the Gold Coast. The building manager of a Surfers Paradise high-rise asks him to sign the annual fire safety statement today (it is due to the fire service tomorrow). On Tuesday the hydrant booster pump failed its test.", Draft: "Mate I'm not signing it. Booster pump failed Tuesday and the two doors on level 14 still don't close on their own. You've got 300 people in that building over Christmas and you want my name on a bit of paper saying it's all sweet? Not a chance, it's my licence and it's someone's life. Get the pump bloke in Thursday like he offered."},
+			want: "Mate I'm not signing it. Booster pump failed Tuesday and the two doors on level 14 still don't close on their own. You've got 300 people in that building over Christmas. It's my licence and it's someone's life. Get the pump bloke in Thursday like he offered.",
+		},
+		{
+			name: "\"Or\" stays when what it joins stays",
+			req:  Request{Audience: "leadership", Stakes: "high", Situation: "The hotel manager booked a 40-cover wedding dinner for Saturday without telling the head chef.", Draft: "Three courses aff our existing wedding menu, and Jamie in fae St Andrews for the night, £180. Or you can phone the bride yersel and explain."},
+			want: "Three courses aff our existing wedding menu, and Jamie in fae St Andrews for the night, £180. Or you can phone the bride yersel and explain.",
+		},
+		{
+			name: "a short instruction to a report stands as given",
+			req:  Request{Audience: "report", Stakes: "low", Situation: "A volunteer presenter asks to swap his Saturday show for the Sunday news desk.", Draft: "Nah mate. Stick with your Saturday."},
+			want: "Stick with your Saturday.",
+			note: `left out "Nah mate.": a flat no; what follows says it`,
+		},
+		{
 			name: "the word that was the meaning stays (\"Sure, try it.\")",
 			req:  Request{Audience: "report", Stakes: "low", Situation: "Tee, a bookseller, proposes moving the Louisiana cookbooks from the back wall to the table by the front door.", Draft: "Sure, try it. I'd have kept them on the back wall since folks ask for them anyway, but it's your section. Give it through Mardi Gras and we'll look at how they sold."},
 			want: "Sure, try it. I'd have kept them on the back wall since folks ask for them anyway, but it's your section. Give it through Mardi Gras and we'll look at how they sold.",
