@@ -656,7 +656,7 @@ func shift(s *draft.Sentence, off int, text string) {
 // what was judged before it ("Skipping load tests before a 50,000-ticket
 // drop"), and what follows ("with two engineers").
 func judged(p piece) (subject, tail string) {
-	if len(p.loc) < 2 {
+	if p = p.located(); len(p.loc) < 2 {
 		return "", ""
 	}
 	end := p.loc[1]
@@ -684,9 +684,27 @@ var npHeads = setOf(`this that these those the your our their my`)
 
 var tailWords = map[string]bool{"with": true, "without": true, "for": true, "by": true, "before": true, "given": true, "unless": true, "in": true, "on": true, "at": true}
 
+// located returns p with its cue located in its own text: a match read
+// from another text (the clause as written, before softening shortened
+// it) is read again from this one, or dropped when the class no longer
+// reads there. (Sliced with a stale location, "Honestly I don't know who
+// calculated this" once ran past its end.)
+func (p piece) located() piece {
+	if len(p.loc) < 2 || p.loc[1] <= len(p.text) && p.loc[0] >= 0 {
+		return p
+	}
+	if m := classes().classify(p.text); m.class == p.class && len(m.loc) >= 2 {
+		p.match = m
+		return p
+	}
+	p.loc = nil
+	return p
+}
+
 // group returns the cue's capture group i in the piece's text, or "".
 func (p piece) group(i int) string {
-	if len(p.loc) < 2*i+2 || p.loc[2*i] < 0 {
+	p = p.located()
+	if len(p.loc) < 2*i+2 || p.loc[2*i] < 0 || p.loc[2*i+1] > len(p.text) {
 		return ""
 	}
 	return p.text[p.loc[2*i]:p.loc[2*i+1]]

@@ -461,12 +461,17 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 			keepInSentence(p.text)
 		case classJudgement:
-			if personalRE.get().MatchString(p.text[:p.loc[0]]) {
+			p = p.located()
+			before := p.text
+			if len(p.loc) >= 2 {
+				before = p.text[:p.loc[0]]
+			}
+			if personalRE.get().MatchString(before) {
 				// "You're clueless": a judgement of the person is an insult.
 				leave(p, c.className(classInsult))
 				continue
 			}
-			if reportedRE.get().MatchString(p.text[:p.loc[0]]) {
+			if reportedRE.get().MatchString(before) {
 				// "Raj thinks it's a bad idea too": someone else's verdict
 				// on nothing the message names.
 				leave(p, "a judgement that names nothing to keep")

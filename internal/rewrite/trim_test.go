@@ -140,3 +140,22 @@ func TestTrimHandsOver(t *testing.T) {
 		})
 	}
 }
+
+// A judgement the softening shortened is read from its own text: its cue's
+// place in the clause as written once ran past the softened clause's end
+// and panicked the plan (round 36, both ways of the engine).
+func TestSoftenedJudgementNoPanic(t *testing.T) {
+	chk := check.Default()
+	req := Request{Audience: "client", Stakes: "medium", Situation: "Ato Dawit, operations manager of a bank, wants all 30 branches served before 10am by 2 riders, at 9,500 birr a month, paid at 60 days.",
+		Draft: "Dear Ato Dawit,\n\nI received your letter. Honestly I don't know who calculated this. 30 branches before 10 o'clock with 2 riders, in Addis traffic? Two riders can reach maximum 15 branches by 10, the rest is impossible.\n\nIf you want all 30 before 10, it needs 4 riders and the price is 17,000 birr per month.\n\nBest regards,\nYonas Tadesse"}
+	for _, eng := range []*Rules{NewRules(guide.Default(), chk), rebuilder(guide.Default(), chk)} {
+		res, err := Run(context.Background(), eng, chk, req, Options{})
+		if err != nil || !strings.Contains(res.Text, "17,000 birr") {
+			t.Errorf("rebuild=%v: %v\n%s", eng.rebuild, err, res.Text)
+		}
+	}
+	p := piece{match: match{class: classJudgement, loc: []int{40, 57}}, text: "I don't know who calculated this."}
+	if got := p.located(); len(got.loc) >= 2 && got.loc[1] > len(got.text) {
+		t.Errorf("located kept a cue past the text's end: %v", got.loc)
+	}
+}
