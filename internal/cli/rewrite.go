@@ -30,7 +30,10 @@ in the draft must survive); a failing one is sent back for repair.
 
 Engines: rules (offline, no key, deterministic; the default) or openai (any
 OpenAI-compatible endpoint; chosen automatically when OPENAI_API_KEY or
-OPENAI_BASE_URL is set). See internal/rewrite/PROVIDERS.md.
+OPENAI_BASE_URL is set). See internal/rewrite/PROVIDERS.md. On the default
+level the rules engine trims: your words and order, less the blame, insults,
+venting and jabs, each named in a note (blind readers preferred this to a
+rebuilt message); --level has it rebuild the draft in the formula's order.
 
 Waiting: a model call, its retries and any rate-limit wait share one
 deadline (--timeout, default %s). While the model is waited for, a status
