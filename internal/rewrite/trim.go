@@ -15,11 +15,11 @@ import (
 // it, in its order and its words, less what the reading left out (blame,
 // insults, venting, rhetorical questions at the reader, and the phrases
 // the judge's sentence head is sure are jabs). Blind readers preferred the
-// trimmed draft to the rebuilt one (rounds 28-29: 17 judgements better,
-// 7 worse, 44 equal): the rebuild's stock questions after firm rules,
-// slots, "Could we hold off on ..." and reordered offers cost more than
-// its acknowledgements and proposals gave. A level asked for still
-// rebuilds, at that level.
+// trimmed draft to the rebuilt one on every set it was read on (rounds
+// 28-37: 95 judgements better, 29 worse, 174 equal): the rebuild's stock
+// questions after firm rules, slots, "Could we hold off on ..." and
+// reordered offers cost more than its acknowledgements and proposals gave.
+// A level asked for still rebuilds, at that level.
 
 // trimmed is the draft in rd (read from text) with what the reading left
 // out gone, its greeting, sign-off and paragraphs where they were, and
@@ -33,10 +33,10 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	var breaks []string // what goes before each sentence: " ", "\n" or "\n\n"
 	lastEnd := -1       // where the last piece kept ended
 	var cur strings.Builder
-	firstKept := -1 // the sentence's first piece kept
-	sent := -1      // the sentence being built
-	cut := false    // the sentence being built lost a piece
-	gone := false   // the sentence before it went whole
+	started := false // the sentence being built has a piece kept
+	sent := -1       // the sentence being built
+	cut := false     // the sentence being built lost a piece
+	gone := false    // the sentence before it went whole
 	flush := func() {
 		s := strings.TrimRight(strings.TrimSpace(cur.String()), " ,;:—–-")
 		cur.Reset()
@@ -57,37 +57,36 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		}
 		sents = append(sents, capitalise(s))
 	}
-	for i, p := range rd.pieces {
+	for _, p := range rd.pieces {
 		if p.sent != sent {
 			flush()
-			sent, cut, firstKept = p.sent, false, -1
+			sent, cut, started = p.sent, false, false
 		}
 		if head := keptHead(p); head != "" {
 			// "Nobody's pulling a lock and nobody's restarting anything,
 			// I don't care if we're 4,000 t behind": the no stays.
 			p.match, p.text, cut = match{class: classFact}, head, true
 		}
-		if dropped(p.class) || p.class == classGreeting || p.class == classSignoff || flatNo(p, sorry) {
-			if dropped(p.class) || flatNo(p, sorry) {
-				cut = true
-			}
+		switch {
+		case p.class == classGreeting, p.class == classSignoff:
+			continue // (said where they were, below)
+		case dropped(p.class), flatNo(p, sorry):
+			cut = true
 			continue
 		}
 		if len(p.blunt) > 0 {
 			cut = true
 		}
 		said, _ := toneData().neutral(p.text)
-		if firstKept < 0 && wordCount(said) < 3 && len(p.blunt) == 0 && wordCount(p.orig) == wordCount(said)+1 {
+		if !started && wordCount(said) < 3 && len(p.blunt) == 0 && wordCount(p.orig) == wordCount(said)+1 {
 			// A clause the softening left under three words keeps the
 			// word it took ("Sure, try it.", not "Try it."): the word
 			// was the meaning.
 			said = strings.TrimSpace(p.orig)
 		}
-		if firstKept < 0 {
-			firstKept = i
-			if cur.Len() == 0 && len(breaks) == len(sents) {
-				breaks = append(breaks, gap(runes, lastEnd, p.start))
-			}
+		if !started {
+			started = true
+			breaks = append(breaks[:len(sents)], gap(runes, lastEnd, p.start))
 			lastEnd = p.end
 			if gone || cut || len(sents) == 0 {
 				// (What it joined went: "And" left on its own.)
@@ -310,7 +309,7 @@ func standsTrimmed(req Request, text string) bool {
 		return false
 	}
 	if !inspectSplice(text, draft.Split(text), false, req.Draft).Pass {
-		return false // ("1.09 or find another agent.": an ultimatum left as a scrap)
+		return false // (a fragment the cuts made: "and it's.")
 	}
 	// An instruction to a report stands as given, however short ("Rica
 	// starting today no more selling of antibiotics without reseta.",
