@@ -111,19 +111,25 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		}
 	}
 	sc := readScene(c.verbs, req.Situation, req.Audience)
-	pl := r.plan(rd, sc, rep, req, level)
+	// planned plans rd, or the draft before the judge's cuts when a cut
+	// took what the plan read as the way forward ("If he is not
+	// comfortable he can take his money to another bank"): the offer as
+	// written is worth more than an empty slot.
+	planned := func(rd reading) (reading, *plan) {
+		pl := r.plan(rd, sc, rep, req, level)
+		if !pl.slot || ctx.Err() != nil {
+			return rd, pl // (each stage of a hostile draft at the limit takes tens of ms)
+		}
+		if pl0 := r.plan(uncut, sc, rep, req, level); !pl0.slot {
+			return uncut, pl0
+		}
+		return rd, pl
+	}
+	trd, pl := planned(rd)
 	if err := ctx.Err(); err != nil {
-		return Generation{Mode: ModeRules}, err // (each stage of a hostile draft at the limit takes tens of ms)
+		return Generation{Mode: ModeRules}, err
 	}
 	if trimming {
-		trd := rd
-		if pl.slot {
-			// A cut took what the plan read as the way forward: the
-			// draft keeps it (see below).
-			if pl0 := r.plan(uncut, sc, rep, req, level); !pl0.slot {
-				trd, pl = uncut, pl0
-			}
-		}
 		refusal := ""
 		if saidNo(trd) == noDropped {
 			refusal = pl.refusal // "Nope, the Q4 numbers aren't final until Thursday."
@@ -136,23 +142,12 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 			}
 			return Generation{Text: text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, text, notes)...), final: true}, nil
 		}
-		// The rebuild, with the judge's whole-sentence cuts.
-		if rd = cut(true); !rep.Pass && judging {
-			pl = r.plan(rd, sc, rep, req, level)
-		}
-		if err := ctx.Err(); err != nil {
-			return Generation{Mode: ModeRules}, err
-		}
-	}
-	if pl.slot {
-		// A cut took what the plan read as the way forward ("If he is
-		// not comfortable he can take his money to another bank"): the
-		// offer as written is worth more than an empty slot.
-		if pl0 := r.plan(uncut, sc, rep, req, level); !pl0.slot {
-			pl = pl0
-		}
-		if err := ctx.Err(); err != nil {
-			return Generation{Mode: ModeRules}, err
+		if !rep.Pass && judging {
+			// The rebuild, with the judge's whole-sentence cuts.
+			_, pl = planned(cut(true))
+			if err := ctx.Err(); err != nil {
+				return Generation{Mode: ModeRules}, err
+			}
 		}
 	}
 	cands := pl.candidates(req)
