@@ -119,11 +119,12 @@ func TestTrimHandsOver(t *testing.T) {
 	tests := []struct {
 		name    string
 		req     Request
-		trimmed string // what the trim alone would give
+		trimmed string // how the trim alone would begin
 	}{
-		{"the documents' dismissive no", Request{Audience: "client", Stakes: "medium", Situation: "What if we tried this different approach?", Draft: "No, that won't work. We need to do it the way I said."}, "That won't work. We need to do it the way I said."},
+		{"the documents' dismissive no", Request{Audience: "client", Stakes: "medium", Situation: "What if we tried this different approach?", Draft: "No, that won't work. We need to do it the way I said."}, "We need to do it the way I said."},
+		{"a short draft with no fact", Request{Audience: "leadership", Stakes: "medium", Situation: "The producer asks the lighting supervisor to refocus the whole rig before tomorrow's matinee.", Draft: "Not happening. Focus stays as is for the matinee."}, "Focus stays as is for the matinee."},
 		{"a level asked for", Request{Audience: "peer", Stakes: "low", Level: "moderate", Situation: "A builder asks the building control surveyor (the writer) to inspect the footings tomorrow.", Draft: clipped}, "Not tomorrow, I've 9 on already. Thursday after 2. From the pics the footings aren't dug out anyway."},
-		{"a figure in a rhetorical question", Request{Audience: "client", Stakes: "medium", Situation: "Third-party logistics warehouse, Pune. Email reply (no greeting in the draft) to Mr. Mehta, head of operations at an e-commerce client, who is asking the warehouse to waive Rs 4.2 lakh in detention charges. The gate log shows the client's own transport vendor reported 9 hours late on 6, 7 and 9 March. The writer (account manager) is authorised to waive up to 50% as goodwill.", Draft: "Sir, with due respect, your vendor's trucks reported 9 hours late on 6th, 7th and 9th March, it is all there in the gate log, and now you are expecting us to absorb Rs 4.2 lakh detention? Maximum we can do is waive 50% as one time goodwill, provided dock slots are booked 24 hrs in advance from 1st April onwards."}, ""},
+		{"a figure in a rhetorical question", Request{Audience: "client", Stakes: "medium", Situation: "Third-party logistics warehouse, Pune. Email reply (no greeting in the draft) to Mr. Mehta, head of operations at an e-commerce client, who is asking the warehouse to waive Rs 4.2 lakh in detention charges. The gate log shows the client's own transport vendor reported 9 hours late on 6, 7 and 9 March. The writer (account manager) is authorised to waive up to 50% as goodwill.", Draft: "Sir, with due respect, your vendor's trucks reported 9 hours late on 6th, 7th and 9th March, it is all there in the gate log, and now you are expecting us to absorb Rs 4.2 lakh detention? Maximum we can do is waive 50% as one time goodwill, provided dock slots are booked 24 hrs in advance from 1st April onwards."}, "Sir, your vendor's"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,7 +132,7 @@ func TestTrimHandsOver(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Text == tt.trimmed || strings.HasPrefix(res.Text, "Sir, your vendor's") {
+			if strings.HasPrefix(res.Text, tt.trimmed) {
 				t.Errorf("trimmed, want the rebuild:\n%s", res.Text)
 			}
 			if len(res.Missing) > 0 {
