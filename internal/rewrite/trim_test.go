@@ -57,6 +57,12 @@ func TestTrim(t *testing.T) {
 			note: `left out "I don't care if we're 4,000 t behind or 40,000.": venting`,
 		},
 		{
+			name: "not caring what others say, 'read your emails for once' and 'I'm telling you now' go; the threat of a report and the plan stay",
+			req:  Request{Audience: "peer", Stakes: "high", Situation: "A ward clerk asks the charge nurse (the writer) to move a patient with an unknown MRSA screen into the four-bed bay; the side room frees up at 3pm.", Draft: "Not in the bay. The screen isn't back and the bay has two post-op patients. I couldn't care less what bed management says. Read your bloody emails for once, the policy went round on Monday. If you move him I'll put in an incident report, I'm telling you now. Side room frees at 3, he goes there."},
+			want: "Not in the bay. The screen isn't back and the bay has two post-op patients. The policy went round on Monday. If you move him I'll put in an incident report. Side room frees at 3, he goes there.",
+			note: `left out "I'm telling you now": how it treats the reader`,
+		},
+		{
 			name: "the writer's own no stays, and is not said twice",
 			req:  Request{Audience: "client", Stakes: "critical", Situation: "Fire safety practitioner on the Gold Coast. The building manager of a Surfers Paradise high-rise asks him to sign the annual fire safety statement today (it is due to the fire service tomorrow). On Tuesday the hydrant booster pump failed its test.", Draft: "Mate I'm not signing it. Booster pump failed Tuesday and the two doors on level 14 still don't close on their own. You've got 300 people in that building over Christmas and you want my name on a bit of paper saying it's all sweet? Not a chance, it's my licence and it's someone's life. Get the pump bloke in Thursday like he offered."},
 			want: "Mate I'm not signing it. Booster pump failed Tuesday and the two doors on level 14 still don't close on their own. You've got 300 people in that building over Christmas. It's my licence and it's someone's life. Get the pump bloke in Thursday like he offered.",
