@@ -437,7 +437,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 				if last && !strings.HasSuffix(text, "?") {
 					text += "."
 				}
-			} else if first && standsAlone(after, true) && jabPart(c, m, head, at) {
+			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
 				text = capitalise(after)
 			} else {
@@ -526,6 +526,16 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 	}
 	return text, false
 }
+
+// followsFrom: a separator that makes what comes after it follow from
+// what came before ("You don't get to decide she's lovely so we'll skip
+// it"): with the head cut, the rest would say the opposite of the draft
+// ("We'll skip it."), so the head stays.
+func followsFrom(sep string) bool {
+	return followsRE.get().MatchString(sep)
+}
+
+var followsRE = lazyRegexp(`(?i)\b(?:so|therefore|hence|thus|which means)\b`)
 
 // standsAlone: what a cut leaves is a clause of its own (see trimJabs);
 // head: it starts the clause.
