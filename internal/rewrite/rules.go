@@ -130,6 +130,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		return Generation{Mode: ModeRules}, err
 	}
 	if trimming {
+		trd = keepReferents(trd, uncut)
 		refusal := ""
 		if saidNo(trd) == noDropped {
 			refusal = pl.refusal // "Nope, the Q4 numbers aren't final until Thursday."

@@ -320,3 +320,70 @@ func standsTrimmed(req Request, text string) bool {
 	}
 	return wordCount(text) >= MinTrimWords && (len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
 }
+
+// keepReferents puts back what the judge cut from a clause (rd against
+// uncut, the reading before its cuts) when the words kept right after it
+// refer back with he, she, it or they: the cut would leave them pointing
+// at nothing ("You've got a portal login." cut, "You've had it two year."
+// kept; "It weren't the crusher" with the sentence naming the crusher's
+// promise gone). The rules' own classes (blame, insults, venting) are not
+// put back: what points at them goes with them (pointsBackRE).
+func keepReferents(rd, uncut reading) reading {
+	if len(rd.pieces) != len(uncut.pieces) {
+		return rd
+	}
+	copied := false
+	for i := range rd.pieces {
+		p, u := rd.pieces[i], uncut.pieces[i]
+		if dropped(u.class) || p.text == u.text && p.class == u.class {
+			continue
+		}
+		// What follows the cut: the rest of its clause after a cut head,
+		// or the next clause kept.
+		next := ""
+		if !dropped(p.class) && strings.HasSuffix(u.text, strings.TrimSpace(p.text)) && p.text != "" {
+			next = p.text
+		}
+		for j := i + 1; next == "" && j < len(rd.pieces); j++ {
+			if q := rd.pieces[j]; !dropped(q.class) && q.class != classSignoff {
+				next = q.text
+			}
+		}
+		if !refersBackRE.get().MatchString(firstWords(next, 8)) {
+			continue
+		}
+		// Only a cut that named something can be what the pronoun needs:
+		// a thing ("a portal login", "the engineer") or a name, not a
+		// question at the reader ("you understand?").
+		gone := strings.TrimSpace(strings.Replace(u.text, strings.TrimSpace(p.text), "", 1))
+		if dropped(p.class) {
+			gone = u.text
+		}
+		if strings.Contains(gone, "?") || !namesRE.get().MatchString(gone) {
+			continue
+		}
+		if !copied {
+			rd.pieces = slices.Clone(rd.pieces)
+			copied = true
+		}
+		rd.pieces[i] = u
+	}
+	return rd
+}
+
+// refersBackRE: a personal pronoun that needs a noun said before it (not
+// "it's" or "it is", which often point at nothing: "it's not optional").
+var refersBackRE = lazyRegexp(`(?i)\b(?:he|she|him|his|they|them|their|it(?:\s+(?:cost|was|were|weren't|wasn't|isn't|did|does|has|had|will|won't|can|can't|needs|takes|took|went|came|goes)\b)|had it|got it|have it)\b`)
+
+// namesRE: a noun phrase a pronoun can point back to: a determiner and a
+// word, or a capitalised word after the first.
+var namesRE = lazyRegexp(`(?i:\b(?:the|a|an|my|our|your|his|her|their|this|that)\s+[\p{L}-]{3,})|\S\s+\p{Lu}[\p{Ll}]+`)
+
+// firstWords is s up to its nth word.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
