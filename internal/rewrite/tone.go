@@ -210,6 +210,10 @@ func stripEmoji(s string) string {
 func determinerUse(s string, end int) bool {
 	w := strings.ToLower(strings.TrimSpace(s[:end]))
 	switch w {
+	case "no way", "no chance", "not a chance":
+		// "No way are my lot doing your mackerel": the no itself, its
+		// verb put first; without it the refusal reads as a question.
+		return inverted[strings.ToLower(firstWordOf(s[end:]))]
 	case "no", "fine", "sure", "look", "listen", "ok", "okay", "so", "also", "plus", "and":
 	default:
 		return false
@@ -217,6 +221,10 @@ func determinerUse(s string, end int) bool {
 	next := strings.ToLower(firstWordOf(s[end:]))
 	return next != "" && !subjectWords[next] && !strings.HasPrefix(next, "i'")
 }
+
+// inverted: the verbs that come first after "no way" when it is the no
+// itself ("No way is that going out tonight").
+var inverted = setOf(`am are is was were will would can could do does did shall should have has had`)
 
 // subjectWords can start a clause after an interjection ("no we can't").
 var subjectWords = setOf(`i we you they it that this he she there let's lets`)

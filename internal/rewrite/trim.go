@@ -37,6 +37,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	sent := -1       // the sentence being built
 	cut := false     // the sentence being built lost a piece
 	gone := false    // the sentence before it went whole
+	asked := false   // the last piece kept ended on a question mark as written
 	flush := func() {
 		s := strings.TrimRight(strings.TrimSpace(cur.String()), " ,;:—–-")
 		cur.Reset()
@@ -53,7 +54,11 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			return
 		}
 		if end := strings.TrimRight(s, `"'”’)»`); end == "" || !strings.ContainsAny(end[len(end)-1:], ".?!…") {
-			s += "." // (`We're not “almost done.”` is said)
+			if asked {
+				s += "?" // (a question as written stays one: "You want us to be on the 9 o'clock news?")
+			} else {
+				s += "." // (`We're not “almost done.”` is said)
+			}
 		}
 		sents = append(sents, capitalise(s))
 	}
@@ -92,10 +97,12 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				// (What it joined went: "And" left on its own.)
 				said = stripLeadingConjunction(said)
 			}
+			asked = strings.HasSuffix(strings.TrimSpace(p.orig), "?")
 			cur.WriteString(strings.TrimSpace(said))
 			continue
 		}
 		lastEnd = p.end
+		asked = strings.HasSuffix(strings.TrimSpace(p.orig), "?")
 		cur.WriteString(p.lead + said)
 	}
 	flush()
@@ -220,7 +227,7 @@ func saidNo(rd reading) int {
 // sort of thing ...", "She is a young girl ..."): after a sentence the
 // trim left out, it points at nothing. ("It's GDPR" points at nothing
 // to begin with.)
-var pointsBackRE = lazyRegexp(`(?i)^(?:that|that's|that’s|thats|thas|this|she|he|they|them|those|these|which|same)\b`)
+var pointsBackRE = lazyRegexp(`(?i)^(?:that|that's|that’s|thats|thas|this|she|he|they|them|those|these|which|same|because|cos|coz|'cause|’cause)\b`)
 
 // presentsRE: "That's the third Saturday in a row ...", which presents
 // what it says rather than pointing back.
