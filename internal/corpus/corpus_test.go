@@ -96,8 +96,12 @@ func TestReadErrors(t *testing.T) {
 }
 
 // TestCorpus reads the checker's corpus as training will: every file valid,
-// ids unique, both labels present.
+// ids unique, both labels present; and the messages waiting to join it
+// (evals/checker/waiting) as valid.
 func TestCorpus(t *testing.T) {
+	if _, err := ReadDir(os.DirFS("../../evals/checker"), "waiting", guide.Default()); err != nil {
+		t.Fatal(err)
+	}
 	cs, err := ReadDir(os.DirFS("../../evals/checker"), "train", guide.Default())
 	if err != nil {
 		t.Fatal(err)
@@ -125,12 +129,17 @@ func TestNearDuplicates(t *testing.T) {
 	}
 }
 
-// TestCorpusHasNoNearDuplicates: the training corpus holds no two messages
-// that are near copies of each other (0.8 of their word trigrams shared).
+// TestCorpusHasNoNearDuplicates: the training corpus and the messages
+// waiting to join it hold no two messages that are near copies of each
+// other (0.8 of their word trigrams shared).
 func TestCorpusHasNoNearDuplicates(t *testing.T) {
-	cs, err := ReadDir(os.DirFS("../../evals/checker"), "train", guide.Default())
-	if err != nil {
-		t.Fatal(err)
+	var cs []Case
+	for _, dir := range []string{"train", "waiting"} {
+		got, err := ReadDir(os.DirFS("../../evals/checker"), dir, guide.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, got...)
 	}
 	for _, p := range NearDuplicates(cs, 0.8) {
 		t.Errorf("near-duplicates (%.2f): %s and %s", p.Jaccard, cs[p.A].ID, cs[p.B].ID)
