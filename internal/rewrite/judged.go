@@ -194,7 +194,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 func sureJabs(rd reading, m marginer, bar float64) reading {
 	var cut []int
 	for i, p := range rd.pieces {
-		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) {
+		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || thenClause(rd.pieces, i) {
 			continue
 		}
 		if z, ok := m.JabScore(p.text); ok && z >= bar {
@@ -218,6 +218,18 @@ const auxEnd = `does|do|did|is|are|was|were|can|will|would|could|should|has|have
 // ellipsisRE: a clause that ends on its auxiliary ("the contractor
 // does").
 var ellipsisRE = lazyRegexp(`(?i)\b(?:` + auxEnd + `)\W*$`)
+
+// thenClause: ps[i] says what happens if the short clause before it, to
+// which "and" joins it, is done ("We run that and it's us getting sued"):
+// the two are one conditional, and without ps[i] the head says the
+// opposite ("We run that.").
+func thenClause(ps []piece, i int) bool {
+	return i > 0 && ps[i-1].sent == ps[i].sent && strings.EqualFold(strings.Trim(ps[i].lead, " ,;"), "and") && wordCount(ps[i-1].orig) <= 4 && !dropped(ps[i-1].class) && actRE.get().MatchString(ps[i-1].orig)
+}
+
+// actRE: a clause that is someone doing something ("We run that", "You
+// sign it").
+var actRE = lazyRegexp(`(?i)^\W*(?:we|I|you|they)\s+\p{L}+`)
 
 // leanedOn: the next clause of ps[i]'s sentence leaves its verb to it
 // ("You don't book them, the contractor does."): cutting ps[i] would
