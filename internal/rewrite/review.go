@@ -609,8 +609,8 @@ func inspectLimit(in InspectInput) Review {
 // stays the writer's: the check is of what the engine breaks.
 var asWrittenTests = map[string]bool{"fragment": true, "scrap of the input": true, "sentence with no verb": true}
 
-// writersSentence: what a test found is a whole sentence of the draft,
-// kept as the writer wrote it ("18mm forecast.", "Janet."): the writer's
+// writersSentence: what a test found is a whole sentence of the draft, or
+// its head up to a comma, kept as the writer wrote it ("18mm forecast.", "Janet."): the writer's
 // own words, which the rewrite keeps rather than rebuild what it cannot
 // stand behind, are no splice of its making.
 func writersSentence(m, d string) bool {
@@ -618,9 +618,17 @@ func writersSentence(m, d string) bool {
 	if d == "" || wordCount(m) == 0 || !strings.ContainsAny(m[len(m)-1:], ".!?") {
 		return false
 	}
+	head := strings.TrimRight(m, ".!?")
 	for _, s := range draft.Split(d) {
-		if t := strings.TrimSpace(s.Text); t == m || capitalise(t) == m {
+		t := strings.TrimSpace(s.Text)
+		if t == m || capitalise(t) == m {
 			return true // ("not Monday." said with its capital)
+		}
+		// The head of one, up to where the trim cut its tail ("No
+		// Saturdays off Nov or Dec, you knew that when you started."
+		// kept as "No Saturdays off Nov or Dec.").
+		if rest, ok := strings.CutPrefix(t, head); ok && head != "" && strings.ContainsAny(rest[:min(len(rest), 1)], ",;:—–-") {
+			return true
 		}
 	}
 	return false

@@ -93,6 +93,11 @@ func TestTrim(t *testing.T) {
 			want: "Dana emailed Tuesday asking us to pull the Kessler Logistics 'cooking the books' bit. In writing. Our release says she can request cuts before it goes live. We run that and it's us getting sued. I'm not uploading it. Cut is 34:10-36:45, I'll bounce a new version tonight and it goes up Thursday instead of Wednesday.",
 		},
 		{
+			name: "the head of the writer's sentence, kept when the trim cut its tail, is the writer's words, no splice fault to hand over for (round 43)",
+			req:  Request{Audience: "report", Stakes: "low", Situation: "Tayla, a junior stylist at a Townsville hair salon, asked for Saturday 30 November off for a mate's 21st. Salon policy, which she was told when she started, is no Saturdays off in November or December. She already has 7 clients booked that day. The writer is the salon owner.", Draft: "No. No Saturdays off Nov or Dec, you knew that when you started. You've got 7 booked."},
+			want: "No Saturdays off Nov or Dec. You've got 7 booked.",
+		},
+		{
 			name: "the writer's own no stays, and is not said twice",
 			req:  Request{Audience: "client", Stakes: "critical", Situation: "Fire safety practitioner on the Gold Coast. The building manager of a Surfers Paradise high-rise asks him to sign the annual fire safety statement today (it is due to the fire service tomorrow). On Tuesday the hydrant booster pump failed its test.", Draft: "Mate I'm not signing it. Booster pump failed Tuesday and the two doors on level 14 still don't close on their own. You've got 300 people in that building over Christmas and you want my name on a bit of paper saying it's all sweet? Not a chance, it's my licence and it's someone's life. Get the pump bloke in Thursday like he offered."},
 			want: "Mate I'm not signing it. Booster pump failed Tuesday and the two doors on level 14 still don't close on their own. You've got 300 people in that building over Christmas. It's my licence and it's someone's life. Get the pump bloke in Thursday like he offered.",
