@@ -575,7 +575,7 @@ func inspectSplice(text string, sents []draft.Sentence, kept bool, d string) Rev
 	}
 	var found []string
 	for _, t := range spliceTests {
-		if m := t.find(text, sents); m != "" && !(asWrittenTests[t.name] && writersSentence(m, d)) {
+		if m := t.find(text, sents); m != "" && !(asWrittenTests[t.name] && writersSentence(m, d)) && !(t.name == "doubled word" && writersWords(m, d)) {
 			found = append(found, fmt.Sprintf("%s (%q)", t.name, clip(m, 60)))
 		}
 	}
@@ -632,6 +632,12 @@ func writersSentence(m, d string) bool {
 		}
 	}
 	return false
+}
+
+// writersWords: a doubled word the draft itself says ("move them to the
+// ward now now": now, soon, in southern African English).
+func writersWords(m, d string) bool {
+	return m != "" && strings.Contains(strings.ToLower(d), strings.ToLower(m))
 }
 
 // doubledWord returns "the the" when a word follows itself.

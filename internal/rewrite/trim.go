@@ -97,12 +97,12 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				// (What it joined went: "And" left on its own.)
 				said = stripLeadingConjunction(said)
 			}
-			asked = strings.HasSuffix(strings.TrimSpace(p.orig), "?")
+			asked = endsAsked(p.orig, said)
 			cur.WriteString(strings.TrimSpace(said))
 			continue
 		}
 		lastEnd = p.end
-		asked = strings.HasSuffix(strings.TrimSpace(p.orig), "?")
+		asked = endsAsked(p.orig, said)
 		cur.WriteString(p.lead + said)
 	}
 	flush()
@@ -112,9 +112,10 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	if refusal != "" {
 		sents, breaks = append([]string{refusal}, sents...), append([]string{" "}, breaks...)
 	}
-	if rd.inline && rd.greeting != "" {
+	if rd.inline && strings.HasSuffix(strings.TrimSpace(rd.greeting), ",") {
 		// "Sir, simply we are throwing 8,000 volumes ...": the body goes
-		// on from the greeting's comma.
+		// on from the greeting's comma ("Hiya Mrs Pritchard. No refund
+		// ..." keeps its capital).
 		if w, _, _ := strings.Cut(sents[0], " "); w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") {
 			sents[0] = lowerFirst(sents[0])
 		}
@@ -326,6 +327,25 @@ func standsTrimmed(req Request, text string) bool {
 		return true
 	}
 	return wordCount(text) >= MinTrimWords && (len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
+}
+
+// endsAsked: the clause as written ends on a question mark and what is
+// kept of it ends where it did ("You want us on the 9 o'clock news?"), not
+// on a head whose question went ("I'm not emailing ... to a Gmail, ~~are
+// you out of your mind?~~").
+func endsAsked(orig, kept string) bool {
+	orig = strings.TrimSpace(orig)
+	if !strings.HasSuffix(orig, "?") {
+		return false
+	}
+	last := func(s string) string {
+		f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(f) == 0 {
+			return ""
+		}
+		return strings.ToLower(f[len(f)-1])
+	}
+	return last(kept) != "" && last(kept) == last(orig)
 }
 
 // keepReferents puts back what the judge cut from a clause (rd against
