@@ -780,6 +780,12 @@ var (
 	heldNumberRE = lazyRegexp(`\d|[£$€¥]`)
 )
 
+// startsWord: s begins with a letter or a digit (more clause follows).
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 // keepFacts: a jab hung on a clause is cut off it, and a clause dropped
 // for a jab it carries ("The 09:45 has 72 seats left, take it or leave
 // it"; "they pay £640 for a van tonight, your call") keeps the parts
@@ -808,7 +814,9 @@ func (c *classifier) keepFacts(p *piece) {
 	if containsAny(strings.ToLower(p.text), jabWords) {
 		loc = jabTailRE.get().FindStringIndex(p.text)
 	}
-	if loc != nil && loc[0] > 0 {
+	if loc != nil && loc[0] > 0 && !startsWord(strings.TrimSpace(p.text[loc[1]:])) {
+		// (Only a tail: "it's not your call anyway" is no clause with
+		// "your call" hung on it, and cutting it glued "notanyway".)
 		rest := strings.TrimSpace(p.text[loc[1]:])
 		cut := strings.TrimRight(p.text[:loc[0]], " ,;:") + rest
 		if wordCount(cut) >= 3 {

@@ -34,6 +34,7 @@ var (
 // notUnits are words after a number that are not its unit.
 var notUnits = map[string]bool{
 	"pls": true, "plz": true, "please": true, "thx": true, "thanks": true, // ("sort it before 5 pls")
+	"dont": true, "don't": true, "don’t": true, "cant": true, "can't": true, "can’t": true, "wont": true, // ("3 dont")
 	"a": true, "an": true, "and": true, "or": true, "the": true, "to": true, "of": true, "in": true,
 	"on": true, "at": true, "for": true, "by": true, "is": true, "are": true, "was": true, "were": true,
 	"if": true, "but": true, "so": true, "we": true, "i": true, "you": true, "it": true, "that": true,
