@@ -609,10 +609,11 @@ func inspectLimit(in InspectInput) Review {
 // stays the writer's: the check is of what the engine breaks.
 var asWrittenTests = map[string]bool{"fragment": true, "scrap of the input": true, "sentence with no verb": true}
 
-// writersSentence: what a test found is a whole sentence of the draft, or
-// its head up to a comma, kept as the writer wrote it ("18mm forecast.", "Janet."): the writer's
-// own words, which the rewrite keeps rather than rebuild what it cannot
-// stand behind, are no splice of its making.
+// writersSentence: what a test found is a whole sentence of the draft,
+// or its head up to a comma, kept as the writer wrote it ("18mm
+// forecast.", "Janet."): the writer's own words, which the rewrite keeps
+// rather than rebuild what it cannot stand behind, are no splice of its
+// making.
 func writersSentence(m, d string) bool {
 	m = strings.TrimSpace(m)
 	if d == "" || wordCount(m) == 0 || !strings.ContainsAny(m[len(m)-1:], ".!?") {
@@ -634,8 +635,9 @@ func writersSentence(m, d string) bool {
 	return false
 }
 
-// writersWords: a doubled word the draft itself says ("move them to the
-// ward now now": now, soon, in southern African English).
+// writersWords: words the draft itself says, in any case: a doubled word
+// ("move them to the ward now now": now, soon, in southern African
+// English), or any fault the trim's splice tests find ("[inaudible]").
 func writersWords(m, d string) bool {
 	return m != "" && strings.Contains(strings.ToLower(d), strings.ToLower(m))
 }

@@ -359,7 +359,7 @@ func trimSpliced(text, d string) bool {
 	sents := draft.Split(text)
 	for _, t := range spliceTests {
 		m := t.find(text, sents)
-		if m == "" || asWrittenTests[t.name] && writersSentence(m, d) || strings.Contains(strings.ToLower(d), strings.ToLower(strings.TrimSpace(m))) {
+		if m == "" || asWrittenTests[t.name] && writersSentence(m, d) || writersWords(strings.TrimSpace(m), d) {
 			continue
 		}
 		return true
@@ -401,9 +401,9 @@ func keepReferents(rd, uncut reading) reading {
 		// Only a cut that named something can be what the pronoun needs:
 		// a thing ("a portal login", "the engineer") or a name, not a
 		// question at the reader ("you understand?").
-		gone := strings.TrimSpace(strings.Replace(u.text, strings.TrimSpace(p.text), "", 1))
-		if dropped(p.class) {
-			gone = u.text
+		gone := u.text
+		if !dropped(p.class) {
+			gone = strings.TrimSpace(strings.Replace(u.text, strings.TrimSpace(p.text), "", 1))
 		}
 		if strings.Contains(gone, "?") || !namesRE.get().MatchString(gone) {
 			continue
