@@ -252,12 +252,15 @@ type CommandForms struct {
 // words are blame, contempt or a curt edge: the rewrite's independent
 // check then holds that they do not survive. Examples are texts it must
 // turn into their out (after the whole softening), checked by one fixture
-// test.
+// test. UnlessAfter, when set, is a pattern the text just before a match
+// must not end with for the match to be replaced ("a mate" is a friend,
+// not a vocative).
 type Replacement struct {
-	Pattern  string               `json:"pattern"`
-	With     string               `json:"with"`
-	Blunt    bool                 `json:"blunt,omitempty"`
-	Examples []ReplacementExample `json:"examples,omitempty"`
+	Pattern     string               `json:"pattern"`
+	With        string               `json:"with"`
+	UnlessAfter string               `json:"unless_after,omitempty"`
+	Blunt       bool                 `json:"blunt,omitempty"`
+	Examples    []ReplacementExample `json:"examples,omitempty"`
 }
 
 // ReplacementExample is a text and what the softening makes of it.

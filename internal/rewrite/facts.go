@@ -42,7 +42,7 @@ var notUnits = map[string]bool{
 	"most": true, "more": true, "less": true, "over": true, "under": true, "instead": true, "each": true,
 	"would": true, "could": true, "should": true, "can": true, "has": true, "have": true,
 	"had": true, "not": true, "only": true, "just": true, "then": true, "when": true, "after": true,
-	"before": true, "about": true, "isn't": true, "won't": true, "into": true,
+	"before": true, "about": true, "isn't": true, "won't": true, "into": true, "no": true, "nor": true, "yet": true, "until": true, "till": true,
 }
 
 // notNames are capitalised words that start sentences or are shouting, not

@@ -429,8 +429,10 @@ func earliest(s string) string {
 // week").
 var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))\b[^.?!]*|,\s*not (?:tomorrow|later|next week)\b`)
 
-// scareQuoteRE: their word in quotes ("your 'savings' plan").
-var scareQuoteRE = lazyRegexp(`(?i)\b(your|their|his|her|the) ['"‘“]([^'"’”]{2,24})['"’”]`)
+// scareQuoteRE: their word in quotes ("your 'savings' plan"); one or two
+// words, and a closing quote that is no apostrophe ("the 'she won't come
+// back' line" is a quotation).
+var scareQuoteRE = lazyRegexp(`(?i)\b(your|their|his|her|the) ['"‘“]([^'"’”\s]{2,24}(?: [^'"’”\s]{2,24})?)['"’”]([^\p{L}]|$)`)
 
 // leadNoRE: a "no" before a no of the writer's own ("no we're not
 // emailing all 22k donors"): one is enough.
@@ -457,7 +459,7 @@ func cutJabWords(p *piece) {
 		t = strings.ReplaceAll(t, ", that ", " that ") // "from Helen, that the tapestry"
 	}
 	if strings.ContainsAny(t, "'\"‘“") {
-		t = scareQuoteRE.get().ReplaceAllString(t, "$1 $2")
+		t = scareQuoteRE.get().ReplaceAllString(t, "$1 $2$3")
 	}
 	if !strings.HasPrefix(strings.TrimLeft(l, " \t\"'(“‘"), "no") {
 		// (the rest need a "no" first)

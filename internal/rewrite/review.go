@@ -628,11 +628,27 @@ func writersSentence(m, d string) bool {
 		// The head of one, up to where the trim cut its tail ("No
 		// Saturdays off Nov or Dec, you knew that when you started."
 		// kept as "No Saturdays off Nov or Dec.").
-		if rest, ok := strings.CutPrefix(t, head); ok && head != "" && strings.ContainsAny(rest[:min(len(rest), 1)], ",;:—–-") {
+		if rest, ok := strings.CutPrefix(t, head); ok && head != "" && cutAt(rest) {
 			return true
 		}
 	}
 	return false
+}
+
+// cutAt: rest, what followed a kept head in the writer's sentence, starts
+// where a clause may be cut: a comma, semicolon, colon or dash, or a dash
+// after a space ("Nov or Dec — you knew that"); never a hyphen inside a
+// word.
+func cutAt(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if r == ' ' {
+		r, _ = utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+		return strings.ContainsRune("—–-", r)
+	}
+	if r == '-' {
+		return strings.HasPrefix(rest, "- ") // ("out-of-hours" is one word)
+	}
+	return strings.ContainsRune(",;:—–", r)
 }
 
 // writersWords: words the draft itself says, in any case: a doubled word

@@ -164,3 +164,25 @@ func TestSpliceKeepsWritersSentences(t *testing.T) {
 		}
 	}
 }
+
+// A sentence the trim kept as the head of the writer's own sentence is the
+// writer's, whatever mark the writer cut it at.
+func TestWritersSentence(t *testing.T) {
+	d := "No Saturdays off Nov or Dec, you knew that. No Sundays either — ask Priya. Not the 14th; the 21st works. Tuesday is out-of-hours."
+	tests := []struct {
+		m    string
+		want bool
+	}{
+		{"No Saturdays off Nov or Dec.", true},
+		{"No Sundays either.", true}, // (an em dash: three bytes)
+		{"Not the 14th.", true},
+		{"Tuesday is out.", false}, // (a hyphen inside a word is no cut)
+		{"No Saturdays off.", false},
+		{"Ask Priya.", false},
+	}
+	for _, tt := range tests {
+		if got := writersSentence(tt.m, d); got != tt.want {
+			t.Errorf("writersSentence(%q) = %v, want %v", tt.m, got, tt.want)
+		}
+	}
+}

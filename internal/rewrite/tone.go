@@ -26,6 +26,9 @@ type replacement struct {
 	re    *regexp.Regexp
 	with  string
 	blunt bool
+	// unless: matched against the text before a match, anchored at its
+	// end; a match it finds is left alone. Nil for most.
+	unless *regexp.Regexp
 	// need: literals one of which every match holds (lower case), a
 	// prefilter; nil when it cannot tell.
 	need []string
@@ -68,6 +71,11 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 				return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
 			}
 			rp := replacement{re: re, with: r.With, blunt: r.Blunt}
+			if r.UnlessAfter != "" {
+				if rp.unless, err = regexp.Compile(`(?i)(?:` + r.UnlessAfter + `)$`); err != nil {
+					return nil, fmt.Errorf("tone replacement %q unless_after: %w", r.Pattern, err)
+				}
+			}
 			if ast, err := syntax.Parse("(?i)"+r.Pattern, syntax.Perl); err == nil {
 				rp.need = needed(ast.Simplify())
 			}
@@ -157,17 +165,57 @@ func replaceAll(rs []replacement, s string) (string, []string) {
 			continue // cannot match: most replacements, most clauses
 		}
 		if r.blunt {
-			for _, m := range r.re.FindAllString(s, -1) {
+			for _, m := range r.matches(s) {
 				if m = strings.Trim(m, " ,.;:!?"); m != "" {
 					blunt = append(blunt, m)
 				}
 			}
 		}
-		if out := r.re.ReplaceAllString(s, r.with); out != s {
+		if out := r.replace(s); out != s {
 			s, lower = out, strings.ToLower(out)
 		}
 	}
 	return s, blunt
+}
+
+// matches returns what r takes out of s: each match its unless allows,
+// less what its replacement puts back.
+func (r replacement) matches(s string) []string {
+	var out []string
+	for _, loc := range r.re.FindAllStringSubmatchIndex(s, -1) {
+		if r.unless != nil && r.unless.MatchString(s[:loc[0]]) {
+			continue
+		}
+		m := s[loc[0]:loc[1]]
+		if put := string(r.re.ExpandString(nil, r.with, s, loc)); put != "" {
+			// (what goes back is not left out: "With respect Graham" ->
+			// "Graham" left out "With respect")
+			m = strings.TrimSuffix(strings.TrimPrefix(m, put), put)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// replace is r applied to every match in s that its unless allows.
+func (r replacement) replace(s string) string {
+	if r.unless == nil {
+		return r.re.ReplaceAllString(s, r.with)
+	}
+	var b []byte
+	last := 0
+	for _, loc := range r.re.FindAllStringSubmatchIndex(s, -1) {
+		if r.unless.MatchString(s[:loc[0]]) {
+			continue
+		}
+		b = append(b, s[last:loc[0]]...)
+		b = r.re.ExpandString(b, r.with, s, loc)
+		last = loc[1]
+	}
+	if last == 0 && b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
 }
 
 // emojiBetweenRE is a run of pictographs between two words, where it stood

@@ -46,7 +46,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if s == "" {
 			return
 		}
-		if cut && leftover(s) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) {
+		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) {
 			// "Howay man Gary,": what was left of a sentence whose
 			// substance went; "She is a young girl doing her duty":
 			// one that pointed at a sentence that went.
@@ -116,7 +116,9 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		// "Sir, simply we are throwing 8,000 volumes ...": the body goes
 		// on from the greeting's comma ("Hiya Mrs Pritchard. No refund
 		// ..." keeps its capital).
-		if w, _, _ := strings.Cut(sents[0], " "); w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") {
+		// A name, a weekday or a month keeps its capital ("Fiona, Tuesday
+		// twilight is 8 chairs", "Dada, Mahler 5 with two rehearsals").
+		if w, _, _ := strings.Cut(sents[0], " "); w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") && !capitalWord(w, text) {
 			sents[0] = lowerFirst(sents[0])
 		}
 	}
@@ -234,11 +236,40 @@ var pointsBackRE = lazyRegexp(`(?i)^(?:that|that's|that’s|thats|thas|this|she|
 // what it says rather than pointing back.
 var presentsRE = lazyRegexp(`(?i)^(?:that|this|it)(?:'s|’s|s| is| was)? (?:the|a|an|my|our|your|twice|three|four|five)\b`)
 
+// subordinateRE: a subordinate clause with no main clause after it, what
+// a cut left of "And when we get 5 new Hep B cases next month, you go
+// answer for dem?".
+var subordinateRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:when|whenever|if|because|since|unless|although|though|once|while|until|till)\b[^,;:]*$`)
+
+// subordinateOnly: s is a subordinate clause alone: no figure in it (the
+// trim loses none) and one subject, so no main clause follows without a
+// comma ("If you move him I'll put in an incident report" has one).
+func subordinateOnly(s string) bool {
+	if !subordinateRE.get().MatchString(s) || strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	n := 0
+	for _, w := range strings.Fields(strings.ToLower(straight(s))) {
+		if clauseSubjects[strings.Trim(w, ",.;:!?\"")] {
+			n++
+		}
+	}
+	return n < 2
+}
+
+var clauseSubjects = setOf(`i i'll i'm i've i'd we we'll we're we've we'd you you'll you're he he'll he's she she'll she's they they'll they're it it'll it's that'll there's`)
+
+// asideRE: an aside that says nothing without the clause it went with.
+var asideRE = lazyRegexp(`(?i)^\W*(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be honest)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)|mind you|you know)\W*$`)
+
 // leftover: what is left of a sentence after a cut says nothing of its own:
 // four words or fewer, no verb, no time offered ("Howay man Gary", "Boss",
 // "120 covers": a figure alone is no sentence, and its loss sends the
 // draft to the rebuild).
 func leftover(s string) bool {
+	if asideRE.get().MatchString(s) {
+		return true // "I must tell you.": the aside, without what it told
+	}
 	if wordCount(s) > 4 || finiteVerb(s) || keeps(s) || bareTime(s) {
 		return false
 	}
@@ -327,6 +358,25 @@ func standsTrimmed(req Request, text string) bool {
 		return true
 	}
 	return wordCount(text) >= MinTrimWords && (len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
+}
+
+// capitalWord reports whether w, a body's first word after an inline
+// greeting, keeps its capital there: a weekday or month, or a word that is
+// no common English word and that the draft never writes in lower case (a
+// name: "Mahler", "Agnes").
+func capitalWord(w, draft string) bool {
+	core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	lw := strings.ToLower(core)
+	if core == "" || core == lw {
+		return false
+	}
+	if weekdayOrMonth(lw) {
+		return true
+	}
+	if notNames[lw] || stopWords[lw] || commonStarts[lw] || sentenceAdverbs[lw] || verbSet()[lw] || strings.HasSuffix(lw, "ly") {
+		return false
+	}
+	return !slices.Contains(strings.FieldsFunc(draft, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }), lw)
 }
 
 // endsAsked: the clause as written ends on a question mark and what is

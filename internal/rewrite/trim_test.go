@@ -159,6 +159,40 @@ func TestTrim(t *testing.T) {
 			req:  Request{Audience: "leadership", Stakes: "medium", Situation: "Could you present the numbers to the board tomorrow?", Draft: "Nope, the Q4 numbers aren't final until Thursday. I can send the draft pack on Friday morning."},
 			want: "I'm afraid I can't present the numbers to the board tomorrow. The Q4 numbers aren't final until Thursday. I can send the draft pack on Friday morning.",
 		},
+		{
+			name: "'a mate' is a friend, not a vocative; 'Blessings,' is a sign-off (round 48, 49)",
+			req:  Request{Audience: "peer", Stakes: "low", Situation: "A mill social-club organiser asks the glamping site owner (the writer) for fireworks and 38 guests at the end-of-year do on the 29th.", Draft: "Hi Tracey,\n\nFireworks aren't happening, sorry. We're under a total fire ban till further notice. You can bring gas BBQs or use our two for free, and I can get a mate in to do a lantern show on the dam for $450 if you want something after dark. Also 38 isn't going to fit, we sleep 24 max.\n\nBlessings,\nShane\nMill Creek Glamping"},
+			want: "Hi Tracey,\n\nFireworks aren't happening, sorry. We're under a total fire ban till further notice. You can bring gas BBQs or use our two for free, and I can get a mate in to do a lantern show on the dam for $450 if you want something after dark. Also 38 isn't going to fit, we sleep 24 max.\n\nBlessings,\nShane\nMill Creek Glamping",
+		},
+		{
+			name: "after a name's comma a weekday keeps its capital (round 48)",
+			req:  Request{Audience: "leadership", Stakes: "high", Situation: "The unit's bed manager, Fiona, has promised a ninth patient a Tuesday twilight dialysis chair; the unit runs 8 chairs and 2 nurses.", Draft: "Fiona, who decided this? Because it wisnae anybody who's set foot in the unit. Tuesday twilight is 8 chairs, 8 patients, 2 nurses. Agnes Reid's Wednesday 1pm chair is free fae the 12th. Put him there."},
+			want: "Fiona, Tuesday twilight is 8 chairs, 8 patients, 2 nurses. Agnes Reid's Wednesday 1pm chair is free fae the 12th. Put him there.",
+		},
+		{
+			name: "'that's a load of squit' goes; a quotation keeps its quotes (round 49)",
+			req:  Request{Audience: "peer", Stakes: "critical", Situation: "A social worker, Sarah, asks the school nurse (the writer) to hold off a referral about a 14-year-old's 22-year-old 'boyfriend' because the girl may stop coming to clinic.", Draft: "With respect Sarah that's a load of squit and you know it. She's 14, he's 22. That's a grown man grooming a child. I'm putting the referral in to children's services this afternoon. Hold yew hard on the 'she won't come back' line, that's how kids get hurt."},
+			want: "She's 14, he's 22. That's a grown man grooming a child. I'm putting the referral in to children's services this afternoon. Hold yew hard on the 'she won't come back' line, that's how kids get hurt.",
+			note: "left out \"With respect Sarah that's a load of squit\": an insult",
+		},
+		{
+			name: "'and that somebody is not me' goes whole, not as 'that somebody is.' (round 48)",
+			req:  Request{Audience: "leadership", Stakes: "high", Situation: "The bakery owner asks the production head (the writer) to pack 180 cream pastries from a cold room that was at 14 degrees overnight.", Draft: "Sir, those 180 cream pastries are going in the dustbin. Cold room was at 14 degree from 11 at night till 8 in the morning. Give me the two boys from packing and we will do 120 fresh by 4 pm. Remaining 60 orders somebody has to phone and tell, and that somebody is not me."},
+			want: "Sir, those 180 cream pastries are going in the dustbin. Cold room was at 14 degree from 11 at night till 8 in the morning. Give me the two boys from packing and we will do 120 fresh by 4 pm. Remaining 60 orders somebody has to phone and tell.",
+			note: "left out \"that somebody is not me.\": blame or a jab at the reader",
+		},
+		{
+			name: "'did anyone actually read', 'no matter how you count it' go (round 48)",
+			req:  Request{Audience: "client", Stakes: "medium", Situation: "A hen-party organiser, Jade, booked the bell tents (16 max) and now wants 22 guests.", Draft: "Alright Jade. I'm not being funny but did anyone actually read the booking? 16 max in the bell tents. 22 isn't 16 no matter how you count it. I can give you the shepherd's hut for 2 more at £95 a night. Need to know by Friday."},
+			want: "Alright Jade. 16 max in the bell tents. 22 isn't 16. I can give you the shepherd's hut for 2 more at £95 a night. Need to know by Friday.",
+			note: "left out \"no matter how you count it\": how it treats the reader",
+		},
+		{
+			name: "'Simply you didn't look' goes; 'How many times I told you,' goes and the instruction after it stays (round 49)",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "A print-room operator, Nuwan, ran 600 jars of labels with an old batch code K-12.", Draft: "600 jars with K-12 labels. Simply you didn't look. How many times I told you, check the batch sheet before you start the roll. All 600 must be relabelled K-14 before Saturday 12 noon. Dilani will come Friday to help you."},
+			want: "600 jars with K-12 labels. Check the batch sheet before you start the roll. All 600 must be relabelled K-14 before Saturday 12 noon. Dilani will come Friday to help you.",
+			note: "left out \"How many times I told you\": how it treats the reader",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
