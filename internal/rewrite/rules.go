@@ -209,11 +209,18 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 		}
 	}
 	goesAlong := stanceNote[rep.Stance] != ""
+	note := stanceNote[rep.Stance]
+	if !goesAlong && !refuses && req.Stakes == guide.StakesLow && len(rd.pieces) > 0 && saysYesRE.get().MatchString(rd.pieces[0].text) {
+		// "Grand, Monday at 9 suits. Mondays are a bit mad ...": a draft
+		// that opens on its yes and refuses nothing goes along, whatever
+		// stance the judge reads in its reservation.
+		goesAlong, note = true, stanceNote[check.StanceLetGo]
+	}
 	switch {
 	case goesAlong && req.levelAsked:
 		return "", false // asked for a level, it pushes back instead of going along
 	case goesAlong && !refuses:
-		return stanceNote[rep.Stance], true // "Sure, go for it" at low stakes
+		return note, true // "Sure, go for it" at low stakes
 	case edgy, req.levelAsked && rep.Level != level:
 		return "", false
 	}
@@ -243,6 +250,10 @@ func goingAlong(rd reading, d string) (string, bool) {
 	}
 	return finishSentence(capitalise(text)), true
 }
+
+// saysYesRE: a first clause that says yes ("Grand, Monday at 9 suits",
+// "Sure, happy to").
+var saysYesRE = lazyRegexp(`(?i)^\W*(?:(?:grand|sure|fine|ok|okay|yes|yep|yeah|of course|absolutely|no problem|no worries|no bother|happy to|that works|fair enough|sounds good)\b|[^.?!]{0,40}\b(?:suits(?: me)?|works for me|is fine|fine by me)\W*$)`)
 
 var goAlongRE = lazyRegexp(`(?i)\b(?:go for it|go ahead|fine by me|works for me|sounds good|happy with that|that's fine|fair enough)\b`)
 
