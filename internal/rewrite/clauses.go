@@ -821,7 +821,10 @@ func (c *classifier) keepFacts(p *piece) {
 		cut := strings.TrimRight(p.text[:loc[0]], " ,;:") + rest
 		if wordCount(cut) >= 3 {
 			p.text = cut
-			if !strings.ContainsAny(cut[len(cut)-1:], ".!?") {
+			// (a full stop only where the clause ended its sentence: "Dec 3,
+			// 10 and 17, that's it, and six ... as of the 12th" goes on
+			// with ", so by the last rehearsal")
+			if o := strings.TrimSpace(p.orig); !strings.ContainsAny(cut[len(cut)-1:], ".!?") && o != "" && strings.ContainsAny(o[len(o)-1:], ".!?") {
 				p.text += "."
 			}
 			if !dropped(p.class) {

@@ -525,7 +525,7 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 			next = text[seps[k+1][1]:seps[k+2][0]]
 		}
 		rest := text[:seps[k][0]] + text[seps[k+1][0]:]
-		if link := strings.ToLower(strings.TrimSpace(text[seps[k+1][0]:seps[k+1][1]])); link == "and" || link == "but" || link == "so" {
+		if link := strings.ToLower(strings.Trim(text[seps[k+1][0]:seps[k+1][1]], " ,;:—–-")); link == "and" || link == "but" || link == "so" {
 			// What follows answers the part ("..., I don't know who told
 			// you that was possible but it wasn't anybody from this
 			// office"): it goes with it or neither goes.

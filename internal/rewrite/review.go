@@ -655,7 +655,30 @@ func cutAt(rest string) bool {
 // ("move them to the ward now now": now, soon, in southern African
 // English), or any fault the trim's splice tests find ("[inaudible]").
 func writersWords(m, d string) bool {
-	return m != "" && strings.Contains(strings.ToLower(d), strings.ToLower(m))
+	if m == "" {
+		return false
+	}
+	if strings.Contains(strings.ToLower(d), strings.ToLower(m)) {
+		return true
+	}
+	// The same words with other marks between them, on one line of the
+	// draft ("Jul jul" in the song "Jul, jul, strålande jul"; not a name
+	// that ends one line of a signature and starts the next).
+	words := func(s string) string {
+		return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		}), " ") + " "
+	}
+	w := words(m)
+	if strings.TrimSpace(w) == "" {
+		return false
+	}
+	for _, line := range strings.Split(d, "\n") {
+		if strings.Contains(words(line), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // doubledWord returns "the the" when a word follows itself.

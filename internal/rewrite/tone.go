@@ -187,10 +187,14 @@ func (r replacement) matches(s string) []string {
 			continue
 		}
 		m := s[loc[0]:loc[1]]
-		if put := string(r.re.ExpandString(nil, r.with, s, loc)); put != "" {
-			// (what goes back is not left out: "With respect Graham" ->
-			// "Graham" left out "With respect")
-			m = strings.TrimSuffix(strings.TrimPrefix(m, put), put)
+		if strings.Contains(r.with, "$") {
+			// What a group puts back is not left out: "With respect
+			// Graham" left out "With respect".
+			for g := 2; g+1 < len(loc); g += 2 {
+				if loc[g] >= 0 && loc[g+1] > loc[g] {
+					m = strings.Replace(m, s[loc[g]:loc[g+1]], "", 1)
+				}
+			}
 		}
 		out = append(out, m)
 	}

@@ -431,21 +431,44 @@ func keepReferents(rd, uncut reading) reading {
 	copied := false
 	for i := range rd.pieces {
 		p, u := rd.pieces[i], uncut.pieces[i]
-		if dropped(u.class) || p.text == u.text && p.class == u.class {
+		if dropped(u.class) {
+			if restoresQuestion(rd, uncut, i) {
+				if !copied {
+					rd.pieces = slices.Clone(rd.pieces)
+					copied = true
+				}
+				rd.pieces[i] = u
+				rd.pieces[i].match = match{class: classQuestion}
+			}
+			continue
+		}
+		if p.text == u.text && p.class == u.class {
 			continue
 		}
 		// What follows the cut: the rest of its clause after a cut head,
 		// or the next clause kept.
-		next := ""
+		next, same := "", false
 		if !dropped(p.class) && strings.HasSuffix(u.text, strings.TrimSpace(p.text)) && p.text != "" {
-			next = p.text
+			next, same = p.text, true
 		}
 		for j := i + 1; next == "" && j < len(rd.pieces); j++ {
 			if q := rd.pieces[j]; !dropped(q.class) && q.class != classSignoff {
 				next = q.text
 			}
 		}
-		if !refersBackRE.get().MatchString(firstWords(next, 8)) {
+		// (in the rest of the same sentence, a pronoun anywhere: "Or if
+		// you're that set on the big deck, 41 on the corner is empty and
+		// there's room for it")
+		rest := ""
+		if same {
+			rest = next
+		}
+		for j := i + 1; j < len(rd.pieces) && rd.pieces[j].sent == u.sent; j++ {
+			if q := rd.pieces[j]; !dropped(q.class) {
+				rest += " " + q.text
+			}
+		}
+		if !refersBackRE.get().MatchString(firstWords(next, 8)) && !refersBackRE.get().MatchString(rest) && !objectBackRE.get().MatchString(rest) && !thatBackRE.get().MatchString(rest) {
 			continue
 		}
 		// Only a cut that named something can be what the pronoun needs:
@@ -470,6 +493,42 @@ func keepReferents(rd, uncut reading) reading {
 // refersBackRE: a personal pronoun that needs a noun said before it (not
 // "it's" or "it is", which often point at nothing: "it's not optional").
 var refersBackRE = lazyRegexp(`(?i)\b(?:he|she|him|his|they|them|their|it(?:\s+(?:cost|was|were|weren't|wasn't|isn't|did|does|has|had|will|won't|can|can't|needs|takes|took|went|came|goes)\b)|had it|got it|have it)\b`)
+
+// thatBackRE: the rest of a sentence that opens on what the cut said
+// ("..., which I know is when your fit-out blokes are still in there, so
+// that's a whole other thing").
+var thatBackRE = lazyRegexp(`(?i)^\W*(?:(?:so|and|but|which)\s+)?(?:that|this)(?:'s|’s| is| was| means| makes)\b`)
+
+// objectBackRE: a pronoun after a preposition, pointing back ("room for
+// it", "paid for it", "ring them").
+var objectBackRE = lazyRegexp(`(?i)\b(?:for|with|on|to|of|in|about|from|at|ring|call|phone|tell|give|ask)\s+(?:it|them|him|her)\b`)
+
+// restoresQuestion: the rules left out the question at uncut.pieces[i]
+// (a blame or rhetorical one), which named what the next sentence kept
+// points back to: "who told the Kellys they could have 12 for Easter??"
+// before "Nguyens paid for it in Feb. ring them today": without it "it"
+// and "them" point at the wrong people. A jab kept reads better than an
+// order to the wrong family.
+func restoresQuestion(rd, uncut reading, i int) bool {
+	u := uncut.pieces[i]
+	if u.class != classBlame && u.class != classRhetorical || !strings.HasSuffix(strings.TrimSpace(u.orig), "?") || !namesRE.get().MatchString(u.orig) {
+		return false
+	}
+	if i+1 < len(uncut.pieces) && uncut.pieces[i+1].sent == u.sent {
+		return false // (a question inside a sentence: its clause is the trim's to judge)
+	}
+	for j := i + 1; j < len(rd.pieces); j++ {
+		q := rd.pieces[j]
+		if dropped(q.class) || q.class == classSignoff {
+			continue
+		}
+		if pointsBackRE.get().MatchString(q.text) {
+			return false // ("Because it weren't me." answers it, and goes with it)
+		}
+		return objectBackRE.get().MatchString(firstWords(q.text, 8))
+	}
+	return false
+}
 
 // namesRE: a noun phrase a pronoun can point back to: a determiner and a
 // word, or a capitalised word after the first.
