@@ -531,6 +531,14 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 			// office"): it goes with it or neither goes.
 			continue
 		}
+		if k+2 >= len(seps) && tailScrap(strings.TrimRight(next, ".!?… ")) && jabPart(c, m, part, bar) {
+			// "..., and when somebody codes ... that's on y'all, not my
+			// dispatchers.": the "not" only finished the jab; both go.
+			if head := strings.TrimRight(text[:seps[k][0]], " ,;:—–-"); standsAlone(head, false) {
+				*cut = append(*cut, part+text[seps[k+1][0]:])
+				return head + strings.TrimLeft(text[len(strings.TrimRight(text, ".!?… ")):], " "), true
+			}
+		}
 		if wordCount(prev) >= 3 && wordCount(next) >= 3 && jabPart(c, m, part, bar) && standsAlone(rest, false) {
 			*cut = append(*cut, part)
 			return rest, true

@@ -62,11 +62,18 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		}
 		sents = append(sents, capitalise(s))
 	}
+	afterCut := false // the piece before, in this sentence, went
 	for _, p := range rd.pieces {
 		if p.sent != sent {
 			flush()
-			sent, cut, started = p.sent, false, false
+			sent, cut, started, afterCut = p.sent, false, false, false
 		}
+		if afterCut && started && tailScrap(p.text) {
+			// ", not my dispatchers" after "... that's on y'all" as a
+			// clause of its own: the end of the jab that went.
+			continue
+		}
+		afterCut = dropped(p.class)
 		if head := keptHead(p); head != "" {
 			// "Nobody's pulling a lock and nobody's restarting anything,
 			// I don't care if we're 4,000 t behind": the no stays.
@@ -199,7 +206,7 @@ func keptHead(p piece) string {
 
 // ownNoRE: a clause the reading took for a fact that says the writer's no
 // ("Mate I'm not signing it.").
-var ownNoRE = lazyRegexp(`(?i)\b(?:I'?m not|I am not|I won'?t|I will not|I can'?t|I cannot|we can'?t|we cannot|we won'?t|we will not|we are not|we're not|nobody(?:'s| is))\b`)
+var ownNoRE = lazyRegexp(`(?i)\b(?:I'?m not|I am not|I won'?t|I will not|I can'?t|I cannot|we can'?t|we cannot|we won'?t|we will not|we are not|we're not|nobody(?:'s| is)|I ain'?t|we ain'?t|I cannae|we cannae|I'?m no(?:t)? gaun|I no go|me nah|I nah)\b`)
 
 // How a trimmed draft says its no.
 const (
@@ -258,6 +265,14 @@ func subordinateOnly(s string) bool {
 }
 
 var clauseSubjects = setOf(`i i'll i'm i've i'd we we'll we're we've we'd you you'll you're he he'll he's she she'll she's they they'll they're it it'll it's that'll there's`)
+
+// tailScrap: a clause of a few words, no verb and no figure, that only
+// finished the clause before it ("not my dispatchers", "not yours").
+func tailScrap(s string) bool {
+	return wordCount(s) <= 4 && !finiteVerb(s) && !strings.ContainsFunc(s, unicode.IsDigit) && notTailRE.get().MatchString(s)
+}
+
+var notTailRE = lazyRegexp(`(?i)^\W*(?:and |but )?not\b`)
 
 // asideRE: an aside that says nothing without the clause it went with.
 var asideRE = lazyRegexp(`(?i)^\W*(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be honest)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)|mind you|you know)\W*$`)
