@@ -43,6 +43,7 @@ var notUnits = map[string]bool{
 	"would": true, "could": true, "should": true, "can": true, "has": true, "have": true,
 	"had": true, "not": true, "only": true, "just": true, "then": true, "when": true, "after": true,
 	"before": true, "about": true, "isn't": true, "won't": true, "into": true, "no": true, "nor": true, "yet": true, "until": true, "till": true,
+	"earliest": true, "latest": true, "sharp": true, "tops": true, // ("10:30 earliest")
 }
 
 // notNames are capitalised words that start sentences or are shouting, not
