@@ -38,15 +38,23 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	cut := false     // the sentence being built lost a piece
 	gone := false    // the sentence before it went whole
 	asked := false   // the last piece kept ended on a question mark as written
+	query := false   // the sentence being built ended on a question mark as written
+	goneQuery := false
+	var orig strings.Builder // the sentence being built, as written
 	flush := func() {
 		s := strings.TrimRight(strings.TrimSpace(cur.String()), " ,;:—–-")
+		written := orig.String()
 		cur.Reset()
-		wasGone := gone
+		orig.Reset()
+		wasGone, wasQuery := gone, goneQuery
 		gone = s == "" && cut
+		goneQuery = gone && query
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) {
+		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+			// ("Me, not theatre." answered "... who is going to
+			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
 			// substance went; "She is a young girl doing her duty":
 			// one that pointed at a sentence that went.
@@ -74,6 +82,8 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			continue
 		}
 		afterCut = dropped(p.class)
+		query = strings.HasSuffix(strings.TrimSpace(p.orig), "?")
+		orig.WriteString(" " + p.orig)
 		if head := keptHead(p); head != "" {
 			// "Nobody's pulling a lock and nobody's restarting anything,
 			// I don't care if we're 4,000 t behind": the no stays.
@@ -274,6 +284,36 @@ func tailScrap(s string) bool {
 
 var notTailRE = lazyRegexp(`(?i)^\W*(?:and |but )?not\b`)
 
+// answerOnly: a sentence of three words or fewer, no verb and no figure, the
+// answer to a question before it ("Me, not theatre.", "No, obviously
+// not." said "Not.").
+func answerOnly(s string) bool {
+	first := strings.ToLower(strings.Trim(firstWordOf(s), ".,!?"))
+	return wordCount(s) <= 3 && !finiteVerb(s) && !strings.ContainsFunc(s, unicode.IsDigit) &&
+		!verbSet()[first] && !noAnswerRE.get().MatchString(s) && !ruled[classes().classify(s).class] // ("Separate them now now." is an order; "Nae chance." the no)
+}
+
+// noAnswerRE: an answer that is the writer's no ("Nae chance.", "No way.").
+var noAnswerRE = lazyRegexp(`(?i)^\W*(?:no|nae|nah|naw|never|not a|not on your)\b.*\b(?:chance|way|life|bother|fear)\W*$|^\W*(?:no|nae|nah|naw|nope|never)\W*$`)
+
+// ruleRE: a rule said as "no X, no Y" ("No ID no ticket", "No papers,
+// no ride").
+var ruleRE = lazyRegexp(`(?i)^\W*no\s+[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?,?\s+no\s+[\p{L}\d'’-]+`)
+
+// nameLeft: all the softening left of a sentence is the name it was said
+// to ("Hell no Travis." -> "Travis.").
+func nameLeft(s, written string) bool {
+	w := strings.Fields(s)
+	if len(w) != 1 || wordCount(written) < 2 || !unicode.IsUpper(firstRune(w[0])) || strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	lw := strings.ToLower(strings.TrimFunc(w[0], func(r rune) bool { return !unicode.IsLetter(r) }))
+	return lw != "" && !replyWords[lw] && !notNames[lw] && !stopWords[lw] && !commonStarts[lw] && !sentenceAdverbs[lw] && !verbSet()[lw] && !weekdayOrMonth(lw) && !strings.HasSuffix(lw, "ly") && !strings.HasSuffix(lw, "ed")
+}
+
+// replyWords are one-word replies, never a name ("Agreed.", "Noted.").
+var replyWords = setOf(`agreed noted done fine sure okay ok yes yep no nope right cheers thanks understood perfect great sorry granted deal`)
+
 // asideRE: an aside that says nothing without the clause it went with.
 var asideRE = lazyRegexp(`(?i)^\W*(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be honest)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)|mind you|you know)\W*$`)
 
@@ -284,6 +324,9 @@ var asideRE = lazyRegexp(`(?i)^\W*(?:I (?:must|have to|gotta|need to|should) (?:
 func leftover(s string) bool {
 	if asideRE.get().MatchString(s) {
 		return true // "I must tell you.": the aside, without what it told
+	}
+	if ruleRE.get().MatchString(s) {
+		return false // "No ID no ticket": a rule, said in four words
 	}
 	if wordCount(s) > 4 || finiteVerb(s) || keeps(s) || bareTime(s) {
 		return false
@@ -515,8 +558,8 @@ var refersBackRE = lazyRegexp(`(?i)\b(?:he|she|him|his|they|them|their|it(?:\s+(
 var thatBackRE = lazyRegexp(`(?i)^\W*(?:(?:so|and|but|which)\s+)?(?:that|this)(?:'s|’s| is| was| means| makes)\b`)
 
 // objectBackRE: a pronoun after a preposition, pointing back ("room for
-// it", "paid for it", "ring them").
-var objectBackRE = lazyRegexp(`(?i)\b(?:for|with|on|to|of|in|about|from|at|ring|call|phone|tell|give|ask)\s+(?:it|them|him|her)\b`)
+// it", "paid for it").
+var objectBackRE = lazyRegexp(`(?i)\b(?:for|with|on|to|of|in|about|from|at)\s+(?:it|them|him|her)\b`)
 
 // restoresQuestion: the rules left out the question at uncut.pieces[i]
 // (a blame or rhetorical one), which named what the next sentence kept
