@@ -308,7 +308,14 @@ func nameLeft(s, written string) bool {
 		return false
 	}
 	lw := strings.ToLower(strings.TrimFunc(w[0], func(r rune) bool { return !unicode.IsLetter(r) }))
-	return lw != "" && !replyWords[lw] && !notNames[lw] && !stopWords[lw] && !commonStarts[lw] && !sentenceAdverbs[lw] && !verbSet()[lw] && !weekdayOrMonth(lw) && !strings.HasSuffix(lw, "ly") && !strings.HasSuffix(lw, "ed")
+	return lw != "" && !replyWords[lw] && !commonWord(lw) && !weekdayOrMonth(lw) && !strings.HasSuffix(lw, "ed")
+}
+
+// commonWord: lw (lower case) is an English word the engine knows, never
+// a name: a pronoun or stop word, a common sentence start or adverb, a
+// verb.
+func commonWord(lw string) bool {
+	return notNames[lw] || stopWords[lw] || commonStarts[lw] || sentenceAdverbs[lw] || verbSet()[lw] || strings.HasSuffix(lw, "ly")
 }
 
 // replyWords are one-word replies, never a name ("Agreed.", "Noted.").
@@ -431,7 +438,7 @@ func capitalWord(w, draft string) bool {
 	if weekdayOrMonth(lw) {
 		return true
 	}
-	if notNames[lw] || stopWords[lw] || commonStarts[lw] || sentenceAdverbs[lw] || verbSet()[lw] || strings.HasSuffix(lw, "ly") {
+	if commonWord(lw) {
 		return false
 	}
 	return !slices.Contains(strings.FieldsFunc(draft, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }), lw)
