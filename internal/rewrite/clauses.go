@@ -256,7 +256,7 @@ var nameGreetingRE = lazyRegexp(`^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?\p{Lu}[\p{L
 // greetingPrefixRE is a greeting at the start of the first sentence,
 // before the body on the same line ("Hi Priya, thanks for...", "José,
 // no.", "Dr. Okafor, 200 patients...").
-var greetingPrefixRE = lazyRegexp(`^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?|(?:hi|hello|hey)(?:\s+(?:all|team|everyone|folks|there))?|(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,!—–]\s+`)
+var greetingPrefixRE = lazyRegexp(`^(?:(?i:hi|hello|hey|hiya|dear|(?:good )?(?:morning|afternoon|evening))\s+(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?|(?i:hi|hello|hey|hiya)(?:\s+(?i:all|team|everyone|folks|there))?|(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,!—–]\s+`)
 
 // emojiStopRE: a run of pictographs between a word and a capital, where
 // it ended a sentence ("Fully booked tmrw unfortunately 🙁 Thurs am

@@ -111,7 +111,9 @@ func TestRulesWithJudge(t *testing.T) {
 		{
 			name: "z16: no cut before the but that answers it",
 			req:  Request{Audience: "client", Stakes: "medium", Situation: "Cruise line group sales, Nassau. Wedding planner Mrs. Rolle has 40 guests on the 4-night sailing of the 14th and asked for them to bring 20 cases of their own champagne and rum on board for the reception. Policy: spirits are held at the gangway and returned on the last night; one bottle of wine or champagne per adult at embarkation with $25 corkage. The private Sunset Deck party is $4,200 for 40 with a 3-hour open bar, and the writer can take 30% off for a group this size; the deck is nearly booked for the 14th. Writer is Bahamian.", Draft: "Good morning Mrs. Rolle,\n\nI received your email. No, the group cannot bring 20 cases of champagne and rum on the ship, I don't know who told you that was possible but it wasn't anybody from this office. Spirits are taken at the gangway, full stop, and they get them back the last night. Wine and champagne is one bottle per adult at embarkation with $25 corkage. Twenty cases is not happening.\n\nIf they want drinks for the reception, the private Sunset Deck party is $4,200 for 40 with open bar for 3 hours and I can get you 30% off that since it's a group this size. Let me know by Friday because the deck is nearly booked out for the 14th.\n\nRegards,\nDwayne Knowles\nGroup Sales, Nassau"},
-			want: []string{"I don't know who told you that was possible but it wasn't anybody from this office", "twenty cases"}, never: []string{"ship but it", "Twenty cases"},
+			// (Since stop 23 the sentence goes whole: the head trained on
+			// rounds 28-49 reads it as a jab at 8.4.)
+			want: []string{"twenty cases"}, never: []string{"ship but it", "Twenty cases", "I don't know who told you that was possible."},
 		},
 		{
 			name: "w01: who the writer is not, said to sneer",
