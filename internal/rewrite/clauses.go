@@ -281,6 +281,13 @@ func bareTime(s string) bool {
 // timeFillers may stand beside a time in a bare time.
 var timeFillers = setOf(`this next the on at by before after until till morning afternoon evening night am pm or`)
 
+// endsSentence: s, a clause as written, ends on a full stop, a question
+// or an exclamation mark.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \n\"'”’)")
+	return s != "" && strings.ContainsAny(s[len(s)-1:], ".?!")
+}
+
 // noTimeRE: a no said with the time it refuses ("No way Saturday",
 // "Nope, Friday").
 var noTimeRE = lazyRegexp(`(?i)^\W*(?:no way|no chance|nope|nah|no)\b[\s,.!-]+`)
@@ -522,7 +529,10 @@ func (c *classifier) read(text string, t *tone) reading {
 					p.text = capitalise(h) + " won't work"
 					if rest != "" {
 						p.text += "," + rest
-					} else {
+					} else if endsSentence(cl.Text) {
+						// (Not when the sentence goes on after it: "No
+						// chance Saturday, we've three on" had become
+						// "Saturday won't work., we've three on".)
 						p.text += "."
 					}
 				}

@@ -195,7 +195,12 @@ func markJabs(ps []piece, text string) {
 			continue
 		}
 		if notTheirsRE.get().MatchString(p.text) && !heldNumberRE.get().MatchString(p.text) {
-			blame(p)
+			// (The blame may hang on the writer's no: "I am not touching
+			// even one rupee of it for carpets, then ... it is my name on
+			// the cheques, not yours" keeps its no.)
+			if !keepOfJab(p, false) {
+				blame(p)
+			}
 			continue
 		}
 		if m := ifFineRE.get().FindStringSubmatchIndex(p.text); m != nil && wordCount(p.text[m[1]:]) >= 2 {
@@ -723,9 +728,45 @@ func dropJab(ps []piece) {
 		plain := some && !in[i] && (ps[i].class == classFact || ps[i].class == classConsequence) && wordCount(ps[i].text) >= 3 &&
 			!personRE.get().MatchString(ps[i].text) && !refusesRE.get().MatchString(ps[i].text)
 		if !offer && !plain && (in[i] || !some || !facts) {
+			if in[i] && keepOfJab(&ps[i], true) {
+				continue
+			}
 			blame(&ps[i])
 		}
 	}
+}
+
+// keepOfJab keeps what a clause of a jab sentence says beside the jab, as
+// its text (the rest is its blunt): a tail from a comma or an "and" on
+// that holds a number and stands alone ("Every time Ward 7 only, never
+// Ward 11, and Ward 11 has 4 empty beds" keeps "Ward 11 has 4 empty
+// beds"; only when tails is set), else a head that is the writer's no or
+// order ("I am not touching
+// even one rupee of it for carpets, then the auditor comes ... it is my
+// name on the cheques, not yours" keeps its no). It reports whether it
+// kept anything.
+func keepOfJab(p *piece, tails bool) bool {
+	seps := segSeps(p.text)
+	if len(seps) == 0 {
+		return false
+	}
+	for k := len(seps) - 1; tails && k >= 0; k-- {
+		sep := seps[k]
+		rest := leadConjRE.get().ReplaceAllString(strings.TrimSpace(p.text[sep[1]:]), "")
+		if heldNumberRE.get().MatchString(rest) && standsAlone(rest, true) && !jabSentence(rest) && !reproach(rest) {
+			p.blunt = append(slices.Clone(p.blunt), strings.TrimSpace(p.text[:sep[0]]))
+			p.text = capitalise(rest)
+			return true
+		}
+	}
+	head := strings.TrimSpace(p.text[:seps[0][0]])
+	if cls := classes().classify(head).class; (cls == classRefusal || cls == classCommand) && wordCount(head) >= 3 && !jabSentence(head) && !reproach(head) {
+		p.blunt = append(slices.Clone(p.blunt), strings.TrimSpace(p.text[seps[0][1]:]))
+		p.text = finishSentence(head)
+		p.match = classes().classify(head)
+		return true
+	}
+	return false
 }
 
 // Sound rebuilds (issue 9, round 5): a phrase the engine wraps in a form

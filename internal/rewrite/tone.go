@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -128,12 +129,22 @@ func (t *tone) soften(s string) string {
 // removed ("not you", "if you'd bothered reading my email").
 func (t *tone) softenBlunt(s string) (string, []string) {
 	s = stripEmoji(s)
+	var said []string
+	if neg, no, ok := negatedNo(s); ok {
+		// "No chance I'm signing off on that": the no is the clause's
+		// own, said in it ("I'm not signing off on that"), never just
+		// left out.
+		s, said = neg, []string{no}
+	}
 	for {
 		loc := t.interjection.FindStringIndex(s)
-		if loc == nil || loc[1] == 0 || determinerUse(s, loc[1]) {
+		if loc == nil || loc[1] == 0 || determinerUse(s, loc[1]) || hyphened(s, loc[1]) {
 			break
 		}
 		// Only when a word boundary follows: "Nobody" is not "no".
+		if curtNoRE.get().MatchString(s[:loc[1]]) {
+			said = append(said, strings.Trim(s[:loc[1]], " ,.!:;…—-"))
+		}
 		s = s[loc[1]:]
 	}
 	words := strings.Fields(s)
@@ -147,7 +158,54 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		}
 	}
 	s, blunt := replaceAll(t.replace, strings.TrimSpace(strings.Join(words, " ")))
-	return strings.TrimSpace(s), blunt
+	return strings.TrimSpace(s), append(said, blunt...)
+}
+
+// curtNoRE: an interjection that is a curt no ("No chance Saturday"): the
+// draft is not kept as written without it.
+var curtNoRE = lazyRegexp(`(?i)^\W*(?:no way|no chance|not a chance|hell no)\b`)
+
+// hyphened: the interjection that ends at s[:end] is the first half of a
+// hyphened word ("No-shows in July"), not a no.
+func hyphened(s string, end int) bool {
+	if end < 2 || end >= len(s) || s[end-1] != '-' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:end-1])
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	return unicode.IsLetter(before) && unicode.IsLetter(after)
+}
+
+// noClauseRE: a no whose clause follows it with its subject ("No chance
+// I'm signing off on that", "No way we're doing Friday"): the no negates
+// the clause.
+var noClauseRE = lazyRegexp(`(?i)^\W*(no way|no chance|not a chance|fat chance)[,!]?\s+((?:i|we|you|they|he|she|it|that|this)(?:['’]m|['’]re|['’]s|['’]ll| am| are| is| will| can)?)\b\s*`)
+
+// negations say a clause's subject and verb negated ("I'm" -> "I'm not",
+// "we'll" -> "we won't").
+var negations = map[string]string{
+	"i'm": "I'm not", "i am": "I am not", "we're": "we're not", "we are": "we are not",
+	"you're": "you're not", "you are": "you are not", "they're": "they're not", "they are": "they are not",
+	"he's": "he's not", "he is": "he is not", "she's": "she's not", "she is": "she is not",
+	"it's": "it's not", "it is": "it is not", "that's": "that's not", "that is": "that is not",
+	"this is": "this is not", "i'll": "I won't", "i will": "I won't", "we'll": "we won't", "we will": "we won't",
+	"they'll": "they won't", "i can": "I can't", "we can": "we can't", "you can": "you can't",
+}
+
+// negatedNo says "No chance I'm signing off on that" as "I'm not signing
+// off on that", returning the no it took out; ok is false when s does not
+// start with such a no, or its verb is not one negations knows (the no
+// then stays: determinerUse).
+func negatedNo(s string) (out, no string, ok bool) {
+	m := noClauseRE.get().FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", "", false
+	}
+	neg, found := negations[strings.ToLower(straight(s[m[4]:m[5]]))]
+	if !found {
+		return "", "", false
+	}
+	return capitalise(neg) + " " + s[m[1]:], s[m[2]:m[3]], true
 }
 
 // neutral says a kept clause's contemptuous verdict plainly ("Your
@@ -265,7 +323,10 @@ func determinerUse(s string, end int) bool {
 	case "no way", "no chance", "not a chance":
 		// "No way are my lot doing your mackerel": the no itself, its
 		// verb put first; without it the refusal reads as a question.
-		return inverted[strings.ToLower(firstWordOf(s[end:]))]
+		// So is "No chance he signs that" (its subject next): without
+		// the no it says the opposite.
+		next := strings.ToLower(straight(firstWordOf(s[end:])))
+		return inverted[next] || subjectWords[next] || strings.HasPrefix(next, "i'")
 	case "no", "fine", "sure", "look", "listen", "ok", "okay", "so", "also", "plus", "and":
 	default:
 		return false

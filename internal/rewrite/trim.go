@@ -40,19 +40,23 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	asked := false   // the last piece kept ended on a question mark as written
 	query := false   // the sentence being built ended on a question mark as written
 	goneQuery := false
+	goneText := ""           // the sentence before it, as written, when it went whole
 	var orig strings.Builder // the sentence being built, as written
 	flush := func() {
 		s := strings.TrimRight(strings.TrimSpace(cur.String()), " ,;:—–-")
 		written := orig.String()
 		cur.Reset()
 		orig.Reset()
-		wasGone, wasQuery := gone, goneQuery
+		wasGone, wasQuery, wentText := gone, goneQuery, goneText
 		gone = s == "" && cut
 		goneQuery = gone && query
+		if gone {
+			goneText = written
+		}
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !samePronoun(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
@@ -248,6 +252,25 @@ func saidNo(rd reading) int {
 // trim left out, it points at nothing. ("It's GDPR" points at nothing
 // to begin with.)
 var pointsBackRE = lazyRegexp(`(?i)^(?:that|that's|that’s|thats|thas|this|she|he|they|them|those|these|which|same|because|cos|coz|'cause|’cause)\b`)
+
+// samePronoun: s opens on a person's pronoun that the sentence before it,
+// which went, also used ("I don't care what he reckons mum said. He does
+// not leave the ward with her"): the person was named before that, and s
+// points there, not at what went.
+func samePronoun(s, gone string) bool {
+	w := strings.ToLower(firstWordOf(s))
+	switch w {
+	case "he", "she", "they":
+	default:
+		return false
+	}
+	return slices.Contains(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return ' '
+	}, gone))), w)
+}
 
 // presentsRE: "That's the third Saturday in a row ...", which presents
 // what it says rather than pointing back.
