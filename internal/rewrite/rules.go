@@ -90,8 +90,11 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		piece, seg, cd := PieceJabScore, SegJabScore, uncut
 		if rep.Pass {
 			piece, seg = PassedPieceJabScore, PassedSegJabScore
-		} else if whole {
-			cd = judgedJabs(cd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+		} else {
+			cd = rhetoricalQuestions(cd)
+			if whole {
+				cd = judgedJabs(cd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+			}
 		}
 		return trimJabs(sureJabs(cd, m, piece), m, seg)
 	}

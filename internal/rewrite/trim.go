@@ -181,6 +181,127 @@ func gap(runes []rune, from, to int) string {
 	return " "
 }
 
+// rhetoricalQuestions leaves out, from a draft the judge fails, each
+// question put to the reader that asks for nothing: a sentence ending on
+// a question mark with no number in it, no request, offer or proposal
+// ("Could you ...", "Do you want ...", "Why don't we ...", "Which ...",
+// "When ..."), and nothing the rules keep in any of its clauses. In the
+// drafts of rounds 28-55 readers marked 119 of the 143 such questions as
+// blunt ("Am yow saft Jodie??", "Who is going to look after them, the
+// security uncle?", "Craig, deadset?"), and 56 of the 114 others. A short
+// one without "??" ("Sound?", "Sunday wk?") may be a real question and
+// stays. rd is shared: its pieces are copied before any change.
+func rhetoricalQuestions(rd reading) reading {
+	copied := false
+	for lo := 0; lo < len(rd.pieces); {
+		hi := lo + 1
+		for hi < len(rd.pieces) && rd.pieces[hi].sent == rd.pieces[lo].sent {
+			hi++
+		}
+		if from, ok := askedForNothing(rd.pieces[lo:hi]); ok {
+			if !copied {
+				rd.pieces = slices.Clone(rd.pieces)
+				copied = true
+			}
+			for i := lo + from; i < hi; i++ {
+				if !dropped(rd.pieces[i].class) {
+					rd.pieces[i].match = match{class: classRhetorical}
+				}
+			}
+		} else if head, tail, ok := questionTail(rd.pieces[hi-1]); ok {
+			// "Guard's aff the conveyor, are thoo wantin tae lose an
+			// arm?": the question hangs on a fact in one clause.
+			if !copied {
+				rd.pieces = slices.Clone(rd.pieces)
+				copied = true
+			}
+			q := &rd.pieces[hi-1]
+			q.text, q.blunt = head, append(slices.Clone(q.blunt), tail)
+			q.match = classes().classify(head)
+		}
+		lo = hi
+	}
+	return rd
+}
+
+// askedForNothing: the clauses of one sentence, from the one at index
+// from on, are a question at the reader that asks for nothing (see
+// rhetoricalQuestions). The question starts at the clause that opens on
+// a question's word ("Guard's aff the conveyor, are thoo wantin tae lose
+// an arm?" keeps its fact); a sentence with none is one only with "??"
+// ("three more??"; "Mdm Lim insoles still not done ah?" asks).
+func askedForNothing(ps []piece) (from int, ok bool) {
+	last := strings.TrimSpace(ps[len(ps)-1].orig)
+	if !strings.HasSuffix(strings.TrimRight(last, "!"), "?") || ps[0].class == classGreeting || ps[0].class == classSignoff {
+		return 0, false
+	}
+	from = -1
+	for i, p := range ps {
+		if questionWordRE.get().MatchString(p.orig) {
+			from = i
+			break
+		}
+	}
+	var whole strings.Builder
+	for _, p := range ps[max(from, 0):] {
+		whole.WriteString(p.lead + p.orig)
+	}
+	s := strings.TrimSpace(whole.String())
+	doubled := strings.Contains(s, "??") || strings.Contains(s, "?!") || strings.Contains(s, "!?")
+	// (A question that names something beyond the person asked is kept:
+	// it may be what happened, "liam did you merge straight to main
+	// without a PR??", "Chidi why are the Alsatians inside the same run
+	// with the puppies??".)
+	if from < 0 && !doubled || strings.ContainsFunc(s, unicode.IsDigit) || askRE.get().MatchString(s) || wordCount(s) <= 2 && !doubled || factsBeyondVocative(s) {
+		return 0, false
+	}
+	from = max(from, 0)
+	for _, p := range ps[from:] {
+		if dropped(p.class) {
+			continue
+		}
+		if p.class == classProposal || p.class == classCommand || p.class == classRefusal || keeps(p.orig) || timedOffer(p.text) {
+			return 0, false
+		}
+	}
+	return from, true
+}
+
+// questionTail splits a clause that says something and then asks for
+// nothing after a comma or a dash ("Guard's aff the conveyor, are thoo
+// wantin tae lose an arm?") into what it says, as a sentence, and the
+// question.
+func questionTail(p piece) (head, tail string, ok bool) {
+	if dropped(p.class) || !strings.HasSuffix(strings.TrimSpace(p.text), "?") {
+		return "", "", false
+	}
+	for _, sep := range segSeps(p.text) {
+		t := strings.TrimSpace(p.text[sep[1]:])
+		h := strings.TrimRight(strings.TrimSpace(p.text[:sep[0]]), " ,;:—–-")
+		// (What it says needs no verb the list knows: "Guard's aff the
+		// conveyor".)
+		if !questionWordRE.get().MatchString(t) || wordCount(h) < 3 || subordRE.get().MatchString(h) || cutDanglingRE.get().MatchString(h) {
+			continue
+		}
+		if strings.ContainsFunc(t, unicode.IsDigit) || askRE.get().MatchString(t) || wordCount(t) <= 2 || keeps(t) || factsBeyondVocative(t) {
+			return "", "", false
+		}
+		return finishSentence(h), t, true
+	}
+	return "", "", false
+}
+
+// questionWordRE: a clause that opens on a question's word (after a name
+// addressed): "are thoo wantin ...", "Who is going to ...", "Has that
+// person ever ...", "You want me to ...?".
+var questionWordRE = lazyRegexp(`(?i)^\W*(?:(?:and|so|but|then|or|seriously|honestly|really|mate|man|bro|sir|madam)\W+)?(?:\p{Lu}[\p{L}'’]*,\s+)?(?:are|is|am|was|were|do|does|did|have|has|had|can|could|will|would|should|shall|who|whom|whose|what|why|how|you|ye|yous|y'all|u)\b`)
+
+// askRE: a question that asks for something: a request, an offer, a
+// proposal, a choice, a time or a place ("Could you send the PO?", "Do
+// you want me to book it?", "Why don't we take the donors to Matero?",
+// "Which do you prefer?", "When can you start?", "Sound good?").
+var askRE = lazyRegexp(`(?i)^\W*(?:[\p{L}'’]+,\s+)?(?:(?:can|could|would|will|shall|may|might)\s+(?:you|we|I|u|ya|ye|someone|somebody|one of)\b|(?:do|does|did|would)\s+(?:you|we|they|it|that|this)\s+(?:want|need|prefer|mind|work|suit|help|agree)\b|(?:is|are|would)\s+(?:that|this|it|you)\s+(?:ok|okay|alright|all right|fine|good|free|available|around|able)\b|why\s+don'?t\s+(?:we|you|I)\b|how\s+about\b|what\s+about\b|(?:which|when|where|what\s+time|what\s+day|how\s+many|how\s+much|how\s+long)\b|any\s+chance\b|is\s+there\s+(?:any|a)\b)|\b(?:let me know|sound good|sounds good|work for you|works for you|suit you|ok\?|okay\?|yeah\?|right\?|alright\?|fair\?|deal\?)`)
+
 // flatNo: a no said bare ("No.", "Not possible.", "Cannot."), or softened
 // away to nothing: the trim leaves it out, as the rebuild does, and what
 // follows it says the no. One said with an apology ("Sorry but no, that's

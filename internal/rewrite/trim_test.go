@@ -365,3 +365,35 @@ func TestSoftenedJudgementNoPanic(t *testing.T) {
 		t.Errorf("located kept a cue past the text's end: %v", got.loc)
 	}
 }
+
+// TestRhetoricalQuestions: in a draft the judge fails, a question put to
+// the reader that asks for nothing goes (readers of rounds 28-55 marked
+// 119 of 143 such questions as blunt); one that asks for something, holds
+// a number or names what happened stays.
+func TestRhetoricalQuestions(t *testing.T) {
+	tests := []struct {
+		draft, want string
+	}{
+		{"Am yow saft Jodie?? His licence says no contact with under 18s.", "His licence says no contact with under 18s."},
+		{"Guard's aff the conveyor, are thoo wantin tae lose an arm? Refit hid.", "Guard's aff the conveyor. Refit hid."},
+		{"Has that person ever handled a reversal call? The script alone is 3 minutes.", "The script alone is 3 minutes."},
+		{"Who is going to look after them, the security uncle? We have 3 nurses.", "We have 3 nurses."},
+		// Asks for something, or holds a number: stays.
+		{"Could you send me the PO number? We ship Friday.", "Could you send me the PO number? We ship Friday."},
+		{"Why don't we take the donors to the clinic on Thursday? I can drive.", "Why don't we take the donors to the clinic on Thursday? I can drive."},
+		{"We agreed 60. And now 45 bob?", "We agreed 60. And now 45 bob?"},
+		// Names what happened, or is short and may ask: stays.
+		{"Chidi why are the Alsatians inside the same run with the puppies?? Move them today.", "Chidi why are the Alsatians inside the same run with the puppies?? Move them today."},
+		{"Sound? I'll be there at 9.", "Sound? I'll be there at 9."},
+		{"Bro insoles still not done ah? She came 3 times.", "Bro insoles still not done ah? She came 3 times."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.draft, func(t *testing.T) {
+			rd := rhetoricalQuestions(readDraft(tt.draft))
+			got, _ := trimmed(rd, tt.draft, "")
+			if got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
