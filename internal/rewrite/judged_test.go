@@ -305,6 +305,18 @@ func TestRulesWithJudge(t *testing.T) {
 			want:  []string{"Cannot skip.", "6:30 props check"},
 			never: nil,
 		},
+		{
+			name:  "a report's order with its ultimatum is the way forward: no slot, and not asked (round 56)",
+			req:   Request{Audience: "report", Stakes: "high", Situation: "At a quarry near Kirkwall, Orkney, the foreman sees on the camera feed that Magnus, a young operator, has restarted the crusher with the conveyor guard still off after clearing a blockage. Running without the guard is a serious entanglement risk and breaks the quarry's rules and health-and-safety law. The guard takes about 10 minutes to refit.", Draft: "Magnus shut hid aff NOW. Guard's aff the conveyor, are thoo wantin tae lose an arm? Refit hid afore hid goes back on or thoo're gaan hame."},
+			want:  []string{"Refit hid afore hid goes back on"},
+			never: []string{"[what you can offer instead]", "work for you?"},
+		},
+		{
+			name:  "'Otherwise look for someone else.' is not followed by 'Does that work for you?' (round 57)",
+			req:   Request{Audience: "client", Stakes: "high", Situation: "Mr Kamau, manager of a sheep farm near Ol Kalou, asked the shearing contractor to bring his 2 shearers on Saturday to do all 600 ewes after a week of rain, and to drop the rate from the KSh 60 per head agreed in January (on WhatsApp) to KSh 45. A good shearer does about 150 a day. Wool shorn wet rots in the bags; the Nakuru buyer rejected a damp clip last year. The contractor wants the sheep housed in the shed from Sunday night to dry, and will bring 4 shearers Monday and Tuesday at KSh 60.", Draft: "Mr Kamau I don't know who is advising you. 600 ewes with 2 shearers in one day is not possible, even my best guy does 150 a day. And shearing wet sheep?? The wool will rot in the bags and the buyer in Nakuru will reject it like last year, then you will come and blame us. And now 45 bob? We agreed 60 in January, I have it on WhatsApp. Kindly just house the sheep in the shed from Sunday night so they dry, I bring 4 shearers Monday and Tuesday, 60 per head as agreed. Otherwise look for someone else."},
+			want:  []string{"4 shearers Monday and Tuesday"},
+			never: []string{"work for you?"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

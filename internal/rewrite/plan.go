@@ -832,9 +832,10 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// the draft names the way forward, so no slot beside it.
 		pl.hasAlt = true
 	}
-	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && req.Audience == guide.AudienceReport && slices.ContainsFunc(pl.body, directive) {
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && req.Audience == guide.AudienceReport && slices.ContainsFunc(pl.body, func(b string) bool { return directive(b) || ultimatumRE.get().MatchString(b) }) {
 		// To someone who reports to the writer, the instruction is the
-		// way forward ("Rugs on by 5, every horse", "Be there."): no slot
+		// way forward ("Rugs on by 5, every horse", "Be there.", "Refit
+		// hid afore hid goes back on or thoo're gaan hame."): no slot
 		// beside it, and it is not asked (see noInvite below).
 		pl.hasAlt = true
 	}
@@ -855,6 +856,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	case goesAlong:
 	case ownInviteRE.get().MatchString(req.Draft):
 		pl.noInvite = true // "let me know what you think": asked already
+	case slices.ContainsFunc(pl.body, ultimatumRE.get().MatchString) || slices.ContainsFunc(pl.after, ultimatumRE.get().MatchString):
+		// "Refit hid afore hid goes back on or thoo're gaan hame.",
+		// "Otherwise look for someone else.": readers of rounds 56-57
+		// found "Does that work for you?" after it the worst of the
+		// rebuild's stock lines.
+		pl.noInvite = true
 	case choice && (len(offered) >= 2 || twoWays) || choices(offered):
 		pl.invites = []string{f.InviteChoice}
 	case firmStakes && (stated || mustCmd):
@@ -868,6 +875,11 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	}
 	return pl
 }
+
+// ultimatumRE: a sentence that ends on what happens to them otherwise
+// ("... or you're going home", "Otherwise look for someone else", "or I
+// can't fit you in at all").
+var ultimatumRE = lazyRegexp(`(?i)\b(?:or|otherwise|else),?\s+(?:else\s+)?(?:you|ye|thoo|yous|y'all|u)(?:'re|’re|'ll|’ll|\s+(?:will|are|go|going|gaan|can't|cannot|have to|get))\b|\botherwise\b[^.?!]*\b(?:look|find|get|try)\s+(?:for\s+)?(?:someone|somebody)\b|\bor (?:I|we) (?:can'?t|won'?t|will not|cannot)\b`)
 
 // relist gives back the "and" a list lost with the blame the softening
 // took out ("Sharma hasn't signed off the reo, there's 40mm of rain
