@@ -294,6 +294,10 @@ func initialBefore(text string, i int) bool {
 var titles = map[string]bool{
 	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "prof": true, "st": true, "sr": true, "jr": true,
 	"sra": true, "mt": true, "fig": true, "dept": true, "al": true,
+	// ranks and offices before a name ("Capt. Russell Guidry" under a
+	// sign-off had been split into two sentences)
+	"capt": true, "col": true, "lt": true, "sgt": true, "cpl": true, "maj": true, "rev": true, "fr": true,
+	"hon": true, "supt": true, "insp": true, "det": true, "gov": true, "sen": true,
 }
 
 // continuing abbreviations are followed by more of the sentence.

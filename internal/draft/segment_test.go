@@ -29,6 +29,7 @@ func TestSplitSentences(t *testing.T) {
 		{"three dots", "Wait... what?!", []string{"Wait...", "what?!"}},
 		{"empty", "", nil},
 		{"title", "Dr. Patel wants it Friday; fine.", []string{"Dr. Patel wants it Friday; fine."}},
+		{"a rank before a name (round 59: a sign-off split in two)", "Thanks cher,\nCapt. Russell Guidry\nLakefront Charters", []string{"Thanks cher,", "Capt. Russell Guidry", "Lakefront Charters"}},
 		{"e.g.", "Use a smaller scope, e.g. the core flows. Then expand.", []string{"Use a smaller scope, e.g. the core flows.", "Then expand."}},
 		{"i.e. with comma", "The earliest, i.e., the 14th, is too late.", []string{"The earliest, i.e., the 14th, is too late."}},
 		{"a.m. mid-sentence", "The window opens at 9 a.m. on Monday. We need two.", []string{"The window opens at 9 a.m. on Monday.", "We need two."}},

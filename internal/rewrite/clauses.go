@@ -599,6 +599,12 @@ func (c *classifier) read(text string, t *tone) reading {
 		}
 		markJabs(r.pieces[first:], s.Text)
 		for k := first; k < len(r.pieces); k++ {
+			if p := &r.pieces[k]; p.class == classBlame && inChoice(r.pieces[first:], k-first) {
+				// The other option of a choice, not blame (see inChoice).
+				p.match = match{class: classFact}
+			}
+		}
+		for k := first; k < len(r.pieces); k++ {
 			if p := &r.pieces[k]; !dropped(p.class) && p.text != apostrophes.Replace(p.orig) && orphanRE.get().MatchString(p.text) {
 				// "With respect, [whoever decided it clearly hasn't read
 				// the guidance], or remembers the JR": what is left goes

@@ -187,7 +187,12 @@ func markJabs(ps []piece, text string) {
 				}
 				continue
 			}
-			blame(p)
+			// (The jab may hang on the writer's no: "dat kitchen ain
+			// serving one plate Saturday on nobody's word, not yours, not
+			// the owner, not who he know in Cabinet" keeps its no.)
+			if !keepOfJab(p, false) || jabClause(p.text) {
+				blame(p)
+			}
 			continue
 		}
 		if i > 0 && strings.Contains(strings.ToLower(p.lead), "or") && orNotRE.get().MatchString(p.text) {

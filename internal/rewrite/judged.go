@@ -205,7 +205,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 func sureJabs(rd reading, m marginer, bar float64) reading {
 	var cut []int
 	for i, p := range rd.pieces {
-		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || thenClause(rd.pieces, i) {
+		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) {
 			continue
 		}
 		if z, ok := m.JabScore(p.text); ok && z >= bar {
@@ -221,6 +221,27 @@ func sureJabs(rd reading, m marginer, bar float64) reading {
 	}
 	return rd
 }
+
+// inChoice: ps[i] is the other option of a choice offered with
+// "either", with what follows from it after it in the sentence ("Either
+// the car stays at Mile End overnight or you keep taking it home and I
+// take the private ks out of your pay"): cut, the options merge into one
+// that says the opposite (round 58). A taunt that ends the sentence ("...
+// or you come and find the troughs yourself") is no option.
+func inChoice(ps []piece, i int) bool {
+	if strings.TrimSpace(ps[i].lead) != "or" || i+1 >= len(ps) || ps[i+1].sent != ps[i].sent {
+		return false
+	}
+	for j := i - 1; j >= 0 && ps[j].sent == ps[i].sent; j-- {
+		if choiceRE.get().MatchString(ps[j].orig) && !strings.Contains(strings.ToLower(ps[j].orig), "either way") {
+			return true
+		}
+	}
+	return false
+}
+
+// choiceRE: a choice offered with "either".
+var choiceRE = lazyRegexp(`(?i)\beither\b`)
 
 // auxEnd are the auxiliaries a clause can end on when its verb is left to
 // another ("the contractor does").

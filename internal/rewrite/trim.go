@@ -56,7 +56,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !samePronoun(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !samePronoun(s, wentText) && !personNamedBefore(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
@@ -391,6 +391,18 @@ func samePronoun(s, gone string) bool {
 		}
 		return ' '
 	}, gone))), w)
+}
+
+// personNamedBefore: s opens on a person's pronoun and the sentence
+// before it, which went, names no one it could stand for ("Honestly I am
+// surprised you would even ask. He can start Monday in the store ..."):
+// the person was named before that.
+func personNamedBefore(s, gone string) bool {
+	switch strings.ToLower(firstWordOf(s)) {
+	case "he", "she", "they":
+		return !namesRE.get().MatchString(gone)
+	}
+	return false
 }
 
 // presentsRE: "That's the third Saturday in a row ...", which presents
