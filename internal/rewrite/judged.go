@@ -484,7 +484,10 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 			}
 			head, tail := text[:seps[0][0]], text[seps[len(seps)-1][1]:]
 			before, after := text[:seps[len(seps)-1][0]], text[seps[0][1]:]
-			if standsAlone(before, false) && jabPart(c, m, tail, at) {
+			// (Not the main clause of a condition: "If them chains aren't
+			// off ... by Friday 5pm, I'm serving a prohibition notice" had
+			// lost its consequence, the condition left hanging; round 61.)
+			if standsAlone(before, false) && !condRE.get().MatchString(before) && jabPart(c, m, tail, at) {
 				cut = append(cut, tail)
 				text = strings.TrimRight(before, " ,;:—–-")
 				if last && !strings.HasSuffix(text, "?") {

@@ -1351,7 +1351,7 @@ func anySplice(s string) bool {
 
 // noticeRE: a formal notice, never an order or a condition ("Please
 // note ...", "Kindly be informed ...").
-var noticeRE = lazyRegexp(`(?i)^\W*(?:please\s+|kindly\s+)?(?:note|be (?:informed|advised|aware)|find attached|see attached)\b`)
+var noticeRE = lazyRegexp(`(?i)^\W*(?:please\s+|kindly\s+|just\s+)?(?:note|be (?:informed|advised|aware)|find attached|see attached|(?:ring|call|phone|text|email|message|give) (?:me|us)\b(?:\s+a\s+(?:ring|call|bell|shout))?\s+(?:on|at|with|if|when|any ?time|anytime|back))\b`)
 
 // byTimeRE: a time said with "by", "till" or "from" ("120 by 6, rest by
 // 8"): an offer, never a list of what we have ("We have 120 by 6").
