@@ -317,6 +317,12 @@ func TestRulesWithJudge(t *testing.T) {
 			want:  []string{"4 shearers Monday and Tuesday"},
 			never: []string{"work for you?"},
 		},
+		{
+			name:  "an order and what the writer does if they do it: 'If you do it again, I'm pulling your jacket', never 'Could you do it again?' (round 61)",
+			req:   Request{Audience: "report", Stakes: "medium", Situation: "At a Colorado ski area, the patrol supervisor (from Oklahoma) heard that rookie patroller Jake led two guests through the roped-off Glades, which are closed for low coverage and exposed stumps. Jake is also on end-of-day sweep at 3:45 off Lift 6. Radio/text message.", Draft: "Quit taking guests through the closed Glades, that rope's there for a reason. Do it again and I'm pulling your jacket. You're on sweep 3:45 off Lift 6."},
+			want:  []string{"If you do it again, I'm pulling your jacket"},
+			never: []string{"Could you do it again"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -989,7 +989,7 @@ func joinClauses(pieces []piece) map[int]bool {
 		case q.class == classCommand && strings.HasPrefix(strings.TrimSpace(p.lead), ":") && (p.class == classCommand || p.class == classFact):
 			q.text = strings.TrimRight(q.text, ".!?…: ") + ": " + lowerFirst(p.text)
 			consume(p)
-		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && subjectStartRE.get().MatchString(p.text) && conditionalOrder(q) && !anySplice(q.text) && !noticeRE.get().MatchString(q.text):
+		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && (subjectStartRE.get().MatchString(p.text) || writerActsRE.get().MatchString(p.text)) && conditionalOrder(q) && !anySplice(q.text) && !noticeRE.get().MatchString(q.text):
 			// "Pour on a wet subgrade and you get a cracked slab": a
 			// condition and what follows from it.
 			vp, neg, _ := commandVP(q.text)
@@ -1001,6 +1001,11 @@ func joinClauses(pieces []piece) map[int]bool {
 				q.match = match{class: classProposal}
 				consume(p)
 				continue
+			case q.class == classCommand && !neg && vp != "" && writerActsRE.get().MatchString(p.text):
+				// "Do it again and I'm pulling your jacket": what the
+				// writer does if they do it (the rebuild had asked "Could
+				// you do it again?"; round 61).
+				q.text = "If you " + vp + ", " + strings.TrimRight(p.text, " ")
 			case q.class == classCommand && !neg && vp != "":
 				q.text = "If we " + vp + ", " + strings.TrimRight(p.text, " ")
 			default:
@@ -1024,6 +1029,9 @@ func consume(p *piece) {
 	p.match = match{class: classInjection}
 	p.orig = ""
 }
+
+// writerActsRE: a clause in which the writer says what they will do.
+var writerActsRE = lazyRegexp(`(?i)^(?:I'm|I’m|I am|I'll|I’ll|I will)\s+\p{L}`)
 
 var (
 	// subjectStartRE: a clause with a subject of its own.
