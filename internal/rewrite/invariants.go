@@ -765,10 +765,10 @@ func keepOfJab(p *piece, tails bool) bool {
 		}
 	}
 	head := strings.TrimSpace(p.text[:seps[0][0]])
-	if cls := classes().classify(head).class; (cls == classRefusal || cls == classCommand) && wordCount(head) >= 3 && !jabSentence(head) && !reproach(head) {
+	if m := classes().classify(head); (m.class == classRefusal || m.class == classCommand) && wordCount(head) >= 3 && !jabSentence(head) && !reproach(head) {
 		p.blunt = append(slices.Clone(p.blunt), strings.TrimSpace(p.text[seps[0][1]:]))
 		p.text = finishSentence(head)
-		p.match = classes().classify(head)
+		p.match = m
 		return true
 	}
 	return false

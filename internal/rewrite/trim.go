@@ -56,7 +56,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !samePronoun(s, wentText) && !personNamedBefore(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
@@ -193,16 +193,19 @@ func gap(runes []rune, from, to int) string {
 // stays. rd is shared: its pieces are copied before any change.
 func rhetoricalQuestions(rd reading) reading {
 	copied := false
+	own := func() {
+		if !copied {
+			rd.pieces = slices.Clone(rd.pieces)
+			copied = true
+		}
+	}
 	for lo := 0; lo < len(rd.pieces); {
 		hi := lo + 1
 		for hi < len(rd.pieces) && rd.pieces[hi].sent == rd.pieces[lo].sent {
 			hi++
 		}
 		if from, ok := askedForNothing(rd.pieces[lo:hi]); ok {
-			if !copied {
-				rd.pieces = slices.Clone(rd.pieces)
-				copied = true
-			}
+			own()
 			for i := lo + from; i < hi; i++ {
 				if !dropped(rd.pieces[i].class) {
 					rd.pieces[i].match = match{class: classRhetorical}
@@ -211,10 +214,7 @@ func rhetoricalQuestions(rd reading) reading {
 		} else if head, tail, ok := questionTail(rd.pieces[hi-1]); ok {
 			// "Guard's aff the conveyor, are thoo wantin tae lose an
 			// arm?": the question hangs on a fact in one clause.
-			if !copied {
-				rd.pieces = slices.Clone(rd.pieces)
-				copied = true
-			}
+			own()
 			q := &rd.pieces[hi-1]
 			q.text, q.blunt = head, append(slices.Clone(q.blunt), tail)
 			q.match = classes().classify(head)
@@ -374,35 +374,25 @@ func saidNo(rd reading) int {
 // to begin with.)
 var pointsBackRE = lazyRegexp(`(?i)^(?:that|that's|that’s|thats|thas|this|she|he|they|them|those|these|which|same|because|cos|coz|'cause|’cause)\b`)
 
-// samePronoun: s opens on a person's pronoun that the sentence before it,
-// which went, also used ("I don't care what he reckons mum said. He does
-// not leave the ward with her"): the person was named before that, and s
-// points there, not at what went.
-func samePronoun(s, gone string) bool {
+// pointsPastGone: s opens on a person's pronoun whose person was named
+// before the sentence that went: that sentence used the same pronoun ("I
+// don't care what he reckons mum said. He does not leave the ward with
+// her"), or names no one it could stand for ("Honestly I am surprised you
+// would even ask. He can start Monday in the store ..."). s points there,
+// not at what went.
+func pointsPastGone(s, gone string) bool {
 	w := strings.ToLower(firstWordOf(s))
 	switch w {
 	case "he", "she", "they":
 	default:
 		return false
 	}
-	return slices.Contains(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
+	return !namesRE.get().MatchString(gone) || slices.Contains(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) {
 			return r
 		}
 		return ' '
 	}, gone))), w)
-}
-
-// personNamedBefore: s opens on a person's pronoun and the sentence
-// before it, which went, names no one it could stand for ("Honestly I am
-// surprised you would even ask. He can start Monday in the store ..."):
-// the person was named before that.
-func personNamedBefore(s, gone string) bool {
-	switch strings.ToLower(firstWordOf(s)) {
-	case "he", "she", "they":
-		return !namesRE.get().MatchString(gone)
-	}
-	return false
 }
 
 // presentsRE: "That's the third Saturday in a row ...", which presents
