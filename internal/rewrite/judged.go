@@ -148,7 +148,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 		question := false
 		for i := g.lo; i < g.hi; i++ {
 			p := rd.pieces[i]
-			if dropped(p.class) || protected(p) || condition(rd.pieces, i) {
+			if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) {
 				continue
 			}
 			cut = append(cut, i)
@@ -264,11 +264,20 @@ func thenClause(ps []piece, i int) bool {
 var actRE = lazyRegexp(`(?i)^\W*(?:we|I|you|they)\s+\p{L}+`)
 
 // leanedOn: the next clause of ps[i]'s sentence leaves its verb to it
-// ("You don't book them, the contractor does."): cutting ps[i] would
-// leave "The contractor does."
+// ("You don't book them, the contractor does.": cutting ps[i] would leave
+// "The contractor does."), or is the rest of a list it starts ("Notice
+// goes up at the store, the clinic and the oval today": cut, it had left
+// "The clinic and the oval today, CDC already know.").
 func leanedOn(ps []piece, i int) bool {
-	return i+1 < len(ps) && ps[i+1].sent == ps[i].sent && ellipsisRE.get().MatchString(ps[i+1].orig)
+	if i+1 >= len(ps) || ps[i+1].sent != ps[i].sent {
+		return false
+	}
+	next := ps[i+1].orig
+	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next)
 }
+
+// listAndRE: the "and" or "or" of a list's last item.
+var listAndRE = lazyRegexp(`(?i)\b(?:and|or)\b|&`)
 
 // protected: a clause the rules keep or reword whatever the judge says of
 // it: a no, an order, a proposal, a judgement, a consequence, an offer
