@@ -47,9 +47,8 @@ var Stances = []string{StancePushback, StanceLetGo, StanceCommit, StanceEscalati
 // once with a jab (sarcasm, blame, contempt, an ultimatum) and once plainly;
 // "drafts": people's first drafts of hard replies (the rewrite's blind
 // rounds), labelled by the two blind readers who rated them, not by their
-// writer; "rewrites": the trims and rebuilds of those drafts, labelled the
-// same way.
-var Families = []string{"stock_wrapped", "plain_good", "critical_firm", "letting_go", "situation_only", "generic", "everyday", "blunt", "drafts", "rewrites", FamilyOther}
+// writer.
+var Families = []string{"stock_wrapped", "plain_good", "critical_firm", "letting_go", "situation_only", "generic", "everyday", "blunt", "drafts", FamilyOther}
 
 // Channels a message can be sent through.
 var Channels = []string{"chat", "email", "memo", "spoken", "sms", "comment"}
@@ -58,7 +57,7 @@ var Channels = []string{"chat", "email", "memo", "spoken", "sms", "comment"}
 type Case struct {
 	ID          string         `json:"id" jsonschema:"description=Unique id of the case."`
 	Writer      string         `json:"writer,omitempty" jsonschema:"description=Who wrote it (cross-validation holds writers out)."`
-	Family      string         `json:"family,omitempty" jsonschema:"description=Which hard case it is: stock_wrapped\\, plain_good\\, critical_firm\\, letting_go\\, situation_only\\, generic\\, everyday\\, blunt\\, drafts\\, rewrites or general."`
+	Family      string         `json:"family,omitempty" jsonschema:"description=Which hard case it is: stock_wrapped\\, plain_good\\, critical_firm\\, letting_go\\, situation_only\\, generic\\, everyday\\, blunt\\, drafts or general."`
 	Label       string         `json:"label" jsonschema:"enum=good,enum=bad,description=good: a skilled professional would send it as is; bad: they would not."`
 	AntiPattern string         `json:"anti_pattern,omitempty" jsonschema:"description=For a bad message: the anti-pattern id it mainly shows."`
 	Stance      string         `json:"stance,omitempty" jsonschema:"description=For a good message: pushback\\, let_it_go\\, disagree_and_commit or warranted_escalation."`
