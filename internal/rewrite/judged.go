@@ -578,7 +578,7 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 			next = text[seps[k+1][1]:seps[k+2][0]]
 		}
 		rest := text[:seps[k][0]] + text[seps[k+1][0]:]
-		if link := strings.ToLower(strings.Trim(text[seps[k+1][0]:seps[k+1][1]], " ,;:—–-")); link == "and" || link == "but" || link == "so" {
+		if link := strings.ToLower(strings.Trim(text[seps[k+1][0]:seps[k+1][1]], " ,;:—–-")); link == "and" || link == "but" || link == "so" || leadLinkRE.get().MatchString(next) {
 			// What follows answers the part ("..., I don't know who told
 			// you that was possible but it wasn't anybody from this
 			// office"): it goes with it or neither goes.
@@ -599,6 +599,12 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 	}
 	return text, false
 }
+
+// leadLinkRE: a part that opens on the word that ties it to the part
+// before ("..., maybe Shaz at the market, but that's not really how it
+// works with deer": cut, the part before it had left "I'll be honest, but
+// that's not really how it works"; round 64).
+var leadLinkRE = lazyRegexp(`(?i)^\s*(?:and|but|so)\b`)
 
 // followsFrom: a separator that makes what comes after it follow from
 // what came before ("You don't get to decide she's lovely so we'll skip

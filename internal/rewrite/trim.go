@@ -85,6 +85,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			// clause of its own: the end of the jab that went.
 			continue
 		}
+		prevCut := afterCut
 		afterCut = dropped(p.class)
 		query = strings.HasSuffix(strings.TrimSpace(p.orig), "?")
 		orig.WriteString(" " + p.orig)
@@ -124,7 +125,17 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		}
 		lastEnd = p.end
 		asked = endsAsked(p.orig, said)
-		cur.WriteString(p.lead + said)
+		lead := p.lead
+		if prevCut {
+			// The "but" set what follows against the clause that went
+			// ("I'll be honest, [I don't know who told you ...,] but
+			// that's not really how it works"; round 64).
+			if l := butLeadRE.get().ReplaceAllString(strings.TrimLeft(lead, " ,"), ""); l != strings.TrimLeft(lead, " ,") {
+				lead = ", " + l
+			}
+			said = butLeadRE.get().ReplaceAllString(said, "")
+		}
+		cur.WriteString(lead + said)
 	}
 	flush()
 	if len(sents) == 0 {
@@ -164,6 +175,9 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	}
 	return out, true
 }
+
+// butLeadRE: a clause's opening "but".
+var butLeadRE = lazyRegexp(`(?i)^\s*but\b[,\s]*`)
 
 // gap is the break between two sentences kept, from the text between
 // them as written: a blank line, a line break or a space.
@@ -344,10 +358,37 @@ func apologetic(rd reading) map[int]bool {
 func keptHead(p piece) string {
 	switch p.class {
 	case classVenting, classInsult:
-		return factHead(p)
+		if h := factHead(p); h != "" {
+			return h
+		}
+		return noTail(p.text)
 	}
 	return ""
 }
+
+// noTail is the no or the order that "I don't care ..." is said before
+// ("I don't care if the councillor's been on 3 times, you're no signing off
+// the Ullapool hotel till the noise survey's in": the whole sentence had
+// gone as venting, and the instruction with it; round 64), or "".
+func noTail(s string) string {
+	if !dontCareRE.get().MatchString(s) {
+		return ""
+	}
+	seps := segSeps(s)
+	for i := len(seps) - 1; i >= 0; i-- {
+		tail := strings.TrimSpace(s[seps[i][1]:])
+		if wordCount(tail) < 4 || dontCareRE.get().MatchString(tail) {
+			continue
+		}
+		if k := classes().classify(tail).class; k == classRefusal || k == classCommand || ownNoRE.get().MatchString(tail) {
+			return capitalise(tail)
+		}
+	}
+	return ""
+}
+
+// dontCareRE: a clause that opens on not caring.
+var dontCareRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so|look|honestly|frankly)\W+)?(?:I|we)\s+(?:don'?t|do not|couldn'?t|could not)\s+care\b`)
 
 // ownNoRE: a clause the reading took for a fact that says the writer's no
 // ("Mate I'm not signing it.").
@@ -392,6 +433,9 @@ var pointsBackRE = lazyRegexp(`(?i)^(?:that|that's|that’s|thats|thas|this|she|
 // not at what went.
 func pointsPastGone(s, gone string) bool {
 	w := strings.ToLower(firstWordOf(s))
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i] // "He's no going near the altar servers" (round 64)
+	}
 	switch w {
 	case "he", "she", "they":
 	default:
@@ -512,8 +556,14 @@ func trimNotes(rd reading) []string {
 		switch {
 		case dropped(p.class) && strings.TrimSpace(p.orig) != "":
 			left := strings.TrimSpace(p.orig)
-			if head := keptHead(p); head != "" {
-				left = strings.Trim(strings.TrimSpace(strings.TrimPrefix(p.text, head)), " ,;:—–-")
+			if kept := keptHead(p); kept != "" {
+				// What went is what is left of the clause around what it
+				// keeps: after its head, or before its tail (noTail).
+				rest := strings.TrimPrefix(p.text, kept)
+				if i := strings.LastIndex(strings.ToLower(p.text), strings.ToLower(kept)); rest == p.text && i > 0 {
+					rest = p.text[:i]
+				}
+				left = strings.Trim(strings.TrimSpace(rest), " ,;:—–-")
 			}
 			notes = append(notes, fmt.Sprintf("left out %q: %s", clip(left, 80), whyLeft[p.class]))
 		case flatNo(p, sorry) && strings.TrimSpace(p.orig) != "":
@@ -559,7 +609,8 @@ const MinTrimWords = 8
 // inside a rhetorical question goes with it; the rebuild says it in its
 // acknowledgement), passes the mechanical splice tests, and, but to a
 // report, says something of its own: MinTrimWords words or more and a fact
-// (a number, a day, a name). The documents' bare examples ("No, that won't
+// (a number, a day, a name), or fewer words that offer a time. The
+// documents' bare examples ("No, that won't
 // work. We need to do it the way I said.") have none and are rebuilt.
 func standsTrimmed(req Request, text string) bool {
 	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars {
@@ -578,7 +629,11 @@ func standsTrimmed(req Request, text string) bool {
 	if req.Audience == guide.AudienceReport {
 		return true
 	}
-	return wordCount(text) >= MinTrimWords && (len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
+	facts := len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text)
+	// A short one that offers a time stands too ("Booked solid Saturday.
+	// Van's free Thursday." had been rebuilt as "The van's free Thursday.
+	// How about Booked solid Saturday?"; round 63).
+	return facts && (wordCount(text) >= MinTrimWords || wordCount(text) >= 4 && timedOffer(text))
 }
 
 // capitalWord reports whether w, a body's first word after an inline
