@@ -318,7 +318,7 @@ var questionWordRE = lazyRegexp(`(?i)^\W*(?:(?:and|so|but|then|or|seriously|hone
 // whoDidRE: a question that asks who did what was done ("Who told you we
 // had 4,000 ton sat about?", "Who signed us up for a live OB?", "who put
 // 40 on hold for the choir??").
-var whoDidRE = lazyRegexp(`(?i)^\W*(?:(?:and|so|but|then|seriously|honestly|really|mate|man|bro|sir|madam)\W+)?(?:\p{Lu}[\p{L}'’]*,?\s+(?:man,?\s+|mate,?\s+)?)?who\s+(?:the\s+\w+\s+|even\s+|ever\s+)?(?:told|telt|tellt|tel|said|put|signed|came\s+up|come\s+up|promised|agreed|gave|let|decided|approved|okayed|booked|sold|offered|authori[sz]ed)\b`)
+var whoDidRE = lazyRegexp(`(?i)^\W*(?:(?:and|so|but|then|seriously|honestly|really|mate|man|bro|sir|madam)\W+)?(?:\p{Lu}[\p{L}'’]*,?\s+(?:man,?\s+|mate,?\s+)?)?who\s+(?:the\s+\w+\s+|even\s+|ever\s+)?(?:told|telt|tellt|said|put|signed|came\s+up|come\s+up|promised|agreed|gave|let|decided|approved|okayed|booked|sold|offered|authori[sz]ed)\b`)
 
 // askRE: a question that asks for something: a request, an offer, a
 // proposal, a choice, a time or a place ("Could you send the PO?", "Do
@@ -610,8 +610,8 @@ const MinTrimWords = 8
 // acknowledgement), passes the mechanical splice tests, and, but to a
 // report, says something of its own: MinTrimWords words or more and a fact
 // (a number, a day, a name), or fewer words that offer a time. The
-// documents' bare examples ("No, that won't
-// work. We need to do it the way I said.") have none and are rebuilt.
+// documents' bare examples ("No, that won't work. We need to do it the way
+// I said.") have none and are rebuilt.
 func standsTrimmed(req Request, text string) bool {
 	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars {
 		return false
