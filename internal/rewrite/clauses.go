@@ -744,6 +744,9 @@ func capitalise(s string) string {
 	if r == utf8.RuneError || !unicode.IsLower(r) {
 		return s
 	}
+	if w, _, _ := strings.Cut(s[n:], " "); strings.ContainsFunc(w, unicode.IsUpper) {
+		return s // a word written with its capitals inside ("eGFR 28", "iPhone") stays as written
+	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 

@@ -197,3 +197,25 @@ func TestToneReplacements(t *testing.T) {
 		}
 	}
 }
+
+// A sentence's first word is capitalised unless it is written with its
+// capitals inside; a currency's "US" is no shouted "us" (round 66's
+// "EGFR 28" and round 65's "us$650").
+func TestCapitalsKept(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"eGFR 28.", "eGFR 28."},
+		{"iPhone fixes go out Friday.", "iPhone fixes go out Friday."},
+		{"again 10 minute slots?", "Again 10 minute slots?"},
+	} {
+		if got := capitalise(tt.in); got != tt.want {
+			t.Errorf("capitalise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"Next time the boat go out fi nutten, the US$650 going pon the invoice, no argument.", "Next time the boat go out fi nutten, the US$650 going pon the invoice, no argument."},
+	} {
+		if got := toneData().soften(tt.in); got != tt.want {
+			t.Errorf("soften(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -153,6 +153,9 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		if core == "IT" && !shoutedNear(words, i) {
 			continue // "your IT team": the department, not "it" shouted
 		}
+		if strings.ContainsAny(w, "$£€0123456789") {
+			continue // "US$650": a currency, not "us" shouted
+		}
 		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] {
 			words[i] = strings.Replace(w, core, strings.ToLower(core), 1)
 		}
