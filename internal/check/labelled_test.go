@@ -32,6 +32,9 @@ var firstSight = map[string]struct {
 	// anti-pattern. Scored once, pre-registered, before and after the
 	// reader-labelled drafts of rounds 28-55 joined training.
 	"drafts5662": {"scored once at stop 24: verdict 0.807 (130/161), AUC 0.860 with the drafts of rounds 28-55 in training; 0.714 (115/161), AUC 0.769 without them (afe24ee); 0.801, AUC 0.871 after the sentence head learned rounds 50-55 (4b6fdf9)", 0.78, 0},
+	// drafts6366: the same, rounds 63-66 (four more writers; 90 of 96
+	// agreed), scored once with the judge as landed at stop 24.
+	"drafts6366": {"scored once at 664da4b: verdict 0.778 (70/90), AUC 0.889; stop 23's judge (afe24ee): 0.644 (58/90), AUC 0.761", 0.75, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
