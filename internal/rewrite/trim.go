@@ -776,8 +776,9 @@ var refersBackRE = lazyRegexp(`(?i)\b(?:he|she|him|his|they|them|their|it(?:\s+(
 var thatBackRE = lazyRegexp(`(?i)^\W*(?:(?:so|and|but|which)\s+)?(?:that|this)(?:'s|’s| is| was| means| makes)\b`)
 
 // objectBackRE: a pronoun after a preposition, pointing back ("room for
-// it", "paid for it").
-var objectBackRE = lazyRegexp(`(?i)\b(?:for|with|on|to|of|in|about|from|at)\s+(?:it|them|him|her)\b`)
+// it", "paid for it"), or the object of a verb that moves it ("Bring it
+// back now": round 65's autorefractor).
+var objectBackRE = lazyRegexp(`(?i)\b(?:for|with|on|to|of|in|about|from|at)\s+(?:it|them|him|her)\b|\b(?:bring|put|move|take|send|give|get|carry|leave|return)\s+(?:it|them)\s+(?:back|here|there|over|up|down|in|out|away)\b`)
 
 // restoresQuestion: the rules left out the question at uncut.pieces[i]
 // (a blame or rhetorical one), which named what the next sentence kept
