@@ -444,9 +444,27 @@ var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in go
 // back' line" is a quotation).
 var scareQuoteRE = lazyRegexp(`(?i)\b(your|their|his|her|the) ['"‘“]([^'"’”\s]{2,24}(?: [^'"’”\s]{2,24})?)['"’”]([^\p{L}]|$)`)
 
+// addressWords are said to the reader between a "no" and its clause.
+var addressWords = setOf(`sir madam ma'am mate boss man bro pal love dear`)
+
 // leadNoRE: a "no" before a no of the writer's own ("no we're not
 // emailing all 22k donors"): one is enough.
 var leadNoRE = lazyRegexp(`(?i)^\W*no[,.!]*\s+`)
+
+// subjectNext: s opens on a clause's subject, so a "no" before it is one
+// of its own ("no we're not emailing ..."), not the "No" of "No one out
+// there means we can't witness it" (round 67: it had become "One out
+// there ...").
+func subjectNext(s string) bool {
+	w := strings.ToLower(straight(firstWordOf(s)))
+	if addressWords[strings.Trim(w, ",")] {
+		// ("No sir I will not jumper that door lock": the no before
+		// the name said to is the writer's own too.)
+		s = strings.TrimSpace(s[len(firstWordOf(s)):])
+		w = strings.ToLower(straight(firstWordOf(s)))
+	}
+	return subjectWords[w] || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "we'") || strings.HasPrefix(w, "you'") || strings.HasPrefix(w, "they'") || strings.HasPrefix(w, "it'") || strings.HasPrefix(w, "that'")
+}
 
 // rhetoricalLeadRE: a rhetorical question before what it is about, in
 // one clause ("How many times do I have to say it, a nurse on the
@@ -473,7 +491,7 @@ func cutJabWords(p *piece) {
 	}
 	if !strings.HasPrefix(strings.TrimLeft(l, " \t\"'(“‘"), "no") {
 		// (the rest need a "no" first)
-	} else if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) {
+	} else if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) && subjectNext(t[m[1]:]) {
 		t = capitalise(t[m[1]:])
 	}
 	// (read from the clause as written: softening takes "No way" out

@@ -458,3 +458,19 @@ func TestRhetoricalQuestions(t *testing.T) {
 		})
 	}
 }
+
+// A "no" before the writer's own no goes ("no we're not emailing ..."),
+// never the "No" of "No one" (round 67's "One out there means we can't
+// witness it").
+func TestLeadNo(t *testing.T) {
+	for _, tt := range []struct{ draft, want string }{
+		{"No one out there means we can't witness it.", "No one out there means we can't witness it."},
+		{"no we're not emailing all 22k donors.", "We're not emailing all 22k donors."},
+		{"No sir I will not jumper that door lock.", "Sir I will not jumper that door lock."},
+	} {
+		rd := readDraft(tt.draft)
+		if len(rd.pieces) == 0 || rd.pieces[0].text != tt.want {
+			t.Errorf("%q read as %+v, want first clause %q", tt.draft, rd.pieces, tt.want)
+		}
+	}
+}
