@@ -495,7 +495,7 @@ func TestLettingGo(t *testing.T) {
 	}{
 		{"low stakes, plain yes", yes, guide.StakesLow, "Can we switch the body font to Garamond? Our chair likes it.", true, nil, ""},
 		{"low stakes, works for me", "Works for me. Monday was my favourite, but it's not worth a debate.", guide.StakesLow, "", true, nil, ""},
-		{"high stakes, same yes", yes, guide.StakesHigh, "", false, []string{"abdication"}, "passes at 51 since the head learned rounds 50-55 (stop 24): with no situation, nothing tells it what the yes gives up"},
+		{"high stakes, same yes", yes, guide.StakesHigh, "", false, []string{"abdication"}, ""},
 		{"low stakes, known risk", "Of course. We'll put them out at 1pm.", guide.StakesLow, risk, false, []string{"abdication"}, "fails, but named the passive-aggressive agreement"},
 		{"low stakes, whatever you want", "Sure, whatever you want.", guide.StakesLow, "", false, []string{"abdication", "passive_aggressive_agreement"}, ""},
 		{"low stakes, bad grace", "Fine. I'll do it. Again. Not like I had anything on.", guide.StakesLow, "", false, []string{"passive_aggressive_agreement"}, ""},

@@ -26,15 +26,13 @@ var firstSight = map[string]struct {
 	// them (the corpus of 1711555, before the sentence head), then used to
 	// keep the sentence head: development data since.
 	"fsC": {"scored once with the corpus of 1711555 (make train there): verdict 0.867 (104/120), AUC 0.951; the judge before (6cc3f97): 0.800, AUC 0.907", 0.84, 0.55},
-	// drafts5662: people's first drafts of hard replies (the rewrite's blind
-	// rounds 56-62, by seven writers), labelled by the two blind readers of
-	// each round where they agree (161 of 168); the readers name no
-	// anti-pattern. Scored once, pre-registered, before and after the
-	// reader-labelled drafts of rounds 28-55 joined training.
-	"drafts5662": {"scored once at stop 24: verdict 0.807 (130/161), AUC 0.860 with the drafts of rounds 28-55 in training; 0.714 (115/161), AUC 0.769 without them (afe24ee); 0.801, AUC 0.871 after the sentence head learned rounds 50-55 (4b6fdf9)", 0.78, 0},
 	// drafts6366: the same, rounds 63-66 (four more writers; 90 of 96
 	// agreed), scored once with the judge as landed at stop 24.
-	"drafts6366": {"scored once at 664da4b: verdict 0.778 (70/90), AUC 0.889; stop 23's judge (afe24ee): 0.644 (58/90), AUC 0.761", 0.75, 0},
+	"drafts6366": {"scored once at 664da4b: verdict 0.778 (70/90), AUC 0.889; stop 23's judge (afe24ee): 0.644 (58/90), AUC 0.761; once more with the drafts of rounds 56-62 in training: 0.811 (73/90), AUC 0.891", 0.75, 0},
+	// drafts6768: the same, rounds 67-68 (40 of 48 agreed), scored once
+	// with the judge before and after the drafts of rounds 56-62 joined
+	// training.
+	"drafts6768": {"scored once: 0.775 (31/40), AUC 0.866 at 7eefced; 0.725 (29/40), AUC 0.875 with the drafts of rounds 56-62 in training (landed: 63-68 together 102/130 against 101/130)", 0.65, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
