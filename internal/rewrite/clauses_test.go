@@ -211,6 +211,11 @@ func TestCapitalsKept(t *testing.T) {
 			t.Errorf("capitalise(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	// "Again" after an inline greeting is no name: it is lowered ("Dilshan,
+	// again 10 minute slots ..."; round 65).
+	if capitalWord("Again", "Dilshan, what is this men? Again 10 minute slots?") {
+		t.Error(`capitalWord("Again") = true: read as a name`)
+	}
 	for _, tt := range []struct{ in, want string }{
 		{"Next time the boat go out fi nutten, the US$650 going pon the invoice, no argument.", "Next time the boat go out fi nutten, the US$650 going pon the invoice, no argument."},
 	} {

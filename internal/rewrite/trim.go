@@ -130,8 +130,8 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			// The "but" set what follows against the clause that went
 			// ("I'll be honest, [I don't know who told you ...,] but
 			// that's not really how it works"; round 64).
-			if l := butLeadRE.get().ReplaceAllString(strings.TrimLeft(lead, " ,"), ""); l != strings.TrimLeft(lead, " ,") {
-				lead = ", " + l
+			if bare := strings.TrimLeft(lead, " ,"); butLeadRE.get().MatchString(bare) {
+				lead = ", " + butLeadRE.get().ReplaceAllString(bare, "")
 			}
 			said = butLeadRE.get().ReplaceAllString(said, "")
 		}
