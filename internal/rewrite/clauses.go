@@ -249,6 +249,9 @@ type reading struct {
 	nsent    int
 }
 
+// subjectLineRE: an email's subject line.
+var subjectLineRE = lazyRegexp(`^(?i:subject|re|fwd?)\s*:\s*\S`)
+
 // nameGreetingRE: a name and a comma, alone on the first line ("Linda,",
 // "Mr Addo,").
 var nameGreetingRE = lazyRegexp(`^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*,\s*$`)
@@ -492,13 +495,21 @@ func (c *classifier) read(text string, t *tone) reading {
 	start := 0
 	// The greeting: a first line that is one, or a greeting (or a name
 	// addressed) at the start of the first sentence.
-	if len(sents) > 0 && start < end {
-		s := sents[0]
+	// An email's subject line heads it, greeting or not, as written
+	// ("Subject: 1 April go-live - proposal for Madurai", then "Dear Mr.
+	// Iyer,").
+	hdr := 0
+	if len(sents) > 1 && end > 1 && sents[0].Line && subjectLineRE.get().MatchString(sents[0].Text) {
+		hdr, start = 1, 1
+		r.greeting = sents[0].Text
+	}
+	if len(sents) > hdr && start < end {
+		s := sents[hdr]
 		if k := c.classify(s.Text).class; k == classGreeting || s.Line && k != classSignoff && nameGreetingRE.get().MatchString(s.Text) && !notVocative[strings.ToLower(firstWordOf(s.Text))] {
 			// ("Linda," alone on the first line greets her.)
-			r.greeting, r.inline = s.Text, !s.Line
-			start = 1
-		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {
+			r.greeting, r.inline = strings.TrimSpace(text[sents[0].Start:s.End]), !s.Line
+			start = hdr + 1
+		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); hdr == 0 && m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {
 			r.greeting, r.inline = strings.TrimRight(s.Text[:m[1]], " "), true
 			rest := text[s.Start+m[1] : s.End]
 			sub := draft.Split(rest)

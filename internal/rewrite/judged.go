@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/check"
@@ -458,7 +459,7 @@ func segSeps(s string) [][]int {
 // stand without the head it hung on ("given we were clear...", "not the
 // people who...").
 var (
-	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|` + auxEnd + `)\W*$`)
+	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|want|wants|` + auxEnd + `)\W*$`)
 	subordRE      = lazyRegexp(`(?i)^\W*(?:given|because|which|if|when|as|since|although|though|unless|while|whereas|that|who|where|not|and|but|or|so|then|plus)\b`)
 )
 
@@ -525,7 +526,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 			copied = true
 		}
 		q := &rd.pieces[i]
-		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.get().MatchString(text) && len(ExtractFacts(text)) == 0 {
+		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.get().MatchString(text) && len(ExtractFacts(text)) == 0 && !strings.ContainsFunc(text, unicode.IsDigit) {
 			// What is left says nothing of its own ("Don't argue, just
 			// do it."): it goes with the jab.
 			q.match = match{class: classBlame}
@@ -620,8 +621,14 @@ var followsRE = lazyRegexp(`(?i)\b(?:so|therefore|hence|thus|which means)\b`)
 // head: it starts the clause.
 func standsAlone(s string, head bool) bool {
 	s = strings.TrimSpace(s)
-	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.get().MatchString(s) && !(head && subordRE.get().MatchString(s)) && !linkOrphaned(s)
+	return wordCount(s) >= 3 && (finiteVerb(s) || contractedVerbRE.get().MatchString(s)) && !cutDanglingRE.get().MatchString(s) && !(head && subordRE.get().MatchString(s)) && !linkOrphaned(s)
 }
+
+// contractedVerbRE: a part that opens on a subject and its verb in one
+// word ("it's 7 days", "we're short"): a verb the small verb list cannot
+// see. (Not one further in: "the insurance, it's no me being awkward" is
+// no clause of its own; round 80.)
+var contractedVerbRE = lazyRegexp(`(?i)^\W*(?:that|it|there|what|who|you|we|they|I|he|she)(?:'|’)(?:s|re|m|ve|ll|d)\b`)
 
 // loneLinkRE: a part that is only the word a clause hangs on.
 var loneLinkRE = lazyRegexp(`(?i)^\W*(?:which|who|that|and|but|so|because|as|or)\W*$`)

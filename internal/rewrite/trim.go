@@ -33,12 +33,13 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	var breaks []string // what goes before each sentence: " ", "\n" or "\n\n"
 	lastEnd := -1       // where the last piece kept ended
 	var cur strings.Builder
-	started := false // the sentence being built has a piece kept
-	sent := -1       // the sentence being built
-	cut := false     // the sentence being built lost a piece
-	gone := false    // the sentence before it went whole
-	asked := false   // the last piece kept ended on a question mark as written
-	query := false   // the sentence being built ended on a question mark as written
+	started := false  // the sentence being built has a piece kept
+	sent := -1        // the sentence being built
+	cut := false      // the sentence being built lost a piece
+	lineSent := false // the sentence being built is a whole line
+	gone := false     // the sentence before it went whole
+	asked := false    // the last piece kept ended on a question mark as written
+	query := false    // the sentence being built ended on a question mark as written
 	goneQuery := false
 	goneText := ""           // the sentence before it, as written, when it went whole
 	var orig strings.Builder // the sentence being built, as written
@@ -56,7 +57,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.get().MatchString(written)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
@@ -65,8 +66,31 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			breaks = breaks[:len(sents)]
 			return
 		}
+		if cut {
+			if m := continuationRE.get().FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 {
+				// "Including at the team meeting on Thursday that you
+				// were sat in, dogs are not allowed": the rest of the
+				// aside that went ("As I've explained repeatedly, ...").
+				s = s[m[1]:]
+			}
+			if m := eitherRE.get().FindStringSubmatch(s); m != nil && !choiceOrRE.get().MatchString(s) {
+				// "Either the allowances are paid by Friday." lost its "or
+				// you send someone else": what is left is no choice.
+				s = m[1]
+			}
+			if m := strandedWordRE.get().FindStringSubmatchIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 && strings.Contains(written, " "+strings.ToLower(s[m[2]:m[3]])+",") {
+				// "twice, and then you didn't show up", left of "You
+				// declined the bloodwork I recommended, twice, and then
+				// ...": the word went with its clause.
+				s = s[m[1]:]
+			}
+		}
 		if end := strings.TrimRight(s, `"'”’)»`); end == "" || !strings.ContainsAny(end[len(end)-1:], ".?!…") {
-			if asked {
+			if w := strings.TrimSpace(written); !cut && (strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") && lineSent) {
+				// ("What I propose:" before its list stays a heading;
+				// "Adeel bhai," alone on its line stays a greeting.)
+				s += w[len(w)-1:]
+			} else if asked {
 				s += "?" // (a question as written stays one: "You want us to be on the 9 o'clock news?")
 			} else {
 				s += "." // (`We're not “almost done.”` is said)
@@ -78,7 +102,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	for _, p := range rd.pieces {
 		if p.sent != sent {
 			flush()
-			sent, cut, started, afterCut = p.sent, false, false, false
+			sent, cut, started, afterCut, lineSent = p.sent, false, false, false, p.line
 		}
 		if afterCut && started && tailScrap(p.text) {
 			// ", not my dispatchers" after "... that's on y'all" as a
@@ -458,6 +482,30 @@ var presentsRE = lazyRegexp(`(?i)^(?:that|this|it)(?:'s|’s|s| is| was)? (?:the
 // answer for dem?".
 var subordinateRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:when|whenever|if|because|since|unless|although|though|once|while|until|till)\b[^,;:]*$`)
 
+// continuationRE: an aside's continuation at the head of what a cut left
+// ("including ..., ", "especially ..., ").
+var continuationRE = lazyRegexp(`(?i)^\W*(?:including|especially|particularly|not least|even)\b[^,;]*,\s+`)
+
+// choiceOrRE: the "or" of a choice (eitherRE opens one).
+var choiceOrRE = lazyRegexp(`(?i)\bor\b`)
+
+// strandedWordRE: one word (lower case as written) and a comma before an "and" or a
+// "but", at the start of what a cut left: the tail of the clause that went.
+var strandedWordRE = lazyRegexp(`^(\pL+),\s+(?:and|but)\s+`)
+
+// headlessTailRE: what a sentence says of its own head ("..., it will
+// save both of us time"; "rather than being told once it's all sorted"):
+// with the head cut it points at nothing.
+var headlessTailRE = lazyRegexp(`(?i)^\W*(?:(?:it|that|this)(?:'ll|’ll| will| would|'d|’d| should| could)\b|which\b|rather than\b|instead of\b|apart from\b|let alone\b)`)
+
+// headlessTail: s, left of a sentence whose head was cut (it opened
+// otherwise as written), says nothing
+// without it: a short tail that points back (no figure in it), or a
+// comparison with nothing to compare.
+func headlessTail(s string) bool {
+	return headlessTailRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && wordCount(s) <= 12
+}
+
 // subordinateOnly: s is a subordinate clause alone: no figure in it (the
 // trim loses none) and one subject, so no main clause follows without a
 // comma ("If you move him I'll put in an incident report" has one).
@@ -535,7 +583,7 @@ func leftover(s string) bool {
 	if ruleRE.get().MatchString(s) {
 		return false // "No ID no ticket": a rule, said in four words
 	}
-	if wordCount(s) > 4 || finiteVerb(s) || keeps(s) || bareTime(s) {
+	if wordCount(s) > 4 || finiteVerb(s) || contractedVerbRE.get().MatchString(s) || keeps(s) || bareTime(s) {
 		return false
 	}
 	return true
