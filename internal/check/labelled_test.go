@@ -33,6 +33,15 @@ var firstSight = map[string]struct {
 	// with the judge before and after the drafts of rounds 56-62 joined
 	// training.
 	"drafts6768": {"scored once: 0.775 (31/40), AUC 0.866 at 7eefced; 0.725 (29/40), AUC 0.875 with the drafts of rounds 56-62 in training (landed: 63-68 together 102/130 against 101/130)", 0.65, 0},
+	// drafts6974, drafts7576, drafts7780: the untouched drafts of rewrite
+	// rounds 69-80 (twelve more writers, stop 25), labelled by each round's
+	// two blind readers by the same rule (287 of 288 agreed), scored once
+	// with the landed judge (06e85f7), never trained on. Three judges
+	// trained with them and this stop's other data were each scored once
+	// against it and none was right on as many (see evals/checker/README.md).
+	"drafts6974": {"scored once at 06e85f7: verdict 0.923 (132/143), AUC 0.978; C2 (the readers' drafts weighed 8 times): 0.902 (129/143)", 0.88, 0},
+	"drafts7576": {"scored once at 06e85f7: verdict 0.917 (44/48), AUC 0.968; C3 (sentence-head shape, corpus marks, pairs, drafts 63-74): 0.875 (42/48), AUC 0.971", 0.85, 0},
+	"drafts7780": {"scored once at 06e85f7: verdict 0.927 (89/96), AUC 0.984; C4 (C3 with drafts 75-76): 0.917 (88/96), AUC 0.969", 0.88, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
