@@ -486,8 +486,13 @@ func (c *classifier) read(text string, t *tone) reading {
 		}
 	}
 	if end == len(sents) && len(sents) > 2 && nameLine(sents[len(sents)-1]) {
-		// "...\n\nRuth": a name alone on the last line signs off.
+		// "...\n\nRuth": a name alone on the last line signs off; so
+		// does a name above a title ("Deb Halloran\nPublic Works", which
+		// had become "Deb Halloran." in the body; round 72).
 		end = len(sents) - 1
+		if len(sents) > 3 && nameLine(sents[end-1]) && !strings.Contains(text[sents[end-1].End:sents[end].Start], "\n\n") {
+			end--
+		}
 	}
 	if end < len(sents) {
 		r.signoff = strings.TrimSpace(text[sents[end].Start:])
