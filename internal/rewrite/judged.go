@@ -480,6 +480,11 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 		}
 		first := i == 0 || rd.pieces[i-1].sent != p.sent
 		last := i == len(rd.pieces)-1 || rd.pieces[i+1].sent != p.sent
+		// A tail the sentence's "and" goes on from, to a clause that stays,
+		// is an item of a series, not a jab hung on the clause ("I'll send
+		// a Teams link now, you show me your licence on camera, and I'll
+		// give you a temporary pass": the check had gone; round 70).
+		seriesGoesOn := !last && strings.Trim(rd.pieces[i+1].lead, " ,;") == "and" && !dropped(rd.pieces[i+1].class)
 		text, cut := p.text, []string(nil)
 		// Up to two cuts from the ends; a second pass that finds nothing
 		// keeps the first cut.
@@ -497,7 +502,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 			// (Not the main clause of a condition: "If them chains aren't
 			// off ... by Friday 5pm, I'm serving a prohibition notice" had
 			// lost its consequence, the condition left hanging; round 61.)
-			if standsAlone(before, false) && !condRE.get().MatchString(before) && jabPart(c, m, tail, at) {
+			if standsAlone(before, false) && !condRE.get().MatchString(before) && !seriesGoesOn && jabPart(c, m, tail, at) {
 				cut = append(cut, tail)
 				text = strings.TrimRight(before, " ,;:—–-")
 				if last && !strings.HasSuffix(text, "?") {
