@@ -924,5 +924,5 @@ func nameLine(s draft.Sentence) bool {
 			return false
 		}
 	}
-	return !finiteVerb(s.Text)
+	return len(f) == 1 || !finiteVerb(s.Text) // ("Mark" alone is a name, not the verb; round 82)
 }
