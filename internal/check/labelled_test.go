@@ -42,6 +42,9 @@ var firstSight = map[string]struct {
 	"drafts6974": {"scored once at 06e85f7: verdict 0.923 (132/143), AUC 0.978; C2 (the readers' drafts weighed 8 times): 0.902 (129/143)", 0.88, 0},
 	"drafts7576": {"scored once at 06e85f7: verdict 0.917 (44/48), AUC 0.968; C3 (sentence-head shape, corpus marks, pairs, drafts 63-74): 0.875 (42/48), AUC 0.971", 0.85, 0},
 	"drafts7780": {"scored once at 06e85f7: verdict 0.927 (89/96), AUC 0.984; C4 (C3 with drafts 75-76): 0.917 (88/96), AUC 0.969", 0.88, 0},
+	// drafts8182: rounds 81-82 (two more writers, 48 of 48 agreed), the
+	// same rule, scored once with the landed judge after the three above.
+	"drafts8182": {"scored once at 06e85f7's judge (unchanged at 9c452fe): verdict 0.979 (47/48), AUC 0.986", 0.9, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
