@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/check"
@@ -459,7 +458,7 @@ func segSeps(s string) [][]int {
 // stand without the head it hung on ("given we were clear...", "not the
 // people who...").
 var (
-	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|want|wants|` + auxEnd + `)\W*$`)
+	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|` + auxEnd + `)\W*$`)
 	subordRE      = lazyRegexp(`(?i)^\W*(?:given|because|which|if|when|as|since|although|though|unless|while|whereas|that|who|where|not|and|but|or|so|then|plus)\b`)
 )
 
@@ -531,7 +530,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 			copied = true
 		}
 		q := &rd.pieces[i]
-		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.get().MatchString(text) && len(ExtractFacts(text)) == 0 && !strings.ContainsFunc(text, unicode.IsDigit) {
+		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.get().MatchString(text) && len(ExtractFacts(text)) == 0 {
 			// What is left says nothing of its own ("Don't argue, just
 			// do it."): it goes with the jab.
 			q.match = match{class: classBlame}

@@ -489,8 +489,9 @@ var continuationRE = lazyRegexp(`(?i)^\W*(?:including|especially|particularly|no
 // choiceOrRE: the "or" of a choice (eitherRE opens one).
 var choiceOrRE = lazyRegexp(`(?i)\bor\b`)
 
-// strandedWordRE: one word (lower case as written) and a comma before an "and" or a
-// "but", at the start of what a cut left: the tail of the clause that went.
+// strandedWordRE: one word (lower case as written) and a comma before an
+// "and" or a "but", at the start of what a cut left: the tail of the
+// clause that went.
 var strandedWordRE = lazyRegexp(`^(\pL+),\s+(?:and|but)\s+`)
 
 // headlessTailRE: what a sentence says of its own head ("..., it will
@@ -499,9 +500,8 @@ var strandedWordRE = lazyRegexp(`^(\pL+),\s+(?:and|but)\s+`)
 var headlessTailRE = lazyRegexp(`(?i)^\W*(?:(?:it|that|this)(?:'ll|’ll| will| would|'d|’d| should| could)\b|which\b|rather than\b|instead of\b|apart from\b|let alone\b)`)
 
 // headlessTail: s, left of a sentence whose head was cut (it opened
-// otherwise as written), says nothing
-// without it: a short tail that points back (no figure in it), or a
-// comparison with nothing to compare.
+// otherwise as written), says nothing without it: a short tail that points
+// back (no figure in it), or a comparison with nothing to compare.
 func headlessTail(s string) bool {
 	return headlessTailRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && wordCount(s) <= 12
 }
