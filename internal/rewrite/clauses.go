@@ -510,8 +510,10 @@ func (c *classifier) read(text string, t *tone) reading {
 	}
 	if len(sents) > hdr && start < end {
 		s := sents[hdr]
-		if k := c.classify(s.Text).class; k == classGreeting || s.Line && k != classSignoff && nameGreetingRE.get().MatchString(s.Text) && !notVocative[strings.ToLower(firstWordOf(s.Text))] {
-			// ("Linda," alone on the first line greets her.)
+		if k := c.classify(s.Text).class; k == classGreeting || s.Line && k != classSignoff && (nameGreetingRE.get().MatchString(s.Text) || nameAbove(text, sents, hdr)) && !notVocative[strings.ToLower(firstWordOf(s.Text))] {
+			// ("Linda," alone on the first line greets her; so does
+			// "Johan" alone above a blank line, which had become "Johan."
+			// in the body; round 71.)
 			r.greeting, r.inline = strings.TrimSpace(text[sents[0].Start:s.End]), !s.Line
 			start = hdr + 1
 		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); hdr == 0 && m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {
@@ -910,6 +912,12 @@ func (c *classifier) keepFacts(p *piece) {
 	if m := c.classify(text); !dropped(m.class) && heldNumberRE.get().MatchString(text) {
 		p.text, p.match = text, m
 	}
+}
+
+// nameAbove: sentence k is a name alone on its line ("Johan", no
+// comma) with a blank line and more of the message below it.
+func nameAbove(text string, sents []draft.Sentence, k int) bool {
+	return k+1 < len(sents) && nameLine(sents[k]) && !strings.ContainsAny(sents[k].Text, ".!") && strings.Contains(text[sents[k].End:sents[k+1].Start], "\n\n")
 }
 
 // nameLine: a line of one to three capitalised words and nothing else
