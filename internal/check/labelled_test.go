@@ -45,6 +45,12 @@ var firstSight = map[string]struct {
 	// drafts8182: rounds 81-82 (two more writers, 48 of 48 agreed), the
 	// same rule, scored once with the landed judge after the three above.
 	"drafts8182": {"scored once at 06e85f7's judge (unchanged at 9c452fe): verdict 0.979 (47/48), AUC 0.986", 0.9, 0},
+	// drafts8386: rounds 83-86 (four more writers, stop 26; 96 of 96
+	// agreed), the same rule, scored once with the landed judge and once
+	// with C5 (the drafts of rounds 63-82 in training), pre-registered:
+	// C5 was right on one more but failed TestLettingGo (a plain yes at
+	// high stakes passed at 54), so it did not land.
+	"drafts8386": {"scored once at 7d51625 (06e85f7's judge): verdict 0.948 (91/96), AUC 0.974; C5: 0.958 (92/96), AUC 0.978, not landed", 0.9, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
