@@ -811,6 +811,9 @@ var (
 	// jabWords: one of these is in every match of jabTailRE (a cheap
 	// test before the expression).
 	jabWords = []string{"because", "cause ", "cos ", "coz ", " so ", "save ", "for your", "your call", "your choice", "take it", "end of story", "that's it", "thats it"}
+	// copulaEndRE: text that ends on the verb a tail completes ("it's",
+	// "is").
+	copulaEndRE = lazyRegexp(`(?i)(?:\b(?:is|it'?s|its|was|be|are)|'s|’s)\s*$`)
 	// bareIfRE: a condition left without what follows from it.
 	bareIfRE = lazyRegexp(`(?i)^if ((?:a|an|the|any|one|our|your|some|\d)[^;]{8,120})$`)
 	// numberRE: a clause that holds a number, a time, a date or an amount.
@@ -850,6 +853,11 @@ func (c *classifier) keepFacts(p *piece) {
 	var loc []int
 	if containsAny(strings.ToLower(p.text), jabWords) {
 		loc = jabTailRE.get().FindStringIndex(p.text)
+	}
+	if loc != nil && copulaEndRE.get().MatchString(p.text[:loc[0]]) {
+		// "but is your call": the call is what the clause says, no jab
+		// hung on it (it had left "but is and I good with it"; round 82).
+		loc = nil
 	}
 	if loc != nil && loc[0] > 0 && !startsWord(strings.TrimSpace(p.text[loc[1]:])) {
 		// (Only a tail: "it's not your call anyway" is no clause with

@@ -625,7 +625,20 @@ var followsRE = lazyRegexp(`(?i)\b(?:so|therefore|hence|thus|which means)\b`)
 // head: it starts the clause.
 func standsAlone(s string, head bool) bool {
 	s = strings.TrimSpace(s)
-	return wordCount(s) >= 3 && (finiteVerb(s) || contractedVerbRE.get().MatchString(s)) && !cutDanglingRE.get().MatchString(s) && !(head && subordRE.get().MatchString(s)) && !linkOrphaned(s)
+	return wordCount(s) >= 3 && (finiteVerb(s) || contractedVerbRE.get().MatchString(s)) && !cutDanglingRE.get().MatchString(s) && !(head && (subordRE.get().MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
+}
+
+// verblessLead: what a head cut leaves opens on a part with no verb, the
+// rest of a list the cut split ("It's the licence and the insurance, it's
+// no me being awkward" had become "The insurance, it's no me being
+// awkward."; round 80).
+func verblessLead(s string) bool {
+	seps := segSeps(s)
+	if len(seps) == 0 {
+		return false
+	}
+	lead := s[:seps[0][0]]
+	return !finiteVerb(lead) && !subjectRE.get().MatchString(lead) && !contractedVerbRE.get().MatchString(lead)
 }
 
 // contractedVerbRE: a part that opens on a subject and its verb in one

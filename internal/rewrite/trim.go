@@ -78,12 +78,6 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				// you send someone else": what is left is no choice.
 				s = m[1]
 			}
-			if m := strandedWordRE.get().FindStringSubmatchIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 && strings.Contains(written, " "+strings.ToLower(s[m[2]:m[3]])+",") {
-				// "twice, and then you didn't show up", left of "You
-				// declined the bloodwork I recommended, twice, and then
-				// ...": the word went with its clause.
-				s = s[m[1]:]
-			}
 		}
 		if end := strings.TrimRight(s, `"'”’)»`); end == "" || !strings.ContainsAny(end[len(end)-1:], ".?!…") {
 			if w := strings.TrimSpace(written); !cut && (strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") && lineSent) {
@@ -488,11 +482,6 @@ var continuationRE = lazyRegexp(`(?i)^\W*(?:including|especially|particularly|no
 
 // choiceOrRE: the "or" of a choice (eitherRE opens one).
 var choiceOrRE = lazyRegexp(`(?i)\bor\b`)
-
-// strandedWordRE: one word (lower case as written) and a comma before an
-// "and" or a "but", at the start of what a cut left: the tail of the
-// clause that went.
-var strandedWordRE = lazyRegexp(`^(\pL+),\s+(?:and|but)\s+`)
 
 // headlessTailRE: what a sentence says of its own head ("..., it will
 // save both of us time"; "rather than being told once it's all sorted"):
