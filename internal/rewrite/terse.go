@@ -24,6 +24,9 @@ var (
 	terseEarliestRE = lazyRegexp(`(?i)^((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri|sat|sun|tmrw|tomorrow|next week|(?:the )?\d[\w:]*)(?:\s+(?:morning|afternoon|evening|night|the \d+\w*))?)\s+(?:at the\s+)?earliest\b[,\s]*(.*)$`)
 )
 
+// listItemRE: a clause that is an item of a bulleted list.
+var listItemRE = lazyRegexp(`^[-*•–]\s`)
+
 // intransitiveIng are -ing words of "Not happening" and the like, which
 // are no refusal of the writer's own doing.
 var intransitiveIng = setOf(`happening working going looking helping something nothing anything everything thing king spring`)
@@ -32,7 +35,10 @@ var intransitiveIng = setOf(`happening working going looking helping something n
 // speaks for a team ("we can do") rather than alone ("I can send").
 func terse(s string, we bool) string {
 	t := strings.TrimSpace(s)
-	if t == "" {
+	if t == "" || listItemRE.get().MatchString(t) {
+		// (An item of a list is clipped on purpose: "- Start October 1
+		// as planned, but ..." had become "It's - Start October 1, as
+		// planned."; round 85.)
 		return s
 	}
 	subj := "I"
