@@ -507,7 +507,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 				if last && !strings.HasSuffix(text, "?") {
 					text += "."
 				}
-			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && standsAlone(after, true) && jabPart(c, m, head, at) {
+			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
 				text = capitalise(after)
 			} else {
@@ -620,6 +620,15 @@ func followsFrom(sep string) bool {
 }
 
 var followsRE = lazyRegexp(`(?i)\b(?:so|therefore|hence|thus|which means)\b`)
+
+// leansOnHead: the rest of a clause points back at its head, which then
+// stays: a head that frames what follows ("Of all the months to do this,
+// it's the worst one" had left "It's the worst one."; round 85).
+func leansOnHead(head string) bool {
+	return ofAllRE.get().MatchString(head)
+}
+
+var ofAllRE = lazyRegexp(`(?i)^\W*of all\b`)
 
 // standsAlone: what a cut leaves is a clause of its own (see trimJabs);
 // head: it starts the clause.
