@@ -27,3 +27,27 @@ func TestTerse(t *testing.T) {
 		}
 	}
 }
+
+// TestFiniteVerb: a sentence with a verb the small verb list can see,
+// typed contractions without their apostrophe among them ("Janice Im no
+// coming the morra." had been read as a fragment, so the trim fell to the
+// rebuild; round 71).
+func TestFiniteVerb(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Janice Im no coming the morra.", true},
+		{"Im not signing it.", true},
+		{"youve known about this for 3 weeks", true},
+		{"we pour on Tuesday", true},
+		{"The insurance", false},
+		{"Third system this year", false},
+		{"Nine services. Kubernetes.", false},
+	}
+	for _, tt := range tests {
+		if got := finiteVerb(tt.in); got != tt.want {
+			t.Errorf("finiteVerb(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
