@@ -51,6 +51,9 @@ var firstSight = map[string]struct {
 	// C5 was right on one more but failed TestLettingGo (a plain yes at
 	// high stakes passed at 54), so it did not land.
 	"drafts8386": {"scored once at 7d51625 (06e85f7's judge): verdict 0.948 (91/96), AUC 0.974; C5: 0.958 (92/96), AUC 0.978, not landed", 0.9, 0},
+	// drafts8790: rounds 87-90 (four more writers, 94 of 96 agreed), the
+	// same rule, scored once with the landed judge; no candidate.
+	"drafts8790": {"scored once at 12b4669 (06e85f7's judge): verdict 0.936 (88/94), AUC 0.971", 0.88, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
