@@ -615,7 +615,7 @@ func finiteVerb(s string) bool {
 }
 
 var (
-	auxWords = setOf(`am is are was were be been has have had do does did can could will would shall should may might must cannot wont dont cant isnt arent wasnt im ive youre youve theyre weve theyve hes shes thats whats didnt doesnt couldnt wouldnt shouldnt hasnt havent werent aint cannae dinnae willnae wouldnae couldnae isnae`)
+	auxWords = setOf(`am is are was were be been has have had do does did can could will would shall should may might must cannot wont dont cant isnt arent wasnt im ive youre youve theyre weve theyve hes shes thats whats that's it's there's here's what's who's he's she's didnt doesnt couldnt wouldnt shouldnt hasnt havent werent aint cannae dinnae willnae wouldnae couldnae isnae`)
 	// subjects start a clause before a base verb ("we pour", "they need").
 	subjects     = setOf(`i we you they to please let's lets`)
 	determiners  = setOf(`the a an this that these those my our your their his her its each every no some any another`)

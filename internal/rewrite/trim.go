@@ -41,23 +41,25 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	asked := false    // the last piece kept ended on a question mark as written
 	query := false    // the sentence being built ended on a question mark as written
 	goneQuery := false
-	goneText := ""           // the sentence before it, as written, when it went whole
-	var orig strings.Builder // the sentence being built, as written
+	flatNoSent, goneNo := false, false // the sentence being built, or the one that went before it, is a flat no
+	goneText := ""                     // the sentence before it, as written, when it went whole
+	var orig strings.Builder           // the sentence being built, as written
 	flush := func() {
 		s := strings.TrimRight(strings.TrimSpace(cur.String()), " ,;:—–-")
 		written := orig.String()
 		cur.Reset()
 		orig.Reset()
-		wasGone, wasQuery, wentText := gone, goneQuery, goneText
+		wasGone, wasQuery, wasNo, wentText := gone, goneQuery, goneNo, goneText
 		gone = s == "" && cut
 		goneQuery = gone && query
+		goneNo, flatNoSent = gone && flatNoSent, false
 		if gone {
 			goneText = written
 		}
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.get().MatchString(written)) || wasGone && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.get().MatchString(written)) || wasGone && !wasNo && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
@@ -115,7 +117,14 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		switch {
 		case p.class == classGreeting, p.class == classSignoff:
 			continue // (said where they were, below)
-		case dropped(p.class), flatNo(p, sorry):
+		case flatNo(p, sorry):
+			// (What follows a flat no says it, whatever it points at:
+			// "No. Absolutely not. That's fraud, plain and simple." had
+			// lost "That's fraud" as pointing at the question before
+			// them; round 89.)
+			cut, flatNoSent = true, true
+			continue
+		case dropped(p.class):
 			cut = true
 			continue
 		}
@@ -559,7 +568,7 @@ func commonWord(lw string) bool {
 var replyWords = setOf(`agreed noted done fine sure okay ok yes yep no nope right cheers thanks understood perfect great sorry granted deal`)
 
 // asideRE: an aside that says nothing without the clause it went with.
-var asideRE = lazyRegexp(`(?i)^\W*(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be honest)|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real) with you|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real)|I(?:'ll|’ll| will) be (?:honest|straight)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)|mind you|you know)\W*$`)
+var asideRE = lazyRegexp(`(?i)^\W*(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be honest)|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real) with you|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real)|I(?:'ll|’ll| will) be (?:honest|straight)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)(?: (?:though|tho|mind|like))?|mind you|you know)\W*$`)
 
 // leftover: what is left of a sentence after a cut says nothing of its own:
 // four words or fewer, no verb, no time offered ("Howay man Gary", "Boss",
