@@ -494,6 +494,12 @@ func (c *classifier) read(text string, t *tone) reading {
 			end--
 		}
 	}
+	if end == len(sents) && len(sents) > 3 && titleLine(sents[len(sents)-1]) && nameLine(sents[len(sents)-2]) && !strings.Contains(text[sents[len(sents)-2].End:sents[len(sents)-1].Start], "\n\n") && strings.Contains(text[sents[len(sents)-3].End:sents[len(sents)-2].Start], "\n") {
+		// A name above a title with its firm ("Tasha Reed\nCharter
+		// Coordinator, Front Range Air" had become "Tasha Reed.\nCharter
+		// Coordinator, Front Range Air."; round 92).
+		end = len(sents) - 2
+	}
 	if end < len(sents) {
 		r.signoff = strings.TrimSpace(text[sents[end].Start:])
 	}
@@ -927,6 +933,26 @@ func (c *classifier) keepFacts(p *piece) {
 func nameAbove(text string, sents []draft.Sentence, k int) bool {
 	return k+1 < len(sents) && nameLine(sents[k]) && !strings.ContainsAny(sents[k].Text, ".!") && strings.Contains(text[sents[k].End:sents[k+1].Start], "\n\n")
 }
+
+// titleLine: a line that is a job title, perhaps with its firm after a
+// comma ("Charter Coordinator, Front Range Air", "Head of Estates"): up to
+// eight words, each capitalised but for a small joining word, no full
+// stop and no figure.
+func titleLine(s draft.Sentence) bool {
+	t := strings.TrimSpace(s.Text)
+	f := strings.Fields(strings.ReplaceAll(t, ",", " "))
+	if !s.Line || len(f) < 2 || len(f) > 8 || strings.ContainsAny(t, ".!?:;0123456789") || strings.Count(t, ",") > 1 {
+		return false
+	}
+	for _, w := range f {
+		if !unicode.IsUpper(firstRune(w)) && !titleJoinWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+var titleJoinWords = setOf(`of and at for the & - to in`)
 
 // nameLine: a line of one to three capitalised words and nothing else
 // ("Ruth", "Keisha Moore").

@@ -625,6 +625,9 @@ func writersSentence(m, d string) bool {
 		if t == m || capitalise(t) == m {
 			return true // ("not Monday." said with its capital)
 		}
+		if soft := strings.TrimSpace(toneData().soften(t)); soft != t && (soft == m || capitalise(soft) == m) {
+			return true // as the softening says it ("No direct merge pls." as "No direct merge please."; round 91)
+		}
 		// The head of one, up to where the trim cut its tail ("No
 		// Saturdays off Nov or Dec, you knew that when you started."
 		// kept as "No Saturdays off Nov or Dec.").
