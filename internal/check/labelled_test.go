@@ -54,6 +54,11 @@ var firstSight = map[string]struct {
 	// drafts8790: rounds 87-90 (four more writers, 94 of 96 agreed), the
 	// same rule, scored once with the landed judge; no candidate.
 	"drafts8790": {"scored once at 12b4669 (06e85f7's judge): verdict 0.936 (88/94), AUC 0.971", 0.88, 0},
+	// drafts9192: rounds 91-92, two writers briefed for drafts near the
+	// line (12 probably fine but not obviously, 12 probably not but
+	// polished); the readers still agreed on all 48. Scored once with the
+	// landed judge; no candidate.
+	"drafts9192": {"scored once at aa865cb (06e85f7's judge): verdict 0.875 (42/48), AUC 0.908", 0.8, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
