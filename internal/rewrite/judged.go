@@ -505,7 +505,15 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 				cut = append(cut, tail)
 				text = strings.TrimRight(before, " ,;:—–-")
 				if last && !strings.HasSuffix(text, "?") {
-					text += "."
+					// (A question whose tail went still asks: "And is
+					// there a plan for moderating across the five
+					// classes, or are we just assuming ...?" had ended
+					// on a full stop; round 92.)
+					if strings.HasSuffix(strings.TrimSpace(p.orig), "?") && askingRE.get().MatchString(text) {
+						text += "?"
+					} else {
+						text += "."
+					}
 				}
 			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
@@ -551,6 +559,12 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 	}
 	return rd
 }
+
+// askingRE: a clause that opens as a question does ("is there", "can
+// we", "what happens"); unlike questionWordRE, not on "you" ("You were in
+// Tuesday and you were in again Thursday, d'you think we don't notice?"
+// keeps a statement once its question went).
+var askingRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|shall|may|what|who|why|when|where|which|how)\b`)
 
 // InnerJabGain: a second cut from a clause, or a part inside it, takes
 // more of what the clause says than one cut at its head or tail, so it is

@@ -233,6 +233,14 @@ func gap(runes []rune, from, to int) string {
 // one without "??" ("Sound?", "Sunday wk?") may be a real question and
 // stays. rd is shared: its pieces are copied before any change.
 func rhetoricalQuestions(rd reading) reading {
+	for _, p := range rd.pieces {
+		if announcesQuestionsRE.get().MatchString(p.orig) {
+			// The draft says it has questions: its questions are what it
+			// says ("Just a few questions before we go any further" had
+			// been left with none; round 92).
+			return rd
+		}
+	}
 	copied := false
 	own := func() {
 		if !copied {
@@ -264,6 +272,9 @@ func rhetoricalQuestions(rd reading) reading {
 	}
 	return rd
 }
+
+// announcesQuestionsRE: a clause that says questions follow.
+var announcesQuestionsRE = lazyRegexp(`(?i)\b(?:a few|a couple of|some|two|three|few|several|my) (?:quick )?questions\b|\bquestions? (?:below|first|before)\b`)
 
 // askedForNothing: the clauses of one sentence, from the one at index
 // from on, are a question at the reader that asks for nothing (see
