@@ -128,7 +128,8 @@ func clauseScores(head func(string) (float64, bool), ks []corpus.Case) (jab, pla
 // Since stop 25 it also holds rounds 69-82 (the landed head: 0.740 on
 // 69-74, 0.749 on 75-76, 0.814 on 77-80, 0.806 on 81-82; 0.790 over 56-62
 // and 69-82), and since stop 26 rounds 83-90 (0.801 on 83-86, 0.768 on
-// 87-90, 0.615 on 91-92, drafts written near the line; 0.784 over all); a
+// 87-90, 0.615 on 91-92, drafts written near the line, 0.761 on 93-96;
+// 0.781 over all); a
 // head with shape features and 4,800 corpus messages marked by blind
 // readers scored 0.828 and 0.866 on 75-76 and 77-80 but was not landed
 // (its verdict was right on fewer drafts; evals/checker/README.md).

@@ -59,6 +59,9 @@ var firstSight = map[string]struct {
 	// polished); the readers still agreed on all 48. Scored once with the
 	// landed judge; no candidate.
 	"drafts9192": {"scored once at aa865cb (06e85f7's judge): verdict 0.875 (42/48), AUC 0.908", 0.8, 0},
+	// drafts9396: rounds 93-96 (four more writers, the standard brief; 96
+	// of 96 agreed), scored once with the landed judge; no candidate.
+	"drafts9396": {"scored once at 93783d5 (06e85f7's judge): verdict 0.938 (90/96), AUC 0.990", 0.88, 0},
 	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
