@@ -837,7 +837,12 @@ func startsWord(s string) bool {
 // it"; "they pay £640 for a van tonight, your call") keeps the parts
 // that hold a number, a time, a date, an amount or a name.
 func (c *classifier) keepFacts(p *piece) {
-	if len(p.blunt) > 0 && !strings.Contains(p.text, ", ") && !strings.Contains(p.text, ";") {
+	if len(p.blunt) > 0 && !strings.Contains(p.text, ", ") && !strings.Contains(p.text, ";") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(p.orig)), strings.ToLower(firstWords(p.text, 2))) {
+		// (Only when what went was its tail: "With all due respect, if
+		// the 6 utility staff will be cut this December I will not be
+		// responsible ..." lost its head, not what follows the "if", and
+		// had become "There's a real risk that the 6 utility staff will
+		// be cut ... I will not be responsible ..."; round 93.)
 		// "If a planeload gets salmonella at 35,000 feet that's on you":
 		// the blame went, the risk stays, said whole.
 		if m := bareIfRE.get().FindStringSubmatch(p.text); m != nil {

@@ -273,7 +273,10 @@ func leanedOn(ps []piece, i int) bool {
 		return false
 	}
 	next := ps[i+1].orig
-	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next)
+	// (So is a clause the next one follows from with "so": "the inspector
+	// did mention something about the valve, so I wonder if it might be
+	// worth holding off?" had lost its reason; round 95.)
+	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next) || followsFrom(ps[i+1].lead) && !dropped(ps[i+1].class)
 }
 
 // listAndRE: the "and" or "or" of a list's last item.
