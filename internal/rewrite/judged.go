@@ -651,7 +651,7 @@ var ofAllRE = lazyRegexp(`(?i)^\W*of all\b`)
 // head: it starts the clause.
 func standsAlone(s string, head bool) bool {
 	s = strings.TrimSpace(s)
-	return wordCount(s) >= 3 && (finiteVerb(s) || contractedVerbRE.get().MatchString(s)) && !cutDanglingRE.get().MatchString(s) && !(head && (subordRE.get().MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
+	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.get().MatchString(s) && !(head && (subordRE.get().MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
 }
 
 // verblessLead: what a head cut leaves opens on a part with no verb, the
@@ -664,14 +664,8 @@ func verblessLead(s string) bool {
 		return false
 	}
 	lead := s[:seps[0][0]]
-	return !finiteVerb(lead) && !subjectRE.get().MatchString(lead) && !contractedVerbRE.get().MatchString(lead)
+	return !finiteVerb(lead) && !subjectRE.get().MatchString(lead)
 }
-
-// contractedVerbRE: a part that opens on a subject and its verb in one
-// word ("it's 7 days", "we're short"): a verb the small verb list cannot
-// see. (Not one further in: "the insurance, it's no me being awkward" is
-// no clause of its own; round 80.)
-var contractedVerbRE = lazyRegexp(`(?i)^\W*(?:that|it|there|what|who|you|we|they|I|he|she)(?:'|’)(?:s|re|m|ve|ll|d)\b`)
 
 // loneLinkRE: a part that is only the word a clause hangs on.
 var loneLinkRE = lazyRegexp(`(?i)^\W*(?:which|who|that|and|but|so|because|as|or)\W*$`)

@@ -592,7 +592,7 @@ func leftover(s string) bool {
 	if ruleRE.get().MatchString(s) {
 		return false // "No ID no ticket": a rule, said in four words
 	}
-	if wordCount(s) > 4 || finiteVerb(s) || contractedVerbRE.get().MatchString(s) || keeps(s) || bareTime(s) {
+	if wordCount(s) > 4 || finiteVerb(s) || keeps(s) || bareTime(s) {
 		return false
 	}
 	return true
