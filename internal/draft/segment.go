@@ -18,6 +18,8 @@ import (
 //   - a single capital's full stop before a capitalised word ("J. Smith");
 //   - a full stop followed by no white space (decimals "2.5", URLs
 //     "example.com/a?b", e-mail addresses, "e.g.,");
+//   - a list marker's full stop at the start of a line ("1. Ship Friday",
+//     "b. Move the demo"): the item is one sentence with its marker;
 //   - a terminator inside a quotation that goes on ("She said "No. Not
 //     now." and left."), or after a closing quote when a lower-case word
 //     follows ("“Stop,” he said" / ""Stop." he said");
@@ -107,6 +109,26 @@ func (rc *runeCounter) at(b int) int {
 	return rc.r
 }
 
+// listMarker: text[start:i] is, after white space at the start of its
+// line, a list item's number or letter ("1", "12", "b") and the full stop
+// at i is followed by a space.
+func listMarker(text string, start, i int) bool {
+	s, _ := trimSpace(text, start, i)
+	if i-s < 1 || i-s > 2 || i+1 >= len(text) || text[i+1] != ' ' || !lineStart(text, s) {
+		return false
+	}
+	m := text[s:i]
+	if len(m) == 1 && m[0] >= 'a' && m[0] <= 'h' {
+		return true
+	}
+	for k := 0; k < len(m); k++ {
+		if m[k] < '0' || m[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func lineStart(text string, i int) bool {
 	for i > 0 {
 		c := text[i-1]
@@ -164,6 +186,7 @@ func SentenceSpans(text string) [][2]int {
 			start, quote = i+n, false
 		case r == '"' || r == '“' || r == '”':
 			quote = opensQuote(text, i, r, quote)
+		case r == '.' && listMarker(text, start, i):
 		case r == '.' || r == '!' || r == '?' || r == '…':
 			j, closed := i+n, false
 			for j < len(text) {
