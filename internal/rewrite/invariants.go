@@ -51,9 +51,15 @@ var jabSentenceRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|someone|somebody|a
 	// the cost of their plan laid on us ("Your 'savings' plan just dumps the cost on my team")
 	`|^\W*your\b[^.?!]{0,60}\b(?:on|onto) (?:me|us|my team|our team|my people|my desk)\W*$`)
 
-// jabClauseRE: a clause that tells the reader what they know or should,
-// or says the writer's astonishment at them.
-var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|she)\s+(?:(?:already|obviously|clearly|surely) )?(?:knows?|knew|do remember|must know|must realise|must realize|are well aware|is well aware|should know|should have known)\b(?:\s+(?:it|that|this|full well|very well|perfectly well|better))?(?:[\s.,;!]|$)` +
+// jabClauseRE: a clause that tells the reader what they know or should
+// ("you know that", "they knew full well"; not "They know our ships"), or
+// says the writer's astonishment at them.
+var jabClauseRE = lazyRegexp(`(?i)(?:^|[^\w'])(?:you|your \w+(?: \w+)?|they|he|she)\s+(?:(?:already|obviously|clearly|surely) )?(?:(?:knows?|knew)(?:\s+(?:it|that|this|full well|very well|perfectly well|better)\b|\W*$)|(?:do remember|must know|must realise|must realize|are well aware|is well aware|should know|should have known)\b(?:\s+(?:it|that|this|full well|very well|perfectly well|better))?(?:[\s.,;!]|$))` +
+	// who they know, said to wave it away ("not who he know in Cabinet")
+	`|\bwho (?:you|they|he|she) (?:knows?|knew)\b` +
+	// what they know, said to close the matter ("you know where I am", "you
+	// know what our order book looks like")
+	`|\byou know where (?:I am|to find me)\b|\byou know what (?:our|the|my) [\p{L} ]{1,30} (?:looks|is) like\b|\b(?:I'm|I am) sure you (?:already )?know\b` +
 	`|\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:a bit|a little|quite|honestly|frankly|really|pretty|genuinely|somewhat|rather)\s+)?(?:surprised|shocked|amazed|stunned|astonished|baffled|disappointed|gobsmacked)\b` +
 	`|\b(?:we|I)(?:'ll| will| would|'d)? (?:again )?(?:be|get|gets|got) (?:blamed|the blame|scapegoated)\b` +
 	// their failing, asserted ("they clearly haven't looked at our rota"), and an insinuation ("I don't know who came up with it")
@@ -437,7 +443,7 @@ func earliest(s string) string {
 // ("..., not from you, which is a bit much, ..."), a threat after a
 // request ("Let me know which by noon or neither will happen this
 // week").
-var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))\b[^.?!]*|,\s*not (?:tomorrow|later|next week)\b`)
+var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))(?:[^\w'’][^.?!]*|$)|,\s*not (?:tomorrow|later|next week)\b`)
 
 // scareQuoteRE: their word in quotes ("your 'savings' plan"); one or two
 // words, and a closing quote that is no apostrophe ("the 'she won't come

@@ -205,7 +205,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 func sureJabs(rd reading, m marginer, bar float64) reading {
 	var cut []int
 	for i, p := range rd.pieces {
-		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) {
+		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) || grantRE.get().MatchString(p.text) {
 			continue
 		}
 		if z, ok := m.JabScore(p.text); ok && z >= bar {
@@ -278,6 +278,28 @@ func leanedOn(ps []piece, i int) bool {
 	// worth holding off?" had lost its reason; round 95.)
 	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next) || followsFrom(ps[i+1].lead) && !dropped(ps[i+1].class)
 }
+
+// grantRE: a clause that grants the reader's side ("and I respect that",
+// "I understand why"): courtesy, never a jab to cut (cut, "I know the
+// partners have decided and I respect that, but I feel ..." had become a
+// comma splice with its courtesy gone; round 101).
+var grantRE = lazyRegexp(`(?i)^\W*(?:(?:and|but)\s+)?(?:I|we)\s+(?:(?:really|fully|completely|totally|do)\s+)?(?:respect|understand|appreciate|accept|get)\s+(?:that|this|it|why|where you're coming from|your (?:point|position|view|reasons|concern))\W*$`)
+
+// hedgeRE: a part that says how sure the writer is ("as far as I know",
+// "if I remember rightly").
+var hedgeRE = lazyRegexp(`(?i)^\W*(?:as far as (?:I|we) (?:know|can tell|can see|remember|recall)|if I (?:remember|recall) (?:rightly|correctly)|to (?:my|our|the best of (?:my|our)) knowledge|from what (?:I|we) (?:can see|understand|hear|know))\W*$`)
+
+// linkEndRE: text that ends on the word a next part hangs on ("... and").
+var linkEndRE = lazyRegexp(`(?i)\b(?:and|but|or|because|when|if)\s*$`)
+
+// endsOnPronounRE: a clause that ends on a pronoun its own words do not
+// name ("we just stopped finding it": the glaucoma was in the head a cut
+// would take; round 97).
+var endsOnPronounRE = lazyRegexp(`(?i)\b(?:it|them)\W*$`)
+
+// weSubjectRE: a clause with a subject of its own at its start, not an
+// order ("just do it" may lose its "Don't argue").
+var weSubjectRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so)\s+)?(?:I|we|you|they|he|she|it)\b`)
 
 // listAndRE: the "and" or "or" of a list's last item.
 var listAndRE = lazyRegexp(`(?i)\b(?:and|or)\b|&`)
@@ -518,7 +540,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 						text += "."
 					}
 				}
-			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && standsAlone(after, true) && jabPart(c, m, head, at) {
+			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && !(endsOnPronounRE.get().MatchString(after) && weSubjectRE.get().MatchString(after)) && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
 				text = capitalise(after)
 			} else {
@@ -614,6 +636,12 @@ func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]strin
 				return head + strings.TrimLeft(text[len(strings.TrimRight(text, ".!?… ")):], " "), true
 			}
 		}
+		if linkEndRE.get().MatchString(text[:seps[k][0]]) {
+			// "issued on 2 May and, ~~as far as I know~~, they are ...":
+			// the link is followed by what comes after the part, with no
+			// comma of the part's own ("and, they are"; round 98).
+			rest = text[:seps[k][0]] + " " + text[seps[k+1][1]:]
+		}
 		if wordCount(prev) >= 3 && wordCount(next) >= 3 && jabPart(c, m, part, bar) && standsAlone(rest, false) {
 			*cut = append(*cut, part)
 			return rest, true
@@ -707,6 +735,9 @@ func jabPart(c *classifier, m marginer, part string, bar float64) bool {
 	}
 	if soReasonRE.get().MatchString(part) {
 		return false // "..., so nobody loses it, ...": why, not a jab
+	}
+	if hedgeRE.get().MatchString(part) {
+		return false // "..., as far as I know, ...": how sure the writer is, not a jab (round 98)
 	}
 	// (What the rules keep stays, but for a judgement: "that's a bit
 	// rich".)

@@ -408,7 +408,7 @@ var spliceTests = []spliceTest{
 		return danglingRE.get().FindString(text)
 	}},
 	{"double punctuation", func(text string, _ []draft.Sentence) string { return doublePunct(text) }},
-	{"sentence starts in lower case", func(_ string, sents []draft.Sentence) string {
+	{lowerStartTest, func(_ string, sents []draft.Sentence) string {
 		for _, s := range sents {
 			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s.Text, "\"“‘'(*-– "))
 			if unicode.IsLower(r) {
@@ -607,6 +607,10 @@ func inspectLimit(in InspectInput) Review {
 // written may meet: a short fragment the engine could not rebuild with
 // certainty ("18mm forecast.", "Janet.", "1.09 or find another agent.")
 // stays the writer's: the check is of what the engine breaks.
+// lowerStartTest is the splice test a chat typed in lower case is exempt
+// from when the trim keeps its style.
+const lowerStartTest = "sentence starts in lower case"
+
 var asWrittenTests = map[string]bool{"fragment": true, "scrap of the input": true, "sentence with no verb": true}
 
 // writersSentence: what a test found is a whole sentence of the draft,

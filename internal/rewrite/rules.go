@@ -110,6 +110,11 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if !req.levelAsked {
 		// (In a repair round too: the plan would only add slots.)
 		if text, ok := goingAlong(rd, req.Draft); ok {
+			if d := strings.TrimSpace(req.Draft); sameWords(d, text) && cleanDraft(d) == d {
+				// Nothing but its emoji would go ("Ok lah, go ahead. Maybe
+				// skip the 🎉 for the extraction appointments 😂"): no sigh.
+				return Generation{Text: d, Mode: ModeRules, Notes: []string{"kept as written: the draft goes along, and at these stakes that is the framework's answer; ask for a level to push back anyway"}}, nil
+			}
 			return Generation{Text: text, Mode: ModeRules, Notes: []string{"kept, without its sigh: the draft goes along, and at these stakes that is the framework's answer; ask for a level to push back anyway"}}, nil
 		}
 	}
@@ -139,8 +144,17 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 			refusal = pl.refusal // "Nope, the Q4 numbers aren't final until Thursday."
 		}
 		text, ok := trimmed(trd, readText(req.Draft), refusal)
-		if ok && standsTrimmed(req, text) {
+		if ok && (standsTrimmed(req, text) || pl.slot && shortStands(req, text)) {
 			notes := trimNotes(trd)
+			if d := strings.TrimSpace(req.Draft); len(notes) == 0 && rep.Pass && !req.levelAsked && cleanDraft(d) == d && sameWords(d, text) {
+				// A draft the judge passes that the trim would only
+				// retouch (capitals, full stops, an emoji) reads as its
+				// writer meant: readers of rounds 97-102 rated such
+				// touches worse, never better ("ah go on so, ... not
+				// worth a row 😂 Can you send me the full list by
+				// Friday" lost its emoji and its question).
+				return Generation{Text: d, Mode: ModeRules, Notes: []string{keptUntouched}, final: true}, nil
+			}
 			if pl.slot && req.Audience != guide.AudienceReport { // (an instruction to a report owes no alternative)
 				notes = append(notes, "no way forward in the draft: say what you can offer instead (another date, a smaller scope, who else can help); an objection without a proposal leaves them stuck")
 			}
@@ -173,6 +187,19 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, best.text, notes)...)}
 	g.Limit = best.limit
 	return g, nil
+}
+
+// keptUntouched is the note for a passing draft the trim found nothing
+// to cut from.
+const keptUntouched = "kept as written: the checker passes it and nothing in it is cut as blunt; ask for a level to have it rewritten"
+
+// sameWords says whether a and b say the same words in the same order,
+// whatever their capitals, punctuation and emoji.
+func sameWords(a, b string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
+	}
+	return slices.Equal(split(a), split(b))
 }
 
 // asWritten says whether the draft can go out unchanged, and the note

@@ -301,9 +301,33 @@ func shoutedNear(words []string, i int) bool {
 	return false
 }
 
-// stripEmoji removes pictographs, their variation selectors and joiners; a
-// run of them between two words becomes a comma.
+// emojiNounRE: pictographs after a determiner stand for a noun ("Maybe
+// skip the 🎉 for the extraction appointments"): a word of the sentence,
+// kept, or the sentence is left with a hole ("skip the, for").
+var emojiNounRE = lazyRegexp(`(?i)\b(?:the|a|an|your|my|our|their|his|her|its|some|any|these|those|more)\s+[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+`)
+
+// stripEmoji removes pictographs, their variation selectors and joiners,
+// but those that stand for a noun; a run of them between two words
+// becomes a comma.
 func stripEmoji(s string) string {
+	locs := emojiNounRE.get().FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return stripPictographs(s)
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		b.WriteString(stripPictographs(s[last:l[0]]))
+		b.WriteString(s[l[0]:l[1]])
+		last = l[1]
+	}
+	b.WriteString(stripPictographs(s[last:]))
+	return b.String()
+}
+
+// stripPictographs removes every pictograph of s; a run of them between
+// two words becomes a comma.
+func stripPictographs(s string) string {
 	s = emojiBetweenRE.get().ReplaceAllString(s, "$1, $2")
 	return strings.Map(func(r rune) rune {
 		switch {

@@ -28,6 +28,7 @@ import (
 // reports false when nothing is left to send.
 func trimmed(rd reading, text, refusal string) (string, bool) {
 	runes := []rune(text)
+	lower := lowerCase(text) // a chat typed in lower case stays so
 	sorry := apologetic(rd)
 	var sents []string
 	var breaks []string // what goes before each sentence: " ", "\n" or "\n\n"
@@ -68,6 +69,13 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			breaks = breaks[:len(sents)]
 			return
 		}
+		if m := whichLeadRE.get().FindStringSubmatchIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 && !whichLeadRE.get().MatchString(strings.TrimSpace(written)) {
+			// "..., which cost us NOK 12 300 and a letter from
+			// Tolletaten" whose head went (a jab about the LED lamps)
+			// says what it says of the sentence before ("Which cost us
+			// ..." had stood alone; round 98).
+			s = "That " + s[m[2]:]
+		}
 		if cut {
 			if m := continuationRE.get().FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 {
 				// "Including at the team meeting on Thursday that you
@@ -92,7 +100,10 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				s += "." // (`We're not “almost done.”` is said)
 			}
 		}
-		sents = append(sents, capitalise(s))
+		if !lower {
+			s = capitalise(s)
+		}
+		sents = append(sents, s)
 	}
 	afterCut := false // the piece before, in this sentence, went
 	for _, p := range rd.pieces {
@@ -170,6 +181,14 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	}
 	if refusal != "" {
 		sents, breaks = append([]string{refusal}, sents...), append([]string{" "}, breaks...)
+	}
+	if lower && slices.ContainsFunc(sents, func(s string) bool { return !lowerCase(s) && !strings.HasPrefix(s, "I") }) {
+		// A sentence the trim said itself ("Sorry, I can't let you leave
+		// at 3pm today.") starts with a capital: so do the writer's,
+		// or the message is half in capitals.
+		for i := range sents {
+			sents[i] = capitalise(sents[i])
+		}
 	}
 	if rd.inline && strings.HasSuffix(strings.TrimSpace(rd.greeting), ",") {
 		// "Sir, simply we are throwing 8,000 volumes ...": the body goes
@@ -457,6 +476,30 @@ func saidNo(rd reading) int {
 	return said
 }
 
+// lowerCase: the writer starts no sentence with a capital ("not approving
+// yet - ... take a fresh snapshot first"): capitals the trim added would
+// be its style, not theirs (readers of round 102 marked them).
+func lowerCase(text string) bool {
+	n := 0
+	for _, sp := range draft.SentenceSpans(text) {
+		s := text[sp[0]:sp[1]]
+		r, _ := utf8.DecodeRuneInString(s)
+		switch w := firstWordOf(s); {
+		case !unicode.IsLetter(r):
+		case unicode.IsUpper(r) && (w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’")):
+		case unicode.IsUpper(r):
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0
+}
+
+// whichLeadRE: a relative "which" and its verb opening what is left of a
+// sentence.
+var whichLeadRE = lazyRegexp(`(?i)^which\s+((?:cost|costs|meant|means|took|takes|left|leaves|put|puts|was|is|has|had|gave|gives|made|makes)\s+)`)
+
 // pointsBackRE: a sentence that opens by pointing back ("Thas exactly the
 // sort of thing ...", "She is a young girl ..."): after a sentence the
 // trim left out, it points at nothing. ("It's GDPR" points at nothing
@@ -669,6 +712,24 @@ const MinTrimWords = 8
 // (a number, a day, a name), or fewer words that offer a time. The
 // documents' bare examples ("No, that won't work. We need to do it the way
 // I said.") have none and are rebuilt.
+// shortStands: a trim too short to stand on its own ("140s done.", from
+// "Nope, 140s done. Should of told us last week.") that is still a clause
+// with something of its own, within the draft's limits:
+// when the rebuild would only add slots around it ("140s done. Would
+// [what you can offer instead] work for you?"), the trim goes out with a
+// note instead. Readers rated every slot a rebuild sent as broken, and
+// below the draft (rounds 69-102).
+func shortStands(req Request, text string) bool {
+	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars || trimSpliced(text, req.Draft) {
+		return false
+	}
+	if slices.ContainsFunc(req.missingFacts(text), func(f string) bool { return strings.ContainsFunc(f, unicode.IsDigit) }) {
+		return false
+	}
+	n := wordCount(text)
+	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
+}
+
 func standsTrimmed(req Request, text string) bool {
 	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars {
 		return false
@@ -740,10 +801,11 @@ func endsAsked(orig, kept string) bool {
 // above).
 func trimSpliced(text, d string) bool {
 	sents := draft.Split(text)
+	lower := lowerCase(d)
 	for _, t := range spliceTests {
 		m := t.find(text, sents)
-		if m == "" || asWrittenTests[t.name] && writersSentence(m, d) || writersWords(strings.TrimSpace(m), d) {
-			continue
+		if m == "" || asWrittenTests[t.name] && writersSentence(m, d) || writersWords(strings.TrimSpace(m), d) || lower && t.name == lowerStartTest {
+			continue // (a chat typed in lower case keeps its style: lowerCase)
 		}
 		return true
 	}
