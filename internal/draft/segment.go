@@ -321,6 +321,9 @@ var titles = map[string]bool{
 	// sign-off had been split into two sentences)
 	"capt": true, "col": true, "lt": true, "sgt": true, "cpl": true, "maj": true, "rev": true, "fr": true,
 	"hon": true, "supt": true, "insp": true, "det": true, "gov": true, "sen": true,
+	// professional titles ("Engr. Tariq Mehmood" above "Project Manager"
+	// had become "Engr. Tariq Mehmood." apart from its title; round 100)
+	"engr": true, "eng": true, "adv": true, "atty": true, "arch": true,
 }
 
 // continuing abbreviations are followed by more of the sentence.

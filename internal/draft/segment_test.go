@@ -30,6 +30,7 @@ func TestSplitSentences(t *testing.T) {
 		{"empty", "", nil},
 		{"title", "Dr. Patel wants it Friday; fine.", []string{"Dr. Patel wants it Friday; fine."}},
 		{"numbered list", "Two options:\n\n1. 350 kegs for the 14th.\n2. Ask Booker to take 600 on the 28th.\nb. Or both.", []string{"Two options:", "1. 350 kegs for the 14th.", "2. Ask Booker to take 600 on the 28th.", "b. Or both."}},
+		{"professional title", "Regards,\nEngr. Tariq Mehmood\nProject Manager", []string{"Regards,", "Engr. Tariq Mehmood", "Project Manager"}},
 		{"a number ending a sentence is no marker", "We need 3. Then 4. Done.", []string{"We need 3.", "Then 4.", "Done."}},
 		{"a rank before a name (round 59: a sign-off split in two)", "Thanks cher,\nCapt. Russell Guidry\nLakefront Charters", []string{"Thanks cher,", "Capt. Russell Guidry", "Lakefront Charters"}},
 		{"e.g.", "Use a smaller scope, e.g. the core flows. Then expand.", []string{"Use a smaller scope, e.g. the core flows.", "Then expand."}},

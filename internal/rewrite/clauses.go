@@ -238,6 +238,9 @@ type piece struct {
 	// blunt are the words the softening took out of it ("not you"),
 	// which must not survive.
 	blunt []string
+	// lost are the parts of it the reading left out as jabs while it kept
+	// the rest for its figures ("..., clearly the chancellor can wait").
+	lost []string
 }
 
 // reading is a draft read clause by clause.
@@ -901,7 +904,7 @@ func (c *classifier) keepFacts(p *piece) {
 	if !dropped(p.class) || !heldNumberRE.get().MatchString(p.text) {
 		return
 	}
-	var kept []string
+	var kept, gone []string
 	// (", ": a comma inside a number, "2,400", joins no clauses)
 	for _, part := range strings.Split(strings.TrimRight(p.text, ".!? "), ", ") {
 		part = strings.TrimSpace(part)
@@ -909,6 +912,7 @@ func (c *classifier) keepFacts(p *piece) {
 			continue
 		}
 		if dropped(c.classify(part).class) {
+			gone = append(gone, part)
 			// "ask me properly and you'll have it by lunch": the jab
 			// goes, what is promised stays.
 			var sub []string
@@ -929,7 +933,10 @@ func (c *classifier) keepFacts(p *piece) {
 	}
 	text := strings.Join(kept, ", ")
 	if m := c.classify(text); !dropped(m.class) && heldNumberRE.get().MatchString(text) {
-		p.text, p.match = text, m
+		// (What went is recorded: the draft as written still holds it,
+		// so it is not "kept as written"; round 99's "..., clearly the
+		// chancellor can wait." had been.)
+		p.text, p.match, p.lost = text, m, append(slices.Clone(p.lost), gone...)
 	}
 }
 

@@ -139,6 +139,9 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	}
 	if trimming {
 		trd = keepReferents(trd, uncut)
+		if req.Stakes == guide.StakesCritical {
+			trd = keepWarningNo(trd)
+		}
 		refusal := ""
 		if saidNo(trd) == noDropped {
 			refusal = pl.refusal // "Nope, the Q4 numbers aren't final until Thursday."
@@ -217,7 +220,7 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 	edgy, refuses := false, false
 	for _, p := range rd.pieces {
 		switch {
-		case dropped(p.class), len(p.blunt) > 0:
+		case dropped(p.class), len(p.blunt) > 0, len(p.lost) > 0:
 			// Blame the softening took out ("..., not you") is still in
 			// the draft as written.
 			return "", false

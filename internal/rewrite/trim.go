@@ -476,6 +476,38 @@ func saidNo(rd reading) int {
 	return said
 }
 
+// keepWarningNo keeps, at critical stakes, a bare no that the same
+// sentence goes on to say as a must-not-do ("Maddie, no, please don't go
+// in tonight."): there the no is the warning, and both readers of round
+// 99 marked its loss. rd is shared: it is copied before any change.
+func keepWarningNo(rd reading) reading {
+	copied := false
+	edit := func(i int) *piece {
+		if !copied {
+			rd.pieces, copied = slices.Clone(rd.pieces), true
+		}
+		return &rd.pieces[i]
+	}
+	for i, p := range rd.pieces {
+		switch {
+		case dontRE.get().MatchString(p.text) && !dropped(p.class):
+			// The no the softening took from the clause's head.
+			if m := leadNoRE.get().FindStringIndex(straight(p.orig)); m != nil && !leadNoRE.get().MatchString(p.text) {
+				q := edit(i)
+				q.text = strings.TrimSpace(p.orig[:m[1]]) + " " + lowerFirst(strings.TrimSpace(p.text))
+			}
+		case flatNo(p, nil) && strings.TrimSpace(p.text) != "" && i+1 < len(rd.pieces) && rd.pieces[i+1].sent == p.sent && dontRE.get().MatchString(rd.pieces[i+1].text):
+			q := edit(i)
+			q.match, q.text = match{class: classFact}, strings.TrimSpace(p.orig)
+		}
+	}
+	return rd
+}
+
+// dontRE: a clause that says what must not be done ("please don't go in
+// tonight", "do not restart it").
+var dontRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:do not|don'?t|don’t|never)\s+\p{L}`)
+
 // lowerCase: the writer starts no sentence with a capital ("not approving
 // yet - ... take a fresh snapshot first"): capitals the trim added would
 // be its style, not theirs (readers of round 102 marked them).
@@ -647,6 +679,9 @@ func trimNotes(rd reading) []string {
 	var notes []string
 	sorry := apologetic(rd)
 	for _, p := range rd.pieces {
+		for _, l := range p.lost {
+			notes = append(notes, fmt.Sprintf("left out %q: how it treats the reader", clip(l, 80)))
+		}
 		if !dropped(p.class) && !flatNo(p, sorry) {
 			_, plain := toneData().neutral(p.text)
 			for _, b := range plain {
@@ -684,6 +719,14 @@ func trimNotes(rd reading) []string {
 			}
 		}
 	}
+	seen := map[string]bool{}
+	notes = slices.DeleteFunc(notes, func(n string) bool { // (a part lost and noted as a tail too)
+		if seen[n] {
+			return true
+		}
+		seen[n] = true
+		return false
+	})
 	if len(notes) > 6 {
 		notes = append(notes[:5], fmt.Sprintf("and %d more left out", len(notes)-5))
 	}
