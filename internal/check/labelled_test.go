@@ -62,7 +62,16 @@ var firstSight = map[string]struct {
 	// drafts9396: rounds 93-96 (four more writers, the standard brief; 96
 	// of 96 agreed), scored once with the landed judge; no candidate.
 	"drafts9396": {"scored once at 93783d5 (06e85f7's judge): verdict 0.938 (90/96), AUC 0.990", 0.88, 0},
-	"fsB":        {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
+	// drafts97100, drafts101102: rounds 97-100 (four more writers, the
+	// standard brief; 96 of 96 agreed) and 101-102 (two writers briefed
+	// for drafts near the line; 47 of 48 agreed), stop 27, the same rule,
+	// scored once with the landed judge and with C7 (the drafts of rounds
+	// 63-96 in training), pre-registered: C7 was right on one more of the
+	// 143 but failed the suite (the trim's jab cuts moved), so it did not
+	// land (evals/checker/README.md).
+	"drafts97100":  {"scored once at 5f0185d (06e85f7's judge): verdict 0.906 (87/96), AUC 0.971; C7 0.906 (87/96), AUC 0.969, not landed", 0.86, 0},
+	"drafts101102": {"scored once at 5f0185d (06e85f7's judge): verdict 0.809 (38/47), AUC 0.872; C7 0.830 (39/47), AUC 0.906, not landed", 0.76, 0},
+	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
 // TestFirstSightSets scores every set in evals/checker/firstsight.
