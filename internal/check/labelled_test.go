@@ -71,6 +71,12 @@ var firstSight = map[string]struct {
 	// land (evals/checker/README.md).
 	"drafts97100":  {"scored once at 5f0185d (06e85f7's judge): verdict 0.906 (87/96), AUC 0.971; C7 0.906 (87/96), AUC 0.969, not landed", 0.86, 0},
 	"drafts101102": {"scored once at 5f0185d (06e85f7's judge): verdict 0.809 (38/47), AUC 0.872; C7 0.830 (39/47), AUC 0.906, not landed", 0.76, 0},
+	// drafts103106: rounds 103-106 (four more writers, the standard
+	// brief; 96 of 96 agreed), read after this stop's judge and trim were
+	// settled. J (the landed judge, failing every draft in which the
+	// rewrite's clause classifier reads blame, an insult, venting or a
+	// rhetorical question) was pre-registered as a measurement.
+	"drafts103106": {"scored once at cf14331 (06e85f7's judge): verdict 0.917 (88/96), AUC 0.963; J 0.927 (89/96), AUC 0.974; C7 0.927 (89/96)", 0.87, 0},
 	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
