@@ -64,6 +64,8 @@ type Checker struct {
 	leads    *cue.Index
 	stock    cue.Rule    // the guide's stock lines, blanked before the judge reads a draft
 	catch    cue.Rule    // goes_along's catch: a yes with a condition or a concern (stance only)
+	jabs     cue.Rule    // the rewrite's jab classes: what it leaves out as blame, an insult, venting or a rhetorical question
+	jabNotes []string    // each jab cue's note, in the rule's order
 	judge    *judgeModel // nil: the cues' verdict alone
 }
 
@@ -163,6 +165,9 @@ func NewWithModel(g *guide.Guide, load func() (*model.Model, error)) (*Checker, 
 	if c.stock, err = cue.CompileStock(g.Stock.Lines); err != nil {
 		return nil, fmt.Errorf("compile stock lines: %w", err)
 	}
+	if c.jabs, c.jabNotes, err = compileJabs(g.Rewrite); err != nil {
+		return nil, fmt.Errorf("compile jab cues: %w", err)
+	}
 	c.leads = cue.NewIndex(c.rules())
 	return c, nil
 }
@@ -186,7 +191,7 @@ func (c *Checker) rules() []cue.Rule {
 			rs = append(rs, f.rule)
 		}
 	}
-	return append(rs, c.stock, c.catch)
+	return append(rs, c.stock, c.catch, c.jabs)
 }
 
 var defaultChecker = sync.OnceValue(func() *Checker {
@@ -228,7 +233,7 @@ func (c *Checker) Check(in Input) (Report, error) {
 			return Report{}, fmt.Errorf("check: %w", err)
 		}
 		mi := c.judgeInput(in, a, r, sc)
-		c.judgeReport(&r, in, a.features, m.Predict(mi))
+		c.judgeReport(&r, in, a.features, m.Predict(mi), a.text)
 		if in.Explain {
 			r.Explanation = m.Explain(mi, 12)
 		}

@@ -162,7 +162,9 @@ func (r Report) Miscalibrated() bool {
 const cueOverrule = 0.8
 
 // judge fuses the model's reading p into the cues' report r.
-func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Prediction) {
+// t, the draft prepared for the cues, is read for a jab line (jab.go) when
+// the judge would pass the draft; nil skips that.
+func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Prediction, t *cue.Text) {
 	rulesPass := r.Pass
 	r.Score = int(math.Round(100 * p.Good))
 	r.Pass = p.Good >= 0.5
@@ -196,6 +198,13 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 	if r.Pass && p.Good < cueOverrule && len(cueAnti) > 0 {
 		r.Pass, overruled = false, true
 		r.Score = min(r.Score, 49)
+	}
+	var jab []cue.Hit
+	if r.Pass && t != nil {
+		if res := c.jabs.Eval(t, nil); len(res.Hits) > 0 {
+			r.Pass, jab = false, res.Hits
+			r.Score = min(r.Score, 49)
+		}
 	}
 	// The level is the judge's reading (it reads the corpus's labels of
 	// level better than the cues do); calibration is judged against it.
@@ -250,6 +259,16 @@ func (c *Checker) judgeReport(r *Report, in Input, f map[string]bool, p model.Pr
 	} else if unreadable {
 		r.Level, r.LevelConfidence = "", 0
 		r.ReadsAs = "unreadable"
+	} else if jab != nil {
+		ap, _ := c.g.AntiPattern(jabAntiPattern)
+		h := jab[0]
+		sp := draft.NewIndex(in.Draft).Span(h.Start, h.End)
+		f := antiFinding(ap, SeverityError, ap.Name, sp)
+		if j := c.jabs.Strongest(t, nil); j >= 0 && j < len(c.jabNotes) && c.jabNotes[j] != "" {
+			f.Message += " (" + c.jabNotes[j] + ")"
+		}
+		r.Findings = append([]Finding{f}, r.Findings...)
+		notes = append(notes, fmt.Sprintf("read as a whole the message could pass (%.0f%% sure), but %q is a line the rewrite leaves out as a jab at the reader, so it fails", 100*p.Good, clip(sp.Text, 80)))
 	} else if overruled {
 		var names []string
 		for id := range cueAnti {

@@ -391,7 +391,7 @@ func TestUnsureAntiPattern(t *testing.T) {
 		a := c.analyse(in, sc)
 		scratchPool.Put(sc)
 		r := c.report(in, a)
-		c.judgeReport(&r, in, a.features, model.Prediction{Good: 0.1, Known: 20, AntiPattern: []model.Prob{{Class: "confrontational", P: tt.p}, {Class: "dismissive_no", P: 1 - tt.p}}})
+		c.judgeReport(&r, in, a.features, model.Prediction{Good: 0.1, Known: 20, AntiPattern: []model.Prob{{Class: "confrontational", P: tt.p}, {Class: "dismissive_no", P: 1 - tt.p}}}, nil)
 		var f *Finding
 		for i := range r.Findings {
 			if r.Findings[i].Rule == "confrontational" {

@@ -542,3 +542,13 @@ func (g *Guide) StartLevel(s Stakes, a Audience, repeated bool) (lvl Level, why 
 	}
 	return lvl, why, true
 }
+
+// Class returns the rewrite guide's clause class id.
+func (rg RewriteGuide) Class(id string) (ClauseClass, bool) {
+	for _, c := range rg.Classes {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return ClauseClass{}, false
+}
