@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/check"
+	"github.com/pushback/pushback/internal/draft"
 	"github.com/pushback/pushback/internal/guide"
 )
 
@@ -186,11 +187,65 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if err := ctx.Err(); err != nil {
 		return Generation{Mode: ModeRules}, err
 	}
+	if trimming {
+		// On auto, a rebuild that needed a slot ("What I'd suggest instead
+		// is [what you can offer instead].") goes out without it, its
+		// note saying what to add: a slot in the text is no message to
+		// send, and readers rated every one broken (rounds 69-106). A
+		// level asked for keeps the template's slots.
+		if text, ok := r.withoutSlots(best.text); ok {
+			best.text = text
+		}
+	}
 	notes := append(pl.notes, best.notes...)
 	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, best.text, notes)...)}
 	g.Limit = best.limit
 	return g, nil
 }
+
+// withoutSlots returns text less each sentence that holds an unfilled
+// slot, and the invitation that asks about the slot's offer right after
+// it ("Would that work for you?"); ok is false when there is none, or too
+// little would be left to send.
+func (r *Rules) withoutSlots(text string) (string, bool) {
+	if len(r.g.Placeholders.Find(text)) == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	dropped, prev := false, -1
+	for _, s := range draft.Split(text) {
+		gone := len(r.g.Placeholders.Find(s.Text)) > 0 || dropped && askAboutItRE.get().MatchString(s.Text)
+		dropped = gone
+		if gone {
+			continue
+		}
+		if prev >= 0 {
+			b.WriteString(gapBetween(text, prev, s.Start))
+		}
+		b.WriteString(s.Text)
+		prev = s.End
+	}
+	out := strings.TrimSpace(b.String())
+	if wordCount(out) < 3 || !finiteVerb(out) {
+		return "", false
+	}
+	return out, true
+}
+
+// gapBetween is the white space of text between two kept sentences, as
+// written: a paragraph break, a line break or a space.
+func gapBetween(text string, from, to int) string {
+	switch between := text[from:to]; {
+	case strings.Contains(between, "\n\n"):
+		return "\n\n"
+	case strings.Contains(between, "\n"):
+		return "\n"
+	}
+	return " "
+}
+
+// askAboutItRE: an invitation that asks about the offer before it.
+var askAboutItRE = lazyRegexp(`(?i)^\W*(?:would|does|will|could) (?:that|this|it) (?:work|suit) (?:for )?you\W*$|^\W*how does (?:that|this) sound\W*$`)
 
 // keptUntouched is the note for a passing draft the trim found nothing
 // to cut from.
