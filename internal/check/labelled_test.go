@@ -77,6 +77,12 @@ var firstSight = map[string]struct {
 	// rewrite's clause classifier reads blame, an insult, venting or a
 	// rhetorical question) was pre-registered as a measurement.
 	"drafts103106": {"scored once at cf14331 (06e85f7's judge): verdict 0.917 (88/96), AUC 0.963; J 0.927 (89/96), AUC 0.974; C7 0.927 (89/96)", 0.87, 0},
+	// drafts107110: rounds 107-110 (four more writers, the standard
+	// brief; 96 of 96 agreed), scored once with the landed judge and
+	// with J' (a line the rewrite leaves out as a jab fails a draft the
+	// judge passes; jab.go), pre-registered: J' was right on two more,
+	// and landed.
+	"drafts107110": {"scored once at e5e46af: J' 0.927 (89/96), AUC 0.958; the judge without the jab line (06e85f7's) 0.906 (87/96), AUC 0.946", 0.88, 0},
 	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 

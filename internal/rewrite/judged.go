@@ -276,7 +276,11 @@ func leanedOn(ps []piece, i int) bool {
 	// (So is a clause the next one follows from with "so": "the inspector
 	// did mention something about the valve, so I wonder if it might be
 	// worth holding off?" had lost its reason; round 95.)
-	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next) || followsFrom(ps[i+1].lead) && !dropped(ps[i+1].class)
+	// (Nor is one the next clause names only by a pronoun it ends on:
+	// "Some will just be formatting errors, but we can't yet tell which"
+	// had left "We can't yet tell which."; round 107.)
+	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next) || followsFrom(ps[i+1].lead) && !dropped(ps[i+1].class) ||
+		endsOnPronounRE.get().MatchString(next) && weSubjectRE.get().MatchString(next) && !dropped(ps[i+1].class)
 }
 
 // grantRE: a clause that grants the reader's side ("and I respect that",
@@ -284,6 +288,10 @@ func leanedOn(ps []piece, i int) bool {
 // partners have decided and I respect that, but I feel ..." had become a
 // comma splice with its courtesy gone; round 101).
 var grantRE = lazyRegexp(`(?i)^\W*(?:(?:and|but)\s+)?(?:I|we)\s+(?:(?:really|fully|completely|totally|do)\s+)?(?:respect|understand|appreciate|accept|get)\s+(?:that|this|it|why|where you're coming from|your (?:point|position|view|reasons|concern))\W*$`)
+
+// withoutRuleRE: a part that states a rule ("nobody changes bank details
+// without a call back", "no one goes up without a harness").
+var withoutRuleRE = lazyRegexp(`(?i)\b(?:nobody|no one|no-one|nothing|no \p{L}+)\s+(?:\p{L}+\s+){0,6}?without\b`)
 
 // hedgeRE: a part that says how sure the writer is ("as far as I know",
 // "if I remember rightly").
@@ -294,8 +302,8 @@ var linkEndRE = lazyRegexp(`(?i)\b(?:and|but|or|because|when|if)\s*$`)
 
 // endsOnPronounRE: a clause that ends on a pronoun its own words do not
 // name ("we just stopped finding it": the glaucoma was in the head a cut
-// would take; round 97).
-var endsOnPronounRE = lazyRegexp(`(?i)\b(?:it|them)\W*$`)
+// would take, round 97; "we can't yet tell which", round 107).
+var endsOnPronounRE = lazyRegexp(`(?i)\b(?:it|them|which)\W*$`)
 
 // weSubjectRE: a clause with a subject of its own at its start, not an
 // order ("just do it" may lose its "Don't argue").
@@ -735,6 +743,9 @@ func jabPart(c *classifier, m marginer, part string, bar float64) bool {
 	}
 	if soReasonRE.get().MatchString(part) {
 		return false // "..., so nobody loses it, ...": why, not a jab
+	}
+	if withoutRuleRE.get().MatchString(part) {
+		return false // "..., nobody changes bank details without a call back": the rule (round 107)
 	}
 	if hedgeRE.get().MatchString(part) {
 		return false // "..., as far as I know, ...": how sure the writer is, not a jab (round 98)
