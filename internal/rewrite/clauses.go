@@ -340,9 +340,9 @@ func npJoined(text string, cls []draft.Clause) []draft.Clause {
 }
 
 // runOnRE: a second clause run on without its comma ("... signed off
-// it's me in front of the HSE"): a subject and its verb in one word
-// after a word that joins nothing.
-var runOnRE = lazyRegexp(`(?i)(?:^|\s)(\w+)\s+(?:it's|it’s|I'm|I’m|we're|we’re|you're|you’re|they're|they’re|he's|she's|we'll|I'll|it'll|there's|there’s)\s`)
+// it's me in front of the HSE", "... turns up without it he won't be
+// loaded"): a subject and its verb after a word that joins nothing.
+var runOnRE = lazyRegexp(`(?i)(?:^|\s)(\w+)\s+(?:it's|it’s|I'm|I’m|we're|we’re|you're|you’re|they're|they’re|he's|she's|we'll|I'll|it'll|there's|there’s|(?:he|she|they|we|I) (?:won't|won’t|will not|can't|can’t|cannot|wouldn't|wouldn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|aren't|aren’t))\s`)
 
 // runOn returns where the run-on clause of s starts, or -1.
 func runOn(s string) int {

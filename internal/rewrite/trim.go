@@ -83,7 +83,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				// aside that went ("As I've explained repeatedly, ...").
 				s = s[m[1]:]
 			}
-			if m := eitherRE.get().FindStringSubmatch(s); m != nil && !choiceOrRE.get().MatchString(s) {
+			if m := eitherRE.get().FindStringSubmatch(soEitherRE.get().ReplaceAllString(s, "either ")); m != nil && !choiceOrRE.get().MatchString(s) {
 				// "Either the allowances are paid by Friday." lost its "or
 				// you send someone else": what is left is no choice.
 				s = m[1]
@@ -507,6 +507,10 @@ func keepWarningNo(rd reading) reading {
 // dontRE: a clause that says what must not be done ("please don't go in
 // tonight", "do not restart it").
 var dontRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:do not|don'?t|don’t|never)\s+\p{L}`)
+
+// soEitherRE: a leading "So either" ("So either I keep my five." lost
+// its "or you find another teller"; round 107).
+var soEitherRE = lazyRegexp(`(?i)^(?:so|and|but)\s+either\s+`)
 
 // lowerCase: the writer starts no sentence with a capital ("not approving
 // yet - ... take a fresh snapshot first"): capitals the trim added would
