@@ -83,6 +83,10 @@ var firstSight = map[string]struct {
 	// judge passes; jab.go), pre-registered: J' was right on two more,
 	// and landed.
 	"drafts107110": {"scored once at e5e46af: J' 0.927 (89/96), AUC 0.958; the judge without the jab line (06e85f7's) 0.906 (87/96), AUC 0.946", 0.88, 0},
+	// drafts111114: rounds 111-114 (four more writers, the standard
+	// brief; 95 of 96 agreed), read last, the second first-sight test of
+	// the jab line, pre-registered: it changed no draft's verdict.
+	"drafts111114": {"scored once at c9f6238: verdict 0.958 (91/95), AUC 0.981; the judge without the jab line the same", 0.9, 0},
 	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
