@@ -111,7 +111,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	if !req.levelAsked {
 		// (In a repair round too: the plan would only add slots.)
 		if text, ok := goingAlong(rd, req.Draft); ok {
-			if d := strings.TrimSpace(req.Draft); sameWords(d, text) && cleanDraft(d) == d {
+			if d := strings.TrimSpace(req.Draft); retouchedOnly(d, text) {
 				// Nothing but its emoji would go ("Ok lah, go ahead. Maybe
 				// skip the 🎉 for the extraction appointments 😂"): no sigh.
 				return Generation{Text: d, Mode: ModeRules, Notes: []string{"kept as written: the draft goes along, and at these stakes that is the framework's answer; ask for a level to push back anyway"}}, nil
@@ -150,7 +150,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		text, ok := trimmed(trd, readText(req.Draft), refusal)
 		if ok && (standsTrimmed(req, text) || pl.slot && shortStands(req, text)) {
 			notes := trimNotes(trd)
-			if d := strings.TrimSpace(req.Draft); len(notes) == 0 && rep.Pass && !req.levelAsked && cleanDraft(d) == d && sameWords(d, text) {
+			if d := strings.TrimSpace(req.Draft); len(notes) == 0 && rep.Pass && !req.levelAsked && retouchedOnly(d, text) {
 				// A draft the judge passes that the trim would only
 				// retouch (capitals, full stops, an emoji) reads as its
 				// writer meant: readers of rounds 97-102 rated such
@@ -212,6 +212,7 @@ func (r *Rules) withoutSlots(text string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
+	runes := []rune(text)
 	dropped, prev := false, -1
 	for _, s := range draft.Split(text) {
 		gone := len(r.g.Placeholders.Find(s.Text)) > 0 || dropped && askAboutItRE.get().MatchString(s.Text)
@@ -220,10 +221,10 @@ func (r *Rules) withoutSlots(text string) (string, bool) {
 			continue
 		}
 		if prev >= 0 {
-			b.WriteString(gapBetween(text, prev, s.Start))
+			b.WriteString(gap(runes, prev, s.CharStart))
 		}
 		b.WriteString(s.Text)
-		prev = s.End
+		prev = s.CharEnd
 	}
 	out := strings.TrimSpace(b.String())
 	if wordCount(out) < 3 || !finiteVerb(out) {
@@ -232,24 +233,17 @@ func (r *Rules) withoutSlots(text string) (string, bool) {
 	return out, true
 }
 
-// gapBetween is the white space of text between two kept sentences, as
-// written: a paragraph break, a line break or a space.
-func gapBetween(text string, from, to int) string {
-	switch between := text[from:to]; {
-	case strings.Contains(between, "\n\n"):
-		return "\n\n"
-	case strings.Contains(between, "\n"):
-		return "\n"
-	}
-	return " "
-}
-
 // askAboutItRE: an invitation that asks about the offer before it.
 var askAboutItRE = lazyRegexp(`(?i)^\W*(?:would|does|will|could) (?:that|this|it) (?:work|suit) (?:for )?you\W*$|^\W*how does (?:that|this) sound\W*$`)
 
 // keptUntouched is the note for a passing draft the trim found nothing
 // to cut from.
 const keptUntouched = "kept as written: the checker passes it and nothing in it is cut as blunt; ask for a level to have it rewritten"
+
+// retouchedOnly: text is the draft d with nothing but its capitals,
+// punctuation or emoji changed, and d holds nothing the rules take out
+// whatever (a stage direction, markup aimed at a model).
+func retouchedOnly(d, text string) bool { return cleanDraft(d) == d && sameWords(d, text) }
 
 // sameWords says whether a and b say the same words in the same order,
 // whatever their capitals, punctuation and emoji.

@@ -759,6 +759,19 @@ const MinTrimWords = 8
 // (a number, a day, a name), or fewer words that offer a time. The
 // documents' bare examples ("No, that won't work. We need to do it the way
 // I said.") have none and are rebuilt.
+// withinDraft: a trim fits the length limit, keeps every figure of the
+// draft and passes the mechanical splice tests (no fragment the cuts
+// made: "and it's.").
+func withinDraft(req Request, text string) bool {
+	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars {
+		return false
+	}
+	if slices.ContainsFunc(req.missingFacts(text), func(f string) bool { return strings.ContainsFunc(f, unicode.IsDigit) }) {
+		return false
+	}
+	return !trimSpliced(text, req.Draft)
+}
+
 // shortStands: a trim too short to stand on its own ("140s done.", from
 // "Nope, 140s done. Should of told us last week.") that is still a clause
 // with something of its own, within the draft's limits:
@@ -767,10 +780,7 @@ const MinTrimWords = 8
 // note instead. Readers rated every slot a rebuild sent as broken, and
 // below the draft (rounds 69-102).
 func shortStands(req Request, text string) bool {
-	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars || trimSpliced(text, req.Draft) {
-		return false
-	}
-	if slices.ContainsFunc(req.missingFacts(text), func(f string) bool { return strings.ContainsFunc(f, unicode.IsDigit) }) {
+	if !withinDraft(req, text) {
 		return false
 	}
 	n := wordCount(text)
@@ -778,14 +788,8 @@ func shortStands(req Request, text string) bool {
 }
 
 func standsTrimmed(req Request, text string) bool {
-	if req.MaxChars > 0 && utf8.RuneCountInString(text) > req.MaxChars {
+	if !withinDraft(req, text) {
 		return false
-	}
-	if slices.ContainsFunc(req.missingFacts(text), func(f string) bool { return strings.ContainsFunc(f, unicode.IsDigit) }) {
-		return false
-	}
-	if trimSpliced(text, req.Draft) {
-		return false // (a fragment the cuts made: "and it's.")
 	}
 	// An instruction to a report stands as given, however short ("Rica
 	// starting today no more selling of antibiotics without reseta.",
