@@ -295,13 +295,23 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 	// An instruction: "Ship all 3,000 units this week", "Fire her by
 	// Friday", "Just approve the new font licence".
 	t := strings.TrimSpace(justRE.get().ReplaceAllString(s, ""))
-	if w := strings.ToLower(firstWordOf(t)); verbs[w] && wordCount(t) >= 2 {
+	if w := strings.ToLower(firstWordOf(t)); verbs[w] && wordCount(t) >= 2 && !tellsRE.get().MatchString(t) {
 		a := ask{who: "you", vp: tidyRequest(swapPronouns(w+t[len(w):], "you"))}
 		a.vp, a.purpose = splitPurpose(verbs, a.vp)
 		return a
 	}
 	return ask{}
 }
+
+// tellsRE: a sentence that tells of someone's message rather than gives
+// an order, though it opens on a word that can be a verb ("Call handler
+// Rhys Hughes texts at 15:00 asking to leave", "Mark now messages Kev:
+// 'Can you just do the amendment quietly?'"): its verb is a third
+// person's, or it quotes what was said. Read as an order, it had become
+// "I'm afraid I can't call handler Rhys Hughes texts at 15:00 asking"
+// (round 113) and "I know you want me to mark now messages Kev" (round
+// 112).
+var tellsRE = lazyRegexp(`[:"“”]|\s'|\b(?:texts|messages|emails|asks|calls|rings|phones|writes|says|tells|pings|wants|needs|emailed|texted|messaged|asked|rang|phoned|wrote|said|told|wanted|needed)\b`)
 
 // opinionRE is the narrator's aside in a situation ("a demo you think is
 // a waste of time"), not part of the request.

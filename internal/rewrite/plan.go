@@ -879,7 +879,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 // ultimatumRE: a sentence that ends on what happens to them otherwise
 // ("... or you're going home", "Otherwise look for someone else", "or I
 // can't fit you in at all").
-var ultimatumRE = lazyRegexp(`(?i)\b(?:or|otherwise|else),?\s+(?:else\s+)?(?:you|ye|thoo|yous|y'all|u)(?:'re|’re|'ll|’ll|\s+(?:will|are|go|going|gaan|can't|cannot|have to|get))\b|\botherwise\b[^.?!]*\b(?:look|find|get|try)\s+(?:for\s+)?(?:someone|somebody)\b|\bor (?:I|we) (?:can'?t|won'?t|will not|cannot)\b`)
+var ultimatumRE = lazyRegexp(`(?i)\b(?:or|otherwise|else),?\s+(?:else\s+)?(?:you|ye|thoo|yous|y'all|u)(?:'re|’re|'ll|’ll|\s+(?:will|are|go|going|gaan|can't|cannot|have to|get))\b|\botherwise\b[^.?!]*\b(?:look|find|get|try)\s+(?:for\s+)?(?:someone|somebody)\b|\bor (?:I|we) (?:can'?t|won'?t|will not|cannot)\b|\bor (?:I|we)(?: will|'ll|’ll)\W*$`)
 
 // relist gives back the "and" a list lost with the blame the softening
 // took out ("Sharma hasn't signed off the reo, there's 40mm of rain
@@ -1316,7 +1316,7 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	}
 	// A reply is always to me ("Please revert before 6pm", Indian
 	// English for "reply"): theirs to send, never a "Let's".
-	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp)
+	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp) || elsewhereRE.get().MatchString(vp)
 	switch {
 	case req.Audience == guide.AudienceReport:
 		// "check there first please" is asked with one "please".
@@ -1328,6 +1328,11 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	}
 	return r.proposeForms(vp, level)
 }
+
+// elsewhereRE: an order to take the request to someone else ("ask
+// someone else", "try someone else", "find somebody else"): theirs to do,
+// never "Could we ask someone else instead?" (rounds 111 and 113).
+var elsewhereRE = lazyRegexp(`(?i)^(?:\p{L}+\s+){0,2}(?:ask|try|find|get|use|see|go to|check with|call|ring|message)\s+(?:(?:someone|somebody|anyone|anybody)\s+else|another\s+\p{L}+|other\s+\p{L}+|a different\s+\p{L}+)\b`)
 
 // subordinateOpenRE: a sentence that opens with its condition, whose
 // comma joins it to what follows ("If a roofer goes through ..., it's me

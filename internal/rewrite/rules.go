@@ -193,9 +193,10 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		// note saying what to add: a slot in the text is no message to
 		// send, and readers rated every one broken (rounds 69-106). A
 		// level asked for keeps the template's slots.
-		if text, ok := r.withoutSlots(best.text); ok {
+		if text, ok := r.withoutSlots(best.text, req.Draft); ok {
 			best.text = text
 		}
+		best.text = withoutIdleAsk(best.text)
 	}
 	notes := append(pl.notes, best.notes...)
 	g := Generation{Text: best.text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, best.text, notes)...)}
@@ -207,7 +208,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 // slot, and the invitation that asks about the slot's offer right after
 // it ("Would that work for you?"); ok is false when there is none, or too
 // little would be left to send.
-func (r *Rules) withoutSlots(text string) (string, bool) {
+func (r *Rules) withoutSlots(text, draftText string) (string, bool) {
 	if len(r.g.Placeholders.Find(text)) == 0 {
 		return "", false
 	}
@@ -227,11 +228,59 @@ func (r *Rules) withoutSlots(text string) (string, bool) {
 		prev = s.CharEnd
 	}
 	out := strings.TrimSpace(b.String())
-	if wordCount(out) < 3 || !finiteVerb(out) {
+	if wordCount(out) < 3 || !finiteVerb(out) && !wordsOf(out, draftText) {
+		// (What is left in the draft's own words is theirs to send, verb
+		// or none: "Ok fine, your call. Il mark inventory complete" kept
+		// its slot when "Il" hid the verb; round 112.)
 		return "", false
 	}
 	return out, true
 }
+
+// wordsOf: every word of s is a word of the draft.
+func wordsOf(s, draftText string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(draftText)) {
+		have[strings.Trim(w, ".,;:!?\"'()")] = true
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if w = strings.Trim(w, ".,;:!?\"'()"); w != "" && !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutIdleAsk drops an invitation that asks about an offer ("Would
+// that work for you?") when the sentence before it offers nothing: after
+// a no, a going-along or a question of its own it asks about nothing
+// ("Mate, we'll make it work. Would that work for you?", "We're not
+// redoing icons bc marketing likes theirs better. Would that work for
+// you?"): readers of rounds 111-114 marked every such line broken.
+func withoutIdleAsk(text string) string {
+	sents := draft.Split(text)
+	for i, s := range sents {
+		if i == 0 || !askAboutItRE.get().MatchString(s.Text) {
+			continue
+		}
+		prev := strings.TrimSpace(sents[i-1].Text)
+		if !strings.HasSuffix(prev, "?") && !goesAlongRE.get().MatchString(prev) && (offerInBodyRE.get().MatchString(prev) || proposesRE.get().MatchString(prev)) {
+			continue
+		}
+		runes := []rune(text)
+		start, end := sents[i-1].CharEnd, s.CharEnd
+		return strings.TrimSpace(string(runes[:start]) + string(runes[end:]))
+	}
+	return text
+}
+
+// proposesRE: a sentence that puts something forward ("I'd suggest we
+// ...", "What if we ...", "Let's ...", "We could ...").
+var proposesRE = lazyRegexp(`(?i)\b(?:I'?d|I would|I) (?:strongly )?(?:suggest|recommend|propose)\b|^\W*(?:what if|let'?s|how about|we could|I could|could we|can we|we need to|what I'?d (?:suggest|propose))\b|\b(?:instead|alternatively)\b`)
+
+// goesAlongRE: a sentence that goes along rather than offers ("we'll make
+// it work", "no problem", "I'll squeeze it in").
+var goesAlongRE = lazyRegexp(`(?i)\bmake it work\b|\bno problem\b|\bwhatever you\b|\bsqueeze it in\b|\byour call\b`)
 
 // askAboutItRE: an invitation that asks about the offer before it.
 var askAboutItRE = lazyRegexp(`(?i)^\W*(?:would|does|will|could) (?:that|this|it) (?:work|suit) (?:for )?you\W*$|^\W*how does (?:that|this) sound\W*$`)
@@ -592,7 +641,7 @@ func gapSentence(situation string) string {
 	s := stripEmoji(cleanDraft(situation))
 	for _, sent := range draftSentences(s) {
 		t := strings.Trim(sent, " ()[]")
-		if !gapRE.get().MatchString(t) || wordCount(t) > 25 {
+		if !gapRE.get().MatchString(t) || wordCount(t) > 25 || freeRE.get().MatchString(t) {
 			continue
 		}
 		if strings.HasPrefix(t, "It ") {

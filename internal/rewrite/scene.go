@@ -685,7 +685,7 @@ func (sc scene) moreFacts(body []string, refusal, draftText string, n int) []str
 	}
 	var cands []cand
 	for i, whole := range sc.facts {
-		if mentions(said, whole) || optionLike(whole) || sc.aboutPerson(whole) {
+		if mentions(said, whole) || optionLike(whole) || sc.aboutPerson(whole) || freeRE.get().MatchString(whole) {
 			continue
 		}
 		// Only the parts the message does not say yet ("the next batch
@@ -723,6 +723,11 @@ func (sc scene) moreFacts(body []string, refusal, draftText string, n int) []str
 	}
 	return out
 }
+
+// freeRE: a fact that someone is free ("Dave has no payroll runs due
+// Thursday afternoon; his own phone shift is Tuesday"): no reason for a
+// no, and said in it, it argues against it (round 112).
+var freeRE = lazyRegexp(`(?i)\b(?:has|have|had) no [\p{L}-]+(?: [\p{L}-]+)? (?:due|booked|scheduled|planned|on)\b|\b(?:is|are|was) (?:free|available|quiet)\b|\bnothing (?:due|booked|scheduled|planned|on)\b`)
 
 // restates: every date and amount of s is said already, with a word of
 // it ("Capital spending is frozen until July" after "The capex is frozen

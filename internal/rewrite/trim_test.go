@@ -22,6 +22,9 @@ func TestTrim(t *testing.T) {
 		req  Request
 		want string
 		note string // a note the result must carry
+		// rebuilt: the trim cannot stand, so the auto path falls back on
+		// the rebuild, which the repair loop may try twice.
+		rebuilt bool
 	}{
 		{
 			name: "a flat no goes; the cut-off, the next cycle and the order stay (to a report)",
@@ -414,6 +417,56 @@ func TestTrim(t *testing.T) {
 			want: "Bex, Thursdays are our busiest day. Do your course in your own time.",
 		},
 		{
+			name: "an order to take it elsewhere is theirs to do: 'Could you ask someone else?', not 'Could we ask someone else instead?' (round 111)",
+			req:  Request{Audience: "peer", Stakes: "low", Situation: "Dana Whitfield, a technician at the Lubbock satellite clinic of Caprock Veterinary Hospital, messages the main hospital asking to borrow its spare Doppler blood pressure unit for Friday because theirs is out for repair. The writer, lead tech Cody Barnes at the main hospital, needs it for two geriatric rechecks Friday morning but it is free after 1 pm, and the inter-clinic courier leaves at 2 pm.", Draft: "nope, need it friday. ask someone else"},
+			want: "Need it friday. Could you ask someone else?",
+		},
+		{
+			name:    "a situation's fact that the writer is free is no reason for the no, and is not said (round 112)",
+			req:     Request{Audience: "peer", Stakes: "low", Situation: "At a payroll bureau in Mississauga, payroll specialist Dave Kowalczyk gets a Teams message from colleague Priya Nair asking if he can take her turn on the shared client support line from 1 to 2 pm on Thursday because she has a dentist appointment. Dave has no payroll runs due Thursday afternoon; his own phone shift is Tuesday. The team usually swaps phone shifts informally.", Draft: "nope, thursdays no good for me. ask someone else"},
+			want:    "Thursdays no good for me. Could you ask someone else?",
+			rebuilt: true,
+		},
+		{
+			name:    "a going-along whose verb a typo hides ('Il mark') still goes out without the slot (round 112)",
+			req:     Request{Audience: "leadership", Stakes: "critical", Situation: "On the audit of Norland Components plc, audit senior Neha Shah found that about £2.1m of inventory (18% by value, against materiality of £600k) hasn't moved in 14 months and carries no obsolescence provision. She asked for two more days to test it. Engagement partner Martin Hale messaged back: the client has been with the firm 11 years, the fee is already over-run, the client's own stock review says it's fine, so accept management's position and close the section. The audited accounts are going into a bond prospectus next month.", Draft: "ok fine, your call. Il mark inventory complete and move on to payables"},
+			want:    "Ok fine, your call. Il mark inventory complete and move on to payables.",
+			rebuilt: true,
+		},
+		{
+			name:    "a situation that tells of a message ('Mark now messages Kev: ...') is no order to say back, and an ultimatum ending 'or I will' is not asked about (round 112)",
+			req:     Request{Audience: "peer", Stakes: "high", Situation: "In a tax team in Liverpool, senior Kev Doran prepared the workings for a client's 2023-24 self-assessment, which included £18,400 of rental income from a flat in Wavertree. Colleague Mark Lowe filed the return without the rental income. Mark now messages Kev: 'Can you just do the amendment quietly? No need to bring Gill into it.' Gill Corcoran is the partner responsible for the client. The return can still be amended online; the client will owe about £3,700 more tax plus interest.", Draft: "Are you having a laugh? You filed it without even opening my workings and now you want me to cover for you?? Not a chance soft lad. You tell Gill today or I will. Im sick of cleaning up your messes, every single time its the same"},
+			want:    "You tell Gill today or I will.",
+			rebuilt: true,
+		},
+		{
+			name:    "a no that offers nothing is not followed by 'Would that work for you?' (round 114)",
+			req:     Request{Audience: "peer", Stakes: "low", Situation: "Tyler is a UI designer at a San Francisco app studio. A fellow designer, Priya, asks in Slack whether they can switch the icons on the settings screen from Phosphor to Heroicons to match the client's marketing site. Both icon sets are licensed, the swap takes about an hour, the app ships in five weeks, and nothing else depends on the icons.", Draft: "nah not doing that, phosphor is fine. we're not redoing icons bc marketing likes theirs better"},
+			want:    "I'm not doing that, phosphor is fine. We're not redoing icons bc marketing likes theirs better.",
+			rebuilt: true,
+		},
+		{
+			name:    "a going-along ('we'll make it work') is not followed by 'Would that work for you?' (round 113)",
+			req:     Request{Audience: "leadership", Stakes: "medium", Situation: "Writer is officer in charge of a Queensland Ambulance Service station in Caboolture. Area director Mark Pearson texts that the new electronic patient record tablets will go live at the station on 3 February, the same week six graduate paramedics start. In the January trial at the station, two of the four tablets failed to sync records to the hospital at handover and crews went back to paper. The writer thinks go-live should wait until the sync fault is fixed or move to the week of 17 February.", Draft: "Fine. Whatever you want mate, we'll make it work."},
+			want:    "Mate, we'll make it work.",
+			rebuilt: true,
+		},
+		{
+			name: "a situation that opens on 'Call handler ... texts' is no order to refuse, and 'the fact you'd even ask tells me everything' goes (round 113)",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "Writer is the shift supervisor in the North Wales Police control room at St Asaph on New Year's Eve. Call handler Rhys Hughes texts at 15:00 asking to leave at 21:00 instead of 03:00 for a family do. The shift is already three down. Another call handler, Ffion, has offered to stay on until 23:00 if someone covers her early shift on 2 January, so the writer could approve Rhys leaving at 23:00 on that basis.", Draft: "Are you having a laugh Rhys? NYE, we're 3 down already and you ask me at 3 in the afternoon?? No. And honestly the fact you'd even ask tells me everything. Dont bother asking again."},
+			want: "NYE, we're 3 down already and you ask me at 3 in the afternoon??",
+		},
+		{
+			name: "sarcasm ('Very helpful as usual.') goes (round 111)",
+			req:  Request{Audience: "peer", Stakes: "high", Situation: "At the Karen Animal Welfare Centre in Nairobi, intake coordinator Wanjiru Kamau emailed kennel manager Otieno Ochieng to say she has already told the Kajiado county officers the centre will take all 40 dogs seized from an illegal breeding compound, arriving Monday. Otieno knows: the centre has 62 runs and 57 are occupied; Block C is closed to new intake because of two confirmed parvo cases posted in the staff WhatsApp group on Thursday; the Naivasha partner shelter has offered to take 15; he can house 10 in the quarantine wing if the vet, Dr Mwangi, does intake exams Monday morning.", Draft: "Wanjiru,\n\nWow. Thank you for informing me after you have already promised the county. Very helpful as usual.\n\nFor your information, since you clearly did not check, we have 62 runs and 57 are occupied. Block C is closed because of the parvo, which I am sure you know since it was on the WhatsApp group on Thursday. So unless you are planning to keep 40 dogs in your office I don't know where you expect them to go.\n\nWhat I can do is 10 in the quarantine wing if Dr Mwangi does the intake exams Monday morning. Naivasha said they can take 15. The rest the county will have to hold until we have space.\n\nNext time kindly ask before you commit us.\n\nOtieno"},
+			want: "Wanjiru,\n\nThank you for informing me after you have already promised the county.\n\nFor your information, we have 62 runs and 57 are occupied. Unless you are planning to keep 40 dogs in your office I don't know where you expect them to go.\n\nWhat I can do is 10 in the quarantine wing if Dr Mwangi does the intake exams Monday morning. Naivasha said they can take 15. The rest the county will have to hold until we have space.\n\nOtieno",
+		},
+		{
+			name: "a shrug after an ultimatum ('Your choice.') goes (round 112)",
+			req:  Request{Audience: "client", Stakes: "high", Situation: "Tony Griffiths, sole director of TG Groundworks Ltd, owes his accountant, Carol Hughes, £3,800 in fees, seven months overdue after three reminders. He emails asking her to finish his year-end accounts by the end of next week for a remortgage application, and mentions the monthly CIS return due on the 19th. Carol's engagement letter lets her suspend work on 14 days' written notice for unpaid fees; a late CIS return costs £100 straight away. Carol would happily do the accounts if he paid or agreed a payment plan.", Draft: "Tony,\n\nI'm not doing another thing for you till the £3,800 is paid. Full stop. Seven months and three reminders and now you want your accounts doing in a week for a mortgage?? No chance.\n\nIf the money's not in my account by Friday I'm resigning and you can find someone else to do your mortgage accounts and your CIS. Your choice.\n\nCarol"},
+			want: "Tony,\n\nSeven months and three reminders and now you want your accounts doing in a week for a mortgage??\n\nCarol",
+		},
+		{
 			name: "a condition run on into its consequence gets its comma back, not 'There's a real risk that the TransCargo driver turns up without it he won't be loaded.' (round 109)",
 			req:  Request{Audience: "client", Stakes: "low", Situation: "Steel mill selling hot-rolled coil. Customer Ravi Menon, purchasing manager at a tank fabricator, has decided to collect his 4 coils (96 t in total) ex-works on 12 May with his own haulier, TransCargo, instead of using the mill's contracted delivery at $14/t. Account manager Elena Kovac has already raised her concerns twice by phone; Ravi's last email said clearly: \"Thanks, we'll use our own carrier.\" Outside drivers need a 45-minute site induction done before 2pm the day before loading.", Draft: "Hi Ravi,\n\nThanks for confirming you'd like to collect the 4 coils ex-works on 12 May with TransCargo. Before we lock that in I want to go through this one more time, because I really do think our delivery option is the better choice for you.\n\nFirst, cost. Our contracted rate is $14/t, so $1,344 for the 96 t. I know TransCargo quoted you less, but once you factor in waiting time at our gate (we've had outside carriers wait 3-4 hours on Mondays) I doubt you'll save much at all.\n\nSecond, our site rules. Every driver coming into the coil yard needs the site induction, which takes 45 minutes and has to be done before 2pm the day before. Our haulier's drivers are all inducted already. If the TransCargo driver turns up without it he won't be loaded, full stop.\n\nThird, the trailers. Coils need coil wells or cradles and chains rated for the 24 t pieces. I've seen plenty of outside carriers turn up with flat decks and timber chocks and get sent away.\n\nFourth, and I said this on the phone too, if there is any damage in transit with your carrier, it's a claim between you and them. With ours, we handle it.\n\nI also noticed that last year, when you used a different carrier for the Q3 order, it arrived at your site two days late.\n\nI know you said you'd prefer to use your own carrier, but I'd really urge you to reconsider. Can we get on a call tomorrow to go through it again?\n\nBest regards,\nElena"},
 			want: "Hi Ravi,\n\nThanks for confirming you'd like to collect the 4 coils ex-works on 12 May with TransCargo. Before we lock that in I want to go through this one more time, because I really do think our delivery option is the better choice for you.\n\nFirst, cost. Our contracted rate is $14/t, so $1,344 for the 96 t. I know TransCargo quoted you less, but once you factor in waiting time at our gate (we've had outside carriers wait 3-4 hours on Mondays) I doubt you'll save much at all.\n\nSecond, our site rules. Every driver coming into the coil yard needs the site induction, which takes 45 minutes and has to be done before 2pm the day before. Our haulier's drivers are all inducted already. If the TransCargo driver turns up without it, he won't be loaded.\n\nThird, the trailers. Coils need coil wells or cradles and chains rated for the 24 t pieces. I've seen plenty of outside carriers turn up with flat decks and timber chocks and get sent away.\n\nFourth, and I said this on the phone too, if there is any damage in transit with your carrier, it's a claim between you and them. With ours, we handle it.\n\nI also noticed that last year, when you used a different carrier for the Q3 order, it arrived at your site two days late.\n\nI know you said you'd prefer to use your own carrier, but I'd really urge you to reconsider. Can we get on a call tomorrow to go through it again?\n\nBest regards,\nElena",
@@ -613,7 +666,7 @@ func TestTrim(t *testing.T) {
 			if res.Text != tt.want {
 				t.Errorf("rewrite:\n%s\nwant:\n%s\nnotes: %q", res.Text, tt.want, res.Notes)
 			}
-			if len(res.Attempts) != 1 {
+			if len(res.Attempts) != 1 && !tt.rebuilt {
 				t.Errorf("%d attempts, want 1: the trim is never repaired", len(res.Attempts))
 			}
 			if tt.note != "" && !slices.Contains(res.Notes, tt.note) {
