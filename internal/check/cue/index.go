@@ -306,9 +306,11 @@ type pair struct{ id, p, n int32 }
 // Scratch is the working memory of NewText, reused from draft to draft
 // (the checker pools it) so that preparing a draft allocates little.
 type Scratch struct {
-	pairs []pair
-	off   []int32
-	cands []cand
+	grams  gramSet
+	sgrams []gramSet
+	pairs  []pair
+	off    []int32
+	cands  []cand
 }
 
 func resize[T any](s []T, n int) []T {
