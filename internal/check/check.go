@@ -232,7 +232,7 @@ func (c *Checker) Check(in Input) (Report, error) {
 		if err != nil {
 			return Report{}, fmt.Errorf("check: %w", err)
 		}
-		mi := c.judgeInput(in, a, r, sc)
+		mi := c.judgeInput(in, a, r)
 		c.judgeReport(&r, in, a.features, m.Predict(mi), a.text)
 		if in.Explain {
 			r.Explanation = m.Explain(mi, 12)

@@ -22,7 +22,7 @@ func (c *Checker) ModelInput(in Input) (model.Input, error) {
 	in.Draft = plainQuotes.Replace(in.Draft)
 	in.Situation = plainQuotes.Replace(in.Situation)
 	a := c.analyse(in, sc)
-	return c.judgeInput(in, a, c.report(in, a), sc), nil
+	return c.judgeInput(in, a, c.report(in, a)), nil
 }
 
 // modelInputFrom names what analysis a (with report r) found in in, whose

@@ -34,8 +34,10 @@ func (j *judgeModel) get() (*model.Model, error) {
 
 // judgeInput is the model's input for a validated, plain-quote input whose
 // cue analysis (on the draft as given) is a with report r: the stock lines
-// are blanked and, when there were any, the draft analysed again.
-func (c *Checker) judgeInput(in Input, a analysis, r Report, sc *cue.Scratch) model.Input {
+// are blanked and, when there were any, the draft analysed again, in a
+// scratch of its own: a.text lives in the caller's, and the jab line reads
+// it after this returns.
+func (c *Checker) judgeInput(in Input, a analysis, r Report) model.Input {
 	hits := c.stock.Eval(a.text, nil).Hits
 	if len(hits) == 0 {
 		return c.modelInputFrom(in, a, r)
@@ -48,6 +50,8 @@ func (c *Checker) judgeInput(in Input, a analysis, r Report, sc *cue.Scratch) mo
 	}
 	bin := in
 	bin.Draft = string(blank)
+	sc := scratchPool.Get().(*cue.Scratch)
+	defer scratchPool.Put(sc)
 	ba := c.analyse(bin, sc)
 	return c.modelInputFrom(bin, ba, c.report(bin, ba))
 }

@@ -30,7 +30,7 @@ func (c *Checker) Margin(in Input) (float64, error) {
 	in.Draft = plainQuotes.Replace(in.Draft)
 	in.Situation = plainQuotes.Replace(in.Situation)
 	a := c.analyse(in, sc)
-	return m.Predict(c.judgeInput(in, a, c.report(in, a), sc)).Margin, nil
+	return m.Predict(c.judgeInput(in, a, c.report(in, a))).Margin, nil
 }
 
 // ErrNoJudge: the checker has no learned judge (the cue engine alone).
