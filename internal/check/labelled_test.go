@@ -87,6 +87,10 @@ var firstSight = map[string]struct {
 	// brief; 95 of 96 agreed), read last, the second first-sight test of
 	// the jab line, pre-registered: it changed no draft's verdict.
 	"drafts111114": {"scored once at c9f6238: verdict 0.958 (91/95), AUC 0.981; the judge without the jab line the same", 0.9, 0},
+	// drafts115118: rounds 115-118 (four more writers, the standard
+	// brief; 96 of 96 agreed), read after this stop's trim was settled:
+	// the third first-sight test of the jab line (right on 3 more).
+	"drafts115118": {"scored once at 7de51d2: J' 0.927 (89/96), AUC 0.973; the judge without the jab line 0.896 (86/96), AUC 0.969", 0.88, 0},
 	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
