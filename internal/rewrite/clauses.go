@@ -964,12 +964,18 @@ func titleLine(s draft.Sentence) bool {
 	return true
 }
 
+// kissesRE: the kisses a name signs off with ("x", "xx").
+var kissesRE = lazyRegexp(`^[xX]{1,3}$`)
+
 var titleJoinWords = setOf(`of and at for the & - to in`)
 
 // nameLine: a line of one to three capitalised words and nothing else
 // ("Ruth", "Keisha Moore").
 func nameLine(s draft.Sentence) bool {
 	f := strings.Fields(strings.TrimRight(s.Text, ".,! "))
+	if n := len(f); n >= 2 && kissesRE.get().MatchString(f[n-1]) {
+		f = f[:n-1] // "Bev x": the name and its kiss (round 117)
+	}
 	if !s.Line || len(f) == 0 || len(f) > 3 {
 		return false
 	}

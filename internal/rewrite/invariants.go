@@ -443,7 +443,7 @@ func earliest(s string) string {
 // ("..., not from you, which is a bit much, ..."), a threat after a
 // request ("Let me know which by noon or neither will happen this
 // week").
-var jabWordsRE = lazyRegexp(`(?i)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))(?:[^\w'’][^.?!]*|$)|,\s*not (?:tomorrow|later|next week)\b`)
+var jabWordsRE = lazyRegexp(`(?i)\b((?:what|why|how|where|who|when|whatever|wherever|whoever)(?:'s|’s)?)\s+(?:the hell|on earth|the heck|the fuck|in god's name)\b|,\s*not from (?:you|him|her|them)\b|,\s*which (?:is|was) (?:a bit|a little|rather|quite|pretty|frankly) (?:much|rich)\b|\s+or (?:else )?(?:neither|nothing|none of (?:it|this|them))(?:[^\w'’][^.?!]*|$)|,\s*not (?:tomorrow|later|next week)\b`)
 
 // scareQuoteRE: their word in quotes ("your 'savings' plan"); one or two
 // words, and a closing quote that is no apostrophe ("the 'she won't come
@@ -487,7 +487,7 @@ func cutJabWords(p *piece) {
 	l := strings.ToLower(p.text)
 	t := p.text
 	if containsAny(l, jabWordsNeeds) {
-		t = jabWordsRE.get().ReplaceAllString(t, "")
+		t = jabWordsRE.get().ReplaceAllString(t, "${1}") // (the oath only after a question word: "It tripped on earth fault" is a fault to earth; round 115)
 	}
 	if t != p.text {
 		t = strings.ReplaceAll(t, ", that ", " that ") // "from Helen, that the tapestry"

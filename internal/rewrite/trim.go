@@ -658,7 +658,7 @@ func commonWord(lw string) bool {
 var replyWords = setOf(`agreed noted done fine sure okay ok yes yep no nope right cheers thanks understood perfect great sorry granted deal`)
 
 // asideRE: an aside that says nothing without the clause it went with.
-var asideRE = lazyRegexp(`(?i)^\W*(?:(?:however|but|and|so|look|ok|okay|that said),?\s+)?(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be (?:honest|straight|frank|upfront)(?: with you)?)|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real) with you|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real)|I(?:'ll|’ll| will) be (?:honest|straight)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)(?: (?:though|tho|mind|like))?|mind you|you know)\W*$`)
+var asideRE = lazyRegexp(`(?i)^\W*(?:(?:however|but|and|so|look|ok|okay|that said),?\s+)?(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be (?:honest|straight|frank|upfront)(?: with you)?)|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real) with you|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real)|I(?:'ll|’ll| will) be (?:honest|straight)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)(?: (?:though|tho|mind|like))?|mind you|you know|as you (?:may|might|will|'ll|’ll)? ?(?:recall|remember|know)|as I(?:'m|’m| am) sure you (?:can appreciate|know|understand))\W*$`)
 
 // leftover: what is left of a sentence after a cut says nothing of its own:
 // four words or fewer, no verb, no time offered ("Howay man Gary", "Boss",
