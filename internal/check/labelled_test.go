@@ -91,6 +91,11 @@ var firstSight = map[string]struct {
 	// brief; 96 of 96 agreed), read after this stop's trim was settled:
 	// the third first-sight test of the jab line (right on 3 more).
 	"drafts115118": {"scored once at 7de51d2: J' 0.927 (89/96), AUC 0.973; the judge without the jab line 0.896 (86/96), AUC 0.969", 0.88, 0},
+	// drafts119122: rounds 119-122 (four more writers, the standard
+	// brief; 96 of 96 agreed), read last at stop 28, the jab line with
+	// the cues of rounds 115-118 pre-registered to stay if right on as
+	// many as without them (it was: the same on every draft).
+	"drafts119122": {"scored once at cb745dd: verdict 0.938 (90/96), AUC 0.973; 7de51d2 the same; the judge without the jab line 0.927 (89/96), AUC 0.969", 0.89, 0},
 	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
