@@ -1316,7 +1316,7 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	}
 	// A reply is always to me ("Please revert before 6pm", Indian
 	// English for "reply"): theirs to send, never a "Let's".
-	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp) || elsewhereRE.get().MatchString(vp)
+	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp) || elsewhereRE.get().MatchString(vp) || yourselfRE.get().MatchString(vp)
 	switch {
 	case req.Audience == guide.AudienceReport:
 		// "check there first please" is asked with one "please".
@@ -1333,6 +1333,11 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 // someone else", "try someone else", "find somebody else"): theirs to do,
 // never "Could we ask someone else instead?" (rounds 111 and 113).
 var elsewhereRE = lazyRegexp(`(?i)^(?:\p{L}+\s+){0,2}(?:ask|try|find|get|use|see|go to|check with|call|ring|message)\s+(?:(?:someone|somebody|anyone|anybody)\s+else|another\s+\p{L}+|other\s+\p{L}+|a different\s+\p{L}+)\b`)
+
+// yourselfRE: an order they are to do themselves ("swap it on the rota
+// yersel"): never "Could we swap it on the rota yersel instead?" (round
+// 121).
+var yourselfRE = lazyRegexp(`(?i)\b(?:yourself|yourselves|yersel|yerself|yoursel|yersen|yoursen)\b`)
 
 // subordinateOpenRE: a sentence that opens with its condition, whose
 // comma joins it to what follows ("If a roofer goes through ..., it's me

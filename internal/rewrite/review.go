@@ -758,7 +758,8 @@ func scrap(s string) bool {
 // sentenceAdverbs open a sentence on their own ("Instead, I'd...").
 var sentenceAdverbs = map[string]bool{"instead": true, "however": true, "otherwise": true, "meanwhile": true, "still": true,
 	"then": true, "honestly": true, "frankly": true, "first": true, "second": true, "finally": true, "ideally": true, "realistically": true,
-	"again": true, "also": true, "already": true, "now": true, "anyway": true, "today": true, "tomorrow": true, "tonight": true, "yesterday": true, "twice": true}
+	"again": true, "also": true, "already": true, "now": true, "anyway": true, "today": true, "tomorrow": true, "tonight": true, "yesterday": true, "twice": true,
+	"rather": true, "maybe": true, "perhaps": true, "plus": true, "besides": true, "alternatively": true, "personally": true}
 
 func weekdayOrMonth(w string) bool {
 	return weekdayRE.get().MatchString(capitalise(w)) || monthRE.get().MatchString(capitalise(w))

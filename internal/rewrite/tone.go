@@ -156,8 +156,20 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		if strings.ContainsAny(w, "$£€0123456789") {
 			continue // "US$650": a currency, not "us" shouted
 		}
-		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] {
+		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && (t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] || shoutedContractionRE.get().MatchString(core)) {
 			words[i] = strings.Replace(w, core, strings.ToLower(core), 1)
+		}
+	}
+	for i, w := range words {
+		// A word shouted beside a shouted contraction ("the stout ISN'T
+		// READY", "DON'T SEND it"): a verb or one of a few plain words
+		// is no acronym (round 117 readers quoted "ISN'T READY").
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if len([]rune(core)) < 3 || strings.ToUpper(core) != core || !nextToContraction(words, i) {
+			continue
+		}
+		if l := strings.ToLower(core); classes().verbs[l] || shoutedPlain[l] {
+			words[i] = strings.Replace(w, core, l, 1)
 		}
 	}
 	s, blunt := replaceAll(t.replace, strings.TrimSpace(strings.Join(words, " ")))
@@ -288,6 +300,28 @@ func (r replacement) replace(s string) string {
 var emojiBetweenRE = lazyRegexp(`([\p{L}\d%])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Ll})`)
 
 // shoutedNear: a word next to words[i] is in capitals too ("DO IT NOW").
+// shoutedContractionRE: a contraction in capitals ("ISN'T", "WE'RE"): no
+// acronym carries an apostrophe and a contraction's ending.
+var shoutedContractionRE = lazyRegexp(`^\p{Lu}+['’](?:T|RE|LL|VE|M|D|S)$`)
+
+// shoutedPlain are words other than verbs that a shouted no is said with.
+var shoutedPlain = setOf(`ready done finished safe possible happening working ok okay fine sure enough allowed acceptable optional`)
+
+// nextToContraction: the word before or after words[i] is a contraction
+// (as written, or already lowered from capitals).
+func nextToContraction(words []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(words) {
+			continue
+		}
+		w := strings.TrimFunc(words[j], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		if shoutedContractionRE.get().MatchString(strings.ToUpper(w)) && strings.ContainsAny(w, "'’") {
+			return true
+		}
+	}
+	return false
+}
+
 func shoutedNear(words []string, i int) bool {
 	for _, j := range []int{i - 1, i + 1} {
 		if j < 0 || j >= len(words) {

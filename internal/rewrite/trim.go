@@ -173,6 +173,14 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			}
 			said = butLeadRE.get().ReplaceAllString(said, "")
 		}
+		if strings.HasSuffix(strings.TrimRight(cur.String()+lead, " "), ",") {
+			if w := firstWordOf(said); w != "" && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") && !capitalWord(w, text) {
+				// Joined after a comma, a word keeps no capital its own
+				// sentence gave it ("Ja, Rather let's kill 'Other'" once
+				// the jab between went; round 121).
+				said = lowerFirst(said)
+			}
+		}
 		cur.WriteString(lead + said)
 	}
 	flush()
