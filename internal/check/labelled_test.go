@@ -96,6 +96,9 @@ var firstSight = map[string]struct {
 	// the cues of rounds 115-118 pre-registered to stay if right on as
 	// many as without them (it was: the same on every draft).
 	"drafts119122": {"scored once at cb745dd: verdict 0.938 (90/96), AUC 0.973; 7de51d2 the same; the judge without the jab line 0.927 (89/96), AUC 0.969", 0.89, 0},
+	// drafts123126: rounds 123-126 (four more writers, the standard
+	// brief; 94 of 96 agreed), read last at stop 28.
+	"drafts123126": {"scored once at aa5f3be: verdict 0.968 (91/94), AUC 0.993; cb745dd and the judge without the jab line the same", 0.92, 0},
 	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
