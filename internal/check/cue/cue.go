@@ -465,35 +465,17 @@ func (c *cue) conditionHolds(features map[string]bool) bool {
 // up by its trigrams: most of the literals of most cues are in no given
 // draft, and scanning a draft for each of them was a third of the time of
 // a check.
-func (c *cue) mayMatchText(t *Text) bool {
-	if t.grams == nil {
-		return c.mayMatch(t.lower)
-	}
-	return c.mayMatchIn(t.lower, t.grams)
-}
+func (c *cue) mayMatchText(t *Text) bool { return c.mayMatchIn(t.lower, t.grams) }
 
-// mayMatchIn is mayMatch on lower, whose trigrams are g.
+// mayMatch reports whether lower holds a literal of each of c's sets.
+func (c *cue) mayMatch(lower string) bool { return c.mayMatchIn(lower, nil) }
+
+// mayMatchIn is mayMatch on lower, whose trigrams are g (nil: unknown).
 func (c *cue) mayMatchIn(lower string, g *gramSet) bool {
 	for k, any := range c.need {
 		ok := false
 		for j, s := range any {
-			if g.hasAll(c.needGrams[k][j]) && strings.Contains(lower, s) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
-}
-
-func (c *cue) mayMatch(lower string) bool {
-	for _, any := range c.need {
-		ok := false
-		for _, s := range any {
-			if strings.Contains(lower, s) {
+			if (g == nil || g.hasAll(c.needGrams[k][j])) && strings.Contains(lower, s) {
 				ok = true
 				break
 			}
