@@ -100,6 +100,13 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				s += "." // (`We're not “almost done.”` is said)
 			}
 		}
+		if open := strings.Count(s, "(") - strings.Count(s, ")"); open > 0 && strings.Count(written, "(") == strings.Count(written, ")") {
+			// The cut took a closing parenthesis with the words before
+			// it ("(this was informed in Monday meeting itself, in case
+			// anybody was listening)."; round 122): it is given back.
+			end := len(strings.TrimRight(s, ".?!…"))
+			s = s[:end] + strings.Repeat(")", open) + s[end:]
+		}
 		if !lower {
 			s = capitalise(s)
 		}
