@@ -195,6 +195,14 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		// level asked for keeps the template's slots.
 		if text, ok := r.withoutSlots(best.text, req.Draft); ok {
 			best.text = text
+		} else if r.onlySlots(best.text) && saidNo(uncut) == noNone && !toneData().isInjection(req.Draft) {
+			// Every line of a draft that says no no went as a jab or a
+			// going-along, and the rebuild is nothing but its slots ("My concern is [why
+			// it worries you]. Would [what you can offer instead] work
+			// for you?"): readers rated that 1, below the draft itself
+			// (round 127). The draft goes back as written, with notes.
+			d := strings.TrimSpace(req.Draft)
+			return Generation{Text: d, Mode: ModeRules, Notes: []string{nothingLeftNote}}, nil
 		}
 		best.text = withoutIdleAsk(best.text)
 	}
@@ -281,6 +289,21 @@ var proposesRE = lazyRegexp(`(?i)\b(?:I'?d|I would|I) (?:strongly )?(?:suggest|r
 // goesAlongRE: a sentence that goes along rather than offers ("we'll make
 // it work", "no problem", "I'll squeeze it in").
 var goesAlongRE = lazyRegexp(`(?i)\bmake it work\b|\bno problem\b|\bwhatever you\b|\bsqueeze it in\b|\byour call\b`)
+
+// onlySlots: every sentence of text is a slot, or asks about one.
+func (r *Rules) onlySlots(text string) bool {
+	sents := draft.Split(text)
+	for _, s := range sents {
+		if len(r.g.Placeholders.Find(s.Text)) == 0 && !askAboutItRE.get().MatchString(s.Text) {
+			return false
+		}
+	}
+	return len(sents) > 0
+}
+
+// nothingLeftNote explains a draft given back as written because nothing
+// of it was left to rebuild from.
+const nothingLeftNote = "kept as written: every line reads as a jab or a going-along, so nothing was left to rebuild from; say why it worries you and what you can offer, in your own words"
 
 // askAboutItRE: an invitation that asks about the offer before it.
 var askAboutItRE = lazyRegexp(`(?i)^\W*(?:would|does|will|could) (?:that|this|it) (?:work|suit) (?:for )?you\W*$|^\W*how does (?:that|this) sound\W*$`)

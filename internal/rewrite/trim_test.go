@@ -417,6 +417,18 @@ func TestTrim(t *testing.T) {
 			want: "Bex, Thursdays are our busiest day. Do your course in your own time.",
 		},
 		{
+			name: "a going-along that a reader would send ('sure thing Brandi, whatever you think is best') is not cut as sarcasm; only the jab after it goes (round 127)",
+			req:  Request{Audience: "peer", Stakes: "low", Situation: "Birmingham, Alabama LTL terminal. Fellow dispatcher Brandi has redone the colour code on the dock door board (hot loads go from red magnets to orange, because the red ones keep going missing) and asks in the team chat if everybody's OK with it. The writer doesn't much care either way; the board got changed once before, last spring.", Draft: "sure thing Brandi, whatever you think is best 🙂 guess we'll all just relearn it. again."},
+			want: "sure thing Brandi, whatever you think is best.",
+		},
+		{
+			name:    "a going-along whose every line is a jab goes back as written, with a note, rather than as a rebuild of nothing but slots (round 117)",
+			req:     Request{Audience: "peer", Stakes: "low", Situation: "Manhattan bistro. Pastry chef Nicole messages sous chef Tony that she wants to move her dessert plating station to the end of the pass on Friday, as a one-night trial, so desserts go out faster. It would take about two feet of the expo counter. Tony thinks it might crowd expo during the 8pm push, but it's one night and they can move it back.", Draft: "sure nic whatever you want, its not like expo needs room at 8 or anything 🙃 knock yourself out"},
+			want:    "sure nic whatever you want, its not like expo needs room at 8 or anything 🙃 knock yourself out",
+			note:    nothingLeftNote,
+			rebuilt: true,
+		},
+		{
 			name: "a cut inside brackets gives the closing bracket back ('(this was informed in Monday meeting itself).') (round 122)",
 			req:  Request{Audience: "peer", Stakes: "medium", Situation: "Rakesh Iyer, production planning manager at an oral-solids plant in Baddi, emails QC at 6 pm on Wednesday asking for release testing of three metformin ER batches (MF2311, MF2312, MF2313) by Friday so a truck to the Bhiwandi depot can leave Saturday morning. The writer, Sneha Kulkarni, heads QC. HPLC-3 is down for a pump seal replacement until Thursday noon, which she announced at Monday's planning meeting. With two HPLCs her team can finish assay and dissolution for two batches by Friday 5 pm and the third by Monday 1 pm. This is the fourth last-minute request from planning this month.", Draft: "Dear Rakesh,\n\nNoted your mail. Very nice of production to remember QC exists on Wednesday evening for a Saturday dispatch, that is the fourth time this month, I am keeping count now. HPLC-3 is under maintainance till Thursday noon (this was informed in Monday meeting itself, in case anybody was listening).\n\nWith 2 systems we can complete assay and dissolution for MF2311 and MF2312 by Friday 5 pm. MF2313 will be Monday 1 pm earliest. If the truck can take 2 batches on Saturday and the third goes with Tuesday consignment, it will work. Otherwise please don't expect miracles from my team, they are not machines.\n\nKindly revert by tomorrow 10 am so we can plan accordingly.\n\nRegards,\nSneha"},
 			want: "Dear Rakesh,\n\nNoted your mail. HPLC-3 is under maintainance till Thursday noon (this was informed in Monday meeting itself).\n\nWith 2 systems we can complete assay and dissolution for MF2311 and MF2312 by Friday 5 pm. MF2313 will be Monday 1 pm earliest. If the truck can take 2 batches on Saturday and the third goes with Tuesday consignment, it will work.\n\nKindly revert by tomorrow 10 am so we can plan accordingly.\n\nRegards,\nSneha",
