@@ -99,6 +99,10 @@ var firstSight = map[string]struct {
 	// drafts123126: rounds 123-126 (four more writers, the standard
 	// brief; 94 of 96 agreed), read last at stop 28.
 	"drafts123126": {"scored once at aa5f3be: verdict 0.968 (91/94), AUC 0.993; cb745dd and the judge without the jab line the same", 0.92, 0},
+	// drafts127130: rounds 127-130 (four more writers, the standard
+	// brief; 95 of 96 agreed), read last at stop 28, with the jab cues
+	// learned from the blunt lines readers quoted in rounds 115-126.
+	"drafts127130": {"scored once at 0e284b9: verdict 0.937 (89/95), AUC 0.985; aa5f3be the same; the judge without the jab line 0.916 (87/95), AUC 0.969", 0.89, 0},
 	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
