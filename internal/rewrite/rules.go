@@ -195,7 +195,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		// level asked for keeps the template's slots.
 		if text, ok := r.withoutSlots(best.text, req.Draft); ok {
 			best.text = text
-		} else if r.onlySlots(best.text) && saidNo(uncut) == noNone && !toneData().isInjection(req.Draft) {
+		} else if r.onlySlots(best.text) && saidNo(uncut) == noNone && injectionIn(req.Draft, Request{}) == "" {
 			// Every line of a draft that says no no went as a jab or a
 			// going-along, and the rebuild is nothing but its slots ("My concern is [why
 			// it worries you]. Would [what you can offer instead] work
