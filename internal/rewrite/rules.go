@@ -195,12 +195,13 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		// level asked for keeps the template's slots.
 		if text, ok := r.withoutSlots(best.text, req.Draft); ok {
 			best.text = text
-		} else if r.onlySlots(best.text) && saidNo(uncut) == noNone && injectionIn(req.Draft, Request{}) == "" {
+		} else if r.onlySlots(best.text) && saidNo(uncut) == noNone && injectionIn(req.Draft, Request{}) == "" { // (an empty request: any markup or instruction to a model in the draft counts)
 			// Every line of a draft that says no no went as a jab or a
-			// going-along, and the rebuild is nothing but its slots ("My concern is [why
-			// it worries you]. Would [what you can offer instead] work
-			// for you?"): readers rated that 1, below the draft itself
-			// (round 127). The draft goes back as written, with notes.
+			// going-along, and the rebuild is nothing but its slots ("My
+			// concern is [why it worries you]. Would [what you can offer
+			// instead] work for you?"): readers rated that 1, below the
+			// draft itself (round 127). The draft goes back as written,
+			// with a note.
 			d := strings.TrimSpace(req.Draft)
 			return Generation{Text: d, Mode: ModeRules, Notes: []string{nothingLeftNote}}, nil
 		}
@@ -248,11 +249,11 @@ func (r *Rules) withoutSlots(text, draftText string) (string, bool) {
 // wordsOf: every word of s is a word of the draft.
 func wordsOf(s, draftText string) bool {
 	have := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(draftText)) {
-		have[strings.Trim(w, ".,;:!?\"'()")] = true
+	for _, w := range wordsIn(draftText) {
+		have[w] = true
 	}
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if w = strings.Trim(w, ".,;:!?\"'()"); w != "" && !have[w] {
+	for _, w := range wordsIn(s) {
+		if !have[w] {
 			return false
 		}
 	}
@@ -272,7 +273,7 @@ func withoutIdleAsk(text string) string {
 			continue
 		}
 		prev := strings.TrimSpace(sents[i-1].Text)
-		if !strings.HasSuffix(prev, "?") && !goesAlongRE.get().MatchString(prev) && (offerInBodyRE.get().MatchString(prev) || proposesRE.get().MatchString(prev)) {
+		if !strings.HasSuffix(prev, "?") && !acceptsRE.get().MatchString(prev) && (offerInBodyRE.get().MatchString(prev) || proposesRE.get().MatchString(prev)) {
 			continue
 		}
 		runes := []rune(text)
@@ -286,9 +287,10 @@ func withoutIdleAsk(text string) string {
 // ...", "What if we ...", "Let's ...", "We could ...").
 var proposesRE = lazyRegexp(`(?i)\b(?:I'?d|I would|I) (?:strongly )?(?:suggest|recommend|propose)\b|^\W*(?:what if|let'?s|how about|we could|I could|could we|can we|we need to|what I'?d (?:suggest|propose))\b|\b(?:instead|alternatively)\b`)
 
-// goesAlongRE: a sentence that goes along rather than offers ("we'll make
-// it work", "no problem", "I'll squeeze it in").
-var goesAlongRE = lazyRegexp(`(?i)\bmake it work\b|\bno problem\b|\bwhatever you\b|\bsqueeze it in\b|\byour call\b`)
+// acceptsRE: a sentence that accepts rather than offers ("we'll make it
+// work", "no problem", "I'll squeeze it in"); goAlongRE, below, is a
+// whole reply that goes along.
+var acceptsRE = lazyRegexp(`(?i)\bmake it work\b|\bno problem\b|\bwhatever you\b|\bsqueeze it in\b|\byour call\b`)
 
 // onlySlots: every sentence of text is a slot, or asks about one.
 func (r *Rules) onlySlots(text string) bool {
@@ -319,11 +321,12 @@ func retouchedOnly(d, text string) bool { return cleanDraft(d) == d && sameWords
 
 // sameWords says whether a and b say the same words in the same order,
 // whatever their capitals, punctuation and emoji.
-func sameWords(a, b string) bool {
-	split := func(s string) []string {
-		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
-	}
-	return slices.Equal(split(a), split(b))
+func sameWords(a, b string) bool { return slices.Equal(wordsIn(a), wordsIn(b)) }
+
+// wordsIn are s's words, lower-cased, without their capitals,
+// punctuation and emoji.
+func wordsIn(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
 }
 
 // asWritten says whether the draft can go out unchanged, and the note

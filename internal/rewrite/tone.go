@@ -299,7 +299,6 @@ func (r replacement) replace(s string) string {
 // for a pause: "14 open bugs 🐛 two of them" -> "14 open bugs, two of them".
 var emojiBetweenRE = lazyRegexp(`([\p{L}\d%])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{1F1E6}-\x{1F1FF}\x{FE0F}\x{200D}]+\s+(\p{Ll})`)
 
-// shoutedNear: a word next to words[i] is in capitals too ("DO IT NOW").
 // shoutedContractionRE: a contraction in capitals ("ISN'T", "WE'RE"): no
 // acronym carries an apostrophe and a contraction's ending.
 var shoutedContractionRE = lazyRegexp(`^\p{Lu}+['’](?:T|RE|LL|VE|M|D|S)$`)
@@ -322,6 +321,7 @@ func nextToContraction(words []string, i int) bool {
 	return false
 }
 
+// shoutedNear: a word next to words[i] is in capitals too ("DO IT NOW").
 func shoutedNear(words []string, i int) bool {
 	for _, j := range []int{i - 1, i + 1} {
 		if j < 0 || j >= len(words) {

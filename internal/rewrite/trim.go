@@ -766,14 +766,6 @@ var whyLeft = map[string]string{
 // rebuild it in the formula's order instead.
 const MinTrimWords = 8
 
-// standsTrimmed says whether the trimmed text can go out as the rewrite:
-// it fits the length limit, keeps every figure of the draft (a number
-// inside a rhetorical question goes with it; the rebuild says it in its
-// acknowledgement), passes the mechanical splice tests, and, but to a
-// report, says something of its own: MinTrimWords words or more and a fact
-// (a number, a day, a name), or fewer words that offer a time. The
-// documents' bare examples ("No, that won't work. We need to do it the way
-// I said.") have none and are rebuilt.
 // withinDraft: a trim fits the length limit, keeps every figure of the
 // draft and passes the mechanical splice tests (no fragment the cuts
 // made: "and it's.").
@@ -802,6 +794,14 @@ func shortStands(req Request, text string) bool {
 	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
 }
 
+// standsTrimmed says whether the trimmed text can go out as the rewrite:
+// it fits the length limit, keeps every figure of the draft (a number
+// inside a rhetorical question goes with it; the rebuild says it in its
+// acknowledgement), passes the mechanical splice tests, and, but to a
+// report, says something of its own: MinTrimWords words or more and a fact
+// (a number, a day, a name), or fewer words that offer a time. The
+// documents' bare examples ("No, that won't work. We need to do it the way
+// I said.") have none and are rebuilt.
 func standsTrimmed(req Request, text string) bool {
 	if !withinDraft(req, text) {
 		return false
