@@ -42,7 +42,7 @@ staticcheck:
 # (TestIndexedMatchAgrees took 244 s under -race, 20 s without): unit-serial
 # runs those once without it.
 RACE_PKGS := ./internal/check/... ./internal/batch/... ./internal/eval/... ./internal/rewrite/... ./internal/server/... ./internal/studio/...
-CHECK_SERIAL := TestIndexedMatchAgrees|TestSituationPrefilterAgrees|TestModelFresh|TestRetrainIdentical|TestStockSpansAgree|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts
+CHECK_SERIAL := TestCutModelFresh|TestIndexedMatchAgrees|TestSituationPrefilterAgrees|TestModelFresh|TestRetrainIdentical|TestStockSpansAgree|TestStockWrapKeepsFails|TestStockStripKeepsPasses|TestRespellKeepsVerdicts
 # The three runs go at once: each waits at times (servers starting, Node,
 # the browser, timers) that the others fill.
 unit:
@@ -57,7 +57,7 @@ unit-plain:
 unit-serial:
 	$(GO) test -count=1 -run '$(CHECK_SERIAL)' ./internal/check/...
 	$(GO) test -count=1 -run 'TestWorstCaseCost' ./internal/server
-	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms' ./internal/rewrite
+	$(GO) test -count=1 -run 'TestInputStagesAreLinear|TestCancelStopsWithin100ms|TestCutModelFresh' ./internal/rewrite
 	$(GO) test -count=1 -run 'TestStudioBudget' ./internal/studio
 
 # Each fuzz target runs on its own for $(FUZZTIME), $(FUZZJOBS) at a time
@@ -103,10 +103,12 @@ clean:
 
 # make train: fit the checker's learned judge on evals/checker/train/*.jsonl
 # (writer-held-out cross-validation, calibration, final fit) and write the
-# embedded model and the cross-validation report. Deterministic: the same
-# corpus gives byte-identical weights; a test fails when they are stale.
+# embedded model and the cross-validation report; then fit the trim's cut
+# model on the readers' marks (evals/checker/jabs*/). Deterministic: the
+# same corpus gives byte-identical weights; tests fail when they are stale.
 train:
 	$(GO) run ./internal/check/model/train -corpus evals/checker -out internal/check/model/judge.model -report evals/checker/cv.md
+	$(GO) run ./internal/cut/train -corpus evals/checker -out internal/cut/cut.model
 
 # --- End-to-end MCP tests, the official conformance suite, measurements ---
 # internal/e2e runs inside `make test` (it is part of ./...). The conformance

@@ -14,6 +14,13 @@ import (
 // better it reads without it.
 type marginer interface {
 	Margin(in check.Input) (float64, error)
+	jabScorer
+}
+
+// jabScorer scores a clause, or a part of one, by its log-odds of being a
+// jab a reader would cut: the judge's sentence head (check.Checker), or
+// the trim's cut model (cutScorer).
+type jabScorer interface {
 	JabScore(text string) (float64, bool)
 }
 
@@ -200,15 +207,19 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 // sureJabs leaves out every clause with nothing the rules keep (see
 // protected) that the sentence head scores at least bar, whatever the rest
 // of its sentence says ("Roster was locked on 1st December, it was posted
-// in the group, everyone saw it, you also put thumbs up on it"), unless
-// nothing would be left. rd is shared: it is copied before any change.
-func sureJabs(rd reading, m marginer, bar float64) reading {
+// in the group, everyone saw it, you also put thumbs up on it"), or that
+// whole (the trim's cut model, or nil) scores at least bar as a whole
+// clause (see wholeJab), unless nothing would be left. rd is shared: it is
+// copied before any change.
+func sureJabs(rd reading, m, whole jabScorer, bar float64) reading {
 	var cut []int
 	for i, p := range rd.pieces {
 		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) || grantRE.get().MatchString(p.text) {
 			continue
 		}
 		if z, ok := m.JabScore(p.text); ok && z >= bar {
+			cut = append(cut, i)
+		} else if z, ok := jabScore(whole, p.text); ok && z >= bar && wholeJab(p.text, whole, bar) {
 			cut = append(cut, i)
 		}
 	}
@@ -220,6 +231,33 @@ func sureJabs(rd reading, m marginer, bar float64) reading {
 		rd.pieces[i].match = match{class: classBlame}
 	}
 	return rd
+}
+
+// jabScore is m's score of text, or not ok when m is nil.
+func jabScore(m jabScorer, text string) (float64, bool) {
+	if m == nil {
+		return 0, false
+	}
+	return m.JabScore(text)
+}
+
+// wholeJab: the first and the last parts of text (split at its commas,
+// dashes and semicolons) each score at least bar, so the jab is the
+// whole clause and not a head or a tail trimJabs can cut from it ("And is
+// there a plan for moderating across the five classes, or are we just
+// assuming the rubric will sort that out on its own?" keeps its
+// question). A clause with one part is whole.
+func wholeJab(text string, m jabScorer, bar float64) bool {
+	seps := segSeps(text)
+	if len(seps) == 0 {
+		return true
+	}
+	for _, part := range []string{text[:seps[0][0]], text[seps[len(seps)-1][1]:]} {
+		if z, ok := m.JabScore(part); ok && z < bar {
+			return false
+		}
+	}
+	return true
 }
 
 // inChoice: ps[i] is the other option of a choice offered with
@@ -502,7 +540,7 @@ var (
 // dangling "which"). The head goes only from a sentence's first clause.
 // The cut part is the clause's blunt (the draft is then not kept as
 // written). rd is shared: it is copied before any change.
-func trimJabs(rd reading, m marginer, bar float64) reading {
+func trimJabs(rd reading, m jabScorer, bar float64) reading {
 	c := classes()
 	copied := false
 	for i := range rd.pieces {
@@ -548,7 +586,7 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 						text += "."
 					}
 				}
-			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && !(endsOnPronounRE.get().MatchString(after) && weSubjectRE.get().MatchString(after)) && standsAlone(after, true) && jabPart(c, m, head, at) {
+			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && !(endsOnPronounRE.get().MatchString(after) && weSubjectRE.get().MatchString(after)) && !knowsOfRE.get().MatchString(after) && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
 				text = capitalise(after)
 			} else {
@@ -599,6 +637,11 @@ func trimJabs(rd reading, m marginer, bar float64) reading {
 // keeps a statement once its question went).
 var askingRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|shall|may|what|who|why|when|where|which|how)\b`)
 
+// knowsOfRE: a clause that says who knew or heard of what its pronoun
+// stands for ("I only got to know it in the meeting"), which the head
+// before it named ("the decision"; round 98).
+var knowsOfRE = lazyRegexp(`(?i)\b(?:know|knew|known|heard|hear|saw|seen|learn(?:ed|t)?|found out|told|read|approved|signed|raised|mentioned)\s+(?:about\s+)?(?:it|that|this|them)\b`)
+
 // InnerJabGain: a second cut from a clause, or a part inside it, takes
 // more of what the clause says than one cut at its head or tail, so it is
 // made only from this much above the bar ("Otherwise we print the approved
@@ -614,7 +657,7 @@ const maxMiddleSeps = 8
 // jab at bar (see jabPart) when the parts either side have three words or
 // more and what is left stands alone; the second separator stays ("...,
 // we cannot close Beach Road"). It reports whether it cut.
-func cutMiddle(c *classifier, m marginer, text string, bar float64, cut *[]string) (string, bool) {
+func cutMiddle(c *classifier, m jabScorer, text string, bar float64, cut *[]string) (string, bool) {
 	seps := segSeps(text)
 	if len(seps) > maxMiddleSeps {
 		return text, false // a list, not a clause with an aside (and no quadratic work on a hostile draft)
@@ -734,7 +777,7 @@ var condRE = lazyRegexp(`(?i)^\W*(?:if|unless|otherwise|or else|when|once|until|
 // book the crane").
 var soReasonRE = lazyRegexp(`(?i)^(?:and\s+)?so(?:\s+that)?\s+(?:nobody|no one|everyone|everybody|we|we'll|we're|I|I'll|I'm|it|it's|they|they'll|the|that|there|he|she)\b`)
 
-func jabPart(c *classifier, m marginer, part string, bar float64) bool {
+func jabPart(c *classifier, m jabScorer, part string, bar float64) bool {
 	part = strings.TrimSpace(part)
 	// (A jab says something of someone: it has a verb. "..., sanctions,
 	// and quite possibly both our practising certificates" is a list.)

@@ -403,7 +403,7 @@ func TestTrimJabs(t *testing.T) {
 		{"The proof you signed off on the 3rd, Dylan.", "The proof you signed off on the 3rd, Dylan."},
 	}
 	for _, tt := range tests {
-		if got := keptText(trimJabs(sureJabs(readDraft(tt.draft), jabs, 0), jabs, 0)); got != tt.want {
+		if got := keptText(trimJabs(sureJabs(readDraft(tt.draft), jabs, nil, 0), jabs, 0)); got != tt.want {
 			t.Errorf("trimJabs(%q)\n got %q\nwant %q", tt.draft, got, tt.want)
 		}
 	}

@@ -97,7 +97,19 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 				cd = judgedJabs(cd, m, check.Input{Draft: clean, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
 			}
 		}
-		return trimJabs(sureJabs(cd, m, piece), m, seg)
+		// The trim of a draft the judge fails also cuts with its own
+		// model (see cuts.go): whole clauses it is sure of, and heads
+		// and tails of clauses. (A draft the judge passes is kept as
+		// written but for what the head is sure of: "..., which you
+		// haven't been briefed on" is the reason the model reads as
+		// blame.)
+		var js, sure jabScorer = m, nil
+		if trimming && !rep.Pass {
+			if cm := trimCutModel(); cm != nil {
+				js, sure = eitherScorer{m, cm, CutShift}, shifted{cm, CutShift}
+			}
+		}
+		return trimJabs(sureJabs(cd, m, sure, piece), js, seg)
 	}
 	rd = cut(!trimming)
 	if err := ctx.Err(); err != nil {

@@ -561,7 +561,8 @@ var pointsBackRE = lazyRegexp(`(?i)^(?:that|that's|that’s|thats|thas|this|she|
 // before the sentence that went: that sentence used the same pronoun ("I
 // don't care what he reckons mum said. He does not leave the ward with
 // her"), or names no one it could stand for ("Honestly I am surprised you
-// would even ask. He can start Monday in the store ..."). s points there,
+// would even ask. He can start Monday in the store ..."), or on "those" or
+// "these" and a noun the sentence that went does not name. s points there,
 // not at what went.
 func pointsPastGone(s, gone string) bool {
 	w := strings.ToLower(firstWordOf(s))
@@ -570,6 +571,16 @@ func pointsPastGone(s, gone string) bool {
 	}
 	switch w {
 	case "he", "she", "they":
+	case "those", "these":
+		// "Those patients didn't stop having glaucoma" after "I'm
+		// guessing that didn't make it into the deck.", which went: the
+		// patients are in no sentence that went (round 97).
+		f := strings.Fields(strings.ToLower(s))
+		if len(f) < 2 {
+			return false
+		}
+		noun := strings.TrimFunc(f[1], func(r rune) bool { return !unicode.IsLetter(r) })
+		return len(noun) >= 4 && !strings.Contains(strings.ToLower(gone), noun[:len(noun)-1])
 	default:
 		return false
 	}
@@ -675,6 +686,14 @@ var replyWords = setOf(`agreed noted done fine sure okay ok yes yep no nope righ
 // asideRE: an aside that says nothing without the clause it went with.
 var asideRE = lazyRegexp(`(?i)^\W*(?:(?:however|but|and|so|look|ok|okay|that said),?\s+)?(?:I (?:must|have to|gotta|need to|should) (?:tell you|say|admit|be (?:honest|straight|frank|upfront)(?: with you)?)|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real) with you|I(?:'m|’m| am) (?:gonna|going to) be (?:honest|straight|real)|I(?:'ll|’ll| will) be (?:honest|straight)|I(?:'m|’m| am) telling you|let me tell you|I tell you|I must say|to be (?:honest|fair|frank)(?: (?:though|tho|mind|like))?|mind you|you know|as you (?:may|might|will|'ll|’ll)? ?(?:recall|remember|know)|as I(?:'m|’m| am) sure you (?:can appreciate|know|understand))\W*$`)
 
+// leadInRE: a lead-in alone, its clause gone ("Following on from this
+// morning"); saidSoRE: a clause that only says the writer said what went
+// before it ("and I said so").
+var (
+	leadInRE = lazyRegexp(`(?i)^\W*(?:following(?: on)? from|further to|as per|in reply to|with (?:regards?|reference) to|regarding|as of)\b[^,;:!?]*?[.,]?\W*$`)
+	saidSoRE = lazyRegexp(`(?i)^\W*(?:and |but |as )?(?:i|we) (?:said|did|told (?:you|them|him|her)|mentioned|flagged|raised) (?:so|that|it|this)\W*$`)
+)
+
 // leftover: what is left of a sentence after a cut says nothing of its own:
 // four words or fewer, no verb, no time offered ("Howay man Gary", "Boss",
 // "120 covers": a figure alone is no sentence, and its loss sends the
@@ -682,6 +701,11 @@ var asideRE = lazyRegexp(`(?i)^\W*(?:(?:however|but|and|so|look|ok|okay|that sai
 func leftover(s string) bool {
 	if asideRE.get().MatchString(s) {
 		return true // "I must tell you.", "However I must be honest.": the aside, without what it told (round 112)
+	}
+	if leadInRE.get().MatchString(s) || saidSoRE.get().MatchString(s) {
+		// "Following on from this morning.", whose clause went; "I said
+		// so.", whose "so" was the sentence before (round 85).
+		return true
 	}
 	if ruleRE.get().MatchString(s) {
 		return false // "No ID no ticket": a rule, said in four words
