@@ -103,7 +103,17 @@ var firstSight = map[string]struct {
 	// brief; 95 of 96 agreed), read last at stop 28, with the jab cues
 	// learned from the blunt lines readers quoted in rounds 115-126.
 	"drafts127130": {"scored once at 0e284b9: verdict 0.937 (89/95), AUC 0.985; aa5f3be the same; the judge without the jab line 0.916 (87/95), AUC 0.969", 0.89, 0},
-	"fsB":          {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
+	// fsD, fsE: 120 messages each (stop 29), written by two more writers
+	// with the labelled-set brief (stock-wrapped 24, short natural 38,
+	// critical firmness 18, letting go 18, the situation's gap 12, other
+	// 10), two blind readers each agreeing with every label (120/120),
+	// scored once with the landed judge (this stop changes no verdict).
+	// Of the 18 misses, 17 are good messages failed: short let-it-go
+	// replies read as passive-aggressive, "Postgres it is" as the endless
+	// debate.
+	"fsD": {"scored once at e92eb90 (563e300's judge): verdict 0.925 (111/120), AUC 0.998, anti-pattern 0.868 (46/53); stock-wrapped bad failing 20/20, short natural good passing 27/30; the judge without the jab line 0.942 (113/120)", 0.88, 0.75},
+	"fsE": {"scored once at e92eb90 (563e300's judge): verdict 0.925 (111/120), AUC 0.993, anti-pattern 0.750 (39/52); stock-wrapped bad failing 20/20, short natural good passing 25/30; the judge without the jab line the same", 0.88, 0.65},
+	"fsB": {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
 // TestFirstSightSets scores every set in evals/checker/firstsight.
