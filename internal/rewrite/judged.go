@@ -586,7 +586,7 @@ func trimJabs(rd reading, m jabScorer, bar float64) reading {
 						text += "."
 					}
 				}
-			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && !(endsOnPronounRE.get().MatchString(after) && weSubjectRE.get().MatchString(after)) && !knowsOfRE.get().MatchString(after) && standsAlone(after, true) && jabPart(c, m, head, at) {
+			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && !(endsOnPronounRE.get().MatchString(after) && weSubjectRE.get().MatchString(after)) && !knowsOfRE.get().MatchString(after) && !(opensOnPronounRE.get().MatchString(after) && strings.Contains(text[seps[0][0]:seps[0][1]], "and")) && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
 				text = capitalise(after)
 			} else {
@@ -641,6 +641,14 @@ var askingRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|do|d
 // stands for ("I only got to know it in the meeting"), which the head
 // before it named ("the decision"; round 98).
 var knowsOfRE = lazyRegexp(`(?i)\b(?:know|knew|known|heard|hear|saw|seen|learn(?:ed|t)?|found out|told|read|approved|signed|raised|mentioned)\s+(?:about\s+)?(?:it|that|this|them)\b`)
+
+// opensOnPronounRE: a clause that opens on a pronoun, which after an
+// "and" stands for what came before it ("Every time we change system
+// something goes wrong and it is always at the worst possible time": cut,
+// the head left "It is always at the worst possible time."; round 131).
+// After a "but" or a comma it is as often the matter in hand ("Not sure
+// who signed this off but it won't work").
+var opensOnPronounRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so)\s+)?(?:it|it's|it’s|its|that|that's|that’s|this|they|they're|they’re)\b`)
 
 // InnerJabGain: a second cut from a clause, or a part inside it, takes
 // more of what the clause says than one cut at its head or tail, so it is

@@ -759,7 +759,12 @@ func scrap(s string) bool {
 var sentenceAdverbs = map[string]bool{"instead": true, "however": true, "otherwise": true, "meanwhile": true, "still": true,
 	"then": true, "honestly": true, "frankly": true, "first": true, "second": true, "finally": true, "ideally": true, "realistically": true,
 	"again": true, "also": true, "already": true, "now": true, "anyway": true, "today": true, "tomorrow": true, "tonight": true, "yesterday": true, "twice": true,
-	"rather": true, "maybe": true, "perhaps": true, "plus": true, "besides": true, "alternatively": true, "personally": true}
+	"rather": true, "maybe": true, "perhaps": true, "plus": true, "besides": true, "alternatively": true, "personally": true,
+	// (The rest of a numbered argument: "Fifth, our EU buyer ..." had
+	// read as a scrap, and the trim of round 134's six-point email went
+	// to the rebuild, which ran its paragraphs together.)
+	"third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true,
+	"firstly": true, "secondly": true, "thirdly": true, "fourthly": true, "fifthly": true, "lastly": true, "next": true}
 
 func weekdayOrMonth(w string) bool {
 	return weekdayRE.get().MatchString(capitalise(w)) || monthRE.get().MatchString(capitalise(w))

@@ -46,7 +46,11 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	goneText := ""                     // the sentence before it, as written, when it went whole
 	var orig strings.Builder           // the sentence being built, as written
 	flush := func() {
-		s := strings.TrimRight(strings.TrimSpace(cur.String()), " ,;:—–-")
+		// (Nor does it open on the comma after a word the softening
+		// took: "And with respect, the board was not consulted" had left
+		// ", the board ...", a splice that sent round 134's six-point
+		// email to the rebuild.)
+		s := strings.TrimLeft(strings.TrimRight(strings.TrimSpace(cur.String()), " ,;:—–-"), " ,;:")
 		written := orig.String()
 		cur.Reset()
 		orig.Reset()
