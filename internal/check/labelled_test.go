@@ -103,6 +103,10 @@ var firstSight = map[string]struct {
 	// brief; 95 of 96 agreed), read last at stop 28, with the jab cues
 	// learned from the blunt lines readers quoted in rounds 115-126.
 	"drafts127130": {"scored once at 0e284b9: verdict 0.937 (89/95), AUC 0.985; aa5f3be the same; the judge without the jab line 0.916 (87/95), AUC 0.969", 0.89, 0},
+	// drafts131134: rounds 131-134 (four more writers, the standard
+	// brief; 96 of 96 agreed), stop 29, read with the trim's cut model;
+	// scored once with the landed judge, measured only.
+	"drafts131134": {"scored once at e92eb90 (563e300's judge): verdict 0.927 (89/96), AUC 0.992; the judge without the jab line 0.917 (88/96), AUC 0.992", 0.89, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other
@@ -113,6 +117,15 @@ var firstSight = map[string]struct {
 	// debate.
 	"fsD": {"scored once at e92eb90 (563e300's judge): verdict 0.925 (111/120), AUC 0.998, anti-pattern 0.868 (46/53); stock-wrapped bad failing 20/20, short natural good passing 27/30; the judge without the jab line 0.942 (113/120)", 0.88, 0.75},
 	"fsE": {"scored once at e92eb90 (563e300's judge): verdict 0.925 (111/120), AUC 0.993, anti-pattern 0.750 (39/52); stock-wrapped bad failing 20/20, short natural good passing 25/30; the judge without the jab line the same", 0.88, 0.65},
+	// fsF, fsG: 120 messages each by two more writers, the same brief
+	// (two blind readers each agreeing with all 240 labels), written after
+	// the cue changes made from fsD, fsE and rounds 131-134, and scored
+	// once with the landed judge (O) and the candidate (N: the commits and
+	// goes_along cues, retrained), pre-registered: N lands if right on at
+	// least as many and passing as many short natural good replies. It
+	// was (229 and 56 against 228 and 56), and landed.
+	"fsF": {"scored once: N 0.975 (117/120), AUC 0.999, anti-pattern 0.712 (37/52), stock-wrapped bad failing 19/20, short natural good passing 29/30; O (563e300's judge) 0.967 (116/120), AUC 0.999, anti-pattern 0.712, 19/20, 29/30", 0.92, 0.65},
+	"fsG": {"scored once: N 0.933 (112/120), AUC 0.995, anti-pattern 0.774 (41/53), stock-wrapped bad failing 20/20, short natural good passing 27/30; O the same", 0.88, 0.7},
 	"fsB": {"scored once at a522623: verdict 0.993 (149/150), AUC 0.999, anti-pattern 0.973 (73/75); the cue checker at session start (53e169e): 0.787, AUC 0.853, 0.400", 0.95, 0.85},
 }
 
