@@ -21,6 +21,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pushback/pushback/internal/fnv1a"
 )
 
 //go:embed cut.model
@@ -95,32 +97,13 @@ func (m *Model) Score(text string) (z float64, ok bool) {
 	return float64(sum) * m.scale, true
 }
 
-// FNV-1a, 32 bits.
-const (
-	offset32 = 2166136261
-	prime32  = 16777619
-)
-
-func hashString(h uint32, s string) uint32 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= prime32
-	}
-	return h
-}
-
-func hashByte(h uint32, b byte) uint32 {
-	h ^= uint32(b)
-	return h * prime32
-}
-
 var (
-	seedWord   = hashString(offset32, "w:")
-	seedPair   = hashString(offset32, "b:")
-	seedLength = hashString(offset32, "len:")
-	featBias   = hashString(offset32, "bias")
-	featAsks   = hashString(offset32, "asks")
-	featShouts = hashString(offset32, "shouts")
+	seedWord   = fnv1a.String(fnv1a.Offset, "w:")
+	seedPair   = fnv1a.String(fnv1a.Offset, "b:")
+	seedLength = fnv1a.String(fnv1a.Offset, "len:")
+	featBias   = fnv1a.String(fnv1a.Offset, "bias")
+	featAsks   = fnv1a.String(fnv1a.Offset, "asks")
+	featShouts = fnv1a.String(fnv1a.Offset, "shouts")
 	startWord  = "<s>"
 	endWord    = "</s>"
 )
@@ -133,7 +116,7 @@ func features(text string, emit func(h uint32)) int {
 	var cur, prev [64]byte
 	p := append(prev[:0], startWord...)
 	pair := func(tok []byte) {
-		emit(hashBytes(hashByte(hashBytes(seedPair, p), '_'), tok))
+		emit(fnv1a.Bytes(fnv1a.Byte(fnv1a.Bytes(seedPair, p), '_'), tok))
 	}
 	words := 0
 	shouts := false
@@ -142,7 +125,7 @@ func features(text string, emit func(h uint32)) int {
 		if !wordRune(r) {
 			if r == '?' || r == '!' {
 				tok := append(cur[:0], byte(r))
-				emit(hashBytes(seedWord, tok))
+				emit(fnv1a.Bytes(seedWord, tok))
 				pair(tok)
 				p = append(prev[:0], tok...)
 			}
@@ -173,7 +156,7 @@ func features(text string, emit func(h uint32)) int {
 		if upper >= 3 && upper == runes {
 			shouts = true
 		}
-		emit(hashBytes(seedWord, tok))
+		emit(fnv1a.Bytes(seedWord, tok))
 		pair(tok)
 		p = append(prev[:0], tok...)
 		words++
@@ -182,7 +165,7 @@ func features(text string, emit func(h uint32)) int {
 		return 0
 	}
 	pair([]byte(endWord))
-	emit(hashByte(seedLength, byte('0'+min(6, words/4))))
+	emit(fnv1a.Byte(seedLength, byte('0'+min(6, words/4))))
 	if strings.HasSuffix(strings.TrimRight(text, " \t\n\"'”’)"), "?") {
 		emit(featAsks)
 	}
@@ -191,14 +174,6 @@ func features(text string, emit func(h uint32)) int {
 	}
 	emit(featBias)
 	return words
-}
-
-func hashBytes(h uint32, b []byte) uint32 {
-	for _, c := range b {
-		h ^= uint32(c)
-		h *= prime32
-	}
-	return h
 }
 
 // wordRune: a letter, a digit or an apostrophe inside a word.

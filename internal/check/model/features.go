@@ -19,6 +19,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pushback/pushback/internal/fnv1a"
 )
 
 // Input is what the model reads. Draft is the message with plain quotes
@@ -85,32 +87,12 @@ type extractor struct {
 	name  func(h uint32, name string, v float32)
 }
 
-// fnv-1a, written out so a feature's name is hashed from its parts without
-// building the string.
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
-func hashStr(h uint32, s string) uint32 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-func hashByte(h uint32, b byte) uint32 {
-	h ^= uint32(b)
-	return h * fnvPrime
-}
-
 // add records feature prefix+parts (joined by '|') with value v.
 func (e *extractor) add(v float32, prefix string, parts ...string) {
-	h := hashStr(fnvOffset, prefix)
+	h := fnv1a.String(fnv1a.Offset, prefix)
 	for _, p := range parts {
-		h = hashByte(h, '|')
-		h = hashStr(h, p)
+		h = fnv1a.Byte(h, '|')
+		h = fnv1a.String(h, p)
 	}
 	e.out = append(e.out, feature{h, v})
 	if e.name != nil {
@@ -439,10 +421,10 @@ func (e *extractor) charGrams(w string) {
 	b := append(append(append(a[:0], '^'), w...), '$')
 	for n := 3; n <= 5; n++ {
 		for i := 0; i+n <= len(b); i++ {
-			h := hashStr(fnvOffset, "g")
-			h = hashByte(h, '|')
+			h := fnv1a.String(fnv1a.Offset, "g")
+			h = fnv1a.Byte(h, '|')
 			for _, c := range b[i : i+n] {
-				h = hashByte(h, c)
+				h = fnv1a.Byte(h, c)
 			}
 			e.out = append(e.out, feature{h, 0.5})
 			if e.name != nil {

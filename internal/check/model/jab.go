@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"github.com/pushback/pushback/internal/fnv1a"
 )
 
 // The jab head reads one sentence at a time: how likely it is the sentence
@@ -50,13 +52,13 @@ func sentences(toks []token) [][]token {
 func jabFeatures(sent []token, emit func(h uint32)) {
 	prev := "<s>"
 	for _, t := range sent {
-		h := hashByte(hashStr(hashStr(fnvOffset, "J"), t.s), '|')
+		h := fnv1a.Byte(fnv1a.String(fnv1a.String(fnv1a.Offset, "J"), t.s), '|')
 		emit(h)
-		b := hashStr(hashByte(hashStr(hashStr(fnvOffset, "JB"), prev), '|'), t.s)
+		b := fnv1a.String(fnv1a.Byte(fnv1a.String(fnv1a.String(fnv1a.Offset, "JB"), prev), '|'), t.s)
 		emit(b)
 		prev = t.s
 	}
-	emit(hashStr(fnvOffset, "J:bias"))
+	emit(fnv1a.String(fnv1a.Offset, "J:bias"))
 }
 
 // score is the sentence's log-odds of being a jab.
@@ -65,11 +67,11 @@ func (j *jabScorer) score(sent []token) float64 {
 	var z float64
 	prev := "<s>"
 	for _, t := range sent {
-		z += float64(j.w[hashByte(hashStr(hashStr(fnvOffset, "J"), t.s), '|')&j.mask])
-		z += float64(j.w[hashStr(hashByte(hashStr(hashStr(fnvOffset, "JB"), prev), '|'), t.s)&j.mask])
+		z += float64(j.w[fnv1a.Byte(fnv1a.String(fnv1a.String(fnv1a.Offset, "J"), t.s), '|')&j.mask])
+		z += float64(j.w[fnv1a.String(fnv1a.Byte(fnv1a.String(fnv1a.String(fnv1a.Offset, "JB"), prev), '|'), t.s)&j.mask])
 		prev = t.s
 	}
-	z += float64(j.w[hashStr(fnvOffset, "J:bias")&j.mask])
+	z += float64(j.w[fnv1a.String(fnv1a.Offset, "J:bias")&j.mask])
 	return z * j.scale
 }
 
