@@ -530,7 +530,7 @@ func segSeps(s string) [][]int {
 // people who...").
 var (
 	cutDanglingRE = lazyRegexp(`(?i)\b(?:which|and|but|so|that|because|if|to|the|a|an|of|for|with|than|as|or|not|` + auxEnd + `)\W*$`)
-	subordRE      = lazyRegexp(`(?i)^\W*(?:given|because|which|if|when|as|since|although|though|unless|while|whereas|that|who|where|not|and|but|or|so|then|plus)\b`)
+	subordRE      = lazyRegexp(`(?i)^\W*(?:given|because|which|if|when|as|since|although|though|unless|while|whereas|that|who|where|not|and|but|or|so|then|plus|what with)\b`)
 )
 
 // trimJabs cuts a jab off the head or the tail of each clause the rules
@@ -701,6 +701,13 @@ func cutMiddle(c *classifier, m jabScorer, text string, bar float64, cut *[]stri
 			// comma of the part's own ("and, they are"; round 98).
 			rest = text[:seps[k][0]] + " " + text[seps[k+1][1]:]
 		}
+		if relativeRE.get().MatchString(part) && auxStartRE.get().MatchString(next) {
+			// "Our warranty terms, which you signed, are very clear": the
+			// aside sat between the subject and its verb, and both its
+			// commas go with it ("Our warranty terms, are very clear";
+			// round 134).
+			rest = strings.TrimRight(text[:seps[k][0]], " ,") + " " + text[seps[k+1][1]:]
+		}
 		if wordCount(prev) >= 3 && wordCount(next) >= 3 && jabPart(c, m, part, bar) && standsAlone(rest, false) {
 			*cut = append(*cut, part)
 			return rest, true
@@ -708,6 +715,14 @@ func cutMiddle(c *classifier, m jabScorer, text string, bar float64, cut *[]stri
 	}
 	return text, false
 }
+
+// relativeRE: a part that is a relative clause; auxStartRE: a part that
+// opens on a verb of being, having or a modal (the rest of a clause whose
+// subject came before a comma).
+var (
+	relativeRE = lazyRegexp(`(?i)^\s*(?:which|who|whom|whose)\b`)
+	auxStartRE = lazyRegexp(`(?i)^\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|must|remains?|stays?)\b`)
+)
 
 // leadLinkRE: a part that opens on the word that ties it to the part
 // before ("..., maybe Shaz at the market, but that's not really how it
@@ -738,8 +753,14 @@ var ofAllRE = lazyRegexp(`(?i)^\W*of all\b`)
 // head: it starts the clause.
 func standsAlone(s string, head bool) bool {
 	s = strings.TrimSpace(s)
-	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.get().MatchString(s) && !(head && (subordRE.get().MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
+	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.get().MatchString(s) && !danglingThatRE.get().MatchString(s) && !(head && (subordRE.get().MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
 }
+
+// danglingThatRE: a "that" whose clause opens on a subordinate one and
+// never reaches its own verb ("kindly note that after our technician
+// inspected the plough on 22nd March", its "it was found that ..." cut;
+// round 134).
+var danglingThatRE = lazyRegexp(`(?i)\bthat\s+(?:after|when|because|if|since|once|before|although|while|as soon as|until)\b[^,;]*$`)
 
 // verblessLead: what a head cut leaves opens on a part with no verb, the
 // rest of a list the cut split ("It's the licence and the insurance, it's

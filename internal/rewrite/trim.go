@@ -603,7 +603,7 @@ var presentsRE = lazyRegexp(`(?i)^(?:that|this|it)(?:'s|’s|s| is| was)? (?:the
 // subordinateRE: a subordinate clause with no main clause after it, what
 // a cut left of "And when we get 5 new Hep B cases next month, you go
 // answer for dem?".
-var subordinateRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:when|whenever|if|because|since|unless|although|though|once|while|until|till)\b[^,;:]*$`)
+var subordinateRE = lazyRegexp(`(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:when|whenever|if|because|since|unless|although|though|once|while|until|till|what with)\b[^,;:]*$`)
 
 // continuationRE: an aside's continuation at the head of what a cut left
 // ("including ..., ", "especially ..., ").
