@@ -486,3 +486,35 @@ func TestProtected(t *testing.T) {
 		}
 	}
 }
+
+// What a cut may leave: a clause that stands alone, not a "that" that
+// never reaches its verb nor a "what with" with nothing before it (round
+// 134).
+func TestStandsAlone(t *testing.T) {
+	tests := []struct {
+		s    string
+		head bool // what is left after a head cut
+		want bool
+	}{
+		{"However, kindly note that after our technician Mr. Mwangi inspected the plough on 22nd March", false, false},
+		{"Kindly note that after the inspection, the bearings were dry", false, true},
+		{"what with the cidery's rule and everything", true, false},
+		{"we cannot close Beach Road", false, true},
+		{"Our warranty terms are very clear on this matter", false, true},
+		{"and", false, false},
+	}
+	for _, tt := range tests {
+		if got := standsAlone(tt.s, tt.head); got != tt.want {
+			t.Errorf("standsAlone(%q, %v) = %v, want %v", tt.s, tt.head, got, tt.want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"What with the cidery's rule and everything.":    true,
+		"If you move him I'll put in an incident report": false,
+		"When the crane arrives.":                        true,
+	} {
+		if got := subordinateOnly(s); got != want {
+			t.Errorf("subordinateOnly(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
