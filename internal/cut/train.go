@@ -25,9 +25,11 @@ type Options struct {
 	L2     float64 // regularisation per update
 }
 
-// DefaultOptions were chosen on the marks of rounds 69-114, scored on
-// those of rounds 115-130 (clause AUC 0.86; 2^17 buckets lose nothing to
-// 2^18).
+// DefaultOptions: the settings of a first prototype chosen on the marks of
+// rounds 69-114 and scored on those of rounds 115-130. With them, trained
+// on the marks before round 115, this model ranks the clauses readers
+// quoted in rounds 115-130 at AUC 0.83 (the judge's head: 0.68). Other
+// settings were not compared.
 var DefaultOptions = Options{Bits: 17, Epochs: 8, Rate: 0.2, L2: 1e-6}
 
 // Prepare sorts rows and removes exact duplicates (the same text with the

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"slices"
 	"testing"
@@ -30,21 +31,12 @@ func TestCutModelFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum := cut.Corpus(rows); m.Corpus != string(hexOf(sum[:])) {
-		t.Fatalf("the embedded cut model is stale: trained on marks %.12s, the marks are now %.12x; run make train", m.Corpus, sum)
+	if sum := fmt.Sprintf("%x", cut.Corpus(rows)); m.Corpus != sum {
+		t.Fatalf("the embedded cut model is stale: trained on marks %.12s, the marks are now %.12s; run make train", m.Corpus, sum)
 	}
 	if !bytes.Equal(cut.Train(rows, cut.DefaultOptions), embeddedCutModel(t)) {
 		t.Fatal("retraining on the same marks gives other bytes than the embedded cut model; run make train")
 	}
-}
-
-func hexOf(b []byte) []byte {
-	const digits = "0123456789abcdef"
-	out := make([]byte, 0, 2*len(b))
-	for _, c := range b {
-		out = append(out, digits[c>>4], digits[c&15])
-	}
-	return out
 }
 
 func embeddedCutModel(t *testing.T) []byte {

@@ -106,7 +106,8 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		var js, sure jabScorer = m, nil
 		if trimming && !rep.Pass {
 			if cm := trimCutModel(); cm != nil {
-				js, sure = eitherScorer{m, cm, CutShift}, shifted{cm, CutShift}
+				sure = shifted{cm, CutShift}
+				js = eitherScorer{m, sure}
 			}
 		}
 		return trimJabs(sureJabs(cd, m, sure, piece), js, seg)
