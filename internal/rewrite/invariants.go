@@ -122,10 +122,18 @@ func offeredPart(s string) string {
 		// anonymous, in writing, on 2 June"; "that's how the June
 		// outage happened") offers nothing, unless the writer says they
 		// will or can.
-		past := tellsPast(sent)
+		past := -1 // tellsPast(sent), read when a part would offer: 0 no, 1 yes
 		for _, part := range strings.Split(sent, ",") {
-			if (timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) && !refusesRE.get().MatchString(part) &&
-				(!past || offerVerbRE.get().MatchString(part)) {
+			if !(timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) || refusesRE.get().MatchString(part) {
+				continue
+			}
+			if past < 0 {
+				past = 0
+				if tellsPast(sent) {
+					past = 1
+				}
+			}
+			if past == 0 || offerVerbRE.get().MatchString(part) {
 				return part
 			}
 		}
@@ -962,7 +970,7 @@ func namesOffer(body []string, situation string) bool {
 			continue
 		}
 		refuses := refusalWordsRE.get().MatchString(straight(t)) // ("200 patients by 14 March isn't realistic")
-		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || eitherFineRE.get().MatchString(t) || !refuses && (offerSaidRE.get().MatchString(straight(t)) || (timedOffer(t) || offerAmountRE.get().MatchString(t)) && noVerbAtAll(t)) {
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || eitherFineRE.get().MatchString(t) || !refuses && (offerSaidRE.get().MatchString(straight(t)) || len(t) < 400 && noVerbAtAll(t) && (timedOffer(t) || offerAmountRE.get().MatchString(t))) {
 			return true
 		}
 	}

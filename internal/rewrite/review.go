@@ -95,6 +95,9 @@ type Inspector struct {
 	situation map[string]bool // content words; nil without a situation
 	// refuses: the draft says no (a refusal, a rule said calmly).
 	refuses bool
+	// writers: the draft's sentences as the splice check reads them,
+	// softened on first need (an Inspector is for one goroutine).
+	writers *writersText
 }
 
 type draftAlt struct {
@@ -106,7 +109,7 @@ type draftAlt struct {
 // NewInspector prepares the checks for in's draft and situation (in.Text
 // and in.Limit are ignored: Inspect takes them).
 func NewInspector(in InspectInput) *Inspector {
-	x := &Inspector{in: in, draft: normalise(strings.TrimSpace(in.Draft))}
+	x := &Inspector{in: in, draft: normalise(strings.TrimSpace(in.Draft)), writers: &writersText{d: in.Draft}}
 	rd := readDraft(in.Draft)
 	for _, f := range in.DraftFindings {
 		// Shape findings (no proposal, a hidden limitation) are about what
@@ -158,7 +161,7 @@ func (x *Inspector) Inspect(text, limit string) []Review {
 		inspectStock(in, kept),
 		x.inspectGoal(sents, kept),
 		x.inspectAlternative(text, kept),
-		inspectSplice(text, sents, kept, in.Draft),
+		inspectSplice(text, sents, kept, x.writers),
 		x.inspectFirm(text, kept),
 		inspectLimit(in),
 	}
@@ -567,7 +570,7 @@ var (
 	gluedGreetingRE  = lazyRegexp(`(?:[\p{Ll},:;]|[^\n.!?]\s)\s+(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+\p{Lu}\p{Ll}+`)
 )
 
-func inspectSplice(text string, sents []draft.Sentence, kept bool, d string) Review {
+func inspectSplice(text string, sents []draft.Sentence, kept bool, ws *writersText) Review {
 	r := Review{Name: CheckSplice, Pass: true}
 	if kept {
 		r.Detail = "kept as written"
@@ -575,7 +578,7 @@ func inspectSplice(text string, sents []draft.Sentence, kept bool, d string) Rev
 	}
 	var found []string
 	for _, t := range spliceTests {
-		if m := t.find(text, sents); m != "" && !(asWrittenTests[t.name] && writersSentence(m, d)) && !(t.name == "doubled word" && writersWords(m, d)) {
+		if m := t.find(text, sents); m != "" && !(asWrittenTests[t.name] && ws.sentence(m)) && !(t.name == "doubled word" && writersWords(m, ws.d)) {
 			found = append(found, fmt.Sprintf("%s (%q)", t.name, clip(m, 60)))
 		}
 	}
@@ -618,25 +621,48 @@ var asWrittenTests = map[string]bool{"fragment": true, "scrap of the input": tru
 // forecast.", "Janet."): the writer's own words, which the rewrite keeps
 // rather than rebuild what it cannot stand behind, are no splice of its
 // making.
-func writersSentence(m, d string) bool {
+func writersSentence(m, d string) bool { return (&writersText{d: d}).sentence(m) }
+
+// writersText is a draft read for writersSentence, its sentences split
+// and softened once however many findings are asked about (a hostile
+// draft at the limit is one sentence of 5,000 characters).
+type writersText struct {
+	d     string
+	sents []string // trimmed, nil until asked
+	soft  []string // softened, nil until asked
+}
+
+func (w *writersText) sentence(m string) bool {
 	m = strings.TrimSpace(m)
-	if d == "" || wordCount(m) == 0 || !strings.ContainsAny(m[len(m)-1:], ".!?") {
+	if w.d == "" || wordCount(m) == 0 || !strings.ContainsAny(m[len(m)-1:], ".!?") {
 		return false
 	}
+	if w.sents == nil {
+		for _, s := range draft.Split(w.d) {
+			w.sents = append(w.sents, strings.TrimSpace(s.Text))
+		}
+	}
 	head := strings.TrimRight(m, ".!?")
-	for _, s := range draft.Split(d) {
-		t := strings.TrimSpace(s.Text)
+	for _, t := range w.sents {
 		if t == m || capitalise(t) == m {
 			return true // ("not Monday." said with its capital)
-		}
-		if soft := strings.TrimSpace(toneData().soften(t)); soft != t && (soft == m || capitalise(soft) == m) {
-			return true // as the softening says it ("No direct merge pls." as "No direct merge please."; round 91)
 		}
 		// The head of one, up to where the trim cut its tail ("No
 		// Saturdays off Nov or Dec, you knew that when you started."
 		// kept as "No Saturdays off Nov or Dec.").
 		if rest, ok := strings.CutPrefix(t, head); ok && head != "" && cutAt(rest) {
 			return true
+		}
+	}
+	if w.soft == nil {
+		w.soft = make([]string, len(w.sents))
+		for i, t := range w.sents {
+			w.soft[i] = strings.TrimSpace(toneData().soften(t))
+		}
+	}
+	for i, soft := range w.soft {
+		if soft != w.sents[i] && (soft == m || capitalise(soft) == m) {
+			return true // as the softening says it ("No direct merge pls." as "No direct merge please."; round 91)
 		}
 	}
 	return false

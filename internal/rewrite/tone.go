@@ -344,6 +344,9 @@ var emojiNounRE = lazyRegexp(`(?i)\b(?:the|a|an|your|my|our|their|his|her|its|so
 // but those that stand for a noun; a run of them between two words
 // becomes a comma.
 func stripEmoji(s string) string {
+	if !strings.ContainsFunc(s, isPictograph) {
+		return s // the common case, without the regular expressions' scan
+	}
 	locs := emojiNounRE.get().FindAllStringIndex(s, -1)
 	if len(locs) == 0 {
 		return stripPictographs(s)
@@ -364,14 +367,17 @@ func stripEmoji(s string) string {
 func stripPictographs(s string) string {
 	s = emojiBetweenRE.get().ReplaceAllString(s, "$1, $2")
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r == 0x200D || r == 0xFE0F || r == 0xFE0E:
-			return -1
-		case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF, r >= 0x1F1E6 && r <= 0x1F1FF:
+		if isPictograph(r) {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// isPictograph: a pictograph, a variation selector or a zero-width joiner.
+func isPictograph(r rune) bool {
+	return r == 0x200D || r == 0xFE0F || r == 0xFE0E ||
+		r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x1F1E6 && r <= 0x1F1FF
 }
 
 // determinerUse reports whether the interjection that ends at s[:end]

@@ -896,9 +896,10 @@ func endsAsked(orig, kept string) bool {
 func trimSpliced(text, d string) bool {
 	sents := draft.Split(text)
 	lower := lowerCase(d)
+	ws := &writersText{d: d}
 	for _, t := range spliceTests {
 		m := t.find(text, sents)
-		if m == "" || asWrittenTests[t.name] && writersSentence(m, d) || writersWords(strings.TrimSpace(m), d) || lower && t.name == lowerStartTest {
+		if m == "" || asWrittenTests[t.name] && ws.sentence(m) || writersWords(strings.TrimSpace(m), d) || lower && t.name == lowerStartTest {
 			continue // (a chat typed in lower case keeps its style: lowerCase)
 		}
 		return true
