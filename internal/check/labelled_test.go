@@ -110,6 +110,9 @@ var firstSight = map[string]struct {
 	// drafts135138: rounds 135-138 (four more writers, the standard
 	// brief; 95 of 96 agreed), read last at stop 29, measured only.
 	"drafts135138": {"scored once at b98702a (the retrained judge of 73d0969): verdict 0.926 (88/95), AUC 0.978; 563e300's judge and the judge without the jab line the same", 0.88, 0},
+	// drafts139142: rounds 139-142 (four more writers, the standard
+	// brief; 95 of 96 agreed), stop 30, measured only.
+	"drafts139142": {"scored once at db0fd54 (the judge of 73d0969): verdict 0.926 (88/95), AUC 0.975", 0.88, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other

@@ -126,6 +126,21 @@ type match struct {
 
 // classify names a clause's class: the first class in data order whose cue
 // matches; fact when none does.
+// lectureTailRE: a tail that lectures the reader on next time.
+var lectureTailRE = lazyRegexp(`(?i)^\W*and next time\b`)
+
+// danglingConjRE: a conjunction a clause ends on once what followed it
+// is cut.
+var danglingConjRE = lazyRegexp(`(?i)\s+(?:so|and|but|or|because|cos|coz)\s*$`)
+
+// formSarcasm marks a clause left out whole as sarcasm: its facts are
+// what it mocks, not reasons to keep.
+const formSarcasm = "sarcasm"
+
+// ironicAssentRE: a clause that opens on a mocking yes ("lol sure",
+// "oh right", "haha great") before what it mocks.
+var ironicAssentRE = lazyRegexp(`(?i)^\W*(?:lol|lmao|haha|ha|oh)[,.!]*\s+(?:sure|right|great|yeah sure)\b`)
+
 func (c *classifier) classify(text string) match {
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
@@ -584,6 +599,15 @@ func (c *classifier) read(text string, t *tone) reading {
 						p.match = m
 					}
 				}
+				if (p.class == classProposal || p.class == classCommand) && ironicAssentRE.get().MatchString(s.Text) && !slices.ContainsFunc(r.pieces[first:], func(q piece) bool { return !dropped(q.class) }) {
+					// "lol sure, lets take a STEMI to Valley where the
+					// cath lab's been on divert": the softening strips
+					// the mocking yes and leaves the taunt as a plan
+					// (round 135, on a paramedic's reply at critical
+					// stakes). The whole clause is the sarcasm, facts
+					// and all (see keepFacts).
+					p.match = match{class: classVenting, form: formSarcasm}
+				}
 				if p.class == classFact && bareNoRE.get().MatchString(cl.Text) && apologyOnlyRE.get().MatchString(p.text) {
 					// "no, sorry." softens to "sorry.": still a bare no.
 					p.match = match{class: classRefusal, form: "bare"}
@@ -816,10 +840,10 @@ var (
 	// pulling Gary off the run because you can't read a screen", "... so
 	// sponsors get a photo", "... to save someone's face"): the jab goes,
 	// the clause stays.
-	jabTailRE = lazyRegexp(`(?i),?\s+(?:(?:and )?(?:definitely|certainly|especially|least of all|and certainly) not )?(?:just )?(?:(?:your call|your choice|take it or leave it|end of story|that'?s it)\b|(?:because|'?cause|cos|coz) (?:you|y'all|you lot|your \w+(?: \w+)?|they|he|she) (?:can'?t|couldn'?t|don'?t|didn'?t|won'?t|never|clearly|obviously)\b[^.;!?]*|so (?:that )?(?:someone|somebody|sponsors|marketing|management|they|he|she|you) (?:can |could )?gets? (?:likes|a photo|a selfie|a headline|the credit)\b[^.;!?]*|to save (?:someone'?s|somebody'?s|your|their|his|her|anyone'?s) (?:face|skin|blushes)\b|for your (?:[\w-]+ ){0,2}(?:stats|numbers|figures|targets|bonus|KPIs?)\b)`)
+	jabTailRE = lazyRegexp(`(?i),?\s+(?:(?:and )?(?:definitely|certainly|especially|least of all|and certainly) not )?(?:just )?(?:(?:your call|your choice|take it or leave it|end of story|that'?s it)\b|(?:because|'?cause|cos|coz) (?:you|y'all|you lot|your \w+(?: \w+)?|they|he|she) (?:can'?t|couldn'?t|don'?t|didn'?t|won'?t|never|clearly|obviously)\b[^.;!?]*|so (?:that )?(?:someone|somebody|sponsors|marketing|management|they|he|she|you) (?:can |could )?gets? (?:likes|a photo|a selfie|a headline|the credit)\b[^.;!?]*|to save (?:someone'?s|somebody'?s|your|their|his|her|anyone'?s) (?:face|skin|blushes)\b|for your (?:[\w-]+ ){0,2}(?:stats|numbers|figures|targets|bonus|KPIs?)\b|and next time (?:please )?(?:have a look|look|check|read|ask|think|plan|try|get|do)\b[^.;!?]*)`)
 	// jabWords: one of these is in every match of jabTailRE (a cheap
 	// test before the expression).
-	jabWords = []string{"because", "cause ", "cos ", "coz ", " so ", "save ", "for your", "your call", "your choice", "take it", "end of story", "that's it", "thats it"}
+	jabWords = []string{"because", "cause ", "cos ", "coz ", " so ", "save ", "for your", "your call", "your choice", "take it", "end of story", "that's it", "thats it", "next time"}
 	// copulaEndRE: text that ends on the verb a tail completes ("it's",
 	// "is").
 	copulaEndRE = lazyRegexp(`(?i)(?:\b(?:is|it'?s|its|was|be|are)|'s|’s)\s*$`)
@@ -877,7 +901,15 @@ func (c *classifier) keepFacts(p *piece) {
 		// (Only a tail: "it's not your call anyway" is no clause with
 		// "your call" hung on it, and cutting it glued "notanyway".)
 		rest := strings.TrimSpace(p.text[loc[1]:])
-		cut := strings.TrimRight(p.text[:loc[0]], " ,;:") + rest
+		lecture := lectureTailRE.get().MatchString(p.text[loc[0]:loc[1]])
+		// (A conjunction the tail hung on goes with it: "you're the one
+		// on nights so your call" had left "... on nights so."; round
+		// 135.)
+		head := strings.TrimRight(p.text[:loc[0]], " ,;:")
+		if strings.Trim(rest, ".!?… ") == "" {
+			head = strings.TrimRight(danglingConjRE.get().ReplaceAllString(head, ""), " ,;:")
+		}
+		cut := head + rest
 		if wordCount(cut) >= 3 {
 			p.text = cut
 			// (a full stop only where the clause ended its sentence: "Dec 3,
@@ -888,6 +920,12 @@ func (c *classifier) keepFacts(p *piece) {
 			}
 			if !dropped(p.class) {
 				p.match = c.classify(p.text)
+			} else if m := c.classify(p.text); lecture && !dropped(m.class) {
+				// The jab was the tail: what it hung on stays ("Its on
+				// again in November, go to that one and next time have a
+				// look at the calendar before you ask" had gone whole,
+				// leaving a reply with no way forward; round 141).
+				p.match = m
 			}
 		}
 	}
@@ -901,7 +939,7 @@ func (c *classifier) keepFacts(p *piece) {
 			}
 		}
 	}
-	if !dropped(p.class) || !heldNumberRE.get().MatchString(p.text) {
+	if !dropped(p.class) || p.form == formSarcasm || !heldNumberRE.get().MatchString(p.text) {
 		return
 	}
 	var kept, gone []string

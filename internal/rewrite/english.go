@@ -295,7 +295,7 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 	// An instruction: "Ship all 3,000 units this week", "Fire her by
 	// Friday", "Just approve the new font licence".
 	t := strings.TrimSpace(justRE.get().ReplaceAllString(s, ""))
-	if w := strings.ToLower(firstWordOf(t)); verbs[w] && wordCount(t) >= 2 && !tellsRE.get().MatchString(t) {
+	if w := strings.ToLower(firstWordOf(t)); verbs[w] && wordCount(t) >= 2 && !tellsRE.get().MatchString(t) && !namedSubjectRE.get().MatchString(t) {
 		a := ask{who: "you", vp: tidyRequest(swapPronouns(w+t[len(w):], "you"))}
 		a.vp, a.purpose = splitPurpose(verbs, a.vp)
 		return a
@@ -312,6 +312,13 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 // (round 113) and "I know you want me to mark now messages Kev" (round
 // 112).
 var tellsRE = lazyRegexp(`[:"“”]|\s'|\b(?:texts|messages|emails|asks|calls|rings|phones|writes|says|tells|pings|wants|needs|emailed|texted|messaged|asked|rang|phoned|wrote|said|told|wanted|needed)\b`)
+
+// namedSubjectRE: a sentence whose first word is its subject, a name
+// that can also be a verb, with a verb of its own right after it ("Mark
+// runs a small electrical and maintenance contractor." had become "I
+// understand you'd like me to mark runs a small electrical ...", round
+// 136).
+var namedSubjectRE = lazyRegexp(`^\p{Lu}\p{Ll}+\s+(?:runs|owns|manages|leads|heads|works|teaches|coaches|supervises|oversees|chairs|coordinates|is|was|has|had)\b`)
 
 // opinionRE is the narrator's aside in a situation ("a demo you think is
 // a waste of time"), not part of the request.

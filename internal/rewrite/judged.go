@@ -155,7 +155,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 		question := false
 		for i := g.lo; i < g.hi; i++ {
 			p := rd.pieces[i]
-			if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) {
+			if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || listTail(rd.pieces, i) {
 				continue
 			}
 			cut = append(cut, i)
@@ -214,7 +214,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 func sureJabs(rd reading, m, whole jabScorer, bar float64) reading {
 	var cut []int
 	for i, p := range rd.pieces {
-		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) || grantRE.get().MatchString(p.text) {
+		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || listTail(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) || grantRE.get().MatchString(p.text) {
 			continue
 		}
 		if z, ok := m.JabScore(p.text); ok && z >= bar {
@@ -320,6 +320,24 @@ func leanedOn(ps []piece, i int) bool {
 	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next) || followsFrom(ps[i+1].lead) && !dropped(ps[i+1].class) ||
 		endsOnPronounRE.get().MatchString(next) && weSubjectRE.get().MatchString(next) && !dropped(ps[i+1].class)
 }
+
+// listTail: ps[i] is the last item of a list of things, after ", or" or
+// ", and" ("It doesn't include freight, the extra fridge space, or the
+// waste every time a lot gets recalled": cut, it had left "It doesn't
+// include freight, the extra fridge space."; round 135).
+func listTail(ps []piece, i int) bool {
+	if i == 0 || ps[i-1].sent != ps[i].sent {
+		return false
+	}
+	if lead := strings.ToLower(strings.Trim(ps[i].lead, " ,;")); lead != "or" && lead != "and" {
+		return false
+	}
+	return namedThingRE.get().MatchString(ps[i].text) && namedThingRE.get().MatchString(ps[i-1].text)
+}
+
+// namedThingRE: a clause that is a thing named, not said ("the extra
+// fridge space", "any overtime").
+var namedThingRE = lazyRegexp(`(?i)^\W*(?:the|a|an|any|some|our|their|all|every|each|extra|more)\s+\p{L}`)
 
 // grantRE: a clause that grants the reader's side ("and I respect that",
 // "I understand why"): courtesy, never a jab to cut (cut, "I know the

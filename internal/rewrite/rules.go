@@ -404,21 +404,42 @@ func goingAlong(rd reading, d string) (string, bool) {
 	if wordCount(d) > 25 || !goAlongRE.get().MatchString(d) || len(rd.pieces) == 0 {
 		return "", false
 	}
-	var kept []string
+	var b strings.Builder
+	prev := -1 // the sentence of the last clause kept
 	for _, p := range rd.pieces {
 		switch {
 		case p.class == classVenting:
 		case dropped(p.class), p.class == classRefusal, p.class == classJudgement:
 			return "", false
 		default:
-			kept = append(kept, p.text)
+			if b.Len() > 0 {
+				b.WriteString(joinLead(p, prev))
+			}
+			b.WriteString(p.text)
+			prev = p.sent
 		}
 	}
-	text := strings.TrimSpace(strings.Join(kept, " "))
+	text := strings.TrimSpace(b.String())
 	if text == "" {
 		return "", false
 	}
 	return finishSentence(capitalise(text)), true
+}
+
+// joinLead is what goes before clause p when the clause kept before it
+// is of sentence prev: its own comma or conjunction within a sentence
+// ("Fine by me, you're the one on nights" had lost its comma, and "...
+// by Friday and I'll sign it off" its "and"; round 135), else a space.
+func joinLead(p piece, prev int) string {
+	l := strings.TrimSpace(p.lead)
+	switch {
+	case p.sent != prev || l == "":
+		return " "
+	case strings.HasPrefix(l, ",") || strings.HasPrefix(l, ";"):
+		return l + " "
+	default:
+		return " " + l + " "
+	}
 }
 
 // saysYesRE: a first clause that says yes ("Grand, Monday at 9 suits",

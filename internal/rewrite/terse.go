@@ -24,6 +24,12 @@ var (
 	terseEarliestRE = lazyRegexp(`(?i)^((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri|sat|sun|tmrw|tomorrow|next week|(?:the )?\d[\w:]*)(?:\s+(?:morning|afternoon|evening|night|the \d+\w*))?)\s+(?:at the\s+)?earliest\b[,\s]*(.*)$`)
 )
 
+// saidWholeRE: a clipped clause that "It's" can open as it stands: an
+// amount, or a thing with its article ("£640 as quoted", "the same rate
+// as agreed"); "Full report on 6 March as planned" had become "It's Full
+// report on 6 March, as planned." (round 140).
+var saidWholeRE = lazyRegexp(`(?i)^\W*(?:\d|[£$€¥]|(?:the|a|an|our|your|same)\s)`)
+
 // listItemRE: a clause that is an item of a bulleted list.
 var listItemRE = lazyRegexp(`^[-*•–]\s`)
 
@@ -63,7 +69,7 @@ func terse(s string, we bool) string {
 	if m := terseLeftRE.get().FindStringSubmatch(t); m != nil {
 		return "There are only " + m[1] + " " + m[2] + " left."
 	}
-	if m := terseAsRE.get().FindStringSubmatch(t); m != nil && !finiteVerb(m[1]) && wordCount(m[1]) <= 5 {
+	if m := terseAsRE.get().FindStringSubmatch(t); m != nil && !finiteVerb(m[1]) && wordCount(m[1]) <= 5 && saidWholeRE.get().MatchString(m[1]) {
 		// (a clipped clause is short: "the two panels come back on 30
 		// April as planned" has a verb the test does not know)
 		return "It's " + lowerStart(strings.TrimSpace(m[1])) + ", as " + strings.ToLower(m[2]) + "."

@@ -15,6 +15,10 @@ func TestTerse(t *testing.T) {
 		{"Not approving as is", false, "I'm not approving it as is"},
 		{"8 kegs left", false, "There are only 8 kegs left."},
 		{"10 working days as quoted", false, "It's 10 working days, as quoted."},
+		// Without an amount or an article "It's" cannot open it (round 140:
+		// "It's Full report on 6 March, as planned.").
+		{"Full report on 6 March as planned.", false, "Full report on 6 March as planned."},
+		{"the same rate as agreed", false, "It's the same rate, as agreed."},
 		{"Tuesday earliest if Wen gets the dims back", false, "Tuesday is the earliest, if Wen gets the dims back"},
 		// An item of a list is clipped on purpose (round 85: "It's - Start
 		// October 1, as planned.").

@@ -27,6 +27,43 @@ func TestTrim(t *testing.T) {
 		rebuilt bool
 	}{
 		{
+			name: "a question that asks the reader to redo the work is no rhetorical question, even without its 'you' (round 139: 'Can relook and send me again?' had gone, leaving only the criticism)",
+			req:  Request{Audience: "report", Stakes: "high", Situation: "Kelvin Ong, front office manager at a 380-room hotel in Singapore, reviews the rooming plan from reservations executive Siti for a 120-room conference group arriving at 6am on 3 September. Siti has promised all 120 rooms from arrival. The night before, the hotel is at 97% occupancy, and housekeeping expects only about 30 rooms to be vacant and clean by 9am. The group's contract guarantees rooms only from 2pm.", Draft: "Siti, this rooming plan won't work leh. Got quite a lot of issues. Can relook and send me again?"},
+			want: "Siti, this rooming plan won't work leh. Got quite a lot of issues. Can relook and send me again?",
+		},
+		{
+			name: "a lecture hung on the offer with 'and next time' goes, the offer stays (the whole clause had gone, leaving no way forward; round 141)",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "Housing association, Derry. Ryan, a housing officer, asks his team leader to go to a two-day training course in Belfast the week the rent letters go out to 1,100 tenants; the course runs again in November.", Draft: "Are you for real Ryan? The week the rent letters go out to 1100 tenants and you want to swan off to Belfast for two days? Who do you think's going to be answering your phones, me? Honest to God. No. Its on again in November, go to that one and next time have a look at the calendar before you ask"},
+			want: "The week the rent letters go out to 1100 tenants and you want to swan off to Belfast for two days? Its on again in November, go to that one.",
+			note: `left out "and next time have a look at the calendar before you ask": how it treats the reader`,
+		},
+		{
+			name: "'wonderful timing as always' is sarcasm, left out whole ('Yaw, timing as always.' had been left; round 141)",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "Exam board depot in Tamale. Yaw asks his supervisor for the week off for a family wedding, the week 750 exam kits go out to 12 schools.", Draft: "Yaw, wonderful timing as always 👏🏾 The one week in the whole term we have 750 kits going to 12 schools and you alone know 5 of the heads. Chale the wedding didn't just fall from the sky. Anyway I can give you Thursday and Friday after Savelugu is finished on Wednesday. That's what I have."},
+			want: "Yaw, the one week in the whole term we have 750 kits going to 12 schools and you alone know 5 of the heads. Chale the wedding didn't just fall from the sky. I can give you Thursday and Friday after Savelugu is finished on Wednesday. That's what I have.",
+		},
+		{
+			name: "a mocking yes goes with what it mocks: cut alone, 'lol sure, lets take a STEMI to Valley' had become the plan (round 135)",
+			req:  Request{Audience: "peer", Stakes: "critical", Situation: "King County, WA. Paramedic Alex is en route with a 58-year-old man with an inferior STEMI. Regional dispatcher Nate messages on the MDT to route to Valley Medical Center, 9 minutes away, as the closest hospital. Valley's cath lab has been on divert since 1700.", Draft: "lol sure, lets take a STEMI to Valley where the cath lab's been on divert since 1700. its on the board Nate. Going to Overlake, 16 min, 12 lead sent, cath team activated. maybe check the board before routing next time"},
+			want: "Its on the board Nate. Going to Overlake, 16 min, 12 lead sent, cath team activated.",
+			note: `left out "lol sure, lets take a STEMI to Valley where the cath lab's been on divert since …": venting`,
+		},
+		{
+			name: "the last item of a list is not cut alone ('It doesn't include freight, the extra fridge space.' had been left; round 135)",
+			req:  Request{Audience: "leadership", Stakes: "high", Situation: "The Director of Pharmacy decided last Thursday to outsource adult IV batch compounding to a 503B facility; the IV room supervisor writes before starting the transition plan.", Draft: "Second, the $420k. That number assumes we cut 3.5 tech FTEs. It doesn't include freight, the extra fridge space, or the waste every time a lot gets recalled. I reran it over the weekend and I get closer to $260k, maybe less."},
+			want: "Second, the $420k. That number assumes we cut 3.5 tech FTEs. It doesn't include freight, the extra fridge space, or the waste every time a lot gets recalled. I reran it over the weekend and I get closer to $260k, maybe less.",
+		},
+		{
+			name: "'Name as I've told you TWICE now and ...' keeps the name and what follows ('Liam and its in the handover folder' had been left; round 131)",
+			req:  Request{Audience: "report", Stakes: "medium", Situation: "A bar manager asks the area manager (the writer) where the till float count goes in the system.", Draft: "Liam as I've told you TWICE now and its in the handover folder page 4. Mid read at 12, float in the safe, full cash up at close."},
+			want: "Liam, its in the handover folder page 4. Mid read at 12, float in the safe, full cash up at close.",
+		},
+		{
+			name: "a conjunction a cut tail hung on goes with it ('you're the one on nights so.' had been left; round 135)",
+			req:  Request{Audience: "report", Stakes: "high", Situation: "Hospital pharmacy. Night-shift lead pharmacist Dana texts the operations manager proposing that nights stop the retrospective review of ED automated-cabinet overrides and batch them for the day team.", Draft: "ok fine, whatever you think. you're the one on nights so your call. just dont make it a big thing w the ED docs lol"},
+			want: "ok fine, whatever you think. you're the one on nights. just don't make it a big thing w the ED docs lol.",
+		},
+		{
 			name: "a flat no goes; the cut-off, the next cycle and the order stay (to a report)",
 			req:  Request{Audience: "report", Stakes: "medium", Situation: "A payroll officer asks the payroll lead (the writer) to reopen this month's run for 3 late overtime claims from Ops; the cut-off was the 20th and the bank file has gone.", Draft: "No. Cut-off is 20th, bank file already gone. Late OT goes next cycle. Tell Ops."},
 			want: "Cut-off is 20th, bank file already gone. Late OT goes next cycle. Tell Ops.",
