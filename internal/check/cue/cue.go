@@ -82,6 +82,15 @@ type cue struct {
 	// contains (see gramSet): a literal any of whose trigrams the text
 	// lacks is not in it, found without scanning the text.
 	needGrams [][][]uint16
+	// leadNeed (with leadNeedGrams) is need for a cue the index places
+	// whose regexp may have to run: a draft that lacks one of its literal
+	// sets cannot match, and its candidates are skipped. It keeps only the
+	// sets it can decide exactly as the regexp would (see foldSafe), and is
+	// used only on a Text with no character that folds to ASCII (foldFree).
+	// Most lead cues begin with a common word ("the", "if", "would") and
+	// would otherwise run their regexp at every one of its places.
+	leadNeed      [][]string
+	leadNeedGrams [][][]uint16
 }
 
 // lazyRegexp is a regexp compiled on first use. A checker holds hundreds
@@ -165,22 +174,60 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 					return Rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
 				}
 			}
-		} else {
-			// Only cues the index cannot place are prefiltered by literals.
-			cu.need = required(ast)
-			// Most selective literal sets first: mayMatch fails sooner.
-			sort.SliceStable(cu.need, func(i, j int) bool { return shortestLen(cu.need[i]) > shortestLen(cu.need[j]) })
-			cu.needGrams = make([][][]uint16, len(cu.need))
-			for k, any := range cu.need {
-				cu.needGrams[k] = make([][]uint16, len(any))
-				for j, lit := range any {
-					cu.needGrams[k][j] = trigrams(lit)
-				}
+			if !cu.full {
+				cu.leadNeed, cu.leadNeedGrams = literalSets(foldSafe(required(ast)))
 			}
+		} else {
+			cu.need, cu.needGrams = literalSets(required(ast))
 		}
 		r.cues = append(r.cues, cu)
 	}
 	return r, nil
+}
+
+// literalSets orders need, literal sets every match holds, most selective
+// first (so that a text without one fails sooner), with each literal's
+// trigram hashes.
+func literalSets(need [][]string) ([][]string, [][][]uint16) {
+	if len(need) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(need, func(i, j int) bool { return shortestLen(need[i]) > shortestLen(need[j]) })
+	grams := make([][][]uint16, len(need))
+	for k, any := range need {
+		grams[k] = make([][]uint16, len(any))
+		for j, lit := range any {
+			grams[k][j] = trigrams(lit)
+		}
+	}
+	return need, grams
+}
+
+// foldSafe keeps the literal sets of need whose every literal is found in
+// a draft's ASCII-lower-cased copy wherever the case-insensitive regexp
+// would match it: those whose characters are ASCII or have no other case.
+// (A non-ASCII letter with cases, such as "é" from a case-sensitive "É",
+// is not found by a byte search of the copy, which lowers ASCII only.)
+// The ASCII letters k and s also match the Kelvin sign and the long s
+// under RE2's case folding; a Text holding either is not prefiltered (see
+// Text.foldFree).
+func foldSafe(need [][]string) [][]string {
+	var out [][]string
+	for _, any := range need {
+		if !slices.ContainsFunc(any, hasCasedNonASCII) {
+			out = append(out, any)
+		}
+	}
+	return out
+}
+
+func hasCasedNonASCII(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && unicode.SimpleFold(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // CompileStock compiles the guide's stock lines into the rule "stock": an
@@ -205,12 +252,17 @@ type Text struct {
 	sents   [][2]int
 	candOff []int32 // see Index.candidates
 	cands   []cand
+	// foldFree: raw holds neither the Kelvin sign nor the long s, the
+	// only characters RE2's case folding matches to ASCII letters (k, s),
+	// so an ASCII literal of a case-insensitive cue is in lower exactly
+	// when the regexp could match it.
+	foldFree bool
 }
 
 // NewText prepares raw for the rules indexed in ix. The text uses sc's
 // memory: it is valid until sc prepares another text.
 func NewText(raw string, ix *Index, sc *Scratch) *Text {
-	t := &Text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
+	t := &Text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw), foldFree: foldFree(raw)}
 	sc.grams.fill(t.lower)
 	t.grams = &sc.grams
 	sc.sgrams = resize(sc.sgrams, len(t.sents))
@@ -221,6 +273,12 @@ func NewText(raw string, ix *Index, sc *Scratch) *Text {
 	ix.candidates(t.lower, sc)
 	t.candOff, t.cands = sc.off[:ix.ncues+1], sc.cands
 	return t
+}
+
+// foldFree reports whether s holds neither U+212A (Kelvin sign, K) nor
+// U+017F (long s, ſ).
+func foldFree(s string) bool {
+	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f")
 }
 
 func lowerASCII(s string) string {
@@ -399,6 +457,9 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 		// Candidate positions: word starts holding one of the leads, in
 		// text order (a position repeats when several leads match there).
 		cand := t.cands[t.candOff[c.id]:t.candOff[c.id+1]]
+		if len(cand) == 0 || c.leadNeed != nil && t.foldFree && !holdsLiterals(c.leadNeed, c.leadNeedGrams, t.lower, t.grams) {
+			return hits
+		}
 		last := -1
 		for i := 0; i < len(cand); {
 			p := int(cand[i].p)
@@ -472,10 +533,17 @@ func (c *cue) mayMatch(lower string) bool { return c.mayMatchIn(lower, nil) }
 
 // mayMatchIn is mayMatch on lower, whose trigrams are g (nil: unknown).
 func (c *cue) mayMatchIn(lower string, g *gramSet) bool {
-	for k, any := range c.need {
+	return holdsLiterals(c.need, c.needGrams, lower, g)
+}
+
+// holdsLiterals reports whether lower, whose trigrams are g (nil:
+// unknown), holds a literal of each set of need; grams are the literals'
+// trigram hashes.
+func holdsLiterals(need [][]string, grams [][][]uint16, lower string, g *gramSet) bool {
+	for k, any := range need {
 		ok := false
 		for j, s := range any {
-			if (g == nil || g.hasAll(c.needGrams[k][j])) && strings.Contains(lower, s) {
+			if (g == nil || g.hasAll(grams[k][j])) && strings.Contains(lower, s) {
 				ok = true
 				break
 			}

@@ -40,6 +40,44 @@ func TestWordLead(t *testing.T) {
 	}
 }
 
+// TestLeadNeed: a cue the index places is skipped, without running its
+// regexp, on a draft that lacks a literal every match holds, and only
+// then: a literal the case-insensitive regexp matches through the Kelvin
+// sign or the long s ("a\u017fk" for "ask") is no reason to skip it, and a
+// cased non-ASCII literal (which the ASCII-lowered copy keeps as written)
+// is no prefilter at all.
+func TestLeadNeed(t *testing.T) {
+	tests := []struct {
+		pattern, text string
+		need          [][]string
+		hits          int
+	}{
+		{`\bplease (?:\w+ )?ask\b`, "Please just ask.", [][]string{{"please "}, {"ask"}}, 1},
+		{`\bplease (?:\w+ )?ask\b`, "Please just tell me.", [][]string{{"please "}, {"ask"}}, 0},
+		{`\bplease (?:\w+ )?ask\b`, "Please just a\u017fk.", [][]string{{"please "}, {"ask"}}, 1},
+		{`\bplease (?:\w+ )?ask now\b`, "Please just as\u212a now.", [][]string{{"please "}, {"ask now"}}, 1},
+		{`\bplease (?:\w+ )?(?:ask|tell)\b`, "Please just tell me.", [][]string{{"please "}, {"ask", "tell"}}, 1},
+	}
+	for _, tt := range tests {
+		r, err := Compile("t", []guide.Cue{{Pattern: tt.pattern}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cu := &r.cues[0]
+		if !slices.EqualFunc(cu.leadNeed, tt.need, slices.Equal) {
+			t.Errorf("%s: leadNeed %q, want %q", tt.pattern, cu.leadNeed, tt.need)
+		}
+		ix := NewIndex([]Rule{r})
+		if got := len(cu.match(NewText(tt.text, ix, new(Scratch)), nil)); got != tt.hits {
+			t.Errorf("%s on %q: %d hits, want %d", tt.pattern, tt.text, got, tt.hits)
+		}
+	}
+	need := [][]string{{"é"}, {"cole"}, {"’s", "is"}, {"ß", "ss"}}
+	if got, want := foldSafe(need), [][]string{{"cole"}, {"’s", "is"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("foldSafe(%q) = %q, want %q", need, got, want)
+	}
+}
+
 // TestIndexedMatchAgrees checks the indexed matcher against plain regexp
 // search, cue by cue, on every example and a sample of the corpus: the index is an
 // optimisation and must not change what matches.
