@@ -91,6 +91,9 @@ type cue struct {
 	// would otherwise run their regexp at every one of its places.
 	leadNeed      [][]string
 	leadNeedGrams [][][]uint16
+	// start, for a sentence cue, is where in a sentence a match can
+	// begin (starts.go); nil when the pattern does not say.
+	start *startSet
 }
 
 // lazyRegexp is a regexp compiled on first use. A checker holds hundreds
@@ -163,6 +166,8 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 			} else {
 				cu.lead = wordLead(ast)
 			}
+		} else {
+			cu.start = sentenceStarts(ast)
 		}
 		if cu.lead != nil {
 			cu.anchored = &res[2*i+1]
@@ -257,6 +262,12 @@ type Text struct {
 	// so an ASCII literal of a case-insensitive cue is in lower exactly
 	// when the regexp could match it.
 	foldFree bool
+	// The bytes sentences begin with, and the first ASCII word byte of
+	// each, as bitmaps; and whether a sentence begins in the middle of a
+	// word of raw: what startSet.anyStart needs to rule most sentence
+	// cues out at once.
+	sentFirst, sentWord byteSet
+	midWord             bool
 }
 
 // NewText prepares raw for the rules indexed in ix. The text uses sc's
@@ -270,6 +281,7 @@ func NewText(raw string, ix *Index, sc *Scratch) *Text {
 		sc.sgrams[i].fill(t.lower[se[0]:se[1]])
 	}
 	t.sgrams = sc.sgrams
+	t.noteSentenceStarts()
 	ix.candidates(t.lower, sc)
 	t.candOff, t.cands = sc.off[:ix.ncues+1], sc.cands
 	return t
@@ -279,6 +291,25 @@ func NewText(raw string, ix *Index, sc *Scratch) *Text {
 // U+017F (long s, ſ).
 func foldFree(s string) bool {
 	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f")
+}
+
+// noteSentenceStarts sets sentFirst, sentWord and midWord from t's
+// sentences.
+func (t *Text) noteSentenceStarts() {
+	t.sentFirst, t.sentWord, t.midWord = byteSet{}, byteSet{}, false
+	for _, se := range t.sents {
+		s := t.lower[se[0]:se[1]]
+		if s == "" {
+			continue
+		}
+		t.sentFirst.add(s[0])
+		if i := firstWordByte(s); i < len(s) {
+			t.sentWord.add(s[i])
+		}
+		if se[0] > 0 && isWordByte(t.lower[se[0]-1]) && isWordByte(s[0]) {
+			t.midWord = true
+		}
+	}
 }
 
 func lowerASCII(s string) string {
@@ -439,11 +470,25 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 	all := c.kind == guide.CueOccurrence
 	switch {
 	case c.sentence:
-		if !c.mayMatchText(t) {
+		st, cand := c.sentenceStarts(t)
+		from := 0
+		if st != nil {
+			// The first sentence a match can begin in, if any: most
+			// sentence cues can begin in none of a draft's sentences.
+			if !st.anyStart(t, cand) {
+				return hits
+			}
+			cs := cand
+			for from < len(t.sents) && !st.mayStart(t, t.sents[from], &cs) {
+				from++
+			}
+		}
+		if from == len(t.sents) || !c.mayMatchText(t) {
 			return hits
 		}
-		for k, s := range t.sents {
-			if !c.mayMatchIn(t.lower[s[0]:s[1]], &t.sgrams[k]) {
+		for k := from; k < len(t.sents); k++ {
+			s := t.sents[k]
+			if st != nil && !st.mayStart(t, s, &cand) || !c.mayMatchIn(t.lower[s[0]:s[1]], &t.sgrams[k]) {
 				continue
 			}
 			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
@@ -506,6 +551,24 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 		}
 	}
 	return hits
+}
+
+// sentenceStarts returns where in t's sentences the sentence cue c's
+// matches can begin, with its index candidates, or nil when t cannot be
+// told so: it holds a character RE2 folds to an ASCII letter, or the
+// cue's word leads are not in the index t was prepared with.
+func (c *cue) sentenceStarts(t *Text) (*startSet, []cand) {
+	st := c.start
+	if st == nil || !t.foldFree {
+		return nil, nil
+	}
+	if st.word.leads == nil {
+		return st, nil
+	}
+	if c.id < 0 || int(c.id)+1 >= len(t.candOff) {
+		return nil, nil
+	}
+	return st, t.cands[t.candOff[c.id]:t.candOff[c.id+1]]
 }
 
 func (c *cue) conditionHolds(features map[string]bool) bool {

@@ -93,19 +93,25 @@ func TestIndexedMatchAgrees(t *testing.T) {
 			texts = append(texts, k.Text)
 		}
 	}
-	rules := guideRules(t)
+	rules := append(guideRules(t), rewriteRules(t)...)
 	ix := NewIndex(rules)
 	checked := 0
 	for _, text := range texts {
 		tx := NewText(text, ix, new(Scratch))
 		for _, r := range rules {
 			for _, cu := range r.cues {
-				if cu.sentence {
-					continue
-				}
 				got := cu.match(tx, nil)
 				want := cu.re.get().FindAllStringIndex(text, -1)
-				if cu.id >= 0 {
+				switch {
+				case cu.sentence:
+					// Sentence cues match each sentence whole.
+					want = nil
+					for _, s := range tx.sents {
+						if cu.re.get().MatchString(text[s[0]:s[1]]) {
+							want = append(want, []int{s[0], s[1]})
+						}
+					}
+				case cu.id >= 0:
 					// Indexed cues match within a sentence ($ is its end).
 					want = nil
 					for _, s := range tx.sents {

@@ -41,7 +41,7 @@ func NewIndex(rules []Rule) *Index {
 	nleads := 0
 	for _, r := range rules {
 		for i := range r.cues {
-			nleads += len(r.cues[i].lead)
+			nleads += len(r.cues[i].indexLeads())
 		}
 	}
 	ix := newIndex(nleads)
@@ -60,19 +60,30 @@ func newIndex(nleads int) *Index {
 }
 
 // register gives c an id and queues its leads; cues without leads are left
-// alone (id -1). The index keeps the leads, so c's are dropped. Call finish
-// once every cue is registered.
+// alone (id -1). The index keeps the leads, so c's are dropped (a sentence
+// cue keeps its word leads, in its startSet). Call finish once every cue
+// is registered.
 func (ix *Index) register(c *cue) {
 	c.id = -1
-	if c.lead == nil {
+	leads := c.indexLeads()
+	if leads == nil {
 		return
 	}
 	c.id = ix.ncues
 	ix.ncues++
-	for _, l := range c.lead {
+	for _, l := range leads {
 		ix.pending = append(ix.pending, leadOf{l, c.id})
 	}
 	c.lead = nil
+}
+
+// indexLeads are the leads the index finds for c: its lead, or for a
+// sentence cue the leads at a word start where its match can begin.
+func (c *cue) indexLeads() []string {
+	if c.start != nil {
+		return c.start.word.leads
+	}
+	return c.lead
 }
 
 // buildNode is a compacted trie node while the index is built: its label
