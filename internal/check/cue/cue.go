@@ -262,12 +262,13 @@ type Text struct {
 	// so an ASCII literal of a case-insensitive cue is in lower exactly
 	// when the regexp could match it.
 	foldFree bool
-	// The bytes sentences begin with, and the first ASCII word byte of
-	// each, as bitmaps; and whether a sentence begins in the middle of a
-	// word of raw: what startSet.anyStart needs to rule most sentence
-	// cues out at once.
-	sentFirst, sentWord byteSet
-	midWord             bool
+	// The bytes sentences begin with, and their first two bytes hashed
+	// (pairHash); the same from the first ASCII word byte of each; and
+	// whether a sentence begins in the middle of a word of raw: what
+	// startSet.anyStart needs to rule most sentence cues out at once.
+	sentFirst, sentFirstPairs byteSet
+	sentWord, sentWordPairs   byteSet
+	midWord                   bool
 }
 
 // NewText prepares raw for the rules indexed in ix. The text uses sc's
@@ -293,18 +294,24 @@ func foldFree(s string) bool {
 	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f")
 }
 
-// noteSentenceStarts sets sentFirst, sentWord and midWord from t's
-// sentences.
+// noteSentenceStarts sets sentFirst, sentFirstPairs, sentWord,
+// sentWordPairs and midWord from t's sentences.
 func (t *Text) noteSentenceStarts() {
-	t.sentFirst, t.sentWord, t.midWord = byteSet{}, byteSet{}, false
+	t.sentFirst, t.sentFirstPairs, t.sentWord, t.sentWordPairs, t.midWord = byteSet{}, byteSet{}, byteSet{}, byteSet{}, false
 	for _, se := range t.sents {
 		s := t.lower[se[0]:se[1]]
 		if s == "" {
 			continue
 		}
 		t.sentFirst.add(s[0])
+		if len(s) > 1 {
+			t.sentFirstPairs.add(pairHash(s[0], s[1]))
+		}
 		if i := firstWordByte(s); i < len(s) {
 			t.sentWord.add(s[i])
+			if i+1 < len(s) {
+				t.sentWordPairs.add(pairHash(s[i], s[i+1]))
+			}
 		}
 		if se[0] > 0 && isWordByte(t.lower[se[0]-1]) && isWordByte(s[0]) {
 			t.midWord = true

@@ -274,18 +274,31 @@ type cand struct{ p, n int32 }
 // position, then length.
 func (ix *Index) candidates(lower string, sc *Scratch) {
 	pairs := sc.pairs[:0]
+	prevWord := false
 	for p := 0; p < len(lower); p++ {
-		if !isWordByte(lower[p]) || p > 0 && isWordByte(lower[p-1]) {
+		word := isWordByte(lower[p])
+		if !word || prevWord {
+			prevWord = word
 			continue
 		}
+		prevWord = true
 		n, i := int32(0), p
 		for i < len(lower) {
 			m := ix.child(n, lower[i])
 			if m < 0 {
 				break
 			}
+			// The label's first byte is lower[i] (child found it by it):
+			// compare the rest byte by byte, as labels are short.
 			lab := ix.labels[ix.labOff[m]:ix.labOff[m+1]]
-			if len(lower)-i < len(lab) || lower[i:i+len(lab)] != lab {
+			if len(lower)-i < len(lab) {
+				break
+			}
+			j := 1
+			for j < len(lab) && lower[i+j] == lab[j] {
+				j++
+			}
+			if j < len(lab) {
 				break
 			}
 			n, i = m, i+len(lab)

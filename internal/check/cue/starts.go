@@ -1,9 +1,9 @@
 package cue
 
 import (
+	"math/bits"
 	"regexp/syntax"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -30,19 +30,41 @@ type startSet struct {
 }
 
 // leadSet is a set of non-empty lower-cased leads, sorted, with the set of
-// their first bytes.
+// their first bytes and, unless one is a single byte (short), of their
+// first two bytes, hashed (pairHash); the leads that begin with the k-th
+// of the first bytes (in byte order) are leads[from[k]:from[k+1]].
 type leadSet struct {
 	firsts byteSet
+	pairs  byteSet
+	short  bool
 	leads  []string
+	from   []int32
 }
 
 func newLeadSet(leads []string) leadSet {
-	ls := leadSet{leads: dedupe(slices.Clone(leads))}
-	slices.Sort(ls.leads)
-	for _, l := range ls.leads {
-		ls.firsts.add(l[0])
+	ls := leadSet{leads: dedupe(slices.Clone(leads))} // sorted
+	for i, l := range ls.leads {
+		if !ls.firsts.has(l[0]) {
+			ls.firsts.add(l[0])
+			ls.from = append(ls.from, int32(i))
+		}
+		if len(l) == 1 {
+			ls.short = true
+		} else {
+			ls.pairs.add(pairHash(l[0], l[1]))
+		}
 	}
+	ls.from = append(ls.from, int32(len(ls.leads)))
 	return ls
+}
+
+// pairHash hashes two bytes into one.
+func pairHash(a, b byte) byte { return byte((uint32(a)<<8 | uint32(b)) * 2654435761 >> 24) }
+
+// mayBegin reports whether a text whose first bytes are firsts, and whose
+// first two bytes (hashed) pairs, can begin with one of the leads.
+func (ls *leadSet) mayBegin(firsts, pairs *byteSet) bool {
+	return ls.firsts.meets(firsts) && (ls.short || ls.pairs.meets(pairs))
 }
 
 // byteSet is a set of bytes.
@@ -51,6 +73,15 @@ type byteSet [4]uint64
 func (bs *byteSet) add(b byte)            { bs[b>>6] |= 1 << (b & 63) }
 func (bs *byteSet) has(b byte) bool       { return bs[b>>6]&(1<<(b&63)) != 0 }
 func (bs *byteSet) meets(o *byteSet) bool { return bs[0]&o[0]|bs[1]&o[1]|bs[2]&o[2]|bs[3]&o[3] != 0 }
+
+// rank is how many bytes of bs are below b.
+func (bs *byteSet) rank(b byte) int {
+	n := bits.OnesCount64(bs[b>>6] & (1<<(b&63) - 1))
+	for w := range b >> 6 {
+		n += bits.OnesCount64(bs[w])
+	}
+	return n
+}
 
 // firstWordByte is the offset of s's first ASCII word byte, or len(s).
 func firstWordByte(s string) int {
@@ -63,11 +94,12 @@ func firstWordByte(s string) int {
 
 // prefixOf reports whether s begins with one of the leads.
 func (ls *leadSet) prefixOf(s string) bool {
-	if len(s) == 0 || !ls.firsts.has(s[0]) {
+	if len(s) == 0 || !ls.firsts.has(s[0]) || !ls.short && (len(s) < 2 || !ls.pairs.has(pairHash(s[0], s[1]))) {
 		return false
 	}
-	for i := sort.SearchStrings(ls.leads, s[:1]); i < len(ls.leads) && ls.leads[i][0] == s[0]; i++ {
-		if strings.HasPrefix(s, ls.leads[i]) {
+	k := ls.firsts.rank(s[0])
+	for _, l := range ls.leads[ls.from[k]:ls.from[k+1]] {
+		if strings.HasPrefix(s, l) {
 			return true
 		}
 	}
@@ -184,7 +216,7 @@ func nonWordClass(re *syntax.Regexp) bool {
 // index candidates cand, can begin in some sentence of t: mostly told from
 // the bytes t's sentences begin with, for every sentence at once.
 func (st *startSet) anyStart(t *Text, cand []cand) bool {
-	return st.first.firsts.meets(&t.sentFirst) || st.skipped.firsts.meets(&t.sentWord) ||
+	return st.first.mayBegin(&t.sentFirst, &t.sentFirstPairs) || st.skipped.mayBegin(&t.sentWord, &t.sentWordPairs) ||
 		len(cand) > 0 || t.midWord && st.word.leads != nil
 }
 

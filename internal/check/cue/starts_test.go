@@ -81,7 +81,7 @@ func TestSentenceStartsMatch(t *testing.T) {
 		{"Honestly I am done. Whatever.", nil, []int{1, 0, 0}},
 		{"Nothing here. Or here.", nil, []int{0, 0, 0}},
 		{"\u017fure, i'm done. A\u017fk", nil, []int{1, 0, 0}},
-		{"xxI'm done", [][2]int{{2, 10}}, []int{1, 0, 0}},      // a sentence that starts mid-word
+		{"xxI'm done", [][2]int{{2, 10}}, []int{1, 0, 0}}, // a sentence that starts mid-word
 	}
 	for _, tt := range tests {
 		tx := NewText(tt.text, ix, new(Scratch))
