@@ -45,6 +45,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -94,6 +95,10 @@ type cue struct {
 	// start, for a sentence cue, is where in a sentence a match can
 	// begin (starts.go); nil when the pattern does not say.
 	start *startSet
+	// maxLen is the most bytes a match can span, or -1 when unbounded: an
+	// anchored regexp run at a lead needs no more of the sentence than
+	// that (see match).
+	maxLen int
 }
 
 // lazyRegexp is a regexp compiled on first use. A checker holds hundreds
@@ -120,8 +125,9 @@ func (l *lazyRegexp) String() string { return l.src }
 // Rule is a named group of cues scored together (Vale's "extends"). Its
 // cues are shared by its copies, and NewIndex marks them as the index's.
 type Rule struct {
-	ID   string
-	cues []cue
+	ID     string
+	cues   []cue
+	probes []probe // one a cue, set as cues are compiled and indexed
 }
 
 // Hit is one cue match that counted toward a rule.
@@ -160,6 +166,7 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 		res[2*i].src = src
 		cu := cue{re: &res[2*i], weight: w, kind: kind, sentence: c.Scope == guide.ScopeSentence, unless: c.Unless, requires: c.Requires, id: -1}
 		ast = ast.Simplify()
+		cu.maxLen = maxLen(ast)
 		if !cu.sentence {
 			if set, endB, ok := fullSet(ast); ok {
 				cu.lead, cu.full, cu.endB = set, true, endB
@@ -186,6 +193,10 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 			cu.need, cu.needGrams = literalSets(required(ast))
 		}
 		r.cues = append(r.cues, cu)
+	}
+	r.probes = make([]probe, len(r.cues))
+	for i := range r.cues {
+		r.probes[i] = r.cues[i].probe()
 	}
 	return r, nil
 }
@@ -253,10 +264,13 @@ type Text struct {
 	raw     string
 	lower   string
 	grams   *gramSet  // the trigrams of lower
-	sgrams  []gramSet // the trigrams of each sentence of sents
+	sgrams  []gramSet // the trigrams of each sentence of sents, once sfilled (see sentenceGrams)
+	sfilled []bool
 	sents   [][2]int
 	candOff []int32 // see Index.candidates
 	cands   []cand
+	hits    *[]Hit // the Scratch's arena for Eval's hits (see Eval)
+	wanted  *int   // how much of it this text's hits took or would have
 	// foldFree: raw holds neither the Kelvin sign nor the long s, the
 	// only characters RE2's case folding matches to ASCII letters (k, s),
 	// so an ASCII literal of a case-insensitive cue is in lower exactly
@@ -266,8 +280,11 @@ type Text struct {
 	// (pairHash); the same from the first ASCII word byte of each; and
 	// whether a sentence begins in the middle of a word of raw: what
 	// startSet.anyStart needs to rule most sentence cues out at once.
+	// firsts64 and wordFirsts64 are sentFirst and sentWord folded as
+	// probe.rulesOut reads them.
 	sentFirst, sentFirstPairs byteSet
 	sentWord, sentWordPairs   byteSet
+	firsts64, wordFirsts64    uint64
 	midWord                   bool
 }
 
@@ -278,10 +295,14 @@ func NewText(raw string, ix *Index, sc *Scratch) *Text {
 	sc.grams.fill(t.lower)
 	t.grams = &sc.grams
 	sc.sgrams = resize(sc.sgrams, len(t.sents))
-	for i, se := range t.sents {
-		sc.sgrams[i].fill(t.lower[se[0]:se[1]])
+	sc.sfilled = resize(sc.sfilled, len(t.sents))
+	clear(sc.sfilled)
+	t.sgrams, t.sfilled = sc.sgrams, sc.sfilled
+	if sc.hitsWanted > cap(sc.hits) {
+		sc.hits = make([]Hit, 0, sc.hitsWanted)
 	}
-	t.sgrams = sc.sgrams
+	sc.hits, sc.hitsWanted = sc.hits[:0], 0
+	t.hits, t.wanted = &sc.hits, &sc.hitsWanted
 	t.noteSentenceStarts()
 	ix.candidates(t.lower, sc)
 	t.candOff, t.cands = sc.off[:ix.ncues+1], sc.cands
@@ -294,21 +315,36 @@ func foldFree(s string) bool {
 	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f")
 }
 
+// sentenceGrams returns the trigrams of sentence k, filled on first use:
+// most sentence cues skip most sentences by their starts, before their
+// literals are looked up.
+func (t *Text) sentenceGrams(k int) *gramSet {
+	if !t.sfilled[k] {
+		se := t.sents[k]
+		t.sgrams[k].fill(t.lower[se[0]:se[1]])
+		t.sfilled[k] = true
+	}
+	return &t.sgrams[k]
+}
+
 // noteSentenceStarts sets sentFirst, sentFirstPairs, sentWord,
 // sentWordPairs and midWord from t's sentences.
 func (t *Text) noteSentenceStarts() {
 	t.sentFirst, t.sentFirstPairs, t.sentWord, t.sentWordPairs, t.midWord = byteSet{}, byteSet{}, byteSet{}, byteSet{}, false
+	t.firsts64, t.wordFirsts64 = 0, 0
 	for _, se := range t.sents {
 		s := t.lower[se[0]:se[1]]
 		if s == "" {
 			continue
 		}
 		t.sentFirst.add(s[0])
+		t.firsts64 |= firstBit(s[0])
 		if len(s) > 1 {
 			t.sentFirstPairs.add(pairHash(s[0], s[1]))
 		}
 		if i := firstWordByte(s); i < len(s) {
 			t.sentWord.add(s[i])
+			t.wordFirsts64 |= firstBit(s[i])
 			if i+1 < len(s) {
 				t.sentWordPairs.add(pairHash(s[i], s[i+1]))
 			}
@@ -358,21 +394,40 @@ func (t *Text) sentenceEnd(p int) int {
 }
 
 // Eval scores r on t. features says which steps and signals the draft has;
-// conditional cues are skipped when features is nil.
+// conditional cues are skipped when features is nil. The result's hits
+// are valid as long as t is: they are appended to t's Scratch, which
+// grows to hold a draft's hits, so that evaluating a rule allocates
+// nothing.
 func (r Rule) Eval(t *Text, features map[string]bool) Result {
 	var res Result
-	for i := range r.cues {
-		c := &r.cues[i]
-		if c.kind == guide.CueConditional {
-			if features == nil || !c.conditionHolds(features) {
-				continue
-			}
+	var arena []Hit
+	if t.hits != nil {
+		arena = *t.hits
+		res.Hits = arena[len(arena):len(arena)]
+	}
+	for i := range r.probes {
+		p := &r.probes[i]
+		if p.flags&probeConditional != 0 && (features == nil || !r.cues[i].conditionHolds(features)) || p.rulesOut(t) {
+			continue // no hits: the score is unchanged
 		}
+		c := &r.cues[i]
 		n := len(res.Hits)
 		res.Hits = c.match(t, res.Hits)
 		res.Score += c.weight * float64(len(res.Hits)-n)
 	}
 	sortHits(res.Hits)
+	if t.hits != nil {
+		*t.wanted += len(res.Hits)
+		if len(res.Hits) > 0 && cap(arena)-len(arena) >= len(res.Hits) && &arena[:len(arena)+1][len(arena)] == &res.Hits[0] {
+			// The hits are the arena's next ones: keep them, and let no
+			// append to them write over the next rule's.
+			*t.hits = arena[:len(arena)+len(res.Hits)]
+			res.Hits = res.Hits[:len(res.Hits):len(res.Hits)]
+		}
+	}
+	if len(res.Hits) == 0 {
+		res.Hits = nil
+	}
 	return res
 }
 
@@ -495,7 +550,7 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 		}
 		for k := from; k < len(t.sents); k++ {
 			s := t.sents[k]
-			if st != nil && !st.mayStart(t, s, &cand) || !c.mayMatchIn(t.lower[s[0]:s[1]], &t.sgrams[k]) {
+			if st != nil && !st.mayStart(t, s, &cand) || !c.mayMatchIn(t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
 				continue
 			}
 			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
@@ -528,8 +583,16 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 			send := t.sentenceEnd(p)
 			if !c.full || n > 1 || end > send {
 				// Let the regexp decide (and pick among several leads
-				// the way RE2's leftmost-first rule does).
-				m := c.anchored.get().FindStringIndex(t.raw[p:send])
+				// the way RE2's leftmost-first rule does). A match spans
+				// at most maxLen bytes: the rest of a long sentence is
+				// not read, but for one character past them, which \b
+				// and $ look at (RE2's backtracker clears and marks a bit
+				// per byte of its input and instruction).
+				in := t.raw[p:send]
+				if c.maxLen >= 0 && c.maxLen+utf8.UTFMax < len(in) {
+					in = in[:c.maxLen+utf8.UTFMax]
+				}
+				m := c.anchored.get().FindStringIndex(in)
 				if m == nil {
 					continue
 				}
@@ -974,6 +1037,64 @@ func fullSet(re *syntax.Regexp) (set []string, endB, ok bool) {
 		}
 	}
 	return set, endB, true
+}
+
+// maxLen returns the most bytes a match of re can span, or -1 when there
+// is no bound (a star, a plus, an open repeat). Under case folding a
+// literal's character may match a longer one (k the Kelvin sign, 3 bytes).
+func maxLen(re *syntax.Regexp) int {
+	const unbounded = -1
+	n := 0
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			w := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					w = max(w, utf8.RuneLen(f))
+				}
+			}
+			n += w
+		}
+	case syntax.OpCharClass:
+		for i := 1; i < len(re.Rune); i += 2 {
+			n = max(n, utf8.RuneLen(re.Rune[i]))
+		}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		n = utf8.UTFMax
+	case syntax.OpEmptyMatch, syntax.OpNoMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		m := maxLen(re.Sub[0])
+		if m < 0 || re.Max < 0 {
+			return unbounded
+		}
+		n = re.Max * m
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			m := maxLen(sub)
+			if m < 0 {
+				return unbounded
+			}
+			n += m
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			m := maxLen(sub)
+			if m < 0 {
+				return unbounded
+			}
+			n = max(n, m)
+		}
+	default: // star, plus
+		return unbounded
+	}
+	if n > 1<<16 {
+		return unbounded
+	}
+	return n
 }
 
 func shortestLen(set []string) int {

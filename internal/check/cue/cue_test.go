@@ -1,6 +1,7 @@
 package cue
 
 import (
+	"regexp/syntax"
 	"slices"
 	"testing"
 
@@ -184,5 +185,33 @@ func TestSentences(t *testing.T) {
 				t.Errorf("the rewrite reads %q as %q, the checker as %q", tt.text, rewrite, check)
 			}
 		})
+	}
+}
+
+// TestMaxLen: the most bytes a match can span, counting what case folding
+// lets a character match (k: the Kelvin sign, 3 bytes; s: the long s, 2).
+func TestMaxLen(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    int
+	}{
+		{`(?i)\bno\b`, 2},
+		{`(?i)\bask\b`, 6},
+		{`ask`, 3},
+		{`(?i)\b(?:a|one|two) (?:days?|weeks?)\b`, 3 + 1 + 8}, // "weeKſ"
+		{`(?i)\byour (?:pick|choice|call)\W*$`, -1},
+		{`(?i)\bwe(?: have|'ve got)? \d{1,3}`, 2 + 7 + 1 + 3},
+		{`(?i)\bcaf[eé]\b`, 3 + 2},
+		{`(?i)\b.{0,2}x`, 2*4 + 1},
+		{`(?i)\bsome\w+`, -1},
+	}
+	for _, tt := range tests {
+		re, err := syntax.Parse(tt.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := maxLen(re.Simplify()); got != tt.want {
+			t.Errorf("maxLen(%s) = %d, want %d", tt.pattern, got, tt.want)
+		}
 	}
 }

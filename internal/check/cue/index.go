@@ -48,6 +48,7 @@ func NewIndex(rules []Rule) *Index {
 	for _, r := range rules {
 		for i := range r.cues {
 			ix.register(&r.cues[i])
+			r.probes[i] = r.cues[i].probe()
 		}
 	}
 	ix.finish()
@@ -330,11 +331,15 @@ type pair struct{ id, p, n int32 }
 // Scratch is the working memory of NewText, reused from draft to draft
 // (the checker pools it) so that preparing a draft allocates little.
 type Scratch struct {
-	grams  gramSet
-	sgrams []gramSet
-	pairs  []pair
-	off    []int32
-	cands  []cand
+	grams   gramSet
+	sgrams  []gramSet
+	sfilled []bool
+	// hits is Eval's arena, hitsWanted how many hits the last text had.
+	hits       []Hit
+	hitsWanted int
+	pairs      []pair
+	off        []int32
+	cands      []cand
 }
 
 func resize[T any](s []T, n int) []T {

@@ -87,10 +87,7 @@ func TestSentenceStartsMatch(t *testing.T) {
 		tx := NewText(tt.text, ix, new(Scratch))
 		if tt.sents != nil {
 			tx.sents = tt.sents
-			tx.sgrams = make([]gramSet, len(tt.sents))
-			for i, s := range tt.sents {
-				tx.sgrams[i].fill(tx.lower[s[0]:s[1]])
-			}
+			tx.sgrams, tx.sfilled = make([]gramSet, len(tt.sents)), make([]bool, len(tt.sents))
 			tx.noteSentenceStarts()
 		}
 		for i := range r.cues {
