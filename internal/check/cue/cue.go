@@ -269,23 +269,20 @@ type Text struct {
 	sents   [][2]int
 	candOff []int32 // see Index.candidates
 	cands   []cand
-	hits    *[]Hit // the Scratch's arena for Eval's hits (see Eval)
-	wanted  *int   // how much of it this text's hits took or would have
+	// startOff and starts are candOff and cands of the sentence-start
+	// index (Index.starts).
+	startOff []int32
+	starts   []cand
+	hits     *[]Hit // the Scratch's arena for Eval's hits (see Eval)
+	wanted   *int   // how much of it this text's hits took or would have
 	// foldFree: raw holds neither the Kelvin sign nor the long s, the
 	// only characters RE2's case folding matches to ASCII letters (k, s),
 	// so an ASCII literal of a case-insensitive cue is in lower exactly
 	// when the regexp could match it.
 	foldFree bool
-	// The bytes sentences begin with, and their first two bytes hashed
-	// (pairHash); the same from the first ASCII word byte of each; and
-	// whether a sentence begins in the middle of a word of raw: what
-	// startSet.anyStart needs to rule most sentence cues out at once.
-	// firsts64 and wordFirsts64 are sentFirst and sentWord folded as
-	// probe.rulesOut reads them.
-	sentFirst, sentFirstPairs byteSet
-	sentWord, sentWordPairs   byteSet
-	firsts64, wordFirsts64    uint64
-	midWord                   bool
+	// midWord: a sentence begins in the middle of a word of raw, where
+	// the lead index lists no word start.
+	midWord bool
 }
 
 // NewText prepares raw for the rules indexed in ix. The text uses sc's
@@ -303,9 +300,13 @@ func NewText(raw string, ix *Index, sc *Scratch) *Text {
 	}
 	sc.hits, sc.hitsWanted = sc.hits[:0], 0
 	t.hits, t.wanted = &sc.hits, &sc.hitsWanted
-	t.noteSentenceStarts()
-	ix.candidates(t.lower, sc)
-	t.candOff, t.cands = sc.off[:ix.ncues+1], sc.cands
+	ix.candidates(t.lower, &sc.leads)
+	t.candOff, t.cands = sc.leads.off, sc.leads.cands
+	sc.startAt = t.sentenceStarts(sc.startAt[:0])
+	if ix.starts != nil {
+		ix.starts.candidatesAt(t.lower, sc.startAt, &sc.starts)
+		t.startOff, t.starts = sc.starts.off, sc.starts.cands
+	}
 	return t
 }
 
@@ -327,32 +328,25 @@ func (t *Text) sentenceGrams(k int) *gramSet {
 	return &t.sgrams[k]
 }
 
-// noteSentenceStarts sets sentFirst, sentFirstPairs, sentWord,
-// sentWordPairs and midWord from t's sentences.
-func (t *Text) noteSentenceStarts() {
-	t.sentFirst, t.sentFirstPairs, t.sentWord, t.sentWordPairs, t.midWord = byteSet{}, byteSet{}, byteSet{}, byteSet{}, false
-	t.firsts64, t.wordFirsts64 = 0, 0
+// sentenceStarts appends to at the places the sentence-start index is
+// walked from: each sentence's start and its first ASCII word character,
+// in order. It sets midWord.
+func (t *Text) sentenceStarts(at []int32) []int32 {
+	t.midWord = false
 	for _, se := range t.sents {
 		s := t.lower[se[0]:se[1]]
 		if s == "" {
 			continue
 		}
-		t.sentFirst.add(s[0])
-		t.firsts64 |= firstBit(s[0])
-		if len(s) > 1 {
-			t.sentFirstPairs.add(pairHash(s[0], s[1]))
-		}
-		if i := firstWordByte(s); i < len(s) {
-			t.sentWord.add(s[i])
-			t.wordFirsts64 |= firstBit(s[i])
-			if i+1 < len(s) {
-				t.sentWordPairs.add(pairHash(s[i], s[i+1]))
-			}
+		at = append(at, int32(se[0]))
+		if i := firstWordByte(s); 0 < i && i < len(s) {
+			at = append(at, int32(se[0]+i))
 		}
 		if se[0] > 0 && isWordByte(t.lower[se[0]-1]) && isWordByte(s[0]) {
 			t.midWord = true
 		}
 	}
+	return at
 }
 
 func lowerASCII(s string) string {
@@ -403,7 +397,7 @@ func (r Rule) Eval(t *Text, features map[string]bool) Result {
 	var arena []Hit
 	if t.hits != nil {
 		arena = *t.hits
-		res.Hits = arena[len(arena):len(arena)]
+		res.Hits = arena[len(arena):]
 	}
 	for i := range r.probes {
 		p := &r.probes[i]
@@ -532,16 +526,15 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 	all := c.kind == guide.CueOccurrence
 	switch {
 	case c.sentence:
-		st, cand := c.sentenceStarts(t)
+		st, cur := c.sentenceStarts(t)
 		from := 0
 		if st != nil {
 			// The first sentence a match can begin in, if any: most
 			// sentence cues can begin in none of a draft's sentences.
-			if !st.anyStart(t, cand) {
+			if !cur.any(st, t) {
 				return hits
 			}
-			cs := cand
-			for from < len(t.sents) && !st.mayStart(t, t.sents[from], &cs) {
+			for from < len(t.sents) && !st.mayStart(t, t.sents[from], &cur) {
 				from++
 			}
 		}
@@ -550,7 +543,7 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 		}
 		for k := from; k < len(t.sents); k++ {
 			s := t.sents[k]
-			if st != nil && !st.mayStart(t, s, &cand) || !c.mayMatchIn(t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
+			if st != nil && k > from && !st.mayStart(t, s, &cur) || !c.mayMatchIn(t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
 				continue
 			}
 			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
@@ -624,21 +617,40 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 }
 
 // sentenceStarts returns where in t's sentences the sentence cue c's
-// matches can begin, with its index candidates, or nil when t cannot be
+// matches can begin, with where its leads occur, or nil when t cannot be
 // told so: it holds a character RE2 folds to an ASCII letter, or the
-// cue's word leads are not in the index t was prepared with.
-func (c *cue) sentenceStarts(t *Text) (*startSet, []cand) {
+// indexes t was prepared with do not hold the cue's leads.
+func (c *cue) sentenceStarts(t *Text) (*startSet, startCursor) {
 	st := c.start
-	if st == nil || !t.foldFree {
-		return nil, nil
+	if st == nil || !t.foldFree || !st.indexed(c.id) {
+		return nil, startCursor{}
 	}
-	if st.word.leads == nil {
-		return st, nil
+	var cur startCursor
+	var ok bool
+	if cur.first, ok = candsOf(t.startOff, t.starts, st.fid); !ok {
+		return nil, startCursor{}
 	}
-	if c.id < 0 || int(c.id)+1 >= len(t.candOff) {
-		return nil, nil
+	if cur.skipped, ok = candsOf(t.startOff, t.starts, st.sid); !ok {
+		return nil, startCursor{}
 	}
-	return st, t.cands[t.candOff[c.id]:t.candOff[c.id+1]]
+	if st.word != nil {
+		if cur.word, ok = candsOf(t.candOff, t.cands, c.id); !ok {
+			return nil, startCursor{}
+		}
+	}
+	return st, cur
+}
+
+// candsOf returns the candidates of id (none for -1); false when id is not
+// one of off's.
+func candsOf(off []int32, cands []cand, id int32) ([]cand, bool) {
+	switch {
+	case id < 0:
+		return nil, true
+	case int(id)+1 >= len(off):
+		return nil, false
+	}
+	return cands[off[id]:off[id+1]], true
 }
 
 func (c *cue) conditionHolds(features map[string]bool) bool {

@@ -1,7 +1,6 @@
 package cue
 
 import (
-	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -13,74 +12,39 @@ import (
 // the sentence's start ("^(?:sure|ok|...)", "\AI'm done"), after its
 // leading punctuation ("^\W*(?:sure|ok|...)"), or at a word that begins
 // with one of a few leads ("\bI'm (?:done|over it)\W*$"). startSet says
-// which, from the pattern; a sentence with no such place is skipped
-// without running the regexp. Like the lead index it reads the lower-cased
+// which, from the pattern, and the lead index finds the leads: those at
+// words among the cues' leads (under the cue's id), those at a sentence's
+// start in a second index that is walked from each sentence's start and
+// first word character only (Index.starts). A sentence where none occurs
+// is skipped without running the regexp; a draft where none occurs rules
+// the cue out from its probe. Like the lead index it reads the lower-cased
 // text, so it is used only on a Text with no character RE2 folds to ASCII
 // (Text.foldFree), and its leads hold no cased non-ASCII character.
 
-// startSet is where in a sentence a sentence cue's match can begin.
+// startSet is where in a sentence a sentence cue's match can begin: with
+// one of first at the sentence's start, with one of skipped at its first
+// ASCII word character (the pattern skips the non-word characters before
+// it), or with one of word at a word start.
 type startSet struct {
-	first   leadSet // at the sentence's start
-	skipped leadSet // at its first ASCII word character (the pattern skips the non-word ones before it)
-	// word: at a word start. The index holds these leads under the cue's
-	// id, so its candidates say where they occur; they are kept here for a
-	// sentence that begins in the middle of a word of the text, whose
-	// start the index does not list.
-	word leadSet
+	first, skipped, word []string // sorted, each non-empty
+	// fid and sid: first's and skipped's ids in the sentence-start index,
+	// -1 when none or not indexed. The word leads are the lead index's,
+	// under the cue's id; they are kept for a sentence that begins in the
+	// middle of a word of the text, whose start the index does not list.
+	fid, sid int32
 }
 
-// leadSet is a set of non-empty lower-cased leads, sorted, with the set of
-// their first bytes and, unless one is a single byte (short), of their
-// first two bytes, hashed (pairHash); the leads that begin with the k-th
-// of the first bytes (in byte order) are leads[from[k]:from[k+1]].
-type leadSet struct {
-	firsts byteSet
-	pairs  byteSet
-	short  bool
-	leads  []string
-	from   []int32
-}
-
-func newLeadSet(leads []string) leadSet {
-	ls := leadSet{leads: dedupe(slices.Clone(leads))} // sorted
-	for i, l := range ls.leads {
-		if !ls.firsts.has(l[0]) {
-			ls.firsts.add(l[0])
-			ls.from = append(ls.from, int32(i))
-		}
-		if len(l) == 1 {
-			ls.short = true
-		} else {
-			ls.pairs.add(pairHash(l[0], l[1]))
-		}
+func leadList(leads []string) []string {
+	if len(leads) == 0 {
+		return nil
 	}
-	ls.from = append(ls.from, int32(len(ls.leads)))
-	return ls
+	return dedupe(slices.Clone(leads)) // sorted
 }
 
-// pairHash hashes two bytes into one.
-func pairHash(a, b byte) byte { return byte((uint32(a)<<8 | uint32(b)) * 2654435761 >> 24) }
-
-// mayBegin reports whether a text whose first bytes are firsts, and whose
-// first two bytes (hashed) pairs, can begin with one of the leads.
-func (ls *leadSet) mayBegin(firsts, pairs *byteSet) bool {
-	return ls.firsts.meets(firsts) && (ls.short || ls.pairs.meets(pairs))
-}
-
-// byteSet is a set of bytes.
-type byteSet [4]uint64
-
-func (bs *byteSet) add(b byte)            { bs[b>>6] |= 1 << (b & 63) }
-func (bs *byteSet) has(b byte) bool       { return bs[b>>6]&(1<<(b&63)) != 0 }
-func (bs *byteSet) meets(o *byteSet) bool { return bs[0]&o[0]|bs[1]&o[1]|bs[2]&o[2]|bs[3]&o[3] != 0 }
-
-// rank is how many bytes of bs are below b.
-func (bs *byteSet) rank(b byte) int {
-	n := bits.OnesCount64(bs[b>>6] & (1<<(b&63) - 1))
-	for w := range b >> 6 {
-		n += bits.OnesCount64(bs[w])
-	}
-	return n
+// indexed reports whether the indexes c was registered with find every
+// kind of lead st has (c.id is the cue's id in the lead index).
+func (st *startSet) indexed(id int32) bool {
+	return (st.first == nil || st.fid >= 0) && (st.skipped == nil || st.sid >= 0) && (st.word == nil || id >= 0)
 }
 
 // firstWordByte is the offset of s's first ASCII word byte, or len(s).
@@ -90,20 +54,6 @@ func firstWordByte(s string) int {
 		i++
 	}
 	return i
-}
-
-// prefixOf reports whether s begins with one of the leads.
-func (ls *leadSet) prefixOf(s string) bool {
-	if len(s) == 0 || !ls.firsts.has(s[0]) || !ls.short && (len(s) < 2 || !ls.pairs.has(pairHash(s[0], s[1]))) {
-		return false
-	}
-	k := ls.firsts.rank(s[0])
-	for _, l := range ls.leads[ls.from[k]:ls.from[k+1]] {
-		if strings.HasPrefix(s, l) {
-			return true
-		}
-	}
-	return false
 }
 
 // maxStartPaths bounds the alternatives sentenceStarts follows.
@@ -116,7 +66,7 @@ func sentenceStarts(re *syntax.Regexp) *startSet {
 	if !b.add([]*syntax.Regexp{re}, false, false, false) {
 		return nil
 	}
-	return &startSet{first: newLeadSet(b.first), skipped: newLeadSet(b.skipped), word: newLeadSet(b.word)}
+	return &startSet{first: leadList(b.first), skipped: leadList(b.skipped), word: leadList(b.word), fid: -1, sid: -1}
 }
 
 type startBuild struct {
@@ -212,35 +162,55 @@ func nonWordClass(re *syntax.Regexp) bool {
 	return true
 }
 
-// anyStart reports whether a match of the cue whose starts are st, with
-// index candidates cand, can begin in some sentence of t: mostly told from
-// the bytes t's sentences begin with, for every sentence at once.
-func (st *startSet) anyStart(t *Text, cand []cand) bool {
-	return st.first.mayBegin(&t.sentFirst, &t.sentFirstPairs) || st.skipped.mayBegin(&t.sentWord, &t.sentWordPairs) ||
-		len(cand) > 0 || t.midWord && st.word.leads != nil
+// startCursor is where a sentence cue's leads occur in a Text, each list
+// advanced past the sentences read so far.
+type startCursor struct {
+	first, skipped, word []cand
 }
 
-// mayStart reports whether a match of the cue whose starts are st can
-// begin in sentence s of t. cand holds the cue's index candidates (its
-// word leads) not before s; it is advanced past those before s.
-func (st *startSet) mayStart(t *Text, s [2]int, cand *[]cand) bool {
-	lower := t.lower[s[0]:s[1]]
-	if st.first.prefixOf(lower) {
+// any reports whether a match can begin in some sentence (false only when
+// none can).
+func (sc *startCursor) any(st *startSet, t *Text) bool {
+	return len(sc.first) > 0 || len(sc.skipped) > 0 || len(sc.word) > 0 || t.midWord && st.word != nil
+}
+
+// mayStart reports whether a match can begin in sentence s of t, given
+// that it can begin in no sentence before s, and advances sc past s's
+// start.
+func (st *startSet) mayStart(t *Text, s [2]int, sc *startCursor) bool {
+	// The sentence-start index was walked from each sentence's start and
+	// its first word character only: a skipped lead in s is at the
+	// latter, a first lead must be at the former.
+	if from(&sc.first, s[0]) && int(sc.first[0].p) == s[0] {
 		return true
 	}
-	if st.skipped.leads != nil && st.skipped.prefixOf(lower[firstWordByte(lower):]) {
+	if from(&sc.skipped, s[0]) && int(sc.skipped[0].p) < s[1] {
 		return true
 	}
-	if st.word.leads != nil {
-		cs := *cand
-		for len(cs) > 0 && int(cs[0].p) < s[0] {
-			cs = cs[1:]
-		}
-		*cand = cs
-		if len(cs) > 0 && int(cs[0].p) < s[1] {
+	if st.word != nil {
+		if from(&sc.word, s[0]) && int(sc.word[0].p) < s[1] {
 			return true
 		}
-		if s[0] > 0 && isWordByte(t.lower[s[0]-1]) && st.word.prefixOf(lower) {
+		if s[0] > 0 && isWordByte(t.lower[s[0]-1]) && hasPrefix(t.lower[s[0]:s[1]], st.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// from drops the candidates before p and reports whether any are left.
+func from(cs *[]cand, p int) bool {
+	c := *cs
+	for len(c) > 0 && int(c[0].p) < p {
+		c = c[1:]
+	}
+	*cs = c
+	return len(c) > 0
+}
+
+func hasPrefix(s string, leads []string) bool {
+	for _, l := range leads {
+		if strings.HasPrefix(s, l) {
 			return true
 		}
 	}

@@ -48,7 +48,7 @@ func TestSentenceStarts(t *testing.T) {
 		for _, c := range []struct {
 			name      string
 			got, want []string
-		}{{"first", st.first.leads, tt.first}, {"skipped", st.skipped.leads, tt.skipped}, {"word", st.word.leads, tt.word}} {
+		}{{"first", st.first, tt.first}, {"skipped", st.skipped, tt.skipped}, {"word", st.word, tt.word}} {
 			if !slices.Equal(c.got, c.want) {
 				t.Errorf("%s: %s %q, want %q", tt.pattern, c.name, c.got, c.want)
 			}
@@ -84,11 +84,13 @@ func TestSentenceStartsMatch(t *testing.T) {
 		{"xxI'm done", [][2]int{{2, 10}}, []int{1, 0, 0}}, // a sentence that starts mid-word
 	}
 	for _, tt := range tests {
-		tx := NewText(tt.text, ix, new(Scratch))
+		sc := new(Scratch)
+		tx := NewText(tt.text, ix, sc)
 		if tt.sents != nil {
 			tx.sents = tt.sents
 			tx.sgrams, tx.sfilled = make([]gramSet, len(tt.sents)), make([]bool, len(tt.sents))
-			tx.noteSentenceStarts()
+			ix.starts.candidatesAt(tx.lower, tx.sentenceStarts(nil), &sc.starts)
+			tx.startOff, tx.starts = sc.starts.off, sc.starts.cands
 		}
 		for i := range r.cues {
 			cu := &r.cues[i]
