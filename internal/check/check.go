@@ -67,6 +67,9 @@ type Checker struct {
 	jabs     cue.Rule    // the rewrite's jab classes: what it leaves out as blame, an insult, venting or a rhetorical question
 	jabNotes []string    // each jab cue's note, in the rule's order
 	judge    *judgeModel // nil: the cues' verdict alone
+
+	namesOnce sync.Once
+	names     *modelCueNames // see modelNames
 }
 
 // featureRule is a guide.FeatureDef compiled: read from the draft like a
@@ -237,8 +240,8 @@ func (c *Checker) Check(in Input) (Report, error) {
 		if in.Explain {
 			r.Explanation = m.Explain(mi, 12)
 		}
-		r.Summary = c.summary(r)
 	}
+	r.Summary = c.summary(r)
 	c.unfilled(&r, in.Draft)
 	if in.Draft != orig {
 		c.restoreQuotes(&r, in.Draft, orig)

@@ -29,34 +29,31 @@ func (c *Checker) ModelInput(in Input) (model.Input, error) {
 // draft has no stock lines left.
 func (c *Checker) modelInputFrom(in Input, a analysis, r Report) model.Input {
 	cues := make([]model.Cue, 0, 48)
-	add := func(prefix, id string, score float64) {
+	names := c.modelNames()
+	add := func(name string, score float64) {
 		if score > 0 {
-			cues = append(cues, model.Cue{Name: prefix + id, Value: math.Min(score, 2)})
+			cues = append(cues, model.Cue{Name: name, Value: math.Min(score, 2)})
 		}
 	}
-	for i, s := range c.steps {
-		add("step:", s.ID, a.steps[i].Score)
+	for i := range c.steps {
+		add(names.steps[i], a.steps[i].Score)
 	}
 	for i, s := range c.signals {
 		if s.step < 0 {
-			add("sig:", s.id, a.signals[i].Score)
+			add(names.signals[i], a.signals[i].Score)
 		}
 	}
-	for i, l := range c.levels {
-		add("lvl:", l.ID, a.levels[i].Score)
+	for i := range c.levels {
+		add(names.levels[i], a.levels[i].Score)
 	}
-	for i, ar := range c.antis {
-		add("anti:", ar.ap.ID, a.antis[i].Score)
+	for i := range c.antis {
+		add(names.antis[i], a.antis[i].Score)
 	}
-	var feats []string
-	for id, on := range a.features {
-		if on {
-			feats = append(feats, id)
+	// The features found, by id.
+	for i, id := range names.featureIDs {
+		if a.features[id] {
+			cues = append(cues, model.Cue{Name: names.features[i], Value: 1})
 		}
-	}
-	slices.Sort(feats)
-	for _, id := range feats {
-		cues = append(cues, model.Cue{Name: "feat:" + id, Value: 1})
 	}
 	if committed(a.features) {
 		cues = append(cues, model.Cue{Name: "shape:committed", Value: 1})
@@ -75,6 +72,46 @@ func (c *Checker) modelInputFrom(in Input, a analysis, r Report) model.Input {
 		Stakes:    string(in.Stakes),
 		Cues:      cues,
 	}
+}
+
+// modelCueNames are the names modelInputFrom gives the model's cue
+// features, built once rather than on every draft.
+type modelCueNames struct {
+	steps, signals, levels, antis []string // "step:"+id, ... by rule
+	// featureIDs holds every id analyse can set in analysis.features,
+	// sorted, and features their names ("feat:"+id).
+	featureIDs, features []string
+}
+
+// modelNames returns c's model cue names.
+func (c *Checker) modelNames() *modelCueNames {
+	c.namesOnce.Do(func() {
+		n := &modelCueNames{}
+		for _, s := range c.steps {
+			n.steps = append(n.steps, "step:"+s.ID)
+			n.featureIDs = append(n.featureIDs, s.ID)
+		}
+		for _, s := range c.signals {
+			n.signals = append(n.signals, "sig:"+s.id)
+			n.featureIDs = append(n.featureIDs, s.id)
+		}
+		for _, l := range c.levels {
+			n.levels = append(n.levels, "lvl:"+l.ID)
+		}
+		for _, ar := range c.antis {
+			n.antis = append(n.antis, "anti:"+ar.ap.ID)
+		}
+		for _, f := range c.features {
+			n.featureIDs = append(n.featureIDs, f.id)
+		}
+		slices.Sort(n.featureIDs)
+		n.featureIDs = slices.Compact(n.featureIDs)
+		for _, id := range n.featureIDs {
+			n.features = append(n.features, "feat:"+id)
+		}
+		c.names = n
+	})
+	return c.names
 }
 
 // AntiPatternIDs lists the guide's anti-pattern ids in order: the classes

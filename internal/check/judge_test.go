@@ -389,9 +389,9 @@ func TestUnsureAntiPattern(t *testing.T) {
 	for _, tt := range tests {
 		sc := scratchPool.Get().(*cue.Scratch)
 		a := c.analyse(in, sc)
-		scratchPool.Put(sc)
 		r := c.report(in, a)
 		c.judgeReport(&r, in, a.features, model.Prediction{Good: 0.1, Known: 20, AntiPattern: []model.Prob{{Class: "confrontational", P: tt.p}, {Class: "dismissive_no", P: 1 - tt.p}}}, nil)
+		scratchPool.Put(sc) // a's text and hits are the scratch's
 		var f *Finding
 		for i := range r.Findings {
 			if r.Findings[i].Rule == "confrontational" {

@@ -189,8 +189,7 @@ func (c *Checker) report(in Input, a analysis) Report {
 	if r.Pass {
 		r.Stance = stance
 	}
-	r.Summary = c.summary(r)
-	return r
+	return r // Summary: the caller's, once the verdict is final
 }
 
 // firm replaces, on a matter that is not theirs to decide (a rule, an

@@ -45,6 +45,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pushback/pushback/internal/guide"
 )
@@ -82,6 +83,22 @@ type cue struct {
 	// contains (see gramSet): a literal any of whose trigrams the text
 	// lacks is not in it, found without scanning the text.
 	needGrams [][][]uint16
+	// leadNeed (with leadNeedGrams) is need for a cue the index places
+	// whose regexp may have to run: a draft that lacks one of its literal
+	// sets cannot match, and its candidates are skipped. It keeps only the
+	// sets it can decide exactly as the regexp would (see foldSafe), and is
+	// used only on a Text with no character that folds to ASCII (foldFree).
+	// Most lead cues begin with a common word ("the", "if", "would") and
+	// would otherwise run their regexp at every one of its places.
+	leadNeed      [][]string
+	leadNeedGrams [][][]uint16
+	// start, for a sentence cue, is where in a sentence a match can
+	// begin (starts.go); nil when the pattern does not say.
+	start *startSet
+	// maxLen is the most bytes a match can span, or -1 when unbounded: an
+	// anchored regexp run at a lead needs no more of the sentence than
+	// that (see match).
+	maxLen int
 }
 
 // lazyRegexp is a regexp compiled on first use. A checker holds hundreds
@@ -108,8 +125,9 @@ func (l *lazyRegexp) String() string { return l.src }
 // Rule is a named group of cues scored together (Vale's "extends"). Its
 // cues are shared by its copies, and NewIndex marks them as the index's.
 type Rule struct {
-	ID   string
-	cues []cue
+	ID     string
+	cues   []cue
+	probes []probe // one a cue, set as cues are compiled and indexed
 }
 
 // Hit is one cue match that counted toward a rule.
@@ -148,12 +166,15 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 		res[2*i].src = src
 		cu := cue{re: &res[2*i], weight: w, kind: kind, sentence: c.Scope == guide.ScopeSentence, unless: c.Unless, requires: c.Requires, id: -1}
 		ast = ast.Simplify()
+		cu.maxLen = maxLen(ast)
 		if !cu.sentence {
 			if set, endB, ok := fullSet(ast); ok {
 				cu.lead, cu.full, cu.endB = set, true, endB
 			} else {
 				cu.lead = wordLead(ast)
 			}
+		} else {
+			cu.start = sentenceStarts(ast)
 		}
 		if cu.lead != nil {
 			cu.anchored = &res[2*i+1]
@@ -165,22 +186,64 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 					return Rule{}, fmt.Errorf("rule %s: cue %q: %w", id, c.Pattern, err)
 				}
 			}
-		} else {
-			// Only cues the index cannot place are prefiltered by literals.
-			cu.need = required(ast)
-			// Most selective literal sets first: mayMatch fails sooner.
-			sort.SliceStable(cu.need, func(i, j int) bool { return shortestLen(cu.need[i]) > shortestLen(cu.need[j]) })
-			cu.needGrams = make([][][]uint16, len(cu.need))
-			for k, any := range cu.need {
-				cu.needGrams[k] = make([][]uint16, len(any))
-				for j, lit := range any {
-					cu.needGrams[k][j] = trigrams(lit)
-				}
+			if !cu.full {
+				cu.leadNeed, cu.leadNeedGrams = literalSets(foldSafe(required(ast)))
 			}
+		} else {
+			cu.need, cu.needGrams = literalSets(required(ast))
 		}
 		r.cues = append(r.cues, cu)
 	}
+	r.probes = make([]probe, len(r.cues))
+	for i := range r.cues {
+		r.probes[i] = r.cues[i].probe()
+	}
 	return r, nil
+}
+
+// literalSets orders need, literal sets every match holds, most selective
+// first (so that a text without one fails sooner), with each literal's
+// trigram hashes.
+func literalSets(need [][]string) ([][]string, [][][]uint16) {
+	if len(need) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(need, func(i, j int) bool { return shortestLen(need[i]) > shortestLen(need[j]) })
+	grams := make([][][]uint16, len(need))
+	for k, any := range need {
+		grams[k] = make([][]uint16, len(any))
+		for j, lit := range any {
+			grams[k][j] = trigrams(lit)
+		}
+	}
+	return need, grams
+}
+
+// foldSafe keeps the literal sets of need whose every literal is found in
+// a draft's ASCII-lower-cased copy wherever the case-insensitive regexp
+// would match it: those whose characters are ASCII or have no other case.
+// (A non-ASCII letter with cases, such as "é" from a case-sensitive "É",
+// is not found by a byte search of the copy, which lowers ASCII only.)
+// The ASCII letters k and s also match the Kelvin sign and the long s
+// under RE2's case folding; a Text holding either is not prefiltered (see
+// Text.foldFree).
+func foldSafe(need [][]string) [][]string {
+	var out [][]string
+	for _, any := range need {
+		if !slices.ContainsFunc(any, hasCasedNonASCII) {
+			out = append(out, any)
+		}
+	}
+	return out
+}
+
+func hasCasedNonASCII(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && unicode.SimpleFold(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // CompileStock compiles the guide's stock lines into the rule "stock": an
@@ -201,26 +264,89 @@ type Text struct {
 	raw     string
 	lower   string
 	grams   *gramSet  // the trigrams of lower
-	sgrams  []gramSet // the trigrams of each sentence of sents
+	sgrams  []gramSet // the trigrams of each sentence of sents, once sfilled (see sentenceGrams)
+	sfilled []bool
 	sents   [][2]int
 	candOff []int32 // see Index.candidates
 	cands   []cand
+	// startOff and starts are candOff and cands of the sentence-start
+	// index (Index.starts).
+	startOff []int32
+	starts   []cand
+	hits     *[]Hit // the Scratch's arena for Eval's hits (see Eval)
+	wanted   *int   // how much of it this text's hits took or would have
+	// foldFree: raw holds neither the Kelvin sign nor the long s, the
+	// only characters RE2's case folding matches to ASCII letters (k, s),
+	// so an ASCII literal of a case-insensitive cue is in lower exactly
+	// when the regexp could match it.
+	foldFree bool
+	// midWord: a sentence begins in the middle of a word of raw, where
+	// the lead index lists no word start.
+	midWord bool
 }
 
 // NewText prepares raw for the rules indexed in ix. The text uses sc's
 // memory: it is valid until sc prepares another text.
 func NewText(raw string, ix *Index, sc *Scratch) *Text {
-	t := &Text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw)}
+	t := &Text{raw: raw, lower: lowerASCII(raw), sents: sentences(raw), foldFree: foldFree(raw)}
 	sc.grams.fill(t.lower)
 	t.grams = &sc.grams
 	sc.sgrams = resize(sc.sgrams, len(t.sents))
-	for i, se := range t.sents {
-		sc.sgrams[i].fill(t.lower[se[0]:se[1]])
+	sc.sfilled = resize(sc.sfilled, len(t.sents))
+	clear(sc.sfilled)
+	t.sgrams, t.sfilled = sc.sgrams, sc.sfilled
+	if sc.hitsWanted > cap(sc.hits) {
+		sc.hits = make([]Hit, 0, sc.hitsWanted)
 	}
-	t.sgrams = sc.sgrams
-	ix.candidates(t.lower, sc)
-	t.candOff, t.cands = sc.off[:ix.ncues+1], sc.cands
+	sc.hits, sc.hitsWanted = sc.hits[:0], 0
+	t.hits, t.wanted = &sc.hits, &sc.hitsWanted
+	ix.candidates(t.lower, &sc.leads)
+	t.candOff, t.cands = sc.leads.off, sc.leads.cands
+	sc.startAt = t.sentenceStarts(sc.startAt[:0])
+	if ix.starts != nil {
+		ix.starts.candidatesAt(t.lower, sc.startAt, &sc.starts)
+		t.startOff, t.starts = sc.starts.off, sc.starts.cands
+	}
 	return t
+}
+
+// foldFree reports whether s holds neither U+212A (Kelvin sign, K) nor
+// U+017F (long s, ſ).
+func foldFree(s string) bool {
+	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f")
+}
+
+// sentenceGrams returns the trigrams of sentence k, filled on first use:
+// most sentence cues skip most sentences by their starts, before their
+// literals are looked up.
+func (t *Text) sentenceGrams(k int) *gramSet {
+	if !t.sfilled[k] {
+		se := t.sents[k]
+		t.sgrams[k].fill(t.lower[se[0]:se[1]])
+		t.sfilled[k] = true
+	}
+	return &t.sgrams[k]
+}
+
+// sentenceStarts appends to at the places the sentence-start index is
+// walked from: each sentence's start and its first ASCII word character,
+// in order. It sets midWord.
+func (t *Text) sentenceStarts(at []int32) []int32 {
+	t.midWord = false
+	for _, se := range t.sents {
+		s := t.lower[se[0]:se[1]]
+		if s == "" {
+			continue
+		}
+		at = append(at, int32(se[0]))
+		if i := firstWordByte(s); 0 < i && i < len(s) {
+			at = append(at, int32(se[0]+i))
+		}
+		if se[0] > 0 && isWordByte(t.lower[se[0]-1]) && isWordByte(s[0]) {
+			t.midWord = true
+		}
+	}
+	return at
 }
 
 func lowerASCII(s string) string {
@@ -262,21 +388,40 @@ func (t *Text) sentenceEnd(p int) int {
 }
 
 // Eval scores r on t. features says which steps and signals the draft has;
-// conditional cues are skipped when features is nil.
+// conditional cues are skipped when features is nil. The result's hits
+// are valid as long as t is: they are appended to t's Scratch, which
+// grows to hold a draft's hits, so that evaluating a rule allocates
+// nothing.
 func (r Rule) Eval(t *Text, features map[string]bool) Result {
 	var res Result
-	for i := range r.cues {
-		c := &r.cues[i]
-		if c.kind == guide.CueConditional {
-			if features == nil || !c.conditionHolds(features) {
-				continue
-			}
+	var arena []Hit
+	if t.hits != nil {
+		arena = *t.hits
+		res.Hits = arena[len(arena):]
+	}
+	for i := range r.probes {
+		p := &r.probes[i]
+		if p.flags&probeConditional != 0 && (features == nil || !r.cues[i].conditionHolds(features)) || p.rulesOut(t) {
+			continue // no hits: the score is unchanged
 		}
+		c := &r.cues[i]
 		n := len(res.Hits)
 		res.Hits = c.match(t, res.Hits)
 		res.Score += c.weight * float64(len(res.Hits)-n)
 	}
 	sortHits(res.Hits)
+	if t.hits != nil {
+		*t.wanted += len(res.Hits)
+		if len(res.Hits) > 0 && cap(arena)-len(arena) >= len(res.Hits) && &arena[:len(arena)+1][len(arena)] == &res.Hits[0] {
+			// The hits are the arena's next ones: keep them, and let no
+			// append to them write over the next rule's.
+			*t.hits = arena[:len(arena)+len(res.Hits)]
+			res.Hits = res.Hits[:len(res.Hits):len(res.Hits)]
+		}
+	}
+	if len(res.Hits) == 0 {
+		res.Hits = nil
+	}
 	return res
 }
 
@@ -381,11 +526,24 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 	all := c.kind == guide.CueOccurrence
 	switch {
 	case c.sentence:
-		if !c.mayMatchText(t) {
+		st, cur := c.sentenceStarts(t)
+		from := 0
+		if st != nil {
+			// The first sentence a match can begin in, if any: most
+			// sentence cues can begin in none of a draft's sentences.
+			if !cur.any(st, t) {
+				return hits
+			}
+			for from < len(t.sents) && !st.mayStart(t, t.sents[from], &cur) {
+				from++
+			}
+		}
+		if from == len(t.sents) || !c.mayMatchText(t) {
 			return hits
 		}
-		for k, s := range t.sents {
-			if !c.mayMatchIn(t.lower[s[0]:s[1]], &t.sgrams[k]) {
+		for k := from; k < len(t.sents); k++ {
+			s := t.sents[k]
+			if st != nil && k > from && !st.mayStart(t, s, &cur) || !c.mayMatchIn(t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
 				continue
 			}
 			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
@@ -399,6 +557,9 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 		// Candidate positions: word starts holding one of the leads, in
 		// text order (a position repeats when several leads match there).
 		cand := t.cands[t.candOff[c.id]:t.candOff[c.id+1]]
+		if len(cand) == 0 || c.leadNeed != nil && t.foldFree && !holdsLiterals(c.leadNeed, c.leadNeedGrams, t.lower, t.grams) {
+			return hits
+		}
 		last := -1
 		for i := 0; i < len(cand); {
 			p := int(cand[i].p)
@@ -415,8 +576,16 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 			send := t.sentenceEnd(p)
 			if !c.full || n > 1 || end > send {
 				// Let the regexp decide (and pick among several leads
-				// the way RE2's leftmost-first rule does).
-				m := c.anchored.get().FindStringIndex(t.raw[p:send])
+				// the way RE2's leftmost-first rule does). A match spans
+				// at most maxLen bytes: the rest of a long sentence is
+				// not read, but for one character past them, which \b
+				// and $ look at (RE2's backtracker clears and marks a bit
+				// per byte of its input and instruction).
+				in := t.raw[p:send]
+				if c.maxLen >= 0 && c.maxLen+utf8.UTFMax < len(in) {
+					in = in[:c.maxLen+utf8.UTFMax]
+				}
+				m := c.anchored.get().FindStringIndex(in)
 				if m == nil {
 					continue
 				}
@@ -447,6 +616,43 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 	return hits
 }
 
+// sentenceStarts returns where in t's sentences the sentence cue c's
+// matches can begin, with where its leads occur, or nil when t cannot be
+// told so: it holds a character RE2 folds to an ASCII letter, or the
+// indexes t was prepared with do not hold the cue's leads.
+func (c *cue) sentenceStarts(t *Text) (*startSet, startCursor) {
+	st := c.start
+	if st == nil || !t.foldFree || !st.indexed(c.id) {
+		return nil, startCursor{}
+	}
+	var cur startCursor
+	var ok bool
+	if cur.first, ok = candsOf(t.startOff, t.starts, st.fid); !ok {
+		return nil, startCursor{}
+	}
+	if cur.skipped, ok = candsOf(t.startOff, t.starts, st.sid); !ok {
+		return nil, startCursor{}
+	}
+	if st.word != nil {
+		if cur.word, ok = candsOf(t.candOff, t.cands, c.id); !ok {
+			return nil, startCursor{}
+		}
+	}
+	return st, cur
+}
+
+// candsOf returns the candidates of id (none for -1); false when id is not
+// one of off's.
+func candsOf(off []int32, cands []cand, id int32) ([]cand, bool) {
+	switch {
+	case id < 0:
+		return nil, true
+	case int(id)+1 >= len(off):
+		return nil, false
+	}
+	return cands[off[id]:off[id+1]], true
+}
+
 func (c *cue) conditionHolds(features map[string]bool) bool {
 	for _, f := range c.unless {
 		if features[f] {
@@ -472,10 +678,17 @@ func (c *cue) mayMatch(lower string) bool { return c.mayMatchIn(lower, nil) }
 
 // mayMatchIn is mayMatch on lower, whose trigrams are g (nil: unknown).
 func (c *cue) mayMatchIn(lower string, g *gramSet) bool {
-	for k, any := range c.need {
+	return holdsLiterals(c.need, c.needGrams, lower, g)
+}
+
+// holdsLiterals reports whether lower, whose trigrams are g (nil:
+// unknown), holds a literal of each set of need; grams are the literals'
+// trigram hashes.
+func holdsLiterals(need [][]string, grams [][][]uint16, lower string, g *gramSet) bool {
+	for k, any := range need {
 		ok := false
 		for j, s := range any {
-			if (g == nil || g.hasAll(c.needGrams[k][j])) && strings.Contains(lower, s) {
+			if (g == nil || g.hasAll(grams[k][j])) && strings.Contains(lower, s) {
 				ok = true
 				break
 			}
@@ -836,6 +1049,64 @@ func fullSet(re *syntax.Regexp) (set []string, endB, ok bool) {
 		}
 	}
 	return set, endB, true
+}
+
+// maxLen returns the most bytes a match of re can span, or -1 when there
+// is no bound (a star, a plus, an open repeat). Under case folding a
+// literal's character may match a longer one (k the Kelvin sign, 3 bytes).
+func maxLen(re *syntax.Regexp) int {
+	const unbounded = -1
+	n := 0
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			w := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					w = max(w, utf8.RuneLen(f))
+				}
+			}
+			n += w
+		}
+	case syntax.OpCharClass:
+		for i := 1; i < len(re.Rune); i += 2 {
+			n = max(n, utf8.RuneLen(re.Rune[i]))
+		}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		n = utf8.UTFMax
+	case syntax.OpEmptyMatch, syntax.OpNoMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		m := maxLen(re.Sub[0])
+		if m < 0 || re.Max < 0 {
+			return unbounded
+		}
+		n = re.Max * m
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			m := maxLen(sub)
+			if m < 0 {
+				return unbounded
+			}
+			n += m
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			m := maxLen(sub)
+			if m < 0 {
+				return unbounded
+			}
+			n = max(n, m)
+		}
+	default: // star, plus
+		return unbounded
+	}
+	if n > 1<<16 {
+		return unbounded
+	}
+	return n
 }
 
 func shortestLen(set []string) int {

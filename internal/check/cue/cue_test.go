@@ -1,6 +1,7 @@
 package cue
 
 import (
+	"regexp/syntax"
 	"slices"
 	"testing"
 
@@ -40,6 +41,44 @@ func TestWordLead(t *testing.T) {
 	}
 }
 
+// TestLeadNeed: a cue the index places is skipped, without running its
+// regexp, on a draft that lacks a literal every match holds, and only
+// then: a literal the case-insensitive regexp matches through the Kelvin
+// sign or the long s ("a\u017fk" for "ask") is no reason to skip it, and a
+// cased non-ASCII literal (which the ASCII-lowered copy keeps as written)
+// is no prefilter at all.
+func TestLeadNeed(t *testing.T) {
+	tests := []struct {
+		pattern, text string
+		need          [][]string
+		hits          int
+	}{
+		{`\bplease (?:\w+ )?ask\b`, "Please just ask.", [][]string{{"please "}, {"ask"}}, 1},
+		{`\bplease (?:\w+ )?ask\b`, "Please just tell me.", [][]string{{"please "}, {"ask"}}, 0},
+		{`\bplease (?:\w+ )?ask\b`, "Please just a\u017fk.", [][]string{{"please "}, {"ask"}}, 1},
+		{`\bplease (?:\w+ )?ask now\b`, "Please just as\u212a now.", [][]string{{"please "}, {"ask now"}}, 1},
+		{`\bplease (?:\w+ )?(?:ask|tell)\b`, "Please just tell me.", [][]string{{"please "}, {"ask", "tell"}}, 1},
+	}
+	for _, tt := range tests {
+		r, err := Compile("t", []guide.Cue{{Pattern: tt.pattern}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cu := &r.cues[0]
+		if !slices.EqualFunc(cu.leadNeed, tt.need, slices.Equal) {
+			t.Errorf("%s: leadNeed %q, want %q", tt.pattern, cu.leadNeed, tt.need)
+		}
+		ix := NewIndex([]Rule{r})
+		if got := len(cu.match(NewText(tt.text, ix, new(Scratch)), nil)); got != tt.hits {
+			t.Errorf("%s on %q: %d hits, want %d", tt.pattern, tt.text, got, tt.hits)
+		}
+	}
+	need := [][]string{{"é"}, {"cole"}, {"’s", "is"}, {"ß", "ss"}}
+	if got, want := foldSafe(need), [][]string{{"cole"}, {"’s", "is"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("foldSafe(%q) = %q, want %q", need, got, want)
+	}
+}
+
 // TestIndexedMatchAgrees checks the indexed matcher against plain regexp
 // search, cue by cue, on every example and a sample of the corpus: the index is an
 // optimisation and must not change what matches.
@@ -55,19 +94,25 @@ func TestIndexedMatchAgrees(t *testing.T) {
 			texts = append(texts, k.Text)
 		}
 	}
-	rules := guideRules(t)
+	rules := append(guideRules(t), rewriteRules(t)...)
 	ix := NewIndex(rules)
 	checked := 0
 	for _, text := range texts {
 		tx := NewText(text, ix, new(Scratch))
 		for _, r := range rules {
 			for _, cu := range r.cues {
-				if cu.sentence {
-					continue
-				}
 				got := cu.match(tx, nil)
 				want := cu.re.get().FindAllStringIndex(text, -1)
-				if cu.id >= 0 {
+				switch {
+				case cu.sentence:
+					// Sentence cues match each sentence whole.
+					want = nil
+					for _, s := range tx.sents {
+						if cu.re.get().MatchString(text[s[0]:s[1]]) {
+							want = append(want, []int{s[0], s[1]})
+						}
+					}
+				case cu.id >= 0:
 					// Indexed cues match within a sentence ($ is its end).
 					want = nil
 					for _, s := range tx.sents {
@@ -140,5 +185,33 @@ func TestSentences(t *testing.T) {
 				t.Errorf("the rewrite reads %q as %q, the checker as %q", tt.text, rewrite, check)
 			}
 		})
+	}
+}
+
+// TestMaxLen: the most bytes a match can span, counting what case folding
+// lets a character match (k: the Kelvin sign, 3 bytes; s: the long s, 2).
+func TestMaxLen(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    int
+	}{
+		{`(?i)\bno\b`, 2},
+		{`(?i)\bask\b`, 6},
+		{`ask`, 3},
+		{`(?i)\b(?:a|one|two) (?:days?|weeks?)\b`, 3 + 1 + 8}, // "weeKſ"
+		{`(?i)\byour (?:pick|choice|call)\W*$`, -1},
+		{`(?i)\bwe(?: have|'ve got)? \d{1,3}`, 2 + 7 + 1 + 3},
+		{`(?i)\bcaf[eé]\b`, 3 + 2},
+		{`(?i)\b.{0,2}x`, 2*4 + 1},
+		{`(?i)\bsome\w+`, -1},
+	}
+	for _, tt := range tests {
+		re, err := syntax.Parse(tt.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := maxLen(re.Simplify()); got != tt.want {
+			t.Errorf("maxLen(%s) = %d, want %d", tt.pattern, got, tt.want)
+		}
 	}
 }

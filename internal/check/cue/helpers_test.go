@@ -2,6 +2,7 @@ package cue
 
 import (
 	"os"
+	"regexp/syntax"
 	"sync"
 	"testing"
 
@@ -83,4 +84,53 @@ func guideRules(t *testing.T) []Rule {
 		t.Fatalf("only %d rules", len(rs))
 	}
 	return rs
+}
+
+// rewriteRules compiles the rewrite guide's clause cues as the checker
+// compiles the four classes its jab line reads: each phrase of a top-level
+// alternation a cue of its own, matched sentence by sentence when it holds
+// a line or text edge (^, $).
+func rewriteRules(t *testing.T) []Rule {
+	t.Helper()
+	var cs []guide.Cue
+	for _, cl := range guide.Default().Rewrite.Classes {
+		for _, cu := range cl.Cues {
+			re, err := syntax.Parse("(?i)"+cu.Pattern, syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for re.Op == syntax.OpCapture && len(re.Sub) == 1 {
+				re = re.Sub[0]
+			}
+			alts := []*syntax.Regexp{re}
+			if re.Op == syntax.OpAlternate {
+				alts = re.Sub
+			}
+			for _, alt := range alts {
+				c := guide.Cue{Pattern: alt.String(), Kind: guide.CueOccurrence}
+				if hasEdge(alt) {
+					c.Scope = guide.ScopeSentence
+				}
+				cs = append(cs, c)
+			}
+		}
+	}
+	r, err := Compile("rewrite", cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []Rule{r}
+}
+
+func hasEdge(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if hasEdge(sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -24,6 +24,10 @@ type Index struct {
 	labels string
 	endOff []int32 // the cues whose lead ends at n: ends[endOff[n]:endOff[n+1]]
 	ends   []int32
+	// starts indexes the sentence cues' leads at a sentence's start (see
+	// starts.go): walked from each sentence's start and first word
+	// character only, not from every word. Nil in itself.
+	starts *Index
 
 	pending []leadOf // leads registered but not yet built into the trie
 }
@@ -41,17 +45,37 @@ func NewIndex(rules []Rule) *Index {
 	nleads := 0
 	for _, r := range rules {
 		for i := range r.cues {
-			nleads += len(r.cues[i].lead)
+			nleads += len(r.cues[i].indexLeads())
 		}
 	}
-	ix := newIndex(nleads)
+	ix, sx := newIndex(nleads), newIndex(0)
 	for _, r := range rules {
 		for i := range r.cues {
-			ix.register(&r.cues[i])
+			c := &r.cues[i]
+			ix.register(c)
+			if st := c.start; st != nil {
+				st.fid, st.sid = sx.add(st.first), sx.add(st.skipped)
+			}
+			r.probes[i] = c.probe()
 		}
 	}
 	ix.finish()
+	sx.finish()
+	ix.starts = sx
 	return ix
+}
+
+// add queues leads under a new id and returns it; -1 for no leads.
+func (ix *Index) add(leads []string) int32 {
+	if leads == nil {
+		return -1
+	}
+	id := ix.ncues
+	ix.ncues++
+	for _, l := range leads {
+		ix.pending = append(ix.pending, leadOf{l, id})
+	}
+	return id
 }
 
 // newIndex returns an empty index with room for nleads leads.
@@ -60,19 +84,26 @@ func newIndex(nleads int) *Index {
 }
 
 // register gives c an id and queues its leads; cues without leads are left
-// alone (id -1). The index keeps the leads, so c's are dropped. Call finish
-// once every cue is registered.
+// alone (id -1). The index keeps the leads, so c's are dropped (a sentence
+// cue keeps its word leads, in its startSet). Call finish once every cue
+// is registered.
 func (ix *Index) register(c *cue) {
 	c.id = -1
-	if c.lead == nil {
+	leads := c.indexLeads()
+	if leads == nil {
 		return
 	}
-	c.id = ix.ncues
-	ix.ncues++
-	for _, l := range c.lead {
-		ix.pending = append(ix.pending, leadOf{l, c.id})
-	}
+	c.id = ix.add(leads)
 	c.lead = nil
+}
+
+// indexLeads are the leads the index finds for c: its lead, or for a
+// sentence cue the leads at a word start where its match can begin.
+func (c *cue) indexLeads() []string {
+	if c.start != nil {
+		return c.start.word
+	}
+	return c.lead
 }
 
 // buildNode is a compacted trie node while the index is built: its label
@@ -258,47 +289,90 @@ func (ix *Index) child(n int32, b byte) int32 {
 type cand struct{ p, n int32 }
 
 // candidates finds every (cue, word start) where one of the cue's leads
-// occurs in lower. It fills sc.off and sc.cands, counting-sorted by cue: the
-// occurrences of cue id are sc.cands[sc.off[id]:sc.off[id+1]], by ascending
-// position, then length.
-func (ix *Index) candidates(lower string, sc *Scratch) {
-	pairs := sc.pairs[:0]
+// occurs in lower, into cs (see candSet.sort).
+func (ix *Index) candidates(lower string, cs *candSet) {
+	pairs := cs.pairs[:0]
+	prevWord := false
 	for p := 0; p < len(lower); p++ {
-		if !isWordByte(lower[p]) || p > 0 && isWordByte(lower[p-1]) {
+		word := isWordByte(lower[p])
+		if !word || prevWord {
+			prevWord = word
 			continue
 		}
-		n, i := int32(0), p
-		for i < len(lower) {
-			m := ix.child(n, lower[i])
-			if m < 0 {
-				break
-			}
-			lab := ix.labels[ix.labOff[m]:ix.labOff[m+1]]
-			if len(lower)-i < len(lab) || lower[i:i+len(lab)] != lab {
-				break
-			}
-			n, i = m, i+len(lab)
-			for _, id := range ix.ends[ix.endOff[n]:ix.endOff[n+1]] {
-				pairs = append(pairs, pair{id, int32(p), int32(i - p)})
-			}
+		prevWord = true
+		pairs = ix.walk(lower, p, pairs)
+	}
+	cs.pairs = pairs
+	cs.sort(ix.ncues)
+}
+
+// candidatesAt is candidates from the places ps (ascending) only.
+func (ix *Index) candidatesAt(lower string, ps []int32, cs *candSet) {
+	pairs := cs.pairs[:0]
+	for _, p := range ps {
+		pairs = ix.walk(lower, int(p), pairs)
+	}
+	cs.pairs = pairs
+	cs.sort(ix.ncues)
+}
+
+// walk appends to pairs every lead that occurs at p in lower, with its
+// cues.
+func (ix *Index) walk(lower string, p int, pairs []pair) []pair {
+	n, i := int32(0), p
+	for i < len(lower) {
+		m := ix.child(n, lower[i])
+		if m < 0 {
+			break
+		}
+		// The label's first byte is lower[i] (child found it by it):
+		// compare the rest byte by byte, as labels are short.
+		lab := ix.labels[ix.labOff[m]:ix.labOff[m+1]]
+		if len(lower)-i < len(lab) {
+			break
+		}
+		j := 1
+		for j < len(lab) && lower[i+j] == lab[j] {
+			j++
+		}
+		if j < len(lab) {
+			break
+		}
+		n, i = m, i+len(lab)
+		for _, id := range ix.ends[ix.endOff[n]:ix.endOff[n+1]] {
+			pairs = append(pairs, pair{id, int32(p), int32(i - p)})
 		}
 	}
-	sc.pairs = pairs
-	sc.off = resize(sc.off, int(2*ix.ncues+1)) // offsets, then fill counters
-	clear(sc.off)
-	off, fill := sc.off[:ix.ncues+1], sc.off[ix.ncues+1:]
-	for _, pr := range pairs {
+	return pairs
+}
+
+// candSet is where an index's leads occur in a text: the occurrences of
+// cue id are cands[off[id]:off[id+1]], by ascending position, then length.
+type candSet struct {
+	pairs []pair
+	off   []int32
+	cands []cand
+}
+
+// sort counting-sorts pairs (in order of position) by cue into off and
+// cands.
+func (cs *candSet) sort(ncues int32) {
+	cs.off = resize(cs.off, int(2*ncues+1)) // offsets, then fill counters
+	clear(cs.off)
+	off, fill := cs.off[:ncues+1], cs.off[ncues+1:]
+	for _, pr := range cs.pairs {
 		off[pr.id+1]++
 	}
 	for i := 1; i < len(off); i++ {
 		off[i] += off[i-1]
 	}
-	cs := resize(sc.cands, len(pairs))
-	for _, pr := range pairs {
-		cs[off[pr.id]+fill[pr.id]] = cand{pr.p, pr.n}
+	c := resize(cs.cands, len(cs.pairs))
+	for _, pr := range cs.pairs {
+		c[off[pr.id]+fill[pr.id]] = cand{pr.p, pr.n}
 		fill[pr.id]++
 	}
-	sc.cands = cs
+	cs.cands = c
+	cs.off = cs.off[:ncues+1]
 }
 
 type pair struct{ id, p, n int32 }
@@ -306,11 +380,15 @@ type pair struct{ id, p, n int32 }
 // Scratch is the working memory of NewText, reused from draft to draft
 // (the checker pools it) so that preparing a draft allocates little.
 type Scratch struct {
-	grams  gramSet
-	sgrams []gramSet
-	pairs  []pair
-	off    []int32
-	cands  []cand
+	grams   gramSet
+	sgrams  []gramSet
+	sfilled []bool
+	// hits is Eval's arena, hitsWanted how many hits the last text had.
+	hits       []Hit
+	hitsWanted int
+	leads      candSet // the lead index's candidates
+	starts     candSet // the sentence-start index's
+	startAt    []int32 // the places the latter is walked from
 }
 
 func resize[T any](s []T, n int) []T {

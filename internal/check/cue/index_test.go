@@ -70,28 +70,37 @@ func TestLeadIndexAgrees(t *testing.T) {
 		texts = append(texts, lowerASCII(e.Text))
 	}
 	for _, text := range texts {
-		sc := new(Scratch)
-		ix.candidates(text, sc)
+		words, all := new(candSet), new(candSet)
+		ix.candidates(text, words)
+		// candidatesAt, as the sentence-start index is walked, here from
+		// every byte.
+		var at []int32
+		for p := range text {
+			at = append(at, int32(p))
+		}
+		ix.candidatesAt(text, at, all)
 		for id, set := range leadSets {
-			var want []cand
-			for p := 0; p < len(text); p++ {
-				if !isWordByte(text[p]) || p > 0 && isWordByte(text[p-1]) {
-					continue
-				}
-				var ns []int32
-				for _, l := range set {
-					if strings.HasPrefix(text[p:], l) && !slices.Contains(ns, int32(len(l))) {
-						ns = append(ns, int32(len(l)))
+			for _, cs := range []*candSet{words, all} {
+				var want []cand
+				for p := 0; p < len(text); p++ {
+					if cs == words && (!isWordByte(text[p]) || p > 0 && isWordByte(text[p-1])) {
+						continue
+					}
+					var ns []int32
+					for _, l := range set {
+						if strings.HasPrefix(text[p:], l) && !slices.Contains(ns, int32(len(l))) {
+							ns = append(ns, int32(len(l)))
+						}
+					}
+					slices.Sort(ns)
+					for _, n := range ns {
+						want = append(want, cand{int32(p), n})
 					}
 				}
-				slices.Sort(ns)
-				for _, n := range ns {
-					want = append(want, cand{int32(p), n})
+				got := cs.cands[cs.off[id]:cs.off[id+1]]
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("leads %q on %q (from every byte: %v): index %v, search %v", set, text, cs == all, got, want)
 				}
-			}
-			got := sc.cands[sc.off[id]:sc.off[id+1]]
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("leads %q on %q: index %v, search %v", set, text, got, want)
 			}
 		}
 	}
