@@ -199,9 +199,29 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 // waitFor polls a JavaScript condition until it holds.
 func waitFor(t *testing.T, ctx context.Context, what, cond string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		// A poll begun just after a navigation or a reload can land in the
+		// page's old execution context, which the browser has destroyed
+		// ("Cannot find context with specified id"; seen in CI under
+		// load): poll again in the new one, within the same deadline.
+		if lostContext(err) && time.Until(deadline) > 100*time.Millisecond {
+			time.Sleep(100 * time.Millisecond)
+			continue
+		}
 		t.Fatalf("waiting for %s (%s): %v", what, firstLine(cond), err)
 	}
+}
+
+// lostContext reports whether err says the page's execution context went
+// away under a call (a navigation or reload replaced it).
+func lostContext(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Cannot find context with specified id") || strings.Contains(s, "Execution context was destroyed")
 }
 
 func firstLine(s string) string {
