@@ -68,8 +68,9 @@ type Checker struct {
 	jabNotes []string    // each jab cue's note, in the rule's order
 	judge    *judgeModel // nil: the cues' verdict alone
 
-	namesOnce sync.Once
-	names     *modelCueNames // see modelNames
+	namesOnce   sync.Once
+	names       *modelCueNames // see modelNames
+	startLevels sync.Map       // [2]string{stakes, audience} -> guide.Level: see intended
 }
 
 // featureRule is a guide.FeatureDef compiled: read from the draft like a

@@ -293,7 +293,14 @@ func (c *Checker) intended(in Input) guide.Level {
 	if in.Level != "" {
 		return in.Level
 	}
+	// StartLevel also writes out why; a check asks for the level a few
+	// times, so it is kept by stakes and audience.
+	key := [2]string{string(in.Stakes), string(in.Audience)}
+	if lvl, ok := c.startLevels.Load(key); ok {
+		return lvl.(guide.Level)
+	}
 	lvl, _, _ := c.g.StartLevel(in.Stakes, in.Audience, false)
+	c.startLevels.Store(key, lvl)
 	return lvl
 }
 
