@@ -92,6 +92,13 @@ type cue struct {
 	// would otherwise run their regexp at every one of its places.
 	leadNeed      [][]string
 	leadNeedGrams [][][]uint16
+	// runs (with runGrams): for a cue the index cannot place, a literal
+	// set one of which every match holds where consecutive parts of the
+	// pattern are fixed ("??" for \?\?+, of which need holds "?" twice),
+	// when it rules out more than need; read, like leadNeed, only on a
+	// Text with no character that folds to ASCII.
+	runs     [][]string
+	runGrams [][][]uint16
 	// start, for a sentence cue, is where in a sentence a match can
 	// begin (starts.go); nil when the pattern does not say.
 	start *startSet
@@ -191,6 +198,7 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 			}
 		} else {
 			cu.need, cu.needGrams = literalSets(required(ast))
+			cu.runs, cu.runGrams = literalSets(literalRuns(ast, cu.need))
 		}
 		r.cues = append(r.cues, cu)
 	}
@@ -217,6 +225,38 @@ func literalSets(need [][]string) ([][]string, [][][]uint16) {
 		}
 	}
 	return need, grams
+}
+
+// literalRuns returns, for a pattern that is a sequence, the literal set
+// one of which every match holds that is the most selective of those
+// seqPrefixes finds for its tails (a match of the whole holds a match of
+// each tail), when it is more selective than need's best; nil otherwise.
+// Its literals hold no cased non-ASCII character (see foldSafe).
+func literalRuns(re *syntax.Regexp, need [][]string) [][]string {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	bestLen := 0
+	for _, set := range need {
+		bestLen = max(bestLen, shortestLen(set))
+	}
+	var best []string
+	for i := range re.Sub {
+		ps := seqPrefixes(re.Sub[i:])
+		if ps == nil || len(ps) > 64 || contains(ps, "") || slices.ContainsFunc(ps, hasCasedNonASCII) {
+			continue
+		}
+		if n := shortestLen(ps); n > bestLen {
+			best, bestLen = ps, n
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return [][]string{best}
 }
 
 // foldSafe keeps the literal sets of need whose every literal is found in
@@ -543,7 +583,7 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 		}
 		for k := from; k < len(t.sents); k++ {
 			s := t.sents[k]
-			if st != nil && k > from && !st.mayStart(t, s, &cur) || !c.mayMatchIn(t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
+			if st != nil && k > from && !st.mayStart(t, s, &cur) || !c.mayMatchInText(t, t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
 				continue
 			}
 			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
@@ -671,7 +711,13 @@ func (c *cue) conditionHolds(features map[string]bool) bool {
 // up by its trigrams: most of the literals of most cues are in no given
 // draft, and scanning a draft for each of them was a third of the time of
 // a check.
-func (c *cue) mayMatchText(t *Text) bool { return c.mayMatchIn(t.lower, t.grams) }
+func (c *cue) mayMatchText(t *Text) bool { return c.mayMatchInText(t, t.lower, t.grams) }
+
+// mayMatchInText is mayMatchIn on lower, a part of t, and on a fold-free
+// t also holds lower to the cue's runs.
+func (c *cue) mayMatchInText(t *Text, lower string, g *gramSet) bool {
+	return c.mayMatchIn(lower, g) && (c.runs == nil || !t.foldFree || holdsLiterals(c.runs, c.runGrams, lower, g))
+}
 
 // mayMatch reports whether lower holds a literal of each of c's sets.
 func (c *cue) mayMatch(lower string) bool { return c.mayMatchIn(lower, nil) }
