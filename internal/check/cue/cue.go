@@ -625,6 +625,12 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 				if c.maxLen >= 0 && c.maxLen+utf8.UTFMax < len(in) {
 					in = in[:c.maxLen+utf8.UTFMax]
 				}
+				// A match here lies within in: so must the literals
+				// every match holds (leadNeed), which the draft as a
+				// whole has (see above).
+				if c.leadNeed != nil && t.foldFree && !holdsLiterals(c.leadNeed, c.leadNeedGrams, t.lower[p:p+len(in)], nil) {
+					continue
+				}
 				m := c.anchored.get().FindStringIndex(in)
 				if m == nil {
 					continue
