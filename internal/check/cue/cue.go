@@ -30,10 +30,18 @@
 // Matching is the hot path. Most cues start at a word boundary with one of
 // a few literal prefixes (leads): the index finds every lead in a draft in
 // one walk of a byte trie, and a cue's regexp runs anchored at those
-// places only (or not at all when its leads are every string it matches).
-// Cues the index cannot place are prefiltered by the literals every match
-// must contain. Regexps compile on first use. The tests hold the indexed
-// matcher to plain regexp search, cue by cue, on the corpus.
+// places only (or not at all when its leads are every string it matches),
+// and only where the literals every match must contain are within its
+// reach. A sentence cue's match can mostly begin only at a sentence's
+// start or at a word with one of a few leads (starts.go): a second trie,
+// walked from sentences' starts, and the first find those, and its regexp
+// runs on those sentences only. Other cues are prefiltered by the literals
+// every match must contain. A rule's probes (probe.go) rule most of its
+// cues out from the indexes alone. The literal and lead filters read the
+// ASCII-lower-cased draft; those added to make checking fast are not used
+// on a draft holding a character RE2's case folding matches to an ASCII
+// letter (Text.foldFree). Regexps compile on first use. The tests hold the
+// indexed matcher to plain regexp search, cue by cue, on the corpus.
 package cue
 
 import (
