@@ -68,8 +68,9 @@ type Checker struct {
 	jabNotes []string    // each jab cue's note, in the rule's order
 	judge    *judgeModel // nil: the cues' verdict alone
 
-	namesOnce sync.Once
-	names     *modelCueNames // see modelNames
+	namesOnce   sync.Once
+	names       *modelCueNames // see modelNames
+	startLevels sync.Map       // [2]string{stakes, audience} -> guide.Level: see intended
 }
 
 // featureRule is a guide.FeatureDef compiled: read from the draft like a
@@ -347,12 +348,15 @@ type analysis struct {
 
 func (c *Checker) analyse(in Input, sc *cue.Scratch) analysis {
 	t := cue.NewText(in.Draft, c.leads, sc)
+	// One allocation for the four lists of results.
+	ns, ng, nl := len(c.steps), len(c.signals), len(c.levels)
+	res := make([]cue.Result, ns+ng+nl+len(c.antis))
 	a := analysis{
 		text:     t,
-		steps:    make([]cue.Result, len(c.steps)),
-		signals:  make([]cue.Result, len(c.signals)),
-		levels:   make([]cue.Result, len(c.levels)),
-		antis:    make([]cue.Result, len(c.antis)),
+		steps:    res[:ns:ns],
+		signals:  res[ns : ns+ng : ns+ng],
+		levels:   res[ns+ng : ns+ng+nl : ns+ng+nl],
+		antis:    res[ns+ng+nl:],
 		features: make(map[string]bool, len(c.steps)+len(c.signals)+len(c.features)),
 	}
 	// Pass 1: steps and signals from their unconditional cues.

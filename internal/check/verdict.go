@@ -293,7 +293,14 @@ func (c *Checker) intended(in Input) guide.Level {
 	if in.Level != "" {
 		return in.Level
 	}
+	// StartLevel also writes out why; a check asks for the level a few
+	// times, so it is kept by stakes and audience.
+	key := [2]string{string(in.Stakes), string(in.Audience)}
+	if lvl, ok := c.startLevels.Load(key); ok {
+		return lvl.(guide.Level)
+	}
 	lvl, _, _ := c.g.StartLevel(in.Stakes, in.Audience, false)
+	c.startLevels.Store(key, lvl)
 	return lvl
 }
 
@@ -435,29 +442,34 @@ func antiFinding(ap guide.AntiPattern, severity, label string, sp draft.Span) Fi
 // spans turns a present rule's positive hits into character spans, merging
 // overlaps; a rule below its threshold shows none.
 func spans(ix *draft.Index, res cue.Result) []draft.Span {
-	out := []draft.Span{}
 	if !res.Present() {
-		return out
+		return []draft.Span{}
 	}
-	hits := res.Hits
-	ls, le := -1, -1
-	flush := func() {
+	// The positive hits, overlapping ones merged: counted first, so that
+	// the spans take one allocation.
+	merge := func(span func(start, end int)) {
+		ls, le := -1, -1
+		for _, h := range res.Hits {
+			if h.Weight <= 0 {
+				continue
+			}
+			if ls >= 0 && h.Start <= le {
+				le = max(le, h.End)
+				continue
+			}
+			if ls >= 0 {
+				span(ls, le)
+			}
+			ls, le = h.Start, h.End
+		}
 		if ls >= 0 {
-			out = append(out, ix.Span(ls, le))
+			span(ls, le)
 		}
 	}
-	for _, h := range hits {
-		if h.Weight <= 0 {
-			continue
-		}
-		if ls >= 0 && h.Start <= le {
-			le = max(le, h.End)
-			continue
-		}
-		flush()
-		ls, le = h.Start, h.End
-	}
-	flush()
+	n := 0
+	merge(func(int, int) { n++ })
+	out := make([]draft.Span, 0, n)
+	merge(func(start, end int) { out = append(out, ix.Span(start, end)) })
 	return out
 }
 

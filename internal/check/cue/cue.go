@@ -30,10 +30,18 @@
 // Matching is the hot path. Most cues start at a word boundary with one of
 // a few literal prefixes (leads): the index finds every lead in a draft in
 // one walk of a byte trie, and a cue's regexp runs anchored at those
-// places only (or not at all when its leads are every string it matches).
-// Cues the index cannot place are prefiltered by the literals every match
-// must contain. Regexps compile on first use. The tests hold the indexed
-// matcher to plain regexp search, cue by cue, on the corpus.
+// places only (or not at all when its leads are every string it matches),
+// and only where the literals every match must contain are within its
+// reach. A sentence cue's match can mostly begin only at a sentence's
+// start or at a word with one of a few leads (starts.go): a second trie,
+// walked from sentences' starts, and the first find those, and its regexp
+// runs on those sentences only. Other cues are prefiltered by the literals
+// every match must contain. A rule's probes (probe.go) rule most of its
+// cues out from the indexes alone. The literal and lead filters read the
+// ASCII-lower-cased draft; those added to make checking fast are not used
+// on a draft holding a character RE2's case folding matches to an ASCII
+// letter (Text.foldFree). Regexps compile on first use. The tests hold the
+// indexed matcher to plain regexp search, cue by cue, on the corpus.
 package cue
 
 import (
@@ -92,6 +100,13 @@ type cue struct {
 	// would otherwise run their regexp at every one of its places.
 	leadNeed      [][]string
 	leadNeedGrams [][][]uint16
+	// runs (with runGrams): for a cue the index cannot place, a literal
+	// set one of which every match holds where consecutive parts of the
+	// pattern are fixed ("??" for \?\?+, of which need holds "?" twice),
+	// when it rules out more than need; read, like leadNeed, only on a
+	// Text with no character that folds to ASCII.
+	runs     [][]string
+	runGrams [][][]uint16
 	// start, for a sentence cue, is where in a sentence a match can
 	// begin (starts.go); nil when the pattern does not say.
 	start *startSet
@@ -191,6 +206,7 @@ func Compile(id string, cs []guide.Cue) (Rule, error) {
 			}
 		} else {
 			cu.need, cu.needGrams = literalSets(required(ast))
+			cu.runs, cu.runGrams = literalSets(literalRuns(ast, cu.need))
 		}
 		r.cues = append(r.cues, cu)
 	}
@@ -217,6 +233,38 @@ func literalSets(need [][]string) ([][]string, [][][]uint16) {
 		}
 	}
 	return need, grams
+}
+
+// literalRuns returns, for a pattern that is a sequence, the literal set
+// one of which every match holds that is the most selective of those
+// seqPrefixes finds for its tails (a match of the whole holds a match of
+// each tail), when it is more selective than need's best; nil otherwise.
+// Its literals hold no cased non-ASCII character (see foldSafe).
+func literalRuns(re *syntax.Regexp, need [][]string) [][]string {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	bestLen := 0
+	for _, set := range need {
+		bestLen = max(bestLen, shortestLen(set))
+	}
+	var best []string
+	for i := range re.Sub {
+		ps := seqPrefixes(re.Sub[i:])
+		if ps == nil || len(ps) > 64 || contains(ps, "") || slices.ContainsFunc(ps, hasCasedNonASCII) {
+			continue
+		}
+		if n := shortestLen(ps); n > bestLen {
+			best, bestLen = ps, n
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return [][]string{best}
 }
 
 // foldSafe keeps the literal sets of need whose every literal is found in
@@ -543,7 +591,7 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 		}
 		for k := from; k < len(t.sents); k++ {
 			s := t.sents[k]
-			if st != nil && k > from && !st.mayStart(t, s, &cur) || !c.mayMatchIn(t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
+			if st != nil && k > from && !st.mayStart(t, s, &cur) || !c.mayMatchInText(t, t.lower[s[0]:s[1]], t.sentenceGrams(k)) {
 				continue
 			}
 			if c.re.get().MatchString(t.raw[s[0]:s[1]]) {
@@ -584,6 +632,12 @@ func (c *cue) match(t *Text, hits []Hit) []Hit {
 				in := t.raw[p:send]
 				if c.maxLen >= 0 && c.maxLen+utf8.UTFMax < len(in) {
 					in = in[:c.maxLen+utf8.UTFMax]
+				}
+				// A match here lies within in: so must the literals
+				// every match holds (leadNeed), which the draft as a
+				// whole has (see above).
+				if c.leadNeed != nil && t.foldFree && !holdsLiterals(c.leadNeed, c.leadNeedGrams, t.lower[p:p+len(in)], nil) {
+					continue
 				}
 				m := c.anchored.get().FindStringIndex(in)
 				if m == nil {
@@ -671,7 +725,13 @@ func (c *cue) conditionHolds(features map[string]bool) bool {
 // up by its trigrams: most of the literals of most cues are in no given
 // draft, and scanning a draft for each of them was a third of the time of
 // a check.
-func (c *cue) mayMatchText(t *Text) bool { return c.mayMatchIn(t.lower, t.grams) }
+func (c *cue) mayMatchText(t *Text) bool { return c.mayMatchInText(t, t.lower, t.grams) }
+
+// mayMatchInText is mayMatchIn on lower, a part of t, and on a fold-free
+// t also holds lower to the cue's runs.
+func (c *cue) mayMatchInText(t *Text, lower string, g *gramSet) bool {
+	return c.mayMatchIn(lower, g) && (c.runs == nil || !t.foldFree || holdsLiterals(c.runs, c.runGrams, lower, g))
+}
 
 // mayMatch reports whether lower holds a literal of each of c's sets.
 func (c *cue) mayMatch(lower string) bool { return c.mayMatchIn(lower, nil) }

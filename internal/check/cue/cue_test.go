@@ -215,3 +215,27 @@ func TestMaxLen(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralRuns: a literal set longer than need's, from consecutive
+// fixed parts of a pattern, where there is one.
+func TestLiteralRuns(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    [][]string
+	}{
+		{`\A\W*(?:[\p{L}'’]+\s+){0,5}[\p{L}'’]+\W*\?\?+\W*$`, [][]string{{"??"}}},
+		{`\bcan'?t wait\W*$`, [][]string{{"can't wait", "cant wait"}}},
+		{`^[^?]*\bor\b[^?]*\?`, nil},   // need's "or" and "?" are as long
+		{`\b(?-i:É)cole\b`, nil},       // a cased non-ASCII literal
+		{`(?:great|fine)|\bok\b`, nil}, // no sequence
+	}
+	for _, tt := range tests {
+		r, err := Compile("t", []guide.Cue{{Pattern: tt.pattern, Scope: guide.ScopeSentence}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.cues[0].runs; !slices.EqualFunc(got, tt.want, slices.Equal) {
+			t.Errorf("%s: runs %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}

@@ -321,18 +321,37 @@ func (e *extractor) extract(in Input, buf []token) []token {
 	toks := tokens(in.Draft, e.vocab, buf[:0])
 	words := 0
 	ws := cfg.wordValue()
-	// Word n-grams, with sentence starts marked.
+	// Word n-grams, with sentence starts marked. On the hot path (no
+	// names wanted) a word's and a pair's hashes go on from the hash of
+	// "w|" and of "b|"+prev1+"|", kept from the token before, rather than
+	// hashing their prefixes again: FNV-1a is hashed byte after byte, so
+	// the hashes are add's.
+	fast := e.name == nil
+	wPrefix := fnv1a.Byte(fnv1a.String(fnv1a.Offset, "w"), '|')
+	bPrefix := fnv1a.Byte(fnv1a.String(fnv1a.Offset, "b"), '|')
+	sentStart := fnv1a.Byte(fnv1a.String(bPrefix, "<s>"), '|')
+	prevB := sentStart // the hash of "b|"+prev1+"|"
 	prev1, prev2 := "<s>", ""
 	for i, t := range toks {
 		if t.start {
 			prev1, prev2 = "<s>", ""
+			prevB = sentStart
 		}
 		if t.kind != tokPunct {
 			words++
 		}
-		e.add(ws, "w", t.s)
+		if fast {
+			e.out = append(e.out, feature{fnv1a.String(wPrefix, t.s), ws})
+		} else {
+			e.add(ws, "w", t.s)
+		}
 		if cfg.WordNGrams >= 2 {
-			e.add(ws, "b", prev1, t.s)
+			if fast {
+				e.out = append(e.out, feature{fnv1a.String(prevB, t.s), ws})
+			} else {
+				e.add(ws, "b", prev1, t.s)
+			}
+			prevB = fnv1a.Byte(fnv1a.String(bPrefix, t.s), '|')
 		}
 		if cfg.WordNGrams >= 3 && prev2 != "" {
 			e.add(ws, "t", prev2, prev1, t.s)

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -331,7 +330,17 @@ func (m *Model) Predict(in Input) Prediction {
 		for k, q := range probs {
 			ps[k] = Prob{h.Classes[k], q}
 		}
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].P > ps[j].P })
+		// Most likely first, ties in class order (a stable sort, as
+		// sort.SliceStable was, without its reflection).
+		slices.SortStableFunc(ps, func(a, b Prob) int {
+			switch {
+			case a.P > b.P:
+				return -1
+			case a.P < b.P:
+				return 1
+			}
+			return 0
+		})
 		switch h.Name {
 		case HeadAntiPattern:
 			p.AntiPattern = ps
