@@ -47,6 +47,9 @@ type classifier struct {
 	verbs   map[string]bool
 	ing     map[string]string
 	forms   guide.RewriteForms
+	// cues indexes the cues' needs, numbered in data order: a clause is
+	// checked against the cues its grams name only.
+	cues *needIndex
 }
 
 type compiledClass struct {
@@ -66,12 +69,17 @@ type compiledCue struct {
 	// group) and the word checked against the verbs set, which is far
 	// cheaper than a 300-way alternation; these are the groups.
 	verbs []int
+	// may: what a clause must hold for re to match in it (see need),
+	// checked before need: sound where need is a heuristic on the
+	// lower-cased clause, and cheaper.
+	may *need
 }
 
 var loadClassifier = sync.OnceValues(func() (*classifier, error) { return newClassifier(guide.Default().Rewrite) })
 
 func newClassifier(rg guide.RewriteGuide) (*classifier, error) {
 	c := &classifier{verbs: map[string]bool{}, ing: rg.IrregularIng, forms: rg.Forms}
+	var needs []*need
 	for _, v := range rg.Verbs {
 		c.verbs[v] = true
 	}
@@ -90,7 +98,7 @@ func newClassifier(rg guide.RewriteGuide) (*classifier, error) {
 			if err != nil {
 				return nil, fmt.Errorf("rewrite class %s: cue %q: %w", cl.ID, cu.Pattern, err)
 			}
-			cc0 := compiledCue{re: re, form: cu.Form}
+			cc0 := compiledCue{re: re, form: cu.Form, may: needOf(src)}
 			for i := range nv {
 				cc0.verbs = append(cc0.verbs, re.SubexpIndex(fmt.Sprintf("verb%d", i)))
 			}
@@ -100,9 +108,11 @@ func newClassifier(rg guide.RewriteGuide) (*classifier, error) {
 				}
 			}
 			cc.cues = append(cc.cues, cc0)
+			needs = append(needs, cc0.may)
 		}
 		c.classes = append(c.classes, cc)
 	}
+	c.cues = newNeedIndex(needs)
 	return c, nil
 }
 
@@ -144,8 +154,16 @@ var ironicAssentRE = lazyRegexp(`(?i)^\W*(?:lol|lmao|haha|ha|oh)[,.!]*\s+(?:sure
 func (c *classifier) classify(text string) match {
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
+	tx := sketched{s: t}
+	var buf [128]uint64
+	hits := c.cues.hits(&tx, buf[:0])
+	n := -1
 	for _, cl := range c.classes {
 		for _, cu := range cl.cues {
+			n++
+			if !hits.named(n) || !tx.may(cu.may) {
+				continue // cu.re cannot match t
+			}
 			if cu.need != nil && !containsAny(lower, cu.need) {
 				continue
 			}
@@ -287,10 +305,10 @@ var emojiStopRE = lazyRegexp(`([\p{L}\d])\s*[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF
 // bareTime: s is a time and nothing else ("Saturday", "next Friday",
 // "tomorrow morning"), not a clause about one ("away that weekend").
 func bareTime(s string) bool {
-	if !timeOfferRE.get().MatchString(s) && !offerWhenRE.get().MatchString(s) {
+	if !timeOfferRE.MatchString(s) && !offerWhenRE.MatchString(s) {
 		return false
 	}
-	rest := offerWhenRE.get().ReplaceAllString(timeOfferRE.get().ReplaceAllString(s, " "), " ")
+	rest := offerWhenRE.ReplaceAllString(timeOfferRE.ReplaceAllString(s, " "), " ")
 	for _, w := range strings.Fields(strings.ToLower(rest)) {
 		if !timeFillers[strings.Trim(w, ",.!?")] {
 			return false
@@ -322,7 +340,7 @@ func npJoined(text string, cls []draft.Clause) []draft.Clause {
 	var out []draft.Clause
 	for i, cl := range cls {
 		conj := strings.TrimSpace(cl.Lead)
-		if i > 0 && len(out) > 0 && (conj == ", so" || conj == "so") && soPurposeRE.get().MatchString(cl.Text) && out[len(out)-1].End <= cl.Start {
+		if i > 0 && len(out) > 0 && (conj == ", so" || conj == "so") && soPurposeRE.MatchString(cl.Text) && out[len(out)-1].End <= cl.Start {
 			// "..., so he can go home and lean on her": the purpose of
 			// what comes before, never a sentence of its own ("He can
 			// go home and lean on her.").
@@ -331,7 +349,7 @@ func npJoined(text string, cls []draft.Clause) []draft.Clause {
 			prev.Text = text[prev.Start:cl.End]
 			continue
 		}
-		if i > 0 && (conj == "or" || conj == "and") && len(out) > 0 && nameEndRE.get().MatchString(out[len(out)-1].Text) && out[len(out)-1].End <= cl.Start {
+		if i > 0 && (conj == "or" || conj == "and") && len(out) > 0 && nameEndRE.MatchString(out[len(out)-1].Text) && out[len(out)-1].End <= cl.Start {
 			// "Raise a PR, Sam or I will review within the hour": "Sam or
 			// I" is one subject, never "Otherwise I will review".
 			prev := &out[len(out)-1]
@@ -361,7 +379,7 @@ var runOnRE = lazyRegexp(`(?i)(?:^|\s)(\w+)\s+(?:it's|it’s|I'm|I’m|we're|we�
 
 // runOn returns where the run-on clause of s starts, or -1.
 func runOn(s string) int {
-	for _, m := range runOnRE.get().FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range runOnRE.FindAllStringSubmatchIndex(s, -1) {
 		if !joinWords[strings.ToLower(s[m[2]:m[3]])] {
 			return m[3] + 1
 		}
@@ -474,7 +492,7 @@ func readDraft(d string) reading {
 func readText(d string) string {
 	clean := cleanDraft(d)
 	if strings.ContainsFunc(clean, func(r rune) bool { return r >= 0x2600 }) {
-		clean = emojiStopRE.get().ReplaceAllString(clean, "$1. $2")
+		clean = emojiStopRE.ReplaceAllString(clean, "$1. $2")
 	}
 	return clean
 }
@@ -528,19 +546,19 @@ func (c *classifier) read(text string, t *tone) reading {
 	// ("Subject: 1 April go-live - proposal for Madurai", then "Dear Mr.
 	// Iyer,").
 	hdr := 0
-	if len(sents) > 1 && end > 1 && sents[0].Line && subjectLineRE.get().MatchString(sents[0].Text) {
+	if len(sents) > 1 && end > 1 && sents[0].Line && subjectLineRE.MatchString(sents[0].Text) {
 		hdr, start = 1, 1
 		r.greeting = sents[0].Text
 	}
 	if len(sents) > hdr && start < end {
 		s := sents[hdr]
-		if k := c.classify(s.Text).class; k == classGreeting || s.Line && k != classSignoff && (nameGreetingRE.get().MatchString(s.Text) || nameAbove(text, sents, hdr)) && !notVocative[strings.ToLower(firstWordOf(s.Text))] {
+		if k := c.classify(s.Text).class; k == classGreeting || s.Line && k != classSignoff && (nameGreetingRE.MatchString(s.Text) || nameAbove(text, sents, hdr)) && !notVocative[strings.ToLower(firstWordOf(s.Text))] {
 			// ("Linda," alone on the first line greets her; so does
 			// "Johan" alone above a blank line, which had become "Johan."
 			// in the body; round 71.)
 			r.greeting, r.inline = strings.TrimSpace(text[sents[0].Start:s.End]), !s.Line
 			start = hdr + 1
-		} else if m := greetingPrefixRE.get().FindStringIndex(s.Text); hdr == 0 && m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {
+		} else if m := greetingPrefixRE.FindStringIndex(s.Text); hdr == 0 && m != nil && !notVocative[strings.ToLower(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–")))] && !verbNotName(firstWordOf(strings.Trim(s.Text[:m[1]], " ,!—–"))) && wordCount(s.Text[m[1]:]) >= 1 {
 			r.greeting, r.inline = strings.TrimRight(s.Text[:m[1]], " "), true
 			rest := text[s.Start+m[1] : s.End]
 			sub := draft.Split(rest)
@@ -553,7 +571,7 @@ func (c *classifier) read(text string, t *tone) reading {
 		}
 	}
 	idx := 0
-	we := weRE.get().MatchString(text)
+	we := weRE.MatchString(text)
 	for k := start; k < end; k++ {
 		s := sents[k]
 		first := len(r.pieces)
@@ -561,7 +579,7 @@ func (c *classifier) read(text string, t *tone) reading {
 			p := piece{orig: cl.Text, lead: cl.Lead, sent: idx, line: s.Line, start: cl.CharStart, end: cl.CharEnd}
 			p.text, p.blunt = t.softenBlunt(apostrophes.Replace(cl.Text))
 			p.text = terse(p.text, we)
-			if noTimeRE.get().MatchString(cl.Text) {
+			if noTimeRE.MatchString(cl.Text) {
 				// "No way Saturday, parts aren't in": the no went with
 				// the interjection; the time it refused is said refused
 				// ("Saturday won't work, parts aren't in"), never left
@@ -586,7 +604,7 @@ func (c *classifier) read(text string, t *tone) reading {
 				// Nothing left once softened: a bare no ("No!!!") or an
 				// interjection ("Honestly", "Seriously??").
 				p.match = match{class: classVenting}
-				if m := c.classify(stripEmoji(apostrophes.Replace(cl.Text))); m.class == classRefusal || bareNoRE.get().MatchString(cl.Text) {
+				if m := c.classify(stripEmoji(apostrophes.Replace(cl.Text))); m.class == classRefusal || bareNoRE.MatchString(cl.Text) {
 					p.match = match{class: classRefusal, form: "bare"}
 				}
 			default:
@@ -595,11 +613,11 @@ func (c *classifier) read(text string, t *tone) reading {
 					// "No way" softens to nothing; the original names it.
 					// (Blame the softening took out stays out: "..., not
 					// you" is kept without it.)
-					if m := c.classify(apostrophes.Replace(cl.Text)); m.class == classRefusal || dropped(m.class) && (len(p.blunt) == 0 || residueRE.get().MatchString(p.text)) {
+					if m := c.classify(apostrophes.Replace(cl.Text)); m.class == classRefusal || dropped(m.class) && (len(p.blunt) == 0 || residueRE.MatchString(p.text)) {
 						p.match = m
 					}
 				}
-				if (p.class == classProposal || p.class == classCommand) && ironicAssentRE.get().MatchString(s.Text) && !slices.ContainsFunc(r.pieces[first:], func(q piece) bool { return !dropped(q.class) }) {
+				if (p.class == classProposal || p.class == classCommand) && ironicAssentRE.MatchString(s.Text) && !slices.ContainsFunc(r.pieces[first:], func(q piece) bool { return !dropped(q.class) }) {
 					// "lol sure, lets take a STEMI to Valley where the
 					// cath lab's been on divert": the softening strips
 					// the mocking yes and leaves the taunt as a plan
@@ -608,11 +626,11 @@ func (c *classifier) read(text string, t *tone) reading {
 					// and all (see keepFacts).
 					p.match = match{class: classVenting, form: formSarcasm}
 				}
-				if p.class == classFact && bareNoRE.get().MatchString(cl.Text) && apologyOnlyRE.get().MatchString(p.text) {
+				if p.class == classFact && bareNoRE.MatchString(cl.Text) && apologyOnlyRE.MatchString(p.text) {
 					// "no, sorry." softens to "sorry.": still a bare no.
 					p.match = match{class: classRefusal, form: "bare"}
 				}
-				if p.class == classCommand && (courtesyRE.get().MatchString(p.text) || noticeRE.get().MatchString(p.text) && !declinedRE.get().MatchString(p.text)) {
+				if p.class == classCommand && (courtesyRE.MatchString(p.text) || noticeRE.MatchString(p.text) && !declinedRE.MatchString(p.text)) {
 					// "Thank you for your understanding.": a courtesy,
 					// never an order to propose ("I'd suggest we thank
 					// you for the understanding").
@@ -622,7 +640,7 @@ func (c *classifier) read(text string, t *tone) reading {
 					// "Freeze was Friday": a noun before its verb, no order.
 					p.match = match{class: classFact}
 				}
-				if p.class == classCommand && strings.HasSuffix(strings.TrimSpace(cl.Text), "?") && !tagQuestionRE.get().MatchString(cl.Text) {
+				if p.class == classCommand && strings.HasSuffix(strings.TrimSpace(cl.Text), "?") && !tagQuestionRE.MatchString(cl.Text) {
 					// "Cut sports to 4 pages the week of the county
 					// final?": their request echoed in disbelief, never
 					// an order to put forward as ours.
@@ -656,7 +674,7 @@ func (c *classifier) read(text string, t *tone) reading {
 			}
 		}
 		for k := first; k < len(r.pieces); k++ {
-			if p := &r.pieces[k]; !dropped(p.class) && p.text != apostrophes.Replace(p.orig) && orphanRE.get().MatchString(p.text) {
+			if p := &r.pieces[k]; !dropped(p.class) && p.text != apostrophes.Replace(p.orig) && orphanRE.MatchString(p.text) {
 				// "With respect, [whoever decided it clearly hasn't read
 				// the guidance], or remembers the JR": what is left goes
 				// on from the blame taken out, with no subject of its
@@ -872,7 +890,7 @@ func (c *classifier) keepFacts(p *piece) {
 		// be cut ... I will not be responsible ..."; round 93.)
 		// "If a planeload gets salmonella at 35,000 feet that's on you":
 		// the blame went, the risk stays, said whole.
-		if m := bareIfRE.get().FindStringSubmatch(p.text); m != nil {
+		if m := bareIfRE.FindStringSubmatch(p.text); m != nil {
 			if at := runOn(m[1]); at > 0 {
 				// "If a roofer goes through a lift that's not been
 				// signed off it's me in front of the HSE": no bare
@@ -890,9 +908,9 @@ func (c *classifier) keepFacts(p *piece) {
 	}
 	var loc []int
 	if containsAny(strings.ToLower(p.text), jabWords) {
-		loc = jabTailRE.get().FindStringIndex(p.text)
+		loc = jabTailRE.FindStringIndex(p.text)
 	}
-	if loc != nil && copulaEndRE.get().MatchString(p.text[:loc[0]]) {
+	if loc != nil && copulaEndRE.MatchString(p.text[:loc[0]]) {
 		// "but is your call": the call is what the clause says, no jab
 		// hung on it (it had left "but is and I good with it"; round 82).
 		loc = nil
@@ -901,13 +919,13 @@ func (c *classifier) keepFacts(p *piece) {
 		// (Only a tail: "it's not your call anyway" is no clause with
 		// "your call" hung on it, and cutting it glued "notanyway".)
 		rest := strings.TrimSpace(p.text[loc[1]:])
-		lecture := lectureTailRE.get().MatchString(p.text[loc[0]:loc[1]])
+		lecture := lectureTailRE.MatchString(p.text[loc[0]:loc[1]])
 		// (A conjunction the tail hung on goes with it: "you're the one
 		// on nights so your call" had left "... on nights so."; round
 		// 135.)
 		head := strings.TrimRight(p.text[:loc[0]], " ,;:")
 		if strings.Trim(rest, ".!?… ") == "" {
-			head = strings.TrimRight(danglingConjRE.get().ReplaceAllString(head, ""), " ,;:")
+			head = strings.TrimRight(danglingConjRE.ReplaceAllString(head, ""), " ,;:")
 		}
 		cut := head + rest
 		if wordCount(cut) >= 3 {
@@ -939,7 +957,7 @@ func (c *classifier) keepFacts(p *piece) {
 			}
 		}
 	}
-	if !dropped(p.class) || p.form == formSarcasm || !heldNumberRE.get().MatchString(p.text) {
+	if !dropped(p.class) || p.form == formSarcasm || !heldNumberRE.MatchString(p.text) {
 		return
 	}
 	var kept, gone []string
@@ -970,7 +988,7 @@ func (c *classifier) keepFacts(p *piece) {
 		return
 	}
 	text := strings.Join(kept, ", ")
-	if m := c.classify(text); !dropped(m.class) && heldNumberRE.get().MatchString(text) {
+	if m := c.classify(text); !dropped(m.class) && heldNumberRE.MatchString(text) {
 		// (What went is recorded: the draft as written still holds it,
 		// so it is not "kept as written"; round 99's "..., clearly the
 		// chancellor can wait." had been.)
@@ -1011,7 +1029,7 @@ var titleJoinWords = setOf(`of and at for the & - to in`)
 // ("Ruth", "Keisha Moore").
 func nameLine(s draft.Sentence) bool {
 	f := strings.Fields(strings.TrimRight(s.Text, ".,! "))
-	if n := len(f); n >= 2 && kissesRE.get().MatchString(f[n-1]) {
+	if n := len(f); n >= 2 && kissesRE.MatchString(f[n-1]) {
 		f = f[:n-1] // "Bev x": the name and its kiss (round 117)
 	}
 	if !s.Line || len(f) == 0 || len(f) > 3 {

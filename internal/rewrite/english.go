@@ -179,12 +179,12 @@ func readAsk(verbs map[string]bool, situation string) ask {
 	if s == "" || strings.HasPrefix(s, "[") {
 		return ask{}
 	}
-	s = speakerRE.get().ReplaceAllString(s, "")
+	s = speakerRE.ReplaceAllString(s, "")
 	// "For the performance sprint we're turning off audit logging": the
 	// occasion is their goal, the rest the request.
 	var occasion string
-	if m := leadPhraseRE.get().FindStringSubmatchIndex(s); m != nil {
-		if o := s[m[2]:m[3]]; forRE.get().MatchString(s) {
+	if m := leadPhraseRE.FindStringSubmatchIndex(s); m != nil {
+		if o := s[m[2]:m[3]]; forRE.MatchString(s) {
 			occasion = swapPronouns(o, "they")
 		}
 		s = s[m[4]:]
@@ -196,7 +196,7 @@ func readAsk(verbs map[string]bool, situation string) ask {
 		if k == 0 && len(sents) > 1 && (wordCount(sent.Text) <= 2 && strings.HasSuffix(strings.TrimSpace(sent.Text), ".") || settingLine(sent.Text)) {
 			continue // "Call centre.", "Print shop in south London.": the setting, no request
 		}
-		if t.isInjection(sent.Text) || writerSubjectRE.get().MatchString(sent.Text) {
+		if t.isInjection(sent.Text) || writerSubjectRE.MatchString(sent.Text) {
 			// "The writer wants co-op in the May patch": what the
 			// writer wants is the alternative, never the request.
 			continue
@@ -221,7 +221,7 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 	if i := strings.IndexAny(s, "—;("); i > 0 {
 		s = s[:i]
 	}
-	if m := clauseCommaRE.get().FindStringIndex(s); m != nil {
+	if m := clauseCommaRE.FindStringIndex(s); m != nil {
 		s = s[:m[0]]
 	}
 	if i := strings.Index(s, ", "); i > 0 {
@@ -234,7 +234,7 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 		return ask{}
 	}
 	for _, p := range askPatterns {
-		m := p.re.get().FindStringSubmatch(s)
+		m := p.re.FindStringSubmatch(s)
 		if m == nil {
 			continue
 		}
@@ -262,7 +262,7 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 			a.shared = sharedVerb(strings.ToLower(m[1])) + " " + m[2]
 		}
 		a.shared = tidyRequest(swapPronouns(a.shared, a.who))
-		a.vp = tidyRequest(swapPronouns(opinionRE.get().ReplaceAllString(a.vp, ""), a.who))
+		a.vp = tidyRequest(swapPronouns(opinionRE.ReplaceAllString(a.vp, ""), a.who))
 		a.np = tidyRequest(swapPronouns(a.np, a.who))
 		a.ing = tidyRequest(swapPronouns(a.ing, a.who))
 		if a.vp != "" {
@@ -294,8 +294,8 @@ func readAskSentence(verbs map[string]bool, s string) ask {
 	}
 	// An instruction: "Ship all 3,000 units this week", "Fire her by
 	// Friday", "Just approve the new font licence".
-	t := strings.TrimSpace(justRE.get().ReplaceAllString(s, ""))
-	if w := strings.ToLower(firstWordOf(t)); verbs[w] && wordCount(t) >= 2 && !tellsRE.get().MatchString(t) && !namedSubjectRE.get().MatchString(t) {
+	t := strings.TrimSpace(justRE.ReplaceAllString(s, ""))
+	if w := strings.ToLower(firstWordOf(t)); verbs[w] && wordCount(t) >= 2 && !tellsRE.MatchString(t) && !namedSubjectRE.MatchString(t) {
 		a := ask{who: "you", vp: tidyRequest(swapPronouns(w+t[len(w):], "you"))}
 		a.vp, a.purpose = splitPurpose(verbs, a.vp)
 		return a
@@ -340,7 +340,7 @@ var purposeRE = lazyRegexp(`(?i)\s+(?:in order to|so that we can|so we can|so th
 // splitPurpose splits "skip load testing to launch the ticket sale on
 // Friday" into the request and its purpose, when a verb follows "to".
 func splitPurpose(verbs map[string]bool, vp string) (string, string) {
-	for _, m := range purposeRE.get().FindAllStringSubmatchIndex(vp, -1) {
+	for _, m := range purposeRE.FindAllStringSubmatchIndex(vp, -1) {
 		w := strings.ToLower(vp[m[2]:m[3]])
 		if !verbs[w] || m[0] == 0 {
 			continue
@@ -366,9 +366,9 @@ var (
 // courtesies and the reason they give ("a 30% discount because the
 // launch slipped" -> "a 30% discount").
 func tidyRequest(s string) string {
-	s = becauseRE.get().ReplaceAllString(strings.TrimSpace(s), "")
+	s = becauseRE.ReplaceAllString(strings.TrimSpace(s), "")
 	for {
-		t := trailingRE.get().ReplaceAllString(s, "")
+		t := trailingRE.ReplaceAllString(s, "")
 		if t == s {
 			break
 		}

@@ -73,18 +73,23 @@ func ExtractFacts(text string) []string {
 		}
 		found = append(found, span{start, start + len(s)})
 	}
-	for _, m := range numberRE.get().FindAllStringIndex(text, -1) {
+	tx := sketched{s: text} // (read once for the expressions below)
+	var numbers [][]int
+	if numberRE.mayIn(&tx) {
+		numbers = numberRE.get().FindAllStringIndex(text, -1)
+	}
+	for _, m := range numbers {
 		end := m[1]
 		last := text[m[1]-1]
 		bare := last >= '0' && last <= '9' || last == '+'
 		if last == 'k' || last == 'K' || last == 'm' || last == 'M' {
 			bare = !ordinal(text[m[0]:m[1]]) && !strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "pm") && !strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "am")
 		}
-		if u := unitRE.get().FindStringSubmatchIndex(text[end:]); bare && u != nil {
+		if u := unitRE.FindStringSubmatchIndex(text[end:]); bare && u != nil {
 			w := text[end+u[2] : end+u[3]]
 			if !notUnits[strings.ToLower(w)] && (!capitalised(w) || acronym(strings.TrimSuffix(w, "s"))) {
 				end += u[1]
-				if p := perRE.get().FindStringIndex(text[end:]); p != nil {
+				if p := perRE.FindStringIndex(text[end:]); p != nil {
 					end += p[1]
 				}
 			}
@@ -102,6 +107,9 @@ func ExtractFacts(text string) []string {
 		add(start, end)
 	}
 	for _, re := range []*lazyRE{spelledRE, monthRE, weekdayRE, quarterRE} {
+		if !re.mayIn(&tx) {
+			continue
+		}
 		for _, m := range re.get().FindAllStringIndex(text, -1) {
 			if re == monthRE && ambiguousMonth(text, m[0], m[1]) {
 				continue
@@ -141,7 +149,7 @@ func ambiguousMonth(text string, start, end int) bool {
 // capitalised words that are not just a sentence's first word.
 func names(text string) []span {
 	var out []span
-	words := wordRE.get().FindAllStringIndex(text, -1)
+	words := wordRE.FindAllStringIndex(text, -1)
 	i := 0
 	for i < len(words) {
 		w := text[words[i][0]:words[i][1]]

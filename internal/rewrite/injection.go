@@ -12,11 +12,15 @@ func injectionIn(candidate string, req Request) string {
 	// What is found is described, not quoted: quoting it would pass the
 	// injection on to whoever reads the report (a host model). Markup is
 	// shown neutralised.
-	if m := delimiterRE.get().FindString(candidate); m != "" {
+	if m := delimiterRE.FindString(candidate); m != "" {
 		return fmt.Sprintf("prompt markup %q", clip(Neutralise(m), 40))
 	}
-	for _, re := range toneData().injection {
-		if re.MatchString(candidate) && !re.MatchString(req.Draft) && !re.MatchString(req.Situation) {
+	t := toneData()
+	// (Each text is sketched once for all the patterns: most hold none.)
+	cand, drafted, situation := sketched{s: candidate}, sketched{s: req.Draft}, sketched{s: req.Situation}
+	for i, re := range t.injection {
+		in := func(x *sketched) bool { return x.may(t.injectMay[i]) && re.MatchString(x.s) }
+		if in(&cand) && !in(&drafted) && !in(&situation) {
 			return "an instruction aimed at a model that the draft does not hold"
 		}
 	}

@@ -72,7 +72,7 @@ func jabSentence(s string) bool {
 	if !containsAny(l, jabSentenceNeeds) {
 		return false // (a word every shape needs: most sentences skip the regexp)
 	}
-	return jabSentenceRE.get().MatchString(straight(s))
+	return jabSentenceRE.MatchString(straight(s))
 }
 
 // jabClause reports whether a clause tells the reader what they know, or
@@ -83,7 +83,7 @@ func jabClause(s string) bool {
 		return false
 	}
 	s = straight(s)
-	loc := jabClauseRE.get().FindStringIndex(s)
+	loc := jabClauseRE.FindStringIndex(s)
 	if loc == nil {
 		return false
 	}
@@ -124,7 +124,7 @@ func offeredPart(s string) string {
 		// will or can.
 		past := -1 // tellsPast(sent), read when a part would offer: 0 no, 1 yes
 		for _, part := range strings.Split(sent, ",") {
-			if !(timeOfferRE.get().MatchString(part) || amountRE.get().MatchString(part) && offerVerbRE.get().MatchString(part)) || refusesRE.get().MatchString(part) {
+			if !(timeOfferRE.MatchString(part) || amountRE.MatchString(part) && offerVerbRE.MatchString(part)) || refusesRE.MatchString(part) {
 				continue
 			}
 			if past < 0 {
@@ -133,7 +133,7 @@ func offeredPart(s string) string {
 					past = 1
 				}
 			}
-			if past == 0 || offerVerbRE.get().MatchString(part) {
+			if past == 0 || offerVerbRE.MatchString(part) {
 				return part
 			}
 		}
@@ -145,7 +145,7 @@ func offeredPart(s string) string {
 // its form; the states a plan is in ("booked", "scheduled", "agreed",
 // "confirmed") are not the past.
 func tellsPast(s string) bool {
-	for _, w := range pastRE.get().FindAllString(s, -1) {
+	for _, w := range pastRE.FindAllString(s, -1) {
 		if !planStates[strings.ToLower(w)] {
 			return true
 		}
@@ -178,7 +178,7 @@ func markJabs(ps []piece, text string) {
 	}
 	for i := range ps {
 		p := &ps[i]
-		if i+1 < len(ps) && strings.HasPrefix(ps[i+1].lead, ":") && ps[i+1].class == classCommand && p.class == classProposal && wordCount(p.text) <= 7 && !heldNumberRE.get().MatchString(p.text) {
+		if i+1 < len(ps) && strings.HasPrefix(ps[i+1].lead, ":") && ps[i+1].class == classCommand && p.class == classProposal && wordCount(p.text) <= 7 && !heldNumberRE.MatchString(p.text) {
 			// "What I'd do instead: pilot it in 2 sections": the lead-in
 			// is no proposal of its own (verbless leaves it out when
 			// what follows is said as the alternative).
@@ -188,8 +188,8 @@ func markJabs(ps []piece, text string) {
 			continue
 		}
 		if jabClause(p.text) {
-			loc := jabClauseRE.get().FindStringIndex(straight(p.text))
-			if heldNumberRE.get().MatchString(p.text) {
+			loc := jabClauseRE.FindStringIndex(straight(p.text))
+			if heldNumberRE.MatchString(p.text) {
 				// "you do remember we spent £38,000 on it": the facts stay.
 				rest := strings.TrimSpace(p.text[min(loc[1], len(p.text)):])
 				rest = strings.TrimPrefix(strings.TrimPrefix(rest, "but "), "and ")
@@ -209,11 +209,11 @@ func markJabs(ps []piece, text string) {
 			}
 			continue
 		}
-		if i > 0 && strings.Contains(strings.ToLower(p.lead), "or") && orNotRE.get().MatchString(p.text) {
+		if i > 0 && strings.Contains(strings.ToLower(p.lead), "or") && orNotRE.MatchString(p.text) {
 			blame(p) // the threat after a request
 			continue
 		}
-		if notTheirsRE.get().MatchString(p.text) && !heldNumberRE.get().MatchString(p.text) {
+		if notTheirsRE.MatchString(p.text) && !heldNumberRE.MatchString(p.text) {
 			// (The blame may hang on the writer's no: "I am not touching
 			// even one rupee of it for carpets, then ... it is my name on
 			// the cheques, not yours" keeps its no.)
@@ -222,19 +222,19 @@ func markJabs(ps []piece, text string) {
 			}
 			continue
 		}
-		if m := ifFineRE.get().FindStringSubmatchIndex(p.text); m != nil && wordCount(p.text[m[1]:]) >= 2 {
+		if m := ifFineRE.FindStringSubmatchIndex(p.text); m != nil && wordCount(p.text[m[1]:]) >= 2 {
 			// "If your CEO can't handle a phone prompt, fine, give him
 			// a YubiKey": what follows the contempt stays, said of them
 			// ("give your CEO a YubiKey").
 			rest := p.text[m[1]:]
 			if m[2] >= 0 {
-				rest = himRE.get().ReplaceAllStringFunc(rest, func(string) string { return " " + p.text[m[2]:m[3]] + " " })
+				rest = himRE.ReplaceAllStringFunc(rest, func(string) string { return " " + p.text[m[2]:m[3]] + " " })
 			}
 			p.text = capitalise(rest)
 			p.match = classes().classify(p.text)
 			continue
 		}
-		if i > 0 && fineRE.get().MatchString(p.text) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(ps[i-1].text)), "if ") {
+		if i > 0 && fineRE.MatchString(p.text) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(ps[i-1].text)), "if ") {
 			blame(&ps[i-1])
 			blame(p)
 		}
@@ -258,9 +258,9 @@ var offerVerbRE = lazyRegexp(`(?i)\b(?:I|we)(?:'ll| will| can| could|'d| would)\
 // the draft: the offer is the writer's, not a fact of the situation's.
 func timesFromDraft(s, d string) bool {
 	s = offeredPart(s)
-	ms := timeOfferRE.get().FindAllString(s, -1)
+	ms := timeOfferRE.FindAllString(s, -1)
 	if len(ms) == 0 {
-		ms = amountRE.get().FindAllString(s, -1)
+		ms = amountRE.FindAllString(s, -1)
 	}
 	if len(ms) == 0 {
 		return false
@@ -292,7 +292,7 @@ var negationRE = lazyRegexp(`(?i)\b(?:I|we)(?:'m|'re|'ll| am| are| will| can| do
 func refusedInBody(body []string, s string) bool {
 	want := contentWords(s)
 	for _, b := range body {
-		if !negationRE.get().MatchString(b) {
+		if !negationRE.MatchString(b) {
 			continue
 		}
 		n := 0
@@ -357,7 +357,7 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 	core := strings.TrimRight(t, ".!… ")
 	if !strings.Contains(core, " to me by ") && !strings.Contains(core, " to us by ") {
 		// (no order for something by a time)
-	} else if m := sendMeByRE.get().FindStringSubmatch(core); m != nil && !finiteVerb(m[1]) {
+	} else if m := sendMeByRE.FindStringSubmatch(core); m != nil && !finiteVerb(m[1]) {
 		// "Fixed roster to me by 3 today please" -> "Could you send me
 		// the fixed roster by 3 today?"
 		np := lowerFirst(strings.TrimSpace(m[1]))
@@ -371,7 +371,7 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 		return nil // a subject line ("Re your request for ..."): the message names it
 	case core == "" || strings.HasSuffix(t, "?"):
 		return []string{b}
-	case wordCount(core) <= 7 && strings.Contains(straight(d), core+":") && !heldNumberRE.get().MatchString(core):
+	case wordCount(core) <= 7 && strings.Contains(straight(d), core+":") && !heldNumberRE.MatchString(core):
 		return nil // the lead-in of a colon whose content is said as the alternative
 	}
 	if e := earliest(core); e != core {
@@ -380,15 +380,15 @@ func verblessSentence(f guide.RewriteForms, b, d string) []string {
 	if finiteVerb(core) || !noVerbAtAll(core) {
 		return []string{b}
 	}
-	if m := clippedNotRE.get().FindStringSubmatch(core); m != nil {
+	if m := clippedNotRE.FindStringSubmatch(core); m != nil {
 		return []string{"It can't happen " + m[1] + "."}
 	}
 	switch {
-	case quantityRE.get().MatchString(core) && f.HowAbout != "" && timedOffer(core) && bareOffer(core) != "":
+	case quantityRE.MatchString(core) && f.HowAbout != "" && timedOffer(core) && bareOffer(core) != "":
 		return []string{fill1(f.HowAbout, "np", lowerFirst(core))}
 	// (The cheap tests first: a hostile draft at the limit is one long
 	// sentence.)
-	case wordCount(core) > 4, heldNumberRE.get().MatchString(core), noNPRE.get().MatchString(core), eitherFineRE.get().MatchString(core), stopRE.get().MatchString(core), timedOffer(core):
+	case wordCount(core) > 4, heldNumberRE.MatchString(core), noNPRE.MatchString(core), eitherFineRE.MatchString(core), stopRE.MatchString(core), timedOffer(core):
 		return []string{b}
 	}
 	return nil
@@ -439,8 +439,8 @@ func earliest(s string) string {
 		return s
 	}
 	core := strings.TrimRight(strings.TrimSpace(s), ".!… ")
-	m := atEarliestRE.get().FindStringSubmatch(core)
-	if m == nil || !noVerbAtAll(m[1]) || !heldNumberRE.get().MatchString(m[1]) && !timeOfferRE.get().MatchString(m[1]) {
+	m := atEarliestRE.FindStringSubmatch(core)
+	if m == nil || !noVerbAtAll(m[1]) || !heldNumberRE.MatchString(m[1]) && !timeOfferRE.MatchString(m[1]) {
 		return s
 	}
 	return "The " + strings.ToLower(m[2]) + " is " + strings.TrimSpace(m[1]) + m[3] + "."
@@ -495,29 +495,29 @@ func cutJabWords(p *piece) {
 	l := strings.ToLower(p.text)
 	t := p.text
 	if containsAny(l, jabWordsNeeds) {
-		t = jabWordsRE.get().ReplaceAllString(t, "${1}") // (the oath only after a question word: "It tripped on earth fault" is a fault to earth; round 115)
+		t = jabWordsRE.ReplaceAllString(t, "${1}") // (the oath only after a question word: "It tripped on earth fault" is a fault to earth; round 115)
 	}
 	if t != p.text {
 		t = strings.ReplaceAll(t, ", that ", " that ") // "from Helen, that the tapestry"
 	}
 	if strings.ContainsAny(t, "'\"‘“") {
-		t = scareQuoteRE.get().ReplaceAllString(t, "$1 $2$3")
+		t = scareQuoteRE.ReplaceAllString(t, "$1 $2$3")
 	}
 	if !strings.HasPrefix(strings.TrimLeft(l, " \t\"'(“‘"), "no") {
 		// (the rest need a "no" first)
-	} else if m := leadNoRE.get().FindStringIndex(t); m != nil && negationRE.get().MatchString(t[m[1]:]) && subjectNext(t[m[1]:]) {
+	} else if m := leadNoRE.FindStringIndex(t); m != nil && negationRE.MatchString(t[m[1]:]) && subjectNext(t[m[1]:]) {
 		t = capitalise(t[m[1]:])
 	}
 	// (read from the clause as written: softening takes "No way" out
 	// and would leave "We transfer in this", the opposite)
-	if m := noWayWeRE.get().FindStringSubmatch(straight(strings.TrimSpace(p.orig))); m != nil && !auxWords[strings.ToLower(m[2])] {
+	if m := noWayWeRE.FindStringSubmatch(straight(strings.TrimSpace(p.orig))); m != nil && !auxWords[strings.ToLower(m[2])] {
 		t = capitalise(strings.ToLower(m[1])) + " can't " + strings.ToLower(m[2]) + m[3]
 		if m[1] == "I" || m[1] == "i" {
 			t = "I can't " + strings.ToLower(m[2]) + m[3]
 		}
 	}
 	if dropped(p.class) {
-		if m := rhetoricalLeadRE.get().FindStringSubmatch(t); m != nil && wordCount(m[1]) >= 4 && !finiteVerb(m[1]) {
+		if m := rhetoricalLeadRE.FindStringSubmatch(t); m != nil && wordCount(m[1]) >= 4 && !finiteVerb(m[1]) {
 			t = "We need " + lowerFirst(m[1])
 		} else if t == p.text {
 			return
@@ -550,11 +550,11 @@ var mustNotRE = lazyRegexp(`(?i)\b(?:do not|don't|must not|mustn't|cannot|can't|
 
 // mustNotInBody reports whether the message states a must-not-do.
 func mustNotInBody(body []string, refusal string) bool {
-	if mustNotRE.get().MatchString(refusal) {
+	if mustNotRE.MatchString(refusal) {
 		return true
 	}
 	for _, b := range body {
-		if mustNotRE.get().MatchString(b) {
+		if mustNotRE.MatchString(b) {
 			return true
 		}
 	}
@@ -586,7 +586,7 @@ var quotedWordRE = lazyRegexp(`(?:^|\s)['‘]\p{Ll}{2,15}['’](?:\s|[.,!?]|$)`)
 // Declan").
 func reproach(text string) bool {
 	t := straight(strings.TrimSpace(text))
-	if strings.Contains(t, "ext time") && nextTimeRE.get().MatchString(t) {
+	if strings.Contains(t, "ext time") && nextTimeRE.MatchString(t) {
 		f := strings.Fields(strings.ToLower(t))
 		for len(f) > 0 && (f[0] == "and" || f[0] == "but" || f[0] == "please" || f[0] == "kindly" || f[0] == "also") {
 			f = f[1:]
@@ -595,7 +595,7 @@ func reproach(text string) bool {
 			return true
 		}
 	}
-	return strings.ContainsAny(text, "'‘") && quotedWordRE.get().MatchString(text) && !heldNumberRE.get().MatchString(text) && aimedRE.get().MatchString(text)
+	return strings.ContainsAny(text, "'‘") && quotedWordRE.MatchString(text) && !heldNumberRE.MatchString(text) && aimedRE.MatchString(text)
 }
 
 // questionSpliceRE: a question with a statement spliced on ("Could you
@@ -609,11 +609,11 @@ func unsplicedQuestion(s string) string {
 	if !strings.HasSuffix(s, "?") || !strings.Contains(s, ", ") {
 		return s
 	}
-	m := questionSpliceRE.get().FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil || !questionStartRE.get().MatchString(m[1]) {
+	m := questionSpliceRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil || !questionStartRE.MatchString(m[1]) {
 		// "Could you revert before 6pm, pickup is tomorrow 14th?": any
 		// clause with its own subject is said after the question.
-		if head, clause, own, ok := splicedClause(strings.TrimSpace(s)); ok && own && questionStartRE.get().MatchString(head) {
+		if head, clause, own, ok := splicedClause(strings.TrimSpace(s)); ok && own && questionStartRE.MatchString(head) {
 			return head + "? " + finishSentence(capitalise(strings.TrimRight(clause, "?")))
 		}
 		return s
@@ -665,7 +665,7 @@ var garbledOpeningRE = lazyRegexp(`(?i)\b(?:asked|asks|told|tells|emailed|emails
 // garbledOpening reports whether an opening built from the situation is
 // no grammatical clause.
 func garbledOpening(s string) bool {
-	return garbledOpeningRE.get().MatchString(s) || doubledWord(s) != ""
+	return garbledOpeningRE.MatchString(s) || doubledWord(s) != ""
 }
 
 // echoNumberRE: a number as written.
@@ -692,14 +692,14 @@ func dropEchoes(body, acks []string, alts [][]string) []string {
 	all := rest.String()
 	return slices.DeleteFunc(body, func(b string) bool {
 		t := strings.TrimSpace(b)
-		if !strings.HasSuffix(t, "?") || strings.Count(t, "?") > 1 || finiteVerb(t) || questionStartRE.get().MatchString(t) || strings.Contains(strings.ToLower(t), "about") {
+		if !strings.HasSuffix(t, "?") || strings.Count(t, "?") > 1 || finiteVerb(t) || questionStartRE.MatchString(t) || strings.Contains(strings.ToLower(t), "about") {
 			return false
 		}
-		ns := echoNumberRE.get().FindAllString(t, -1)
+		ns := echoNumberRE.FindAllString(t, -1)
 		if len(ns) == 0 {
 			// "Seriously?" and "Dark mode by fri??" go; "Friday ok?"
 			// offers a day, and stays.
-			return !offerQuestionRE.get().MatchString(t) || !timeOfferRE.get().MatchString(t) && !offerWhenRE.get().MatchString(t)
+			return !offerQuestionRE.MatchString(t) || !timeOfferRE.MatchString(t) && !offerWhenRE.MatchString(t)
 		}
 		others := strings.Replace(all, b, "", 1)
 		for _, n := range ns {
@@ -753,17 +753,17 @@ func dropJab(ps []piece) {
 		some = some || in[i]
 	}
 	for i := range ps {
-		if !in[i] && heldNumberRE.get().MatchString(ps[i].text) {
+		if !in[i] && heldNumberRE.MatchString(ps[i].text) {
 			facts = true
 		}
 	}
 	for i := range ps {
-		offer := timedOffer(ps[i].text) && (ps[i].class != classFact || offerVerbRE.get().MatchString(ps[i].text))
+		offer := timedOffer(ps[i].text) && (ps[i].class != classFact || offerVerbRE.MatchString(ps[i].text))
 		// A plain fact beside the jab, of no one ("That's a
 		// reportable breach and I'm not losing my job so you can
 		// ..."), stays.
 		plain := some && !in[i] && (ps[i].class == classFact || ps[i].class == classConsequence) && wordCount(ps[i].text) >= 3 &&
-			!personRE.get().MatchString(ps[i].text) && !refusesRE.get().MatchString(ps[i].text)
+			!personRE.MatchString(ps[i].text) && !refusesRE.MatchString(ps[i].text)
 		if !offer && !plain && (in[i] || !some || !facts) {
 			if in[i] && keepOfJab(&ps[i], true) {
 				continue
@@ -789,8 +789,8 @@ func keepOfJab(p *piece, tails bool) bool {
 	}
 	for k := len(seps) - 1; tails && k >= 0; k-- {
 		sep := seps[k]
-		rest := leadConjRE.get().ReplaceAllString(strings.TrimSpace(p.text[sep[1]:]), "")
-		if heldNumberRE.get().MatchString(rest) && standsAlone(rest, true) && !jabSentence(rest) && !reproach(rest) {
+		rest := leadConjRE.ReplaceAllString(strings.TrimSpace(p.text[sep[1]:]), "")
+		if heldNumberRE.MatchString(rest) && standsAlone(rest, true) && !jabSentence(rest) && !reproach(rest) {
 			p.blunt = append(slices.Clone(p.blunt), strings.TrimSpace(p.text[:sep[0]]))
 			p.text = capitalise(rest)
 			return true
@@ -832,7 +832,7 @@ var spliceLeadRE = lazyRegexp(`(?i)^(?:and|or|then|so|plus|but|please|ideally|if
 // lost its "is" ("leave not possible").
 func unsoundSlot(s string) bool {
 	t := straight(strings.TrimSpace(s))
-	return t == "" || reasonInSlotRE.get().MatchString(t) || verblessPredicateRE.get().MatchString(t)
+	return t == "" || reasonInSlotRE.MatchString(t) || verblessPredicateRE.MatchString(t)
 }
 
 // splicedClause finds a clause spliced on after a comma ("revert before
@@ -853,10 +853,10 @@ func splicedClause(s string) (head, clause string, own, ok bool) {
 		part := t[i+2:]
 		at = i + 2
 		first := strings.ToLower(strings.Trim(firstWordOf(part), ".,;:!?"))
-		if n := len(first); n > 3 && first[n-1] == 's' && (verbs[first[:n-1]] || verbs[strings.TrimSuffix(first, "es")]) && !spliceLeadRE.get().MatchString(part) {
+		if n := len(first); n > 3 && first[n-1] == 's' && (verbs[first[:n-1]] || verbs[strings.TrimSuffix(first, "es")]) && !spliceLeadRE.MatchString(part) {
 			return s[:i], s[i+2:], false, true // "saves 5k": no subject
 		}
-		if spliceLeadRE.get().MatchString(part) || !finiteVerb(part) || wordCount(part) < 2 {
+		if spliceLeadRE.MatchString(part) || !finiteVerb(part) || wordCount(part) < 2 {
 			continue
 		}
 		switch {
@@ -888,15 +888,15 @@ var offerAmountRE = lazyRegexp(`[£$€¥]\s?\d|\b\d+(?:\.\d+)?k\b|^\W*\d+(?:[.,
 // "One email on the 1st", "1.09"), or "" when it does not ("18mm
 // forecast" is a reason, not an offer).
 func bareOffer(s string) string {
-	t := strings.TrimSpace(availableRE.get().ReplaceAllString(strings.TrimSpace(s), ""))
+	t := strings.TrimSpace(availableRE.ReplaceAllString(strings.TrimSpace(s), ""))
 	for _, part := range strings.Split(t, ",") {
 		// Every part a time or a price ("thurs morning, 10k"); "Cheaper
 		// provider at £7,000, done" ends on an ultimatum.
-		if part = strings.TrimSpace(part); part != "" && !timeOfferRE.get().MatchString(part) && !offerAmountRE.get().MatchString(part) && !offerWhenRE.get().MatchString(part) && !digitRE.get().MatchString(part) {
+		if part = strings.TrimSpace(part); part != "" && !timeOfferRE.MatchString(part) && !offerAmountRE.MatchString(part) && !offerWhenRE.MatchString(part) && !digitRE.MatchString(part) {
 			return ""
 		}
 	}
-	if !timeOfferRE.get().MatchString(t) && !offerAmountRE.get().MatchString(t) && !offerWhenRE.get().MatchString(t) {
+	if !timeOfferRE.MatchString(t) && !offerAmountRE.MatchString(t) && !offerWhenRE.MatchString(t) {
 		return ""
 	}
 	return t
@@ -952,7 +952,7 @@ var eitherFineRE = lazyRegexp(`(?i)^\W*[\p{L}' ]{2,30} or [\p{L}' ]{2,30},?\s+(?
 func namesOffer(body []string, situation string) bool {
 	verbs := verbSet()
 	for _, b := range body {
-		if heldNumberRE.get().MatchString(b) && freeOfferRE.get().MatchString(b) {
+		if heldNumberRE.MatchString(b) && freeOfferRE.MatchString(b) {
 			return true // "Bay 7 dey free, use am.", "Room 12 is open": a numbered thing said to be free
 		}
 		t := straight(strings.TrimSpace(b))
@@ -961,16 +961,16 @@ func namesOffer(body []string, situation string) bool {
 		}
 		first := strings.ToLower(strings.Trim(firstWordOf(t), ",.!"))
 		if first == "can" || first == "could" || first == "i" || first == "we" || first == "if" {
-			if offerOrderRE.get().MatchString(t) && !negationRE.get().MatchString(t) && !strings.HasPrefix(strings.ToLower(t), "can't") {
+			if offerOrderRE.MatchString(t) && !negationRE.MatchString(t) && !strings.HasPrefix(strings.ToLower(t), "can't") {
 				return true
 			}
-			if (first == "i" || first == "we") && weResumeRE.get().MatchString(t) && (resumeWhenRE.get().MatchString(t) || timedOffer(t)) && !negationRE.get().MatchString(t) {
+			if (first == "i" || first == "we") && weResumeRE.MatchString(t) && (resumeWhenRE.MatchString(t) || timedOffer(t)) && !negationRE.MatchString(t) {
 				return true // "We go again when it drops under 30, forecast say 0400": when it goes ahead
 			}
 			continue
 		}
-		refuses := refusalWordsRE.get().MatchString(straight(t)) // ("200 patients by 14 March isn't realistic")
-		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || eitherFineRE.get().MatchString(t) || !refuses && (offerSaidRE.get().MatchString(straight(t)) || len(t) < 400 && noVerbAtAll(t) && (timedOffer(t) || offerAmountRE.get().MatchString(t))) {
+		refuses := refusalWordsRE.MatchString(straight(t)) // ("200 patients by 14 March isn't realistic")
+		if verbs[first] && !notOffers[first] || namedPerson(t, situation) || eitherFineRE.MatchString(t) || !refuses && (offerSaidRE.MatchString(straight(t)) || len(t) < 400 && noVerbAtAll(t) && (timedOffer(t) || offerAmountRE.MatchString(t))) {
 			return true
 		}
 	}
@@ -1009,7 +1009,7 @@ var theirsRE = lazyRegexp(`(?i)\b(?:you|they|he|she)(?:'re| are| were| is)? (?:w
 // writer's want said back as theirs.
 func ownWant(ack string, rd reading) bool {
 	toks := map[string]bool{}
-	for _, t := range wantTokenRE.get().FindAllString(ack, -1) {
+	for _, t := range wantTokenRE.FindAllString(ack, -1) {
 		toks[wantToken(t)] = true
 	}
 	if len(toks) == 0 {
@@ -1035,7 +1035,7 @@ func ownWant(ack string, rd reading) bool {
 		}
 		if hit {
 			hit = false
-			for _, t := range wantTokenRE.get().FindAllString(p.orig, -1) {
+			for _, t := range wantTokenRE.FindAllString(p.orig, -1) {
 				hit = hit || toks[wantToken(t)]
 			}
 		}
@@ -1044,9 +1044,9 @@ func ownWant(ack string, rd reading) bool {
 		}
 		t := straight(p.orig)
 		switch {
-		case asks[p.sent], refusesRE.get().MatchString(t), theirsRE.get().MatchString(t):
+		case asks[p.sent], refusesRE.MatchString(t), theirsRE.MatchString(t):
 			theirs = true
-		case offerVerbRE.get().MatchString(t), verbSet()[strings.ToLower(firstWordOf(t))]:
+		case offerVerbRE.MatchString(t), verbSet()[strings.ToLower(firstWordOf(t))]:
 			offered = true // "Give me 6 and I'll shut the fitting rooms"
 		default:
 			// "Thursday 7am, once he has": a time said as the offer.

@@ -214,7 +214,7 @@ func judgedJabs(rd reading, m marginer, in check.Input) reading {
 func sureJabs(rd reading, m, whole jabScorer, bar float64) reading {
 	var cut []int
 	for i, p := range rd.pieces {
-		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || listTail(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) || grantRE.get().MatchString(p.text) {
+		if dropped(p.class) || protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || listTail(rd.pieces, i) || thenClause(rd.pieces, i) || inChoice(rd.pieces, i) || grantRE.MatchString(p.text) {
 			continue
 		}
 		if z, ok := m.JabScore(p.text); ok && z >= bar {
@@ -271,7 +271,7 @@ func inChoice(ps []piece, i int) bool {
 		return false
 	}
 	for j := i - 1; j >= 0 && ps[j].sent == ps[i].sent; j-- {
-		if choiceRE.get().MatchString(ps[j].orig) && !strings.Contains(strings.ToLower(ps[j].orig), "either way") {
+		if choiceRE.MatchString(ps[j].orig) && !strings.Contains(strings.ToLower(ps[j].orig), "either way") {
 			return true
 		}
 	}
@@ -294,7 +294,7 @@ var ellipsisRE = lazyRegexp(`(?i)\b(?:` + auxEnd + `)\W*$`)
 // the two are one conditional, and without ps[i] the head says the
 // opposite ("We run that.").
 func thenClause(ps []piece, i int) bool {
-	return i > 0 && ps[i-1].sent == ps[i].sent && strings.EqualFold(strings.Trim(ps[i].lead, " ,;"), "and") && wordCount(ps[i-1].orig) <= 4 && !dropped(ps[i-1].class) && actRE.get().MatchString(ps[i-1].orig)
+	return i > 0 && ps[i-1].sent == ps[i].sent && strings.EqualFold(strings.Trim(ps[i].lead, " ,;"), "and") && wordCount(ps[i-1].orig) <= 4 && !dropped(ps[i-1].class) && actRE.MatchString(ps[i-1].orig)
 }
 
 // actRE: a clause that is someone doing something ("We run that", "You
@@ -317,8 +317,8 @@ func leanedOn(ps []piece, i int) bool {
 	// (Nor is one the next clause names only by a pronoun it ends on:
 	// "Some will just be formatting errors, but we can't yet tell which"
 	// had left "We can't yet tell which."; round 107.)
-	return ellipsisRE.get().MatchString(next) || listAndRE.get().MatchString(next) && !finiteVerb(next) && !subjectRE.get().MatchString(next) || followsFrom(ps[i+1].lead) && !dropped(ps[i+1].class) ||
-		endsOnPronounRE.get().MatchString(next) && weSubjectRE.get().MatchString(next) && !dropped(ps[i+1].class)
+	return ellipsisRE.MatchString(next) || listAndRE.MatchString(next) && !finiteVerb(next) && !subjectRE.MatchString(next) || followsFrom(ps[i+1].lead) && !dropped(ps[i+1].class) ||
+		endsOnPronounRE.MatchString(next) && weSubjectRE.MatchString(next) && !dropped(ps[i+1].class)
 }
 
 // listTail: ps[i] is the last item of a list of things, after ", or" or
@@ -332,7 +332,7 @@ func listTail(ps []piece, i int) bool {
 	if lead := strings.ToLower(strings.Trim(ps[i].lead, " ,;")); lead != "or" && lead != "and" {
 		return false
 	}
-	return namedThingRE.get().MatchString(ps[i].text) && namedThingRE.get().MatchString(ps[i-1].text)
+	return namedThingRE.MatchString(ps[i].text) && namedThingRE.MatchString(ps[i-1].text)
 }
 
 // namedThingRE: a clause that is a thing named, not said ("the extra
@@ -375,18 +375,18 @@ func protected(p piece) bool {
 	// (A question put to the reader keeps no name for its own sake: "has
 	// anyone in County Hall actually looked at our numbers?")
 	question := strings.HasSuffix(strings.TrimSpace(p.orig), "?")
-	if ruled[p.class] || keeps(p.orig) || timedOffer(p.text) || heldNumberRE.get().MatchString(p.orig) || !question && factsBeyondVocative(p.orig) {
+	if ruled[p.class] || keeps(p.orig) || timedOffer(p.text) || heldNumberRE.MatchString(p.orig) || !question && factsBeyondVocative(p.orig) {
 		return true
 	}
-	if lead := strings.Trim(p.lead, " ,;"); strings.HasPrefix(lead, "so") && soReasonRE.get().MatchString(lead+" "+p.text) {
+	if lead := strings.Trim(p.lead, " ,;"); strings.HasPrefix(lead, "so") && soReasonRE.MatchString(lead+" "+p.text) {
 		return true // "..., so nobody loses it": what it is for
 	}
 	// So does a no or an order after a sentence's "But" or "And" ("But
 	// I'm not sitting on a positive result for a footy carnival."): the
 	// cues read a clause from its subject.
 	c := classes()
-	if t := strings.TrimSpace(p.text); leadConjRE.get().MatchString(t) {
-		if rest := leadConjRE.get().ReplaceAllString(t, ""); wordCount(rest) >= 2 && ruled[c.classify(rest).class] {
+	if t := strings.TrimSpace(p.text); leadConjRE.MatchString(t) {
+		if rest := leadConjRE.ReplaceAllString(t, ""); wordCount(rest) >= 2 && ruled[c.classify(rest).class] {
 			return true
 		}
 	}
@@ -396,7 +396,7 @@ func protected(p piece) bool {
 	if seps := segSeps(p.text); len(seps) > 0 {
 		from := 0
 		for _, s := range append(seps, []int{len(p.text), len(p.text)}) {
-			part := leadConjRE.get().ReplaceAllString(strings.TrimSpace(p.text[from:s[0]]), "")
+			part := leadConjRE.ReplaceAllString(strings.TrimSpace(p.text[from:s[0]]), "")
 			from = s[1]
 			if wordCount(part) >= 2 && (ruled[c.classify(part).class] || keeps(part)) {
 				return true
@@ -414,7 +414,7 @@ func condition(ps []piece, i int) bool {
 		return false
 	}
 	q := ps[i+1]
-	return (q.class == classFact || q.class == classConsequence) && subjectStartRE.get().MatchString(q.text)
+	return (q.class == classFact || q.class == classConsequence) && subjectStartRE.MatchString(q.text)
 }
 
 // factsBeyondVocative: s holds a fact other than the name of the person
@@ -482,14 +482,14 @@ var (
 // keeps reports whether clause s is the rules' to keep (see keepNoRE,
 // ruleNoRE, keepTimeRE, youWillRE and stopRE).
 func keeps(s string) bool {
-	return keepNoRE.get().MatchString(s) || ruleNo(s) || keepTimeRE.get().MatchString(s) && !youAskedRE.get().MatchString(s) || youWillRE.get().MatchString(s) || stopRE.get().MatchString(s)
+	return keepNoRE.MatchString(s) || ruleNo(s) || keepTimeRE.MatchString(s) && !youAskedRE.MatchString(s) || youWillRE.MatchString(s) || stopRE.MatchString(s)
 }
 
 // ruleNo: s is a rule said as "no" and what it forbids ("And no sparklers
 // indoors, period.", "No phones on the floor"), not an idiom ("no matter
 // how many times you ring", "no offence").
 func ruleNo(s string) bool {
-	m := ruleNoRE.get().FindStringSubmatch(s)
+	m := ruleNoRE.FindStringSubmatch(s)
 	return m != nil && !noIdioms[strings.ToLower(m[1])]
 }
 
@@ -531,7 +531,7 @@ var segSepRE = lazyRegexp(`(,\s+|;\s+|\s+[—–]\s+|\s+-\s+)|(\s+)(?:which|who)
 // "and" without the subject after it).
 func segSeps(s string) [][]int {
 	var out [][]int
-	for _, m := range segSepRE.get().FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range segSepRE.FindAllStringSubmatchIndex(s, -1) {
 		for g := 2; g < len(m); g += 2 {
 			if m[g] >= 0 {
 				out = append(out, m[g:g+2])
@@ -590,7 +590,7 @@ func trimJabs(rd reading, m jabScorer, bar float64) reading {
 			// (Not the main clause of a condition: "If them chains aren't
 			// off ... by Friday 5pm, I'm serving a prohibition notice" had
 			// lost its consequence, the condition left hanging; round 61.)
-			if standsAlone(before, false) && !condRE.get().MatchString(before) && !seriesGoesOn && jabPart(c, m, tail, at) {
+			if standsAlone(before, false) && !condRE.MatchString(before) && !seriesGoesOn && jabPart(c, m, tail, at) {
 				cut = append(cut, tail)
 				text = strings.TrimRight(before, " ,;:—–-")
 				if last && !strings.HasSuffix(text, "?") {
@@ -598,13 +598,13 @@ func trimJabs(rd reading, m jabScorer, bar float64) reading {
 					// there a plan for moderating across the five
 					// classes, or are we just assuming ...?" had ended
 					// on a full stop; round 92.)
-					if strings.HasSuffix(strings.TrimSpace(p.orig), "?") && askingRE.get().MatchString(text) {
+					if strings.HasSuffix(strings.TrimSpace(p.orig), "?") && askingRE.MatchString(text) {
 						text += "?"
 					} else {
 						text += "."
 					}
 				}
-			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && !(endsOnPronounRE.get().MatchString(after) && weSubjectRE.get().MatchString(after)) && !knowsOfRE.get().MatchString(after) && !(opensOnPronounRE.get().MatchString(after) && strings.Contains(text[seps[0][0]:seps[0][1]], "and")) && standsAlone(after, true) && jabPart(c, m, head, at) {
+			} else if first && !followsFrom(text[seps[0][0]:seps[0][1]]) && !leansOnHead(head) && !(endsOnPronounRE.MatchString(after) && weSubjectRE.MatchString(after)) && !knowsOfRE.MatchString(after) && !(opensOnPronounRE.MatchString(after) && strings.Contains(text[seps[0][0]:seps[0][1]], "and")) && standsAlone(after, true) && jabPart(c, m, head, at) {
 				cut = append(cut, head)
 				text = capitalise(after)
 			} else {
@@ -627,7 +627,7 @@ func trimJabs(rd reading, m jabScorer, bar float64) reading {
 			copied = true
 		}
 		q := &rd.pieces[i]
-		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.get().MatchString(text) && len(ExtractFacts(text)) == 0 {
+		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.MatchString(text) && len(ExtractFacts(text)) == 0 {
 			// What is left says nothing of its own ("Don't argue, just
 			// do it."): it goes with the jab.
 			q.match = match{class: classBlame}
@@ -699,7 +699,7 @@ func cutMiddle(c *classifier, m jabScorer, text string, bar float64, cut *[]stri
 			next = text[seps[k+1][1]:seps[k+2][0]]
 		}
 		rest := text[:seps[k][0]] + text[seps[k+1][0]:]
-		if link := strings.ToLower(strings.Trim(text[seps[k+1][0]:seps[k+1][1]], " ,;:—–-")); link == "and" || link == "but" || link == "so" || leadLinkRE.get().MatchString(next) {
+		if link := strings.ToLower(strings.Trim(text[seps[k+1][0]:seps[k+1][1]], " ,;:—–-")); link == "and" || link == "but" || link == "so" || leadLinkRE.MatchString(next) {
 			// What follows answers the part ("..., I don't know who told
 			// you that was possible but it wasn't anybody from this
 			// office"): it goes with it or neither goes.
@@ -713,13 +713,13 @@ func cutMiddle(c *classifier, m jabScorer, text string, bar float64, cut *[]stri
 				return head + strings.TrimLeft(text[len(strings.TrimRight(text, ".!?… ")):], " "), true
 			}
 		}
-		if linkEndRE.get().MatchString(text[:seps[k][0]]) {
+		if linkEndRE.MatchString(text[:seps[k][0]]) {
 			// "issued on 2 May and, ~~as far as I know~~, they are ...":
 			// the link is followed by what comes after the part, with no
 			// comma of the part's own ("and, they are"; round 98).
 			rest = text[:seps[k][0]] + " " + text[seps[k+1][1]:]
 		}
-		if relativeRE.get().MatchString(part) && auxStartRE.get().MatchString(next) {
+		if relativeRE.MatchString(part) && auxStartRE.MatchString(next) {
 			// "Our warranty terms, which you signed, are very clear": the
 			// aside sat between the subject and its verb, and both its
 			// commas go with it ("Our warranty terms, are very clear";
@@ -753,7 +753,7 @@ var leadLinkRE = lazyRegexp(`(?i)^\s*(?:and|but|so)\b`)
 // it"): with the head cut, the rest would say the opposite of the draft
 // ("We'll skip it."), so the head stays.
 func followsFrom(sep string) bool {
-	return followsRE.get().MatchString(sep)
+	return followsRE.MatchString(sep)
 }
 
 var followsRE = lazyRegexp(`(?i)\b(?:so|therefore|hence|thus|which means)\b`)
@@ -762,7 +762,7 @@ var followsRE = lazyRegexp(`(?i)\b(?:so|therefore|hence|thus|which means)\b`)
 // stays: a head that frames what follows ("Of all the months to do this,
 // it's the worst one" had left "It's the worst one."; round 85).
 func leansOnHead(head string) bool {
-	return ofAllRE.get().MatchString(head)
+	return ofAllRE.MatchString(head)
 }
 
 var ofAllRE = lazyRegexp(`(?i)^\W*of all\b`)
@@ -771,7 +771,7 @@ var ofAllRE = lazyRegexp(`(?i)^\W*of all\b`)
 // head: it starts the clause.
 func standsAlone(s string, head bool) bool {
 	s = strings.TrimSpace(s)
-	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.get().MatchString(s) && !danglingThatRE.get().MatchString(s) && !(head && (subordRE.get().MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
+	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.MatchString(s) && !danglingThatRE.MatchString(s) && !(head && (subordRE.MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
 }
 
 // danglingThatRE: a "that" whose clause opens on a subordinate one and
@@ -790,7 +790,7 @@ func verblessLead(s string) bool {
 		return false
 	}
 	lead := s[:seps[0][0]]
-	return !finiteVerb(lead) && !subjectRE.get().MatchString(lead)
+	return !finiteVerb(lead) && !subjectRE.MatchString(lead)
 }
 
 // loneLinkRE: a part that is only the word a clause hangs on.
@@ -801,7 +801,7 @@ var loneLinkRE = lazyRegexp(`(?i)^\W*(?:which|who|that|and|but|so|because|as|or)
 func linkOrphaned(s string) bool {
 	at := 0
 	for _, sep := range append(segSeps(s), []int{len(s), len(s)}) {
-		if loneLinkRE.get().MatchString(s[at:sep[0]]) {
+		if loneLinkRE.MatchString(s[at:sep[0]]) {
 			return true
 		}
 		at = sep[1]
@@ -828,16 +828,16 @@ func jabPart(c *classifier, m jabScorer, part string, bar float64) bool {
 	part = strings.TrimSpace(part)
 	// (A jab says something of someone: it has a verb. "..., sanctions,
 	// and quite possibly both our practising certificates" is a list.)
-	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.get().MatchString(part) || wordCount(part) <= 3 && condRE.get().MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.get().MatchString(part) || len(ExtractFacts(part)) > 0 {
+	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.MatchString(part) || wordCount(part) <= 3 && condRE.MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.MatchString(part) || len(ExtractFacts(part)) > 0 {
 		return false
 	}
-	if soReasonRE.get().MatchString(part) {
+	if soReasonRE.MatchString(part) {
 		return false // "..., so nobody loses it, ...": why, not a jab
 	}
-	if withoutRuleRE.get().MatchString(part) {
+	if withoutRuleRE.MatchString(part) {
 		return false // "..., nobody changes bank details without a call back": the rule (round 107)
 	}
-	if hedgeRE.get().MatchString(part) {
+	if hedgeRE.MatchString(part) {
 		return false // "..., as far as I know, ...": how sure the writer is, not a jab (round 98)
 	}
 	// (What the rules keep stays, but for a judgement: "that's a bit

@@ -132,19 +132,19 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		}
 		commaAt = -1
 		sent.Reset()
-		if m := spliceRE.get().FindStringSubmatchIndex(s); m != nil && finiteVerb(s[:m[0]]) && !subordinateOpenRE.get().MatchString(s) {
+		if m := spliceRE.FindStringSubmatchIndex(s); m != nil && finiteVerb(s[:m[0]]) && !subordinateOpenRE.MatchString(s) {
 			// "The valve is outside the MEL, it's not dispatchable": two
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.get().MatchString(s) && !clippedCantRE.get().MatchString(s) && !stopRE.get().MatchString(s) && !(wordCount(s) == 2 && req.Audience == guide.AudienceReport && imperative(s)) {
+		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.MatchString(s) && !clippedCantRE.MatchString(s) && !stopRE.MatchString(s) && !(wordCount(s) == 2 && req.Audience == guide.AudienceReport && imperative(s)) {
 			return // (a clipped no, "Cannot skip.", a stop, "Lift stops.", or an order to a report, "Be there.", is no scrap: it is the message)
 		}
 		s = withArticle(s, req.Situation, req.Draft)
 		if !finiteVerb(s) && !strings.HasSuffix(s, "?") {
 			// "38% sell-through, 600 units sitting in the DC": facts
 			// with no verb are said as what we have.
-			if list := factList(s); list != "" && !byTimeRE.get().MatchString(list) && !timeOfferRE.get().MatchString(list) && !offerWhenRE.get().MatchString(list) {
+			if list := factList(s); list != "" && !byTimeRE.MatchString(list) && !timeOfferRE.MatchString(list) && !offerWhenRE.MatchString(list) {
 				s = fill1(f.WeHave, "facts", list)
 			}
 		}
@@ -229,13 +229,13 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				// "That is a HIPAA breach, and frankly someone in your
 				// position should know better": the fact stays.
 				keepInSentence(head)
-				if calmNoRE.get().MatchString(head) || keepNoRE.get().MatchString(head) {
+				if calmNoRE.MatchString(head) || keepNoRE.MatchString(head) {
 					stated = true // "We do not switch off MFA for anyone", "It's not coming back"
 				}
 				leave(p, c.className(p.class))
 				continue
 			}
-			if closingUltimatumRE.get().MatchString(p.text) {
+			if closingUltimatumRE.MatchString(p.text) {
 				choice = true // "Those are the options": asked as a choice
 			}
 			// "Either sign off on version 3 or find another agency", "not
@@ -288,7 +288,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				stated = true
 			case "vp":
 				if vp := refusalVP(p.text); vp != "" {
-					if firmStakes && ownRefusalRE.get().MatchString(p.text) {
+					if firmStakes && ownRefusalRE.MatchString(p.text) {
 						standalone(&pl.body, p.text) // "I won't approve the invoice until...": firm and calm
 					} else {
 						standalone(&pl.body, fill(f.HoldVP[pick(firmStakes, mustLevel, level)], map[string]string{"vp": vp, "request": gerund(vp)}))
@@ -321,7 +321,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				leave(p, "a clipped no; the rewrite says what it refuses")
 			default:
 				bare = true
-				if wontRE.get().MatchString(p.orig) {
+				if wontRE.MatchString(p.orig) {
 					refuseKind = "wont"
 				}
 				leave(p, "a flat no; the rewrite says what is at stake instead")
@@ -369,7 +369,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
 				continue
 			}
-			if either := eitherRE.get().FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
+			if either := eitherRE.FindStringSubmatch(alt); either != nil && c.verbs[strings.ToLower(firstWordOf(either[1]))] {
 				pl.alts = append(pl.alts, r.proposeForms("either "+lowerFirst(either[1]), level))
 				continue
 			}
@@ -387,7 +387,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			}
 			pl.alts = append(pl.alts, []string{finishSentence(capitalise(alt))})
 		case classCommand:
-			if unsoundSlot(p.text) || condImperativeRE.get().MatchString(p.text) {
+			if unsoundSlot(p.text) || condImperativeRE.MatchString(p.text) {
 				// "Leave not possible.": no order, whatever its first
 				// word; "Cut it and you'll save a page and lose more
 				// than it costs": a condition and what follows, never
@@ -396,7 +396,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				continue
 			}
 			flush()
-			if declinedRE.get().MatchString(p.text) {
+			if declinedRE.MatchString(p.text) {
 				// "Please note that your request is declined": the no,
 				// said with what it refuses.
 				bare = true
@@ -406,12 +406,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			vp, negative, alt := commandVP(p.text)
 			either, orB := orChoice(vp)
 			switch {
-			case pickRE.get().MatchString(p.text) && wordCount(p.text) <= 3:
+			case pickRE.MatchString(p.text) && wordCount(p.text) <= 3:
 				choice = true // "Pick one.": asked as a choice
 				leave(p, "a bare order; the rewrite asks which they prefer")
 			case vp == "" || wordCount(vp) < 2 && !negative:
 				leave(p, "a bare order; the rewrite proposes instead")
-			case negative && meRE.get().MatchString(vp) && gerund(vp) != "":
+			case negative && meRE.MatchString(vp) && gerund(vp) != "":
 				// "stop taking my drivers in the morning": theirs to
 				// stop, asked ("Could you stop taking my drivers...?").
 				pl.body = append(pl.body, finishSentence(fill1(f.Command.Ask, "vp", "stop "+gerund(vp))))
@@ -424,7 +424,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			case negative:
 				pl.body = append(pl.body, finishSentence(fill(f.HoldVP[pick(firmStakes, mustLevel, level)], map[string]string{"vp": vp, "request": gerund(vp)})))
 				stated = true
-			case !negative && ifYouWantRE.get().MatchString(vp):
+			case !negative && ifYouWantRE.MatchString(vp):
 				// "Take Monday afternoon instead if you want": an offer,
 				// not an order.
 				pl.alts = append(pl.alts, []string{finishSentence("You can " + vp)})
@@ -466,12 +466,12 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			if len(p.loc) >= 2 {
 				before = p.text[:p.loc[0]]
 			}
-			if personalRE.get().MatchString(before) {
+			if personalRE.MatchString(before) {
 				// "You're clueless": a judgement of the person is an insult.
 				leave(p, c.className(classInsult))
 				continue
 			}
-			if reportedRE.get().MatchString(before) {
+			if reportedRE.MatchString(before) {
 				// "Raj thinks it's a bad idea too": someone else's verdict
 				// on nothing the message names.
 				leave(p, "a judgement that names nothing to keep")
@@ -482,20 +482,20 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				if alt != "" {
 					pl.alts = append(pl.alts, []string{alt})
 				}
-				if notRealisticRE.get().MatchString(s) {
+				if notRealisticRE.MatchString(s) {
 					stated = true // "I don't think Monday is realistic" says the no
 				}
 				continue
 			}
 			leave(p, "a judgement that names nothing to keep")
 		default: // fact, consequence, greeting/sign-off words mid-text
-			if ackRE.get().MatchString(p.text) {
+			if ackRE.MatchString(p.text) {
 				ackInDraft = true
 			}
-			if calmNoRE.get().MatchString(p.text) || stopRE.get().MatchString(p.text) {
+			if calmNoRE.MatchString(p.text) || stopRE.MatchString(p.text) {
 				stated = true // "We do not switch off MFA for anyone, ever", "Lift stops."
 			}
-			if m := clippedNoRE.get().FindStringSubmatch(p.text); m != nil && !stated {
+			if m := clippedNoRE.FindStringSubmatch(p.text); m != nil && !stated {
 				// "not by 5, assays aren't back": the no, said with what
 				// it refuses; the reason kept.
 				bare, refuseKind = true, cmp.Or(refuseKind, "time")
@@ -503,7 +503,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				keepInSentence(capitalise(m[2]))
 				continue
 			}
-			if m := timeOrRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 && bareOffer(m[1]) != "" && !unsoundSlot(m[2]) {
+			if m := timeOrRE.FindStringSubmatch(strings.TrimRight(p.text, ".!… ")); m != nil && wordCount(m[2]) >= 2 && bareOffer(m[1]) != "" && !unsoundSlot(m[2]) {
 				// "next sprint or swap something out": two ways, asked.
 				flush()
 				pl.alts = append(pl.alts, []string{fill1(f.HowAbout, "np", lowerStart(m[1])) + " Or we could " + strings.TrimPrefix(m[2], "we ") + "."})
@@ -518,7 +518,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				leave(p, "an ultimatum; the rewrite keeps the offer")
 				continue
 			}
-			if len(pl.alts) > 0 && !inPlace && followsOfferRE.get().MatchString(p.text) && (i == 0 || p.sent != rd.pieces[i-1].sent || offer[i-1] || rd.pieces[i-1].class == classProposal) {
+			if len(pl.alts) > 0 && !inPlace && followsOfferRE.MatchString(p.text) && (i == 0 || p.sent != rd.pieces[i-1].sent || offer[i-1] || rd.pieces[i-1].class == classProposal) {
 				// "Otherwise full charges will stand", "Until then the
 				// data stays where it is": said after the offer it
 				// speaks of.
@@ -526,17 +526,17 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				pl.after = append(pl.after, finishSentence(capitalise(p.text)))
 				continue
 			}
-			if len(pl.alts) > 0 && !inPlace && ownOfferRE.get().MatchString(p.text) && i > 0 && rd.pieces[i-1].class == classProposal {
+			if len(pl.alts) > 0 && !inPlace && ownOfferRE.MatchString(p.text) && i > 0 && rd.pieces[i-1].class == classProposal {
 				// "If you want it in Q3, talk to Grant & Co first. I'll
 				// set up the call": the offer goes with the proposal.
 				flush()
 				pl.after = append(pl.after, finishSentence(capitalise(p.text)))
 				continue
 			}
-			if (ownOfferRE.get().MatchString(p.text) || earliestRE.get().MatchString(p.text)) && !strings.HasSuffix(p.text, "?") {
+			if (ownOfferRE.MatchString(p.text) || earliestRE.MatchString(p.text)) && !strings.HasSuffix(p.text, "?") {
 				pl.hasAlt = true // "I'll turn it round the same day": the writer's own offer
 			}
-			if i > 0 && notReadyRE.get().MatchString(rd.pieces[i-1].text) {
+			if i > 0 && notReadyRE.MatchString(rd.pieces[i-1].text) {
 				if np := dateFragment(p, rd); np != "" {
 					// "It's not ready. Thursday.": when it will be.
 					flush()
@@ -565,7 +565,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				}
 				continue
 			}
-			if i > 0 && len(pl.alts) > 0 && !inPlace && p.sent != rd.pieces[i-1].sent && (rd.pieces[i-1].class == classProposal || rd.pieces[i-1].class == classCommand) && anaphorRE.get().MatchString(p.text) {
+			if i > 0 && len(pl.alts) > 0 && !inPlace && p.sent != rd.pieces[i-1].sent && (rd.pieces[i-1].class == classProposal || rd.pieces[i-1].class == classCommand) && anaphorRE.MatchString(p.text) {
 				// "ask Dave? he owes you one": a sentence that points
 				// back at the proposal goes with it, never before it
 				// ("He owes you one. Could we ask Dave instead?").
@@ -619,7 +619,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	// Nor one that speaks of the reader, or the writer, as the brief does
 	// ("I know getting her 3-bed terrace listed matters to you", "getting
 	// the writer's crew to go out").
-	pl.acks = slices.DeleteFunc(pl.acks, briefVoiceRE.get().MatchString)
+	pl.acks = slices.DeleteFunc(pl.acks, briefVoiceRE.MatchString)
 	// Nor one that names the writer's own offer as their want ("I know
 	// delaying the slab pour to Thursday matters to you" beside "Thursday
 	// 7am, once he has").
@@ -629,7 +629,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// draft once.)
 		own := map[string]bool{}
 		pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool {
-			k := strings.Join(wantTokenRE.get().FindAllString(a, -1), "|")
+			k := strings.Join(wantTokenRE.FindAllString(a, -1), "|")
 			v, ok := own[k]
 			if !ok {
 				v = ownWant(a, rd)
@@ -643,7 +643,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	pl.acks = slices.DeleteFunc(pl.acks, garbledOpening)
 	// Nor one that says their goal back in sneering quotes ("I know you
 	// want to tell the board it is 'in'").
-	pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool { return quotedWordRE.get().MatchString(a) })
+	pl.acks = slices.DeleteFunc(pl.acks, func(a string) bool { return quotedWordRE.MatchString(a) })
 	pl.leads = slices.DeleteFunc(pl.leads, garbledOpening)
 	if !a.ok() && strings.TrimSpace(req.Situation) != "" && !ackInDraft {
 		pl.notes = append(pl.notes, "found no request in the situation to say back; the rewrite does not acknowledge their goal (say what they asked for in the situation, e.g. \"Can we ship on Friday?\")")
@@ -734,7 +734,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			if k == 30 {
 				break // (a bound on the work: an offer comes early or not at all)
 			}
-			if len(b) < 400 && offerInBodyRE.get().MatchString(b) {
+			if len(b) < 400 && offerInBodyRE.MatchString(b) {
 				pl.hasAlt = true
 				break
 			}
@@ -761,7 +761,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// "... at 32:10. 7am tomorrow.": the scrap at a sentence's end.
 		if k := strings.LastIndex(b, ". "); k > 0 && len(b)-k < 40 {
 			t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b[k+2:]), ".!… "))
-			if t != "" && wordCount(t) <= 3 && heldNumberRE.get().MatchString(t) && said(t) {
+			if t != "" && wordCount(t) <= 3 && heldNumberRE.MatchString(t) && said(t) {
 				pl.body[i] = b[:k+1]
 			}
 		}
@@ -771,7 +771,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			return false
 		}
 		t := strings.ToLower(strings.TrimRight(strings.TrimSpace(b), ".!… "))
-		if t == "" || wordCount(t) > 3 || !heldNumberRE.get().MatchString(t) {
+		if t == "" || wordCount(t) > 3 || !heldNumberRE.MatchString(t) {
 			return false
 		}
 		for _, o := range append(slices.Clone(pl.body), pl.after...) {
@@ -784,19 +784,19 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	pl.body = verbless(f, pl.body, req.Draft, req.Situation)
 	pl.body = dropEchoes(pl.body, pl.acks, pl.alts)
 	for _, a := range pl.alts {
-		if len(a) > 0 && whichRE.get().MatchString(a[0]) {
+		if len(a) > 0 && whichRE.MatchString(a[0]) {
 			pl.noInvite = true // "Could you tell me which by 2pm?": asked already
 		}
 	}
 	for _, b := range pl.body {
-		if whichRE.get().MatchString(b) {
+		if whichRE.MatchString(b) {
 			pl.noInvite = true
 		}
 	}
 	if len(pl.alts) > 0 {
 		// "Let me know which by noon" asks of the options: after them.
 		for k := 0; k < len(pl.body); k++ {
-			if whichRE.get().MatchString(pl.body[k]) {
+			if whichRE.MatchString(pl.body[k]) {
 				pl.after = append(pl.after, pl.body[k])
 				pl.body = slices.Delete(pl.body, k, k+1)
 				pl.noInvite = true // asked already
@@ -832,7 +832,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 		// the draft names the way forward, so no slot beside it.
 		pl.hasAlt = true
 	}
-	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && req.Audience == guide.AudienceReport && slices.ContainsFunc(pl.body, func(b string) bool { return directive(b) || ultimatumRE.get().MatchString(b) }) {
+	if len(pl.alts) == 0 && !pl.hasAlt && !goesAlong && req.Audience == guide.AudienceReport && slices.ContainsFunc(pl.body, func(b string) bool { return directive(b) || ultimatumRE.MatchString(b) }) {
 		// To someone who reports to the writer, the instruction is the
 		// way forward ("Rugs on by 5, every horse", "Be there.", "Refit
 		// hid afore hid goes back on or thoo're gaan hame."): no slot
@@ -854,9 +854,9 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 	}
 	switch {
 	case goesAlong:
-	case ownInviteRE.get().MatchString(req.Draft):
+	case ownInviteRE.MatchString(req.Draft):
 		pl.noInvite = true // "let me know what you think": asked already
-	case slices.ContainsFunc(pl.body, ultimatumRE.get().MatchString) || slices.ContainsFunc(pl.after, ultimatumRE.get().MatchString):
+	case slices.ContainsFunc(pl.body, ultimatumRE.MatchString) || slices.ContainsFunc(pl.after, ultimatumRE.MatchString):
 		// "Refit hid afore hid goes back on or thoo're gaan hame.",
 		// "Otherwise look for someone else.": readers of rounds 56-57
 		// found "Does that work for you?" after it the worst of the
@@ -890,7 +890,7 @@ func relist(p piece) string {
 		return p.text
 	}
 	i := strings.LastIndex(p.text, ", ")
-	if i <= 0 || !clauseStartRE.get().MatchString(p.text[i+2:]) || !finiteVerb(p.text[:i]) {
+	if i <= 0 || !clauseStartRE.MatchString(p.text[i+2:]) || !finiteVerb(p.text[:i]) {
 		return p.text // ("On top of that, the teams were promised": no list)
 	}
 	return p.text[:i] + ", and " + p.text[i+2:]
@@ -907,7 +907,7 @@ var clauseStartRE = lazyRegexp(`(?i)^(?:there(?:'s| is| are)|it(?:'s| is)|we|I|t
 // better" -> "That is a HIPAA breach"; "It's not coming back, don't ask
 // again" -> "It's not coming back"), or "".
 func factHead(p piece) string {
-	m := headSplitRE.get().FindStringIndex(p.text)
+	m := headSplitRE.FindStringIndex(p.text)
 	if m == nil {
 		return ""
 	}
@@ -917,10 +917,10 @@ func factHead(p piece) string {
 		// busy it is": the rule, said as ours.
 		return "We never " + rest
 	}
-	if wordCount(head) < 4 || !finiteVerb(head) && !keepNoRE.get().MatchString(head) {
+	if wordCount(head) < 4 || !finiteVerb(head) && !keepNoRE.MatchString(head) {
 		return ""
 	}
-	if k := classes().classify(head).class; k != classFact && k != classConsequence && !calmNoRE.get().MatchString(head) && !keepNoRE.get().MatchString(head) {
+	if k := classes().classify(head).class; k != classFact && k != classConsequence && !calmNoRE.MatchString(head) && !keepNoRE.MatchString(head) {
 		return ""
 	}
 	return head
@@ -981,7 +981,7 @@ func joinClauses(pieces []piece) map[int]bool {
 			offer[i-1] = true
 		case dropped(p.class) && q.class == classCommand && strings.Contains(lead, "and"):
 			q.match = match{class: p.class}
-		case q.class == classCommand && strings.Contains(lead, "and") && (p.class == classFact || p.class == classConsequence) && weCanRE.get().MatchString(p.text):
+		case q.class == classCommand && strings.Contains(lead, "and") && (p.class == classFact || p.class == classConsequence) && weCanRE.MatchString(p.text):
 			// "Fix the three open bugs first and we can talk": the promise
 			// goes with the proposal.
 			q.text = strings.TrimRight(q.text, ".!?… ") + ", and then " + strings.TrimRight(p.text, ".!?… ")
@@ -989,19 +989,19 @@ func joinClauses(pieces []piece) map[int]bool {
 		case q.class == classCommand && strings.HasPrefix(strings.TrimSpace(p.lead), ":") && (p.class == classCommand || p.class == classFact):
 			q.text = strings.TrimRight(q.text, ".!?…: ") + ": " + lowerFirst(p.text)
 			consume(p)
-		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && (subjectStartRE.get().MatchString(p.text) || writerActsRE.get().MatchString(p.text)) && conditionalOrder(q) && !anySplice(q.text) && !noticeRE.get().MatchString(q.text):
+		case strings.TrimSpace(lead) == "and" && (p.class == classFact || p.class == classConsequence) && (subjectStartRE.MatchString(p.text) || writerActsRE.MatchString(p.text)) && conditionalOrder(q) && !anySplice(q.text) && !noticeRE.MatchString(q.text):
 			// "Pour on a wet subgrade and you get a cracked slab": a
 			// condition and what follows from it.
 			vp, neg, _ := commandVP(q.text)
 			switch {
-			case q.class == classCommand && !neg && vp != "" && meRE.get().MatchString(vp):
+			case q.class == classCommand && !neg && vp != "" && meRE.MatchString(vp):
 				// "Give us 5 working days and we launch clean": an offer
 				// on a condition they meet.
 				q.text = "If you " + vp + ", " + strings.TrimRight(p.text, " ")
 				q.match = match{class: classProposal}
 				consume(p)
 				continue
-			case q.class == classCommand && !neg && vp != "" && writerActsRE.get().MatchString(p.text):
+			case q.class == classCommand && !neg && vp != "" && writerActsRE.MatchString(p.text):
 				// "Do it again and I'm pulling your jacket": what the
 				// writer does if they do it (the rebuild had asked "Could
 				// you do it again?"; round 61).
@@ -1013,7 +1013,7 @@ func joinClauses(pieces []piece) map[int]bool {
 			}
 			q.match = match{class: classConsequence}
 			consume(p)
-		case dropped(q.class) && !dropped(p.class) && (p.class == classFact || p.class == classConsequence || p.class == classRefusal) && (followerRE.get().MatchString(p.text) && !heldNumberRE.get().MatchString(p.orig) || strings.Contains(lead, "because")):
+		case dropped(q.class) && !dropped(p.class) && (p.class == classFact || p.class == classConsequence || p.class == classRefusal) && (followerRE.MatchString(p.text) && !heldNumberRE.MatchString(p.orig) || strings.Contains(lead, "because")):
 			// "stop leaning on my engineers, they've got enough on",
 			// "..., because I won't"; a clause with a number says
 			// something of its own ("why are you asking me, it's on the
@@ -1053,7 +1053,7 @@ func conditionalOrder(q *piece) bool {
 		return false
 	}
 	t := strings.ToLower(q.text)
-	return youDoRE.get().MatchString(q.text) && !strings.HasPrefix(t, "you can") && !strings.HasPrefix(t, "you'll") && !strings.HasPrefix(t, "you're") && !strings.HasPrefix(t, "you've") && !strings.HasPrefix(t, "you'd")
+	return youDoRE.MatchString(q.text) && !strings.HasPrefix(t, "you can") && !strings.HasPrefix(t, "you'll") && !strings.HasPrefix(t, "you're") && !strings.HasPrefix(t, "you've") && !strings.HasPrefix(t, "you'd")
 }
 
 // joinTail adds a clause that follows an alternative to it, with the
@@ -1089,7 +1089,7 @@ func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mus
 		return finishSentence(capitalise(p.text))
 	}
 	if firmStakes {
-		if ownRefusalRE.get().MatchString(p.text) {
+		if ownRefusalRE.MatchString(p.text) {
 			return p.text
 		}
 		if base := baseFromGerund(ing); base != "" {
@@ -1101,7 +1101,7 @@ func (r *Rules) refusalSentence(p piece, ing string, firmStakes bool, level, mus
 		}
 		return fill1(f.HoldIng[mustLevel], "request", pronounObject(ing, a))
 	}
-	if ownRefusalRE.get().MatchString(p.text) && level != guide.LevelMild {
+	if ownRefusalRE.MatchString(p.text) && level != guide.LevelMild {
 		// "I'm not bumping paying passengers": a no to what the writer
 		// cannot do stays a no, said calmly, never a preference.
 		if base := baseFromGerund(ing); base != "" {
@@ -1170,7 +1170,7 @@ func dateFragment(p piece, rd reading) string {
 		}
 	}
 	t := strings.TrimRight(strings.TrimSpace(p.text), ".!… ")
-	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.get().MatchString(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
+	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.MatchString(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
 		return "" // ("Board arrives Friday" says something; "Friday." offers a time)
 	}
 	if w := strings.ToLower(firstWordOf(t)); verbSet()[w] || orderLeads[w] {
@@ -1209,7 +1209,7 @@ var orderLeads = setOf(`let please kindly pls just do don't dont confirm`)
 // npBeforeThreat returns the amount or time before an ultimatum ("1.09
 // or find another agent" -> "1.09"), or "".
 func npBeforeThreat(s string) string {
-	m := threatRE.get().FindStringSubmatch(strings.TrimSpace(s))
+	m := threatRE.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return ""
 	}
@@ -1254,7 +1254,7 @@ func orChoice(vp string) (string, string) {
 		return "", ""
 	}
 	a, b = strings.TrimRight(strings.TrimSpace(a), ","), strings.TrimSpace(b)
-	if !verbSet()[strings.ToLower(firstWordOf(b))] || wordCount(a) < 1 || threatTailRE.get().MatchString(b) || strings.HasPrefix(strings.ToLower(b), "find another") {
+	if !verbSet()[strings.ToLower(firstWordOf(b))] || wordCount(a) < 1 || threatTailRE.MatchString(b) || strings.HasPrefix(strings.ToLower(b), "find another") {
 		return "", ""
 	}
 	return a, b
@@ -1277,7 +1277,7 @@ func (r *Rules) optionSentence(alt string, level guide.Level) string {
 	}
 	if w := strings.ToLower(firstWordOf(rest)); verbSet()[w] && !nounSubject(rest) {
 		vp := lowerFirst(strings.TrimRight(rest, ".!?… "))
-		if meRE.get().MatchString(vp) {
+		if meRE.MatchString(vp) {
 			// "Or give me a leasing assistant": theirs to do, never
 			// "Or we could give me".
 			return finishSentence(capitalise(fill1(f.Command.Ask, "vp", vp)))
@@ -1316,11 +1316,11 @@ func (r *Rules) commandForms(vp string, level guide.Level, req Request) []string
 	}
 	// A reply is always to me ("Please revert before 6pm", Indian
 	// English for "reply"): theirs to send, never a "Let's".
-	mine := meRE.get().MatchString(vp) || replyVerbRE.get().MatchString(vp) || elsewhereRE.get().MatchString(vp) || yourselfRE.get().MatchString(vp)
+	mine := meRE.MatchString(vp) || replyVerbRE.MatchString(vp) || elsewhereRE.MatchString(vp) || yourselfRE.MatchString(vp)
 	switch {
 	case req.Audience == guide.AudienceReport:
 		// "check there first please" is asked with one "please".
-		return []string{finishSentence(fill1(f.Command.Report, "vp", pleaseTailRE.get().ReplaceAllString(vp, ""))), finishSentence(fill1(f.Command.Ask, "vp", vp))}
+		return []string{finishSentence(fill1(f.Command.Report, "vp", pleaseTailRE.ReplaceAllString(vp, ""))), finishSentence(fill1(f.Command.Ask, "vp", vp))}
 	case mine:
 		return []string{finishSentence(fill1(f.Command.Ask, "vp", vp))}
 	case req.Audience == guide.AudiencePeer:
@@ -1428,7 +1428,7 @@ func imperative(b string) bool {
 // done by a time ("Rugs on by 5, every horse, check the board"), or a
 // part of it starts with an order.
 func directive(b string) bool {
-	if imperative(b) || byTimeDirectiveRE.get().MatchString(b) {
+	if imperative(b) || byTimeDirectiveRE.MatchString(b) {
 		return true
 	}
 	for _, part := range strings.Split(b, ",")[1:] {
@@ -1466,7 +1466,7 @@ func (r *Rules) refuseFromAsk(a ask, kind string, firmStakes bool, req Request) 
 	switch {
 	case a.approve != "":
 		form, vals["np"] = rf.Approve, definite(a.approve)
-	case a.vp != "" && a.subj == "" && approvalRE.get().MatchString(req.Situation):
+	case a.vp != "" && a.subj == "" && approvalRE.MatchString(req.Situation):
 		// "requested approval to buy a thermal imaging camera"
 		form, vals["np"] = rf.Approve, gerund(a.vp)
 	case a.vp != "" && a.subj == "" && (a.who == "they" || a.who == "we"):
@@ -1494,11 +1494,11 @@ func (r *Rules) refuseFromAsk(a ask, kind string, firmStakes bool, req Request) 
 	case a.np != "":
 		vals["np"] = a.np
 		form = rf.Get
-		toVerb := npToVerbRE.get().FindStringSubmatch(a.np)
+		toVerb := npToVerbRE.FindStringSubmatch(a.np)
 		if toVerb != nil && !classes().verbs[toVerb[2]] && !plainVerbs[toVerb[2]] {
 			toVerb = nil
 		}
-		if firmStakes && !strings.HasPrefix(a.np, "a ") && !strings.HasPrefix(a.np, "an ") && (toVerb != nil || npComplementRE.get().MatchString(a.np)) {
+		if firmStakes && !strings.HasPrefix(a.np, "a ") && !strings.HasPrefix(a.np, "an ") && (toVerb != nil || npComplementRE.MatchString(a.np)) {
 			form = rf.HaveFirm // "We can't have the new payroll system live on the 1st."
 			if toVerb != nil {
 				vals["np"] = toVerb[1] + " " + toVerb[2] + toVerb[3] // "the crew of flight 221 fly tonight"
@@ -1539,7 +1539,7 @@ var approvalRE = lazyRegexp(`(?i)\b(?:approval|sign-off|permission) (?:to|for)\b
 // won't work.", "I can't do it by 5."
 func timeRefusal(f guide.RewriteForms, t string) string {
 	t = strings.TrimSpace(t)
-	if prepRE.get().MatchString(t) {
+	if prepRE.MatchString(t) {
 		return finishSentence(fill1(f.Refuse.TimeBy, "time", t))
 	}
 	return finishSentence(fill1(f.Refuse.Time, "time", capitalise(t)))
@@ -1547,7 +1547,7 @@ func timeRefusal(f guide.RewriteForms, t string) string {
 
 // position: a sentence that says where we stand and no reason ("I'd
 // rather we didn't list at 1.25").
-func position(s string) bool { return concernRE.get().MatchString(s) && wordCount(s) <= 12 }
+func position(s string) bool { return concernRE.MatchString(s) && wordCount(s) <= 12 }
 
 // thin: the message's own reasons are a few words at most.
 func thin(body []string) bool {
@@ -1580,7 +1580,7 @@ func (pl *plan) vocative(rd reading, sc scene) {
 			name, n = name+" "+strings.TrimRight(words[1], ","), 2 // "Mr Lin" as written
 		}
 		if (sc.names[name] || sc.names[strings.Replace(name, " ", ". ", 1)]) && !strings.HasSuffix(name, "'s") {
-			if n < len(words) && vocativeTagRE.get().MatchString(words[n]) {
+			if n < len(words) && vocativeTagRE.MatchString(words[n]) {
 				n++
 			}
 			if rest := strings.Join(words[n:], " "); wordCount(rest) >= 2 {
@@ -1595,7 +1595,7 @@ func (pl *plan) vocative(rd reading, sc scene) {
 	if dropped(p.class) {
 		// "Are you serious Declan?", "Ah here Declan, were you in the
 		// shop at all?"
-		if m := trailingNameRE.get().FindStringSubmatch(t); m != nil && sc.names[m[1]] {
+		if m := trailingNameRE.FindStringSubmatch(t); m != nil && sc.names[m[1]] {
 			pl.greeting, pl.inline = m[1], true
 			return
 		}
@@ -1618,7 +1618,7 @@ func reread(p *piece, text string) {
 	c := classes()
 	p.orig = text
 	p.text, p.blunt = toneData().softenBlunt(text)
-	p.text = terse(p.text, weRE.get().MatchString(text))
+	p.text = terse(p.text, weRE.MatchString(text))
 	if strings.TrimSpace(p.text) == "" {
 		p.match = match{class: classVenting}
 		return
@@ -1635,7 +1635,7 @@ func reread(p *piece, text string) {
 // neither a verb nor "to" and a verb, or whose verb's object is missing
 // ("wanting to send to an outside vendor").
 func garbledWanting(ack string) bool {
-	if strings.Contains(ack, "getting ") && passiveToRE.get().MatchString(ack) {
+	if strings.Contains(ack, "getting ") && passiveToRE.MatchString(ack) {
 		// "I know getting the typing backlog to be cleared by Friday
 		// matters to you": a request read in the passive, said back
 		// as nobody says it.

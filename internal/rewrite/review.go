@@ -127,7 +127,7 @@ func NewInspector(in InspectInput) *Inspector {
 		}
 	}
 	for _, p := range rd.pieces {
-		if p.class == classRefusal || calmNoRE.get().MatchString(p.text) {
+		if p.class == classRefusal || calmNoRE.MatchString(p.text) {
 			x.refuses = true
 		}
 	}
@@ -217,7 +217,7 @@ func (x *Inspector) inspectGoal(sents []draft.Sentence, kept bool) Review {
 	}
 	var ack string
 	for _, s := range sents {
-		if ackSentenceRE.get().MatchString(s.Text) {
+		if ackSentenceRE.MatchString(s.Text) {
 			ack = s.Text
 			break
 		}
@@ -251,7 +251,7 @@ func (x *Inspector) inspectAlternative(text string, kept bool) Review {
 	}
 	if len(x.alts) == 0 {
 		slot := classes().forms.Slot
-		if m := vagueRE.get().FindString(text); m != "" && !strings.Contains(text, slot) {
+		if m := vagueRE.FindString(text); m != "" && !strings.Contains(text, slot) {
 			r.Pass, r.Detail = false, fmt.Sprintf("the draft has no alternative and the rewrite offers %q instead of a concrete one or the slot %s", m, slot)
 			return r
 		}
@@ -313,13 +313,13 @@ func (x *Inspector) inspectFirm(text string, kept bool) Review {
 			r.Detail = "the draft's refusal stays a refusal"
 			return r
 		}
-		if m := softRefusalRE.get().FindString(text); m != "" && !firmRefusalRE.get().MatchString(text) {
+		if m := softRefusalRE.FindString(text); m != "" && !firmRefusalRE.MatchString(text) {
 			r.Pass, r.Detail = false, fmt.Sprintf("the draft refuses at %s stakes and the rewrite makes it a preference: %q", st, m)
 			return r
 		}
 		r.Detail = "the draft's refusal stays a refusal"
 	case st == guide.StakesLow:
-		if m := alarmRE.get().FindString(text); m != "" || strings.Contains(text, classes().forms.Escalate) {
+		if m := alarmRE.FindString(text); m != "" || strings.Contains(text, classes().forms.Escalate) {
 			r.Pass, r.Detail = false, fmt.Sprintf("an alarm at low stakes: %q", cmpOr(m, classes().forms.Escalate))
 			return r
 		}
@@ -342,7 +342,7 @@ func talkIt(lower, text string) string {
 	if !strings.Contains(lower, "can we") {
 		return ""
 	}
-	return talkItRE.get().FindString(text)
+	return talkItRE.FindString(text)
 }
 
 // softWords: one of them is in every softRefusalRE match (a prefilter).
@@ -370,7 +370,7 @@ func draftAlternatives(rd reading) []string {
 		case classProposal:
 			out = append(out, p.text)
 		case classCommand:
-			if declinedRE.get().MatchString(p.text) || pickRE.get().MatchString(p.text) && wordCount(p.text) <= 3 {
+			if declinedRE.MatchString(p.text) || pickRE.MatchString(p.text) && wordCount(p.text) <= 3 {
 				continue // "Please note that your request is declined": a no; "Pick one": a question
 			}
 			vp, neg, alt := commandVP(p.text)
@@ -400,15 +400,15 @@ var spliceTests = []spliceTest{
 	{"unclosed quote or bracket", func(text string, _ []draft.Sentence) string { return unbalanced(text) }},
 	{"leftover placeholder", func(text string, _ []draft.Sentence) string {
 		f := classes().forms
-		for _, m := range bracketRE.get().FindAllString(text, -1) {
+		for _, m := range bracketRE.FindAllString(text, -1) {
 			if m != f.Slot && m != f.ReasonSlot {
 				return m
 			}
 		}
-		return markupRE.get().FindString(text)
+		return markupRE.FindString(text)
 	}},
 	{"dangling colon", func(text string, _ []draft.Sentence) string {
-		return danglingRE.get().FindString(text)
+		return danglingRE.FindString(text)
 	}},
 	{"double punctuation", func(text string, _ []draft.Sentence) string { return doublePunct(text) }},
 	{lowerStartTest, func(_ string, sents []draft.Sentence) string {
@@ -425,7 +425,7 @@ var spliceTests = []spliceTest{
 			if s.Line || strings.Contains(s.Text, "[") {
 				continue
 			}
-			if wordCount(s.Text) < 3 && !shortIdiomRE.get().MatchString(s.Text) || danglingEndRE.get().MatchString(s.Text) {
+			if wordCount(s.Text) < 3 && !shortIdiomRE.MatchString(s.Text) || danglingEndRE.MatchString(s.Text) {
 				return s.Text
 			}
 		}
@@ -437,7 +437,7 @@ var spliceTests = []spliceTest{
 				continue
 			}
 			for j, c := range s.Clauses {
-				if i == 0 && j == 0 && len(s.Clauses) > 1 && vocativeRE.get().MatchString(c.Text) {
+				if i == 0 && j == 0 && len(s.Clauses) > 1 && vocativeRE.MatchString(c.Text) {
 					continue // "Declan, I'm afraid...": the name it is addressed to
 				}
 				if scrap(c.Text) {
@@ -447,12 +447,12 @@ var spliceTests = []spliceTest{
 		}
 		return ""
 	}},
-	{"glued greeting", func(text string, _ []draft.Sentence) string { return gluedGreetingRE.get().FindString(text) }},
+	{"glued greeting", func(text string, _ []draft.Sentence) string { return gluedGreetingRE.FindString(text) }},
 	{"scrap in the acknowledgement", func(_ string, sents []draft.Sentence) string {
 		// "I hear that you need me to email reply.": the situation's
 		// channel said back as their goal.
 		for _, s := range sents[:min(len(sents), 3)] {
-			if ackSentenceRE.get().MatchString(s.Text) && channelScrapRE.get().MatchString(s.Text) {
+			if ackSentenceRE.MatchString(s.Text) && channelScrapRE.MatchString(s.Text) {
 				return s.Text
 			}
 		}
@@ -463,11 +463,11 @@ var spliceTests = []spliceTest{
 		// lost its verb (short only: the verb list is small, and a long
 		// sentence's verb is likelier to be one it lacks).
 		for _, s := range sents {
-			t := strings.TrimSpace(sentenceAdverbRE.get().ReplaceAllString(s.Text, ""))
-			if len(t) > 90 || s.Line || strings.ContainsAny(t, "[:") || strings.HasSuffix(t, "?") || wordCount(t) < 4 || wordCount(t) > 8 || shortIdiomRE.get().MatchString(t) {
+			t := strings.TrimSpace(sentenceAdverbRE.ReplaceAllString(s.Text, ""))
+			if len(t) > 90 || s.Line || strings.ContainsAny(t, "[:") || strings.HasSuffix(t, "?") || wordCount(t) < 4 || wordCount(t) > 8 || shortIdiomRE.MatchString(t) {
 				continue
 			}
-			if !finiteVerb(t) && !verbSet()[strings.ToLower(firstWordOf(t))] && !ingStartRE.get().MatchString(t) && !verbLikeRE.get().MatchString(t) {
+			if !finiteVerb(t) && !verbSet()[strings.ToLower(firstWordOf(t))] && !ingStartRE.MatchString(t) && !verbLikeRE.MatchString(t) {
 				return t
 			}
 		}
@@ -483,10 +483,10 @@ var spliceTests = []spliceTest{
 		// wk?" (a reason spliced into the question).
 		for _, s := range sents {
 			t := strings.TrimSpace(s.Text)
-			if m := howAboutRE.get().FindStringSubmatch(t); m != nil && !finiteVerb(m[1]) && bareOffer(m[1]) == "" {
+			if m := howAboutRE.FindStringSubmatch(t); m != nil && !finiteVerb(m[1]) && bareOffer(m[1]) == "" {
 				return t
 			}
-			if m := proposalQRE.get().FindStringSubmatch(t); m != nil {
+			if m := proposalQRE.FindStringSubmatch(t); m != nil {
 				if _, _, own, ok := splicedClause(m[1]); unsoundSlot(m[1]) || ok && !own {
 					return t
 				}
@@ -499,7 +499,7 @@ var spliceTests = []spliceTest{
 		if !containsAny(text, []string{", It", ", That", ", There", ", We", ", They"}) {
 			return ""
 		}
-		return capitalSpliceRE.get().FindString(text)
+		return capitalSpliceRE.FindString(text)
 	}},
 	{"courtesy or reply made a joint plan", func(text string, _ []draft.Sentence) string {
 		// "I'd suggest we thank you for the understanding", "Let's
@@ -507,7 +507,7 @@ var spliceTests = []spliceTest{
 		if !containsAny(text, []string{" we thank", " we appreciate", "et's re", "et’s re"}) {
 			return ""
 		}
-		return jointCourtesyRE.get().FindString(text)
+		return jointCourtesyRE.FindString(text)
 	}},
 	{"condition run on", func(text string, sents []draft.Sentence) string {
 		if !strings.Contains(text, "There's a real risk that ") {
@@ -516,7 +516,7 @@ var spliceTests = []spliceTest{
 		// "There's a real risk that a roofer goes through a lift that's
 		// not been signed off it's me in front of the HSE."
 		for _, s := range sents {
-			if t := strings.TrimSpace(s.Text); riskOpenRE.get().MatchString(t) && runOn(t) > 0 {
+			if t := strings.TrimSpace(s.Text); riskOpenRE.MatchString(t) && runOn(t) > 0 {
 				return t
 			}
 		}
@@ -529,7 +529,7 @@ var spliceTests = []spliceTest{
 		// "I know ... matters to you. Trust this meets you well.": good
 		// wishes go with the greeting, first.
 		for i, s := range sents {
-			if i > 0 && pleasantryRE.get().MatchString(s.Text) && !pleasantryRE.get().MatchString(sents[i-1].Text) && ackSentenceRE.get().MatchString(sents[i-1].Text) {
+			if i > 0 && pleasantryRE.MatchString(s.Text) && !pleasantryRE.MatchString(sents[i-1].Text) && ackSentenceRE.MatchString(sents[i-1].Text) {
 				return sents[i-1].Text + " " + s.Text // (the pair: the place is the fault)
 			}
 		}
@@ -793,7 +793,7 @@ var sentenceAdverbs = map[string]bool{"instead": true, "however": true, "otherwi
 	"firstly": true, "secondly": true, "thirdly": true, "fourthly": true, "fifthly": true, "lastly": true, "next": true}
 
 func weekdayOrMonth(w string) bool {
-	return weekdayRE.get().MatchString(capitalise(w)) || monthRE.get().MatchString(capitalise(w))
+	return weekdayRE.MatchString(capitalise(w)) || monthRE.MatchString(capitalise(w))
 }
 
 // stopWords carry no content for the overlap checks.

@@ -238,7 +238,7 @@ func (r *Rules) withoutSlots(text, draftText string) (string, bool) {
 	runes := []rune(text)
 	dropped, prev := false, -1
 	for _, s := range draft.Split(text) {
-		gone := len(r.g.Placeholders.Find(s.Text)) > 0 || dropped && askAboutItRE.get().MatchString(s.Text)
+		gone := len(r.g.Placeholders.Find(s.Text)) > 0 || dropped && askAboutItRE.MatchString(s.Text)
 		dropped = gone
 		if gone {
 			continue
@@ -282,11 +282,11 @@ func wordsOf(s, draftText string) bool {
 func withoutIdleAsk(text string) string {
 	sents := draft.Split(text)
 	for i, s := range sents {
-		if i == 0 || !askAboutItRE.get().MatchString(s.Text) {
+		if i == 0 || !askAboutItRE.MatchString(s.Text) {
 			continue
 		}
 		prev := strings.TrimSpace(sents[i-1].Text)
-		if !strings.HasSuffix(prev, "?") && !acceptsRE.get().MatchString(prev) && (offerInBodyRE.get().MatchString(prev) || proposesRE.get().MatchString(prev)) {
+		if !strings.HasSuffix(prev, "?") && !acceptsRE.MatchString(prev) && (offerInBodyRE.MatchString(prev) || proposesRE.MatchString(prev)) {
 			continue
 		}
 		runes := []rune(text)
@@ -309,7 +309,7 @@ var acceptsRE = lazyRegexp(`(?i)\bmake it work\b|\bno problem\b|\bwhatever you\b
 func (r *Rules) onlySlots(text string) bool {
 	sents := draft.Split(text)
 	for _, s := range sents {
-		if len(r.g.Placeholders.Find(s.Text)) == 0 && !askAboutItRE.get().MatchString(s.Text) {
+		if len(r.g.Placeholders.Find(s.Text)) == 0 && !askAboutItRE.MatchString(s.Text) {
 			return false
 		}
 	}
@@ -371,8 +371,8 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 			edgy = true
 			// "stop booking 3 an hour for Sarah": an order that stops
 			// them is a no, not going along.
-			refuses = refuses || stopOrderRE.get().MatchString(p.text)
-		case subjectlessNoRE.get().MatchString(p.text):
+			refuses = refuses || stopOrderRE.MatchString(p.text)
+		case subjectlessNoRE.MatchString(p.text):
 			// "can't take Harlow's 40t this week": a no without its "I"
 			// is no going along (it may stand as a pushback).
 			refuses = true
@@ -380,7 +380,7 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 	}
 	goesAlong := stanceNote[rep.Stance] != ""
 	note := stanceNote[rep.Stance]
-	if !goesAlong && !refuses && req.Stakes == guide.StakesLow && len(rd.pieces) > 0 && saysYesRE.get().MatchString(rd.pieces[0].text) {
+	if !goesAlong && !refuses && req.Stakes == guide.StakesLow && len(rd.pieces) > 0 && saysYesRE.MatchString(rd.pieces[0].text) {
 		// "Grand, Monday at 9 suits. Mondays are a bit mad ...": a draft
 		// that opens on its yes and refuses nothing goes along, whatever
 		// stance the judge reads in its reservation.
@@ -401,7 +401,7 @@ func (r *Rules) asWritten(req Request, rd reading, rep check.Report, level guide
 // go for it") without its sigh ("Go for it."): nothing in it refuses,
 // blames or insults, only an interjection or venting is left out.
 func goingAlong(rd reading, d string) (string, bool) {
-	if wordCount(d) > 25 || !goAlongRE.get().MatchString(d) || len(rd.pieces) == 0 {
+	if wordCount(d) > 25 || !goAlongRE.MatchString(d) || len(rd.pieces) == 0 {
 		return "", false
 	}
 	var b strings.Builder
@@ -488,7 +488,7 @@ func briefAcks(f guide.RewriteForms, a ask, sc scene, req Request, rd reading) [
 	}
 	var out []string
 	for _, form := range forms {
-		if s, ok := fillAll(form, vals); ok && wordCount(s) <= 20 && !channelWordsRE.get().MatchString(s) {
+		if s, ok := fillAll(form, vals); ok && wordCount(s) <= 20 && !channelWordsRE.MatchString(s) {
 			out = append(out, finishSentence(s))
 		}
 	}
@@ -513,7 +513,7 @@ func draftWords(rd reading) int {
 func reasoned(sents ...[]string) bool {
 	for _, list := range sents {
 		for _, b := range list {
-			if wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.get().MatchString(b) || len(ExtractFacts(b)) > 0 {
+			if wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.MatchString(b) || len(ExtractFacts(b)) > 0 {
 				return true
 			}
 		}
@@ -547,10 +547,10 @@ var (
 // changed five times since January"; "I've been doing this for 10 years"
 // -> "I've worked on projects like this for 10 years". "" when it cannot.
 func restate(p piece) string {
-	if m := experienceRE.get().FindStringSubmatch(strings.TrimSpace(p.text)); m != nil {
+	if m := experienceRE.FindStringSubmatch(strings.TrimSpace(p.text)); m != nil {
 		return "I've worked on projects like this for " + m[1]
 	}
-	m := restateRE.get().FindStringSubmatch(strings.TrimRight(p.text, ".!?… "))
+	m := restateRE.FindStringSubmatch(strings.TrimRight(p.text, ".!?… "))
 	if m == nil {
 		return ""
 	}
@@ -603,7 +603,7 @@ func weVP(s string) string {
 // offerBeforeThreat returns the offer in "Either sign off on version 3 or
 // find another agency" as a verb phrase, or "".
 func offerBeforeThreat(s string) string {
-	m := threatRE.get().FindStringSubmatch(strings.TrimSpace(s))
+	m := threatRE.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return ""
 	}
@@ -650,10 +650,10 @@ var youMustRE = lazyRegexp(`(?i)^you(?:'ll|’ll| will)?\s+(?:need to|have to|mu
 // don't bother") is left out.
 func commandVP(s string) (vp string, negative bool, alt string) {
 	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
-	if m := youMustRE.get().FindStringSubmatch(s); m != nil {
+	if m := youMustRE.FindStringSubmatch(s); m != nil {
 		return lowerFirst(m[1]), false, ""
 	}
-	m := commandRE.get().FindStringSubmatch(s)
+	m := commandRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false, ""
 	}
@@ -664,10 +664,10 @@ func commandVP(s string) (vp string, negative bool, alt string) {
 			vp, negative = base, true
 		}
 	}
-	if loc := orRE.get().FindStringSubmatchIndex(vp); loc != nil {
+	if loc := orRE.FindStringSubmatchIndex(vp); loc != nil {
 		rest := vp[loc[2]:]
 		switch {
-		case threatTailRE.get().MatchString(rest):
+		case threatTailRE.MatchString(rest):
 		case negative && verbSet()[strings.ToLower(firstWordOf(rest))]:
 			alt = lowerFirst(rest)
 		default:
@@ -701,11 +701,11 @@ func gapSentence(situation string) string {
 	s := stripEmoji(cleanDraft(situation))
 	for _, sent := range draftSentences(s) {
 		t := strings.Trim(sent, " ()[]")
-		if !gapRE.get().MatchString(t) || wordCount(t) > 25 || freeRE.get().MatchString(t) {
+		if !gapRE.MatchString(t) || wordCount(t) > 25 || freeRE.MatchString(t) {
 			continue
 		}
 		if strings.HasPrefix(t, "It ") {
-			if m := gapSubjectRE.get().FindStringSubmatch(s); m != nil {
+			if m := gapSubjectRE.FindStringSubmatch(s); m != nil {
 				t = capitalise(m[1]) + t[len("It"):]
 			}
 		}
@@ -752,7 +752,7 @@ var refusalVPRE = lazyRegexp(`(?i)^(?:I|we|you)\s+(?:won'?t|won’t|will not|ref
 // gerund phrase ("redoing the deck"), or "".
 func refusalObject(s string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
-	if m := refusalIngRE.get().FindStringSubmatch(s); m != nil {
+	if m := refusalIngRE.FindStringSubmatch(s); m != nil {
 		obj := strings.TrimSpace(m[1])
 		if rest, ok := strings.CutPrefix(obj, "going to "); ok && wordCount(rest) >= 1 {
 			// "I'm not going to have four people rush it": "having ...".
@@ -772,7 +772,7 @@ func refusalObject(s string) string {
 // "approve the invoice", or "".
 func refusalVP(s string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".!?… ")
-	if m := refusalVPRE.get().FindStringSubmatch(s); m != nil {
+	if m := refusalVPRE.FindStringSubmatch(s); m != nil {
 		return strings.TrimSpace(m[1])
 	}
 	return ""
@@ -789,7 +789,7 @@ var taggedJudgementRE = lazyRegexp(`(?i)^(.{12,}?),\s*(?:and\s+)?(?:that|this|it
 // out ("").
 func judgementSentence(f guide.RewriteForms, p piece, level guide.Level, request string, sayIt bool) (string, string) {
 	subject, tail := judged(p)
-	if m := taggedJudgementRE.get().FindStringSubmatch(subject); m != nil && finiteVerb(m[1]) {
+	if m := taggedJudgementRE.FindStringSubmatch(subject); m != nil && finiteVerb(m[1]) {
 		// "We can't do 1,200 edited photos in a week, that's
 		// ridiculous, the contract says 6 weeks": the clause stands, the
 		// verdict on it goes.
@@ -825,7 +825,7 @@ func judgementSentence(f guide.RewriteForms, p piece, level guide.Level, request
 	tail = strings.TrimLeft(tail, ",;: ")
 	switch {
 	case tail == "":
-	case prepRE.get().MatchString(tail):
+	case prepRE.MatchString(tail):
 		s += " " + tail
 	case classes().classify(tail).class == classProposal:
 		// "…is impossible, we need until 4 April": the tail is the offer.
@@ -845,7 +845,7 @@ func fragmentQuestion(s string) bool {
 	if !strings.HasSuffix(w, "ing") || len(w) < 5 || !strings.HasSuffix(strings.TrimSpace(s), "?") {
 		return false
 	}
-	return !auxRE.get().MatchString(s)
+	return !auxRE.MatchString(s)
 }
 
 var auxRE = lazyRegexp(`(?i)\b(?:is|are|was|were|will|would|can|could|do|does|did|should|has|have|had|must|might|may)\b`)
@@ -853,7 +853,7 @@ var auxRE = lazyRegexp(`(?i)\b(?:is|are|was|were|will|would|can|could|do|does|di
 // stripLeadingConjunction drops "and", "but", "so" that joined a clause to
 // one that was left out.
 func stripLeadingConjunction(s string) string {
-	return strings.TrimSpace(leadConjRE.get().ReplaceAllString(strings.TrimSpace(s), ""))
+	return strings.TrimSpace(leadConjRE.ReplaceAllString(strings.TrimSpace(s), ""))
 }
 
 var leadConjRE = lazyRegexp(`(?i)^(?:and|but|so|or|also|plus|then)\b[,\s]*`)
@@ -901,7 +901,7 @@ var formFieldRE = lazyRegexp(`\{([A-Za-z_]+)\}`)
 // fillAll fills every placeholder, reporting false when one has no value.
 func fillAll(form string, vals map[string]string) (string, bool) {
 	ok := true
-	out := formFieldRE.get().ReplaceAllStringFunc(form, func(m string) string {
+	out := formFieldRE.ReplaceAllStringFunc(form, func(m string) string {
 		v := vals[m[1:len(m)-1]]
 		if v == "" {
 			ok = false
@@ -986,7 +986,7 @@ func (pl *plan) render(ch choice, req Request) string {
 	// ("I know ... matters to you. Trust this meets you well." reads
 	// upside down).
 	rest := pl.body
-	for len(rest) > 0 && pleasantryRE.get().MatchString(rest[0]) {
+	for len(rest) > 0 && pleasantryRE.MatchString(rest[0]) {
 		add(rest[0])
 		rest = rest[1:]
 	}
@@ -994,7 +994,7 @@ func (pl *plan) render(ch choice, req Request) string {
 	// ("Thank you for your understanding. Would that work for you?"
 	// asks about the thanks).
 	var thanks []string
-	for len(rest) > 0 && len(pl.alts) == 0 && len(pl.after) == 0 && !pl.slot && thanksRE.get().MatchString(rest[len(rest)-1]) {
+	for len(rest) > 0 && len(pl.alts) == 0 && len(pl.after) == 0 && !pl.slot && thanksRE.MatchString(rest[len(rest)-1]) {
 		thanks = append([]string{rest[len(rest)-1]}, thanks...)
 		rest = rest[:len(rest)-1]
 	}
@@ -1032,7 +1032,7 @@ func (pl *plan) render(ch choice, req Request) string {
 		if len(pl.alts) == 0 && !pl.hasAlt && !pl.slot && len(pl.after) == 0 {
 			// Nothing proposed: "Would that work for you?" would ask
 			// about the no; the open question stays.
-			invites = slices.DeleteFunc(slices.Clone(invites), func(s string) bool { return proposalInviteRE.get().MatchString(s) })
+			invites = slices.DeleteFunc(slices.Clone(invites), func(s string) bool { return proposalInviteRE.MatchString(s) })
 		}
 		if len(invites) > 0 {
 			add(invites[ch.invite%len(invites)])
@@ -1288,9 +1288,9 @@ var systemBlockRE = lazyRegexp(`(?is)<\s*(system|instructions?|assistant)\b[^<>]
 // look-alikes and stage directions ("[heavy sigh]", "*sigh*"), before the
 // draft is read.
 func cleanDraft(s string) string {
-	s = systemBlockRE.get().ReplaceAllString(s, " ")
-	s = stageRE.get().ReplaceAllString(s, " ")
-	return strings.TrimSpace(delimiterRE.get().ReplaceAllString(s, " "))
+	s = systemBlockRE.ReplaceAllString(s, " ")
+	s = stageRE.ReplaceAllString(s, " ")
+	return strings.TrimSpace(delimiterRE.ReplaceAllString(s, " "))
 }
 
 // stageRE is a stage direction: a short bracketed or starred aside.

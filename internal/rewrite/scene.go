@@ -101,22 +101,22 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 	sc.roles = []string{"the writer"}
 	for i := first; i < len(sents); i++ {
 		t := sents[i]
-		if m := writerParenRE.get().FindStringSubmatch(t); m != nil {
+		if m := writerParenRE.FindStringSubmatch(t); m != nil {
 			sc.roles = append(sc.roles, "the "+strings.ToLower(strings.TrimSpace(m[2])))
 		}
-		if channelRE.get().MatchString(t) {
-			if chatChannelRE.get().MatchString(strings.SplitN(t, " to ", 2)[0]) {
+		if channelRE.MatchString(t) {
+			if chatChannelRE.MatchString(strings.SplitN(t, " to ", 2)[0]) {
 				sc.chat = true
 			}
 			head, _, _ := strings.Cut(t, " who ")
-			if m := writerFromRE.get().FindStringSubmatch(head); m != nil {
+			if m := writerFromRE.FindStringSubmatch(head); m != nil {
 				sc.roles = append(sc.roles, "the "+strings.ToLower(strings.TrimSpace(m[1])))
 			}
 		}
 		if sc.requestSent >= 0 {
 			continue
 		}
-		m := whoRE.get().FindStringSubmatchIndex(t)
+		m := whoRE.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue
 		}
@@ -143,7 +143,7 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 	}
 	if sc.requestSent < 0 {
 		sc.ask = readAsk(verbs, situation)
-		if channelRequestRE.get().MatchString(sc.ask.vp) || channelRequestRE.get().MatchString(sc.ask.np) {
+		if channelRequestRE.MatchString(sc.ask.vp) || channelRequestRE.MatchString(sc.ask.np) {
 			// "Email to the chief medical officer, who has asked
 			// whether...": the channel is no request to say back.
 			sc.ask = ask{}
@@ -195,7 +195,7 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 // and says nothing ("Restaurant, Galway.", "SaaS company, US.").
 func settingLine(s string) bool {
 	return strings.Contains(s, ",") && wordCount(s) <= 9 && !finiteVerb(s) ||
-		wordCount(s) <= 12 && placeLineRE.get().MatchString(strings.TrimSpace(s))
+		wordCount(s) <= 12 && placeLineRE.MatchString(strings.TrimSpace(s))
 }
 
 // placeLineRE: a brief's opening that names a place of work, or the
@@ -212,7 +212,7 @@ func nameWords(s string) []string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		core := strings.Trim(w, ",.;:()'\"")
-		if i == 0 || core == "" || !unicode.IsUpper(firstRune(core)) || notNames[strings.ToLower(core)] || channelRE.get().MatchString(core) {
+		if i == 0 || core == "" || !unicode.IsUpper(firstRune(core)) || notNames[strings.ToLower(core)] || channelRE.MatchString(core) {
 			continue
 		}
 		if nameTitles[strings.ToLower(strings.TrimSuffix(core, "."))] && i+1 < len(words) {
@@ -261,8 +261,8 @@ var whoPatterns = []struct {
 
 // readWhoClause reads the request in a brief's "who ..." clause.
 func readWhoClause(verbs map[string]bool, clause string, audience guide.Audience) ask {
-	c := strings.TrimSpace(parenRE.get().ReplaceAllString(clause, ""))
-	if m := secondPredicateRE.get().FindStringIndex(c); m != nil {
+	c := strings.TrimSpace(parenRE.ReplaceAllString(clause, ""))
+	if m := secondPredicateRE.FindStringIndex(c); m != nil {
 		// "who wants the report by Friday and has escalated to the lab
 		// director": the request is the first predicate.
 		c = c[:m[0]]
@@ -295,7 +295,7 @@ func readWhoClause(verbs map[string]bool, clause string, audience guide.Audience
 		switch {
 		case vp != "":
 			vp, a.purpose, a.purposeNP = briefPurpose(verbs, vp)
-			a.vp = tidyRequest(addressee(leadAdverbRE.get().ReplaceAllString(vp, ""), audience))
+			a.vp = tidyRequest(addressee(leadAdverbRE.ReplaceAllString(vp, ""), audience))
 			if !verbs[strings.ToLower(firstWordOf(a.vp))] && !looksLikeVerb(firstWordOf(a.vp)) {
 				continue
 			}
@@ -344,7 +344,7 @@ var channelRequestRE = lazyRegexp(`(?i)^(?:an? )?(?:email|e-mail|text|sms|messag
 // edited photos delivered within one week": "delivered", not the
 // "edited" before its noun), as participleRE's submatch indexes, or nil.
 func verbParticiple(np string) []int {
-	for _, m := range participleRE.get().FindAllStringSubmatchIndex(np, -1) {
+	for _, m := range participleRE.FindAllStringSubmatchIndex(np, -1) {
 		next := strings.ToLower(firstWordOf(strings.TrimLeft(np[m[3]:], " ")))
 		if next == "" || strings.HasPrefix(strings.TrimLeft(np[m[3]:], " "), ",") || prepositions[next] || timeWords[next] {
 			return m
@@ -363,17 +363,17 @@ var participleRE = lazyRegexp(`\s(\p{Ll}+(?:ed|en)|run|done|sent|put|set|cut|mad
 // purpose ("tell the board it is 'in'"); "the results summary by 5pm for
 // a board pack" -> request, purpose NP ("the board pack").
 func briefPurpose(verbs map[string]bool, s string) (rest, purpose, purposeNP string) {
-	if m := soCanRE.get().FindStringSubmatchIndex(s); m != nil {
+	if m := soCanRE.FindStringSubmatchIndex(s); m != nil {
 		return strings.TrimSpace(s[:m[0]]), tidyRequest(s[m[2]:m[3]]), ""
 	}
-	if m := soOtherRE.get().FindStringIndex(s); m != nil {
+	if m := soOtherRE.FindStringIndex(s); m != nil {
 		s = s[:m[0]] // "so a contractor whose phone broke can finish": someone else's purpose
 	}
-	if m := forNPRE.get().FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
+	if m := forNPRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
 		return strings.TrimSpace(s[:m[0]]), "", "the " + strings.TrimSpace(s[m[2]:m[3]])
 	}
 	cut := s
-	if m := unlessRE.get().FindStringIndex(cut); m != nil {
+	if m := unlessRE.FindStringIndex(cut); m != nil {
 		cut = cut[:m[0]]
 	}
 	rest, purpose = splitPurpose(verbs, cut)
@@ -393,7 +393,7 @@ var (
 // -> "your bars".
 func addressee(s string, audience guide.Audience) string {
 	if audience == guide.AudienceClient {
-		s = clientsRE.get().ReplaceAllString(s, "your")
+		s = clientsRE.ReplaceAllString(s, "your")
 	}
 	words := strings.Fields(s)
 	for i, w := range words {
@@ -480,7 +480,7 @@ func looksLikeVerb(w string) bool {
 // waitlist."). ok is true for any sentence about the writer (which is not
 // then a fact); offer is "" when it offers nothing the rewrite can say.
 func (sc scene) writerOffer(s string) (offer string, ok bool) {
-	t := strings.TrimSpace(parenRE.get().ReplaceAllString(s, ""))
+	t := strings.TrimSpace(parenRE.ReplaceAllString(s, ""))
 	lower := strings.ToLower(t)
 	role := ""
 	for _, r := range sc.roles {
@@ -493,12 +493,12 @@ func (sc scene) writerOffer(s string) (offer string, ok bool) {
 		return "", strings.Contains(lower, "the writer")
 	}
 	rest := strings.TrimSpace(t[len(role):])
-	m := writerModalRE.get().FindStringSubmatch(rest)
+	m := writerModalRE.FindStringSubmatch(rest)
 	if m == nil {
 		return "", true
 	}
 	vp := strings.TrimRight(strings.TrimSpace(m[2]), ".")
-	if subjectPronounRE.get().MatchString(vp) {
+	if subjectPronounRE.MatchString(vp) {
 		return "", true // "... so she can ...": whose is whose is not for a rule to guess
 	}
 	vp = addressee(vp, "")
@@ -537,7 +537,7 @@ var (
 func (sc scene) factSentence(s string) string {
 	t := strings.TrimSpace(s)
 	lower := strings.ToLower(t)
-	if personPronounRE.get().MatchString(t) || strings.Contains(lower, "writer") || wordCount(t) > 30 || wordCount(t) < 4 || strings.HasSuffix(t, "?") {
+	if personPronounRE.MatchString(t) || strings.Contains(lower, "writer") || wordCount(t) > 30 || wordCount(t) < 4 || strings.HasSuffix(t, "?") {
 		return ""
 	}
 	for _, r := range sc.roles {
@@ -545,7 +545,7 @@ func (sc scene) factSentence(s string) string {
 			return ""
 		}
 	}
-	if len(ExtractFacts(t)) == 0 || !finiteVerb(t) || channelRE.get().MatchString(t) {
+	if len(ExtractFacts(t)) == 0 || !finiteVerb(t) || channelRE.MatchString(t) {
 		return ""
 	}
 	if sc.org != "" {
@@ -685,7 +685,7 @@ func (sc scene) moreFacts(body []string, refusal, draftText string, n int) []str
 	}
 	var cands []cand
 	for i, whole := range sc.facts {
-		if mentions(said, whole) || optionLike(whole) || sc.aboutPerson(whole) || freeRE.get().MatchString(whole) {
+		if mentions(said, whole) || optionLike(whole) || sc.aboutPerson(whole) || freeRE.MatchString(whole) {
 			continue
 		}
 		// Only the parts the message does not say yet ("the next batch
@@ -772,7 +772,7 @@ func (sc scene) options(body []string) []string {
 // states a fact.
 var optionLikeRE = lazyRegexp(`(?i)\b(?:alternatively|instead|could (?:be|come|do|go|have)|can be (?:\w+ed|done|run|booked|milled|moved)|would need|is available|are available|can be booked)\b`)
 
-func optionLike(s string) bool { return optionLikeRE.get().MatchString(s) }
+func optionLike(s string) bool { return optionLikeRE.MatchString(s) }
 
 // personRoleRE is a sentence about a person by their role ("The agent's
 // recommended guide is $1.09M"), which may be the writer.
@@ -781,7 +781,7 @@ var personRoleRE = lazyRegexp(`(?i)^(?:the|a|an)\s+(?:[\p{L}-]+\s+)?(?:agent|man
 // aboutPerson: the sentence speaks of the person written to by name, or
 // of someone by role.
 func (sc scene) aboutPerson(s string) bool {
-	if personRoleRE.get().MatchString(s) {
+	if personRoleRE.MatchString(s) {
 		return true
 	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' }) {

@@ -41,7 +41,7 @@ var intransitiveIng = setOf(`happening working going looking helping something n
 // speaks for a team ("we can do") rather than alone ("I can send").
 func terse(s string, we bool) string {
 	t := strings.TrimSpace(s)
-	if t == "" || listItemRE.get().MatchString(t) {
+	if t == "" || listItemRE.MatchString(t) {
 		// (An item of a list is clipped on purpose: "- Start October 1
 		// as planned, but ..." had become "It's - Start October 1, as
 		// planned."; round 85.)
@@ -52,13 +52,13 @@ func terse(s string, we bool) string {
 		subj = "We"
 	}
 	switch {
-	case terseCanRE.get().MatchString(t) && !strings.HasSuffix(t, "?"):
+	case terseCanRE.MatchString(t) && !strings.HasSuffix(t, "?"):
 		return subj + " " + lowerFirst(t)
-	case terseWontRE.get().MatchString(t):
-		m := terseWontRE.get().FindStringSubmatchIndex(t)
+	case terseWontRE.MatchString(t):
+		m := terseWontRE.FindStringSubmatchIndex(t)
 		return "I won't " + t[m[2]:]
 	}
-	if m := terseNotIngRE.get().FindStringSubmatch(t); m != nil && !intransitiveIng[strings.ToLower(m[1])] && baseFromGerund(m[1]) != "" {
+	if m := terseNotIngRE.FindStringSubmatch(t); m != nil && !intransitiveIng[strings.ToLower(m[1])] && baseFromGerund(m[1]) != "" {
 		rest := strings.TrimSpace(m[2])
 		// "Not approving as is": the thing refused is "it".
 		if first := strings.ToLower(firstWordOf(rest)); rest == "" || first == "as" || first == "until" || first == "yet" || first == "without" || first == "before" || first == "today" || first == "now" {
@@ -66,15 +66,15 @@ func terse(s string, we bool) string {
 		}
 		return strings.TrimSpace("I'm not " + strings.ToLower(m[1]) + " " + rest)
 	}
-	if m := terseLeftRE.get().FindStringSubmatch(t); m != nil {
+	if m := terseLeftRE.FindStringSubmatch(t); m != nil {
 		return "There are only " + m[1] + " " + m[2] + " left."
 	}
-	if m := terseAsRE.get().FindStringSubmatch(t); m != nil && !finiteVerb(m[1]) && wordCount(m[1]) <= 5 && saidWholeRE.get().MatchString(m[1]) {
+	if m := terseAsRE.FindStringSubmatch(t); m != nil && !finiteVerb(m[1]) && wordCount(m[1]) <= 5 && saidWholeRE.MatchString(m[1]) {
 		// (a clipped clause is short: "the two panels come back on 30
 		// April as planned" has a verb the test does not know)
 		return "It's " + lowerStart(strings.TrimSpace(m[1])) + ", as " + strings.ToLower(m[2]) + "."
 	}
-	if m := terseEarliestRE.get().FindStringSubmatch(t); m != nil {
+	if m := terseEarliestRE.FindStringSubmatch(t); m != nil {
 		out := capitalise(m[1]) + " is the earliest"
 		if rest := strings.TrimRight(strings.TrimSpace(m[2]), ".!"); rest != "" {
 			out += ", " + rest
@@ -133,7 +133,7 @@ var quantifiers = setOf(`either neither both each all any none every another suc
 // withArticle gives "Freeze was Friday" its article when the situation or
 // the draft uses the noun in lower case.
 func withArticle(s string, texts ...string) string {
-	m := articleRE.get().FindStringSubmatch(s)
+	m := articleRE.FindStringSubmatch(s)
 	if m == nil || quantifiers[strings.ToLower(m[1])] || !commonNoun(m[1], texts...) {
 		return s
 	}

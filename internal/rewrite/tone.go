@@ -18,8 +18,10 @@ type tone struct {
 	interjection *regexp.Regexp // leading interjections, repeated
 	injection    []*regexp.Regexp
 	injectNeed   [][]string // each injection pattern's prefilter literals (nil: none)
+	injectMay    []*need    // what a text must hold for each to match (see need)
 	shouting     map[string]bool
 	replace      []replacement
+	replaceIndex *needIndex    // the replacements' needs, indexed
 	judgements   []replacement // the trim's alone (see neutral)
 }
 
@@ -33,6 +35,8 @@ type replacement struct {
 	// need: literals one of which every match holds (lower case), a
 	// prefilter; nil when it cannot tell.
 	need []string
+	// may: what a text must hold for re to match in it (see need).
+	may *need
 }
 
 var loadTone = sync.OnceValues(func() (*tone, error) {
@@ -59,6 +63,7 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 			need = needed(ast.Simplify())
 		}
 		t.injectNeed = append(t.injectNeed, need)
+		t.injectMay = append(t.injectMay, needOf("(?i)"+p))
 	}
 	alt := func(ws []string) string { return "(?:" + strings.Join(ws, "|") + ")" }
 	if t.interjection, err = regexp.Compile(`(?i)^\s*` + alt(raw.Interjections) + `(?:\b|$)[\s,.!:;…—-]*`); err != nil {
@@ -71,7 +76,7 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 			if err != nil {
 				return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
 			}
-			rp := replacement{re: re, with: r.With, blunt: r.Blunt}
+			rp := replacement{re: re, with: r.With, blunt: r.Blunt, may: needOf("(?i)" + r.Pattern)}
 			if r.UnlessAfter != "" {
 				if rp.unless, err = regexp.Compile(`(?i)(?:` + r.UnlessAfter + `)$`); err != nil {
 					return nil, fmt.Errorf("tone replacement %q unless_after: %w", r.Pattern, err)
@@ -87,6 +92,11 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 	if t.replace, err = compileAll(raw.Replacements); err != nil {
 		return nil, err
 	}
+	var needs []*need
+	for _, r := range t.replace {
+		needs = append(needs, r.may)
+	}
+	t.replaceIndex = newNeedIndex(needs)
 	if t.judgements, err = compileAll(raw.Judgements); err != nil {
 		return nil, err
 	}
@@ -107,8 +117,12 @@ func toneData() *tone {
 // isInjection reports whether s reads as an instruction to a model rather
 // than part of the message.
 func (t *tone) isInjection(s string) bool {
+	tx := sketched{s: s}
 	lower := strings.ToLower(s)
 	for i, re := range t.injection {
+		if !tx.may(t.injectMay[i]) {
+			continue // re cannot match s
+		}
 		if n := t.injectNeed[i]; n != nil && !containsAny(lower, n) {
 			continue
 		}
@@ -142,7 +156,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 			break
 		}
 		// Only when a word boundary follows: "Nobody" is not "no".
-		if curtNoRE.get().MatchString(s[:loc[1]]) {
+		if curtNoRE.MatchString(s[:loc[1]]) {
 			said = append(said, strings.Trim(s[:loc[1]], " ,.!:;…—-"))
 		}
 		s = s[loc[1]:]
@@ -156,7 +170,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		if strings.ContainsAny(w, "$£€0123456789") {
 			continue // "US$650": a currency, not "us" shouted
 		}
-		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && (t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] || shoutedContractionRE.get().MatchString(core)) {
+		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && (t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] || shoutedContractionRE.MatchString(core)) {
 			words[i] = strings.Replace(w, core, strings.ToLower(core), 1)
 		}
 	}
@@ -172,7 +186,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 			words[i] = strings.Replace(w, core, l, 1)
 		}
 	}
-	s, blunt := replaceAll(t.replace, strings.TrimSpace(strings.Join(words, " ")))
+	s, blunt := replaceAll(t.replace, t.replaceIndex, strings.TrimSpace(strings.Join(words, " ")))
 	return strings.TrimSpace(s), append(said, blunt...)
 }
 
@@ -212,7 +226,7 @@ var negations = map[string]string{
 // start with such a no, or its verb is not one negations knows (the no
 // then stays: determinerUse).
 func negatedNo(s string) (out, no string, ok bool) {
-	m := noClauseRE.get().FindStringSubmatchIndex(s)
+	m := noClauseRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return "", "", false
 	}
@@ -226,14 +240,23 @@ func negatedNo(s string) (out, no string, ok bool) {
 // neutral says a kept clause's contemptuous verdict plainly ("Your
 // estimate of 2 days is a joke" -> "... isn't realistic"), returning the
 // words it replaced: the trim's, after softening.
-func (t *tone) neutral(s string) (string, []string) { return replaceAll(t.judgements, s) }
+func (t *tone) neutral(s string) (string, []string) { return replaceAll(t.judgements, nil, s) }
 
 // replaceAll applies rs in order, returning the words the blunt ones
-// matched.
-func replaceAll(rs []replacement, s string) (string, []string) {
+// matched. x, when not nil, indexes the replacements' needs.
+func replaceAll(rs []replacement, x *needIndex, s string) (string, []string) {
 	var blunt []string
 	lower := strings.ToLower(s)
-	for _, r := range rs {
+	tx := sketched{s: s}
+	var buf [32]uint64
+	var ns keyHits // (x's names for s, read when s changes)
+	for i, r := range rs {
+		if x != nil && ns.hit == nil {
+			ns = x.hits(&tx, buf[:0])
+		}
+		if x != nil && !ns.named(i) || !tx.may(r.may) {
+			continue // r.re cannot match s: it leaves s as it is
+		}
 		if r.need != nil && !containsAny(lower, r.need) {
 			continue // cannot match: most replacements, most clauses
 		}
@@ -245,7 +268,7 @@ func replaceAll(rs []replacement, s string) (string, []string) {
 			}
 		}
 		if out := r.replace(s); out != s {
-			s, lower = out, strings.ToLower(out)
+			s, lower, tx, ns = out, strings.ToLower(out), sketched{s: out}, keyHits{}
 		}
 	}
 	return s, blunt
@@ -314,7 +337,7 @@ func nextToContraction(words []string, i int) bool {
 			continue
 		}
 		w := strings.TrimFunc(words[j], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
-		if shoutedContractionRE.get().MatchString(strings.ToUpper(w)) && strings.ContainsAny(w, "'’") {
+		if shoutedContractionRE.MatchString(strings.ToUpper(w)) && strings.ContainsAny(w, "'’") {
 			return true
 		}
 	}
@@ -347,7 +370,7 @@ func stripEmoji(s string) string {
 	if !strings.ContainsFunc(s, isPictograph) {
 		return s // the common case, without the regular expressions' scan
 	}
-	locs := emojiNounRE.get().FindAllStringIndex(s, -1)
+	locs := emojiNounRE.FindAllStringIndex(s, -1)
 	if len(locs) == 0 {
 		return stripPictographs(s)
 	}
@@ -365,7 +388,7 @@ func stripEmoji(s string) string {
 // stripPictographs removes every pictograph of s; a run of them between
 // two words becomes a comma.
 func stripPictographs(s string) string {
-	s = emojiBetweenRE.get().ReplaceAllString(s, "$1, $2")
+	s = emojiBetweenRE.ReplaceAllString(s, "$1, $2")
 	return strings.Map(func(r rune) rune {
 		if isPictograph(r) {
 			return -1

@@ -64,7 +64,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.get().MatchString(written)) || wasGone && !wasNo && pointsBackRE.get().MatchString(s) && !presentsRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.MatchString(written)) || wasGone && !wasNo && pointsBackRE.MatchString(s) && !presentsRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
@@ -73,7 +73,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			breaks = breaks[:len(sents)]
 			return
 		}
-		if m := whichLeadRE.get().FindStringSubmatchIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 && !whichLeadRE.get().MatchString(strings.TrimSpace(written)) {
+		if m := whichLeadRE.FindStringSubmatchIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 && !whichLeadRE.MatchString(strings.TrimSpace(written)) {
 			// "..., which cost us NOK 12 300 and a letter from
 			// Tolletaten" whose head went (a jab about the LED lamps)
 			// says what it says of the sentence before ("Which cost us
@@ -81,13 +81,13 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			s = "That " + s[m[2]:]
 		}
 		if cut {
-			if m := continuationRE.get().FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 {
+			if m := continuationRE.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 {
 				// "Including at the team meeting on Thursday that you
 				// were sat in, dogs are not allowed": the rest of the
 				// aside that went ("As I've explained repeatedly, ...").
 				s = s[m[1]:]
 			}
-			if m := eitherRE.get().FindStringSubmatch(soEitherRE.get().ReplaceAllString(s, "either ")); m != nil && !choiceOrRE.get().MatchString(s) {
+			if m := eitherRE.FindStringSubmatch(soEitherRE.ReplaceAllString(s, "either ")); m != nil && !choiceOrRE.MatchString(s) {
 				// "Either the allowances are paid by Friday." lost its "or
 				// you send someone else": what is left is no choice.
 				s = m[1]
@@ -179,10 +179,10 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			// The "but" set what follows against the clause that went
 			// ("I'll be honest, [I don't know who told you ...,] but
 			// that's not really how it works"; round 64).
-			if bare := strings.TrimLeft(lead, " ,"); butLeadRE.get().MatchString(bare) {
-				lead = ", " + butLeadRE.get().ReplaceAllString(bare, "")
+			if bare := strings.TrimLeft(lead, " ,"); butLeadRE.MatchString(bare) {
+				lead = ", " + butLeadRE.ReplaceAllString(bare, "")
 			}
-			said = butLeadRE.get().ReplaceAllString(said, "")
+			said = butLeadRE.ReplaceAllString(said, "")
 		}
 		if strings.HasSuffix(strings.TrimRight(cur.String()+lead, " "), ",") {
 			if w := firstWordOf(said); w != "" && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") && !capitalWord(w, text) {
@@ -272,7 +272,7 @@ func gap(runes []rune, from, to int) string {
 // stays. rd is shared: its pieces are copied before any change.
 func rhetoricalQuestions(rd reading) reading {
 	for _, p := range rd.pieces {
-		if announcesQuestionsRE.get().MatchString(p.orig) {
+		if announcesQuestionsRE.MatchString(p.orig) {
 			// The draft says it has questions: its questions are what it
 			// says ("Just a few questions before we go any further" had
 			// been left with none; round 92).
@@ -327,7 +327,7 @@ func askedForNothing(ps []piece) (from int, ok bool) {
 	}
 	from = -1
 	for i, p := range ps {
-		if questionWordRE.get().MatchString(p.orig) {
+		if questionWordRE.MatchString(p.orig) {
 			from = i
 			break
 		}
@@ -346,8 +346,8 @@ func askedForNothing(ps []piece) (from int, ok bool) {
 	// marked all eight such questions of rounds 28-62, numbers and names
 	// in them or not ("Who told the Ministry 3 months?", "who told the
 	// Kellys they could have 12 for Easter??").
-	blame := whoDidRE.get().MatchString(s)
-	if from < 0 && !doubled || !blame && (strings.ContainsFunc(s, unicode.IsDigit) || factsBeyondVocative(s)) || askRE.get().MatchString(s) || wordCount(s) <= 2 && !doubled {
+	blame := whoDidRE.MatchString(s)
+	if from < 0 && !doubled || !blame && (strings.ContainsFunc(s, unicode.IsDigit) || factsBeyondVocative(s)) || askRE.MatchString(s) || wordCount(s) <= 2 && !doubled {
 		return 0, false
 	}
 	from = max(from, 0)
@@ -375,10 +375,10 @@ func questionTail(p piece) (head, tail string, ok bool) {
 		h := strings.TrimRight(strings.TrimSpace(p.text[:sep[0]]), " ,;:—–-")
 		// (What it says needs no verb the list knows: "Guard's aff the
 		// conveyor".)
-		if !questionWordRE.get().MatchString(t) || wordCount(h) < 3 || subordRE.get().MatchString(h) || cutDanglingRE.get().MatchString(h) {
+		if !questionWordRE.MatchString(t) || wordCount(h) < 3 || subordRE.MatchString(h) || cutDanglingRE.MatchString(h) {
 			continue
 		}
-		if strings.ContainsFunc(t, unicode.IsDigit) || askRE.get().MatchString(t) || wordCount(t) <= 2 || keeps(t) || factsBeyondVocative(t) {
+		if strings.ContainsFunc(t, unicode.IsDigit) || askRE.MatchString(t) || wordCount(t) <= 2 || keeps(t) || factsBeyondVocative(t) {
 			return "", "", false
 		}
 		return finishSentence(h), t, true
@@ -420,7 +420,7 @@ var apologeticRE = lazyRegexp(`(?i)\b(?:sorry|I'?m afraid|unfortunately|apologie
 func apologetic(rd reading) map[int]bool {
 	sorry := map[int]bool{}
 	for _, p := range rd.pieces {
-		if apologeticRE.get().MatchString(p.orig) {
+		if apologeticRE.MatchString(p.orig) {
 			sorry[p.sent] = true
 		}
 	}
@@ -447,16 +447,16 @@ func keptHead(p piece) string {
 // the Ullapool hotel till the noise survey's in": the whole sentence had
 // gone as venting, and the instruction with it; round 64), or "".
 func noTail(s string) string {
-	if !dontCareRE.get().MatchString(s) {
+	if !dontCareRE.MatchString(s) {
 		return ""
 	}
 	seps := segSeps(s)
 	for i := len(seps) - 1; i >= 0; i-- {
 		tail := strings.TrimSpace(s[seps[i][1]:])
-		if wordCount(tail) < 4 || dontCareRE.get().MatchString(tail) {
+		if wordCount(tail) < 4 || dontCareRE.MatchString(tail) {
 			continue
 		}
-		if k := classes().classify(tail).class; k == classRefusal || k == classCommand || ownNoRE.get().MatchString(tail) {
+		if k := classes().classify(tail).class; k == classRefusal || k == classCommand || ownNoRE.MatchString(tail) {
 			return capitalise(tail)
 		}
 	}
@@ -488,7 +488,7 @@ func saidNo(rd reading) int {
 		case dropped(p.class):
 		case flatNo(p, sorry):
 			said = max(said, noDropped)
-		case p.class == classRefusal, ownNoRE.get().MatchString(p.text):
+		case p.class == classRefusal, ownNoRE.MatchString(p.text):
 			return noKept
 		}
 	}
@@ -509,13 +509,13 @@ func keepWarningNo(rd reading) reading {
 	}
 	for i, p := range rd.pieces {
 		switch {
-		case dontRE.get().MatchString(p.text) && !dropped(p.class):
+		case dontRE.MatchString(p.text) && !dropped(p.class):
 			// The no the softening took from the clause's head.
-			if m := leadNoRE.get().FindStringIndex(straight(p.orig)); m != nil && !leadNoRE.get().MatchString(p.text) {
+			if m := leadNoRE.FindStringIndex(straight(p.orig)); m != nil && !leadNoRE.MatchString(p.text) {
 				q := edit(i)
 				q.text = strings.TrimSpace(p.orig[:m[1]]) + " " + lowerFirst(strings.TrimSpace(p.text))
 			}
-		case flatNo(p, nil) && strings.TrimSpace(p.text) != "" && i+1 < len(rd.pieces) && rd.pieces[i+1].sent == p.sent && dontRE.get().MatchString(rd.pieces[i+1].text):
+		case flatNo(p, nil) && strings.TrimSpace(p.text) != "" && i+1 < len(rd.pieces) && rd.pieces[i+1].sent == p.sent && dontRE.MatchString(rd.pieces[i+1].text):
 			q := edit(i)
 			q.match, q.text = match{class: classFact}, strings.TrimSpace(p.orig)
 		}
@@ -588,7 +588,7 @@ func pointsPastGone(s, gone string) bool {
 	default:
 		return false
 	}
-	return !namesRE.get().MatchString(gone) || slices.Contains(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
+	return !namesRE.MatchString(gone) || slices.Contains(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) {
 			return r
 		}
@@ -621,14 +621,14 @@ var headlessTailRE = lazyRegexp(`(?i)^\W*(?:(?:it|that|this)(?:'ll|’ll| will| 
 // otherwise as written), says nothing without it: a short tail that points
 // back (no figure in it), or a comparison with nothing to compare.
 func headlessTail(s string) bool {
-	return headlessTailRE.get().MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && wordCount(s) <= 12
+	return headlessTailRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && wordCount(s) <= 12
 }
 
 // subordinateOnly: s is a subordinate clause alone: no figure in it (the
 // trim loses none) and one subject, so no main clause follows without a
 // comma ("If you move him I'll put in an incident report" has one).
 func subordinateOnly(s string) bool {
-	if !subordinateRE.get().MatchString(s) || strings.ContainsFunc(s, unicode.IsDigit) {
+	if !subordinateRE.MatchString(s) || strings.ContainsFunc(s, unicode.IsDigit) {
 		return false
 	}
 	n := 0
@@ -645,7 +645,7 @@ var clauseSubjects = setOf(`i i'll i'm i've i'd we we'll we're we've we'd you yo
 // tailScrap: a clause of a few words, no verb and no figure, that only
 // finished the clause before it ("not my dispatchers", "not yours").
 func tailScrap(s string) bool {
-	return wordCount(s) <= 4 && !finiteVerb(s) && !strings.ContainsFunc(s, unicode.IsDigit) && notTailRE.get().MatchString(s)
+	return wordCount(s) <= 4 && !finiteVerb(s) && !strings.ContainsFunc(s, unicode.IsDigit) && notTailRE.MatchString(s)
 }
 
 var notTailRE = lazyRegexp(`(?i)^\W*(?:and |but )?not\b`)
@@ -656,7 +656,7 @@ var notTailRE = lazyRegexp(`(?i)^\W*(?:and |but )?not\b`)
 func answerOnly(s string) bool {
 	first := strings.ToLower(strings.Trim(firstWordOf(s), ".,!?"))
 	return wordCount(s) <= 3 && !finiteVerb(s) && !strings.ContainsFunc(s, unicode.IsDigit) &&
-		!verbSet()[first] && !noAnswerRE.get().MatchString(s) && !ruled[classes().classify(s).class] // ("Separate them now now." is an order; "Nae chance." the no)
+		!verbSet()[first] && !noAnswerRE.MatchString(s) && !ruled[classes().classify(s).class] // ("Separate them now now." is an order; "Nae chance." the no)
 }
 
 // noAnswerRE: an answer that is the writer's no ("Nae chance.", "No way.").
@@ -703,15 +703,15 @@ var (
 // "120 covers": a figure alone is no sentence, and its loss sends the
 // draft to the rebuild).
 func leftover(s string) bool {
-	if asideRE.get().MatchString(s) {
+	if asideRE.MatchString(s) {
 		return true // "I must tell you.", "However I must be honest.": the aside, without what it told (round 112)
 	}
-	if leadInRE.get().MatchString(s) || saidSoRE.get().MatchString(s) {
+	if leadInRE.MatchString(s) || saidSoRE.MatchString(s) {
 		// "Following on from this morning.", whose clause went; "I said
 		// so.", whose "so" was the sentence before (round 85).
 		return true
 	}
-	if ruleRE.get().MatchString(s) {
+	if ruleRE.MatchString(s) {
 		return false // "No ID no ticket": a rule, said in four words
 	}
 	if wordCount(s) > 4 || finiteVerb(s) || keeps(s) || bareTime(s) {
@@ -819,7 +819,7 @@ func shortStands(req Request, text string) bool {
 		return false
 	}
 	n := wordCount(text)
-	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text))
+	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || len(ExtractFacts(text)) > 0 || heldNumberRE.MatchString(text))
 }
 
 // standsTrimmed says whether the trimmed text can go out as the rewrite:
@@ -841,7 +841,7 @@ func standsTrimmed(req Request, text string) bool {
 	if req.Audience == guide.AudienceReport {
 		return true
 	}
-	facts := len(ExtractFacts(text)) > 0 || heldNumberRE.get().MatchString(text)
+	facts := len(ExtractFacts(text)) > 0 || heldNumberRE.MatchString(text)
 	// A short one that offers a time stands too ("Booked solid Saturday.
 	// Van's free Thursday." had been rebuilt as "The van's free Thursday.
 	// How about Booked solid Saturday?"; round 63).
@@ -958,7 +958,7 @@ func keepReferents(rd, uncut reading) reading {
 				rest += " " + q.text
 			}
 		}
-		if !refersBackRE.get().MatchString(firstWords(next, 8)) && !refersBackRE.get().MatchString(rest) && !objectBackRE.get().MatchString(rest) && !thatBackRE.get().MatchString(rest) {
+		if !refersBackRE.MatchString(firstWords(next, 8)) && !refersBackRE.MatchString(rest) && !objectBackRE.MatchString(rest) && !thatBackRE.MatchString(rest) {
 			continue
 		}
 		// Only a cut that named something can be what the pronoun needs:
@@ -968,7 +968,7 @@ func keepReferents(rd, uncut reading) reading {
 		if !dropped(p.class) {
 			gone = strings.TrimSpace(strings.Replace(u.text, strings.TrimSpace(p.text), "", 1))
 		}
-		if strings.Contains(gone, "?") || !namesRE.get().MatchString(gone) {
+		if strings.Contains(gone, "?") || !namesRE.MatchString(gone) {
 			continue
 		}
 		if !copied {
@@ -1002,7 +1002,7 @@ var objectBackRE = lazyRegexp(`(?i)\b(?:for|with|on|to|of|in|about|from|at)\s+(?
 // order to the wrong family.
 func restoresQuestion(rd, uncut reading, i int) bool {
 	u := uncut.pieces[i]
-	if u.class != classBlame && u.class != classRhetorical || !strings.HasSuffix(strings.TrimSpace(u.orig), "?") || !namesRE.get().MatchString(u.orig) {
+	if u.class != classBlame && u.class != classRhetorical || !strings.HasSuffix(strings.TrimSpace(u.orig), "?") || !namesRE.MatchString(u.orig) {
 		return false
 	}
 	if i+1 < len(uncut.pieces) && uncut.pieces[i+1].sent == u.sent {
@@ -1013,10 +1013,10 @@ func restoresQuestion(rd, uncut reading, i int) bool {
 		if dropped(q.class) || q.class == classSignoff {
 			continue
 		}
-		if pointsBackRE.get().MatchString(q.text) {
+		if pointsBackRE.MatchString(q.text) {
 			return false // ("Because it weren't me." answers it, and goes with it)
 		}
-		return objectBackRE.get().MatchString(firstWords(q.text, 8))
+		return objectBackRE.MatchString(firstWords(q.text, 8))
 	}
 	return false
 }
