@@ -254,13 +254,16 @@ type CommandForms struct {
 // turn into their out (after the whole softening), checked by one fixture
 // test. UnlessAfter, when set, is a pattern the text just before a match
 // must not end with for the match to be replaced ("a mate" is a friend,
-// not a vocative).
+// not a vocative). WholeSentence, for the trim's judgements, applies it
+// only to a clause that is its whole sentence as written ("Your call."
+// hands a choice back; "Your call, you're the boss." goes along).
 type Replacement struct {
-	Pattern     string               `json:"pattern"`
-	With        string               `json:"with"`
-	UnlessAfter string               `json:"unless_after,omitempty"`
-	Blunt       bool                 `json:"blunt,omitempty"`
-	Examples    []ReplacementExample `json:"examples,omitempty"`
+	Pattern       string               `json:"pattern"`
+	With          string               `json:"with"`
+	UnlessAfter   string               `json:"unless_after,omitempty"`
+	Blunt         bool                 `json:"blunt,omitempty"`
+	WholeSentence bool                 `json:"whole_sentence,omitempty"`
+	Examples      []ReplacementExample `json:"examples,omitempty"`
 }
 
 // ReplacementExample is a text and what the softening makes of it.

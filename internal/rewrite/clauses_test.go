@@ -191,7 +191,7 @@ func TestToneReplacements(t *testing.T) {
 			t.Errorf("judgement %q has no example", r.Pattern)
 		}
 		for _, ex := range r.Examples {
-			got, blunt := tn.neutral(ex.In)
+			got, blunt := tn.neutral(ex.In, true)
 			if got != ex.Out {
 				t.Errorf("judgement %q: neutral(%q) = %q, want %q", r.Pattern, ex.In, got, ex.Out)
 			}

@@ -354,7 +354,7 @@ func TestReplaceAllSketched(t *testing.T) {
 			rs    []replacement
 			index *needIndex
 		}{{tn.replace, tn.replaceIndex}, {tn.judgements, nil}} {
-			got, gotBlunt := replaceAll(x.rs, x.index, s)
+			got, gotBlunt := replaceAll(x.rs, x.index, s, true)
 			want, wantBlunt := replaceAllPlain(x.rs, s)
 			if got != want || !slices.Equal(gotBlunt, wantBlunt) {
 				t.Errorf("replaceAll(%q) = %q %q, want %q %q", s, got, gotBlunt, want, wantBlunt)

@@ -29,6 +29,9 @@ type replacement struct {
 	re    *regexp.Regexp
 	with  string
 	blunt bool
+	// whole: applied only to a clause that is its whole sentence as
+	// written (see guide.Replacement.WholeSentence).
+	whole bool
 	// unless: matched against the text before a match, anchored at its
 	// end; a match it finds is left alone. Nil for most.
 	unless *regexp.Regexp
@@ -76,7 +79,7 @@ var loadTone = sync.OnceValues(func() (*tone, error) {
 			if err != nil {
 				return nil, fmt.Errorf("tone replacement %q: %w", r.Pattern, err)
 			}
-			rp := replacement{re: re, with: r.With, blunt: r.Blunt, may: needOf("(?i)" + r.Pattern)}
+			rp := replacement{re: re, with: r.With, blunt: r.Blunt, whole: r.WholeSentence, may: needOf("(?i)" + r.Pattern)}
 			if r.UnlessAfter != "" {
 				if rp.unless, err = regexp.Compile(`(?i)(?:` + r.UnlessAfter + `)$`); err != nil {
 					return nil, fmt.Errorf("tone replacement %q unless_after: %w", r.Pattern, err)
@@ -186,7 +189,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 			words[i] = strings.Replace(w, core, l, 1)
 		}
 	}
-	s, blunt := replaceAll(t.replace, t.replaceIndex, strings.TrimSpace(strings.Join(words, " ")))
+	s, blunt := replaceAll(t.replace, t.replaceIndex, strings.TrimSpace(strings.Join(words, " ")), false)
 	return strings.TrimSpace(s), append(said, blunt...)
 }
 
@@ -239,12 +242,17 @@ func negatedNo(s string) (out, no string, ok bool) {
 
 // neutral says a kept clause's contemptuous verdict plainly ("Your
 // estimate of 2 days is a joke" -> "... isn't realistic"), returning the
-// words it replaced: the trim's, after softening.
-func (t *tone) neutral(s string) (string, []string) { return replaceAll(t.judgements, nil, s) }
+// words it replaced: the trim's, after softening. alone says the clause
+// is its whole sentence as written.
+func (t *tone) neutral(s string, alone bool) (string, []string) {
+	return replaceAll(t.judgements, nil, s, alone)
+}
 
 // replaceAll applies rs in order, returning the words the blunt ones
-// matched. x, when not nil, indexes the replacements' needs.
-func replaceAll(rs []replacement, x *needIndex, s string) (string, []string) {
+// matched. x, when not nil, indexes the replacements' needs; alone says
+// s is its whole sentence as written (a replacement marked whole applies
+// only then).
+func replaceAll(rs []replacement, x *needIndex, s string, alone bool) (string, []string) {
 	var blunt []string
 	lower := strings.ToLower(s)
 	tx := sketched{s: s}
@@ -254,7 +262,7 @@ func replaceAll(rs []replacement, x *needIndex, s string) (string, []string) {
 		if x != nil && ns.hit == nil {
 			ns = x.hits(&tx, buf[:0])
 		}
-		if x != nil && !ns.named(i) || !tx.may(r.may) {
+		if r.whole && !alone || x != nil && !ns.named(i) || !tx.may(r.may) {
 			continue // r.re cannot match s: it leaves s as it is
 		}
 		if r.need != nil && !containsAny(lower, r.need) {

@@ -87,7 +87,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				// aside that went ("As I've explained repeatedly, ...").
 				s = s[m[1]:]
 			}
-			if m := eitherRE.FindStringSubmatch(soEitherRE.ReplaceAllString(s, "either ")); m != nil && !choiceOrRE.MatchString(s) {
+			if m := eitherRE.FindStringSubmatch(soEitherRE.ReplaceAllString(s, "either ")); m != nil && !choiceOrRE.MatchString(s) && !eitherWayRE.MatchString(s) {
 				// "Either the allowances are paid by Friday." lost its "or
 				// you send someone else": what is left is no choice.
 				s = m[1]
@@ -117,7 +117,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		sents = append(sents, s)
 	}
 	afterCut := false // the piece before, in this sentence, went
-	for _, p := range rd.pieces {
+	for i, p := range rd.pieces {
 		if p.sent != sent {
 			flush()
 			sent, cut, started, afterCut, lineSent = p.sent, false, false, false, p.line
@@ -153,7 +153,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if len(p.blunt) > 0 {
 			cut = true
 		}
-		said, _ := toneData().neutral(p.text)
+		said, _ := toneData().neutral(p.text, soleInSentence(rd.pieces, i))
 		if !started && wordCount(said) < 3 && len(p.blunt) == 0 && wordCount(p.orig) == wordCount(said)+1 {
 			// A clause the softening left under three words keeps the
 			// word it took ("Sure, try it.", not "Try it."): the word
@@ -239,6 +239,12 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		out += "\n\n" + s
 	}
 	return out, true
+}
+
+// soleInSentence reports whether ps[i] is its sentence's only clause as
+// written, whatever the trim cut around it.
+func soleInSentence(ps []piece, i int) bool {
+	return (i == 0 || ps[i-1].sent != ps[i].sent) && (i+1 == len(ps) || ps[i+1].sent != ps[i].sent)
 }
 
 // butLeadRE: a clause's opening "but".
@@ -531,6 +537,11 @@ var dontRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:do not|don'?t|don’t|never)\s
 // its "or you find another teller"; round 107).
 var soEitherRE = lazyRegexp(`(?i)^(?:so|and|but)\s+either\s+`)
 
+// eitherWayRE: "Either way I'm blocking the PR ..." offers no choice to
+// lose: cut, its "Either" had gone and left "Way I'm blocking ..."
+// (round 107's draft once the escalation in its tail was reworded).
+var eitherWayRE = lazyRegexp(`(?i)^(?:(?:so|and|but)\s+)?either\s+way\b`)
+
 // lowerCase: the writer starts no sentence with a capital ("not approving
 // yet - ... take a fresh snapshot first"): capitals the trim added would
 // be its style, not theirs (readers of round 102 marked them).
@@ -725,12 +736,12 @@ func leftover(s string) bool {
 func trimNotes(rd reading) []string {
 	var notes []string
 	sorry := apologetic(rd)
-	for _, p := range rd.pieces {
+	for i, p := range rd.pieces {
 		for _, l := range p.lost {
 			notes = append(notes, fmt.Sprintf("left out %q: how it treats the reader", clip(l, 80)))
 		}
 		if !dropped(p.class) && !flatNo(p, sorry) {
-			_, plain := toneData().neutral(p.text)
+			_, plain := toneData().neutral(p.text, soleInSentence(rd.pieces, i))
 			for _, b := range plain {
 				notes = append(notes, fmt.Sprintf("said plainly: %q", b))
 			}
