@@ -113,6 +113,11 @@ var firstSight = map[string]struct {
 	// drafts139142: rounds 139-142 (four more writers, the standard
 	// brief; 95 of 96 agreed), stop 30, measured only.
 	"drafts139142": {"scored once at db0fd54 (the judge of 73d0969): verdict 0.926 (88/95), AUC 0.975", 0.88, 0},
+	// drafts143146: rounds 143-146 (four more writers, the standard
+	// brief; 95 of 96 agreed), stop 31, measured only. Seven of the eight
+	// misses are drafts the readers would not send that the judge passes
+	// at 64-100: most leave out what the situation names.
+	"drafts143146": {"scored once at ce0f82e (the judge of 73d0969): verdict 0.916 (87/95), AUC 0.975", 0.87, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other
