@@ -864,7 +864,7 @@ var (
 	jabWords = []string{"because", "cause ", "cos ", "coz ", " so ", "save ", "for your", "your call", "your choice", "take it", "end of story", "that's it", "thats it", "next time"}
 	// copulaEndRE: text that ends on the verb a tail completes ("it's",
 	// "is").
-	copulaEndRE = lazyRegexp(`(?i)(?:\b(?:is|it'?s|its|was|be|are)|'s|’s)\s*$`)
+	copulaEndRE = lazyRegexp(`(?i)(?:\b(?:is|it'?s|its|was|be|are|thas|thats)|'s|’s)\s*$`) // ("thas your call": round 143's Norfolk "that's")
 	// bareIfRE: a condition left without what follows from it.
 	bareIfRE = lazyRegexp(`(?i)^if ((?:a|an|the|any|one|our|your|some|\d)[^;]{8,120})$`)
 	// numberRE: a clause that holds a number, a time, a date or an amount.

@@ -64,7 +64,13 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.MatchString(written)) || wasGone && !wasNo && pointsBackRE.MatchString(s) && !presentsRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) {
+		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.MatchString(written)) || wasGone && !wasNo && pointsBackRE.MatchString(s) && !presentsRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) ||
+			wasGone && ellipticalRE.MatchString(s) || wasQuery && questionTailRE.MatchString(s) && !finiteVerb(s) {
+			// ("I am." answered "But of course you people are not the
+			// ones who receive the calls at 3am", which went; "With that
+			// exhaust sitting right beside the tank?" went on from "You
+			// want to pour diesel inside generator that is running?";
+			// round 143.)
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose
@@ -175,10 +181,13 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		lastEnd = p.end
 		asked = endsAsked(p.orig, said)
 		lead := p.lead
-		if prevCut {
+		if prevCut && !concessionRE.MatchString(cur.String()) {
 			// The "but" set what follows against the clause that went
 			// ("I'll be honest, [I don't know who told you ...,] but
-			// that's not really how it works"; round 64).
+			// that's not really how it works"; round 64). Not after a
+			// concession kept: "I know we went over this Tuesday, [and
+			// you made the call,] but I gotta put this in writing" had
+			// lost its "but" (round 143).
 			if bare := strings.TrimLeft(lead, " ,"); butLeadRE.MatchString(bare) {
 				lead = ", " + butLeadRE.ReplaceAllString(bare, "")
 			}
@@ -246,6 +255,18 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 func soleInSentence(ps []piece, i int) bool {
 	return (i == 0 || ps[i-1].sent != ps[i].sent) && (i+1 == len(ps) || ps[i+1].sent != ps[i].sent)
 }
+
+// concessionRE: a sentence that opens by granting something ("I know we
+// went over this Tuesday"), which a "but" after it answers.
+var concessionRE = lazyRegexp(`(?i)^\W*(?:I|we)\s+(?:(?:do|fully|completely|totally|really)\s+)?(?:know|understand|appreciate|realise|realize|accept|get|hear)\b`)
+
+// ellipticalRE: a sentence that is only a subject and its auxiliary ("I
+// am.", "We did."): it answers the sentence before.
+var ellipticalRE = lazyRegexp(`(?i)^\W*(?:I|we|you|he|she|they|it)\s+(?:am|are|is|was|were|do|does|did|will|would|can|could|have|has|had|must|should)(?:n't|n’t|\s+not)?\W*$`)
+
+// questionTailRE: a question that is only a phrase, no clause of its own
+// ("With that exhaust sitting right beside the tank?").
+var questionTailRE = lazyRegexp(`(?i)^\W*(?:with|without|in|on|at|after|before|during|near|beside|next to|from|by)\b[^.!?]*\?\W*$`)
 
 // butLeadRE: a clause's opening "but".
 var butLeadRE = lazyRegexp(`(?i)^\s*but\b[,\s]*`)
