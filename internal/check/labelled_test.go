@@ -118,6 +118,9 @@ var firstSight = map[string]struct {
 	// misses are drafts the readers would not send that the judge passes
 	// at 64-100: most leave out what the situation names.
 	"drafts143146": {"scored once at ce0f82e (the judge of 73d0969): verdict 0.916 (87/95), AUC 0.975", 0.87, 0},
+	// drafts147150: rounds 147-150 (four more writers, the standard
+	// brief; 96 of 96 agreed), stop 31, measured only.
+	"drafts147150": {"scored once at 4bc89b0 (the judge of 73d0969): verdict 0.927 (89/96), AUC 0.974", 0.88, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other
