@@ -627,7 +627,7 @@ func trimJabs(rd reading, m jabScorer, bar float64) reading {
 			copied = true
 		}
 		q := &rd.pieces[i]
-		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.MatchString(text) && len(ExtractFacts(text)) == 0 {
+		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.MatchString(text) && !hasFacts(text) {
 			// What is left says nothing of its own ("Don't argue, just
 			// do it."): it goes with the jab.
 			q.match = match{class: classBlame}
@@ -828,7 +828,7 @@ func jabPart(c *classifier, m jabScorer, part string, bar float64) bool {
 	part = strings.TrimSpace(part)
 	// (A jab says something of someone: it has a verb. "..., sanctions,
 	// and quite possibly both our practising certificates" is a list.)
-	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.MatchString(part) || wordCount(part) <= 3 && condRE.MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.MatchString(part) || len(ExtractFacts(part)) > 0 {
+	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.MatchString(part) || wordCount(part) <= 3 && condRE.MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.MatchString(part) || hasFacts(part) {
 		return false
 	}
 	if soReasonRE.MatchString(part) {

@@ -116,7 +116,7 @@ func NewInspector(in InspectInput) *Inspector {
 		// is missing, not words; a flagged span that carries the draft's
 		// facts is its reason, which a rewrite keeps.
 		if f.Kind != check.KindAntiPattern || f.End <= f.Start || wordCount(f.Excerpt) < 2 ||
-			f.Rule == "objection_without_proposal" || f.Rule == "hiding_limitation" || len(ExtractFacts(f.Excerpt)) > 0 {
+			f.Rule == "objection_without_proposal" || f.Rule == "hiding_limitation" || hasFacts(f.Excerpt) {
 			continue
 		}
 		x.addBlunt(f.Excerpt, f.Excerpt)

@@ -819,7 +819,7 @@ func shortStands(req Request, text string) bool {
 		return false
 	}
 	n := wordCount(text)
-	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || len(ExtractFacts(text)) > 0 || heldNumberRE.MatchString(text))
+	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || hasFacts(text) || heldNumberRE.MatchString(text))
 }
 
 // standsTrimmed says whether the trimmed text can go out as the rewrite:
@@ -841,7 +841,7 @@ func standsTrimmed(req Request, text string) bool {
 	if req.Audience == guide.AudienceReport {
 		return true
 	}
-	facts := len(ExtractFacts(text)) > 0 || heldNumberRE.MatchString(text)
+	facts := hasFacts(text) || heldNumberRE.MatchString(text)
 	// A short one that offers a time stands too ("Booked solid Saturday.
 	// Van's free Thursday." had been rebuilt as "The van's free Thursday.
 	// How about Booked solid Saturday?"; round 63).

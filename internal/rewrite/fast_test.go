@@ -1,0 +1,84 @@
+package rewrite
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The hand-written readers below stand for an expression or a chain of
+// library calls that cost a rewrite more; each is held here to what it
+// replaces, on random texts written from parts that reach its edges.
+
+// randomTexts returns n texts of up to most parts each, and the fixed ones.
+func randomTexts(seed uint64, n, most int, parts []string, fixed ...string) []string {
+	rnd := rand.New(rand.NewPCG(seed, seed+1))
+	texts := append([]string{benchDraft, ""}, fixed...)
+	for range n {
+		var b strings.Builder
+		for range rnd.IntN(most + 1) {
+			b.WriteString(parts[rnd.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+func TestWordSpans(t *testing.T) {
+	parts := []string{"a", "Zoë", "e\u0301", "\u0301", "'", "’", "&", ".", "-", " ", "..", "O'Neil", "rock-n-roll", "3", "\xff", "\xe2\x80", "日本", "ǅ", "_", "A.B.", "x-", "-x", "’s", "\u212A", "\n"}
+	for _, s := range randomTexts(11, 5000, 12, parts, "a", "-", "a-", "a-b", "ab'", "'ab", "a\u0301b") {
+		var want [][2]int
+		for _, m := range wordRE.get().FindAllStringIndex(s, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := wordSpans(s); !slices.Equal(got, want) {
+			t.Errorf("wordSpans(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestNormaliseFactOnePass(t *testing.T) {
+	want := func(s string) string {
+		return strings.Join(strings.Fields(strings.ToLower(factReplacer.Replace(s))), " ")
+	}
+	parts := []string{"a", "B", " ", "  ", "\t", "\n", "\v", "\u00a0", "\u2003", "\u0085", "’", "‘", "“", "”", "–", "—", "İ", "Σ", "ǅ", "\u212A", "\xff", "\xe2", "\xe2\x80", "\xe2\x80\x99", "\xc2", "\ufffd", "€18,000", "José", "ß", "x"}
+	for _, s := range randomTexts(13, 8000, 10, parts, " ", "\u00a0a\u00a0", "A") {
+		if got, w := normaliseFact(s), want(s); got != w {
+			t.Errorf("normaliseFact(%q) = %q, want %q", s, got, w)
+		}
+	}
+}
+
+func TestWordCountCounts(t *testing.T) {
+	parts := []string{"a", "Bé", " ", "3", "-", "’", "\xff", "\xe2\x80", "日本", "\u0301", "x1", ".", "\n", "٣", "Ⅻ", "_"}
+	for _, s := range randomTexts(15, 5000, 10, parts) {
+		want := len(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if got := wordCount(s); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestHasFacts(t *testing.T) {
+	parts := []string{" ", ". ", ", ", "\n", "the ", "we ", "said ", "May", "may ", "March", "march ", "Mar. ", "Jan", "3", "14th", "€18,000", "$", "5 weeks", "two days", "a few hours",
+		"Monday", "Fridays", "Q3", "H1 FY24", "SSO", "José", "Martínez", "Dr. ", "Okafor", "No", "Honestly", "I", "ok", "5pm", "30 September", "the 3rd", "clause 7", "-", "x"}
+	texts := randomTexts(17, 8000, 6, parts, "May I?", "March on.", "We march in May.", "No.", "Honestly, no.")
+	for _, s := range strings.FieldsFunc(benchDraft, func(r rune) bool { return r == '.' || r == ',' }) {
+		texts = append(texts, s, strings.TrimSpace(s))
+	}
+	with := 0
+	for _, s := range texts {
+		want := len(ExtractFacts(s)) > 0
+		if want {
+			with++
+		}
+		if got := hasFacts(s); got != want {
+			t.Errorf("hasFacts(%q) = %v, want %v (%q)", s, got, want, ExtractFacts(s))
+		}
+	}
+	if with < len(texts)/4 || with > len(texts)*3/4 {
+		t.Errorf("%d of %d texts hold facts: the samples do not weigh both sides", with, len(texts))
+	}
+}
