@@ -804,7 +804,7 @@ func withinDraft(req Request, text string) bool {
 	if slices.ContainsFunc(req.missingFacts(text), func(f string) bool { return strings.ContainsFunc(f, unicode.IsDigit) }) {
 		return false
 	}
-	return !trimSpliced(text, req.Draft)
+	return !trimSpliced(req.memo.splicesOf(text), req.Draft)
 }
 
 // shortStands: a trim too short to stand on its own ("140s done.", from
@@ -893,12 +893,11 @@ func endsAsked(orig, kept string) bool {
 // hand the draft to the rebuild, which readers rated below the draft on
 // 21 of the 38 readings of the drafts it was handed in rounds 38-47 (6
 // above).
-func trimSpliced(text, d string) bool {
-	sents := draft.Split(text)
+func trimSpliced(sp *spliceFinds, d string) bool {
 	lower := lowerCase(d)
 	ws := &writersText{d: d}
-	for _, t := range spliceTests {
-		m := t.find(text, sents)
+	for i, t := range spliceTests {
+		m := sp.find(i)
 		if m == "" || asWrittenTests[t.name] && ws.sentence(m) || writersWords(strings.TrimSpace(m), d) || lower && t.name == lowerStartTest {
 			continue // (a chat typed in lower case keeps its style: lowerCase)
 		}
