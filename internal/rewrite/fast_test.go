@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"math/rand/v2"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -80,5 +81,49 @@ func TestHasFacts(t *testing.T) {
 	}
 	if with < len(texts)/4 || with > len(texts)*3/4 {
 		t.Errorf("%d of %d texts hold facts: the samples do not weigh both sides", with, len(texts))
+	}
+}
+
+func TestSegSepsScan(t *testing.T) {
+	want := func(s string) [][]int {
+		var out [][]int
+		for _, m := range segSepRE.get().FindAllStringSubmatchIndex(s, -1) {
+			for g := 2; g < len(m); g += 2 {
+				if m[g] >= 0 {
+					out = append(out, m[g:g+2])
+					break
+				}
+			}
+		}
+		return out
+	}
+	ast, err := syntax.Parse(segSepRE.expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(19, 20))
+	parts := []string{"a", "x", " ", "  ", "\t", "\n", "\v", "\f", "\r", ",", ";", "-", "—", "–", "which", "who", "you", "your", "youth", "and", "but", "so", "soon", "I", "I'm", "it", "it's", "there", "the", "theirs", "nowhere", "frankly", "_", "9", "\xff", "\xe2\x80", "é", "’"}
+	texts := []string{benchDraft, "", " ", ",", ", ", " - ", " — x", " which you", " who yours", " and I", " so theirs", " and  the_"}
+	for range 8000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			if rnd.IntN(4) == 0 {
+				sample(ast, rnd, &b)
+			} else {
+				b.WriteString(parts[rnd.IntN(len(parts))])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	matched := 0
+	for _, s := range texts {
+		got, w := segSeps(s), want(s)
+		matched += len(w)
+		if !slices.EqualFunc(got, w, slices.Equal[[]int]) {
+			t.Errorf("segSeps(%q) = %v, want %v", s, got, w)
+		}
+	}
+	if matched < 3000 {
+		t.Errorf("only %d separators in the samples", matched)
 	}
 }
