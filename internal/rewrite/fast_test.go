@@ -127,3 +127,44 @@ func TestSegSepsScan(t *testing.T) {
 		t.Errorf("only %d separators in the samples", matched)
 	}
 }
+
+func TestGarbledOpeningSplit(t *testing.T) {
+	for _, w := range linkWords {
+		for _, r := range w {
+			if f := unicode.SimpleFold(unicode.SimpleFold(r)); f != r {
+				t.Errorf("%q in %q folds beyond its ASCII cases", r, w)
+			}
+		}
+	}
+	ast, err := syntax.Parse(garbledOpeningRE.expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(21, 22))
+	parts := []string{"x", "I", " ", "  ", "\t", "\n", "\v", "\r", ".", "?", "!", "?!", ",", "_", "9", "\xff", "é", "’", "K", "to", "TO", "The", "an", "a", "banana", "into", "upon", "that", "thaT", "from", "asked", "his", "and has to the"}
+	texts := []string{"", ".", "to.", " to .  ", "To?", "xto.", "into.", "an.", "a .", "é to!", "_to.", "9 of.", "and that!\n", "or?!", "of.\v"}
+	for range 10000 {
+		var b strings.Builder
+		for range rnd.IntN(10) {
+			if rnd.IntN(3) == 0 {
+				sample(ast, rnd, &b)
+			} else {
+				b.WriteString(parts[rnd.IntN(len(parts))])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	matched := 0
+	for _, s := range texts {
+		want := garbledOpeningRE.get().MatchString(s)
+		if want {
+			matched++
+		}
+		if got := garbledNarrationRE.MatchString(s) || garbledAuxRE.MatchString(s) || endsOnLinkWord(s); got != want {
+			t.Errorf("split garbledOpeningRE on %q = %v, want %v", s, got, want)
+		}
+	}
+	if matched < len(texts)/5 {
+		t.Errorf("only %d of %d texts match", matched, len(texts))
+	}
+}
