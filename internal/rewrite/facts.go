@@ -110,7 +110,7 @@ func ExtractFacts(text string) []string {
 		if !re.mayIn(&tx) {
 			continue
 		}
-		for _, m := range re.get().FindAllStringIndex(text, -1) {
+		for _, m := range matchAll(re, text) {
 			if re == monthRE && ambiguousMonth(text, m[0], m[1]) {
 				continue
 			}
@@ -135,7 +135,7 @@ func hasFacts(text string) bool {
 		}
 	}
 	if monthRE.mayIn(&tx) {
-		for _, m := range monthRE.get().FindAllStringIndex(text, -1) {
+		for _, m := range matchAll(monthRE, text) {
 			if !ambiguousMonth(text, m[0], m[1]) {
 				return true
 			}

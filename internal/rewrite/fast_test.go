@@ -168,3 +168,48 @@ func TestGarbledOpeningSplit(t *testing.T) {
 		t.Errorf("only %d of %d texts match", matched, len(texts))
 	}
 }
+
+func TestFactsNear(t *testing.T) {
+	parts := []string{" ", "  ", "\n", "\t", ".", ",", ", ", "-", "'", "’", "_", "x", "9", "12", "3rd", "14th", "of ", "2024", "\xff", "é", "日本",
+		"Monday", "Wednesdays", "Sunday", "day", "today", "May", "Mayor", "March", "Sept", "September", "Dec.", "Q3", "Q4 FY'24", "H1", "H2 2025", "FY", "Q5",
+		"a", "an", "a few", "several", "ſeveral", "a couple of", "two", "TWO", "hours", "Days", "wee\u212As", "weeks", "ſprint", "sprints", "quarters", "years", "month"}
+	for _, a := range factAnchors {
+		if a.fold {
+			for _, lit := range a.lits {
+				for _, r := range lit {
+					if f := unicode.SimpleFold(unicode.SimpleFold(r)); f != r {
+						t.Errorf("%q in %q folds beyond its ASCII cases", r, lit)
+					}
+				}
+			}
+		}
+		ast, err := syntax.Parse(a.re.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rnd := rand.New(rand.NewPCG(23, 24))
+		texts := []string{benchDraft, "", "Monday", "5Monday", "3 February", "Q1", "a week"}
+		for range 6000 {
+			var b strings.Builder
+			for range rnd.IntN(14) {
+				if rnd.IntN(3) == 0 {
+					sample(ast, rnd, &b)
+				} else {
+					b.WriteString(parts[rnd.IntN(len(parts))])
+				}
+			}
+			texts = append(texts, b.String())
+		}
+		matched := 0
+		for _, s := range texts {
+			want := a.re.get().FindAllStringIndex(s, -1)
+			matched += len(want)
+			if got := a.findAll(s); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("%s near its anchors in %q = %v, want %v", a.re.expr, s, got, want)
+			}
+		}
+		if matched < 1000 {
+			t.Errorf("%s: only %d matches in the samples", a.re.expr, matched)
+		}
+	}
+}
