@@ -28,22 +28,32 @@ type anchored struct {
 // and end on rune boundaries. Every match lies in the window of a literal
 // it holds; windows that meet are merged, so a match never spans two,
 // and the matches in a window are the whole text's there, found in the
-// same order from the same starts.
+// same order from the same starts. (Each byte is walked over once at
+// most in widening the windows, however many literals a word holds:
+// "daydayday...".)
 func (a *anchored) findAll(text string) [][]int {
 	at := a.anchors(text)
+	if len(at) == 0 {
+		return nil
+	}
 	var out [][]int
 	re := a.re.get()
-	for i := 0; i < len(at); {
-		lo, hi := windowStart(text, at[i]-a.before), windowEnd(text, at[i]+a.after)
-		i++
-		for i < len(at) && windowStart(text, at[i]-a.before) <= hi {
-			hi = max(hi, windowEnd(text, at[i]+a.after))
-			i++
-		}
+	flush := func(lo, hi int) {
 		for _, m := range re.FindAllStringIndex(text[lo:hi], -1) {
 			out = append(out, []int{lo + m[0], lo + m[1]})
 		}
 	}
+	lo, hi := windowStart(text, at[0]-a.before, 0), windowEnd(text, at[0]+a.after)
+	for _, p := range at[1:] {
+		if s := windowStart(text, p-a.before, hi); s > hi {
+			flush(lo, hi) // (a window that does not meet the one before)
+			lo = s
+		}
+		if p+a.after > hi {
+			hi = windowEnd(text, p+a.after)
+		}
+	}
+	flush(lo, hi)
 	return out
 }
 
@@ -84,14 +94,15 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// windowStart is the last position at or before p (p may be negative)
-// that is the text's start or follows an ASCII byte that is no word
-// character.
-func windowStart(text string, p int) int {
-	if p <= 0 {
-		return 0
+// windowStart is the last position at or before p that is the text's
+// start or follows an ASCII byte that is no word character, or floor
+// when that lies at or before floor (windows up to floor are merged
+// anyway).
+func windowStart(text string, p, floor int) int {
+	if p <= floor {
+		return floor
 	}
-	for p > 0 && !edgeByte(text[p-1]) {
+	for p > floor && !edgeByte(text[p-1]) {
 		p--
 	}
 	return p
