@@ -110,7 +110,7 @@ func ExtractFacts(text string) []string {
 		if !re.mayIn(&tx) {
 			continue
 		}
-		for _, m := range re.get().FindAllStringIndex(text, -1) {
+		for _, m := range matchAll(re, text) {
 			if re == monthRE && ambiguousMonth(text, m[0], m[1]) {
 				continue
 			}
@@ -119,6 +119,29 @@ func ExtractFacts(text string) []string {
 	}
 	found = append(found, names(text)...)
 	return dedupe(text, found)
+}
+
+// hasFacts is len(ExtractFacts(text)) > 0, found sooner: every match
+// ExtractFacts adds is a fact (a number's span keeps its digit, a day's or
+// a month's its first letter; dedupe keeps the first span it is given), so
+// the first match of any of its expressions answers, and most texts asked
+// (a clause, a part, a trimmed candidate) hold a number early on. The
+// expressions and their prefilter are ExtractFacts's.
+func hasFacts(text string) bool {
+	tx := sketched{s: text}
+	for _, re := range []*lazyRE{numberRE, spelledRE, weekdayRE, quarterRE} {
+		if re.mayIn(&tx) && re.get().MatchString(text) {
+			return true
+		}
+	}
+	if monthRE.mayIn(&tx) {
+		for _, m := range matchAll(monthRE, text) {
+			if !ambiguousMonth(text, m[0], m[1]) {
+				return true
+			}
+		}
+	}
+	return len(names(text)) > 0
 }
 
 type span struct{ start, end int }
@@ -145,11 +168,44 @@ func ambiguousMonth(text string, start, end int) bool {
 	return sentenceStart(text, start)
 }
 
+// wordSpans is wordRE.FindAllStringIndex(text, -1), read by hand: the
+// matcher tried the expression's alternation at every byte of a long
+// draft. A word starts at a letter and runs over letters, marks and the
+// joiners ' ’ & . - up to its last letter or mark (the star gives back a
+// trailing joiner); a letter alone is a word. (An invalid byte reads as
+// U+FFFD, no letter, as the matcher reads it.) TestWordSpans holds it to
+// the expression.
+func wordSpans(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.Is(unicode.L, r) {
+			i += n
+			continue
+		}
+		end := i + n
+		for j := end; j < len(text); {
+			r, m := utf8.DecodeRuneInString(text[j:])
+			letter := unicode.Is(unicode.L, r) || unicode.Is(unicode.M, r)
+			if !letter && !strings.ContainsRune("'’&.-", r) {
+				break
+			}
+			j += m
+			if letter {
+				end = j
+			}
+		}
+		out = append(out, [2]int{i, end})
+		i = end
+	}
+	return out
+}
+
 // names finds acronyms (two or more capitals: SSO, POC, CFO) and runs of
 // capitalised words that are not just a sentence's first word.
 func names(text string) []span {
 	var out []span
-	words := wordRE.FindAllStringIndex(text, -1)
+	words := wordSpans(text)
 	i := 0
 	for i < len(words) {
 		w := text[words[i][0]:words[i][1]]
@@ -359,8 +415,47 @@ func MissingFacts(text string, facts []string) []string {
 
 var factReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-", "\u00a0", " ")
 
+// normaliseFact is strings.Join(strings.Fields(strings.ToLower(
+// factReplacer.Replace(s))), " ") written as one pass over s (it runs on
+// every whole draft, fact and rewrite, many times a run): quotes and
+// dashes made plain, lower case, runs of space made one. (An invalid
+// byte becomes U+FFFD, as ToLower makes it.) TestNormaliseFactOnePass
+// holds it to the expression it replaces.
 func normaliseFact(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(factReplacer.Replace(s))), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next character
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch r {
+		case '’', '‘':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		case '\u00a0':
+			r = ' '
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // outermost drops facts contained in another, longer one of the list

@@ -659,13 +659,70 @@ func splitStops(s string) []string {
 // that is no clause: the brief's narration leaked into it ("... shift
 // lead Kyle asked his production supervisor"), an auxiliary left without
 // its verb ("and has to the lab director"), a word doubled, a sentence
-// that ends on a word that needs one after it.
+// that ends on a word that needs one after it. garbledOpening asks its
+// three alternatives apart (TestGarbledOpeningSplit holds them to it): an
+// alternation matches where one of its alternatives does, and apart the
+// first two are most often ruled out by their literals, while the third,
+// which ends the text, is read from the end (endsOnLinkWord) rather than
+// tried at every position.
 var garbledOpeningRE = lazyRegexp(`(?i)\b(?:asked|asks|told|tells|emailed|emails|messaged|texted|wrote|rang|phoned)\s+(?:his|her|their|the|my|our|its)\s+\w+|\band (?:has|have|had|is|are|was|were)\s+(?:to|for|at|on|in|with|by)\s+(?:the|a|an|our|your|their|his|her)\b|\b(?:to|of|and|or|the|a|an|with|for|by|at|in|on|from|that)\s*[.?!]\s*$`)
+
+var (
+	garbledNarrationRE = lazyRegexp(`(?i)\b(?:asked|asks|told|tells|emailed|emails|messaged|texted|wrote|rang|phoned)\s+(?:his|her|their|the|my|our|its)\s+\w+`)
+	garbledAuxRE       = lazyRegexp(`(?i)\band (?:has|have|had|is|are|was|were)\s+(?:to|for|at|on|in|with|by)\s+(?:the|a|an|our|your|their|his|her)\b`)
+)
+
+// linkWords are the words garbledOpeningRE's third alternative finds
+// ending a text: \b(?:to|of|and|or|the|a|an|with|for|by|at|in|on|from|that)\s*[.?!]\s*$
+var linkWords = []string{"to", "of", "and", "or", "the", "a", "an", "with", "for", "by", "at", "in", "on", "from", "that"}
+
+// endsOnLinkWord is garbledOpeningRE's third alternative,
+// (?i)\b(?:to|of|and|or|the|a|an|with|for|by|at|in|on|from|that)\s*[.?!]\s*$, read
+// from the end of s: a run of \s (ASCII space, tab, newline, form feed or
+// carriage return), one of . ? !, another run, and before them one of
+// linkWords in any case, at a word boundary. (No letter of the words has
+// a case beyond ASCII's two, so comparing bytes folded as ASCII is
+// comparing them as (?i) does.)
+func endsOnLinkWord(s string) bool {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	i := len(s)
+	for i > 0 && isSpace(s[i-1]) {
+		i--
+	}
+	if i == 0 || s[i-1] != '.' && s[i-1] != '?' && s[i-1] != '!' {
+		return false
+	}
+	i--
+	for i > 0 && isSpace(s[i-1]) {
+		i--
+	}
+	for _, w := range linkWords {
+		if at := i - len(w); at >= 0 && asciiEqualFold(s[at:i], w) && (at == 0 || !isWordByte(s[at-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold reports whether s is w, a lower-case ASCII word, in any
+// ASCII case.
+func asciiEqualFold(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // garbledOpening reports whether an opening built from the situation is
 // no grammatical clause.
 func garbledOpening(s string) bool {
-	return garbledOpeningRE.MatchString(s) || doubledWord(s) != ""
+	return garbledNarrationRE.MatchString(s) || garbledAuxRE.MatchString(s) || endsOnLinkWord(s) || doubledWord(s) != ""
 }
 
 // echoNumberRE: a number as written.

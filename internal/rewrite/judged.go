@@ -531,18 +531,100 @@ const (
 var segSepRE = lazyRegexp(`(,\s+|;\s+|\s+[—–]\s+|\s+-\s+)|(\s+)(?:which|who) (?:you|your)\b|(\s+(?:and|but|so)\s+)(?:now|then|I|I'm|I've|I'll|we|we're|you|you're|you've|they|he|she|it|it's|that|that's|this|there|there's|the|my|our|your|frankly|honestly|next)\b`)
 
 // segSeps are the separators segSepRE finds in s, as byte ranges (an
-// "and" without the subject after it).
+// "and" without the subject after it): the group that took part in each
+// of segSepRE.FindAllStringSubmatchIndex(s, -1)'s matches. They are read
+// by hand (segSepAt), as the expression reads them: it runs on every
+// clause and part the trim weighs, and the matcher tried its
+// alternatives of leading spaces at every position. TestSegSepsScan holds
+// it to the expression.
 func segSeps(s string) [][]int {
 	var out [][]int
-	for _, m := range segSepRE.FindAllStringSubmatchIndex(s, -1) {
-		for g := 2; g < len(m); g += 2 {
-			if m[g] >= 0 {
-				out = append(out, m[g:g+2])
-				break
+	for p := 0; p < len(s); {
+		sep, end := segSepAt(s, p)
+		if end < 0 {
+			_, n := utf8.DecodeRuneInString(s[p:])
+			p += n
+			continue
+		}
+		out = append(out, sep)
+		p = end
+	}
+	return out
+}
+
+// segSepLinks and segSepSubjects are segSepRE's words, in its order.
+var (
+	segSepLinks    = []string{"and", "but", "so"}
+	segSepSubjects = []string{"now", "then", "I", "I'm", "I've", "I'll", "we", "we're", "you", "you're", "you've", "they", "he", "she", "it", "it's", "that", "that's", "this", "there", "there's", "the", "my", "our", "your", "frankly", "honestly", "next"}
+)
+
+// segSepAt matches segSepRE at s[p:], its alternatives in their order:
+// the separator (the group that took part) and where the match ends; end
+// is -1 when none matches there. (Its \s is ASCII space, tab, newline,
+// form feed or carriage return; its \b lies between an ASCII word
+// character and anything else. A run of spaces taken whole never has to
+// give one back: what follows it in every alternative is no space.)
+func segSepAt(s string, p int) (sep []int, end int) {
+	spaces := func(i int) int { // the end of the run of \s at i
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		return i
+	}
+	// ,\s+ | ;\s+
+	if s[p] == ',' || s[p] == ';' {
+		if q := spaces(p + 1); q > p+1 {
+			return []int{p, q}, q
+		}
+		return nil, -1
+	}
+	q := spaces(p)
+	if q == p {
+		return nil, -1
+	}
+	// \s+[—–]\s+ | \s+-\s+
+	for _, dash := range []string{"—", "–", "-"} {
+		if strings.HasPrefix(s[q:], dash) {
+			if r := spaces(q + len(dash)); r > q+len(dash) {
+				return []int{p, r}, r
 			}
 		}
 	}
-	return out
+	// (\s+)(?:which|who) (?:you|your)\b
+	for _, rel := range []string{"which", "who"} {
+		if strings.HasPrefix(s[q:], rel+" ") {
+			at := q + len(rel) + 1
+			for _, you := range []string{"you", "your"} {
+				if strings.HasPrefix(s[at:], you) && asciiWordBoundary(s, at+len(you)) {
+					return []int{p, q}, at + len(you)
+				}
+			}
+		}
+	}
+	// (\s+(?:and|but|so)\s+)(?:now|then|I|...)\b
+	for _, link := range segSepLinks {
+		if !strings.HasPrefix(s[q:], link) {
+			continue
+		}
+		r := spaces(q + len(link))
+		if r == q+len(link) {
+			continue
+		}
+		for _, w := range segSepSubjects {
+			if strings.HasPrefix(s[r:], w) && asciiWordBoundary(s, r+len(w)) {
+				return []int{p, r}, r + len(w)
+			}
+		}
+	}
+	return nil, -1
+}
+
+// asciiWordBoundary reports whether regexp's \b holds at s[i]: an ASCII
+// word character on one side of it and not on the other.
+func asciiWordBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
 }
 
 // cutDanglingRE: a part left ending on a word that needs what was cut
@@ -630,7 +712,7 @@ func trimJabs(rd reading, m jabScorer, bar float64) reading {
 			copied = true
 		}
 		q := &rd.pieces[i]
-		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.MatchString(text) && len(ExtractFacts(text)) == 0 {
+		if wordCount(text) < 4 && !keeps(text) && !heldNumberRE.MatchString(text) && !hasFacts(text) {
 			// What is left says nothing of its own ("Don't argue, just
 			// do it."): it goes with the jab.
 			q.match = match{class: classBlame}
@@ -831,7 +913,7 @@ func jabPart(c *classifier, m jabScorer, part string, bar float64) bool {
 	part = strings.TrimSpace(part)
 	// (A jab says something of someone: it has a verb. "..., sanctions,
 	// and quite possibly both our practising certificates" is a list.)
-	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.MatchString(part) || wordCount(part) <= 3 && condRE.MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.MatchString(part) || len(ExtractFacts(part)) > 0 {
+	if wordCount(part) < 2 || !finiteVerb(part) && !subjectRE.MatchString(part) || wordCount(part) <= 3 && condRE.MatchString(part) || keeps(part) || timedOffer(part) || heldNumberRE.MatchString(part) || hasFacts(part) {
 		return false
 	}
 	if soReasonRE.MatchString(part) {

@@ -137,7 +137,7 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 			// sentences' worth, joined with a semicolon.
 			s = s[:m[0]] + ";" + s[m[0]+1:]
 		}
-		if s == "" || wordCount(s) < 3 && (len(ExtractFacts(s)) == 0 || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.MatchString(s) && !clippedCantRE.MatchString(s) && !stopRE.MatchString(s) && !(wordCount(s) == 2 && req.Audience == guide.AudienceReport && imperative(s)) {
+		if s == "" || wordCount(s) < 3 && (!hasFacts(s) || wordCount(s) < 2) && !namedPerson(s, req.Situation) && !timeOfferRE.MatchString(s) && !clippedCantRE.MatchString(s) && !stopRE.MatchString(s) && !(wordCount(s) == 2 && req.Audience == guide.AudienceReport && imperative(s)) {
 			return // (a clipped no, "Cannot skip.", a stop, "Lift stops.", or an order to a report, "Be there.", is no scrap: it is the message)
 		}
 		s = withArticle(s, req.Situation, req.Draft)
@@ -1170,7 +1170,7 @@ func dateFragment(p piece, rd reading) string {
 		}
 	}
 	t := strings.TrimRight(strings.TrimSpace(p.text), ".!… ")
-	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.MatchString(t) || len(ExtractFacts(t)) == 0 || strings.HasSuffix(t, "?") {
+	if t == "" || wordCount(t) > 6 || finiteVerb(t) || verbLikeRE.MatchString(t) || !hasFacts(t) || strings.HasSuffix(t, "?") {
 		return "" // ("Board arrives Friday" says something; "Friday." offers a time)
 	}
 	if w := strings.ToLower(firstWordOf(t)); verbSet()[w] || orderLeads[w] {
@@ -1214,7 +1214,7 @@ func npBeforeThreat(s string) string {
 		return ""
 	}
 	np := strings.TrimSpace(m[1])
-	if wordCount(np) > 5 || finiteVerb(np) || len(ExtractFacts(np)) == 0 {
+	if wordCount(np) > 5 || finiteVerb(np) || !hasFacts(np) {
 		return ""
 	}
 	return bareOffer(np)
@@ -1236,7 +1236,7 @@ func factList(s string) string {
 	}
 	for i, part := range parts {
 		parts[i] = strings.TrimSpace(strings.TrimPrefix(part, "and "))
-		if parts[i] == "" || len(ExtractFacts(parts[i])) == 0 {
+		if parts[i] == "" || !hasFacts(parts[i]) {
 			return ""
 		}
 	}

@@ -98,6 +98,8 @@ type Inspector struct {
 	// writers: the draft's sentences as the splice check reads them,
 	// softened on first need (an Inspector is for one goroutine).
 	writers *writersText
+	// memo: the rewrite's, when the Inspector is Run's (see runMemo).
+	memo *runMemo
 }
 
 type draftAlt struct {
@@ -116,7 +118,7 @@ func NewInspector(in InspectInput) *Inspector {
 		// is missing, not words; a flagged span that carries the draft's
 		// facts is its reason, which a rewrite keeps.
 		if f.Kind != check.KindAntiPattern || f.End <= f.Start || wordCount(f.Excerpt) < 2 ||
-			f.Rule == "objection_without_proposal" || f.Rule == "hiding_limitation" || len(ExtractFacts(f.Excerpt)) > 0 {
+			f.Rule == "objection_without_proposal" || f.Rule == "hiding_limitation" || hasFacts(f.Excerpt) {
 			continue
 		}
 		x.addBlunt(f.Excerpt, f.Excerpt)
@@ -153,15 +155,15 @@ func (x *Inspector) addBlunt(shown, search string) {
 func (x *Inspector) Inspect(text, limit string) []Review {
 	norm := normalise(text)
 	kept := norm == x.draft
-	sents := draft.Split(text)
+	sp := x.memo.splicesOf(text)
 	in := x.in
 	in.Text, in.Limit = text, limit
 	return []Review{
 		x.inspectBlunt(norm),
 		inspectStock(in, kept),
-		x.inspectGoal(sents, kept),
+		x.inspectGoal(sp.sents, kept),
 		x.inspectAlternative(text, kept),
-		inspectSplice(text, sents, kept, x.writers),
+		inspectSplice(sp, kept, x.writers),
 		x.inspectFirm(text, kept),
 		inspectLimit(in),
 	}
@@ -389,6 +391,55 @@ func draftAlternatives(rd reading) []string {
 	return out
 }
 
+// spliceFinds is what each splice test finds in one text, each found on
+// first need: the rules engine asks of a trim (trimSpliced, up to the
+// first fault) what the inspector then asks of the same text as the
+// candidate (inspectSplice, every test). The finders read only the text
+// and its sentences.
+type spliceFinds struct {
+	text  string
+	sents []draft.Sentence
+	found []string
+	done  []bool
+}
+
+func newSpliceFinds(text string) *spliceFinds {
+	return &spliceFinds{text: text, sents: draft.Split(text), found: make([]string, len(spliceTests)), done: make([]bool, len(spliceTests))}
+}
+
+// find is what spliceTests[i] finds in the text.
+func (sp *spliceFinds) find(i int) string {
+	if !sp.done[i] {
+		sp.found[i], sp.done[i] = spliceTests[i].find(sp.text, sp.sents), true
+	}
+	return sp.found[i]
+}
+
+// runMemo is what one rewrite remembers of the texts it weighs more than
+// once. Run makes one and gives it to the engine (in the Request) and to
+// its Inspector; it lives as long as the rewrite, and is for one goroutine
+// (Run's). A nil one remembers nothing.
+type runMemo struct {
+	splices map[string]*spliceFinds
+}
+
+// splicesOf returns the splice tests' finds for text, shared with every
+// other asker of the same text in the rewrite.
+func (m *runMemo) splicesOf(text string) *spliceFinds {
+	if m == nil {
+		return newSpliceFinds(text)
+	}
+	if sp, ok := m.splices[text]; ok {
+		return sp
+	}
+	sp := newSpliceFinds(text)
+	if m.splices == nil {
+		m.splices = map[string]*spliceFinds{}
+	}
+	m.splices[text] = sp
+	return sp
+}
+
 // A splice test: its name and a finder that returns the offending text.
 type spliceTest struct {
 	name string
@@ -570,15 +621,15 @@ var (
 	gluedGreetingRE  = lazyRegexp(`(?:[\p{Ll},:;]|[^\n.!?]\s)\s+(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+\p{Lu}\p{Ll}+`)
 )
 
-func inspectSplice(text string, sents []draft.Sentence, kept bool, ws *writersText) Review {
+func inspectSplice(sp *spliceFinds, kept bool, ws *writersText) Review {
 	r := Review{Name: CheckSplice, Pass: true}
 	if kept {
 		r.Detail = "kept as written"
 		return r
 	}
 	var found []string
-	for _, t := range spliceTests {
-		if m := t.find(text, sents); m != "" && !(asWrittenTests[t.name] && ws.sentence(m)) && !(t.name == "doubled word" && writersWords(m, ws.d)) {
+	for i, t := range spliceTests {
+		if m := sp.find(i); m != "" && !(asWrittenTests[t.name] && ws.sentence(m)) && !(t.name == "doubled word" && writersWords(m, ws.d)) {
 			found = append(found, fmt.Sprintf("%s (%q)", t.name, clip(m, 60)))
 		}
 	}

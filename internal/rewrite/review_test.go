@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"github.com/pushback/pushback/internal/draft"
 	"slices"
 	"testing"
 
@@ -158,7 +157,7 @@ func TestSpliceKeepsWritersSentences(t *testing.T) {
 		{"I won't list at 1.25. Maybe 1.09 or another agent.", false},
 	}
 	for _, tt := range tests {
-		r := inspectSplice(tt.text, draft.Split(tt.text), false, &writersText{d: d})
+		r := inspectSplice(newSpliceFinds(tt.text), false, &writersText{d: d})
 		if r.Pass != tt.pass {
 			t.Errorf("splice(%q) pass = %v (%s), want %v", tt.text, r.Pass, r.Detail, tt.pass)
 		}

@@ -37,6 +37,9 @@ type Request struct {
 	// facts indexes Facts, built once by Resolve: every candidate (and
 	// every sentence the rules engine weighs) is checked against it.
 	facts *factIndex
+	// memo is the rewrite's own (see runMemo), set by Run; nil outside
+	// it.
+	memo *runMemo
 }
 
 // missingFacts returns the facts text lacks, with the index Resolve built
@@ -307,7 +310,11 @@ func run(parent context.Context, g *guide.Guide, eng Engine, chk Checker, req Re
 	if rep, err := checkOnce(chk, check.Input{Draft: cleanDraft(req.Draft), Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes, Level: level}); err == nil {
 		in.DraftFindings = rep.Findings
 	}
+	// (The engine and the inspector share what they work out about the
+	// same candidate text.)
+	req.memo = &runMemo{}
 	inspector := NewInspector(in)
+	inspector.memo = req.memo
 	var fb *Feedback
 	best := -1
 	var bestReport check.Report

@@ -513,7 +513,7 @@ func draftWords(rd reading) int {
 func reasoned(sents ...[]string) bool {
 	for _, list := range sents {
 		for _, b := range list {
-			if wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.MatchString(b) || len(ExtractFacts(b)) > 0 {
+			if wordCount(b) >= 10 || wordCount(b) >= 3 && !concernRE.MatchString(b) || hasFacts(b) {
 				return true
 			}
 		}
@@ -1231,8 +1231,25 @@ func (a candidate) beats(b candidate) bool {
 	return a.order < b.order
 }
 
+// wordCount is the number of runs of letters and digits in s: what
+// len(strings.FieldsFunc(s, not a letter or digit)) counts, without the
+// slice of fields (it is asked of every clause, part and candidate, many
+// times a rewrite). An invalid byte reads as U+FFFD, no letter, as there.
 func wordCount(s string) int {
-	return len(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	n, in := 0, false
+	for _, r := range s {
+		var word bool
+		if r < utf8.RuneSelf {
+			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
 }
 
 // lowerStart lowercases the first letter when the first word is a common

@@ -545,7 +545,7 @@ func (sc scene) factSentence(s string) string {
 			return ""
 		}
 	}
-	if len(ExtractFacts(t)) == 0 || !finiteVerb(t) || channelRE.MatchString(t) {
+	if !hasFacts(t) || !finiteVerb(t) || channelRE.MatchString(t) {
 		return ""
 	}
 	if sc.org != "" {

@@ -836,7 +836,7 @@ func withinDraft(req Request, text string) bool {
 	if slices.ContainsFunc(req.missingFacts(text), func(f string) bool { return strings.ContainsFunc(f, unicode.IsDigit) }) {
 		return false
 	}
-	return !trimSpliced(text, req.Draft)
+	return !trimSpliced(req.memo.splicesOf(text), req.Draft)
 }
 
 // shortStands: a trim too short to stand on its own ("140s done.", from
@@ -851,7 +851,7 @@ func shortStands(req Request, text string) bool {
 		return false
 	}
 	n := wordCount(text)
-	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || len(ExtractFacts(text)) > 0 || heldNumberRE.MatchString(text))
+	return n >= 2 && n < MinTrimWords && !sameWords(text, req.Draft) && (finiteVerb(text) || hasFacts(text) || heldNumberRE.MatchString(text))
 }
 
 // standsTrimmed says whether the trimmed text can go out as the rewrite:
@@ -873,7 +873,7 @@ func standsTrimmed(req Request, text string) bool {
 	if req.Audience == guide.AudienceReport {
 		return true
 	}
-	facts := len(ExtractFacts(text)) > 0 || heldNumberRE.MatchString(text)
+	facts := hasFacts(text) || heldNumberRE.MatchString(text)
 	// A short one that offers a time stands too ("Booked solid Saturday.
 	// Van's free Thursday." had been rebuilt as "The van's free Thursday.
 	// How about Booked solid Saturday?"; round 63).
@@ -925,12 +925,11 @@ func endsAsked(orig, kept string) bool {
 // hand the draft to the rebuild, which readers rated below the draft on
 // 21 of the 38 readings of the drafts it was handed in rounds 38-47 (6
 // above).
-func trimSpliced(text, d string) bool {
-	sents := draft.Split(text)
+func trimSpliced(sp *spliceFinds, d string) bool {
 	lower := lowerCase(d)
 	ws := &writersText{d: d}
-	for _, t := range spliceTests {
-		m := t.find(text, sents)
+	for i, t := range spliceTests {
+		m := sp.find(i)
 		if m == "" || asWrittenTests[t.name] && ws.sentence(m) || writersWords(strings.TrimSpace(m), d) || lower && t.name == lowerStartTest {
 			continue // (a chat typed in lower case keeps its style: lowerCase)
 		}
