@@ -27,6 +27,23 @@ func randomTexts(seed uint64, n, most int, parts []string, fixed ...string) []st
 	return texts
 }
 
+// sampledTexts appends to texts n texts of up to within-1 pieces each:
+// one in oneIn a string written from ast, the rest parts.
+func sampledTexts(texts []string, rnd *rand.Rand, ast *syntax.Regexp, parts []string, n, within, oneIn int) []string {
+	for range n {
+		var b strings.Builder
+		for range rnd.IntN(within) {
+			if rnd.IntN(oneIn) == 0 {
+				sample(ast, rnd, &b)
+			} else {
+				b.WriteString(parts[rnd.IntN(len(parts))])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
 func TestWordSpans(t *testing.T) {
 	parts := []string{"a", "Zoë", "e\u0301", "\u0301", "'", "’", "&", ".", "-", " ", "..", "O'Neil", "rock-n-roll", "3", "\xff", "\xe2\x80", "日本", "ǅ", "_", "A.B.", "x-", "-x", "’s", "\u212A", "\n"}
 	for _, s := range randomTexts(11, 5000, 12, parts, "a", "-", "a-", "a-b", "ab'", "'ab", "a\u0301b") {
@@ -104,17 +121,7 @@ func TestSegSepsScan(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(19, 20))
 	parts := []string{"a", "x", " ", "  ", "\t", "\n", "\v", "\f", "\r", ",", ";", "-", "—", "–", "which", "who", "you", "your", "youth", "and", "but", "so", "soon", "I", "I'm", "it", "it's", "there", "the", "theirs", "nowhere", "frankly", "_", "9", "\xff", "\xe2\x80", "é", "’"}
 	texts := []string{benchDraft, "", " ", ",", ", ", " - ", " — x", " which you", " who yours", " and I", " so theirs", " and  the_"}
-	for range 8000 {
-		var b strings.Builder
-		for range rnd.IntN(12) {
-			if rnd.IntN(4) == 0 {
-				sample(ast, rnd, &b)
-			} else {
-				b.WriteString(parts[rnd.IntN(len(parts))])
-			}
-		}
-		texts = append(texts, b.String())
-	}
+	texts = sampledTexts(texts, rnd, ast, parts, 8000, 12, 4)
 	matched := 0
 	for _, s := range texts {
 		got, w := segSeps(s), want(s)
@@ -143,17 +150,7 @@ func TestGarbledOpeningSplit(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(21, 22))
 	parts := []string{"x", "I", " ", "  ", "\t", "\n", "\v", "\r", ".", "?", "!", "?!", ",", "_", "9", "\xff", "é", "’", "K", "to", "TO", "The", "an", "a", "banana", "into", "upon", "that", "thaT", "from", "asked", "his", "and has to the"}
 	texts := []string{"", ".", "to.", " to .  ", "To?", "xto.", "into.", "an.", "a .", "é to!", "_to.", "9 of.", "and that!\n", "or?!", "of.\v"}
-	for range 10000 {
-		var b strings.Builder
-		for range rnd.IntN(10) {
-			if rnd.IntN(3) == 0 {
-				sample(ast, rnd, &b)
-			} else {
-				b.WriteString(parts[rnd.IntN(len(parts))])
-			}
-		}
-		texts = append(texts, b.String())
-	}
+	texts = sampledTexts(texts, rnd, ast, parts, 10000, 10, 3)
 	matched := 0
 	for _, s := range texts {
 		want := garbledOpeningRE.get().MatchString(s)
@@ -189,17 +186,7 @@ func TestFactsNear(t *testing.T) {
 		}
 		rnd := rand.New(rand.NewPCG(23, 24))
 		texts := []string{benchDraft, "", "Monday", "5Monday", "3 February", "Q1", "a week"}
-		for range 6000 {
-			var b strings.Builder
-			for range rnd.IntN(14) {
-				if rnd.IntN(3) == 0 {
-					sample(ast, rnd, &b)
-				} else {
-					b.WriteString(parts[rnd.IntN(len(parts))])
-				}
-			}
-			texts = append(texts, b.String())
-		}
+		texts = sampledTexts(texts, rnd, ast, parts, 6000, 14, 3)
 		matched := 0
 		for _, s := range texts {
 			want := a.re.get().FindAllStringIndex(s, -1)
