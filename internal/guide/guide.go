@@ -256,7 +256,7 @@ type CommandForms struct {
 // must not end with for the match to be replaced ("a mate" is a friend,
 // not a vocative). WholeSentence, for the trim's judgements, applies it
 // only to a clause that is its whole sentence as written ("Your call."
-// hands a choice back; "Your call, you're the boss." goes along).
+// alone is a curt edge; in "Your call, you're the boss." it goes along).
 type Replacement struct {
 	Pattern       string               `json:"pattern"`
 	With          string               `json:"with"`

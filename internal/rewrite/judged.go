@@ -340,12 +340,11 @@ func listTail(ps []piece, i int) bool {
 var namedThingRE = lazyRegexp(`(?i)^\W*(?:the|a|an|any|some|our|their|all|every|each|extra|more)\s+\p{L}`)
 
 // grantRE: a clause that grants the reader's side ("and I respect that",
-// "and you've made the call": cut, "I know we went through this on Monday
-// and you've made the call, but ..." lost the decision it defers to;
-// round 144),
-// "I understand why"): courtesy, never a jab to cut (cut, "I know the
-// partners have decided and I respect that, but I feel ..." had become a
-// comma splice with its courtesy gone; round 101).
+// "I understand why", "and you've made the call"): courtesy, never a jab
+// to cut (cut, "I know the partners have decided and I respect that, but
+// I feel ..." had become a comma splice with its courtesy gone, round
+// 101; "I know we went through this on Monday and you've made the call,
+// but ..." had lost the decision it defers to, round 144).
 var grantRE = lazyRegexp(`(?i)^\W*(?:(?:and|but)\s+)?(?:I|we)\s+(?:(?:really|fully|completely|totally|do)\s+)?(?:respect|understand|appreciate|accept|get)\s+(?:that|this|it|why|where you're coming from|your (?:point|position|view|reasons|concern))\W*$|^\W*(?:(?:and|but)\s+)?(?:you|you've|you’ve|you have|the board(?:'s| has)?|they've|they have)\s+(?:already\s+)?(?:made|taken)\s+(?:the|your|that|this|a)\s+(?:call|decision)\W*$`)
 
 // withoutRuleRE: a part that states a rule ("nobody changes bank details

@@ -68,9 +68,10 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			wasGone && ellipticalRE.MatchString(s) || wasQuery && questionTailRE.MatchString(s) && !finiteVerb(s) {
 			// ("I am." answered "But of course you people are not the
 			// ones who receive the calls at 3am", which went; "With that
-			// exhaust sitting right beside the tank?" went on from "You
-			// want to pour diesel inside generator that is running?";
-			// round 143.)
+			// exhaust sitting right beside the tank?" goes on from "You
+			// want to pour diesel inside generator that is running?",
+			// round 143, though in that draft an "Ehn?" the trim keeps
+			// stands between them and the phrase stays.)
 			// ("Me, not theatre." answered "... who is going to
 			// answer?", which went.)
 			// "Howay man Gary,": what was left of a sentence whose

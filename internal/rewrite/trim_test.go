@@ -27,6 +27,11 @@ func TestTrim(t *testing.T) {
 		rebuilt bool
 	}{
 		{
+			name: "a question that is only a phrase goes with the question it went on from ('With that exhaust sitting right beside the tank?' had been left after 'You want to pour diesel inside generator that is running?' went; round 143's shape)",
+			req:  Request{Audience: "report", Stakes: "critical", Situation: "A facility manager in Lagos hears that the night guard Sunday plans to refuel the estate generator while it is running.", Draft: "Sunday! You want to pour diesel inside generator that is running? With that exhaust sitting right beside the tank? Off the gen, fuel am, on am back. Ten minutes."},
+			want: "Sunday! Off the gen, fuel am, on am back. Ten minutes.",
+		},
+		{
 			name: "a situation's sentence about the writer in the third person is no reason to say ('Callum can't do Friday because he is invigilating ...' had opened Callum's own reply; round 148)",
 			req:  Request{Audience: "peer", Stakes: "low", Situation: "Callum teaches at an English language school on Leith Walk, Edinburgh. His colleague Morag messages on Slack: 'Any chance you could swap my Fri 9am IELTS prep for your Thurs 2pm next week? Dentist.' Callum can't do Friday because he is invigilating the Cambridge B2 First mock exam from 9 to 12 that morning. Fraser, another teacher, is free on Friday mornings.", Draft: "naw sorry cannae do fri. ask fraser"},
 			want: "Naw sorry cannae do fri. Could we ask fraser instead?",
