@@ -121,6 +121,18 @@ var firstSight = map[string]struct {
 	// drafts147150: rounds 147-150 (four more writers, the standard
 	// brief; 96 of 96 agreed), stop 31, measured only.
 	"drafts147150": {"scored once at 4bc89b0 (the judge of 73d0969): verdict 0.927 (89/96), AUC 0.974", 0.88, 0},
+	// drafts151154, drafts155158: rounds 151-158 (eight more writers,
+	// the standard brief; 96 of 96 agreed in each), stop 32, measured
+	// with the landed judge. A judge trained with the reader-agreed drafts
+	// of rounds 63-150 as verdict-only rows (C8) was scored beside it,
+	// pre-registered, and was right on three more drafts of each (0.958
+	// and 0.948) but did not pass the suite, so it did not land
+	// (evals/checker/README.md, "Tried at stop 32").
+	"drafts151154": {"scored once at 08dd445 (the judge of 73d0969): verdict 0.927 (89/96), AUC 0.984", 0.88, 0},
+	"drafts155158": {"scored once at 08dd445 (the judge of 73d0969): verdict 0.917 (88/96), AUC 0.972", 0.87, 0},
+	// drafts159162: rounds 159-162 (four more writers; 95 of 96 agreed),
+	// read last at stop 32, measured only.
+	"drafts159162": {"scored once at 08dd445 (the judge of 73d0969): verdict 0.979 (93/95), AUC 0.994", 0.93, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other

@@ -331,6 +331,42 @@ func endsSentence(s string) bool {
 // "Nope, Friday").
 var noTimeRE = lazyRegexp(`(?i)^\W*(?:no way|no chance|nope|nah|no)\b[\s,.!-]+`)
 
+// bareCondition: text, what the softening left of orig, is a condition
+// alone ("if ...", "had ..."), orig's main clause after its comma gone.
+func bareCondition(text, orig string) bool {
+	t := strings.TrimRight(strings.TrimSpace(straight(text)), ".!?… ")
+	if !(condRE.MatchString(t) || invertedCondRE.MatchString(t)) || strings.Contains(t, ", ") || strings.Contains(t, ";") {
+		return false
+	}
+	for _, m := range mainSubjectRE.FindAllStringIndex(t, -1) {
+		if wordCount(t[:m[0]]) > 1 {
+			// "unless the amount is paid by Friday we won't be doing any
+			// further work": its main clause is in it.
+			return false
+		}
+	}
+	// What follows the condition's last words in orig is its comma and a
+	// main clause.
+	o := straight(orig)
+	at := strings.LastIndex(o, t[max(0, len(t)-24):])
+	if at < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(o[at+min(24, len(t)):])
+	return strings.HasPrefix(rest, ",") && wordCount(rest) >= 2
+}
+
+// mainSubjectRE: a subject and its verb, which in a condition past its
+// first words is the main clause's.
+var mainSubjectRE = lazyRegexp(`(?i)\b(?:I|we|you|they|he|she|it|there)(?:'ll|'d|'re|'m|'ve|'s| will| would| won't| wouldn't| can't| cannot| can| could| should| must| am| are| is| was| were| have| has| had| need| do| don't)\b`)
+
+// atPriceRE: "at £2.10", "for $400": a price a no refused; priceRE: a
+// price alone.
+var (
+	atPriceRE = lazyRegexp(`(?i)^\W*(?:at|for)\s+((?:[£$€¥₹]|rs\.?\s?|ksh\s?|r\s?)?\d[\d,.]*(?:\s?(?:k|m|p|a head|each|per \w+|an hour|a day|a week|/\w+))?)\W*$`)
+	priceRE   = lazyRegexp(`(?i)^\W*(?:[£$€¥₹]|rs\.?\s?|ksh\s?)\d[\d,.]*(?:\s?(?:k|m|p|a head|each|per \w+|an hour|a day|a week|/\w+))?\W*$`)
+)
+
 // npJoined gives back to the clause before it a clause the segmenter cut
 // at an "and" or "or" inside a noun phrase ("We're not putting our
 // sending domain | or our name on it, and ..."): what follows the
@@ -585,7 +621,12 @@ func (c *classifier) read(text string, t *tone) reading {
 				// ("Saturday won't work, parts aren't in"), never left
 				// bare ("Saturday, parts aren't in").
 				head, rest, _ := strings.Cut(p.text, ",")
-				if h := strings.TrimRight(strings.TrimSpace(head), ".!"); h != "" && wordCount(h) <= 3 && bareTime(h) {
+				if h := strings.TrimRight(strings.TrimSpace(head), ".!"); h != "" && wordCount(h) <= 3 && atPriceRE.MatchString(h) {
+					// "No chance at £2.10." had been left "At £2.10."
+					// (round 158): the price it refused, refused.
+					head = atPriceRE.ReplaceAllString(h, "$1")
+				}
+				if h := strings.TrimRight(strings.TrimSpace(head), ".!"); h != "" && wordCount(h) <= 3 && (bareTime(h) || priceRE.MatchString(h)) {
 					p.text = capitalise(h) + " won't work"
 					if rest != "" {
 						p.text += "," + rest
@@ -674,6 +715,15 @@ func (c *classifier) read(text string, t *tone) reading {
 			}
 		}
 		for k := first; k < len(r.pieces); k++ {
+			if p := &r.pieces[k]; !dropped(p.class) && p.text != apostrophes.Replace(p.orig) && bareCondition(p.text, p.orig) {
+				// "if the extra 3,500 words had been flagged earlier in
+				// the week rather than on a Friday afternoon, [we
+				// wouldn't be in this position now]": the condition of
+				// the blame the softening took out goes with it (round
+				// 154).
+				p.match = match{class: classBlame}
+				continue
+			}
 			if p := &r.pieces[k]; !dropped(p.class) && p.text != apostrophes.Replace(p.orig) && orphanRE.MatchString(p.text) {
 				// "With respect, [whoever decided it clearly hasn't read
 				// the guidance], or remembers the JR": what is left goes

@@ -34,6 +34,15 @@ func (c cutScorer) JabScore(text string) (float64, bool) { return c.m.Score(text
 // 58.8% and 2.1%; at 0, 55.7% and 2.4%.
 const CutShift = 0.5
 
+// PassedCutScore: in a draft the judge passes, a clause with nothing the
+// rules keep goes when the cut model scores it at least this (log-odds).
+// Chosen on the marks of rounds 131-150 (the model was trained on the
+// marks before them): of the clauses such drafts kept, 4 readers had
+// quoted scored 1.5 or more ("Sure we'll just bend time so.", "here we
+// don't play with documentation."), and none they had not; at 1, 2 more
+// they had not ("I dont want to be a pain.").
+const PassedCutScore = 1.5
+
 // trimCutModel is the embedded cut model as a jabScorer, or nil when it
 // cannot be read (the trim then cuts with the judge's head alone).
 func trimCutModel() jabScorer {

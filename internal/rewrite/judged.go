@@ -223,7 +223,104 @@ func sureJabs(rd reading, m, whole jabScorer, bar float64) reading {
 			cut = append(cut, i)
 		}
 	}
-	if len(cut) == 0 || len(cut) == countFunc(rd.pieces, func(p piece) bool { return !dropped(p.class) }) {
+	return cutWhole(rd, withConditions(rd.pieces, cut))
+}
+
+// ProtectedJabGain: a clause the rules would keep (a no, an order, a
+// consequence) goes whole when the trim's cut model scores it, and its
+// first and last parts, this much above the bar for other clauses, and it
+// holds no fact of its own (no number, day, month or name): "And pls dont
+// bring me these kind of request again", "we are unable to accommodate
+// this request at this time."
+const ProtectedJabGain = 1.5
+
+// protectedJabs leaves out each clause the rules would keep (see
+// protected) that m, the trim's cut model, reads as a jab from end to end
+// at bar (the clause and its first and last parts) when it holds no fact
+// of its own, unless nothing would be left. The trim of a draft the judge
+// fails calls it with the bar of other clauses plus ProtectedJabGain; a
+// no goes only when another no stays. At critical stakes (critical) no
+// no and no consequence goes: the must-not-do and what follows from it
+// are the message ("But I'm not sitting on a positive result for a footy
+// carnival", "I will have no option but to report it to the Director of
+// Finance and to Wellcome directly"). rd is shared: it is copied before
+// any change.
+func protectedJabs(rd reading, m jabScorer, bar float64, critical bool) reading {
+	refuses := func(p piece) bool {
+		return p.class == classRefusal || ownNoRE.MatchString(p.text) || keepNoRE.MatchString(p.text)
+	}
+	var cut []int
+	for i, p := range rd.pieces {
+		if critical && (refuses(p) || p.class == classConsequence) {
+			continue
+		}
+		if dropped(p.class) || !protected(p) || condition(rd.pieces, i) || leanedOn(rd.pieces, i) || inChoice(rd.pieces, i) ||
+			hasFacts(p.orig) || heldNumberRE.MatchString(p.orig) || timedOffer(p.text) || factsBeyondVocative(p.orig) {
+			continue
+		}
+		if z, ok := m.JabScore(p.text); ok && z >= bar && wholeJab(p.text, m, bar) {
+			cut = append(cut, i)
+		}
+	}
+	// A no goes only when another no stays: "Unfortunately, we are unable
+	// to accommodate this request at this time." was the only refusal of a
+	// draft whose plan found no request to refuse by name, and the stock
+	// lines around it were all that was left.
+	kept := false
+	for i, p := range rd.pieces {
+		kept = kept || !dropped(p.class) && !slices.Contains(cut, i) && refuses(p)
+	}
+	if !kept {
+		cut = slices.DeleteFunc(cut, func(i int) bool { return refuses(rd.pieces[i]) })
+	}
+	return cutWhole(rd, withConditions(rd.pieces, cut))
+}
+
+// withConditions adds to cut the condition each cut clause is the main
+// clause of, after the condition's comma ("if the extra 3,500 words had
+// been flagged earlier in the week rather than on a Friday afternoon, we
+// wouldn't be in this position now" had been left without its main
+// clause; round 154): the two say one thing, and the condition alone says
+// nothing.
+func withConditions(ps []piece, cut []int) []int {
+	for _, i := range cut {
+		if j := i - 1; j >= 0 && ps[j].sent == ps[i].sent && strings.TrimSpace(ps[i].lead) == "," && !dropped(ps[j].class) && (condRE.MatchString(ps[j].text) || invertedCondRE.MatchString(ps[j].text)) && !slices.Contains(cut, j) {
+			cut = append(cut, j)
+		}
+	}
+	return cut
+}
+
+// orphanConditions leaves out a condition whose main clause, after its
+// comma, the reading left out ("if the extra 3,500 words had been flagged
+// earlier in the week rather than on a Friday afternoon, [we wouldn't be
+// in this position now]"; round 154). rd is shared: it is copied before
+// any change.
+func orphanConditions(rd reading) reading {
+	var cut []int
+	for i := 1; i < len(rd.pieces); i++ {
+		if dropped(rd.pieces[i].class) {
+			cut = withConditions(rd.pieces, append(cut, i))
+		}
+	}
+	var conds []int
+	for _, i := range cut {
+		if !dropped(rd.pieces[i].class) {
+			conds = append(conds, i)
+		}
+	}
+	return cutWhole(rd, conds)
+}
+
+// invertedCondRE: a condition said by inversion ("Had the policy been
+// read at the time, we would not be having this conversation" had been
+// left "Had the policy been read at the time."; round 157).
+var invertedCondRE = lazyRegexp(`(?i)^\W*(?:had|were|should)\s+(?:the|you|we|they|he|she|it|I|your|our|their|this|that|anyone|someone|somebody)\b`)
+
+// cutWhole leaves out the clauses cut of rd, unless nothing would be
+// left. rd is shared: it is copied before any change.
+func cutWhole(rd reading, cut []int) reading {
+	if len(cut) == 0 || len(cut) >= countFunc(rd.pieces, func(p piece) bool { return !dropped(p.class) }) {
 		return rd
 	}
 	rd.pieces = slices.Clone(rd.pieces)
@@ -674,7 +771,7 @@ func trimJabs(rd reading, m jabScorer, bar float64) reading {
 			// (Not the main clause of a condition: "If them chains aren't
 			// off ... by Friday 5pm, I'm serving a prohibition notice" had
 			// lost its consequence, the condition left hanging; round 61.)
-			if standsAlone(before, false) && !condRE.MatchString(before) && !seriesGoesOn && jabPart(c, m, tail, at) {
+			if standsAlone(before, false) && !condRE.MatchString(before) && !invertedCondRE.MatchString(before) && !seriesGoesOn && jabPart(c, m, tail, at) {
 				cut = append(cut, tail)
 				text = strings.TrimRight(before, " ,;:—–-")
 				if last && !strings.HasSuffix(text, "?") {

@@ -395,6 +395,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				keepInSentence(p.text)
 				continue
 			}
+			if dontThinkRE.MatchString(p.text) {
+				// "Don't think we should do it like this.": the writer's
+				// "I don't think ...", its "I" dropped, no order (it had
+				// become "I'd rather we didn't think we should do it like
+				// this."; round 152).
+				keepInSentence("I " + lowerFirst(strings.TrimSpace(p.text)))
+				continue
+			}
 			flush()
 			if declinedRE.MatchString(p.text) {
 				// "Please note that your request is declined": the no,
@@ -1128,6 +1136,9 @@ var (
 	ownRefusalRE = lazyRegexp(`(?i)^I(?:'m| am) not \p{L}+ing\b|^I (?:won'?t|will not) \p{L}+`)
 	// wontRE: a refusal of will ("Not doing that"), not of ability.
 	wontRE = lazyRegexp(`(?i)\bnot doing (?:that|this|it)\b|\bforget it\b|\bnot (?:gonna|going to) happen\b`)
+	// dontThinkRE: "Don't think ...", "dont reckon ...": the writer's "I
+	// don't think" with its "I" dropped, not an order.
+	dontThinkRE = lazyRegexp(`(?i)^\W*(?:do not|don'?t|don’t)\s+(?:think|reckon|believe|feel|see why|know if|know whether)\b`)
 	// calmNoRE: a refusal already said as a rule, calmly.
 	calmNoRE = lazyRegexp(`(?i)^(?:we|I) (?:do not|don'?t|never|cannot|can'?t) \p{L}+`)
 	// closingUltimatumRE: "Those are the options".

@@ -83,8 +83,10 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	// judge fails, also the sentences it reads the draft better without,
 	// whatever their words. The trim never cuts those: a whole sentence
 	// the margin rises without is as often the writer's refusal ("Mate
-	// I'm not signing it.") as a jab.
-	cut := func(whole bool) reading {
+	// I'm not signing it.") as a jab. prot: the trim of a draft the judge
+	// fails also cuts the clauses the rules would keep that its cut model
+	// reads as jabs from end to end (see protectedJabs).
+	cut := func(whole, prot bool) reading {
 		if !judging {
 			return uncut
 		}
@@ -100,19 +102,27 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		// The trim of a draft the judge fails also cuts with its own
 		// model (see cuts.go): whole clauses it is sure of, and heads
 		// and tails of clauses. (A draft the judge passes is kept as
-		// written but for what the head is sure of: "..., which you
-		// haven't been briefed on" is the reason the model reads as
-		// blame.)
+		// written but for the whole clauses the head or the cut model
+		// is sure of: "..., which you haven't been briefed on" is the
+		// reason the head reads as blame.)
 		var js, sure jabScorer = m, nil
-		if trimming && !rep.Pass {
-			if cm := trimCutModel(); cm != nil {
+		if cm := trimCutModel(); cm != nil && trimming {
+			if rep.Pass {
+				// A draft the judge passes loses a clause the cut
+				// model is sure of (from PassedCutScore) and nothing
+				// else: "Sure we'll just bend time so."
+				sure = shifted{cm, PassedCutScore - PassedPieceJabScore}
+			} else {
 				sure = shifted{cm, CutShift}
 				js = eitherScorer{m, sure}
+				if prot {
+					cd = protectedJabs(cd, sure, piece+ProtectedJabGain, req.Stakes == guide.StakesCritical)
+				}
 			}
 		}
 		return trimJabs(sureJabs(cd, m, sure, piece), js, seg)
 	}
-	rd = cut(!trimming)
+	rd = cut(!trimming, true)
 	if err := ctx.Err(); err != nil {
 		return Generation{Mode: ModeRules}, err
 	}
@@ -142,6 +152,16 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		if !pl.slot || ctx.Err() != nil {
 			return rd, pl // (each stage of a hostile draft at the limit takes tens of ms)
 		}
+		if trimming && !rep.Pass {
+			// A clause the rules would keep that the cut model took
+			// whole may have been the way forward ("Sort out yer own
+			// overbooking."): the reading without those cuts first.
+			if soft := cut(false, false); len(soft.pieces) > 0 {
+				if pl1 := r.plan(soft, sc, rep, req, level); !pl1.slot {
+					return soft, pl1
+				}
+			}
+		}
 		if pl0 := r.plan(uncut, sc, rep, req, level); !pl0.slot {
 			return uncut, pl0
 		}
@@ -153,6 +173,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 	}
 	if trimming {
 		trd = keepReferents(trd, uncut)
+		trd = orphanConditions(trd)
 		if req.Stakes == guide.StakesCritical {
 			trd = keepWarningNo(trd)
 		}
@@ -179,7 +200,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		}
 		if !rep.Pass && judging {
 			// The rebuild, with the judge's whole-sentence cuts.
-			_, pl = planned(cut(true))
+			_, pl = planned(cut(true, true))
 			if err := ctx.Err(); err != nil {
 				return Generation{Mode: ModeRules}, err
 			}

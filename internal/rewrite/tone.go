@@ -165,6 +165,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		s = s[loc[1]:]
 	}
 	words := strings.Fields(s)
+	lowerShoutedRuns(words, t.shouting)
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 		if core == "IT" && !shoutedNear(words, i) {
@@ -172,6 +173,9 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		}
 		if strings.ContainsAny(w, "$£€0123456789") {
 			continue // "US$650": a currency, not "us" shouted
+		}
+		if core == "US" && (i > 0 && strings.EqualFold(words[i-1], "the") || i+1 < len(words) && titleWord(words[i+1])) {
+			continue // "written for US English", "the US": the country (round 154)
 		}
 		if len([]rune(core)) > 1 && strings.ToUpper(core) == core && (t.shouting[strings.ToLower(strings.ReplaceAll(core, "’", "'"))] || shoutedContractionRE.MatchString(core)) {
 			words[i] = strings.Replace(w, core, strings.ToLower(core), 1)
@@ -350,6 +354,53 @@ func nextToContraction(words []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// lowerShoutedRuns lowers the words of four letters or more, and the
+// words shouting lists and the verbs, in each run of three or more words
+// in capitals, or of two when one of them is such a word: a shouted
+// stretch, not acronyms ("DONT YOU DARE MOVE THE BOAT" had been said
+// "DON't you DARE MOVE the BOAT"; round 153; "SAML SSO" stays). A
+// shorter word outside the lists keeps its capitals ("CHECK THE PPE").
+func lowerShoutedRuns(words []string, shouting map[string]bool) {
+	caps := func(w string) (string, bool) {
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		letters := strings.Count(core, "") - 1 - strings.Count(core, "'") - strings.Count(core, "’")
+		return core, letters >= 2 && !strings.ContainsAny(w, "$£€0123456789") && strings.ToUpper(core) == core && strings.ToLower(core) != core
+	}
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) {
+			if _, ok := caps(words[j]); !ok {
+				break
+			}
+			j++
+		}
+		plain := func(core string) bool {
+			l := strings.ToLower(core)
+			return shouting[strings.ReplaceAll(l, "’", "'")] || classes().verbs[l]
+		}
+		anchored := false // a word of the run is a plain word shouted ("THE", "MOVE"), not all acronyms ("SAML SSO")
+		for k := i; k < j; k++ {
+			core, _ := caps(words[k])
+			anchored = anchored || plain(core)
+		}
+		if j-i >= 3 || j-i == 2 && anchored {
+			for k := i; k < j; k++ {
+				core, _ := caps(words[k])
+				if utf8.RuneCountInString(core) >= 4 || plain(core) {
+					words[k] = strings.Replace(words[k], core, strings.ToLower(core), 1)
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// titleWord: w is written with a capital and then lower case ("English").
+func titleWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && n < len(w) && strings.ToLower(w[n:]) == w[n:]
 }
 
 // shoutedNear: a word next to words[i] is in capitals too ("DO IT NOW").

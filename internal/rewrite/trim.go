@@ -44,6 +44,8 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	goneQuery := false
 	flatNoSent, goneNo := false, false // the sentence being built, or the one that went before it, is a flat no
 	goneText := ""                     // the sentence before it, as written, when it went whole
+	lostEnd := false                   // the sentence before it lost its last clause
+	afterCutKept := false              // a clause was kept after the last cut of the sentence being built
 	var orig strings.Builder           // the sentence being built, as written
 	flush := func() {
 		// (Nor does it open on the comma after a word the softening
@@ -54,8 +56,9 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		written := orig.String()
 		cur.Reset()
 		orig.Reset()
-		wasGone, wasQuery, wasNo, wentText := gone, goneQuery, goneNo, goneText
+		wasGone, wasQuery, wasNo, wentText, wasCut := gone, goneQuery, goneNo, goneText, lostEnd
 		gone = s == "" && cut
+		lostEnd = cut && s != "" && !afterCutKept
 		goneQuery = gone && query
 		goneNo, flatNoSent = gone && flatNoSent, false
 		if gone {
@@ -65,7 +68,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			return
 		}
 		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.MatchString(written)) || wasGone && !wasNo && pointsBackRE.MatchString(s) && !presentsRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) ||
-			wasGone && ellipticalRE.MatchString(s) || wasQuery && questionTailRE.MatchString(s) && !finiteVerb(s) {
+			(wasGone || wasCut) && ellipticalRE.MatchString(s) || wasGone && (afterthoughtRE.MatchString(s) || leansTooRE.MatchString(s)) || wasQuery && questionTailRE.MatchString(s) && !finiteVerb(s) {
 			// ("I am." answered "But of course you people are not the
 			// ones who receive the calls at 3am", which went; "With that
 			// exhaust sitting right beside the tank?" goes on from "You
@@ -73,12 +76,22 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			// round 143, though in that draft an "Ehn?" the trim keeps
 			// stands between them and the phrase stays.)
 			// ("Me, not theatre." answered "... who is going to
-			// answer?", which went.)
+			// answer?", which went; "We were, at 3 in the morning."
+			// answered "you weren't here to see it", and "Just a
+			// thought." and "I think your dad would too." had nothing
+			// left to follow; rounds 152-154.)
 			// "Howay man Gary,": what was left of a sentence whose
 			// substance went; "She is a young girl doing her duty":
 			// one that pointed at a sentence that went.
 			breaks = breaks[:len(sents)]
 			return
+		}
+		if wasGone {
+			// "You also approved my leave ...", "Good shout on the
+			// chafed ones though.": the sentence the "also" or the
+			// "though" went on from went (rounds 152 and 153).
+			s = backRefRE.ReplaceAllString(s, "$1")
+			s = thoughEndRE.ReplaceAllString(s, "$1$2")
 		}
 		if m := whichLeadRE.FindStringSubmatchIndex(s); m != nil && wordCount(s[m[1]:]) >= 3 && !whichLeadRE.MatchString(strings.TrimSpace(written)) {
 			// "..., which cost us NOK 12 300 and a letter from
@@ -101,8 +114,10 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			}
 		}
 		if end := strings.TrimRight(s, `"'”’)»`); end == "" || !strings.ContainsAny(end[len(end)-1:], ".?!…") {
-			if w := strings.TrimSpace(written); !cut && (strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") && lineSent) {
-				// ("What I propose:" before its list stays a heading;
+			if w := strings.TrimSpace(written); strings.HasSuffix(w, ":") && (!cut || lineSent) || !cut && strings.HasSuffix(w, ",") && lineSent {
+				// ("What I propose:" before its list stays a heading, and
+				// so does "To go over it one more time:" on its line once
+				// its ", since it doesn't seem to have landed" went;
 				// "Adeel bhai," alone on its line stays a greeting.)
 				s += w[len(w)-1:]
 			} else if asked {
@@ -136,6 +151,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		}
 		prevCut := afterCut
 		afterCut = dropped(p.class)
+		afterCutKept = !afterCut && !flatNo(p, sorry) && len(p.blunt) == 0
 		query = strings.HasSuffix(strings.TrimSpace(p.orig), "?")
 		orig.WriteString(" " + p.orig)
 		if head := keptHead(p); head != "" {
@@ -263,7 +279,23 @@ var concessionRE = lazyRegexp(`(?i)^\W*(?:I|we)\s+(?:(?:do|fully|completely|tota
 
 // ellipticalRE: a sentence that is only a subject and its auxiliary ("I
 // am.", "We did."): it answers the sentence before.
-var ellipticalRE = lazyRegexp(`(?i)^\W*(?:I|we|you|he|she|they|it)\s+(?:am|are|is|was|were|do|does|did|will|would|can|could|have|has|had|must|should)(?:n't|n’t|\s+not)?\W*$`)
+var ellipticalRE = lazyRegexp(`(?i)^\W*(?:I|we|you|he|she|they|it)\s+(?:am|are|is|was|were|do|does|did|will|would|can|could|have|has|had|must|should)(?:n't|n’t|\s+not)?(?:,\s+(?:at|in|on|by|all|every|last|this|that)\b[^,;.!?]*)?\W*$`)
+
+// afterthoughtRE: a sentence that only comments on the one before
+// ("Just a thought."); leansTooRE: one whose verb is the sentence before's
+// ("I think your dad would too.").
+var (
+	afterthoughtRE = lazyRegexp(`(?i)^\W*(?:just |only )?(?:a thought|saying|a suggestion|my two cents|food for thought|something to think about)\W*$`)
+	leansTooRE     = lazyRegexp(`(?i)\b(?:would|will|does|do|did|is|are|was|were|can|could|has|have|had)(?:n't|n’t| not)? (?:too|as well|either)\W*$|^\W*(?:me|us|same) (?:too|as well)\W*$`)
+)
+
+// backRefRE: an "also" after the subject that points at the sentence
+// before; thoughEndRE: a closing "though" that sets the sentence against
+// the one before.
+var (
+	backRefRE   = lazyRegexp(`(?i)^(\W*(?:(?:and|but|so)\s+)?(?:I|we|you|they|he|she|it|the \p{L}+)(?:['’](?:ve|ll|d)| have| had| did| do| will| would)?)\s+also\b`)
+	thoughEndRE = lazyRegexp(`(?i)(\S)\s*,?\s+though(\W*)$`)
+)
 
 // questionTailRE: a question that is only a phrase, no clause of its own
 // ("With that exhaust sitting right beside the tank?").
@@ -648,7 +680,7 @@ var choiceOrRE = lazyRegexp(`(?i)\bor\b`)
 // headlessTailRE: what a sentence says of its own head ("..., it will
 // save both of us time"; "rather than being told once it's all sorted"):
 // with the head cut it points at nothing.
-var headlessTailRE = lazyRegexp(`(?i)^\W*(?:(?:it|that|this)(?:'ll|’ll| will| would|'d|’d| should| could)\b|which\b|rather than\b|instead of\b|apart from\b|let alone\b)`)
+var headlessTailRE = lazyRegexp(`(?i)^\W*(?:(?:it|that|this)(?:'ll|’ll| will| would|'d|’d| should| could)\b|which\b|rather than\b|instead of\b|apart from\b|let alone\b|(?:is|are|was|were)\s+(?:fine|ok|okay|good|great|alright|all right)\b)`)
 
 // headlessTail: s, left of a sentence whose head was cut (it opened
 // otherwise as written), says nothing without it: a short tail that points
