@@ -124,11 +124,11 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				s += w[len(w)-1:]
 			} else if asked {
 				s += "?" // (a question as written stays one: "You want us to be on the 9 o'clock news?")
-			} else if !cut && (lineSent || closing) && wordCount(s) <= 6 && !finiteVerb(s) && !subjectRE.MatchString(s) && written == strings.TrimRight(written, ".?!… ") {
-				// A name or a title on its line, or a sign-off the
-				// reading left in the body, keeps no full stop its writer
-				// never typed ("Guy Bélanger.", "Directeur, École de ski
-				// Mont Ste-Luce.", "Paula x."; rounds 164 and 165).
+			} else if !cut && written == strings.TrimRight(written, ".?!… ") && (lineSent && subjectLineRE.MatchString(s) || (lineSent || closing) && wordCount(s) <= 6 && !finiteVerb(s) && !subjectRE.MatchString(s)) {
+				// A name or a title on its line, a subject line, or a
+				// sign-off the reading left in the body, keeps no full
+				// stop its writer never typed ("Guy Bélanger.", "Paula
+				// x.", "RE: ... - GROUND CONTROL."; rounds 164-170).
 			} else {
 				s += "." // (`We're not “almost done.”` is said)
 			}
