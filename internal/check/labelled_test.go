@@ -133,6 +133,13 @@ var firstSight = map[string]struct {
 	// drafts159162: rounds 159-162 (four more writers; 95 of 96 agreed),
 	// read last at stop 32, measured only.
 	"drafts159162": {"scored once at 08dd445 (the judge of 73d0969): verdict 0.979 (93/95), AUC 0.994", 0.93, 0},
+	// drafts163166: rounds 163-166 (four more writers; 96 of 96
+	// agreed), stop 32, measured only (C8 0.948, AUC 0.994).
+	"drafts163166": {"scored once at 4b49759 (the judge of 73d0969): verdict 0.927 (89/96), AUC 0.982", 0.88, 0},
+	// drafts167170: rounds 167-170 (four more writers; 96 of 96
+	// agreed), read last at stop 32, measured only (C8 the same, AUC
+	// 0.984).
+	"drafts167170": {"scored once at f9e72d7 (the judge of 73d0969): verdict 0.948 (91/96), AUC 0.978", 0.9, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other

@@ -900,11 +900,12 @@ func cutMiddle(c *classifier, m jabScorer, text string, bar float64, cut *[]stri
 			// comma of the part's own ("and, they are"; round 98).
 			rest = text[:seps[k][0]] + " " + text[seps[k+1][1]:]
 		}
-		if relativeRE.MatchString(part) && auxStartRE.MatchString(next) {
+		if relativeRE.MatchString(part) && (auxStartRE.MatchString(next) || !finiteVerb(text[:seps[k][0]]) && !subjectRE.MatchString(text[:seps[k][0]])) {
 			// "Our warranty terms, which you signed, are very clear": the
 			// aside sat between the subject and its verb, and both its
 			// commas go with it ("Our warranty terms, are very clear";
-			// round 134).
+			// round 134), as they do when what came before has no
+			// verb ("The hire terms, say indoor use only"; round 163).
 			rest = strings.TrimRight(text[:seps[k][0]], " ,") + " " + text[seps[k+1][1]:]
 		}
 		if wordCount(prev) >= 3 && wordCount(next) >= 3 && jabPart(c, m, part, bar) && standsAlone(rest, false) {

@@ -395,6 +395,15 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				keepInSentence(p.text)
 				continue
 			}
+			if goAlongRE.MatchString(p.text) || goOnRE.MatchString(p.text) || abdicateRE.MatchString(p.text) {
+				// "Go on so, use yours.", "Just load it how you see fit":
+				// an order that goes along or hands the call over is no
+				// proposal of ours ("Could we go on so, use yours
+				// instead?", "Could you load it how you see fit?";
+				// round 159): it stays as written.
+				keepInSentence(p.text)
+				continue
+			}
 			if dontThinkRE.MatchString(p.text) {
 				// "Don't think we should do it like this.": the writer's
 				// "I don't think ...", its "I" dropped, no order (it had
@@ -412,6 +421,14 @@ func (r *Rules) plan(rd reading, sc scene, rep check.Report, req Request, level 
 				continue
 			}
 			vp, negative, alt := commandVP(p.text)
+			if m := andDontRE.FindStringIndex(vp); m != nil && !negative {
+				// "put it back how it was and dont touch the template
+				// again without asking": the order, without the lecture
+				// hung on it ("Could we put it back how it was and don't
+				// touch the template again without asking instead?";
+				// round 160).
+				vp = strings.TrimSpace(vp[:m[0]])
+			}
 			either, orB := orChoice(vp)
 			switch {
 			case pickRE.MatchString(p.text) && wordCount(p.text) <= 3:
@@ -1136,6 +1153,12 @@ var (
 	ownRefusalRE = lazyRegexp(`(?i)^I(?:'m| am) not \p{L}+ing\b|^I (?:won'?t|will not) \p{L}+`)
 	// wontRE: a refusal of will ("Not doing that"), not of ability.
 	wontRE = lazyRegexp(`(?i)\bnot doing (?:that|this|it)\b|\bforget it\b|\bnot (?:gonna|going to) happen\b`)
+	// abdicateRE: an order that hands the call over ("do it however you
+	// want", "load it how you see fit"); andDontRE: a second, negative order
+	// hung on the first ("... and don't touch the template again").
+	abdicateRE = lazyRegexp(`(?i)\b(?:how|however|whatever|what|wha|wherever|whichever)(?:ever)?\s+(?:you|u|ye|y'all|yall)\s+(?:see fit|want|wanna|like|think best|think|prefer|reckon|fancy|decide)\b`)
+	goOnRE     = lazyRegexp(`(?i)^\W*(?:(?:aye|yeah|ok|okay|sure|right)[,\s]+)?go on(?:\s+(?:so|then|ahead))?\b`)
+	andDontRE  = lazyRegexp(`(?i)\s+and\s+(?:don'?t|don’t|do not|never)\s+\p{L}`)
 	// dontThinkRE: "Don't think ...", "dont reckon ...": the writer's "I
 	// don't think" with its "I" dropped, not an order.
 	dontThinkRE = lazyRegexp(`(?i)^\W*(?:do not|don'?t|don’t)\s+(?:think|reckon|believe|feel|see why|know if|know whether)\b`)

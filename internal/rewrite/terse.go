@@ -18,6 +18,8 @@ import (
 var (
 	terseCanRE      = lazyRegexp(`(?i)^can\s+(do|send|offer|have|get|give|run|cover|book|ship|deliver|turn|take|fit|start|move|share|try|check|call|look)\b`)
 	terseWontRE     = lazyRegexp(`(?i)^(?:won'?t|will not)\s+(\p{L}+)`)
+	beenRE          = lazyRegexp(`(?i)^(,\s*)been\s+`)
+	terseWontWorkRE = lazyRegexp(`(?i)^(?:won'?t|will not)\s+work(?:\s+(?:that|this|it))?\b`)
 	terseNotIngRE   = lazyRegexp(`(?i)^not\s+(\p{L}+ing)\b\s*(.*)$`)
 	terseLeftRE     = lazyRegexp(`(?i)^(?:only\s+)?(\d[\d,]*)\s+(\p{L}+)\s+left\W*$`)
 	terseAsRE       = lazyRegexp(`(?i)^(.+?),?\s+as\s+(quoted|agreed|planned|discussed|promised|contracted|booked|scheduled|standard|usual)\W*$`)
@@ -54,6 +56,11 @@ func terse(s string, we bool) string {
 	switch {
 	case terseCanRE.MatchString(t) && !strings.HasSuffix(t, "?"):
 		return subj + " " + lowerFirst(t)
+	case terseWontWorkRE.MatchString(t):
+		// "Won't work that, been tried before": it won't work,
+		// not the writer ("I won't work that"; round 166).
+		m := terseWontWorkRE.FindStringSubmatchIndex(t)
+		return "It won't work" + beenRE.ReplaceAllString(t[m[1]:], "${1}it's been ")
 	case terseWontRE.MatchString(t):
 		m := terseWontRE.FindStringSubmatchIndex(t)
 		return "I won't " + t[m[2]:]

@@ -165,6 +165,13 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		s = s[loc[1]:]
 	}
 	words := strings.Fields(s)
+	if subjectLineRE.MatchString(s) {
+		// A subject line is in capitals by custom, names and all: "RE:
+		// KILIFI-MTWAPA PIPELINE CORRIDOR TOPOGRAPHIC SURVEY" had lost
+		// the capitals of its place names, "RE: REQUEST FOR REFUND" had
+		// become "RE: REQUEST for REFUND" (rounds 134 and 170).
+		words = nil
+	}
 	lowerShoutedRuns(words, t.shouting)
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
@@ -173,6 +180,9 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		}
 		if strings.ContainsAny(w, "$£€0123456789") {
 			continue // "US$650": a currency, not "us" shouted
+		}
+		if (core == "OR" || core == "ER" || core == "ICU" || core == "A&E") && i > 0 && strings.EqualFold(strings.Trim(words[i-1], ",;:"), "the") {
+			continue // "the OR desk": the operating room, not "or" shouted (round 167)
 		}
 		if core == "US" && (i > 0 && strings.EqualFold(words[i-1], "the") || i+1 < len(words) && titleWord(words[i+1])) {
 			continue // "written for US English", "the US": the country (round 154)
@@ -193,7 +203,10 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 			words[i] = strings.Replace(w, core, l, 1)
 		}
 	}
-	s, blunt := replaceAll(t.replace, t.replaceIndex, strings.TrimSpace(strings.Join(words, " ")), false)
+	if words != nil {
+		s = strings.Join(words, " ")
+	}
+	s, blunt := replaceAll(t.replace, t.replaceIndex, strings.TrimSpace(s), false)
 	return strings.TrimSpace(s), append(said, blunt...)
 }
 

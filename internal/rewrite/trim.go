@@ -44,6 +44,8 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 	goneQuery := false
 	flatNoSent, goneNo := false, false // the sentence being built, or the one that went before it, is a flat no
 	goneText := ""                     // the sentence before it, as written, when it went whole
+	cutLead := ""                      // what joined the first clause of the last run of clauses that went
+	closing := false                   // the sentence being built is the draft's last
 	lostEnd := false                   // the sentence before it lost its last clause
 	afterCutKept := false              // a clause was kept after the last cut of the sentence being built
 	var orig strings.Builder           // the sentence being built, as written
@@ -122,6 +124,11 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 				s += w[len(w)-1:]
 			} else if asked {
 				s += "?" // (a question as written stays one: "You want us to be on the 9 o'clock news?")
+			} else if !cut && written == strings.TrimRight(written, ".?!… ") && (lineSent && subjectLineRE.MatchString(s) || (lineSent || closing) && wordCount(s) <= 6 && !finiteVerb(s) && !subjectRE.MatchString(s)) {
+				// A name or a title on its line, a subject line, or a
+				// sign-off the reading left in the body, keeps no full
+				// stop its writer never typed ("Guy Bélanger.", "Paula
+				// x.", "RE: ... - GROUND CONTROL."; rounds 164-170).
 			} else {
 				s += "." // (`We're not “almost done.”` is said)
 			}
@@ -170,6 +177,9 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			cut, flatNoSent = true, true
 			continue
 		case dropped(p.class):
+			if !prevCut {
+				cutLead = p.lead
+			}
 			cut = true
 			continue
 		}
@@ -195,9 +205,32 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			cur.WriteString(strings.TrimSpace(said))
 			continue
 		}
+		if prevCut && concessionRE.MatchString(cur.String()) && becauseLeadRE.MatchString(strings.TrimLeft(p.lead, " ,;")+" "+said) {
+			// "I know the decision's been made, [but I'd be doing my
+			// facilities a disservice if I didn't lay this all out one
+			// more time,] because I really don't think it got a fair
+			// hearing": the reason was for what went (round 165).
+			cut, afterCut = true, true
+			continue
+		}
 		lastEnd = p.end
 		asked = endsAsked(p.orig, said)
 		lead := p.lead
+		if prevCut && andLeadRE.MatchString(lead) {
+			switch {
+			case concessionRE.MatchString(cur.String()) && butLeadRE.MatchString(strings.TrimLeft(cutLead, " ,")):
+				// "I know the decision was made on Tuesday [but I have
+				// to come back on this again because ...] and I'm not
+				// sure I got a fair hearing": the clause kept takes the
+				// "but" of the clauses that went (rounds 159 and 162).
+				lead = ", but "
+			case connectiveOnlyRE.MatchString(cur.String()):
+				// "However, [I must point out that this is the third
+				// time ...,] and our contract clearly states ..." had
+				// been left "However, and our contract ..." (round 160).
+				lead = ", "
+			}
+		}
 		if prevCut && !concessionRE.MatchString(cur.String()) {
 			// The "but" set what follows against the clause that went
 			// ("I'll be honest, [I don't know who told you ...,] but
@@ -220,6 +253,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		}
 		cur.WriteString(lead + said)
 	}
+	closing = true
 	flush()
 	if len(sents) == 0 {
 		return "", false
@@ -303,6 +337,16 @@ var questionTailRE = lazyRegexp(`(?i)^\W*(?:with|without|in|on|at|after|before|d
 
 // butLeadRE: a clause's opening "but".
 var butLeadRE = lazyRegexp(`(?i)^\s*but\b[,\s]*`)
+
+// becauseLeadRE: a clause that gives a reason for the one before it.
+var becauseLeadRE = lazyRegexp(`(?i)^\W*(?:because|cos|coz|since|as)\b`)
+
+// andLeadRE: a clause joined by "and"; connectiveOnlyRE: a sentence so
+// far only a connective ("However", "Also").
+var (
+	andLeadRE        = lazyRegexp(`(?i)^[\s,]*and\s*$`)
+	connectiveOnlyRE = lazyRegexp(`(?i)^\W*(?:however|but|also|so|and|secondly|firstly|thirdly|finally|plus|then|that said)\W*$`)
+)
 
 // gap is the break between two sentences kept, from the text between
 // them as written: a blank line, a line break or a space.
@@ -589,7 +633,7 @@ var dontRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:do not|don'?t|don’t|never)\s
 
 // soEitherRE: a leading "So either" ("So either I keep my five." lost
 // its "or you find another teller"; round 107).
-var soEitherRE = lazyRegexp(`(?i)^(?:so|and|but)\s+either\s+`)
+var soEitherRE = lazyRegexp(`(?i)^(?:(?:so|and|but)\s+|it['’]?s\s+|it is\s+)either\s+`)
 
 // eitherWayRE: "Either way I'm blocking the PR ..." offers no choice to
 // lose: cut, its "Either" had gone and left "Way I'm blocking ..."
