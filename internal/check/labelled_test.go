@@ -145,6 +145,9 @@ var firstSight = map[string]struct {
 	// the quotes of rounds 151-170) joined the jab line; they changed no
 	// verdict here (C8 0.958, AUC 0.992).
 	"drafts171174": {"scored once at 9383d6e (the judge of 73d0969) and with the lecture cues: verdict 0.938 (90/96), AUC 0.992 both", 0.89, 0},
+	// drafts175178: rounds 175-178 (four more writers; 96 of 96
+	// agreed), read last at stop 32, measured only (C8 0.948, AUC 0.961).
+	"drafts175178": {"scored once at a3f38e4 (the judge of 73d0969): verdict 0.938 (90/96), AUC 0.958", 0.89, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other
