@@ -347,12 +347,12 @@ func bareCondition(text, orig string) bool {
 	}
 	// What follows the condition's last words in orig is its comma and a
 	// main clause.
-	o := straight(orig)
-	at := strings.LastIndex(o, t[max(0, len(t)-24):])
+	o, tail := straight(orig), t[max(0, len(t)-24):]
+	at := strings.LastIndex(o, tail)
 	if at < 0 {
 		return false
 	}
-	rest := strings.TrimSpace(o[at+min(24, len(t)):])
+	rest := strings.TrimSpace(o[at+len(tail):])
 	return strings.HasPrefix(rest, ",") && wordCount(rest) >= 2
 }
 

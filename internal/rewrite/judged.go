@@ -297,19 +297,14 @@ func withConditions(ps []piece, cut []int) []int {
 // in this position now]"; round 154). rd is shared: it is copied before
 // any change.
 func orphanConditions(rd reading) reading {
-	var cut []int
-	for i := 1; i < len(rd.pieces); i++ {
-		if dropped(rd.pieces[i].class) {
-			cut = withConditions(rd.pieces, append(cut, i))
+	var gone []int
+	for i, p := range rd.pieces {
+		if dropped(p.class) {
+			gone = append(gone, i)
 		}
 	}
-	var conds []int
-	for _, i := range cut {
-		if !dropped(rd.pieces[i].class) {
-			conds = append(conds, i)
-		}
-	}
-	return cutWhole(rd, conds)
+	// (withConditions appends the conditions after the clauses given.)
+	return cutWhole(rd, withConditions(rd.pieces, gone)[len(gone):])
 }
 
 // invertedCondRE: a condition said by inversion ("Had the policy been

@@ -164,14 +164,22 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		}
 		s = s[loc[1]:]
 	}
-	words := strings.Fields(s)
-	if subjectLineRE.MatchString(s) {
-		// A subject line is in capitals by custom, names and all: "RE:
+	if !subjectLineRE.MatchString(s) {
+		// (A subject line is in capitals by custom, names and all: "RE:
 		// KILIFI-MTWAPA PIPELINE CORRIDOR TOPOGRAPHIC SURVEY" had lost
 		// the capitals of its place names, "RE: REQUEST FOR REFUND" had
-		// become "RE: REQUEST for REFUND" (rounds 134 and 170).
-		words = nil
+		// become "RE: REQUEST for REFUND"; rounds 134 and 170.)
+		s = t.lowerShouting(s)
 	}
+	s, blunt := replaceAll(t.replace, t.replaceIndex, strings.TrimSpace(s), false)
+	return strings.TrimSpace(s), append(said, blunt...)
+}
+
+// lowerShouting lowers the words of s shouted in capitals (see
+// lowerShoutedRuns, shouting and shoutedPlain), but acronyms and names
+// ("your IT team", "the OR desk", "US English").
+func (t *tone) lowerShouting(s string) string {
+	words := strings.Fields(s)
 	lowerShoutedRuns(words, t.shouting)
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
@@ -203,11 +211,7 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 			words[i] = strings.Replace(w, core, l, 1)
 		}
 	}
-	if words != nil {
-		s = strings.Join(words, " ")
-	}
-	s, blunt := replaceAll(t.replace, t.replaceIndex, strings.TrimSpace(s), false)
-	return strings.TrimSpace(s), append(said, blunt...)
+	return strings.Join(words, " ")
 }
 
 // curtNoRE: an interjection that is a curt no ("No chance Saturday"): the
@@ -378,8 +382,12 @@ func nextToContraction(words []string, i int) bool {
 func lowerShoutedRuns(words []string, shouting map[string]bool) {
 	caps := func(w string) (string, bool) {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
-		letters := strings.Count(core, "") - 1 - strings.Count(core, "'") - strings.Count(core, "’")
+		letters := utf8.RuneCountInString(core) - strings.Count(core, "'") - strings.Count(core, "’")
 		return core, letters >= 2 && !strings.ContainsAny(w, "$£€0123456789") && strings.ToUpper(core) == core && strings.ToLower(core) != core
+	}
+	plain := func(core string) bool {
+		l := strings.ToLower(core)
+		return shouting[strings.ReplaceAll(l, "’", "'")] || classes().verbs[l]
 	}
 	for i := 0; i < len(words); {
 		j := i
@@ -388,10 +396,6 @@ func lowerShoutedRuns(words []string, shouting map[string]bool) {
 				break
 			}
 			j++
-		}
-		plain := func(core string) bool {
-			l := strings.ToLower(core)
-			return shouting[strings.ReplaceAll(l, "’", "'")] || classes().verbs[l]
 		}
 		anchored := false // a word of the run is a plain word shouted ("THE", "MOVE"), not all acronyms ("SAML SSO")
 		for k := i; k < j; k++ {

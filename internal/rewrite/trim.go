@@ -58,7 +58,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		written := orig.String()
 		cur.Reset()
 		orig.Reset()
-		wasGone, wasQuery, wasNo, wentText, wasCut := gone, goneQuery, goneNo, goneText, lostEnd
+		wasGone, wasQuery, wasNo, wentText, lostItsEnd := gone, goneQuery, goneNo, goneText, lostEnd
 		gone = s == "" && cut
 		lostEnd = cut && s != "" && !afterCutKept
 		goneQuery = gone && query
@@ -70,7 +70,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 			return
 		}
 		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.MatchString(written)) || wasGone && !wasNo && pointsBackRE.MatchString(s) && !presentsRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) ||
-			(wasGone || wasCut) && ellipticalRE.MatchString(s) || wasGone && (afterthoughtRE.MatchString(s) || leansTooRE.MatchString(s)) || wasQuery && questionTailRE.MatchString(s) && !finiteVerb(s) {
+			(wasGone || lostItsEnd) && ellipticalRE.MatchString(s) || wasGone && (afterthoughtRE.MatchString(s) || leansTooRE.MatchString(s)) || wasQuery && questionTailRE.MatchString(s) && !finiteVerb(s) {
 			// ("I am." answered "But of course you people are not the
 			// ones who receive the calls at 3am", which went; "With that
 			// exhaust sitting right beside the tank?" goes on from "You
