@@ -877,10 +877,19 @@ func trimNotes(rd reading) []string {
 	}
 	seen := map[string]bool{}
 	notes = slices.DeleteFunc(notes, func(n string) bool { // (a part lost and noted as a tail too)
-		if seen[n] {
+		// The same words noted twice, once as written and once as the
+		// reading spelled them ("doesnt work like that." and "doesn't
+		// work like that"), are one note.
+		k := strings.ToLower(strings.Map(func(r rune) rune {
+			if r == '\'' || r == '’' || r == '.' || r == '!' {
+				return -1
+			}
+			return r
+		}, n))
+		if seen[k] {
 			return true
 		}
-		seen[n] = true
+		seen[k] = true
 		return false
 	})
 	if len(notes) > 6 {
