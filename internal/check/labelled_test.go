@@ -151,6 +151,9 @@ var firstSight = map[string]struct {
 	// drafts179182: rounds 179-182 (four more writers; 96 of 96
 	// agreed), stop 33, measured only (C8b 0.958, AUC 0.972).
 	"drafts179182": {"scored once at 059f796 (the judge of 73d0969): verdict 0.948 (91/96), AUC 0.968", 0.89, 0},
+	// drafts183186: rounds 183-186 (four more writers; 96 of 96
+	// agreed), read last at stop 33, measured only (C8b 0.958, AUC 0.984).
+	"drafts183186": {"scored once at 1cf6015 (the judge of 73d0969): verdict 0.958 (92/96), AUC 0.984", 0.89, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other
