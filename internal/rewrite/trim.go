@@ -69,7 +69,7 @@ func trimmed(rd reading, text, refusal string) (string, bool) {
 		if s == "" {
 			return
 		}
-		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.MatchString(written)) || wasGone && !wasNo && pointsBackRE.MatchString(s) && !presentsRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) || nameLeft(s, written) ||
+		if cut && (leftover(s) || subordinateOnly(s) || headlessTail(s) && !headlessTailRE.MatchString(written)) || wasGone && !wasNo && pointsBackRE.MatchString(s) && !presentsRE.MatchString(s) && !strings.ContainsFunc(s, unicode.IsDigit) && !pointsPastGone(s, wentText) || wasQuery && answerOnly(s) && !paragraphOpens(breaks, len(sents)) || nameLeft(s, written) ||
 			(wasGone || lostItsEnd) && ellipticalRE.MatchString(s) || wasGone && (afterthoughtRE.MatchString(s) || leansTooRE.MatchString(s)) || wasQuery && questionTailRE.MatchString(s) && !finiteVerb(s) {
 			// ("I am." answered "But of course you people are not the
 			// ones who receive the calls at 3am", which went; "With that
@@ -765,8 +765,21 @@ var notTailRE = lazyRegexp(`(?i)^\W*(?:and |but )?not\b`)
 func answerOnly(s string) bool {
 	first := strings.ToLower(strings.Trim(firstWordOf(s), ".,!?"))
 	return wordCount(s) <= 3 && !finiteVerb(s) && !strings.ContainsFunc(s, unicode.IsDigit) &&
-		!verbSet()[first] && !noAnswerRE.MatchString(s) && !ruled[classes().classify(s).class] // ("Separate them now now." is an order; "Nae chance." the no)
+		!verbSet()[first] && !ordinalWords[first] && !noAnswerRE.MatchString(s) && !ruled[classes().classify(s).class] // ("Separate them now now." is an order; "Nae chance." the no)
 }
+
+// paragraphOpens: the sentence at index i of the trim opens a paragraph
+// (breaks[i] is a blank line): no answer to the question before it, but a
+// heading ("Fifth, results publishing." after "Why are we the ones
+// moving?" had gone with the question, its paragraph run into the one
+// before; round 182).
+func paragraphOpens(breaks []string, i int) bool {
+	return i < len(breaks) && strings.Count(breaks[i], "\n") >= 2
+}
+
+// ordinalWords open a point of a list said in prose ("Secondly, the
+// data."): a heading, never an answer.
+var ordinalWords = setOf(`first firstly second secondly third thirdly fourth fourthly fifth fifthly sixth sixthly seventh lastly finally next`)
 
 // noAnswerRE: an answer that is the writer's no ("Nae chance.", "No way.").
 var noAnswerRE = lazyRegexp(`(?i)^\W*(?:no|nae|nah|naw|never|not a|not on your)\b.*\b(?:chance|way|life|bother|fear)\W*$|^\W*(?:no|nae|nah|naw|nope|never)\W*$`)
