@@ -154,6 +154,10 @@ var firstSight = map[string]struct {
 	// drafts183186: rounds 183-186 (four more writers; 96 of 96
 	// agreed), read last at stop 33, measured only (C8b 0.958, AUC 0.984).
 	"drafts183186": {"scored once at 1cf6015 (the judge of 73d0969): verdict 0.958 (92/96), AUC 0.984", 0.89, 0},
+	// drafts187190, drafts191194: rounds 187-194 (eight more writers;
+	// 96 of 96 agreed in each), stop 34, measured only.
+	"drafts187190": {"scored once at f8c42fc (the judge of 73d0969): verdict 0.906 (87/96), AUC 0.965", 0.85, 0},
+	"drafts191194": {"scored once at f8c42fc (the judge of 73d0969): verdict 0.927 (89/96), AUC 0.973", 0.87, 0},
 	// fsD, fsE: 120 messages each (stop 29), written by two more writers
 	// with the labelled-set brief (stock-wrapped 24, short natural 38,
 	// critical firmness 18, letting go 18, the situation's gap 12, other
