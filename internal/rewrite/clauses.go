@@ -410,8 +410,11 @@ func npJoined(text string, cls []draft.Clause) []draft.Clause {
 
 // runOnRE: a second clause run on without its comma ("... signed off
 // it's me in front of the HSE", "... turns up without it he won't be
-// loaded"): a subject and its verb after a word that joins nothing.
-var runOnRE = lazyRegexp(`(?i)(?:^|\s)(\w+)\s+(?:it's|it’s|I'm|I’m|we're|we’re|you're|you’re|they're|they’re|he's|she's|we'll|I'll|it'll|there's|there’s|(?:he|she|they|we|I) (?:won't|won’t|will not|can't|can’t|cannot|wouldn't|wouldn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|aren't|aren’t))\s`)
+// loaded"): a subject and its verb after a word that joins nothing, or
+// an order ("If your not in Saturday dont bother coming in Monday" had
+// become "There's a real risk that your not in Saturday don't bother
+// ..."; round 191).
+var runOnRE = lazyRegexp(`(?i)(?:^|\s)(\w+)\s+(?:it's|it’s|I'm|I’m|we're|we’re|you're|you’re|they're|they’re|he's|she's|we'll|I'll|it'll|there's|there’s|(?:he|she|they|we|I) (?:won't|won’t|will not|can't|can’t|cannot|wouldn't|wouldn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|aren't|aren’t)|(?:don't|don’t|dont) (?:bother|come|expect|turn|think|ask|call|ring))\s`)
 
 // runOn returns where the run-on clause of s starts, or -1.
 func runOn(s string) int {

@@ -222,7 +222,7 @@ func markJabs(ps []piece, text string) {
 			}
 			continue
 		}
-		if m := ifFineRE.FindStringSubmatchIndex(p.text); m != nil && wordCount(p.text[m[1]:]) >= 2 {
+		if m := ifFineRE.FindStringSubmatchIndex(p.text); m != nil && wordCount(p.text[m[1]:]) >= 2 && grudgingIfRE.MatchString(p.text[:m[1]]) {
 			// "If your CEO can't handle a phone prompt, fine, give him
 			// a YubiKey": what follows the contempt stays, said of them
 			// ("give your CEO a YubiKey").
@@ -234,7 +234,7 @@ func markJabs(ps []piece, text string) {
 			p.match = classes().classify(p.text)
 			continue
 		}
-		if i > 0 && fineRE.MatchString(p.text) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(ps[i-1].text)), "if ") {
+		if i > 0 && fineRE.MatchString(p.text) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(ps[i-1].text)), "if ") && grudgingIfRE.MatchString(ps[i-1].text) {
 			blame(&ps[i-1])
 			blame(p)
 		}
@@ -244,6 +244,12 @@ func markJabs(ps []piece, text string) {
 // ifFineRE: a condition conceded with contempt ("If your CEO can't
 // handle a phone prompt, fine, ").
 var ifFineRE = lazyRegexp(`(?i)^\W*if\s+(?:((?:your|the|our|their|his|her)\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:can't|cannot|won't|doesn't|isn't|can|is|does|will|wants|needs)\b)?[^,]{3,80},\s*fine,\s*`)
+
+// grudgingIfRE: a condition conceded with a shrug, about what someone
+// can't or insists on ("If your CEO can't handle a phone prompt", "if
+// you really want it"), not a condition of the plan ("If it holds up,
+// fine, switch the lot." keeps its condition; round 188).
+var grudgingIfRE = lazyRegexp(`(?i)\b(?:can't|cannot|can’t|won't|won’t|doesn't|doesn’t|isn't|isn’t|don't|don’t|not|insists?|insisting|wants?|must|really|needs?|rather|prefers?|keen|so be it|that's what|you say so)\b`)
 
 // himRE: the pronoun that stands for the condition's subject.
 var himRE = lazyRegexp(`\s(?:him|her|them)\s`)

@@ -948,8 +948,14 @@ var ofAllRE = lazyRegexp(`(?i)^\W*of all\b`)
 // head: it starts the clause.
 func standsAlone(s string, head bool) bool {
 	s = strings.TrimSpace(s)
-	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.MatchString(s) && !danglingThatRE.MatchString(s) && !(head && (subordRE.MatchString(s) || verblessLead(s))) && !linkOrphaned(s)
+	return wordCount(s) >= 3 && finiteVerb(s) && !cutDanglingRE.MatchString(s) && !danglingThatRE.MatchString(s) && !(head && (subordRE.MatchString(s) || verblessLead(s) || contrastTailRE.MatchString(s))) && !linkOrphaned(s)
 }
+
+// contrastTailRE: the second half of a "not this, that" pair, which
+// needs its first ("It's not that I don't want to help, it's that I
+// physically can't" had been left "It's that I physically can't.";
+// round 188).
+var contrastTailRE = lazyRegexp(`(?i)^\W*(?:it's|it’s|it is|that's|that’s|that is)\s+(?:that|because|just that|only that)\b`)
 
 // danglingThatRE: a "that" whose clause opens on a subordinate one and
 // never reaches its own verb ("kindly note that after our technician

@@ -175,6 +175,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		trd = keepReferents(trd, uncut)
 		trd = orphanConditions(trd)
 		if req.Stakes == guide.StakesCritical {
+			trd = keepDonts(trd, uncut)
 			trd = keepWarningNo(trd)
 		}
 		refusal := ""
@@ -297,7 +298,8 @@ func wordsOf(s, draftText string) bool {
 // withoutIdleAsk drops an invitation that asks about an offer ("Would
 // that work for you?") when the sentence before it offers nothing: after
 // a no, a going-along or a question of its own it asks about nothing
-// ("Mate, we'll make it work. Would that work for you?", "We're not
+// ("Mate, we'll make it work. Would that work for you?", "Lime green's
+// fine by me, go for it. Would that work for you?" (round 190), "We're not
 // redoing icons bc marketing likes theirs better. Would that work for
 // you?"): readers of rounds 111-114 marked every such line broken.
 func withoutIdleAsk(text string) string {
@@ -324,7 +326,7 @@ var proposesRE = lazyRegexp(`(?i)\b(?:I'?d|I would|I) (?:strongly )?(?:suggest|r
 // acceptsRE: a sentence that accepts rather than offers ("we'll make it
 // work", "no problem", "I'll squeeze it in"); goAlongRE, below, is a
 // whole reply that goes along.
-var acceptsRE = lazyRegexp(`(?i)\bmake it work\b|\bno problem\b|\bwhatever you\b|\bsqueeze it in\b|\byour call\b`)
+var acceptsRE = lazyRegexp(`(?i)\bmake it work\b|\bno problem\b|\bwhatever you\b|\bsqueeze it in\b|\byour call\b|\bgo for it\b|\bgo ahead\b|\bfine by me\b|\bworks for me\b`)
 
 // onlySlots: every sentence of text is a slot, or asks about one.
 func (r *Rules) onlySlots(text string) bool {

@@ -136,6 +136,10 @@ func (t *tone) isInjection(s string) bool {
 	return false
 }
 
+// noForRE: what a curt no refuses, said after it with no comma ("no way
+// for Friday").
+var noForRE = lazyRegexp(`(?i)^(?:for|by|before)\s`)
+
 // soften strips leading interjections and emoji and lowers shouted words.
 func (t *tone) soften(s string) string {
 	out, _ := t.softenBlunt(s)
@@ -161,6 +165,12 @@ func (t *tone) softenBlunt(s string) (string, []string) {
 		// Only when a word boundary follows: "Nobody" is not "no".
 		if curtNoRE.MatchString(s[:loc[1]]) {
 			said = append(said, strings.Trim(s[:loc[1]], " ,.!:;…—-"))
+			if noForRE.MatchString(s[loc[1]:]) && !strings.ContainsAny(s[:loc[1]], ",.!:;…—-") {
+				// "so no way for Friday" is "so not for Friday", not "so
+				// for Friday" (round 191).
+				s = "not " + s[loc[1]:]
+				break
+			}
 		}
 		s = s[loc[1]:]
 	}

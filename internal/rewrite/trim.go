@@ -627,6 +627,37 @@ func keepWarningNo(rd reading) reading {
 	return rd
 }
 
+// keepDonts gives back, at critical stakes, a must-not-do the judge's
+// cuts took whole ("Kev, don't do it mate." had gone from a warning not
+// to bring bees across the strait, leaving "Kev, Bringing bees over is
+// illegal"; round 190): the no is the message.
+func keepDonts(rd, uncut reading) reading {
+	if len(rd.pieces) != len(uncut.pieces) {
+		return rd
+	}
+	copied := false
+	for i, u := range uncut.pieces {
+		if dropped(rd.pieces[i].class) && !dropped(u.class) && dontRE.MatchString(u.text) && !notAnOrderRE.MatchString(u.text) {
+			if !copied {
+				rd.pieces, copied = slices.Clone(rd.pieces), true
+			}
+			rd.pieces[i] = u
+			if head, tail, ok := strings.Cut(u.text, ", "); ok && strings.HasSuffix(strings.TrimSpace(tail), "?") {
+				// "Never ever lower the temp for hospital linen, you
+				// want the patients to get infected??": the order
+				// without the jab asked after it.
+				rd.pieces[i].text = head + "."
+			}
+		}
+	}
+	return rd
+}
+
+// notAnOrderRE: a "don't" that orders nothing ("Don't care what the
+// bloke next door had done", "don't tell me about it lol") or scolds
+// ("Don't you ever ...").
+var notAnOrderRE = lazyRegexp(`(?i)^\W*(?:do not|don'?t|don’t)\s+(?:care|know|think|mind|want|need|see|get it|understand|remember|believe|tell me|you)\b`)
+
 // dontRE: a clause that says what must not be done ("please don't go in
 // tonight", "do not restart it").
 var dontRE = lazyRegexp(`(?i)^\W*(?:please\s+)?(?:do not|don'?t|don’t|never)\s+\p{L}`)
