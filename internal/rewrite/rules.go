@@ -194,8 +194,15 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 				// Friday" lost its emoji and its question).
 				return Generation{Text: d, Mode: ModeRules, Notes: []string{keptUntouched}, final: true}, nil
 			}
-			if pl.slot && req.Audience != guide.AudienceReport { // (an instruction to a report owes no alternative)
-				notes = append(notes, "no way forward in the draft: say what you can offer instead (another date, a smaller scope, who else can help); an objection without a proposal leaves them stuck")
+			if req.Audience != guide.AudienceReport { // (an instruction to a report owes no alternative)
+				// The draft offers nothing: the way forward the situation
+				// names, else a note to say one.
+				if t, ok := withSceneOffer(text, sc.told); ok && withinDraft(req, t) && r.wantsOffer(req, text, pl.slot) {
+					text = t
+					notes = append(notes, fmt.Sprintf("added the way forward your situation names: %q; check it is yours to offer before sending", clip(sc.told, 120)))
+				} else if pl.slot {
+					notes = append(notes, "no way forward in the draft: say what you can offer instead (another date, a smaller scope, who else can help); an objection without a proposal leaves them stuck")
+				}
 			}
 			return Generation{Text: text, Mode: ModeRules, Notes: append(notes, unnoted(req.Draft, text, notes)...), final: true}, nil
 		}
@@ -206,6 +213,13 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 				return Generation{Mode: ModeRules}, err
 			}
 		}
+	}
+	if pl.slot && sc.told != "" && req.Audience != guide.AudienceReport {
+		// The situation, told as a story, names what the writer could
+		// offer: the rebuild puts it forward instead of a slot.
+		pl.alts, pl.slot = append(pl.alts, []string{sc.told}), false
+		pl.notes = slices.DeleteFunc(pl.notes, func(n string) bool { return n == classes().forms.SlotNote })
+		pl.notes = append(pl.notes, fmt.Sprintf("added the way forward your situation names: %q; check it is yours to offer before sending", clip(sc.told, 120)))
 	}
 	cands := pl.candidates(req)
 	if err := ctx.Err(); err != nil {
@@ -1347,3 +1361,40 @@ func cleanDraft(s string) string {
 
 // stageRE is a stage direction: a short bracketed or starred aside.
 var stageRE = lazyRegexp(`(?i)\[[^\]\n]{0,20}\b(?:sighs?|groans?|eye[ -]?rolls?|shrugs?|laughs?|facepalms?|rolls eyes)\b[^\]\n]{0,20}\]|\*[^*\n]{0,20}\b(?:sighs?|groans?|eye[ -]?rolls?|shrugs?|laughs?|facepalms?|rolls eyes)\b[^*\n]{0,20}\*`)
+
+// wantsOffer: the trimmed text offers no way forward, by the rules'
+// reading (slot) or the checker's (no alternative step), and is no
+// reply that rightly goes along (a let-go or a commit the checker
+// passes): the trim may add the situation's offer.
+func (r *Rules) wantsOffer(req Request, text string, slot bool) bool {
+	if r.chk == nil {
+		return slot
+	}
+	rep, err := checkOnce(r.chk, check.Input{Draft: text, Audience: req.Audience, Situation: req.Situation, Stakes: req.Stakes})
+	if err != nil {
+		return slot
+	}
+	if rep.Pass && (rep.Stance == check.StanceLetGo || rep.Stance == check.StanceCommit) {
+		return false
+	}
+	for _, f := range rep.Findings {
+		if f.Kind == "anti_pattern" && saysYes[f.Rule] {
+			// "No problem, we'll make it work." with an offer after it
+			// says two things at once: the yes is the writer's to take
+			// back.
+			return false
+		}
+	}
+	if slot {
+		return true
+	}
+	for _, c := range rep.Components {
+		if c.Step == "alternative" {
+			return !c.Present
+		}
+	}
+	return false
+}
+
+// saysYes are the anti-patterns of a reply that says yes.
+var saysYes = map[string]bool{"abdication": true, "passive_aggressive_agreement": true}

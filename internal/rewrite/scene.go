@@ -41,6 +41,10 @@ type scene struct {
 	// instead ("I'd rather cap registrations at 400 and open a waitlist").
 	facts  []string
 	offers []string
+	// told is what a situation told as a story says the writer could
+	// offer ("Tricia could waive half, ..." -> "I could waive half,
+	// ..."): the trim of a draft that offers nothing adds it (offer.go).
+	told string
 	// requestSent is the index of the sentence the request was read
 	// from, -1 when none.
 	requestSent int
@@ -148,6 +152,7 @@ func readScene(verbs map[string]bool, situation string, audience guide.Audience)
 			// whether...": the channel is no request to say back.
 			sc.ask = ask{}
 		}
+		sc.told = narrativeOffer(sents[first:])
 		return sc
 	}
 	// "the hotel manager" is also "the manager"; "the musical director

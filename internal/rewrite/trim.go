@@ -1194,3 +1194,106 @@ func firstWords(s string, n int) string {
 	}
 	return strings.Join(f, " ")
 }
+
+// withSceneOffer returns text with offer, the way forward the situation
+// names (scene.told), put after its last paragraph or line that says
+// something, before the closing lines ("Have a great day,", "Warm
+// regards, / Neha Kulkarni"): the trim of a draft that offers none. ok is
+// false when there is nothing to add: no offer, or one the text says
+// already.
+func withSceneOffer(text, offer string) (out string, ok bool) {
+	offer = strings.TrimSpace(offer)
+	body := strings.TrimSpace(text)
+	if offer == "" || body == "" || saysAlready(body, offer) {
+		return text, false
+	}
+	sep := "\n\n" // a letter: the offer is its own paragraph
+	if !strings.Contains(body, "\n\n") {
+		sep = "\n"
+	}
+	parts := strings.Split(body, sep)
+	end := len(parts)
+	for end > 1 && closingPart(parts[end-1]) {
+		end--
+	}
+	if end == 0 || closingPart(parts[0]) && end == 1 && len(parts) > 1 {
+		return text, false
+	}
+	last := strings.TrimRightFunc(parts[end-1], unicode.IsSpace)
+	if sep == "\n\n" {
+		parts = slices.Insert(parts, end, offer)
+		return strings.Join(parts, sep), true
+	}
+	// A line that ends on its sign-off ("... Enjoy Falmouth", "Cheers,
+	// Mark", "Thank you ma."): the offer goes before it.
+	head, tail := last, ""
+	if ss := draftSentences(last); len(ss) > 1 {
+		k := len(ss)
+		for k > 1 && (closingPart(ss[k-1]) || inlineSignoffRE.MatchString(ss[k-1])) {
+			k--
+		}
+		if k < len(ss) {
+			if at := strings.LastIndex(last, strings.TrimSpace(ss[k])); at > 0 {
+				head, tail = strings.TrimRightFunc(last[:at], unicode.IsSpace), " "+last[at:]
+			}
+		}
+	}
+	if !endsSentence(head) {
+		head += "."
+	}
+	parts[end-1] = head + " " + offer + tail
+	return strings.Join(parts, sep), true
+}
+
+// inlineSignoffRE: a sign-off at the end of a line ("Cheers, Mark",
+// "Enjoy Falmouth", "Sound", "Proper job."): a short sentence of
+// pleasantry or a name.
+var inlineSignoffRE = lazyRegexp(`(?i)^(?:cheers|thanks|thank\s+you|ta|enjoy|sound|proper\s+job|best|regards|love|x+|speak\s+soon|talk\s+soon|god\s+bless)\b[^.!?]{0,20}[.!]?$`)
+
+// saysAlready: the text says the offer already, in its words or its
+// facts ("Dr Byrne is free Wednesday 2 October at 1pm" beside "... free
+// Wednesday 2 October at 1pm or Thursday 3rd at 4pm").
+func saysAlready(text, offer string) bool {
+	lt := strings.ToLower(text)
+	if strings.Contains(lt, strings.ToLower(strings.TrimRight(offer, ".?!"))) {
+		return true
+	}
+	facts, hit := ExtractFacts(offer), 0
+	for _, f := range facts {
+		if strings.Contains(lt, strings.ToLower(f)) {
+			hit++
+		}
+	}
+	have := contentWords(text)
+	words := contentWords(offer)
+	shared := 0
+	for w := range words {
+		if have[w] {
+			shared++
+		}
+	}
+	// Most of its facts and a third of its words, or three in five of
+	// its words: the draft's own refusal names the day it refuses
+	// ("Saturday"), which is no offer said.
+	return len(words) > 0 && (len(facts) > 0 && hit*2 >= len(facts) && shared*10 >= len(words)*3 || shared*5 >= len(words)*3)
+}
+
+// closingPart: a paragraph or line that closes a message, said after
+// its substance: a pleasantry, a sign-off, a name and title.
+func closingPart(p string) bool {
+	p = strings.TrimSpace(p)
+	if p == "" {
+		return true
+	}
+	if closingLineRE.MatchString(p) && wordCount(p) <= 16 || strings.HasSuffix(p, ",") && wordCount(p) <= 6 {
+		return true
+	}
+	for _, l := range strings.Split(p, "\n") {
+		if wordCount(l) > 7 || wordCount(l) > 2 && finiteVerb(l) || !unicode.IsUpper(firstRune(strings.TrimSpace(l))) {
+			return false
+		}
+	}
+	return true // "Tricia Nowak / Office Manager, Kowalski Floors", "Mark"
+}
+
+var closingLineRE = lazyRegexp(`(?i)^(?:please\s+)?(?:let\s+(?:me|us)\s+know|(?:do\s+not|don't|don’t)\s+hesitate|i\s+hope\s+(?:this|that)|we\s+hope\s+(?:you|this|that)|(?:we|i)\s+look\s+forward|(?:do\s+)?feel\s+free|if\s+you\s+have\s+any|any\s+(?:other\s+|further\s+)?questions|have\s+a\s+(?:great|good|lovely|nice|wonderful|blessed)|thank|thanks|cheers|regards|best|kind|warm|many\s+thanks|sincerely|yours|talk\s+soon|speak\s+soon|looking\s+forward|we\s+(?:truly\s+)?(?:value|appreciate)|hope\s+(?:this|that)\s+helps|god\s+bless|take\s+care|sent\s+from)`)
