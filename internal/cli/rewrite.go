@@ -33,7 +33,9 @@ OpenAI-compatible endpoint; chosen automatically when OPENAI_API_KEY or
 OPENAI_BASE_URL is set). See internal/rewrite/PROVIDERS.md. On the default
 level the rules engine trims: your words and order, less the blame, insults,
 venting and jabs, each named in a note (blind readers preferred this to a
-rebuilt message); --level has it rebuild the draft in the formula's order.
+rebuilt message), plus, when the draft offers no way forward, the one your
+--situation names ("I could do Thursday instead"); --level has it rebuild
+the draft in the formula's order.
 
 Waiting: a model call, its retries and any rate-limit wait share one
 deadline (--timeout, default %s). While the model is waited for, a status
