@@ -292,7 +292,7 @@ func saidAsWriter(s, pron, writer, asker string) string {
 		return "" // (or cut at an abbreviation: "I could pay SGS Rs."; round 200)
 	}
 	s = strings.TrimRight(strings.TrimSpace(s), ".!;:,")
-	s = offerAdverbRE.ReplaceAllString(s, "$1")
+	s = offerAdverbRE.ReplaceAllString(s, "$1 ")
 	return finishSentence(s)
 }
 

@@ -75,6 +75,11 @@ func TestNarrativeOffer(t *testing.T) {
 			want:      "",
 		},
 		{
+			name:      "the brief's hedge is dropped, the space after the modal kept ('I couldoffer' had been said; development data)",
+			situation: "Dave Ackroyd is managing director of Northlight VFX. The client's producer, Sam, emails asking for the director's cut to start now although the last invoice is 60 days overdue. Dave could reasonably offer to start the director's cut once the invoice is paid, with 50% upfront on the new shots.",
+			want:      "I could offer to start the director's cut once the invoice is paid, with 50% upfront on the new shots.",
+		},
+		{
 			name:      "a situation in the other person's words offers nothing",
 			situation: "Can we ship the release on Friday?",
 			want:      "",
