@@ -159,13 +159,14 @@ func narrativeParties(sents []string) (asker, writer string) {
 	if writer != "" {
 		return asker, writer
 	}
-	for _, s := range sents {
-		for _, w := range nameWords(". " + s) {
-			if w != asker && !strings.Contains(w, ". ") && personName(w) {
-				return asker, w
-			}
+	if len(sents) == 0 {
+		return asker, ""
+	}
+	// The writer is named in the first sentence or not at all.
+	for _, w := range nameWords(". " + sents[0]) {
+		if w != asker && !strings.Contains(w, ". ") && personName(w) {
+			return asker, w
 		}
-		break // the writer is named first or not at all
 	}
 	return asker, ""
 }
