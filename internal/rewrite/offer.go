@@ -15,8 +15,11 @@ import (
 // the writer's own "could" ("I could waive half, ... from your office in
 // future."), else a sentence that says what could be done instead ("The
 // indoor school is free on Saturday from 9 to 11, so either group could
-// move there."). A situation in the first person ("I could do Thursday
-// instead.") is said as written. Whatever cannot be said without guessing
+// move there."). The writer is also "The writer", and "She" or "He" at
+// the head of a sentence that follows one of the writer's ("She could
+// cover the first and third Saturdays"), whose "his" and "himself" are
+// then "my" and "myself". A situation in the first person ("I could do
+// Thursday instead.") is said as written. Whatever cannot be said without guessing
 // whose "she" is whose is left out.
 
 // requestVerbRE finds who asks: a name, an optional apposition, then a
@@ -305,6 +308,8 @@ var offerAdverbRE = lazyRegexp(`\b(could|can)\s+(?:reasonably|also|easily|simply
 // thingStart: capitalised words that open a sentence about a thing.
 var thingStart = setOf(`the a an another other next this these those our their either both each every one two three four five six any some alternatively instead last next`)
 
+// dayOrMonth: days and months in full, not weekdayOrMonth, which also
+// takes "Jan" and "Mar", a writer's name as often as a month.
 var dayOrMonth = setOf(`monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december`)
 
 // personName: a capitalised word that may be a person's name, not a

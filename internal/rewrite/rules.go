@@ -199,7 +199,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 				// names, else a note to say one.
 				if t, ok := withSceneOffer(text, sc.told); ok && withinDraft(req, t) && r.wantsOffer(req, text, pl.slot) {
 					text = t
-					notes = append(notes, fmt.Sprintf("added the way forward your situation names: %q; check it is yours to offer before sending", clip(sc.told, 120)))
+					notes = append(notes, toldNote(sc.told))
 				} else if pl.slot {
 					notes = append(notes, "no way forward in the draft: say what you can offer instead (another date, a smaller scope, who else can help); an objection without a proposal leaves them stuck")
 				}
@@ -219,7 +219,7 @@ func (r *Rules) Generate(ctx context.Context, req Request, level guide.Level, fb
 		// offer: the rebuild puts it forward instead of a slot.
 		pl.alts, pl.slot = append(pl.alts, []string{sc.told}), false
 		pl.notes = slices.DeleteFunc(pl.notes, func(n string) bool { return n == classes().forms.SlotNote })
-		pl.notes = append(pl.notes, fmt.Sprintf("added the way forward your situation names: %q; check it is yours to offer before sending", clip(sc.told, 120)))
+		pl.notes = append(pl.notes, toldNote(sc.told))
 	}
 	cands := pl.candidates(req)
 	if err := ctx.Err(); err != nil {
@@ -1394,6 +1394,12 @@ func (r *Rules) wantsOffer(req Request, text string, slot bool) bool {
 		}
 	}
 	return false
+}
+
+// toldNote is the note for a way forward the rewrite took from the
+// situation.
+func toldNote(told string) string {
+	return fmt.Sprintf("added the way forward your situation names: %q; check it is yours to offer before sending", clip(told, 120))
 }
 
 // saysYes are the anti-patterns of a reply that says yes.

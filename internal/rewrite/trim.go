@@ -1216,8 +1216,8 @@ func withSceneOffer(text, offer string) (out string, ok bool) {
 	for end > 1 && closingPart(parts[end-1]) {
 		end--
 	}
-	if end == 0 || closingPart(parts[0]) && end == 1 && len(parts) > 1 {
-		return text, false
+	if end == 1 && len(parts) > 1 && closingPart(parts[0]) {
+		return text, false // nothing but closing lines
 	}
 	last := strings.TrimRightFunc(parts[end-1], unicode.IsSpace)
 	if sep == "\n\n" {
